@@ -1,0 +1,35 @@
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+
+const TITLES: Record<number, string> = {
+  400: "That request didn't make sense",
+  403: "You don't have access to this page",
+  404: "Page not found",
+  405: "That action isn't available here",
+};
+
+function messageOf(data: unknown): string | null {
+  if (typeof data === "string" && data.length > 0) return data;
+  if (data && typeof data === "object" && "message" in data && typeof data.message === "string") return data.message;
+  return null;
+}
+
+/** The error page shown inside the app's layout; never shows a stack trace. */
+export function GeneralErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const title = TITLES[status] ?? "Something went wrong";
+  const message = isRouteErrorResponse(error)
+    ? messageOf(error.data)
+    : "An unexpected error stopped this page. Try again in a moment; if it keeps happening, tell your admin.";
+  if (!isRouteErrorResponse(error)) console.error(error);
+  return (
+    <div className="empty-state" role="alert">
+      <p className="muted">Error {status}</p>
+      <h1>{title}</h1>
+      {message ? <p>{message}</p> : null}
+      <p>
+        <Link to="/">Go to your home page</Link>
+      </p>
+    </div>
+  );
+}

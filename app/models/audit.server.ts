@@ -1,0 +1,94 @@
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { prisma } from "~/utils/db.server.ts";
+
+export const AUDIT_ACTIONS = [
+  "user.created",
+  "user.profile-changed",
+  "user.role-changed",
+  "user.level-changed",
+  "user.team-changed",
+  "user.deactivated",
+  "user.reactivated",
+  "user.setup-link-issued",
+  "user.password-set",
+  "team.created",
+  "team.renamed",
+  "team.lead-changed",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_TARGET_TYPES = ["user", "team"] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
+
+export type AuditEntry = {
+  actorId: string | null;
+  action: AuditAction;
+  targetType: AuditTargetType;
+  targetId: string;
+  summary: string;
+  details?: Record<string, unknown>;
+};
+
+/** Appends to the audit log inside the caller's transaction, so the change and its record commit together. */
+export async function recordAudit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: entry.actorId,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      summary: entry.summary,
+      details: JSON.stringify(entry.details ?? {}),
+    },
+  });
+}
+
+export type AuditFilter = {
+  action?: AuditAction;
+  actorId?: string;
+  targetType?: AuditTargetType;
+  targetId?: string;
+  from?: Date;
+  to?: Date;
+};
+
+export const AUDIT_PAGE_SIZE = 25;
+
+export async function listAuditEvents(filter: AuditFilter, page: number) {
+  const where: Prisma.AuditEventWhereInput = {
+    action: filter.action,
+    actorId: filter.actorId,
+    targetType: filter.targetType,
+    targetId: filter.targetId,
+    createdAt: filter.from || filter.to ? { gte: filter.from, lt: filter.to } : undefined,
+  };
+  const [total, events] = await Promise.all([
+    prisma.auditEvent.count({ where }),
+    prisma.auditEvent.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: {
+        id: true,
+        action: true,
+        targetType: true,
+        targetId: true,
+        summary: true,
+        details: true,
+        createdAt: true,
+        actor: { select: { id: true, name: true } },
+      },
+    }),
+  ]);
+  return { total, events };
+}
+
+/** People who have made audited changes, for the actor filter. */
+export async function listAuditActors() {
+  return prisma.user.findMany({
+    where: { auditEventsBy: { some: {} } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+}

@@ -1,0 +1,306 @@
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { endAllSessions } from "~/utils/auth.server.ts";
+import { prisma } from "~/utils/db.server.ts";
+import type { PeopleScope } from "~/utils/permissions.ts";
+import { LEVEL_LABELS, ROLE_LABELS, type Level, type Role, type WorkMode } from "~/utils/user-fields.ts";
+import { recordAudit } from "./audit.server.ts";
+import { issueSetupToken } from "./password-setup.server.ts";
+
+export type PersonInput = {
+  name: string;
+  email: string;
+  role: Role;
+  level: Level;
+  teamId: string | null;
+  hireDate: Date;
+  timeZone: string;
+  workMode: WorkMode;
+};
+
+type Actor = { id: string };
+
+export function scopeToWhere(scope: PeopleScope): Prisma.UserWhereInput {
+  switch (scope.kind) {
+    case "everyone":
+      return {};
+    case "teams":
+      return { OR: [{ id: scope.selfId }, { teamId: { in: scope.teamIds } }] };
+    case "self":
+      return { id: scope.selfId };
+  }
+}
+
+export const PEOPLE_PAGE_SIZE = 20;
+
+export type PeopleFilter = {
+  query?: string;
+  role?: Role;
+  teamId?: string;
+  status?: "active" | "deactivated";
+};
+
+export async function listPeople(scope: PeopleScope, filter: PeopleFilter, page: number) {
+  const where: Prisma.UserWhereInput = {
+    AND: [
+      scopeToWhere(scope),
+      filter.query ? { OR: [{ name: { contains: filter.query } }, { email: { contains: filter.query.toLowerCase() } }] } : {},
+      filter.role ? { role: filter.role } : {},
+      filter.teamId ? { teamId: filter.teamId } : {},
+      filter.status === "active" ? { deactivatedAt: null } : {},
+      filter.status === "deactivated" ? { deactivatedAt: { not: null } } : {},
+    ],
+  };
+  const [total, people] = await Promise.all([
+    prisma.user.count({ where }),
+    prisma.user.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * PEOPLE_PAGE_SIZE,
+      take: PEOPLE_PAGE_SIZE,
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        role: true,
+        level: true,
+        workMode: true,
+        deactivatedAt: true,
+        team: { select: { id: true, name: true } },
+      },
+    }),
+  ]);
+  return { total, people };
+}
+
+export async function getPerson(id: string) {
+  return prisma.user.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      level: true,
+      teamId: true,
+      hireDate: true,
+      timeZone: true,
+      workMode: true,
+      deactivatedAt: true,
+      createdAt: true,
+      team: { select: { id: true, name: true } },
+      ledTeams: { select: { id: true, name: true }, orderBy: { name: "asc" } },
+      password: { select: { updatedAt: true } },
+    },
+  });
+}
+
+/** Everything the home page shows about the signed-in person. */
+export async function getHomeProfile(userId: string) {
+  return prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      name: true,
+      email: true,
+      role: true,
+      level: true,
+      hireDate: true,
+      timeZone: true,
+      workMode: true,
+      team: { select: { name: true, lead: { select: { name: true, email: true } } } },
+      ledTeams: {
+        orderBy: { name: "asc" },
+        select: {
+          id: true,
+          name: true,
+          members: {
+            where: { deactivatedAt: null },
+            orderBy: { name: "asc" },
+            select: { id: true, name: true, level: true, hireDate: true, workMode: true, timeZone: true },
+          },
+        },
+      },
+    },
+  });
+}
+
+export async function getOrganisationCounts() {
+  const [byRole, teams, deactivated] = await Promise.all([
+    prisma.user.groupBy({ by: ["role"], where: { deactivatedAt: null }, _count: { _all: true } }),
+    prisma.team.count(),
+    prisma.user.count({ where: { deactivatedAt: { not: null } } }),
+  ]);
+  const active = Object.fromEntries(byRole.map((row) => [row.role, row._count._all])) as Partial<Record<Role, number>>;
+  return { active, teams, deactivated };
+}
+
+export type PersonChangeResult =
+  | { status: "ok"; userId: string; setupToken?: string }
+  | { status: "email-taken" }
+  | { status: "team-not-found" }
+  | { status: "not-found" }
+  | { status: "refused"; reason: string };
+
+async function teamExists(tx: Prisma.TransactionClient, teamId: string | null): Promise<boolean> {
+  return teamId === null || (await tx.team.count({ where: { id: teamId } })) > 0;
+}
+
+export async function createPerson(actor: Actor, input: PersonInput): Promise<PersonChangeResult> {
+  const email = input.email.trim().toLowerCase();
+  return prisma.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return { status: "email-taken" };
+    if (!(await teamExists(tx, input.teamId))) return { status: "team-not-found" };
+    const user = await tx.user.create({ data: { ...input, email }, select: { id: true } });
+    const setupToken = await issueSetupToken(tx, user.id);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.created",
+      targetType: "user",
+      targetId: user.id,
+      summary: `Created ${input.name} (${ROLE_LABELS[input.role]}, ${LEVEL_LABELS[input.level]})`,
+      details: { ...input, email, hireDate: input.hireDate.toISOString() },
+    });
+    return { status: "ok", userId: user.id, setupToken };
+  });
+}
+
+const PROFILE_FIELDS = ["name", "email", "hireDate", "timeZone", "workMode"] as const;
+
+function comparable(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+export async function updatePerson(actor: Actor, userId: string, input: PersonInput): Promise<PersonChangeResult> {
+  const email = input.email.trim().toLowerCase();
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId } });
+    if (!before) return { status: "not-found" };
+    if (actor.id === userId && input.role !== before.role) {
+      return { status: "refused", reason: "You can't change your own role; ask another admin." };
+    }
+    const owner = await tx.user.findUnique({ where: { email }, select: { id: true } });
+    if (owner && owner.id !== userId) return { status: "email-taken" };
+    if (!(await teamExists(tx, input.teamId))) return { status: "team-not-found" };
+
+    await tx.user.update({ where: { id: userId }, data: { ...input, email } });
+
+    const after = { ...input, email };
+    const profileChanges = Object.fromEntries(
+      PROFILE_FIELDS.filter((field) => comparable(before[field]) !== comparable(after[field])).map((field) => [
+        field,
+        { from: comparable(before[field]), to: comparable(after[field]) },
+      ]),
+    );
+    const audit = (action: Parameters<typeof recordAudit>[1]["action"], summary: string, details: Record<string, unknown>) =>
+      recordAudit(tx, { actorId: actor.id, action, targetType: "user", targetId: userId, summary, details });
+
+    if (Object.keys(profileChanges).length > 0) {
+      await audit("user.profile-changed", `Updated ${input.name}'s ${Object.keys(profileChanges).join(", ")}`, profileChanges);
+    }
+    if (before.role !== input.role) {
+      await audit(
+        "user.role-changed",
+        `Changed ${input.name}'s role from ${ROLE_LABELS[before.role as Role]} to ${ROLE_LABELS[input.role]}`,
+        { from: before.role, to: input.role },
+      );
+      if (before.role === "lead") await releaseLedTeams(tx, actor, userId, input.name);
+    }
+    if (before.level !== input.level) {
+      await audit(
+        "user.level-changed",
+        `Changed ${input.name}'s level from ${LEVEL_LABELS[before.level as Level]} to ${LEVEL_LABELS[input.level]}`,
+        { from: before.level, to: input.level },
+      );
+    }
+    if (before.teamId !== input.teamId) {
+      const teamNames = await tx.team.findMany({
+        where: { id: { in: [before.teamId, input.teamId].filter((id): id is string => id !== null) } },
+        select: { id: true, name: true },
+      });
+      const nameOf = (id: string | null) => teamNames.find((team) => team.id === id)?.name ?? "no team";
+      await audit("user.team-changed", `Moved ${input.name} from ${nameOf(before.teamId)} to ${nameOf(input.teamId)}`, {
+        from: before.teamId,
+        to: input.teamId,
+      });
+    }
+    return { status: "ok", userId };
+  });
+}
+
+/** Someone who stops being a lead stops leading their teams. */
+async function releaseLedTeams(tx: Prisma.TransactionClient, actor: Actor, userId: string, name: string) {
+  const teams = await tx.team.findMany({ where: { leadId: userId }, select: { id: true, name: true } });
+  for (const team of teams) {
+    await tx.team.update({ where: { id: team.id }, data: { leadId: null } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "team.lead-changed",
+      targetType: "team",
+      targetId: team.id,
+      summary: `${team.name} no longer has a lead (${name} is no longer a team lead)`,
+      details: { from: userId, to: null },
+    });
+  }
+}
+
+export async function deactivatePerson(actor: Actor, userId: string): Promise<PersonChangeResult> {
+  if (actor.id === userId) return { status: "refused", reason: "You can't deactivate your own account." };
+  const result = await prisma.$transaction(async (tx): Promise<PersonChangeResult> => {
+    const person = await tx.user.findUnique({ where: { id: userId }, select: { name: true, deactivatedAt: true } });
+    if (!person) return { status: "not-found" };
+    if (person.deactivatedAt) return { status: "ok", userId };
+    await tx.user.update({ where: { id: userId }, data: { deactivatedAt: new Date() } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.deactivated",
+      targetType: "user",
+      targetId: userId,
+      summary: `Deactivated ${person.name} and ended their sessions`,
+    });
+    return { status: "ok", userId };
+  });
+  if (result.status === "ok") await endAllSessions(userId);
+  return result;
+}
+
+export async function reactivatePerson(actor: Actor, userId: string): Promise<PersonChangeResult> {
+  return prisma.$transaction(async (tx) => {
+    const person = await tx.user.findUnique({ where: { id: userId }, select: { name: true, deactivatedAt: true } });
+    if (!person) return { status: "not-found" };
+    if (!person.deactivatedAt) return { status: "ok", userId };
+    await tx.user.update({ where: { id: userId }, data: { deactivatedAt: null } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.reactivated",
+      targetType: "user",
+      targetId: userId,
+      summary: `Reactivated ${person.name}`,
+    });
+    return { status: "ok", userId };
+  });
+}
+
+export async function issueSetupLink(actor: Actor, userId: string): Promise<PersonChangeResult> {
+  return prisma.$transaction(async (tx) => {
+    const person = await tx.user.findUnique({ where: { id: userId }, select: { name: true, deactivatedAt: true } });
+    if (!person) return { status: "not-found" };
+    if (person.deactivatedAt) return { status: "refused", reason: "Reactivate this account before issuing a link." };
+    const setupToken = await issueSetupToken(tx, userId);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.setup-link-issued",
+      targetType: "user",
+      targetId: userId,
+      summary: `Issued a one-time password link for ${person.name}`,
+    });
+    return { status: "ok", userId, setupToken };
+  });
+}
+
+/** Active people with the lead role, for choosing a team's lead. */
+export async function listLeadCandidates() {
+  return prisma.user.findMany({
+    where: { role: "lead", deactivatedAt: null },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}

@@ -1,0 +1,60 @@
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { AppShell } from "./components/app-shell.tsx";
+import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
+import stylesheet from "./styles/app.css";
+import { readSession } from "./utils/auth.server.ts";
+import { useNonce } from "./utils/nonce-provider.ts";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export const meta: MetaFunction = () => [
+  { title: "Frontline" },
+  { name: "description", content: "Training and coaching for customer-support teams" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, refreshedCookie } = await readSession(request);
+  const shellUser = user ? { name: user.name, role: user.role } : null;
+  return data({ user: shellUser }, refreshedCookie ? { headers: { "Set-Cookie": refreshedCookie } } : undefined);
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function useShellUser() {
+  return useRouteLoaderData<typeof loader>("root")?.user ?? null;
+}
+
+export default function App() {
+  return (
+    <AppShell user={useShellUser()}>
+      <Outlet />
+    </AppShell>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <AppShell user={useShellUser()}>
+      <GeneralErrorBoundary />
+    </AppShell>
+  );
+}

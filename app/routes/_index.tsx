@@ -1,0 +1,203 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
+import { listAuditEvents } from "~/models/audit.server.ts";
+import { getHomeProfile, getOrganisationCounts } from "~/models/user.server.ts";
+import { requireUser } from "~/utils/auth.server.ts";
+import { formatDate, formatDateTime, formatTenure, plural } from "~/utils/format.ts";
+import {
+  isNewHire,
+  LEVEL_LABELS,
+  ROLE_LABELS,
+  tenureInDays,
+  WORK_MODE_LABELS,
+  type Level,
+  type Role,
+  type WorkMode,
+} from "~/utils/user-fields.ts";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const profile = await getHomeProfile(user.id);
+  const now = new Date();
+  const me = {
+    name: profile.name,
+    email: profile.email,
+    role: profile.role as Role,
+    level: LEVEL_LABELS[profile.level as Level],
+    hireDate: profile.hireDate.toISOString(),
+    tenure: formatTenure(tenureInDays(profile.hireDate, now)),
+    newHire: profile.role === "agent" && isNewHire(profile.hireDate, now),
+    timeZone: profile.timeZone,
+    workMode: WORK_MODE_LABELS[profile.workMode as WorkMode],
+    team: profile.team ? { name: profile.team.name, lead: profile.team.lead } : null,
+  };
+  const ledTeams = profile.ledTeams.map((team) => ({
+    id: team.id,
+    name: team.name,
+    members: team.members.map((member) => ({
+      id: member.id,
+      name: member.name,
+      level: LEVEL_LABELS[member.level as Level],
+      tenure: formatTenure(tenureInDays(member.hireDate, now)),
+      workMode: WORK_MODE_LABELS[member.workMode as WorkMode],
+      timeZone: member.timeZone,
+    })),
+  }));
+  const organisation =
+    user.role === "admin"
+      ? { counts: await getOrganisationCounts(), recent: (await listAuditEvents({}, 1)).events.slice(0, 5) }
+      : null;
+  return { me, ledTeams, organisation };
+}
+
+export default function Home() {
+  const { me, ledTeams, organisation } = useLoaderData<typeof loader>();
+  const firstName = me.name.split(" ")[0];
+  return (
+    <div className="stack">
+      <PageHeader
+        title={me.newHire ? `Welcome aboard, ${firstName}` : `Hello, ${firstName}`}
+        description={
+          me.newHire
+            ? "Your first weeks are about learning how we help customers. Your onboarding path lives in Learn."
+            : `${ROLE_LABELS[me.role]} · ${me.level}`
+        }
+      />
+      <div className="grid">
+        <Card title="About you">
+          <dl className="facts">
+            <dt>Name</dt>
+            <dd>{me.name}</dd>
+            <dt>Email</dt>
+            <dd>{me.email}</dd>
+            <dt>Role</dt>
+            <dd>
+              {ROLE_LABELS[me.role]} {me.newHire ? <Badge tone="primary">New hire</Badge> : null}
+            </dd>
+            <dt>Level</dt>
+            <dd>{me.level}</dd>
+            <dt>With us</dt>
+            <dd>
+              {me.tenure} (since {formatDate(me.hireDate)})
+            </dd>
+            <dt>Works</dt>
+            <dd>
+              {me.workMode} · {me.timeZone}
+            </dd>
+          </dl>
+        </Card>
+        {me.role !== "admin" ? (
+          <Card title="Your team">
+            {me.team ? (
+              <dl className="facts">
+                <dt>Team</dt>
+                <dd>{me.team.name}</dd>
+                <dt>Team lead</dt>
+                <dd>{me.team.lead ? `${me.team.lead.name} (${me.team.lead.email})` : "No lead assigned yet"}</dd>
+              </dl>
+            ) : ledTeams.length > 0 ? (
+              <p>
+                You lead {ledTeams.map((team) => team.name).join(", ")} with{" "}
+                {plural(ledTeams.reduce((sum, team) => sum + team.members.length, 0), "person", "people")}.
+              </p>
+            ) : (
+              <p className="muted">You're not on a team yet. An admin will add you to one.</p>
+            )}
+          </Card>
+        ) : null}
+        <Card title="What's next">
+          {me.newHire ? (
+            <p>
+              Start with your onboarding path in <Link to="/learn">Learn</Link>, then try a first practice conversation in{" "}
+              <Link to="/practice">Practice</Link>.
+            </p>
+          ) : (
+            <p>
+              Keep your skills fresh in <Link to="/learn">Learn</Link>, practise a conversation in{" "}
+              <Link to="/practice">Practice</Link>, and see your path up in <Link to="/career">Career</Link>.
+            </p>
+          )}
+        </Card>
+      </div>
+
+      {ledTeams.map((team) => (
+        <section key={team.id} aria-labelledby={`team-${team.id}`} className="stack">
+          <h2 id={`team-${team.id}`}>{team.name}</h2>
+          {team.members.length === 0 ? (
+            <EmptyState title="No one on this team yet">An admin can move people onto your team from Admin → Teams.</EmptyState>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">Members of {team.name}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Level</th>
+                    <th scope="col">With us</th>
+                    <th scope="col">Works</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {team.members.map((member) => (
+                    <tr key={member.id}>
+                      <td>{member.name}</td>
+                      <td>{member.level}</td>
+                      <td>{member.tenure}</td>
+                      <td>
+                        {member.workMode} · {member.timeZone}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ))}
+
+      {organisation ? (
+        <>
+          <div className="grid">
+            <Card title="Agents">
+              <p className="stat">{organisation.counts.active.agent ?? 0}</p>
+              <p className="muted">active</p>
+            </Card>
+            <Card title="Team leads">
+              <p className="stat">{organisation.counts.active.lead ?? 0}</p>
+              <p className="muted">active</p>
+            </Card>
+            <Card title="Teams">
+              <p className="stat">{organisation.counts.teams}</p>
+              <p className="muted">
+                <Link to="/admin/teams">Manage teams</Link>
+              </p>
+            </Card>
+            <Card title="Deactivated">
+              <p className="stat">{organisation.counts.deactivated}</p>
+              <p className="muted">
+                <Link to="/admin/people?status=deactivated">See accounts</Link>
+              </p>
+            </Card>
+          </div>
+          <Card title="Recent changes">
+            {organisation.recent.length === 0 ? (
+              <p className="muted">No changes yet. Everything admins change will be listed here and in the audit log.</p>
+            ) : (
+              <ul>
+                {organisation.recent.map((event) => (
+                  <li key={event.id}>
+                    {event.summary} <span className="muted">— {event.actor?.name ?? "system"}, {formatDateTime(event.createdAt)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Link to="/admin/audit">Open the audit log</Link>
+          </Card>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Home · Frontline" }];

@@ -1,0 +1,165 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Button } from "~/components/ui/button.tsx";
+import { Field, SelectField } from "~/components/ui/field.tsx";
+import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
+import { Pagination } from "~/components/ui/pagination.tsx";
+import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, AUDIT_TARGET_TYPES, listAuditActors, listAuditEvents } from "~/models/audit.server.ts";
+import { formatDateTime } from "~/utils/format.ts";
+import { requireRole } from "~/utils/permissions.server.ts";
+import { optionalFilter, PageSchema } from "~/utils/query-fields.ts";
+import { parseSearchParams } from "~/utils/request.server.ts";
+
+const DateParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "use a date like 2026-01-31")
+  .transform((value) => new Date(`${value}T00:00:00Z`))
+  .refine((date) => !Number.isNaN(date.getTime()), "use a real date");
+
+const AuditQuerySchema = z.object({
+  action: optionalFilter(z.enum(AUDIT_ACTIONS)),
+  actor: optionalFilter(z.string().max(50)),
+  targetType: optionalFilter(z.enum(AUDIT_TARGET_TYPES)),
+  targetId: optionalFilter(z.string().max(50)),
+  from: optionalFilter(DateParam),
+  to: optionalFilter(DateParam),
+  page: PageSchema,
+});
+
+const DAY_MS = 86_400_000;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["admin"]);
+  const query = parseSearchParams(request, AuditQuerySchema);
+  const [{ total, events }, actors] = await Promise.all([
+    listAuditEvents(
+      {
+        action: query.action,
+        actorId: query.actor,
+        targetType: query.targetType,
+        targetId: query.targetId,
+        from: query.from,
+        // "to" is inclusive: everything before the start of the next day
+        to: query.to ? new Date(query.to.getTime() + DAY_MS) : undefined,
+      },
+      query.page,
+    ),
+    listAuditActors(),
+  ]);
+  const params = new URL(request.url).searchParams;
+  return {
+    total,
+    page: query.page,
+    filters: {
+      action: query.action ?? "",
+      actor: query.actor ?? "",
+      targetType: query.targetType ?? "",
+      targetId: query.targetId ?? "",
+      from: params.get("from") ?? "",
+      to: params.get("to") ?? "",
+    },
+    actors,
+    events: events.map((event) => ({
+      id: event.id,
+      at: event.createdAt.toISOString(),
+      actor: event.actor?.name ?? "system",
+      action: event.action,
+      targetType: event.targetType,
+      targetId: event.targetId,
+      summary: event.summary,
+      details: event.details === "{}" ? null : JSON.stringify(JSON.parse(event.details), null, 2),
+    })),
+  };
+}
+
+export default function AuditLogPage() {
+  const { total, page, filters, actors, events } = useLoaderData<typeof loader>();
+  const filtered = Object.values(filters).some(Boolean);
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description="Every change to people and teams, newest first. Entries are append-only."
+        actions={<Link to="/admin">Back to admin</Link>}
+      />
+      <Form method="get" className="form form--inline" role="search" aria-label="Filter the audit log">
+        <SelectField
+          label="Action"
+          options={AUDIT_ACTIONS.map((action) => ({ value: action, label: action }))}
+          placeholder="Any action"
+          selectProps={{ id: "audit-action", name: "action", defaultValue: filters.action }}
+        />
+        <SelectField
+          label="Changed by"
+          options={actors.map((actor) => ({ value: actor.id, label: actor.name }))}
+          placeholder="Anyone"
+          selectProps={{ id: "audit-actor", name: "actor", defaultValue: filters.actor }}
+        />
+        <SelectField
+          label="About"
+          options={AUDIT_TARGET_TYPES.map((type) => ({ value: type, label: type === "user" ? "People" : "Teams" }))}
+          placeholder="People and teams"
+          selectProps={{ id: "audit-target-type", name: "targetType", defaultValue: filters.targetType }}
+        />
+        <Field label="From" inputProps={{ id: "audit-from", name: "from", type: "date", defaultValue: filters.from }} />
+        <Field label="To" inputProps={{ id: "audit-to", name: "to", type: "date", defaultValue: filters.to }} />
+        {filters.targetId ? <input type="hidden" name="targetId" value={filters.targetId} /> : null}
+        <Button type="submit" variant="secondary">
+          Apply filters
+        </Button>
+        {filtered ? <Link to="/admin/audit">Clear filters</Link> : null}
+      </Form>
+      <p className="muted" role="status">
+        {total} {total === 1 ? "entry" : "entries"}
+        {filters.targetId ? " about one record" : ""}
+      </p>
+      {events.length === 0 ? (
+        <EmptyState title={filtered ? "No entries match these filters" : "Nothing recorded yet"} />
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Audit log entries</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">Action</th>
+                <th scope="col">What happened</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((event) => (
+                <tr key={event.id}>
+                  <td>{formatDateTime(event.at)}</td>
+                  <td>{event.actor}</td>
+                  <td>
+                    <code>{event.action}</code>
+                  </td>
+                  <td>
+                    {event.targetType === "user" && event.targetId ? (
+                      <Link to={`/admin/people/${event.targetId}`}>{event.summary}</Link>
+                    ) : event.targetId ? (
+                      <Link to={`/admin/teams/${event.targetId}`}>{event.summary}</Link>
+                    ) : (
+                      event.summary
+                    )}
+                    {event.details ? (
+                      <details>
+                        <summary>Details</summary>
+                        <pre>{event.details}</pre>
+                      </details>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pageSize={AUDIT_PAGE_SIZE} total={total} label="Audit log" />
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Audit log · Admin · Frontline" }];

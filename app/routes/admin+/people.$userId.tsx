@@ -1,0 +1,208 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { PersonForm, PersonSchema } from "~/components/person-form.tsx";
+import { SetupLinkNotice } from "~/components/setup-link.tsx";
+import { Button, buttonClassName } from "~/components/ui/button.tsx";
+import { Alert, Badge, Card, PageHeader } from "~/components/ui/layout.tsx";
+import { listAuditEvents } from "~/models/audit.server.ts";
+import { SETUP_LINK_LIFETIME_DAYS, setupUrl } from "~/models/password-setup.server.ts";
+import { listTeamOptions } from "~/models/team.server.ts";
+import { deactivatePerson, getPerson, issueSetupLink, reactivatePerson, updatePerson } from "~/models/user.server.ts";
+import { formatDate, formatDateTime } from "~/utils/format.ts";
+import { ensureFound, requireRole } from "~/utils/permissions.server.ts";
+import { badRequest } from "~/utils/request.server.ts";
+import { listTimeZones, ROLE_LABELS, type Role } from "~/utils/user-fields.ts";
+import { rejectPersonChange } from "./person-change.server.ts";
+
+const IntentSchema = z.enum(["update", "issue-link", "deactivate", "reactivate"]);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const admin = await requireRole(request, ["admin"]);
+  const person = ensureFound(await getPerson(params.userId ?? ""), "That person doesn't exist.");
+  const [teams, history] = await Promise.all([listTeamOptions(), listAuditEvents({ targetType: "user", targetId: person.id }, 1)]);
+  return {
+    isSelf: admin.id === person.id,
+    person: {
+      id: person.id,
+      name: person.name,
+      role: person.role as Role,
+      active: person.deactivatedAt === null,
+      deactivatedAt: person.deactivatedAt?.toISOString() ?? null,
+      hasPassword: person.password !== null,
+      ledTeams: person.ledTeams,
+    },
+    defaults: {
+      name: person.name,
+      email: person.email,
+      role: person.role,
+      level: person.level,
+      teamId: person.teamId ?? "",
+      hireDate: person.hireDate.toISOString().slice(0, 10),
+      timeZone: person.timeZone,
+      workMode: person.workMode,
+    },
+    teams: teams.map((team) => ({ value: team.id, label: team.name })),
+    timeZones: listTimeZones(),
+    history: history.events.map((event) => ({
+      id: event.id,
+      summary: event.summary,
+      actor: event.actor?.name ?? "system",
+      at: event.createdAt.toISOString(),
+    })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireRole(request, ["admin"]);
+  const userId = params.userId ?? "";
+  const formData = await request.formData();
+  const intent = IntentSchema.safeParse(formData.get("intent"));
+  if (!intent.success) badRequest("Unknown action for this person.");
+
+  switch (intent.data) {
+    case "update": {
+      const submission = parseWithZod(formData, { schema: PersonSchema });
+      if (submission.status !== "success") return data({ result: submission.reply(), link: null }, { status: 400 });
+      const result = await updatePerson(admin, userId, submission.value);
+      if (result.status !== "ok") return rejectPersonChange(submission, result);
+      return { result: submission.reply(), link: null, saved: true };
+    }
+    case "issue-link": {
+      const result = await issueSetupLink(admin, userId);
+      if (result.status === "not-found") ensureFound(null, "That person doesn't exist.");
+      if (result.status === "refused") return data({ error: result.reason }, { status: 400 });
+      return { link: setupUrl(new URL(request.url).origin, result.status === "ok" ? result.setupToken! : "") };
+    }
+    case "deactivate":
+    case "reactivate": {
+      const result = intent.data === "deactivate" ? await deactivatePerson(admin, userId) : await reactivatePerson(admin, userId);
+      if (result.status === "not-found") ensureFound(null, "That person doesn't exist.");
+      if (result.status === "refused") return data({ error: result.reason }, { status: 400 });
+      return redirect(`/admin/people/${userId}`);
+    }
+  }
+}
+
+export default function PersonPage() {
+  const { person, defaults, teams, timeZones, history, isSelf } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const confirmingDeactivation = searchParams.get("confirm") === "deactivate" && person.active;
+  const pendingIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+
+  return (
+    <>
+      <PageHeader
+        title={person.name}
+        description={
+          <>
+            {ROLE_LABELS[person.role]}{" "}
+            {person.active ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}
+            {person.ledTeams.length > 0 ? ` · Leads ${person.ledTeams.map((team) => team.name).join(", ")}` : null}
+          </>
+        }
+        actions={<Link to="/admin/people">Back to people</Link>}
+      />
+      {actionData && "error" in actionData ? <Alert tone="error">{actionData.error}</Alert> : null}
+      {actionData && "saved" in actionData ? <Alert tone="success">Changes saved.</Alert> : null}
+      {actionData && "link" in actionData && actionData.link ? (
+        <SetupLinkNotice name={person.name} url={actionData.link} validDays={SETUP_LINK_LIFETIME_DAYS} />
+      ) : null}
+
+      <div className="stack">
+        <Card title="Profile">
+          <PersonForm
+            id="edit-person"
+            intent="update"
+            lastResult={actionData && "result" in actionData ? actionData.result : undefined}
+            defaultValue={defaults}
+            teams={teams}
+            timeZones={timeZones}
+            submitLabel="Save changes"
+          />
+        </Card>
+
+        <Card title="Signing in">
+          <p>
+            {person.hasPassword
+              ? "This person has set a password. A new link lets them choose a new one; their current password keeps working until they do."
+              : "This person hasn't chosen a password yet. Send them a one-time link."}
+          </p>
+          {person.active ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="issue-link" />
+              <Button type="submit" variant="secondary" pending={pendingIntent === "issue-link"}>
+                Create a one-time password link
+              </Button>
+            </Form>
+          ) : (
+            <p className="muted">Reactivate the account to create a link.</p>
+          )}
+        </Card>
+
+        <Card title="Account">
+          {!person.active ? (
+            <>
+              <p>
+                Deactivated on {formatDate(person.deactivatedAt!)}. They can't sign in. Reactivating lets them sign in again with
+                their existing password.
+              </p>
+              <Form method="post">
+                <input type="hidden" name="intent" value="reactivate" />
+                <Button type="submit" pending={pendingIntent === "reactivate"}>
+                  Reactivate account
+                </Button>
+              </Form>
+            </>
+          ) : isSelf ? (
+            <p className="muted">You can't deactivate your own account.</p>
+          ) : confirmingDeactivation ? (
+            <div role="alertdialog" aria-labelledby="confirm-deactivate-title" className="alert alert--warning">
+              <h3 id="confirm-deactivate-title">Deactivate {person.name}?</h3>
+              <p>
+                They will be signed out everywhere at once and won't be able to sign in. Their history stays. You can reactivate
+                the account later.
+              </p>
+              <Form method="post" className="row">
+                <input type="hidden" name="intent" value="deactivate" />
+                <Button type="submit" variant="danger" pending={pendingIntent === "deactivate"}>
+                  Yes, deactivate
+                </Button>
+                <Link to={`/admin/people/${person.id}`} className={buttonClassName("secondary")}>
+                  Cancel
+                </Link>
+              </Form>
+            </div>
+          ) : (
+            <>
+              <p>Deactivating ends all of this person's sessions and stops them from signing in.</p>
+              <Link to="?confirm=deactivate" className={buttonClassName("danger")}>
+                Deactivate account…
+              </Link>
+            </>
+          )}
+        </Card>
+
+        <Card title="History">
+          {history.length === 0 ? (
+            <p className="muted">No recorded changes yet.</p>
+          ) : (
+            <ul>
+              {history.map((event) => (
+                <li key={event.id}>
+                  {event.summary} <span className="muted">— {event.actor}, {formatDateTime(event.at)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Link to={`/admin/audit?targetId=${person.id}`}>See the full history in the audit log</Link>
+        </Card>
+      </div>
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · Admin · Frontline` }];

@@ -1,0 +1,131 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Button, buttonClassName } from "~/components/ui/button.tsx";
+import { Field, SelectField } from "~/components/ui/field.tsx";
+import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
+import { Pagination } from "~/components/ui/pagination.tsx";
+import { listTeamOptions } from "~/models/team.server.ts";
+import { listPeople, PEOPLE_PAGE_SIZE } from "~/models/user.server.ts";
+import { peopleScope } from "~/utils/permissions.ts";
+import { requireRole } from "~/utils/permissions.server.ts";
+import { toViewer } from "~/utils/auth.server.ts";
+import { optionalFilter, PageSchema } from "~/utils/query-fields.ts";
+import { parseSearchParams } from "~/utils/request.server.ts";
+import { LEVEL_LABELS, ROLE_LABELS, ROLES, RoleSchema, type Level, type Role } from "~/utils/user-fields.ts";
+
+const PeopleQuerySchema = z.object({
+  q: optionalFilter(z.string().trim().max(100, "search is at most 100 characters")),
+  role: optionalFilter(RoleSchema),
+  team: optionalFilter(z.string().max(50)),
+  status: optionalFilter(z.enum(["active", "deactivated"])),
+  page: PageSchema,
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireRole(request, ["admin"]);
+  const query = parseSearchParams(request, PeopleQuerySchema);
+  const [{ total, people }, teams] = await Promise.all([
+    listPeople(peopleScope(toViewer(admin)), { query: query.q, role: query.role, teamId: query.team, status: query.status }, query.page),
+    listTeamOptions(),
+  ]);
+  return {
+    query,
+    total,
+    teams,
+    people: people.map((person) => ({
+      id: person.id,
+      name: person.name,
+      email: person.email,
+      role: ROLE_LABELS[person.role as Role],
+      level: LEVEL_LABELS[person.level as Level],
+      team: person.team?.name ?? null,
+      active: person.deactivatedAt === null,
+    })),
+  };
+}
+
+export default function PeoplePage() {
+  const { query, total, teams, people } = useLoaderData<typeof loader>();
+  const filtered = Boolean(query.q || query.role || query.team || query.status);
+  return (
+    <>
+      <PageHeader
+        title="People"
+        description={`${total} ${total === 1 ? "person" : "people"}${filtered ? " match these filters" : " in your organisation"}`}
+        actions={
+          <Link to="/admin/people/new" className={buttonClassName()}>
+            Add a person
+          </Link>
+        }
+      />
+      <Form method="get" className="form form--inline" role="search" aria-label="Filter people">
+        <Field label="Search" inputProps={{ id: "people-q", name: "q", type: "search", defaultValue: query.q ?? "", placeholder: "Name or email" }} />
+        <SelectField
+          label="Role"
+          options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+          placeholder="Any role"
+          selectProps={{ id: "people-role", name: "role", defaultValue: query.role ?? "" }}
+        />
+        <SelectField
+          label="Team"
+          options={teams.map((team) => ({ value: team.id, label: team.name }))}
+          placeholder="Any team"
+          selectProps={{ id: "people-team", name: "team", defaultValue: query.team ?? "" }}
+        />
+        <SelectField
+          label="Status"
+          options={[
+            { value: "active", label: "Active" },
+            { value: "deactivated", label: "Deactivated" },
+          ]}
+          placeholder="Any status"
+          selectProps={{ id: "people-status", name: "status", defaultValue: query.status ?? "" }}
+        />
+        <Button type="submit" variant="secondary">
+          Apply filters
+        </Button>
+        {filtered ? <Link to="/admin/people">Clear filters</Link> : null}
+      </Form>
+      {people.length === 0 ? (
+        <EmptyState
+          title={filtered ? "No one matches these filters" : "No people yet"}
+          action={filtered ? <Link to="/admin/people">Clear filters</Link> : <Link to="/admin/people/new">Add the first person</Link>}
+        />
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">People</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Level</th>
+                <th scope="col">Team</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.map((person) => (
+                <tr key={person.id}>
+                  <td>
+                    <Link to={`/admin/people/${person.id}`}>{person.name}</Link>
+                  </td>
+                  <td>{person.email}</td>
+                  <td>{person.role}</td>
+                  <td>{person.level}</td>
+                  <td>{person.team ?? <span className="muted">No team</span>}</td>
+                  <td>{person.active ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={query.page} pageSize={PEOPLE_PAGE_SIZE} total={total} label="People" />
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "People · Admin · Frontline" }];

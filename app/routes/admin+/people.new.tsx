@@ -1,0 +1,77 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PersonForm, PersonSchema } from "~/components/person-form.tsx";
+import { SetupLinkNotice } from "~/components/setup-link.tsx";
+import { PageHeader } from "~/components/ui/layout.tsx";
+import { SETUP_LINK_LIFETIME_DAYS, setupUrl } from "~/models/password-setup.server.ts";
+import { listTeamOptions } from "~/models/team.server.ts";
+import { createPerson, getPerson } from "~/models/user.server.ts";
+import { requireRole } from "~/utils/permissions.server.ts";
+import { listTimeZones } from "~/utils/user-fields.ts";
+import { rejectPersonChange } from "./person-change.server.ts";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireRole(request, ["admin"]);
+  const [teams, self] = await Promise.all([listTeamOptions(), getPerson(admin.id)]);
+  return {
+    teams: teams.map((team) => ({ value: team.id, label: team.name })),
+    timeZones: listTimeZones(),
+    defaults: {
+      role: "agent",
+      level: "agent-1",
+      workMode: "remote",
+      hireDate: new Date().toISOString().slice(0, 10),
+      timeZone: self?.timeZone ?? "UTC",
+    },
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireRole(request, ["admin"]);
+  const submission = parseWithZod(await request.formData(), { schema: PersonSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), created: null }, { status: 400 });
+  const result = await createPerson(admin, submission.value);
+  if (result.status !== "ok") return rejectPersonChange(submission, result);
+  return {
+    result: submission.reply({ resetForm: true }),
+    created: {
+      id: result.userId,
+      name: submission.value.name,
+      url: setupUrl(new URL(request.url).origin, result.setupToken!),
+    },
+  };
+}
+
+export default function NewPersonPage() {
+  const { teams, timeZones, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const created = actionData && "created" in actionData ? actionData.created : null;
+  return (
+    <>
+      <PageHeader title="Add a person" description="They'll get a one-time link to choose their own password." />
+      {created ? (
+        <>
+          <SetupLinkNotice name={created.name} url={created.url} validDays={SETUP_LINK_LIFETIME_DAYS} />
+          <p className="row">
+            <Link to={`/admin/people/${created.id}`}>Open {created.name}'s page</Link>
+            <Link to="/admin/people/new">
+              Add another person
+            </Link>
+          </p>
+        </>
+      ) : (
+        <PersonForm
+          id="new-person"
+          lastResult={actionData?.result}
+          defaultValue={defaults}
+          teams={teams}
+          timeZones={timeZones}
+          submitLabel="Add person"
+        />
+      )}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Add a person · Admin · Frontline" }];

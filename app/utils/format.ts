@@ -1,0 +1,33 @@
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+  timeZoneName: "short",
+});
+
+/** Dates render the same on server and client (UTC), so hydration never disagrees. */
+export function formatDate(value: Date | string): string {
+  return dateFormat.format(new Date(value));
+}
+
+export function formatDateTime(value: Date | string): string {
+  return dateTimeFormat.format(new Date(value));
+}
+
+/** "3 years 2 months", "5 months", "12 days" */
+export function formatTenure(days: number): string {
+  if (days < 31) return `${days} day${days === 1 ? "" : "s"}`;
+  const months = Math.floor(days / 30.44);
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  const parts = [years ? `${years} year${years === 1 ? "" : "s"}` : "", rest ? `${rest} month${rest === 1 ? "" : "s"}` : ""];
+  return parts.filter(Boolean).join(" ");
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

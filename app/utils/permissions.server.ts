@@ -1,0 +1,27 @@
+import { data } from "@remix-run/node";
+import { requireUser, type SessionUser } from "./auth.server.ts";
+import { hasRole } from "./permissions.ts";
+import type { Role } from "./user-fields.ts";
+
+export type ErrorPayload = { message: string };
+
+export function forbidden(message = "Your role does not give you access to this page."): never {
+  throw data<ErrorPayload>({ message }, { status: 403 });
+}
+
+export function notFound(message = "We couldn't find that page."): never {
+  throw data<ErrorPayload>({ message }, { status: 404 });
+}
+
+/** Narrows away null/undefined or answers 404, so guessed ids reveal nothing. */
+export function ensureFound<T>(value: T | null | undefined, message?: string): T {
+  if (value === null || value === undefined) notFound(message);
+  return value;
+}
+
+/** The signed-in user when their role is one of `roles`; otherwise a 403 page. */
+export async function requireRole(request: Request, roles: readonly Role[]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!hasRole(user, roles)) forbidden();
+  return user;
+}

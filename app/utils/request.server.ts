@@ -1,0 +1,16 @@
+import { data } from "@remix-run/node";
+import type { z } from "zod";
+import type { ErrorPayload } from "./permissions.server.ts";
+
+/** Parses a page's query string; a malformed one is a 400 naming each bad parameter. */
+export function parseSearchParams<Schema extends z.ZodTypeAny>(request: Request, schema: Schema): z.output<Schema> {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const parsed = schema.safeParse(params);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "query"}: ${issue.message}`);
+  throw data<ErrorPayload>({ message: `This page's address has a bad parameter — ${problems.join("; ")}.` }, { status: 400 });
+}
+
+export function badRequest(message: string): never {
+  throw data<ErrorPayload>({ message }, { status: 400 });
+}

@@ -1,0 +1,21 @@
+const PLACEHOLDER_ORIGIN = "http://frontline.invalid";
+
+/**
+ * Returns `to` only when it is a path on this site; anything that could send the
+ * browser elsewhere (absolute URLs, protocol-relative `//host`, backslash tricks,
+ * control characters) falls back.
+ */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string") return fallback;
+  const candidate = to.trim();
+  if (!candidate.startsWith("/") || candidate.startsWith("//") || candidate.startsWith("/\\")) return fallback;
+  if (/[\u0000-\u001f\\]/.test(candidate)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(candidate, PLACEHOLDER_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== PLACEHOLDER_ORIGIN) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
+}

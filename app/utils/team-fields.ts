@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+export const TeamNameSchema = z
+  .string({ required_error: "Enter a team name" })
+  .trim()
+  .min(2, "Enter at least 2 characters")
+  .max(60, "Keep the name under 60 characters");
+
+/** An optional select: the empty choice means none. */
+const OptionalIdSchema = z
+  .string()
+  .max(50)
+  .optional()
+  .transform((value) => value ?? null);
+
+export const TeamSchema = z.object({ name: TeamNameSchema, leadId: OptionalIdSchema });
+export const RenameTeamSchema = z.object({ name: TeamNameSchema });
+export const TeamLeadSchema = z.object({ leadId: OptionalIdSchema });
+export const MoveMemberSchema = z.object({
+  userId: z.string({ required_error: "Choose a person" }).max(50),
+  toTeamId: OptionalIdSchema,
+});

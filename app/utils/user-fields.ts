@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+export const ROLES = ["agent", "lead", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+export const RoleSchema = z.enum(ROLES, { errorMap: () => ({ message: "Choose a role" }) });
+
+export const ROLE_LABELS: Record<Role, string> = {
+  agent: "Agent",
+  lead: "Team lead",
+  admin: "Admin",
+};
+
+// Keys match the career ladder (Agent I → Support Manager, IC and management tracks).
+export const LEVELS = ["agent-1", "agent-2", "senior-agent", "team-lead", "support-manager"] as const;
+export type Level = (typeof LEVELS)[number];
+export const LevelSchema = z.enum(LEVELS, { errorMap: () => ({ message: "Choose a level" }) });
+
+export const LEVEL_LABELS: Record<Level, string> = {
+  "agent-1": "Agent I",
+  "agent-2": "Agent II",
+  "senior-agent": "Senior Agent",
+  "team-lead": "Team Lead",
+  "support-manager": "Support Manager",
+};
+
+export const WORK_MODES = ["remote", "hybrid", "office"] as const;
+export type WorkMode = (typeof WORK_MODES)[number];
+export const WorkModeSchema = z.enum(WORK_MODES, { errorMap: () => ({ message: "Choose a work mode" }) });
+
+export const WORK_MODE_LABELS: Record<WorkMode, string> = {
+  remote: "Remote",
+  hybrid: "Hybrid",
+  office: "Office",
+};
+
+const KNOWN_TIME_ZONES = new Set(Intl.supportedValuesOf("timeZone"));
+KNOWN_TIME_ZONES.add("UTC");
+
+export const TimeZoneSchema = z
+  .string({ required_error: "Choose a time zone" })
+  .refine((zone) => KNOWN_TIME_ZONES.has(zone), { message: "Choose a time zone from the list" });
+
+export function listTimeZones(): string[] {
+  return [...KNOWN_TIME_ZONES].sort();
+}
+
+/** A person is a new hire during their first 90 days. */
+export const NEW_HIRE_DAYS = 90;
+
+export function tenureInDays(hireDate: Date, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - hireDate.getTime()) / 86_400_000));
+}
+
+export function isNewHire(hireDate: Date, now: Date): boolean {
+  return tenureInDays(hireDate, now) < NEW_HIRE_DAYS;
+}

@@ -1,0 +1,99 @@
+// Seeds the demo organisation into an empty database; a database that already
+// has people is left alone. Run by `npm start`, or on its own with `npm run db:seed`.
+import { createTeam, createUser, DAY_MS } from "../tests/factories/index.ts";
+import { prisma } from "../app/utils/db.server.ts";
+import type { Level, WorkMode } from "../app/utils/user-fields.ts";
+
+export const DEMO_PASSWORD = "frontline-demo";
+
+type Member = { name: string; email?: string; level: Level; hiredDaysAgo: number; timeZone: string; workMode: WorkMode };
+
+const TEAMS: { name: string; lead: Member; members: Member[] }[] = [
+  {
+    name: "Orders & Delivery",
+    lead: { name: "Marcus Oyelaran", email: "lead@frontline.test", level: "team-lead", hiredDaysAgo: 2210, timeZone: "Europe/London", workMode: "hybrid" },
+    members: [
+      { name: "Alex Moreno", email: "agent@frontline.test", level: "agent-2", hiredDaysAgo: 540, timeZone: "Europe/Madrid", workMode: "remote" },
+      { name: "Jamie Chen", email: "newhire@frontline.test", level: "agent-1", hiredDaysAgo: 9, timeZone: "Europe/London", workMode: "remote" },
+      { name: "Aisha Bello", level: "senior-agent", hiredDaysAgo: 1460, timeZone: "Africa/Lagos", workMode: "remote" },
+      { name: "Tomás Duarte", level: "agent-1", hiredDaysAgo: 45, timeZone: "Europe/Lisbon", workMode: "office" },
+      { name: "Hannah Weiss", level: "agent-2", hiredDaysAgo: 700, timeZone: "Europe/Berlin", workMode: "hybrid" },
+      { name: "Ravi Menon", level: "agent-1", hiredDaysAgo: 130, timeZone: "Asia/Kolkata", workMode: "remote" },
+      { name: "Chloé Martin", level: "senior-agent", hiredDaysAgo: 1100, timeZone: "Europe/Paris", workMode: "office" },
+      { name: "Kwame Asante", level: "agent-2", hiredDaysAgo: 390, timeZone: "Europe/London", workMode: "hybrid" },
+      { name: "Nora Lindahl", level: "agent-1", hiredDaysAgo: 22, timeZone: "Europe/Stockholm", workMode: "remote" },
+    ],
+  },
+  {
+    name: "Billing & Accounts",
+    lead: { name: "Sofia Lindqvist", email: "lead.billing@frontline.test", level: "team-lead", hiredDaysAgo: 1830, timeZone: "America/New_York", workMode: "remote" },
+    members: [
+      { name: "Diego Alvarez", level: "agent-2", hiredDaysAgo: 610, timeZone: "America/Chicago", workMode: "remote" },
+      { name: "Grace Kim", level: "senior-agent", hiredDaysAgo: 1300, timeZone: "America/Los_Angeles", workMode: "remote" },
+      { name: "Samuel Okoro", level: "agent-1", hiredDaysAgo: 70, timeZone: "America/New_York", workMode: "office" },
+      { name: "Maya Patel", level: "agent-2", hiredDaysAgo: 480, timeZone: "America/Toronto", workMode: "hybrid" },
+      { name: "Lucas Ferreira", level: "agent-1", hiredDaysAgo: 160, timeZone: "America/Sao_Paulo", workMode: "remote" },
+      { name: "Emily Walsh", level: "agent-1", hiredDaysAgo: 33, timeZone: "America/Chicago", workMode: "remote" },
+      { name: "Omar Haddad", level: "senior-agent", hiredDaysAgo: 980, timeZone: "America/New_York", workMode: "hybrid" },
+      { name: "Isabel Cruz", level: "agent-2", hiredDaysAgo: 720, timeZone: "America/Denver", workMode: "remote" },
+    ],
+  },
+  {
+    name: "Technical Support",
+    lead: { name: "Daniel Okafor", email: "lead.tech@frontline.test", level: "team-lead", hiredDaysAgo: 2600, timeZone: "Asia/Manila", workMode: "office" },
+    members: [
+      { name: "Mei Tanaka", level: "senior-agent", hiredDaysAgo: 1500, timeZone: "Asia/Tokyo", workMode: "remote" },
+      { name: "Paolo Santos", level: "agent-2", hiredDaysAgo: 420, timeZone: "Asia/Manila", workMode: "office" },
+      { name: "Liam O'Connor", level: "agent-1", hiredDaysAgo: 95, timeZone: "Europe/Dublin", workMode: "remote" },
+      { name: "Ananya Iyer", level: "agent-2", hiredDaysAgo: 560, timeZone: "Asia/Kolkata", workMode: "hybrid" },
+      { name: "Jack Thompson", level: "agent-1", hiredDaysAgo: 18, timeZone: "Australia/Sydney", workMode: "remote" },
+      { name: "Fatima Zahra", level: "agent-1", hiredDaysAgo: 200, timeZone: "Africa/Casablanca", workMode: "remote" },
+      { name: "Ben Carter", level: "senior-agent", hiredDaysAgo: 1750, timeZone: "Australia/Melbourne", workMode: "hybrid" },
+      { name: "Yuki Sato", level: "agent-2", hiredDaysAgo: 365, timeZone: "Asia/Tokyo", workMode: "office" },
+    ],
+  },
+];
+
+const ADMIN: Member = { name: "Priya Raman", email: "admin@frontline.test", level: "support-manager", hiredDaysAgo: 3000, timeZone: "Europe/London", workMode: "hybrid" };
+
+function emailFor(member: Member): string {
+  if (member.email) return member.email;
+  const local = member.name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z ]/g, "")
+    .trim()
+    .replace(/\s+/g, ".");
+  return `${local}@frontline.test`;
+}
+
+function profile(member: Member, now: number) {
+  return {
+    name: member.name,
+    email: emailFor(member),
+    level: member.level,
+    hireDate: new Date(now - member.hiredDaysAgo * DAY_MS),
+    timeZone: member.timeZone,
+    workMode: member.workMode,
+    password: DEMO_PASSWORD,
+  };
+}
+
+export async function seedDemoOrganisation(): Promise<boolean> {
+  if ((await prisma.user.count()) > 0) return false;
+  const now = Date.now();
+  await createUser({ ...profile(ADMIN, now), role: "admin" });
+  for (const team of TEAMS) {
+    const lead = await createUser({ ...profile(team.lead, now), role: "lead" });
+    const { id: teamId } = await createTeam({ name: team.name, leadId: lead.id });
+    for (const member of team.members) await createUser({ ...profile(member, now), role: "agent", teamId });
+  }
+  return true;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const seeded = await seedDemoOrganisation();
+  console.log(seeded ? "Seeded the demo organisation." : "The database already has people; seeding skipped.");
+  await prisma.$disconnect();
+}

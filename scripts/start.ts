@@ -1,0 +1,19 @@
+// `npm start`: build if needed, migrate, seed an empty database, then serve.
+import { buildIsStale, bin, migrateDeploy, run } from "./lib/run.ts";
+
+process.env.NODE_ENV ??= "production";
+
+const { readEnv } = await import("../app/utils/env.server.ts");
+let env;
+try {
+  env = readEnv();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+process.env.DATABASE_URL = env.DATABASE_URL;
+
+if (buildIsStale()) run(bin("remix"), ["build"]);
+migrateDeploy(env.DATABASE_URL);
+run(bin("tsx"), ["prisma/seed.ts"]);
+await import("../server/index.ts");
