@@ -7,7 +7,10 @@ import stylesheet from "./styles/app.css";
 import { readSession } from "./utils/auth.server.ts";
 import { useNonce } from "./utils/nonce-provider.ts";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = () => [
   { title: "Frontline" },

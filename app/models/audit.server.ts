@@ -1,24 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
+import type { AuditAction, AuditTargetType } from "~/utils/audit-fields.ts";
 import { prisma } from "~/utils/db.server.ts";
-
-export const AUDIT_ACTIONS = [
-  "user.created",
-  "user.profile-changed",
-  "user.role-changed",
-  "user.level-changed",
-  "user.team-changed",
-  "user.deactivated",
-  "user.reactivated",
-  "user.setup-link-issued",
-  "user.password-set",
-  "team.created",
-  "team.renamed",
-  "team.lead-changed",
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-export const AUDIT_TARGET_TYPES = ["user", "team"] as const;
-export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 export type AuditEntry = {
   actorId: string | null;

@@ -21,10 +21,9 @@ export function formatDateTime(value: Date | string): string {
 /** "3 years 2 months", "5 months", "12 days" */
 export function formatTenure(days: number): string {
   if (days < 31) return `${days} day${days === 1 ? "" : "s"}`;
-  const months = Math.floor(days / 30.44);
-  const years = Math.floor(months / 12);
-  const rest = months % 12;
-  const parts = [years ? `${years} year${years === 1 ? "" : "s"}` : "", rest ? `${rest} month${rest === 1 ? "" : "s"}` : ""];
+  const years = Math.floor(days / 365);
+  const months = Math.floor((days - years * 365) / 30.4);
+  const parts = [years ? `${years} year${years === 1 ? "" : "s"}` : "", months ? `${months} month${months === 1 ? "" : "s"}` : ""];
   return parts.filter(Boolean).join(" ");
 }
 

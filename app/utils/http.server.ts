@@ -17,7 +17,7 @@ export function isAllowedOrigin({
   if (SAFE_METHODS.has(method.toUpperCase())) return true;
   if (!origin || !host) return false;
   try {
-    return new URL(origin).host === host;
+    return new URL(origin).host === host.toLowerCase();
   } catch {
     return false;
   }

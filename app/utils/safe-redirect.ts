@@ -16,6 +16,7 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   } catch {
     return fallback;
   }
-  if (url.origin !== PLACEHOLDER_ORIGIN) return fallback;
+  // Dot segments are resolved by the parser, so "/.//host" only shows its "//" here.
+  if (url.origin !== PLACEHOLDER_ORIGIN || url.pathname.startsWith("//")) return fallback;
   return `${url.pathname}${url.search}${url.hash}`;
 }

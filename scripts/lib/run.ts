@@ -5,7 +5,7 @@ import path from "node:path";
 const SHIM = path.resolve("scripts/unref-long-timers.cjs");
 
 /** Runs a command with inherited output; exits the process with its code when it fails. */
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
+export function run(command: string, args: string[], env: Record<string, string> = {}): void {
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
   if (result.status !== 0) {
     console.error(`\n✖ ${[command, ...args].join(" ")} failed${result.status === null ? "" : ` (exit ${result.status})`}`);
@@ -18,7 +18,7 @@ export function bin(name: string): string {
 }
 
 /** The Prisma CLI, with the timer shim that lets it exit promptly (see the shim's comment). */
-export function prisma(args: string[], env: NodeJS.ProcessEnv = {}): void {
+export function prisma(args: string[], env: Record<string, string> = {}): void {
   const nodeOptions = [process.env.NODE_OPTIONS, `--require=${SHIM}`].filter(Boolean).join(" ");
   run(bin("prisma"), args, { ...env, NODE_OPTIONS: nodeOptions });
 }

@@ -1,0 +1,196 @@
+import { describe, expect, test } from "vitest";
+import { canSeePerson, hasRole, navigationFor, peopleScope, type Viewer } from "./permissions.ts";
+
+const agent: Viewer = { id: "agent-1", role: "agent", ledTeamIds: [] };
+const lead: Viewer = { id: "lead-1", role: "lead", ledTeamIds: ["team-a", "team-b"] };
+const admin: Viewer = { id: "admin-1", role: "admin", ledTeamIds: [] };
+
+describe("peopleScope", () => {
+  test("an admin's scope is everyone", () => {
+    expect(peopleScope(admin)).toEqual({ kind: "everyone" });
+  });
+
+  test("an admin's scope is everyone even when they also lead teams", () => {
+    expect(peopleScope({ ...admin, ledTeamIds: ["team-a"] })).toEqual({ kind: "everyone" });
+  });
+
+  test("a lead's scope is the teams they lead plus themselves", () => {
+    expect(peopleScope(lead)).toEqual({ kind: "teams", teamIds: ["team-a", "team-b"], selfId: "lead-1" });
+  });
+
+  test("a lead who leads no team still gets a teams scope with no teams", () => {
+    expect(peopleScope({ id: "lead-2", role: "lead", ledTeamIds: [] })).toEqual({
+      kind: "teams",
+      teamIds: [],
+      selfId: "lead-2",
+    });
+  });
+
+  test("an agent's scope is only themselves", () => {
+    expect(peopleScope(agent)).toEqual({ kind: "self", selfId: "agent-1" });
+  });
+
+  test("an agent's scope ignores any ledTeamIds they carry", () => {
+    expect(peopleScope({ ...agent, ledTeamIds: ["team-a"] })).toEqual({ kind: "self", selfId: "agent-1" });
+  });
+});
+
+describe("canSeePerson", () => {
+  describe("agent", () => {
+    test("sees themselves", () => {
+      expect(canSeePerson(agent, { id: "agent-1", teamId: "team-a" })).toBe(true);
+    });
+
+    test("sees themselves when they have no team", () => {
+      expect(canSeePerson(agent, { id: "agent-1", teamId: null })).toBe(true);
+    });
+
+    test("does not see a teammate", () => {
+      expect(canSeePerson(agent, { id: "agent-2", teamId: "team-a" })).toBe(false);
+    });
+
+    test("does not see someone without a team", () => {
+      expect(canSeePerson(agent, { id: "agent-2", teamId: null })).toBe(false);
+    });
+
+    test("does not see their lead", () => {
+      expect(canSeePerson(agent, { id: "lead-1", teamId: null })).toBe(false);
+    });
+
+    test("gains nothing from ledTeamIds (only leads use them)", () => {
+      const sneaky: Viewer = { ...agent, ledTeamIds: ["team-a"] };
+      expect(canSeePerson(sneaky, { id: "agent-2", teamId: "team-a" })).toBe(false);
+    });
+  });
+
+  describe("lead", () => {
+    test("sees themselves", () => {
+      expect(canSeePerson(lead, { id: "lead-1", teamId: null })).toBe(true);
+    });
+
+    test("sees members of the first team they lead", () => {
+      expect(canSeePerson(lead, { id: "agent-2", teamId: "team-a" })).toBe(true);
+    });
+
+    test("sees members of every team they lead", () => {
+      expect(canSeePerson(lead, { id: "agent-3", teamId: "team-b" })).toBe(true);
+    });
+
+    test("does not see members of a team they do not lead", () => {
+      expect(canSeePerson(lead, { id: "agent-4", teamId: "team-c" })).toBe(false);
+    });
+
+    test("does not see people with no team", () => {
+      expect(canSeePerson(lead, { id: "agent-5", teamId: null })).toBe(false);
+    });
+
+    test("does not see other people's teams by id prefix or case", () => {
+      expect(canSeePerson(lead, { id: "agent-6", teamId: "team-a2" })).toBe(false);
+      expect(canSeePerson(lead, { id: "agent-7", teamId: "TEAM-A" })).toBe(false);
+    });
+
+    test("a lead with no teams sees only themselves", () => {
+      const lonely: Viewer = { id: "lead-2", role: "lead", ledTeamIds: [] };
+      expect(canSeePerson(lonely, { id: "lead-2", teamId: "team-a" })).toBe(true);
+      expect(canSeePerson(lonely, { id: "agent-2", teamId: "team-a" })).toBe(false);
+      expect(canSeePerson(lonely, { id: "agent-3", teamId: null })).toBe(false);
+    });
+  });
+
+  describe("admin", () => {
+    test("sees themselves", () => {
+      expect(canSeePerson(admin, { id: "admin-1", teamId: null })).toBe(true);
+    });
+
+    test("sees anyone on any team", () => {
+      expect(canSeePerson(admin, { id: "agent-2", teamId: "team-a" })).toBe(true);
+      expect(canSeePerson(admin, { id: "agent-4", teamId: "team-z" })).toBe(true);
+    });
+
+    test("sees people with no team", () => {
+      expect(canSeePerson(admin, { id: "agent-5", teamId: null })).toBe(true);
+    });
+  });
+});
+
+describe("hasRole", () => {
+  test("is true when the viewer's role is listed", () => {
+    expect(hasRole({ role: "lead" }, ["lead", "admin"])).toBe(true);
+    expect(hasRole({ role: "admin" }, ["lead", "admin"])).toBe(true);
+    expect(hasRole({ role: "agent" }, ["agent"])).toBe(true);
+  });
+
+  test("is false when the viewer's role is not listed", () => {
+    expect(hasRole({ role: "agent" }, ["lead", "admin"])).toBe(false);
+    expect(hasRole({ role: "lead" }, ["admin"])).toBe(false);
+  });
+
+  test("is false for an empty list of roles", () => {
+    expect(hasRole({ role: "admin" }, [])).toBe(false);
+  });
+
+  test("accepts a full Viewer", () => {
+    expect(hasRole(admin, ["admin"])).toBe(true);
+    expect(hasRole(agent, ["admin"])).toBe(false);
+  });
+});
+
+describe("navigationFor", () => {
+  const labels = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((item) => item.label);
+
+  test("agents (including new hires) see Learn, Practice, Career, Mentoring in that order", () => {
+    expect(navigationFor("agent")).toEqual([
+      { to: "/learn", label: "Learn" },
+      { to: "/practice", label: "Practice" },
+      { to: "/career", label: "Career" },
+      { to: "/mentoring", label: "Mentoring" },
+    ]);
+  });
+
+  test("agents do not see Coaching or Admin", () => {
+    expect(labels("agent")).not.toContain("Coaching");
+    expect(labels("agent")).not.toContain("Admin");
+    const paths = navigationFor("agent").map((item) => item.to);
+    expect(paths).not.toContain("/coaching");
+    expect(paths).not.toContain("/admin");
+  });
+
+  test("leads also see Coaching, placed after Practice and before Career", () => {
+    expect(navigationFor("lead")).toEqual([
+      { to: "/learn", label: "Learn" },
+      { to: "/practice", label: "Practice" },
+      { to: "/coaching", label: "Coaching" },
+      { to: "/career", label: "Career" },
+      { to: "/mentoring", label: "Mentoring" },
+    ]);
+  });
+
+  test("leads do not see Admin", () => {
+    expect(labels("lead")).not.toContain("Admin");
+  });
+
+  test("admins see Coaching and Admin, with Admin last", () => {
+    expect(navigationFor("admin")).toEqual([
+      { to: "/learn", label: "Learn" },
+      { to: "/practice", label: "Practice" },
+      { to: "/coaching", label: "Coaching" },
+      { to: "/career", label: "Career" },
+      { to: "/mentoring", label: "Mentoring" },
+      { to: "/admin", label: "Admin" },
+    ]);
+  });
+
+  test("every item links to a distinct local path", () => {
+    for (const role of ["agent", "lead", "admin"] as const) {
+      const paths = navigationFor(role).map((item) => item.to);
+      expect(new Set(paths).size).toBe(paths.length);
+      for (const to of paths) expect(to).toMatch(/^\/[a-z]+$/);
+    }
+  });
+
+  test("returns a fresh array each call, so callers cannot corrupt later menus", () => {
+    const first = navigationFor("agent");
+    first.push({ to: "/admin", label: "Admin" });
+    expect(labels("agent")).not.toContain("Admin");
+  });
+});

@@ -1,0 +1,115 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, expectAccessible, signIn, signOut } from "./utils.ts";
+
+test("an agent signs in and sees who they are, their team and their lead", async ({ page }) => {
+  await signIn(page, DEMO.agent);
+  await expect(page.getByRole("heading", { level: 1, name: "Hello, Alex" })).toBeVisible();
+  const team = page.getByRole("region", { name: "Your team" });
+  await expect(team).toContainText("Orders & Delivery");
+  await expect(team).toContainText("Marcus Oyelaran");
+  await expect(page.getByRole("region", { name: "About you" })).toContainText("Agent II");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const area of ["Learn", "Practice", "Career", "Mentoring"]) await expect(nav.getByRole("link", { name: area })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Coaching" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Admin" })).toHaveCount(0);
+  await expectAccessible(page);
+  await signOut(page);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("a new hire is welcomed and pointed at onboarding", async ({ page }) => {
+  await signIn(page, DEMO.newHire);
+  await expect(page.getByRole("heading", { level: 1, name: "Welcome aboard, Jamie" })).toBeVisible();
+  await expect(page.getByText("New hire")).toBeVisible();
+  await expect(page.getByRole("region", { name: "What's next" }).getByRole("link", { name: "Learn" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a lead sees their own team's members and the Coaching area", async ({ page }) => {
+  await signIn(page, DEMO.lead);
+  await expect(page.getByRole("heading", { level: 1, name: "Hello, Marcus" })).toBeVisible();
+  const members = page.getByRole("table", { name: "Members of Orders & Delivery" });
+  await expect(members.getByRole("row", { name: /Alex Moreno/ })).toBeVisible();
+  await expect(members.getByRole("row", { name: /Jamie Chen/ })).toBeVisible();
+  await expect(page.getByText("Grace Kim")).toHaveCount(0);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Coaching" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Coaching" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an admin sees the organisation at a glance", async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  await expect(page.getByRole("heading", { level: 1, name: "Hello, Priya" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Agents" })).toContainText(/\d+\s*active/);
+  await expect(page.getByRole("region", { name: "Teams" }).getByRole("link", { name: "Manage teams" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a wrong password gets one clear message and keeps the email", async ({ page }) => {
+  await signIn(page, DEMO.agent, "not-the-password");
+  await expect(page.getByRole("alert")).toHaveText("That email and password don't match an active account.");
+  await expect(page.getByLabel("Email")).toHaveValue(DEMO.agent);
+  await expectAccessible(page);
+});
+
+test("an agent opening an admin page gets the 403 page inside the app", async ({ page }) => {
+  await signIn(page, DEMO.agent);
+  await expect(page.getByRole("heading", { level: 1, name: "Hello, Alex" })).toBeVisible();
+  const response = await page.goto("/admin/people");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1, name: "You don't have access to this page" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an unknown address is a 404 page inside the app", async ({ page }) => {
+  await signIn(page, DEMO.agent);
+  await expect(page.getByRole("heading", { level: 1, name: "Hello, Alex" })).toBeVisible();
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+});
+
+test("signing in returns to the page that asked for it", async ({ page }) => {
+  await page.goto("/career");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fcareer$/);
+  await page.getByLabel("Email").fill(DEMO.agent);
+  await page.getByLabel("Password").fill("frontline-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/career$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Career" })).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("sign in, see validation errors and sign out all work", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(DEMO.lead);
+    await page.getByLabel("Password").fill("wrong-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toHaveText("That email and password don't match an active account.");
+    await expect(page.getByLabel("Email")).toHaveValue(DEMO.lead);
+    await page.getByLabel("Password").fill("frontline-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Hello, Marcus" })).toBeVisible();
+    await signOut(page);
+  });
+});
+
+test("a request from another origin is refused", async ({ request }) => {
+  const response = await request.post("/login", {
+    form: { email: DEMO.agent, password: "frontline-demo" },
+    headers: { Origin: "https://evil.example" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(403);
+});
+
+test("the health endpoint reports the database", async ({ request }) => {
+  const response = await request.get("/healthz");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok", database: "ok" });
+});
