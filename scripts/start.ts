@@ -3,14 +3,8 @@ import { buildIsStale, bin, migrateDeploy, run } from "./lib/run.ts";
 
 process.env.NODE_ENV ??= "production";
 
-const { readEnv } = await import("../app/utils/env.server.ts");
-let env;
-try {
-  env = readEnv();
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
+const { readEnvOrExit } = await import("../app/utils/env.server.ts");
+const env = readEnvOrExit();
 process.env.DATABASE_URL = env.DATABASE_URL;
 
 if (buildIsStale()) run(bin("remix"), ["build"]);

@@ -10,16 +10,10 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
-import { readEnv } from "../app/utils/env.server.ts";
+import { readEnvOrExit } from "../app/utils/env.server.ts";
 import { isAllowedOrigin } from "../app/utils/http.server.ts";
 
-let env;
-try {
-  env = readEnv();
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
+const env = readEnvOrExit();
 
 const BUILD_PATH = path.resolve("build/index.js");
 const build = (await import(url.pathToFileURL(BUILD_PATH).href)) as ServerBuild;

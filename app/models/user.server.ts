@@ -133,18 +133,20 @@ export async function getOrganisationCounts() {
   return { active, teams, deactivated };
 }
 
-export type PersonChangeResult =
-  | { status: "ok"; userId: string; setupToken?: string }
-  | { status: "email-taken" }
-  | { status: "team-not-found" }
-  | { status: "not-found" }
-  | { status: "refused"; reason: string };
+type Done = { status: "ok"; userId: string };
+type DoneWithSetupToken = Done & { setupToken: string };
+type NotFound = { status: "not-found" };
+type Refused = { status: "refused"; reason: string };
+type FieldConflict = { status: "email-taken" } | { status: "team-not-found" };
+
+/** Every way a change to a person can be turned down. */
+export type PersonChangeRefusal = NotFound | Refused | FieldConflict;
 
 async function teamExists(tx: Prisma.TransactionClient, teamId: string | null): Promise<boolean> {
   return teamId === null || (await tx.team.count({ where: { id: teamId } })) > 0;
 }
 
-export async function createPerson(actor: Actor, input: PersonInput): Promise<PersonChangeResult> {
+export async function createPerson(actor: Actor, input: PersonInput): Promise<DoneWithSetupToken | FieldConflict> {
   const email = input.email.trim().toLowerCase();
   return prisma.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return { status: "email-taken" };
@@ -169,7 +171,7 @@ function comparable(value: unknown): unknown {
   return value instanceof Date ? value.toISOString() : value;
 }
 
-export async function updatePerson(actor: Actor, userId: string, input: PersonInput): Promise<PersonChangeResult> {
+export async function updatePerson(actor: Actor, userId: string, input: PersonInput): Promise<Done | PersonChangeRefusal> {
   const email = input.email.trim().toLowerCase();
   return prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId } });
@@ -202,7 +204,7 @@ export async function updatePerson(actor: Actor, userId: string, input: PersonIn
         `Changed ${input.name}'s role from ${ROLE_LABELS[before.role as Role]} to ${ROLE_LABELS[input.role]}`,
         { from: before.role, to: input.role },
       );
-      if (before.role === "lead") await releaseLedTeams(tx, actor, userId, input.name);
+      if (before.role === "lead") await releaseLedTeams(tx, actor, userId, `${input.name} is no longer a team lead`);
     }
     if (before.level !== input.level) {
       await audit(
@@ -226,8 +228,8 @@ export async function updatePerson(actor: Actor, userId: string, input: PersonIn
   });
 }
 
-/** Someone who stops being a lead stops leading their teams. */
-async function releaseLedTeams(tx: Prisma.TransactionClient, actor: Actor, userId: string, name: string) {
+/** Someone who stops being a lead, or is deactivated, stops leading their teams. */
+async function releaseLedTeams(tx: Prisma.TransactionClient, actor: Actor, userId: string, reason: string) {
   const teams = await tx.team.findMany({ where: { leadId: userId }, select: { id: true, name: true } });
   for (const team of teams) {
     await tx.team.update({ where: { id: team.id }, data: { leadId: null } });
@@ -236,15 +238,15 @@ async function releaseLedTeams(tx: Prisma.TransactionClient, actor: Actor, userI
       action: "team.lead-changed",
       targetType: "team",
       targetId: team.id,
-      summary: `${team.name} no longer has a lead (${name} is no longer a team lead)`,
+      summary: `${team.name} no longer has a lead (${reason})`,
       details: { from: userId, to: null },
     });
   }
 }
 
-export async function deactivatePerson(actor: Actor, userId: string): Promise<PersonChangeResult> {
+export async function deactivatePerson(actor: Actor, userId: string): Promise<Done | NotFound | Refused> {
   if (actor.id === userId) return { status: "refused", reason: "You can't deactivate your own account." };
-  const result = await prisma.$transaction(async (tx): Promise<PersonChangeResult> => {
+  const result = await prisma.$transaction(async (tx): Promise<Done | NotFound> => {
     const person = await tx.user.findUnique({ where: { id: userId }, select: { name: true, deactivatedAt: true } });
     if (!person) return { status: "not-found" };
     if (person.deactivatedAt) return { status: "ok", userId };
@@ -256,13 +258,14 @@ export async function deactivatePerson(actor: Actor, userId: string): Promise<Pe
       targetId: userId,
       summary: `Deactivated ${person.name} and ended their sessions`,
     });
+    await releaseLedTeams(tx, actor, userId, `${person.name} was deactivated`);
     return { status: "ok", userId };
   });
   if (result.status === "ok") await endAllSessions(userId);
   return result;
 }
 
-export async function reactivatePerson(actor: Actor, userId: string): Promise<PersonChangeResult> {
+export async function reactivatePerson(actor: Actor, userId: string): Promise<Done | NotFound> {
   return prisma.$transaction(async (tx) => {
     const person = await tx.user.findUnique({ where: { id: userId }, select: { name: true, deactivatedAt: true } });
     if (!person) return { status: "not-found" };
@@ -279,7 +282,7 @@ export async function reactivatePerson(actor: Actor, userId: string): Promise<Pe
   });
 }
 
-export async function issueSetupLink(actor: Actor, userId: string): Promise<PersonChangeResult> {
+export async function issueSetupLink(actor: Actor, userId: string): Promise<DoneWithSetupToken | NotFound | Refused> {
   return prisma.$transaction(async (tx) => {
     const person = await tx.user.findUnique({ where: { id: userId }, select: { name: true, deactivatedAt: true } });
     if (!person) return { status: "not-found" };

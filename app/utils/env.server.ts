@@ -19,6 +19,16 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   throw new Error(`Invalid environment: ${problems.join("; ")}`);
 }
 
+/** For process entry points: a bad environment prints its one-line reason and exits. */
+export function readEnvOrExit(): Env {
+  try {
+    return readEnv();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
+
 let cached: Env | undefined;
 
 export function env(): Env {

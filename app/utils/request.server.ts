@@ -14,3 +14,12 @@ export function parseSearchParams<Schema extends z.ZodTypeAny>(request: Request,
 export function badRequest(message: string): never {
   throw data<ErrorPayload>({ message }, { status: 400 });
 }
+
+/** The submitted form; a body that is not a form (JSON, broken multipart) is a 400, not a crash. */
+export async function readFormData(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    badRequest("This form could not be read. Reload the page and submit it again.");
+  }
+}

@@ -2,6 +2,7 @@
 // (prisma/seed.ts) so both exercise the same shapes of data.
 import { prisma } from "~/utils/db.server.ts";
 import { hashPassword } from "~/utils/auth.server.ts";
+import type { PersonInput } from "~/models/user.server.ts";
 import type { Level, Role, WorkMode } from "~/utils/user-fields.ts";
 
 let sequence = 0;
@@ -61,4 +62,20 @@ export async function createTeamWithLead({ memberCount = 2, password }: { member
   const members = [];
   for (let i = 0; i < memberCount; i++) members.push(await createUser({ teamId: team.id, password }));
   return { lead, team, members };
+}
+
+/** What the admin's person form submits, for model-level tests. */
+export function buildPersonInput(overrides: Partial<PersonInput> = {}): PersonInput {
+  const n = next();
+  return {
+    name: `Person ${n}`,
+    email: `person${n}-${Date.now().toString(36)}@example.test`,
+    role: "agent",
+    level: "agent-1",
+    teamId: null,
+    hireDate: new Date("2023-06-15T00:00:00.000Z"),
+    timeZone: "Europe/London",
+    workMode: "remote",
+    ...overrides,
+  };
 }

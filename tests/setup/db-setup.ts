@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll } from "vitest";
-import { BASE_DATABASE, TMP_DIR } from "./paths.ts";
+import { afterAll, inject } from "vitest";
 
-// Each test file works on its own copy of the migrated database. This runs
-// before the file's imports, so the app's Prisma client opens the copy.
-const databaseFile = path.join(TMP_DIR, `test-${randomUUID()}.db`);
-fs.copyFileSync(BASE_DATABASE, databaseFile);
+// Each test file works on its own copy of the run's migrated database. This
+// runs before the file's imports, so the app's Prisma client opens the copy.
+const baseDatabase = inject("baseDatabase");
+const databaseFile = path.join(path.dirname(baseDatabase), `test-${randomUUID()}.db`);
+fs.copyFileSync(baseDatabase, databaseFile);
 process.env.DATABASE_URL = `file:${databaseFile}`;
 
 afterAll(async () => {

@@ -1,13 +1,26 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { BASE_DATABASE, TMP_DIR } from "./paths.ts";
+import type { TestProject } from "vitest/node";
 
-/** Builds one migrated database that every test file copies (tests/setup/db-setup.ts). */
-export default function setup() {
-  fs.rmSync(TMP_DIR, { recursive: true, force: true });
+const TMP_DIR = path.resolve("tests/.tmp");
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseDatabase: string;
+  }
+}
+
+/**
+ * Builds one migrated database for this run; every test file copies it
+ * (tests/setup/db-setup.ts). Each run gets its own folder, so two runs at
+ * once never share a half-built file.
+ */
+export default function setup(project: TestProject) {
   fs.mkdirSync(TMP_DIR, { recursive: true });
-  const db = new Database(BASE_DATABASE);
+  const runDir = fs.mkdtempSync(path.join(TMP_DIR, "run-"));
+  const baseDatabase = path.join(runDir, "base.db");
+  const db = new Database(baseDatabase);
   const migrationsDir = path.resolve("prisma/migrations");
   const migrations = fs
     .readdirSync(migrationsDir, { withFileTypes: true })
@@ -18,4 +31,6 @@ export default function setup() {
     db.exec(fs.readFileSync(path.join(migrationsDir, migration, "migration.sql"), "utf8"));
   }
   db.close();
+  project.provide("baseDatabase", baseDatabase);
+  return () => fs.rmSync(runDir, { recursive: true, force: true });
 }

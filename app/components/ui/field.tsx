@@ -1,24 +1,47 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactElement, ReactNode, SelectHTMLAttributes } from "react";
 
 type Errors = string[] | undefined;
 
-function ErrorList({ id, errors }: { id: string; errors: Errors }) {
-  if (!errors?.length) return null;
+type ControlA11y = { "aria-invalid"?: boolean; "aria-describedby"?: string };
+
+/**
+ * Label, hint and error messages around one form control, with the ids wired
+ * so screen readers announce the hint and errors with the control.
+ */
+function FieldShell({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors: Errors;
+  children: (a11y: ControlA11y) => ReactElement;
+}) {
+  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-errors` : null].filter(Boolean).join(" ");
   return (
-    <ul id={id} className="field__errors">
-      {errors.map((error) => (
-        <li key={error}>{error}</li>
-      ))}
-    </ul>
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <span id={`${id}-hint`} className="field__hint">
+          {hint}
+        </span>
+      ) : null}
+      {children({ "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy || undefined })}
+      {errors?.length ? (
+        <ul id={`${id}-errors`} className="field__errors">
+          {errors.map((error) => (
+            <li key={error}>{error}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }
 
-function describedBy(id: string, hint: ReactNode, errors: Errors): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, errors?.length ? `${id}-errors` : null].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
-}
-
-/** A labelled input with its hint and error messages wired up for screen readers. */
 export function Field({
   label,
   hint,
@@ -30,18 +53,10 @@ export function Field({
   errors?: Errors;
   inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string };
 }) {
-  const { id } = inputProps;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span id={`${id}-hint`} className="field__hint">
-          {hint}
-        </span>
-      ) : null}
-      <input {...inputProps} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} />
-      <ErrorList id={`${id}-errors`} errors={errors} />
-    </div>
+    <FieldShell id={inputProps.id} label={label} hint={hint} errors={errors}>
+      {(a11y) => <input {...inputProps} {...a11y} />}
+    </FieldShell>
   );
 }
 
@@ -63,25 +78,19 @@ export function SelectField({
   placeholder?: string;
   selectProps: SelectHTMLAttributes<HTMLSelectElement> & { id: string };
 }) {
-  const { id } = selectProps;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span id={`${id}-hint`} className="field__hint">
-          {hint}
-        </span>
-      ) : null}
-      <select {...selectProps} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)}>
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <ErrorList id={`${id}-errors`} errors={errors} />
-    </div>
+    <FieldShell id={selectProps.id} label={label} hint={hint} errors={errors}>
+      {(a11y) => (
+        <select {...selectProps} {...a11y}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   );
 }
 

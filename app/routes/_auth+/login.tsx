@@ -6,6 +6,7 @@ import { z } from "zod";
 import { Button } from "~/components/ui/button.tsx";
 import { Field, FormErrors } from "~/components/ui/field.tsx";
 import { login, redirectAfterLogin, requireAnonymous } from "~/utils/auth.server.ts";
+import { readFormData } from "~/utils/request.server.ts";
 
 const LoginSchema = z.object({
   email: z
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });

@@ -7,6 +7,7 @@ import { Button } from "~/components/ui/button.tsx";
 import { Field, FormErrors } from "~/components/ui/field.tsx";
 import { findSetupLinkOwner, setPasswordWithToken } from "~/models/password-setup.server.ts";
 import { startSession } from "~/utils/auth.server.ts";
+import { readFormData } from "~/utils/request.server.ts";
 
 const MIN_PASSWORD_LENGTH = 10;
 
@@ -31,7 +32,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: SetPasswordSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: SetPasswordSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password", "confirmPassword"] }) }, { status: 400 });
   }

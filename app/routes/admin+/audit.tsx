@@ -15,8 +15,12 @@ import { parseSearchParams } from "~/utils/request.server.ts";
 const DateParam = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "use a date like 2026-01-31")
-  .transform((value) => new Date(`${value}T00:00:00Z`))
-  .refine((date) => !Number.isNaN(date.getTime()), "use a real date");
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    // 2026-02-31 parses as 3 March; only a date that survives the round trip is real.
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, "use a real date")
+  .transform((value) => new Date(`${value}T00:00:00Z`));
 
 const AuditQuerySchema = z.object({
   action: optionalFilter(z.enum(AUDIT_ACTIONS)),

@@ -11,8 +11,8 @@ import { SETUP_LINK_LIFETIME_DAYS, setupUrl } from "~/models/password-setup.serv
 import { listTeamOptions } from "~/models/team.server.ts";
 import { deactivatePerson, getPerson, issueSetupLink, reactivatePerson, updatePerson } from "~/models/user.server.ts";
 import { formatDate, formatDateTime } from "~/utils/format.ts";
-import { ensureFound, requireRole } from "~/utils/permissions.server.ts";
-import { badRequest } from "~/utils/request.server.ts";
+import { ensureFound, notFound, requireRole } from "~/utils/permissions.server.ts";
+import { badRequest, readFormData } from "~/utils/request.server.ts";
 import { listTimeZones, ROLE_LABELS, type Role } from "~/utils/user-fields.ts";
 import { rejectPersonChange } from "./person-change.server.ts";
 
@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
   const userId = params.userId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = IntentSchema.safeParse(formData.get("intent"));
   if (!intent.success) badRequest("Unknown action for this person.");
 
@@ -71,14 +71,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "issue-link": {
       const result = await issueSetupLink(admin, userId);
-      if (result.status === "not-found") ensureFound(null, "That person doesn't exist.");
+      if (result.status === "not-found") notFound("That person doesn't exist.");
       if (result.status === "refused") return data({ error: result.reason }, { status: 400 });
-      return { link: setupUrl(new URL(request.url).origin, result.status === "ok" ? result.setupToken! : "") };
+      return { link: setupUrl(new URL(request.url).origin, result.setupToken) };
     }
     case "deactivate":
     case "reactivate": {
       const result = intent.data === "deactivate" ? await deactivatePerson(admin, userId) : await reactivatePerson(admin, userId);
-      if (result.status === "not-found") ensureFound(null, "That person doesn't exist.");
+      if (result.status === "not-found") notFound("That person doesn't exist.");
       if (result.status === "refused") return data({ error: result.reason }, { status: 400 });
       return redirect(`/admin/people/${userId}`);
     }

@@ -10,6 +10,7 @@ import { createPerson, getPerson } from "~/models/user.server.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
 import { listTimeZones } from "~/utils/user-fields.ts";
 import { rejectPersonChange } from "./person-change.server.ts";
+import { readFormData } from "~/utils/request.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
-  const submission = parseWithZod(await request.formData(), { schema: PersonSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: PersonSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), created: null }, { status: 400 });
   const result = await createPerson(admin, submission.value);
   if (result.status !== "ok") return rejectPersonChange(submission, result);
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
     created: {
       id: result.userId,
       name: submission.value.name,
-      url: setupUrl(new URL(request.url).origin, result.setupToken!),
+      url: setupUrl(new URL(request.url).origin, result.setupToken),
     },
   };
 }

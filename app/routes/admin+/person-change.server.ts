@@ -1,10 +1,10 @@
 import type { Submission } from "@conform-to/react";
 import { data } from "@remix-run/node";
-import type { PersonChangeResult } from "~/models/user.server.ts";
+import type { PersonChangeRefusal } from "~/models/user.server.ts";
 import { notFound } from "~/utils/permissions.server.ts";
 
 /** Turns a refused person change into a 400 that points at the field to fix. */
-export function rejectPersonChange(submission: Submission<unknown>, result: Exclude<PersonChangeResult, { status: "ok" }>) {
+export function rejectPersonChange(submission: Submission<unknown>, result: PersonChangeRefusal) {
   switch (result.status) {
     case "not-found":
       return notFound("That person doesn't exist.");

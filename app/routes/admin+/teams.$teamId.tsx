@@ -9,7 +9,7 @@ import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx"
 import { getTeam, listPeopleOutsideTeam, listTeamOptions, moveMember, renameTeam, setTeamLead } from "~/models/team.server.ts";
 import { listLeadCandidates } from "~/models/user.server.ts";
 import { ensureFound, requireRole } from "~/utils/permissions.server.ts";
-import { badRequest } from "~/utils/request.server.ts";
+import { badRequest, readFormData } from "~/utils/request.server.ts";
 import { MoveMemberSchema, RenameTeamSchema, TeamLeadSchema } from "~/utils/team-fields.ts";
 import { LEVEL_LABELS, ROLE_LABELS, type Level, type Role } from "~/utils/user-fields.ts";
 import { rejectTeamChange } from "./team-change.server.ts";
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
   const teamId = params.teamId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = IntentSchema.safeParse(formData.get("intent"));
   if (!intent.success) badRequest("Unknown action for this team.");
 

@@ -10,6 +10,7 @@ import { listLeadCandidates } from "~/models/user.server.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
 import { TeamSchema } from "~/utils/team-fields.ts";
 import { rejectTeamChange } from "./team-change.server.ts";
+import { readFormData } from "~/utils/request.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
-  const submission = parseWithZod(await request.formData(), { schema: TeamSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: TeamSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await createTeam(admin, submission.value);
   if (result.status !== "ok") return rejectTeamChange(submission, result);
