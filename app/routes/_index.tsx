@@ -61,7 +61,7 @@ export default function Home() {
         description={
           me.newHire
             ? "Your first weeks are about learning how we help customers. Your onboarding path lives in Learn."
-            : `${ROLE_LABELS[me.role]} · ${me.level}`
+            : [me.level, me.team?.name ?? ledTeams.map((team) => team.name).join(", ")].filter(Boolean).join(" · ")
         }
       />
       <div className="grid">
