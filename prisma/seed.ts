@@ -1,8 +1,11 @@
 // Seeds the demo organisation into an empty database; a database that already
 // has people is left alone. Run by `npm start`, or on its own with `npm run db:seed`.
-import { createTeam, createUser, DAY_MS } from "../tests/factories/index.ts";
+import { getCatalog, versionRef, type CompiledModule } from "../app/content/modules.server.ts";
+import { gradeQuiz, type QuizAnswers } from "../app/engine/learning/quiz.ts";
+import { recordQuizAttempt, recordReading } from "../app/models/learning.server.ts";
 import { prisma } from "../app/utils/db.server.ts";
-import type { Level, WorkMode } from "../app/utils/user-fields.ts";
+import { isNewHire, type Level, type WorkMode } from "../app/utils/user-fields.ts";
+import { createTeam, createUser, DAY_MS } from "../tests/factories/index.ts";
 
 export const DEMO_PASSWORD = "frontline-demo";
 
@@ -36,6 +39,7 @@ const TEAMS: { name: string; lead: Member; members: Member[] }[] = [
       { name: "Emily Walsh", level: "agent-1", hiredDaysAgo: 33, timeZone: "America/Chicago", workMode: "remote" },
       { name: "Omar Haddad", level: "senior-agent", hiredDaysAgo: 980, timeZone: "America/New_York", workMode: "hybrid" },
       { name: "Isabel Cruz", level: "agent-2", hiredDaysAgo: 720, timeZone: "America/Denver", workMode: "remote" },
+      { name: "Leah Morgan", level: "agent-1", hiredDaysAgo: 5, timeZone: "America/New_York", workMode: "remote" },
     ],
   },
   {
@@ -80,6 +84,49 @@ function profile(member: Member, now: number) {
   };
 }
 
+function correctAnswers(module: CompiledModule, quizIndex: number): QuizAnswers {
+  const quiz = module.quizzes[quizIndex];
+  return Object.fromEntries(quiz.questions.map((question) => [question.id, question.choices.filter((choice) => choice.correct).map((choice) => choice.id)]));
+}
+
+async function completeModule(userId: string, module: CompiledModule, at: Date) {
+  const ref = versionRef(module);
+  const lastSection = module.sections[module.sections.length - 1]?.id;
+  await recordReading(userId, ref, { section: lastSection, seconds: module.frontmatter.minutes * 60, reachedEnd: true }, at);
+  for (const [index, quiz] of module.quizzes.entries()) {
+    const answers = correctAnswers(module, index);
+    await recordQuizAttempt(userId, ref, { quizId: quiz.id, answers, grade: gradeQuiz(quiz, answers), submissionKey: `seed-${module.slug}-${quiz.id}` }, at);
+  }
+}
+
+/**
+ * A believable learning history: people past their first 90 days finished
+ * onboarding and some of the library; newer people are part-way through
+ * onboarding (the newest have not started).
+ */
+async function seedLearningHistory(now: number) {
+  const { modules } = await getCatalog();
+  const onboarding = modules.filter((module) => module.frontmatter.track === "onboarding");
+  const ongoing = modules.filter((module) => module.frontmatter.track === "ongoing");
+  const agents = await prisma.user.findMany({ where: { role: "agent" }, orderBy: { name: "asc" }, select: { id: true, hireDate: true } });
+  for (const [index, agent] of agents.entries()) {
+    const tenureDays = Math.floor((now - agent.hireDate.getTime()) / DAY_MS);
+    const onboardingDone = isNewHire(agent.hireDate, new Date(now)) ? Math.max(0, Math.floor((tenureDays - 10) / 6)) : onboarding.length;
+    for (const [step, module] of onboarding.slice(0, onboardingDone).entries()) {
+      await completeModule(agent.id, module, new Date(agent.hireDate.getTime() + (step + 1) * 3 * DAY_MS));
+    }
+    if (onboardingDone < onboarding.length) continue;
+    const rotated = [...ongoing.slice(index % ongoing.length), ...ongoing.slice(0, index % ongoing.length)];
+    for (const [step, module] of rotated.slice(0, index % 4).entries()) {
+      await completeModule(agent.id, module, new Date(now - (step + 1) * 20 * DAY_MS));
+    }
+    const reading = rotated[index % 4];
+    if (index % 3 === 0 && reading) {
+      await recordReading(agent.id, versionRef(reading), { section: reading.sections[1]?.id, seconds: 240 }, new Date(now - 2 * DAY_MS));
+    }
+  }
+}
+
 export async function seedDemoOrganisation(): Promise<boolean> {
   if ((await prisma.user.count()) > 0) return false;
   const now = Date.now();
@@ -89,6 +136,7 @@ export async function seedDemoOrganisation(): Promise<boolean> {
     const { id: teamId } = await createTeam({ name: team.name, leadId: lead.id });
     for (const member of team.members) await createUser({ ...profile(member, now), role: "agent", teamId });
   }
+  await seedLearningHistory(now);
   return true;
 }
 

@@ -1,5 +1,5 @@
 // `npm start`: build if needed, migrate, seed an empty database, then serve.
-import { buildIsStale, bin, migrateDeploy, run } from "./lib/run.ts";
+import { bin, buildIsStale, migrateDeploy, run } from "./lib/run.ts";
 
 process.env.NODE_ENV ??= "production";
 
@@ -7,7 +7,7 @@ const { readEnvOrExit } = await import("../app/utils/env.server.ts");
 const env = readEnvOrExit();
 process.env.DATABASE_URL = env.DATABASE_URL;
 
-if (buildIsStale()) run(bin("remix"), ["build"]);
+if (buildIsStale()) run("npm", ["run", "build"]);
 migrateDeploy(env.DATABASE_URL);
 run(bin("tsx"), ["prisma/seed.ts"]);
 await import("../server/index.ts");

@@ -46,6 +46,9 @@ fs.mkdirSync(RESULTS, { recursive: true });
 step("Typecheck");
 run(bin("tsc"), ["--noEmit"]);
 
+step("Content");
+run(bin("tsx"), ["scripts/content.ts", "check"]);
+
 step("Migrations match the schema");
 prisma(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"]);
 
@@ -53,7 +56,7 @@ step("Unit and integration tests");
 const vitestOk = suite(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${RESULTS}/vitest.json`]);
 
 step("Production build");
-run(bin("remix"), ["build"]);
+run("npm", ["run", "build"]);
 
 step("End-to-end tests in Chromium");
 const e2eOk = suite(bin("playwright"), ["test"]);

@@ -30,3 +30,11 @@ export function formatTenure(days: number): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/** "45 min", "1 h 20 min", "under a minute" */
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return seconds === 0 ? "—" : "under a minute";
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}

@@ -41,11 +41,11 @@ function newestChange(entry: string): number {
 }
 
 const BUILD_INPUTS = ["app", "content", "remix.config.js", "package-lock.json", "tsconfig.json"];
-const BUILD_OUTPUT = "build/index.js";
+const BUILD_OUTPUTS = ["build/index.js", "build/content/catalog.json"];
 
 /** True when the production build is missing or older than any of its sources. */
 export function buildIsStale(): boolean {
-  if (!fs.existsSync(BUILD_OUTPUT)) return true;
-  const builtAt = fs.statSync(BUILD_OUTPUT).mtimeMs;
+  if (!BUILD_OUTPUTS.every((output) => fs.existsSync(output))) return true;
+  const builtAt = Math.min(...BUILD_OUTPUTS.map((output) => fs.statSync(output).mtimeMs));
   return BUILD_INPUTS.some((input) => newestChange(input) > builtAt);
 }

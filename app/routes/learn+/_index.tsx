@@ -1,18 +1,162 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ModuleStatusBadge } from "~/components/module-status-badge.tsx";
+import { Button } from "~/components/ui/button.tsx";
+import { Field, SelectField } from "~/components/ui/field.tsx";
 import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
+import { ProgressBar } from "~/components/ui/progress-bar.tsx";
+import { getCatalog, moduleRef } from "~/content/modules.server.ts";
+import { SlugSchema, TRACKS } from "~/content/schemas.ts";
+import { completedSlugs, moduleStatus, pathProgress } from "~/engine/learning/progress.ts";
+import { listProgressRecords } from "~/models/learning.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { optionalFilter } from "~/utils/query-fields.ts";
+import { parseSearchParams } from "~/utils/request.server.ts";
+
+const LibraryQuerySchema = z.object({
+  q: optionalFilter(z.string().trim().max(100, "search is at most 100 characters")),
+  competency: optionalFilter(SlugSchema),
+  track: optionalFilter(z.enum(TRACKS)),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  return null;
+  const user = await requireUser(request);
+  const query = parseSearchParams(request, LibraryQuerySchema);
+  const [catalog, records] = await Promise.all([getCatalog(), listProgressRecords(user.id)]);
+  const done = completedSlugs(records);
+  const titles = new Map(catalog.modules.map((module) => [module.slug, module.frontmatter.title]));
+  const competencyNames = new Map(catalog.competencies.map((competency) => [competency.key, competency.name]));
+
+  const cards = catalog.modules.map((module) => {
+    const status = moduleStatus(moduleRef(module), records, done);
+    return {
+      slug: module.slug,
+      title: module.frontmatter.title,
+      summary: module.frontmatter.summary,
+      track: module.frontmatter.track,
+      minutes: module.frontmatter.minutes,
+      competencyKeys: module.frontmatter.competencies,
+      competencies: module.frontmatter.competencies.map((key) => competencyNames.get(key) ?? key),
+      status: status.kind,
+      lockedBehind: status.kind === "locked" ? status.missing.map((slug) => titles.get(slug) ?? slug) : [],
+    };
+  });
+
+  const onboarding = catalog.modules.filter((module) => module.frontmatter.track === "onboarding").map(moduleRef);
+  const path = pathProgress(onboarding, records);
+  const needle = query.q?.toLowerCase();
+  const library = cards.filter(
+    (card) =>
+      (!query.track || card.track === query.track) &&
+      (!query.competency || card.competencyKeys.includes(query.competency)) &&
+      (!needle || card.title.toLowerCase().includes(needle) || card.summary.toLowerCase().includes(needle)),
+  );
+
+  return {
+    query,
+    canSeeTeam: user.role !== "agent",
+    path: { ...path, modules: cards.filter((card) => card.track === "onboarding") },
+    library,
+    competencies: catalog.competencies.map((competency) => ({ value: competency.key, label: competency.name })),
+  };
+}
+
+type Card = ReturnType<typeof useLoaderData<typeof loader>>["library"][number];
+
+function ModuleCard({ card, isNext = false }: { card: Card; isNext?: boolean }) {
+  const locked = card.status === "locked";
+  return (
+    <li className={`module-card${isNext ? " module-card--next" : ""}${locked ? " module-card--locked" : ""}`}>
+      <div className="module-card__head">
+        <h3>{locked ? card.title : <Link to={`/learn/modules/${card.slug}`}>{card.title}</Link>}</h3>
+        {isNext ? <span className="badge badge--primary">Up next</span> : <ModuleStatusBadge status={card.status} />}
+      </div>
+      <p>{card.summary}</p>
+      <p className="muted module-card__meta">
+        {card.minutes} min · {card.competencies.join(", ")}
+      </p>
+      {locked ? <p className="module-card__lock">Finish {card.lockedBehind.map((title) => `“${title}”`).join(" and ")} first.</p> : null}
+      {isNext ? (
+        <Link className="button button--small" to={`/learn/modules/${card.slug}`}>
+          {card.status === "in-progress" ? "Continue" : "Start"}
+          <span className="visually-hidden"> {card.title}</span>
+        </Link>
+      ) : null}
+    </li>
+  );
 }
 
 export default function LearnPage() {
+  const { query, canSeeTeam, path, library, competencies } = useLoaderData<typeof loader>();
+  const filtered = Boolean(query.q || query.competency || query.track);
   return (
-    <>
-      <PageHeader title="Learn" description="Onboarding path and ongoing training modules." />
-      <EmptyState title="No modules published yet">Your onboarding path and the training library will appear here as soon as modules are published.</EmptyState>
-    </>
+    <div className="stack">
+      <PageHeader
+        title="Learn"
+        description="Your onboarding path and a library of modules to keep your skills fresh."
+        actions={canSeeTeam ? <Link to="/learn/people">Your people's progress</Link> : null}
+      />
+
+      <section aria-labelledby="path-title" className="stack">
+        <div className="row row--spread">
+          <h2 id="path-title">Onboarding path</h2>
+          <span className="muted">
+            {path.completed} of {path.total} modules complete
+          </span>
+        </div>
+        <ProgressBar label="Onboarding path complete" percent={path.percent} />
+        {path.nextSlug === null && path.completed === path.total ? (
+          <p role="status">You've completed the onboarding path. The library below keeps your skills fresh.</p>
+        ) : null}
+        <ol className="module-list module-list--path">
+          {path.modules.map((card) => (
+            <ModuleCard key={card.slug} card={card} isNext={card.slug === path.nextSlug} />
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="library-title" className="stack">
+        <h2 id="library-title">Library</h2>
+        <Form method="get" className="form form--inline" role="search" aria-label="Filter the library">
+          <Field label="Search" inputProps={{ id: "library-q", name: "q", type: "search", defaultValue: query.q ?? "", placeholder: "Title or summary" }} />
+          <SelectField
+            label="Competency"
+            options={competencies}
+            placeholder="Any competency"
+            selectProps={{ id: "library-competency", name: "competency", defaultValue: query.competency ?? "" }}
+          />
+          <SelectField
+            label="Track"
+            options={[
+              { value: "onboarding", label: "Onboarding" },
+              { value: "ongoing", label: "Ongoing" },
+            ]}
+            placeholder="Both tracks"
+            selectProps={{ id: "library-track", name: "track", defaultValue: query.track ?? "" }}
+          />
+          <Button type="submit" variant="secondary">
+            Apply filters
+          </Button>
+          {filtered ? <Link to="/learn">Clear filters</Link> : null}
+        </Form>
+        <p className="muted" role="status">
+          {library.length} {library.length === 1 ? "module" : "modules"}
+          {filtered ? " match" : ""}
+        </p>
+        {library.length === 0 ? (
+          <EmptyState title="No modules match" action={<Link to="/learn">Clear filters</Link>}>
+            Try a different word or competency.
+          </EmptyState>
+        ) : (
+          <ul className="module-list">
+            {library.map((card) => (
+              <ModuleCard key={card.slug} card={card} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
   );
 }
 

@@ -1,0 +1,61 @@
+import type { QuizDefinition } from "~/content/schemas.ts";
+
+/** Question id → the choice ids the person selected. */
+export type QuizAnswers = Record<string, string[]>;
+
+export type QuestionResult = {
+  questionId: string;
+  selected: string[];
+  correctChoiceIds: string[];
+  correct: boolean;
+  explanation: string;
+};
+
+export type QuizGrade = {
+  results: QuestionResult[];
+  correctCount: number;
+  questionCount: number;
+  scorePercent: number;
+  passed: boolean;
+};
+
+/**
+ * Problems that make a submission unanswerable, keyed by question id ("" for
+ * the whole quiz): unknown questions or choices, several choices on a
+ * single-answer question, and unanswered questions.
+ */
+export function checkAnswers(quiz: QuizDefinition, answers: QuizAnswers): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const questions = new Map(quiz.questions.map((question) => [question.id, question]));
+  for (const [questionId, selected] of Object.entries(answers)) {
+    const question = questions.get(questionId);
+    if (!question) {
+      problems[""] = `This knowledge check has no question "${questionId}". Reload the page and try again.`;
+      continue;
+    }
+    const known = new Set(question.choices.map((choice) => choice.id));
+    const unknown = selected.filter((choiceId) => !known.has(choiceId));
+    if (unknown.length > 0) problems[questionId] = `"${unknown[0]}" is not one of this question's choices.`;
+    else if (!question.multiple && selected.length > 1) problems[questionId] = "Choose one answer.";
+  }
+  for (const question of quiz.questions) {
+    if (!problems[question.id] && (answers[question.id]?.length ?? 0) === 0) {
+      problems[question.id] = question.multiple ? "Choose at least one answer." : "Choose an answer.";
+    }
+  }
+  return problems;
+}
+
+/** Grades answers already accepted by checkAnswers: a question is right when exactly the correct choices are selected. */
+export function gradeQuiz(quiz: QuizDefinition, answers: QuizAnswers): QuizGrade {
+  const results = quiz.questions.map((question) => {
+    const selected = [...new Set(answers[question.id] ?? [])].sort();
+    const correctChoiceIds = question.choices.filter((choice) => choice.correct).map((choice) => choice.id).sort();
+    const correct = selected.length === correctChoiceIds.length && selected.every((id, index) => id === correctChoiceIds[index]);
+    return { questionId: question.id, selected, correctChoiceIds, correct, explanation: question.explanation };
+  });
+  const correctCount = results.filter((result) => result.correct).length;
+  const questionCount = results.length;
+  const scorePercent = questionCount === 0 ? 0 : Math.round((correctCount / questionCount) * 100);
+  return { results, correctCount, questionCount, scorePercent, passed: scorePercent >= quiz.passPercent };
+}

@@ -1,0 +1,95 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
+import { Pagination } from "~/components/ui/pagination.tsx";
+import { ProgressBar } from "~/components/ui/progress-bar.tsx";
+import { getCatalog, moduleRef } from "~/content/modules.server.ts";
+import { moduleStatus, pathProgress } from "~/engine/learning/progress.ts";
+import { listLearnersWithProgress } from "~/models/learning.server.ts";
+import { toViewer } from "~/utils/auth.server.ts";
+import { formatDate } from "~/utils/format.ts";
+import { peopleScope } from "~/utils/permissions.ts";
+import { requireRole } from "~/utils/permissions.server.ts";
+import { PageSchema } from "~/utils/query-fields.ts";
+import { parseSearchParams } from "~/utils/request.server.ts";
+import { LEVEL_LABELS, type Level } from "~/utils/user-fields.ts";
+
+const PAGE_SIZE = 25;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireRole(request, ["lead", "admin"]);
+  const { page } = parseSearchParams(request, z.object({ page: PageSchema }));
+  const [catalog, learners] = await Promise.all([getCatalog(), listLearnersWithProgress(peopleScope(toViewer(viewer)), viewer.id)]);
+  const refs = catalog.modules.map(moduleRef);
+  const onboarding = refs.filter((ref) => ref.track === "onboarding");
+  const rows = learners.map((person) => {
+    const statuses = refs.map((ref) => moduleStatus(ref, person.moduleProgress).kind);
+    const lastActivity = person.moduleProgress.reduce<Date | null>((latest, row) => (!latest || row.updatedAt > latest ? row.updatedAt : latest), null);
+    return {
+      id: person.id,
+      name: person.name,
+      level: LEVEL_LABELS[person.level as Level],
+      team: person.team?.name ?? null,
+      onboardingPercent: pathProgress(onboarding, person.moduleProgress).percent,
+      completed: statuses.filter((status) => status === "completed" || status === "updated").length,
+      inProgress: statuses.filter((status) => status === "in-progress").length,
+      lastActivity: lastActivity?.toISOString() ?? null,
+    };
+  });
+  return { total: rows.length, page, moduleCount: refs.length, rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) };
+}
+
+export default function PeopleProgressPage() {
+  const { total, page, moduleCount, rows } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader
+        title="Your people's learning"
+        description="Onboarding and module progress for everyone you look after."
+        actions={<Link to="/learn">Back to Learn</Link>}
+      />
+      {rows.length === 0 ? (
+        <EmptyState title="No one to show yet">People on the teams you lead will appear here once they're added.</EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Learning progress by person</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Team</th>
+                <th scope="col">Onboarding</th>
+                <th scope="col">Modules completed</th>
+                <th scope="col">In progress</th>
+                <th scope="col">Last activity</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <Link to={`/learn/people/${row.id}`}>{row.name}</Link>
+                    <div className="muted">{row.level}</div>
+                  </td>
+                  <td>{row.team ?? <span className="muted">No team</span>}</td>
+                  <td>
+                    <ProgressBar label={`${row.name}'s onboarding`} percent={row.onboardingPercent} />
+                  </td>
+                  <td>
+                    {row.completed} of {moduleCount}
+                  </td>
+                  <td>{row.inProgress}</td>
+                  <td>{row.lastActivity ? formatDate(row.lastActivity) : <span className="muted">Not started</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pageSize={PAGE_SIZE} total={total} label="People" />
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "People's learning · Learn · Frontline" }];

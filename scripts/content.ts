@@ -1,0 +1,23 @@
+// `npm run content:check` validates everything in content/ and prints one line
+// per problem; `tsx scripts/content.ts build` (part of `npm run build`) also
+// writes the compiled catalog the production server reads.
+import { loadCatalogFromSource, writeCatalog } from "../app/content/modules.server.ts";
+import { formatProblem } from "../app/content/schemas.ts";
+
+const mode = process.argv[2];
+if (mode !== "check" && mode !== "build") {
+  console.error("Usage: tsx scripts/content.ts check|build");
+  process.exit(2);
+}
+
+const { catalog, problems } = await loadCatalogFromSource();
+if (problems.length > 0) {
+  for (const problem of problems) console.error(formatProblem(problem));
+  console.error(`\n✖ ${problems.length} content problem${problems.length === 1 ? "" : "s"}`);
+  process.exit(1);
+}
+if (mode === "build") await writeCatalog(catalog);
+const questions = catalog.modules.reduce((sum, module) => sum + module.quizzes.reduce((n, quiz) => n + quiz.questions.length, 0), 0);
+console.log(
+  `✓ content: ${catalog.modules.length} modules, ${questions} quiz questions, ${catalog.competencies.length} competencies${mode === "build" ? " (compiled)" : ""}`,
+);
