@@ -58,10 +58,18 @@ function contentPath(root: string, file: string): string {
   return path.join(path.basename(root), path.relative(root, file));
 }
 
+/**
+ * esbuild reports MDX syntax errors at line 0 with the real position inside the
+ * text ("… Expected a closing tag for `<Callout>` (15:1-15:10)"): keep one line and that position.
+ */
 function compileErrorProblem(file: string, error: unknown): ContentProblem {
-  const first = (error as { errors?: { text: string; location?: { line: number } }[] }).errors?.[0];
-  if (first) return { file, where: first.location ? `line ${first.location.line}` : "(mdx)", message: first.text };
-  return { file, where: "(mdx)", message: (error as Error).message.split("\n")[0] };
+  const first = (error as { errors?: { text: string; location?: { line: number } | null }[] }).errors?.[0];
+  const text = first?.text ?? (error as Error).message;
+  const lines = text.split("\n").map((line) => line.trim()).filter(Boolean);
+  const detail = (lines.length > 1 ? lines[lines.length - 1] : lines[0] ?? "could not be compiled").replace(/^\d+:\d+:\s*/, "");
+  const position = /\((\d+):\d+(?:-\d+:\d+)?\)\s*$/.exec(detail);
+  const line = position ? Number(position[1]) : first?.location?.line || null;
+  return { file, where: line ? `line ${line}` : "(mdx)", message: detail.replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)\s*$/, "") };
 }
 
 async function compileModule(root: string, file: string, source: string) {

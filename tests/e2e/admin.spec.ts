@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, expectAccessible, signIn, unique } from "./utils.ts";
+import { DEMO, expectAccessible, signIn, submitSignIn, unique } from "./utils.ts";
 
 async function createPerson(page: Page, { name, email, role = "Agent", team = "Orders & Delivery" }: { name: string; email: string; role?: string; team?: string }) {
   await page.goto("/admin/people/new");
@@ -89,7 +89,7 @@ test("deactivating a person asks first, ends their sessions, and can be undone",
 
   await personPage.reload();
   await expect(personPage).toHaveURL(/\/login$/);
-  await signIn(personPage, email, "steady hands all day");
+  await submitSignIn(personPage, email, "steady hands all day");
   await expect(personPage.getByRole("alert")).toHaveText("That email and password don't match an active account.");
 
   await page.getByRole("button", { name: "Reactivate account" }).click();

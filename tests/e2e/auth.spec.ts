@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, expectAccessible, signIn, signOut } from "./utils.ts";
+import { DEMO, expectAccessible, signIn, signOut, submitSignIn } from "./utils.ts";
 
 test("an agent signs in and sees who they are, their team and their lead", async ({ page }) => {
   await signIn(page, DEMO.agent);
@@ -48,7 +48,7 @@ test("an admin sees the organisation at a glance", async ({ page }) => {
 });
 
 test("a wrong password gets one clear message and keeps the email", async ({ page }) => {
-  await signIn(page, DEMO.agent, "not-the-password");
+  await submitSignIn(page, DEMO.agent, "not-the-password");
   await expect(page.getByRole("alert")).toHaveText("That email and password don't match an active account.");
   await expect(page.getByLabel("Email")).toHaveValue(DEMO.agent);
   await expectAccessible(page);

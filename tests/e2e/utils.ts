@@ -10,11 +10,18 @@ export const DEMO = {
   newHire: "newhire@frontline.test",
 } as const;
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, path = "/login") {
+/** Fills in and submits the sign-in form without waiting for the outcome. */
+export async function submitSignIn(page: Page, email: string, password = DEMO_PASSWORD, path = "/login") {
   await page.goto(path);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs in and waits until the app has left the sign-in page. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, path = "/login") {
+  await submitSignIn(page, email, password, path);
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
 export async function signOut(page: Page) {

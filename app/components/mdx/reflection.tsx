@@ -11,7 +11,7 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
   const saved = fetcher.data?.savedReflectionId === id || (fetcher.state === "idle" && !fetcher.data && savedReflectionId === id);
   const fieldId = `reflection-${id}`;
   return (
-    <section className="reflection" aria-labelledby={`${fieldId}-label`}>
+    <div className="reflection">
       <fetcher.Form method="post" className="form">
         <input type="hidden" name="intent" value="reflection" />
         <input type="hidden" name="reflectionId" value={id} />
@@ -43,6 +43,6 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
           ) : null}
         </div>
       </fetcher.Form>
-    </section>
+    </div>
   );
 }

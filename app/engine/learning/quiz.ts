@@ -19,6 +19,11 @@ export type QuizGrade = {
   passed: boolean;
 };
 
+/** Only the submission's own answers count: a question id such as "constructor" must not find Object's. */
+function answersFor(answers: QuizAnswers, questionId: string): string[] {
+  return Object.hasOwn(answers, questionId) ? answers[questionId] : [];
+}
+
 /**
  * Problems that make a submission unanswerable, keyed by question id ("" for
  * the whole quiz): unknown questions or choices, several choices on a
@@ -39,7 +44,7 @@ export function checkAnswers(quiz: QuizDefinition, answers: QuizAnswers): Record
     else if (!question.multiple && selected.length > 1) problems[questionId] = "Choose one answer.";
   }
   for (const question of quiz.questions) {
-    if (!problems[question.id] && (answers[question.id]?.length ?? 0) === 0) {
+    if (!Object.hasOwn(problems, question.id) && answersFor(answers, question.id).length === 0) {
       problems[question.id] = question.multiple ? "Choose at least one answer." : "Choose an answer.";
     }
   }
@@ -49,7 +54,7 @@ export function checkAnswers(quiz: QuizDefinition, answers: QuizAnswers): Record
 /** Grades answers already accepted by checkAnswers: a question is right when exactly the correct choices are selected. */
 export function gradeQuiz(quiz: QuizDefinition, answers: QuizAnswers): QuizGrade {
   const results = quiz.questions.map((question) => {
-    const selected = [...new Set(answers[question.id] ?? [])].sort();
+    const selected = [...new Set(answersFor(answers, question.id))].sort();
     const correctChoiceIds = question.choices.filter((choice) => choice.correct).map((choice) => choice.id).sort();
     const correct = selected.length === correctChoiceIds.length && selected.every((id, index) => id === correctChoiceIds[index]);
     return { questionId: question.id, selected, correctChoiceIds, correct, explanation: question.explanation };

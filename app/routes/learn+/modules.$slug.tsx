@@ -131,7 +131,8 @@ const ReflectionSchema = z.object({
 });
 
 function readAnswers(formData: FormData): QuizAnswers {
-  const answers: QuizAnswers = {};
+  // No prototype: a field named "answer.__proto__" is just an unknown question.
+  const answers: QuizAnswers = Object.create(null);
   for (const key of new Set(formData.keys())) {
     if (!key.startsWith(answerField(""))) continue;
     answers[key.slice(answerField("").length)] = formData.getAll(key).map(String);
