@@ -46,3 +46,6 @@ export default function handleRequest(
     setTimeout(abort, ABORT_DELAY_MS + 1000);
   });
 }
+
+// Read by server/index.ts at shutdown: a production server should report zero.
+export { contentCompileCount } from "./content/modules.server.ts";

@@ -67,6 +67,12 @@ const server = app.listen(env.PORT, () => {
   if (env.NODE_ENV === "development") broadcastDevReady(build);
 });
 
+const { contentCompileCount } = build.entry.module as { contentCompileCount?: () => number };
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => server.close(() => process.exit(0)));
+  process.once(signal, () => {
+    console.log(`Shutting down; MDX compiles during this run: ${contentCompileCount?.() ?? "unknown"}`);
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+  });
 }

@@ -134,21 +134,32 @@ export async function listReflections(userId: string, moduleSlug?: string) {
   });
 }
 
-/** Active people the viewer may see (never the viewer), with all their progress rows. */
-export async function listLearnersWithProgress(scope: PeopleScope, viewerId: string) {
-  return prisma.user.findMany({
-    where: { AND: [scopeToWhere(scope), { id: { not: viewerId }, deactivatedAt: null, role: { in: ["agent", "lead"] } }] },
-    orderBy: { name: "asc" },
-    select: {
-      id: true,
-      name: true,
-      level: true,
-      team: { select: { name: true } },
-      moduleProgress: {
-        select: { moduleSlug: true, moduleVersion: true, completedAt: true, reachedEndAt: true, lastSection: true, updatedAt: true },
+export const LEARNERS_PAGE_SIZE = 25;
+
+/** One page of the active people the viewer may see (never the viewer), with all their progress rows. */
+export async function listLearnersWithProgress(scope: PeopleScope, viewerId: string, page: number) {
+  const where: Prisma.UserWhereInput = {
+    AND: [scopeToWhere(scope), { id: { not: viewerId }, deactivatedAt: null, role: { in: ["agent", "lead"] } }],
+  };
+  const [total, learners] = await Promise.all([
+    prisma.user.count({ where }),
+    prisma.user.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * LEARNERS_PAGE_SIZE,
+      take: LEARNERS_PAGE_SIZE,
+      select: {
+        id: true,
+        name: true,
+        level: true,
+        team: { select: { name: true } },
+        moduleProgress: {
+          select: { moduleSlug: true, moduleVersion: true, completedAt: true, reachedEndAt: true, lastSection: true, updatedAt: true },
+        },
       },
-    },
-  });
+    }),
+  ]);
+  return { total, learners };
 }
 
 /** One person's whole learning record: every progress row with its attempts, and their reflections. */

@@ -1,7 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
+import { ProgressBar } from "~/components/ui/progress-bar.tsx";
+import { getCatalog, moduleRef } from "~/content/modules.server.ts";
+import { moduleStatus, pathProgress } from "~/engine/learning/progress.ts";
 import { listAuditEvents } from "~/models/audit.server.ts";
+import { listProgressRecords } from "~/models/learning.server.ts";
 import { getHomeProfile, getOrganisationCounts } from "~/models/user.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { formatDate, formatDateTime, formatTenure, plural } from "~/utils/format.ts";
@@ -44,15 +48,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
       timeZone: member.timeZone,
     })),
   }));
+  const [catalog, records] = await Promise.all([getCatalog(), listProgressRecords(user.id)]);
+  const onboarding = pathProgress(
+    catalog.modules.filter((module) => module.frontmatter.track === "onboarding").map(moduleRef),
+    records,
+  );
+  const titleOf = (slug: string) => catalog.modules.find((module) => module.slug === slug)?.frontmatter.title ?? slug;
+  // The onboarding path is for agents; leads and admins see only what they have in progress.
+  const showOnboarding = user.role === "agent" && onboarding.completed < onboarding.total;
+  const learning = {
+    onboarding: showOnboarding
+      ? { ...onboarding, next: onboarding.nextSlug ? { slug: onboarding.nextSlug, title: titleOf(onboarding.nextSlug) } : null }
+      : null,
+    inProgress: catalog.modules
+      .filter((module) => moduleStatus(moduleRef(module), records).kind === "in-progress" && !(showOnboarding && module.slug === onboarding.nextSlug))
+      .slice(0, 3)
+      .map((module) => ({ slug: module.slug, title: module.frontmatter.title })),
+  };
   const organisation =
     user.role === "admin"
       ? { counts: await getOrganisationCounts(), recent: (await listAuditEvents({}, 1)).events.slice(0, 5) }
       : null;
-  return { me, ledTeams, organisation };
+  return { me, ledTeams, organisation, learning };
 }
 
 export default function Home() {
-  const { me, ledTeams, organisation } = useLoaderData<typeof loader>();
+  const { me, ledTeams, organisation, learning } = useLoaderData<typeof loader>();
   const firstName = me.name.split(" ")[0];
   return (
     <div className="stack">
@@ -107,17 +128,39 @@ export default function Home() {
           </Card>
         ) : null}
         <Card title="What's next">
-          {me.newHire ? (
+          {learning.onboarding ? (
+            <>
+              <p>
+                Onboarding: {learning.onboarding.completed} of {learning.onboarding.total} modules complete
+              </p>
+              <ProgressBar label="Onboarding path complete" percent={learning.onboarding.percent} />
+              {learning.onboarding.next ? (
+                <p>
+                  <Link className="button button--small" to={`/learn/modules/${learning.onboarding.next.slug}`}>
+                    Continue onboarding: {learning.onboarding.next.title}
+                  </Link>
+                </p>
+              ) : null}
+            </>
+          ) : null}
+          {learning.inProgress.length > 0 ? (
+            <>
+              <p>Pick up where you left off:</p>
+              <ul>
+                {learning.inProgress.map((module) => (
+                  <li key={module.slug}>
+                    <Link to={`/learn/modules/${module.slug}`}>{module.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {!learning.onboarding && learning.inProgress.length === 0 ? (
             <p>
-              Start with your onboarding path in <Link to="/learn">Learn</Link>, then try a first practice conversation in{" "}
-              <Link to="/practice">Practice</Link>.
-            </p>
-          ) : (
-            <p>
-              Keep your skills fresh in <Link to="/learn">Learn</Link>, practise a conversation in{" "}
+              Keep your skills fresh in the <Link to="/learn">Learn library</Link>, practise a conversation in{" "}
               <Link to="/practice">Practice</Link>, and see your path up in <Link to="/career">Career</Link>.
             </p>
-          )}
+          ) : null}
         </Card>
       </div>
 

@@ -22,7 +22,9 @@ test("a new hire is welcomed and pointed at onboarding", async ({ page }) => {
   await signIn(page, DEMO.newHire);
   await expect(page.getByRole("heading", { level: 1, name: "Welcome aboard, Jamie" })).toBeVisible();
   await expect(page.getByText("New hire")).toBeVisible();
-  await expect(page.getByRole("region", { name: "What's next" }).getByRole("link", { name: "Learn" })).toBeVisible();
+  const next = page.getByRole("region", { name: "What's next" });
+  await expect(next.getByRole("progressbar", { name: "Onboarding path complete" })).toBeVisible();
+  await expect(next.getByRole("link", { name: /^Continue onboarding: / })).toBeVisible();
   await expectAccessible(page);
 });
 

@@ -74,8 +74,8 @@ describe("moduleStatus", () => {
     expect(moduleStatus(mod("a", { version: 2 }), [started("a", 1)])).toEqual({ kind: "new" });
   });
 
-  test("an older version completed and the current version started is in-progress", () => {
-    expect(moduleStatus(mod("a", { version: 2 }), [completed("a", 1), started("a", 2)])).toEqual({ kind: "in-progress" });
+  test("an older version completed and the current version started stays updated until it is completed", () => {
+    expect(moduleStatus(mod("a", { version: 2 }), [completed("a", 1), started("a", 2)])).toEqual({ kind: "updated", completedVersion: 1 });
   });
 
   test("an older version completed and the current version completed is completed", () => {

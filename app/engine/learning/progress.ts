@@ -10,7 +10,7 @@ export type ModuleStatus =
   | { kind: "new" }
   | { kind: "in-progress" }
   | { kind: "completed" }
-  /** Completed in an earlier version; the current version has not been completed. */
+  /** Completed in an earlier version; stays so until the current version is completed too. */
   | { kind: "updated"; completedVersion: number };
 
 /** Slugs the person has completed in any version: what prerequisites and the onboarding path count. */
@@ -25,7 +25,7 @@ export function moduleStatus(module: ModuleRef, records: ProgressRecord[], done 
   const missing = module.prerequisites.filter((slug) => !done.has(slug));
   if (missing.length > 0) return { kind: "locked", missing };
   const earlier = mine.filter((record) => record.completedAt && record.moduleVersion < module.version);
-  if (earlier.length > 0 && !current) return { kind: "updated", completedVersion: Math.max(...earlier.map((record) => record.moduleVersion)) };
+  if (earlier.length > 0) return { kind: "updated", completedVersion: Math.max(...earlier.map((record) => record.moduleVersion)) };
   if (current) return { kind: "in-progress" };
   return { kind: "new" };
 }

@@ -6,7 +6,7 @@ import { Pagination } from "~/components/ui/pagination.tsx";
 import { ProgressBar } from "~/components/ui/progress-bar.tsx";
 import { getCatalog, moduleRef } from "~/content/modules.server.ts";
 import { moduleStatus, pathProgress } from "~/engine/learning/progress.ts";
-import { listLearnersWithProgress } from "~/models/learning.server.ts";
+import { LEARNERS_PAGE_SIZE, listLearnersWithProgress } from "~/models/learning.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/format.ts";
 import { peopleScope } from "~/utils/permissions.ts";
@@ -15,12 +15,10 @@ import { PageSchema } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 import { LEVEL_LABELS, type Level } from "~/utils/user-fields.ts";
 
-const PAGE_SIZE = 25;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, ["lead", "admin"]);
   const { page } = parseSearchParams(request, z.object({ page: PageSchema }));
-  const [catalog, learners] = await Promise.all([getCatalog(), listLearnersWithProgress(peopleScope(toViewer(viewer)), viewer.id)]);
+  const [catalog, { total, learners }] = await Promise.all([getCatalog(), listLearnersWithProgress(peopleScope(toViewer(viewer)), viewer.id, page)]);
   const refs = catalog.modules.map(moduleRef);
   const onboarding = refs.filter((ref) => ref.track === "onboarding");
   const rows = learners.map((person) => {
@@ -37,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       lastActivity: lastActivity?.toISOString() ?? null,
     };
   });
-  return { total: rows.length, page, moduleCount: refs.length, rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) };
+  return { total, page, moduleCount: refs.length, rows };
 }
 
 export default function PeopleProgressPage() {
@@ -87,7 +85,7 @@ export default function PeopleProgressPage() {
           </table>
         </div>
       )}
-      <Pagination page={page} pageSize={PAGE_SIZE} total={total} label="People" />
+      <Pagination page={page} pageSize={LEARNERS_PAGE_SIZE} total={total} label="People" />
     </>
   );
 }
