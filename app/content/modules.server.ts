@@ -86,6 +86,11 @@ async function compileModule(root: string, file: string, source: string) {
     const { code, frontmatter } = await bundleMDX({
       source,
       cwd: path.dirname(file),
+      // Errors come back as content problems; esbuild need not print them too.
+      esbuildOptions(options) {
+        options.logLevel = "silent";
+        return options;
+      },
       mdxOptions(options) {
         // Ours runs first, before mdx-bundler turns the frontmatter into an export.
         options.remarkPlugins = [plugin, ...(options.remarkPlugins ?? [])];
