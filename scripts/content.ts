@@ -2,6 +2,7 @@
 // per problem; `tsx scripts/content.ts build` (part of `npm run build`) also
 // writes the compiled catalog the production server reads.
 import { loadCatalogFromSource, writeCatalog } from "../app/content/modules.server.ts";
+import { loadPracticeFromSource } from "../app/content/practice.server.ts";
 import { formatProblem } from "../app/content/schemas.ts";
 
 const mode = process.argv[2];
@@ -11,6 +12,14 @@ if (mode !== "check" && mode !== "build") {
 }
 
 const { catalog, problems } = await loadCatalogFromSource();
+const practice = await loadPracticeFromSource(undefined, new Set(catalog.competencies.map((competency) => competency.key)));
+problems.push(...practice.problems);
+const scenarioSlugs = new Set(practice.catalog.scenarios.map((scenario) => scenario.slug));
+for (const module of catalog.modules) {
+  module.frontmatter.scenarios.forEach((slug, index) => {
+    if (!scenarioSlugs.has(slug)) problems.push({ file: module.file, where: `scenarios[${index}]`, message: `unknown scenario "${slug}" (see content/scenarios)` });
+  });
+}
 if (problems.length > 0) {
   for (const problem of problems) console.error(formatProblem(problem));
   console.error(`\n✖ ${problems.length} content problem${problems.length === 1 ? "" : "s"}`);
@@ -19,5 +28,6 @@ if (problems.length > 0) {
 if (mode === "build") await writeCatalog(catalog);
 const questions = catalog.modules.reduce((sum, module) => sum + module.quizzes.reduce((n, quiz) => n + quiz.questions.length, 0), 0);
 console.log(
-  `✓ content: ${catalog.modules.length} modules, ${questions} quiz questions, ${catalog.competencies.length} competencies${mode === "build" ? " (compiled)" : ""}`,
+  `✓ content: ${catalog.modules.length} modules, ${questions} quiz questions, ${catalog.competencies.length} competencies, ` +
+    `${practice.catalog.scenarios.length} scenarios, ${practice.catalog.rubrics.length} rubrics${mode === "build" ? " (compiled)" : ""}`,
 );

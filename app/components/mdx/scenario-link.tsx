@@ -1,12 +1,12 @@
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { Badge } from "../ui/layout.tsx";
 
-/** Points at a practice scenario; Practice opens the conversation once scenarios are published. */
+/** Starts a practice conversation with the scenario this module points to. */
 export function ScenarioLink({ scenario, children }: { scenario: string; children: ReactNode }) {
   return (
     <p className="scenario-link">
-      <span aria-hidden="true">💬</span> <span>{children}</span> <Badge>Practice scenario coming soon</Badge>
-      <span className="visually-hidden"> (scenario {scenario})</span>
+      <span className="badge badge--primary">Practice</span>
+      <Link to={`/practice/scenarios/${scenario}`}>{children}</Link>
     </p>
   );
 }

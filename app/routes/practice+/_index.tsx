@@ -1,18 +1,116 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Button } from "~/components/ui/button.tsx";
+import { SelectField } from "~/components/ui/field.tsx";
+import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
+import { getCatalog } from "~/content/modules.server.ts";
+import { CHANNEL_LABELS, CHANNELS, DIFFICULTIES, DIFFICULTY_LABELS } from "~/content/practice-schemas.ts";
+import { getPracticeCatalog } from "~/content/practice.server.ts";
+import { SlugSchema } from "~/content/schemas.ts";
+import { practiceSummary } from "~/models/practice.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { optionalFilter } from "~/utils/query-fields.ts";
+import { parseSearchParams } from "~/utils/request.server.ts";
+
+const PracticeQuerySchema = z.object({
+  channel: optionalFilter(z.enum(CHANNELS)),
+  difficulty: optionalFilter(z.enum(DIFFICULTIES)),
+  competency: optionalFilter(SlugSchema),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  return null;
+  const user = await requireUser(request);
+  const query = parseSearchParams(request, PracticeQuerySchema);
+  const [{ scenarios }, { competencies }, summary] = await Promise.all([getPracticeCatalog(), getCatalog(), practiceSummary(user.id)]);
+  const names = new Map(competencies.map((competency) => [competency.key, competency.name]));
+  const cards = scenarios
+    .filter(
+      (scenario) =>
+        (!query.channel || scenario.channel === query.channel) &&
+        (!query.difficulty || scenario.difficulty === query.difficulty) &&
+        (!query.competency || scenario.competencies.includes(query.competency)),
+    )
+    .sort((a, b) => DIFFICULTIES.indexOf(a.difficulty) - DIFFICULTIES.indexOf(b.difficulty) || a.title.localeCompare(b.title))
+    .map((scenario) => ({
+      slug: scenario.slug,
+      title: scenario.title,
+      summary: scenario.summary,
+      channel: CHANNEL_LABELS[scenario.channel],
+      difficulty: DIFFICULTY_LABELS[scenario.difficulty],
+      competencies: scenario.competencies.map((key) => names.get(key) ?? key),
+      attempts: summary.get(scenario.slug)?.attempts ?? 0,
+      best: summary.get(scenario.slug)?.best ?? null,
+      passed: summary.get(scenario.slug)?.passed ?? false,
+    }));
+  const used = new Set(scenarios.flatMap((scenario) => scenario.competencies));
+  return {
+    query,
+    cards,
+    competencies: competencies.filter((competency) => used.has(competency.key)).map((competency) => ({ value: competency.key, label: competency.name })),
+  };
 }
 
 export default function PracticePage() {
+  const { query, cards, competencies } = useLoaderData<typeof loader>();
+  const filtered = Boolean(query.channel || query.difficulty || query.competency);
   return (
-    <>
-      <PageHeader title="Practice" description="Practise conversations with simulated customers and get graded feedback." />
-      <EmptyState title="No practice scenarios yet">Chat, email, phone and social scenarios will appear here, each graded on empathy, resolution, communication and efficiency.</EmptyState>
-    </>
+    <div className="stack">
+      <PageHeader
+        title="Practice"
+        description="Talk to a simulated customer, then get a grade on empathy, resolution, communication and efficiency with the words that earned it."
+      />
+      <Form method="get" className="form form--inline" role="search" aria-label="Filter scenarios">
+        <SelectField
+          label="Channel"
+          options={CHANNELS.map((channel) => ({ value: channel, label: CHANNEL_LABELS[channel] }))}
+          placeholder="Any channel"
+          selectProps={{ id: "practice-channel", name: "channel", defaultValue: query.channel ?? "" }}
+        />
+        <SelectField
+          label="Difficulty"
+          options={DIFFICULTIES.map((difficulty) => ({ value: difficulty, label: DIFFICULTY_LABELS[difficulty] }))}
+          placeholder="Any difficulty"
+          selectProps={{ id: "practice-difficulty", name: "difficulty", defaultValue: query.difficulty ?? "" }}
+        />
+        <SelectField
+          label="Competency"
+          options={competencies}
+          placeholder="Any competency"
+          selectProps={{ id: "practice-competency", name: "competency", defaultValue: query.competency ?? "" }}
+        />
+        <Button type="submit" variant="secondary">
+          Apply filters
+        </Button>
+        {filtered ? <Link to="/practice">Clear filters</Link> : null}
+      </Form>
+      <p className="muted" role="status">
+        {cards.length} {cards.length === 1 ? "scenario" : "scenarios"}
+      </p>
+      {cards.length === 0 ? (
+        <EmptyState title="No scenarios match" action={<Link to="/practice">Clear filters</Link>} />
+      ) : (
+        <ul className="module-list">
+          {cards.map((card) => (
+            <li key={card.slug} className="module-card">
+              <div className="module-card__head">
+                <h2 className="module-card__title">
+                  <Link to={`/practice/scenarios/${card.slug}`}>{card.title}</Link>
+                </h2>
+                {card.passed ? <Badge tone="success">Passed</Badge> : card.attempts ? <Badge tone="primary">Tried</Badge> : <Badge>New</Badge>}
+              </div>
+              <p>{card.summary}</p>
+              <p className="muted module-card__meta">
+                {card.channel} · {card.difficulty} · {card.competencies.join(", ")}
+              </p>
+              <p className="module-card__meta">
+                {card.attempts === 0 ? "Not tried yet" : `${card.attempts} ${card.attempts === 1 ? "attempt" : "attempts"} · best score ${card.best ?? "—"}`}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 

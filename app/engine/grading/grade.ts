@@ -1,0 +1,115 @@
+import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
+import { analyseMessage, type AnalysisContext } from "../simulation/signals.ts";
+import { evaluateCriterion, type AnalysedTurn, type Evidence, type GradingInput, type ScenarioFacts, type Turn } from "./criteria.ts";
+
+/** Bump when grading rules change, so stored grades say which rules produced them. */
+export const GRADER_VERSION = "1.0.0";
+
+export type CriterionGrade = {
+  id: string;
+  rubricId: string;
+  title: string;
+  competency: string;
+  weight: number;
+  critical: boolean;
+  applicable: boolean;
+  level: number;
+  maxLevel: number;
+  label: string;
+  /** 0–1: level over the criterion's highest level. */
+  score: number;
+  evidence: Evidence[];
+  suggestion: string;
+};
+
+export type Grade = {
+  graderVersion: string;
+  rubricVersions: Record<string, number>;
+  overallScore: number;
+  passed: boolean;
+  criticalFailures: string[];
+  criteria: CriterionGrade[];
+};
+
+/** Analyses each agent turn against the customer message it answers. */
+export function analyseTranscript(turns: Turn[], context: Omit<AnalysisContext, "customerMessage"> = {}): AnalysedTurn[] {
+  let lastCustomer = "";
+  return turns.map((turn, index) => {
+    if (turn.from === "customer") {
+      lastCustomer = turn.text;
+      return { ...turn, index, signals: [] };
+    }
+    return { ...turn, index, signals: analyseMessage(turn.text, { ...context, customerMessage: lastCustomer }) };
+  });
+}
+
+/**
+ * Grades analysed turns against rubrics. The score is the weighted share of
+ * levels reached over applicable, non-critical criteria; any failed critical
+ * criterion, or a customer who gave up, fails the attempt.
+ */
+export function gradeTurns(
+  turns: AnalysedTurn[],
+  rubrics: Rubric[],
+  { scenario, outcome, passScore = 70 }: { scenario?: ScenarioFacts; outcome?: string; passScore?: number } = {},
+): Grade {
+  const input: GradingInput = { turns, scenario, outcome };
+  const criteria: CriterionGrade[] = rubrics.flatMap((rubric) =>
+    rubric.criteria.map((criterion) => {
+      const result = evaluateCriterion(criterion.id, input);
+      const maxLevel = Math.max(...criterion.levels.map((level) => level.level));
+      const level = Math.min(result.level, maxLevel);
+      const described = [...criterion.levels].sort((a, b) => b.level - a.level).find((candidate) => candidate.level <= level) ?? criterion.levels[0];
+      return {
+        id: criterion.id,
+        rubricId: rubric.id,
+        title: criterion.title,
+        competency: criterion.competency,
+        weight: criterion.weight,
+        critical: criterion.critical,
+        applicable: result.applicable,
+        level,
+        maxLevel,
+        label: result.applicable ? described.label : "N/A",
+        score: result.applicable ? level / maxLevel : 0,
+        evidence: result.evidence,
+        suggestion: result.applicable ? described.suggestion : (criterion.notApplicable ?? "Not applicable here."),
+      };
+    }),
+  );
+  const scored = criteria.filter((criterion) => criterion.applicable && !criterion.critical && criterion.weight > 0);
+  const totalWeight = scored.reduce((sum, criterion) => sum + criterion.weight, 0);
+  const overallScore = totalWeight === 0 ? 0 : Math.round((scored.reduce((sum, criterion) => sum + criterion.weight * criterion.score, 0) / totalWeight) * 100);
+  const criticalFailures = criteria.filter((criterion) => criterion.critical && criterion.applicable && criterion.level === 0).map((criterion) => criterion.id);
+  const customerLeft = outcome === "abandoned";
+  return {
+    graderVersion: GRADER_VERSION,
+    rubricVersions: Object.fromEntries(rubrics.map((rubric) => [rubric.id, rubric.version])),
+    overallScore,
+    passed: overallScore >= passScore && criticalFailures.length === 0 && !customerLeft,
+    criticalFailures,
+    criteria,
+  };
+}
+
+/** The parts of a scenario the grader needs. */
+export function scenarioFacts(scenario: Scenario): ScenarioFacts {
+  return {
+    channel: scenario.channel,
+    requiredFacts: scenario.facts.filter((fact) => fact.required).map((fact) => fact.id),
+    resolvingOffers: scenario.policy.allowed.filter((offer) => offer.resolves).map((offer) => offer.id),
+    forbiddenOffers: scenario.policy.forbidden.map((offer) => offer.id),
+    escalationAllowed: scenario.policy.escalationAllowed,
+    par: scenario.par,
+  };
+}
+
+/** Analysis context for a scenario's conversation (without the customer message, which changes per turn). */
+export function scenarioContext(scenario: Scenario) {
+  return {
+    customerName: scenario.persona.name,
+    facts: scenario.facts,
+    offers: [...scenario.policy.allowed, ...scenario.policy.forbidden],
+    jargon: scenario.jargon,
+  };
+}

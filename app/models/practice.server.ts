@@ -1,0 +1,195 @@
+import { randomInt } from "node:crypto";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
+import { analyseTranscript, gradeTurns, scenarioContext, scenarioFacts, type Grade } from "~/engine/grading/grade.ts";
+import { initialState, openingLine, respond, type CustomerState, type Outcome } from "~/engine/simulation/customer.ts";
+import { prisma } from "~/utils/db.server.ts";
+
+export const ACTIVE = "active";
+
+export async function startAttempt(userId: string, scenario: Scenario) {
+  const seed = randomInt(1, 2 ** 31 - 1);
+  return prisma.practiceAttempt.create({
+    data: {
+      userId,
+      scenarioSlug: scenario.slug,
+      scenarioVersion: scenario.version,
+      seed,
+      status: ACTIVE,
+      customerState: JSON.stringify(initialState(scenario)),
+      turns: { create: { index: 0, speaker: "customer", text: openingLine(scenario, seed) } },
+    },
+    select: { id: true },
+  });
+}
+
+export async function getAttempt(id: string) {
+  return prisma.practiceAttempt.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      scenarioSlug: true,
+      scenarioVersion: true,
+      status: true,
+      customerState: true,
+      startedAt: true,
+      endedAt: true,
+      userId: true,
+      user: { select: { id: true, name: true, teamId: true } },
+      turns: { orderBy: { index: "asc" }, select: { index: true, speaker: true, text: true, replyMs: true, createdAt: true } },
+      grade: {
+        select: {
+          overallScore: true,
+          passed: true,
+          graderVersion: true,
+          rubricVersions: true,
+          criticalFailures: true,
+          createdAt: true,
+          criteria: { orderBy: { id: "asc" }, select: { criterionId: true, rubricId: true, title: true, competency: true, applicable: true, level: true, maxLevel: true, label: true, evidence: true, suggestion: true, critical: true } },
+        },
+      },
+    },
+  });
+}
+
+async function storeGrade(tx: Prisma.TransactionClient, attemptId: string, grade: Grade) {
+  await tx.practiceGrade.create({
+    data: {
+      attemptId,
+      overallScore: grade.overallScore,
+      passed: grade.passed,
+      graderVersion: grade.graderVersion,
+      rubricVersions: JSON.stringify(grade.rubricVersions),
+      criticalFailures: JSON.stringify(grade.criticalFailures),
+      criteria: {
+        create: grade.criteria.map((criterion) => ({
+          criterionId: criterion.id,
+          rubricId: criterion.rubricId,
+          title: criterion.title,
+          competency: criterion.competency,
+          weight: criterion.weight,
+          critical: criterion.critical,
+          applicable: criterion.applicable,
+          level: criterion.level,
+          maxLevel: criterion.maxLevel,
+          label: criterion.label,
+          score: criterion.score,
+          evidence: JSON.stringify(criterion.evidence),
+          suggestion: criterion.suggestion,
+        })),
+      },
+    },
+  });
+}
+
+type TurnRow = { index: number; speaker: string; text: string; replyMs: number | null };
+
+function gradeAttempt(scenario: Scenario, rubrics: Rubric[], turns: TurnRow[], outcome: Outcome): Grade {
+  const transcript = turns.map((turn) => ({
+    from: turn.speaker === "agent" ? ("agent" as const) : ("customer" as const),
+    text: turn.text,
+    ms: turn.replyMs ?? undefined,
+  }));
+  return gradeTurns(analyseTranscript(transcript, scenarioContext(scenario)), rubrics, {
+    scenario: scenarioFacts(scenario),
+    outcome,
+    passScore: scenario.passScore,
+  });
+}
+
+export type ReplyResult = { status: "ok" | "duplicate" | "ended" | "not-found" | "stale" };
+
+/**
+ * Stores the agent's reply and the customer's answer as one transaction. The
+ * form says which turn it answers: a repeat of a reply already stored is a
+ * duplicate, and a reply to an attempt that has ended is refused.
+ */
+export async function replyToCustomer(
+  attemptId: string,
+  userId: string,
+  { expectedIndex, text, now = new Date() }: { expectedIndex: number; text: string; now?: Date },
+  scenario: Scenario,
+  rubrics: Rubric[],
+): Promise<ReplyResult> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const attempt = await tx.practiceAttempt.findFirst({
+        where: { id: attemptId, userId },
+        select: { status: true, seed: true, customerState: true, turns: { orderBy: { index: "asc" }, select: { index: true, speaker: true, text: true, replyMs: true, createdAt: true } } },
+      });
+      if (!attempt) return { status: "not-found" };
+      const existing = attempt.turns.find((turn) => turn.index === expectedIndex);
+      if (existing) return { status: existing.speaker === "agent" && existing.text === text ? "duplicate" : "stale" };
+      if (attempt.status !== ACTIVE) return { status: "ended" };
+      if (expectedIndex !== attempt.turns.length) return { status: "stale" };
+
+      const lastCustomer = [...attempt.turns].reverse().find((turn) => turn.speaker === "customer")!;
+      const state = JSON.parse(attempt.customerState) as CustomerState;
+      const response = respond(scenario, state, text, lastCustomer.text, attempt.seed + expectedIndex);
+      const replyMs = Math.max(0, now.getTime() - lastCustomer.createdAt.getTime());
+      await tx.practiceTurn.createMany({
+        data: [
+          { attemptId, index: expectedIndex, speaker: "agent", text, replyMs, createdAt: now },
+          { attemptId, index: expectedIndex + 1, speaker: "customer", text: response.reply, createdAt: new Date(now.getTime() + 1) },
+        ],
+      });
+      const outcome = response.state.outcome;
+      await tx.practiceAttempt.update({
+        where: { id: attemptId },
+        data: { customerState: JSON.stringify(response.state), status: outcome ?? ACTIVE, endedAt: outcome ? now : undefined },
+      });
+      if (outcome) {
+        const turns: TurnRow[] = [...attempt.turns, { index: expectedIndex, speaker: "agent", text, replyMs }, { index: expectedIndex + 1, speaker: "customer", text: response.reply, replyMs: null }];
+        await storeGrade(tx, attemptId, gradeAttempt(scenario, rubrics, turns, outcome));
+      }
+      return { status: "ok" };
+    });
+  } catch (error) {
+    // Two identical posts racing: the second hits the unique (attempt, index) row.
+    if ((error as { code?: string }).code === "P2002") return { status: "duplicate" };
+    throw error;
+  }
+}
+
+/** The agent ends the conversation; it is graded as it stands. */
+export async function endAttempt(attemptId: string, userId: string, scenario: Scenario, rubrics: Rubric[], now = new Date()): Promise<ReplyResult> {
+  return prisma.$transaction(async (tx) => {
+    const attempt = await tx.practiceAttempt.findFirst({
+      where: { id: attemptId, userId },
+      select: { status: true, turns: { orderBy: { index: "asc" }, select: { index: true, speaker: true, text: true, replyMs: true } } },
+    });
+    if (!attempt) return { status: "not-found" };
+    if (attempt.status !== ACTIVE) return { status: "ended" };
+    await tx.practiceAttempt.update({ where: { id: attemptId }, data: { status: "ended", endedAt: now } });
+    await storeGrade(tx, attemptId, gradeAttempt(scenario, rubrics, attempt.turns, "ended"));
+    return { status: "ok" };
+  });
+}
+
+/** Per scenario: how many attempts the person made and their best graded score. */
+export async function practiceSummary(userId: string) {
+  const attempts = await prisma.practiceAttempt.findMany({
+    where: { userId },
+    select: { scenarioSlug: true, grade: { select: { overallScore: true, passed: true } } },
+  });
+  const summary = new Map<string, { attempts: number; best: number | null; passed: boolean }>();
+  for (const attempt of attempts) {
+    const entry = summary.get(attempt.scenarioSlug) ?? { attempts: 0, best: null, passed: false };
+    entry.attempts += 1;
+    if (attempt.grade) {
+      entry.best = Math.max(entry.best ?? 0, attempt.grade.overallScore);
+      entry.passed ||= attempt.grade.passed;
+    }
+    summary.set(attempt.scenarioSlug, entry);
+  }
+  return summary;
+}
+
+/** A person's graded attempts at one scenario, oldest first: for first → best → latest. */
+export async function gradedHistory(userId: string, scenarioSlug: string) {
+  return prisma.practiceAttempt.findMany({
+    where: { userId, scenarioSlug, grade: { isNot: null } },
+    orderBy: { startedAt: "asc" },
+    select: { id: true, startedAt: true, status: true, grade: { select: { overallScore: true, passed: true } } },
+  });
+}
