@@ -1,6 +1,9 @@
 // Seeds the demo organisation into an empty database; a database that already
 // has people is left alone. Run by `npm start`, or on its own with `npm run db:seed`.
+import fs from "node:fs";
 import { getCatalog, versionRef, type CompiledModule } from "../app/content/modules.server.ts";
+import { getPracticeCatalog, rubricsFor } from "../app/content/practice.server.ts";
+import { recordScriptedAttempt } from "../app/models/practice.server.ts";
 import { gradeQuiz, type QuizAnswers } from "../app/engine/learning/quiz.ts";
 import { recordQuizAttempt, recordReading } from "../app/models/learning.server.ts";
 import { prisma } from "../app/utils/db.server.ts";
@@ -127,6 +130,31 @@ async function seedLearningHistory(now: number) {
   }
 }
 
+/**
+ * Practice history from the scripted agents the tests use: people past their
+ * first 90 days have tried a few scenarios, some more than once, improving.
+ */
+async function seedPracticeHistory(now: number) {
+  const catalog = await getPracticeCatalog();
+  const agents = await prisma.user.findMany({ where: { role: "agent" }, orderBy: { name: "asc" }, select: { id: true, hireDate: true } });
+  for (const [index, agent] of agents.entries()) {
+    if (isNewHire(agent.hireDate, new Date(now))) continue;
+    for (let n = 0; n < 2; n++) {
+      const scenario = catalog.scenarios[(index * 2 + n) % catalog.scenarios.length];
+      const scripts = JSON.parse(fs.readFileSync(`tests/fixtures/scenario-scripts/${scenario.slug}.json`, "utf8")) as { competent: string[]; poor: string[] };
+      const plays = index % 3 === 0 ? [scripts.poor, scripts.competent] : [scripts.competent];
+      for (const [attempt, messages] of plays.entries()) {
+        await recordScriptedAttempt(agent.id, scenario, rubricsFor(catalog, scenario), {
+          messages,
+          seed: index * 100 + n * 10 + attempt,
+          startedAt: new Date(now - (30 - attempt * 5 - n) * DAY_MS),
+          replySeconds: Math.min(scenario.par.replySeconds, 45 + index * 5),
+        });
+      }
+    }
+  }
+}
+
 export async function seedDemoOrganisation(): Promise<boolean> {
   if ((await prisma.user.count()) > 0) return false;
   const now = Date.now();
@@ -137,6 +165,7 @@ export async function seedDemoOrganisation(): Promise<boolean> {
     for (const member of team.members) await createUser({ ...profile(member, now), role: "agent", teamId });
   }
   await seedLearningHistory(now);
+  await seedPracticeHistory(now);
   return true;
 }
 

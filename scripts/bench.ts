@@ -7,6 +7,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { EMPATHY_CRITERIA, evaluateEmpathy, readLabelled } from "./lib/empathy-eval.ts";
+import { measureGrader } from "./lib/grader-bench.ts";
 import { bin, buildIsStale, migrateDeploy, run } from "./lib/run.ts";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -100,6 +102,11 @@ await new Promise((resolve) => server.once("exit", resolve));
 fs.rmSync(dataDir, { recursive: true, force: true });
 const compiles = /MDX compiles during this run: (\d+)/.exec(serverOutput)?.[1] ?? "unknown";
 
+console.log("\nGrader…");
+const grader = await measureGrader();
+const labelled = readLabelled();
+const agreement = await evaluateEmpathy(labelled);
+
 const floor = (floorBefore.requestsPerSecond + floorAfter.requestsPerSecond) / 2;
 const floorP50 = (floorBefore.p50 + floorAfter.p50) / 2 || 1;
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -127,6 +134,28 @@ const lines = [
   "",
   `MDX compiles in the server during the run: **${compiles}** (modules are compiled by \`npm run build\`; the server only reads`,
   "`build/content/catalog.json`).",
+  "",
+  "## Grader",
+  "",
+  "Measured in one process (one core), same run.",
+  "",
+  "| figure | value | goal |",
+  "|---|---:|---|",
+  `| 20-turn transcripts graded per second (all five rubrics) | ${grader.transcriptsPerSecond.toFixed(0)} | ≥ 1,000 |`,
+  `| signal analysis per agent message | ${grader.microsecondsPerMessage.toFixed(1)} µs | — |`,
+  `| \`npm run grade -- --input\` on ${grader.gradeCommandReplies.toLocaleString("en")} replies, whole process | ${grader.gradeCommandSeconds.toFixed(1)} s | < 60 s |`,
+  "",
+  "## Agreement with people (empathy)",
+  "",
+  `\`npm run grade:eval\` grades the ${labelled.length} hand-labelled replies in \`tests/fixtures/empathy-labelled.jsonl\``,
+  `(${labelled.filter((item) => item.split === "dev").length} dev, ${labelled.filter((item) => item.split === "held-out").length} held out). The rules were tuned on the dev part only; the held-out part`,
+  "measures how they generalise. `tests/integration/grader-agreement.test.ts` fails if macro-F1 drops below these figures.",
+  "",
+  "| criterion | dev macro-F1 | held-out macro-F1 | held-out accuracy |",
+  "|---|---:|---:|---:|",
+  ...EMPATHY_CRITERIA.map(
+    (id) => `| ${id} | ${agreement[id].dev.macroF1.toFixed(3)} | ${agreement[id].heldOut.macroF1.toFixed(3)} | ${agreement[id].heldOut.accuracy.toFixed(3)} |`,
+  ),
   "",
 ];
 fs.writeFileSync("docs/benchmarks.md", lines.join("\n"));

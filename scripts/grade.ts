@@ -46,32 +46,37 @@ if (flag === "--transcript") {
     passScore: scenario.passScore,
   });
   process.stdout.write(`${JSON.stringify(grade, null, 2)}\n`);
-  process.exit(0);
+} else {
+  await gradeReplies(file);
 }
 
-// A single reply has no scenario: grade it on the rubrics that apply to any reply.
-const rubrics = catalog.rubrics.filter((rubric) => ["empathy", "communication", "critical"].includes(rubric.id));
-let lineNumber = 0;
-let failures = 0;
-const out: string[] = [];
-for await (const line of readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity })) {
-  lineNumber += 1;
-  if (line.trim() === "") continue;
-  let item;
-  try {
-    item = ReplyLine.parse(JSON.parse(line));
-  } catch (error) {
-    failures += 1;
-    const reason = error instanceof z.ZodError ? error.issues.map((issue) => `${issue.path.join(".") || "line"}: ${issue.message}`).join("; ") : (error as Error).message;
-    process.stderr.write(`${file}:${lineNumber}: ${reason}\n`);
-    continue;
+/** Exit codes are set, not forced: process.exit() would cut off output still queued for a pipe. */
+async function gradeReplies(file: string) {
+
+  // A single reply has no scenario: grade it on the rubrics that apply to any reply.
+  const rubrics = catalog.rubrics.filter((rubric) => ["empathy", "communication", "critical"].includes(rubric.id));
+  let lineNumber = 0;
+  let failures = 0;
+  const out: string[] = [];
+  for await (const line of readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity })) {
+    lineNumber += 1;
+    if (line.trim() === "") continue;
+    let item;
+    try {
+      item = ReplyLine.parse(JSON.parse(line));
+    } catch (error) {
+      failures += 1;
+      const reason = error instanceof z.ZodError ? error.issues.map((issue) => `${issue.path.join(".") || "line"}: ${issue.message}`).join("; ") : (error as Error).message;
+      process.stderr.write(`${file}:${lineNumber}: ${reason}\n`);
+      continue;
+    }
+    const grade = gradeReply(item.customer, item.agent, rubrics);
+    const criteria = Object.fromEntries(
+      grade.criteria.filter((criterion) => criterion.applicable).map((criterion) => [criterion.id, { level: criterion.level, evidence: criterion.evidence.map((evidence) => evidence.text) }]),
+    );
+    out.push(JSON.stringify({ id: item.id, criteria }));
+    if (out.length >= 500) process.stdout.write(`${out.splice(0).join("\n")}\n`);
   }
-  const grade = gradeReply(item.customer, item.agent, rubrics);
-  const criteria = Object.fromEntries(
-    grade.criteria.filter((criterion) => criterion.applicable).map((criterion) => [criterion.id, { level: criterion.level, evidence: criterion.evidence.map((evidence) => evidence.text) }]),
-  );
-  out.push(JSON.stringify({ id: item.id, criteria }));
-  if (out.length >= 500) process.stdout.write(`${out.splice(0).join("\n")}\n`);
+  if (out.length) process.stdout.write(`${out.join("\n")}\n`);
+  process.exitCode = failures > 0 ? 1 : 0;
 }
-if (out.length) process.stdout.write(`${out.join("\n")}\n`);
-process.exit(failures > 0 ? 1 : 0);

@@ -37,6 +37,8 @@ export const ScenarioSchema = z
       .strict(),
     /** What the agent knows before starting: the situation, not the facts the customer holds. */
     brief: z.string().min(40).max(1200),
+    /** What resolving the case requires, in words; shown with the grade, not before (it would give the answer away). */
+    goals: z.array(z.string().min(5).max(200)).min(1, "list what resolving the case requires"),
     facts: z
       .array(
         z

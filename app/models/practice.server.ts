@@ -2,8 +2,10 @@ import { randomInt } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
 import { analyseTranscript, gradeTurns, scenarioContext, scenarioFacts, type Grade } from "~/engine/grading/grade.ts";
-import { initialState, openingLine, respond, type CustomerState, type Outcome } from "~/engine/simulation/customer.ts";
+import { initialState, openingLine, respond, simulate, type CustomerState, type Outcome } from "~/engine/simulation/customer.ts";
 import { prisma } from "~/utils/db.server.ts";
+import type { PeopleScope } from "~/utils/permissions.ts";
+import { scopeToWhere } from "./user.server.ts";
 
 export const ACTIVE = "active";
 
@@ -192,4 +194,64 @@ export async function gradedHistory(userId: string, scenarioSlug: string) {
     orderBy: { startedAt: "asc" },
     select: { id: true, startedAt: true, status: true, grade: { select: { overallScore: true, passed: true } } },
   });
+}
+
+/**
+ * Stores a whole conversation played by a script through the simulated
+ * customer, with its grade: for the demo organisation and benchmarks.
+ */
+export async function recordScriptedAttempt(
+  userId: string,
+  scenario: Scenario,
+  rubrics: Rubric[],
+  { messages, seed, startedAt, replySeconds }: { messages: string[]; seed: number; startedAt: Date; replySeconds: number },
+) {
+  const { turns, state } = simulate(scenario, messages, seed);
+  const outcome: Outcome = state.outcome ?? "ended";
+  const rows: TurnRow[] = turns.map((turn, index) => ({ index, speaker: turn.from, text: turn.text, replyMs: turn.from === "agent" ? replySeconds * 1000 : null }));
+  const endedAt = new Date(startedAt.getTime() + turns.length * replySeconds * 1000);
+  await prisma.$transaction(async (tx) => {
+    const attempt = await tx.practiceAttempt.create({
+      data: {
+        userId,
+        scenarioSlug: scenario.slug,
+        scenarioVersion: scenario.version,
+        seed,
+        status: outcome,
+        customerState: JSON.stringify({ ...state, outcome }),
+        startedAt,
+        endedAt,
+        turns: {
+          create: rows.map((row, index) => ({ index: row.index, speaker: row.speaker, text: row.text, replyMs: row.replyMs, createdAt: new Date(startedAt.getTime() + index * replySeconds * 1000) })),
+        },
+      },
+      select: { id: true },
+    });
+    await storeGrade(tx, attempt.id, gradeAttempt(scenario, rubrics, rows, outcome));
+  });
+}
+
+export const TEAM_ATTEMPTS_PAGE_SIZE = 25;
+
+/** Graded attempts by the people the viewer may see (never their own), newest first. */
+export async function listTeamAttempts(scope: PeopleScope, viewerId: string, page: number) {
+  const where: Prisma.PracticeAttemptWhereInput = { grade: { isNot: null }, user: { AND: [scopeToWhere(scope), { id: { not: viewerId } }] } };
+  const [total, attempts] = await Promise.all([
+    prisma.practiceAttempt.count({ where }),
+    prisma.practiceAttempt.findMany({
+      where,
+      orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * TEAM_ATTEMPTS_PAGE_SIZE,
+      take: TEAM_ATTEMPTS_PAGE_SIZE,
+      select: {
+        id: true,
+        scenarioSlug: true,
+        status: true,
+        startedAt: true,
+        user: { select: { name: true } },
+        grade: { select: { overallScore: true, passed: true } },
+      },
+    }),
+  ]);
+  return { total, attempts };
 }

@@ -16,6 +16,7 @@ export type ReportCriterion = {
 };
 
 type ReportGrade = {
+  goals: string[];
   overallScore: number;
   passed: boolean;
   graderVersion: string;
@@ -59,6 +60,14 @@ export function GradeReport({ grade, outcome, retryTo }: { grade: ReportGrade; o
           </p>
         </div>
       ) : null}
+      <details className="grade-report__goals">
+        <summary>What resolving this case needed</summary>
+        <ul>
+          {grade.goals.map((goal) => (
+            <li key={goal}>{goal}</li>
+          ))}
+        </ul>
+      </details>
       {rubrics.map((rubricId) => (
         <div key={rubricId} className="grade-report__rubric">
           <h3>{RUBRIC_TITLES[rubricId] ?? rubricId}</h3>

@@ -157,10 +157,8 @@ export function respond(scenario: Scenario, state: CustomerState, message: strin
   if (has(signals, "jargon") && say.length === 0) say.push(pick(scenario, "jargon", random));
 
   const warmed = next.mood - moodBefore >= 1;
-  if (!progress) {
-    if (!warmed) next.patience -= 1;
-    if (say.length === 0) say.push(pick(scenario, warmed ? "warmer" : "unclear", random));
-  }
+  if (!progress && !warmed) next.patience -= 1;
+  if (say.length === 0) say.push(pick(scenario, progress || warmed ? "warmer" : "unclear", random));
 
   const tooLong = next.agentTurns >= scenario.par.turns * 2 + 2;
   if (next.patience <= 0 || next.mood <= MOOD_MIN || tooLong) {

@@ -47,9 +47,9 @@ export type AnalysisContext = {
   jargon?: string[];
 };
 
-type Sentence = { text: string; start: number; lower: string };
+type Sentence = { text: string; start: number; lower: string; words?: Set<string> };
 
-const NEGATORS = /\b(?:not|never|no|don'?t|doesn'?t|didn'?t|won'?t|can'?t|cannot|isn'?t|aren'?t|wasn'?t|shouldn'?t|wouldn'?t|nothing|hardly)\b|n't\b/;
+const NEGATORS = /\b(?:not|never|no|unable|don'?t|doesn'?t|didn'?t|won'?t|can'?t|cannot|isn'?t|aren'?t|wasn'?t|shouldn'?t|wouldn'?t|nothing|hardly)\b|n't\b/;
 
 const STOPWORDS = new Set(
   "a an the and or but so if to of in on at for from with by about as is are was were be been being am i me my we our us you your yours it its this that these those there here they them their he she his her do does did have has had will would can could should just not no yes ok okay please thanks thank hi hello hey what when where which who why how than then too very really also still get got any some all more most one two out up down into over again only even now today".split(
@@ -92,19 +92,32 @@ function sentences(message: string): Sentence[] {
 /** True when a negator sits within the few words before `index` in the sentence. */
 function negatedAt(sentence: Sentence, index: number): boolean {
   const before = sentence.lower.slice(0, index).split(/[,;:]/).pop() ?? "";
-  const words = before.trim().split(/\s+/).slice(-4).join(" ");
+  const words = before.trim().split(/\s+/).slice(-6).join(" ");
   return NEGATORS.test(words);
 }
 
 function overlap(sentence: Sentence, anchor: Set<string>): number {
+  sentence.words ??= contentWords(sentence.text);
   let shared = 0;
-  for (const word of contentWords(sentence.text)) if (anchor.has(word)) shared += 1;
+  for (const word of sentence.words) if (anchor.has(word)) shared += 1;
   return shared;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const compiledPhrases = new Map<string, RegExp>();
 // Lookarounds rather than \b, so terms ending in a symbol ("order #") still match.
-const phrases = (list: string[]) => new RegExp(`(?<![a-z0-9])(?:${list.map(escapeRegExp).join("|")})(?![a-z0-9])`, "g");
+// Scenario keyword lists repeat on every message, so each list is compiled once.
+function phrases(list: string[]): RegExp {
+  const key = list.join("\u0000");
+  let pattern = compiledPhrases.get(key);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![a-z0-9])(?:${list.map(escapeRegExp).join("|")})(?![a-z0-9])`, "g");
+    if (compiledPhrases.size > 1000) compiledPhrases.clear();
+    compiledPhrases.set(key, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
+}
 
 type Rule = { kind: SignalKind; pattern: RegExp; strength?: Strength; negatable?: boolean };
 
@@ -171,7 +184,7 @@ const EMOTION_PHRASES = [
   "i'm so sorry", "i'm really sorry", "i'm truly sorry", "i am so sorry", "i am really sorry", "i'm very sorry", "so sorry",
   "really sorry", "truly sorry", "genuinely sorry", "sincerely sorry", "heartbreaking", "gutting",
 ];
-const GENERIC_APOLOGY = /\b(?:sorry (?:for|about) (?:the|any|this|that) (?:inconvenience|trouble|hassle|issue|confusion|delay)|sorry about that|sorry to hear that|we apologi[sz]e for (?:any|the) inconvenience|apologies for (?:any|the) inconvenience|sorry for any inconvenience|oh no|oops|my apologies|apologies)\b/;
+const GENERIC_APOLOGY = /\b(?:sorry (?:for|about) (?:the|any|this|that|your) (?:inconvenience|trouble|hassle|issue|confusion|delay|experience)|sorry about that|sorry to hear that|we apologi[sz]e for (?:any|the) inconvenience|apologies for (?:any|the) inconvenience|sorry for any inconvenience|oh no|oops|my apologies|apologies)\b/;
 const FEELING_WORDS = /\b(?:worr|stress|frustrat|upset|annoy|disappoint|anxious|scar|angry|awful|terrible|horrible|rough|exhaust|nightmare|hassle|panic|sad|hurt|gutt)/;
 
 const UNDERSTANDING_GENERIC = /\b(?:(?:i|we) (?:completely |totally |fully |really |do )?understand|totally understand|understood|(?:i|we) know how|(?:i|we) get it|(?:i|we) get that|i hear you|that makes sense|understandable|(?:i|we) can see why|i see why|i see how|(?:i|we) know (?:\w+ )?(?:delays|that|this|how) (?:is|are|can be|must be)? ?(?:frustrating|annoying|stressful)|that'?s (?:frustrating|annoying|never fun|no fun|a pain)|understand (?:the|your) frustration)\b/;
@@ -183,10 +196,13 @@ const APOLOGY = /\b(?:sorry|apologi[sz]e|apologies)\b/;
 const ADMIN_QUESTION = /\b(?:for (?:verification|security)|to verify|verify (?:your|the) (?:identity|account)|anything else|is there anything|can (?:you|i) (?:confirm|verify) your|what(?:'s| is) your (?:email|name|order|account|phone|address|date of birth|username)|could you (?:confirm|verify) your|may i have your|can i have your|could i have your)\b/;
 const GENERIC_QUESTION = /\b(?:tell me more|can you (?:tell me more|explain|describe|elaborate)|could you (?:tell me more|explain|describe|elaborate)|what happened|what'?s (?:going on|the (?:issue|problem))|what seems to be the (?:issue|problem)|how can i help|what can i do for you|more details|more information|what exactly)\b/;
 const NEED_QUESTION = /\b(?:what would (?:help|make this right|work (?:best|for you)|be most helpful|you like|you prefer|be ideal)|what matters (?:most )?to you|would it help (?:if|to)|is it (?:the|this|that)|when you say|how (?:is|has) (?:this|that) (?:affecting|affected)|what do you need|what are you hoping|which (?:would|matters|is more)|do you need it by|how soon do you need|is there a (?:date|deadline|time)|what would you like (?:us|me) to)\b/;
-const QUESTION_START = /^\s*(?:and |so |also |but )?(?:what|when|where|which|who|why|how|could|can|would|will|do|does|did|is|are|was|have|has|may|should)\b/;
+const QUESTION_START =
+  /^\s*(?:and |so |also |but )?(?:(?:what|when|where|which|who|why|how)\b|(?:could|can|would|will|do|does|did|is|are|was|have|has|may|should)\s+(?:you|i|we|it|they|he|she|this|that|there|the|your|my)\b)/;
 
+/** Ends with "?", or starts like a question and isn't closed as a statement ("Have a great day!"). */
 function isQuestion(sentence: Sentence): boolean {
-  return sentence.text.trim().endsWith("?") || QUESTION_START.test(sentence.lower);
+  const trimmed = sentence.text.trim();
+  return trimmed.endsWith("?") || (QUESTION_START.test(sentence.lower) && !/[.!]$/.test(trimmed));
 }
 
 function push(signals: Signal[], message: string, kind: SignalKind, start: number, end: number, extra: Partial<Signal> = {}) {
@@ -201,7 +217,7 @@ function sentenceSignal(signals: Signal[], message: string, kind: SignalKind, se
 
 function empathySignals(message: string, list: Sentence[], anchor: Set<string>, signals: Signal[]) {
   for (const sentence of list) {
-    const anchored = overlap(sentence, anchor) >= 1 || /\byour\s+\w+/.test(sentence.lower);
+    const anchored = overlap(sentence, anchor) >= 1;
     const strongFeeling = EMOTION_PHRASES.some((phrase) => {
       const at = sentence.lower.indexOf(phrase);
       return at >= 0 && !negatedAt(sentence, at);
@@ -242,85 +258,90 @@ function empathySignals(message: string, list: Sentence[], anchor: Set<string>, 
   }
 }
 
-function ruleSignals(message: string, list: Sentence[], signals: Signal[]) {
+function sentenceAt(list: Sentence[], index: number): Sentence {
+  let found = list[0];
   for (const sentence of list) {
-    for (const rule of RULES) {
-      rule.pattern.lastIndex = 0;
-      for (const match of sentence.lower.matchAll(rule.pattern)) {
-        const at = match.index ?? 0;
-        if (rule.negatable && negatedAt(sentence, at)) continue;
-        push(signals, message, rule.kind, sentence.start + at, sentence.start + at + match[0].length, rule.strength ? { strength: rule.strength } : {});
-      }
-    }
+    if (sentence.start > index) break;
+    found = sentence;
   }
+  return found;
 }
 
-function listSignals(message: string, list: Sentence[], kind: SignalKind, terms: string[], signals: Signal[], extra: Partial<Signal> = {}) {
-  if (terms.length === 0) return;
-  const pattern = phrases(terms.map((term) => term.toLowerCase()));
-  for (const sentence of list) {
-    for (const match of sentence.lower.matchAll(pattern)) {
+/** Runs each pattern once over the whole message; negation is checked within the sentence of each match. */
+function ruleSignals(message: string, lower: string, list: Sentence[], signals: Signal[]) {
+  for (const rule of RULES) {
+    for (const match of lower.matchAll(rule.pattern)) {
       const at = match.index ?? 0;
-      push(signals, message, kind, sentence.start + at, sentence.start + at + match[0].length, extra);
+      if (rule.negatable) {
+        const sentence = sentenceAt(list, at);
+        if (negatedAt(sentence, at - sentence.start)) continue;
+      }
+      push(signals, message, rule.kind, at, at + match[0].length, rule.strength ? { strength: rule.strength } : {});
     }
   }
 }
 
-function factSignals(message: string, list: Sentence[], facts: AnalysisContext["facts"], signals: Signal[]) {
+function listSignals(message: string, lower: string, kind: SignalKind, terms: string[], signals: Signal[], extra: Partial<Signal> = {}) {
+  if (terms.length === 0) return;
+  for (const match of lower.matchAll(phrases(terms.map((term) => term.toLowerCase())))) {
+    const at = match.index ?? 0;
+    push(signals, message, kind, at, at + match[0].length, extra);
+  }
+}
+
+const REQUEST_WORDS = /\b(?:please|could you|can you|would you|send|share|let me know|tell me|confirm|need)\b/;
+
+function factSignals(message: string, lower: string, list: Sentence[], facts: AnalysisContext["facts"], signals: Signal[]) {
   for (const fact of facts ?? []) {
-    const pattern = phrases(fact.ask.map((term) => term.toLowerCase()));
-    for (const sentence of list) {
-      pattern.lastIndex = 0;
-      const match = pattern.exec(sentence.lower);
-      if (!match) continue;
-      const asking = isQuestion(sentence) || /\b(?:please|could you|can you|would you|send|share|let me know|tell me|confirm|need)\b/.test(sentence.lower);
-      if (asking && !negatedAt(sentence, match.index)) {
-        push(signals, message, "asks-fact", sentence.start + match.index, sentence.start + match.index + match[0].length, { ref: fact.id });
+    for (const match of lower.matchAll(phrases(fact.ask.map((term) => term.toLowerCase())))) {
+      const at = match.index ?? 0;
+      const sentence = sentenceAt(list, at);
+      const asking = isQuestion(sentence) || REQUEST_WORDS.test(sentence.lower);
+      if (asking && !negatedAt(sentence, at - sentence.start)) {
+        push(signals, message, "asks-fact", at, at + match[0].length, { ref: fact.id });
         break;
       }
     }
   }
 }
 
-function offerSignals(message: string, list: Sentence[], offers: OfferRule[], signals: Signal[]) {
+function offerSignals(message: string, lower: string, list: Sentence[], offers: OfferRule[], signals: Signal[]) {
   for (const offer of offers) {
-    const pattern = phrases(offer.match.map((term) => term.toLowerCase()));
-    for (const sentence of list) {
-      pattern.lastIndex = 0;
-      const match = pattern.exec(sentence.lower);
-      if (!match || negatedAt(sentence, match.index)) continue;
-      push(signals, message, "offers-resolution", sentence.start + match.index, sentence.start + match.index + match[0].length, { ref: offer.id });
+    for (const match of lower.matchAll(phrases(offer.match.map((term) => term.toLowerCase())))) {
+      const at = match.index ?? 0;
+      const sentence = sentenceAt(list, at);
+      if (negatedAt(sentence, at - sentence.start)) continue;
+      push(signals, message, "offers-resolution", at, at + match[0].length, { ref: offer.id });
       break;
     }
   }
 }
 
-function secretSignals(message: string, list: Sentence[], signals: Signal[]) {
-  for (const sentence of list) {
-    SECRET_NOUN.lastIndex = 0;
-    for (const match of sentence.lower.matchAll(SECRET_NOUN)) {
-      const at = match.index ?? 0;
-      const asking = REQUEST_VERB.test(sentence.lower) || isQuestion(sentence);
-      // "Never share your password" warns rather than asks.
-      if (!asking || negatedAt(sentence, at) || /\b(?:never|don'?t|do not|won'?t|will not|no need to)\b/.test(sentence.lower)) continue;
-      push(signals, message, "asks-secret", sentence.start + at, sentence.start + at + match[0].length);
-    }
+function secretSignals(message: string, lower: string, list: Sentence[], signals: Signal[]) {
+  for (const match of lower.matchAll(SECRET_NOUN)) {
+    const at = match.index ?? 0;
+    const sentence = sentenceAt(list, at);
+    const asking = REQUEST_VERB.test(sentence.lower) || isQuestion(sentence);
+    // "Never share your password" warns rather than asks; the negation must sit in the same clause.
+    if (!asking || negatedAt(sentence, at - sentence.start)) continue;
+    push(signals, message, "asks-secret", at, at + match[0].length);
   }
 }
 
 /** Every signal in an agent message, in order of where it starts. */
 export function analyseMessage(message: string, context: AnalysisContext = {}): Signal[] {
   const list = sentences(message);
+  const lower = message.toLowerCase();
   const anchor = contentWords(context.customerMessage ?? "");
   const signals: Signal[] = [];
   empathySignals(message, list, anchor, signals);
-  ruleSignals(message, list, signals);
-  listSignals(message, list, "jargon", [...DEFAULT_JARGON, ...(context.jargon ?? [])], signals);
-  factSignals(message, list, context.facts, signals);
-  offerSignals(message, list, context.offers ?? [], signals);
-  secretSignals(message, list, signals);
+  ruleSignals(message, lower, list, signals);
+  listSignals(message, lower, "jargon", [...DEFAULT_JARGON, ...(context.jargon ?? [])], signals);
+  factSignals(message, lower, list, context.facts, signals);
+  offerSignals(message, lower, list, context.offers ?? [], signals);
+  secretSignals(message, lower, list, signals);
   const firstName = context.customerName?.split(/\s+/)[0];
-  if (firstName && firstName.length > 1) listSignals(message, list, "personalises", [firstName], signals);
+  if (firstName && firstName.length > 1) listSignals(message, lower, "personalises", [firstName], signals);
   return signals.sort((a, b) => a.span[0] - b.span[0] || a.kind.localeCompare(b.kind));
 }
 

@@ -46,19 +46,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const used = new Set(scenarios.flatMap((scenario) => scenario.competencies));
   return {
     query,
+    canSeeTeam: user.role !== "agent",
     cards,
     competencies: competencies.filter((competency) => used.has(competency.key)).map((competency) => ({ value: competency.key, label: competency.name })),
   };
 }
 
 export default function PracticePage() {
-  const { query, cards, competencies } = useLoaderData<typeof loader>();
+  const { query, canSeeTeam, cards, competencies } = useLoaderData<typeof loader>();
   const filtered = Boolean(query.channel || query.difficulty || query.competency);
   return (
     <div className="stack">
       <PageHeader
         title="Practice"
         description="Talk to a simulated customer, then get a grade on empathy, resolution, communication and efficiency with the words that earned it."
+        actions={canSeeTeam ? <Link to="/practice/team">Your team's practice</Link> : null}
       />
       <Form method="get" className="form form--inline" role="search" aria-label="Filter scenarios">
         <SelectField

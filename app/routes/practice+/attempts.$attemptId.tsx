@@ -73,6 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     expectedIndex: attempt.turns.length,
     grade: attempt.grade
       ? {
+          goals: scenario.goals,
           overallScore: attempt.grade.overallScore,
           passed: attempt.grade.passed,
           graderVersion: attempt.grade.graderVersion,

@@ -1,0 +1,94 @@
+import fs from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, expectAccessible, signIn } from "./utils.ts";
+
+const SLUG = "damaged-item-deadline";
+const scripts = JSON.parse(fs.readFileSync(`tests/fixtures/scenario-scripts/${SLUG}.json`, "utf8")) as { competent: string[] };
+
+/** Sends the competent script's replies until the customer is satisfied, then returns the attempt URL. */
+async function playCompetently(page: Page) {
+  await page.goto(`/practice/scenarios/${SLUG}`);
+  await expect(page.getByRole("heading", { name: "The brief" })).toBeVisible();
+  await page.getByRole("button", { name: /^Start/ }).click();
+  await expect(page.getByRole("region", { name: "Conversation" })).toContainText("Dana Whitfield");
+  for (const message of scripts.competent) {
+    const reply = page.getByRole("textbox", { name: "Your reply" });
+    if (!(await reply.isVisible())) break;
+    const turns = await page.getByRole("region", { name: "Conversation" }).getByRole("listitem").count();
+    await reply.fill(message);
+    await page.getByRole("button", { name: "Send reply" }).click();
+    await expect(page.getByRole("region", { name: "Conversation" }).getByRole("listitem")).toHaveCount(turns + 2);
+  }
+  await expect(page.getByRole("heading", { name: "Your grade" })).toBeVisible();
+  return page.url().replace(/#.*$/, "");
+}
+
+async function expectPassingReport(page: Page) {
+  const report = page.getByRole("region", { name: "Your grade" });
+  await expect(report.getByText("Passed", { exact: true }).first()).toBeVisible();
+  await expect(report.getByText("Not passed")).toHaveCount(0);
+  await expect(report.getByText("Resolved — the customer is satisfied")).toBeVisible();
+  await expect(report.getByRole("rowheader", { name: "Emotional reaction" })).toBeVisible();
+  // Evidence is highlighted in the transcript and quoted in the report with a link to its turn.
+  await expect(page.getByRole("region", { name: "Conversation" }).locator("mark").first()).toBeVisible();
+  await expect(report.getByRole("link", { name: /^“/ }).first()).toHaveAttribute("href", /#turn-\d+$/);
+}
+
+test("an agent practises a chat scenario and reads the grade with its evidence", async ({ page }) => {
+  await signIn(page, DEMO.agent);
+  await page.goto("/practice?channel=chat");
+  await expect(page.getByRole("link", { name: "Damaged item before a deadline" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Parcel two days late" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Damaged item before a deadline" }).click();
+  await expectAccessible(page);
+  const attemptUrl = await playCompetently(page);
+  await expectPassingReport(page);
+  await expect(page.getByText(/First \d+ → best \d+ → latest \d+/)).toBeVisible();
+  await expectAccessible(page);
+
+  // The conversation is over: another reply is refused with a friendly page, not stored.
+  const response = await page.request.post(attemptUrl, {
+    form: { intent: "reply", expectedIndex: "99", text: "One more thing" },
+    headers: { Origin: new URL(attemptUrl).origin },
+  });
+  expect(response.status()).toBe(409);
+  expect(await response.text()).toContain("This conversation has already ended");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the whole conversation and the report work with plain forms", async ({ page }) => {
+    await signIn(page, "kwame.asante@frontline.test");
+    await playCompetently(page);
+    await expectPassingReport(page);
+  });
+
+  test("an empty reply is refused with a message and nothing is stored", async ({ page }) => {
+    await signIn(page, "hannah.weiss@frontline.test");
+    await page.goto(`/practice/scenarios/${SLUG}`);
+    await page.getByRole("button", { name: /^Start/ }).click();
+    const url = page.url();
+    const response = await page.request.post(url, { form: { intent: "reply", expectedIndex: "1", text: "   " }, headers: { Origin: new URL(url).origin } });
+    expect(response.status()).toBe(400);
+    expect(await response.text()).toContain("Write a reply before sending.");
+    await page.reload();
+    await expect(page.getByRole("region", { name: "Conversation" }).getByRole("listitem")).toHaveCount(1);
+  });
+});
+
+test("a lead opens a graded conversation from their team, and another team's is hidden", async ({ page }) => {
+  await signIn(page, DEMO.lead);
+  await page.goto("/practice");
+  await page.getByRole("link", { name: "Your team's practice" }).click();
+  const table = page.getByRole("table", { name: "Graded practice conversations" });
+  await expect(table).toBeVisible();
+  await expect(table.getByText("Grace Kim")).toHaveCount(0);
+  await expectAccessible(page);
+  await table.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Your grade" })).toBeVisible();
+  await expect(page.getByText(/practised by/)).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Your reply" })).toHaveCount(0);
+  await expectAccessible(page);
+});
