@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-export const E2E_DATABASE = "tests/.e2e-data/frontline.db";
+export const E2E_DATABASE = `tests/.e2e-data/frontline-${PORT}.db`;
 
 export default defineConfig({
   testDir: "tests/e2e",
