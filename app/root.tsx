@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "./components/app-shell.tsx";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import stylesheet from "./styles/app.css";
+import { refreshRemindersOnVisit, unreadCount } from "./models/notification.server.ts";
 import { readSession } from "./utils/auth.server.ts";
 import { useNonce } from "./utils/nonce-provider.ts";
 
@@ -19,7 +20,16 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, refreshedCookie } = await readSession(request);
-  const shellUser = user ? { name: user.name, role: user.role } : null;
+  let shellUser = null;
+  if (user) {
+    try {
+      await refreshRemindersOnVisit(user.id);
+    } catch (error) {
+      // Reminders are a courtesy: failing to refresh them must not take every page down with it.
+      console.error("Could not refresh reminders", error);
+    }
+    shellUser = { name: user.name, role: user.role, unreadNotifications: await unreadCount(user.id) };
+  }
   return data({ user: shellUser }, refreshedCookie ? { headers: { "Set-Cookie": refreshedCookie } } : undefined);
 }
 

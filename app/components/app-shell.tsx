@@ -2,9 +2,10 @@ import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { navigationFor } from "~/utils/permissions.ts";
 import { ROLE_LABELS, type Role } from "~/utils/user-fields.ts";
+import { NotificationBell } from "./notification-bell.tsx";
 import { Button } from "./ui/button.tsx";
 
-export type ShellUser = { name: string; role: Role };
+export type ShellUser = { name: string; role: Role; unreadNotifications: number };
 
 export function AppShell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
   return (
@@ -29,6 +30,7 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
                 </ul>
               </nav>
               <div className="user-menu">
+                <NotificationBell unread={user.unreadNotifications} />
                 <span className="user-menu__name">
                   {user.name} <span className="visually-hidden">signed in as</span>
                   <span aria-hidden="true">·</span> {ROLE_LABELS[user.role]}

@@ -4,6 +4,7 @@ import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
 import { analyseTranscript, gradeTurns, scenarioContext, scenarioFacts, type Grade } from "~/engine/grading/grade.ts";
 import { initialState, openingLine, respond, simulate, type CustomerState, type Outcome } from "~/engine/simulation/customer.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { runAutoPractice } from "./assignment.server.ts";
 import type { PeopleScope } from "~/utils/permissions.ts";
 import { scopeToWhere } from "./user.server.ts";
 
@@ -106,6 +107,12 @@ export type ReplyResult = { status: "ok" | "duplicate" | "ended" | "not-found" |
  * form says which turn it answers: a repeat of a reply already stored is a
  * duplicate, and a reply to an attempt that has ended is refused.
  */
+/** After a grade is stored: repeated failures on one criterion may assign targeted practice. */
+async function afterGrading(userId: string, result: ReplyResult & { graded?: boolean }): Promise<ReplyResult> {
+  if (result.graded) await runAutoPractice(userId);
+  return { status: result.status };
+}
+
 export async function replyToCustomer(
   attemptId: string,
   userId: string,
@@ -114,7 +121,7 @@ export async function replyToCustomer(
   rubrics: Rubric[],
 ): Promise<ReplyResult> {
   try {
-    return await prisma.$transaction(async (tx) => {
+    const result = await prisma.$transaction(async (tx): Promise<ReplyResult & { graded?: boolean }> => {
       const attempt = await tx.practiceAttempt.findFirst({
         where: { id: attemptId, userId },
         select: { status: true, seed: true, customerState: true, turns: { orderBy: { index: "asc" }, select: { index: true, speaker: true, text: true, replyMs: true, createdAt: true } } },
@@ -144,8 +151,9 @@ export async function replyToCustomer(
         const turns: TurnRow[] = [...attempt.turns, { index: expectedIndex, speaker: "agent", text, replyMs }, { index: expectedIndex + 1, speaker: "customer", text: response.reply, replyMs: null }];
         await storeGrade(tx, attemptId, gradeAttempt(scenario, rubrics, turns, outcome));
       }
-      return { status: "ok" };
+      return { status: "ok", graded: Boolean(outcome) };
     });
+    return await afterGrading(userId, result);
   } catch (error) {
     // Two identical posts racing: the second hits the unique (attempt, index) row.
     if ((error as { code?: string }).code === "P2002") return { status: "duplicate" };
@@ -155,7 +163,7 @@ export async function replyToCustomer(
 
 /** The agent ends the conversation; it is graded as it stands. */
 export async function endAttempt(attemptId: string, userId: string, scenario: Scenario, rubrics: Rubric[], now = new Date()): Promise<ReplyResult> {
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx): Promise<ReplyResult & { graded?: boolean }> => {
     const attempt = await tx.practiceAttempt.findFirst({
       where: { id: attemptId, userId },
       select: { status: true, turns: { orderBy: { index: "asc" }, select: { index: true, speaker: true, text: true, replyMs: true } } },
@@ -164,8 +172,9 @@ export async function endAttempt(attemptId: string, userId: string, scenario: Sc
     if (attempt.status !== ACTIVE) return { status: "ended" };
     await tx.practiceAttempt.update({ where: { id: attemptId }, data: { status: "ended", endedAt: now } });
     await storeGrade(tx, attemptId, gradeAttempt(scenario, rubrics, attempt.turns, "ended"));
-    return { status: "ok" };
+    return { status: "ok", graded: true };
   });
+  return afterGrading(userId, result);
 }
 
 /** Per scenario: how many attempts the person made and their best graded score. */

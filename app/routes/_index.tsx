@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AssignmentList, toAssignmentItem } from "~/components/assignments/assignment-list.tsx";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { ProgressBar } from "~/components/ui/progress-bar.tsx";
 import { getCatalog, moduleRef } from "~/content/modules.server.ts";
 import { moduleStatus, pathProgress } from "~/engine/learning/progress.ts";
+import { listMyAssignments } from "~/models/assignment.server.ts";
 import { listAuditEvents } from "~/models/audit.server.ts";
 import { listProgressRecords } from "~/models/learning.server.ts";
 import { getHomeProfile, getOrganisationCounts } from "~/models/user.server.ts";
@@ -48,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       timeZone: member.timeZone,
     })),
   }));
-  const [catalog, records] = await Promise.all([getCatalog(), listProgressRecords(user.id)]);
+  const [catalog, records, assignments] = await Promise.all([getCatalog(), listProgressRecords(user.id), listMyAssignments(user.id, { now })]);
   const onboarding = pathProgress(
     catalog.modules.filter((module) => module.frontmatter.track === "onboarding").map(moduleRef),
     records,
@@ -69,11 +71,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user.role === "admin"
       ? { counts: await getOrganisationCounts(), recent: (await listAuditEvents({}, 1)).events.slice(0, 5) }
       : null;
-  return { me, ledTeams, organisation, learning };
+  return { me, ledTeams, organisation, learning, assignments: assignments.map((assignment) => toAssignmentItem(assignment, now)) };
 }
 
 export default function Home() {
-  const { me, ledTeams, organisation, learning } = useLoaderData<typeof loader>();
+  const { me, ledTeams, organisation, learning, assignments } = useLoaderData<typeof loader>();
   const firstName = me.name.split(" ")[0];
   return (
     <div className="stack">
@@ -85,6 +87,16 @@ export default function Home() {
             : [me.level, me.team?.name ?? ledTeams.map((team) => team.name).join(", ")].filter(Boolean).join(" · ")
         }
       />
+      {assignments.length > 0 || me.role === "agent" ? (
+        <section aria-labelledby="your-assignments" className="stack">
+          <h2 id="your-assignments">Your assignments</h2>
+          {assignments.length > 0 ? (
+            <AssignmentList items={assignments} />
+          ) : (
+            <p className="muted">Nothing is assigned to you right now. When your lead assigns a module or a practice conversation, it shows here with its due date.</p>
+          )}
+        </section>
+      ) : null}
       <div className="grid">
         <Card title="About you">
           <dl className="facts">

@@ -12,8 +12,11 @@ export const AUDIT_ACTIONS = [
   "team.created",
   "team.renamed",
   "team.lead-changed",
+  "assignment.created",
+  "grade.overridden",
+  "dispute.resolved",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGET_TYPES = ["user", "team"] as const;
+export const AUDIT_TARGET_TYPES = ["user", "team", "assignment", "grade"] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

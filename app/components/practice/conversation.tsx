@@ -1,7 +1,10 @@
 import type { Channel } from "~/content/practice-schemas.ts";
+import { formatDateTime } from "~/utils/format.ts";
 import type { ReportCriterion } from "./grade-report.tsx";
 
 export type ConversationTurn = { index: number; speaker: "customer" | "agent"; text: string; replyMs: number | null };
+
+export type TurnComment = { id: string; author: string; body: string; at: string };
 
 type Mark = { start: number; end: number; titles: string[] };
 
@@ -40,8 +43,6 @@ function Highlighted({ text, marks }: { text: string; marks: Mark[] }) {
   return <>{parts}</>;
 }
 
-const SPEAKER = { customer: "Customer", agent: "You" } as const;
-
 function formatReplyTime(ms: number): string {
   const seconds = Math.round(ms / 1000);
   return seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
@@ -53,11 +54,17 @@ export function Conversation({
   customer,
   turns,
   criteria,
+  agentLabel = "You",
+  comments = {},
 }: {
   channel: Channel;
   customer: string;
   turns: ConversationTurn[];
   criteria: ReportCriterion[];
+  /** How the agent's turns are headed: "You" for the agent, their name for a reviewer. */
+  agentLabel?: string;
+  /** Reviewers' comments by turn index, shown under the turn they are about. */
+  comments?: Record<number, TurnComment[]>;
 }) {
   const handle = `@${customer.split(" ")[0].toLowerCase()}`;
   return (
@@ -68,12 +75,24 @@ export function Conversation({
           <li key={turn.index} id={`turn-${turn.index}`} className={`turn turn--${turn.speaker}`}>
             <p className="turn__meta">
               <span className="turn__speaker">
-                {channel === "social" ? (turn.speaker === "customer" ? handle : "@frontline_support") : turn.speaker === "customer" ? customer : SPEAKER.agent}
+                {channel === "social" ? (turn.speaker === "customer" ? handle : "@frontline_support") : turn.speaker === "customer" ? customer : agentLabel}
               </span>
               {channel === "email" ? <span className="muted"> · {turn.speaker === "customer" ? "to support" : `to ${customer}`}</span> : null}
               {turn.replyMs !== null ? <span className="muted"> · replied after {formatReplyTime(turn.replyMs)}</span> : null}
             </p>
             <div className="turn__text">{turn.speaker === "agent" ? <Highlighted text={turn.text} marks={marksFor(turn.index, criteria)} /> : turn.text}</div>
+            {comments[turn.index]?.length ? (
+              <div className="turn__comments" role="group" aria-label={`Reviewer comments on message ${turn.index + 1}`}>
+                {comments[turn.index].map((comment) => (
+                  <div key={comment.id} className="review-comment">
+                    <p className="review-comment__meta">
+                      <strong>{comment.author}</strong> <span className="muted">· {formatDateTime(comment.at)}</span>
+                    </p>
+                    <p className="review-comment__body">{comment.body}</p>
+                  </div>
+                ))}
+              </div>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { Fragment, type ReactNode } from "react";
 import { Button } from "../ui/button.tsx";
 import { Badge } from "../ui/layout.tsx";
 
@@ -6,8 +7,13 @@ export type ReportCriterion = {
   id: string;
   rubricId: string;
   title: string;
+  /** The grader's level and its label: kept even when a reviewer overrides it. */
   label: string;
   level: number;
+  /** The level that counts: the reviewer's when there is an override, else the grader's. */
+  finalLevel: number;
+  finalLabel: string;
+  overridden: boolean;
   maxLevel: number;
   applicable: boolean;
   critical: boolean;
@@ -34,11 +40,49 @@ const RUBRIC_TITLES: Record<string, string> = {
   critical: "Critical",
 };
 
-export function GradeReport({ grade, outcome, retryTo }: { grade: ReportGrade; outcome: string; retryTo: string | null }) {
+function LevelCell({ criterion }: { criterion: ReportCriterion }) {
+  if (!criterion.applicable) return <span className="muted">N/A</span>;
+  if (!criterion.overridden) {
+    return (
+      <>
+        <strong>{criterion.label}</strong> <span className="muted">({criterion.level}/{criterion.maxLevel})</span>
+      </>
+    );
+  }
+  return (
+    <span className="level-change">
+      <span className="muted">Automatic:</span> {criterion.label} ({criterion.level}/{criterion.maxLevel}) <span aria-hidden="true">→</span>{" "}
+      <span className="visually-hidden">changed in review to </span>
+      <strong>
+        {criterion.finalLabel} ({criterion.finalLevel}/{criterion.maxLevel})
+      </strong>{" "}
+      <span className="badge">Reviewed</span>
+    </span>
+  );
+}
+
+/**
+ * The grade with its evidence. `review` adds a full-width row under a
+ * criterion (override reason, disputes, review forms) when it returns something.
+ */
+export function GradeReport({
+  grade,
+  outcome,
+  retryTo,
+  title = "Your grade",
+  review,
+}: {
+  grade: ReportGrade;
+  outcome: string;
+  retryTo: string | null;
+  title?: string;
+  review?: (criterion: ReportCriterion) => ReactNode;
+}) {
   const rubrics = [...new Set(grade.criteria.map((criterion) => criterion.rubricId))];
+  const overrides = grade.criteria.filter((criterion) => criterion.overridden).length;
   return (
     <section id="report" className="card grade-report" aria-labelledby="report-title">
-      <h2 id="report-title">Your grade</h2>
+      <h2 id="report-title">{title}</h2>
       <div className="grade-report__summary">
         <p className="stat">{grade.overallScore}</p>
         <div>
@@ -49,6 +93,11 @@ export function GradeReport({ grade, outcome, retryTo }: { grade: ReportGrade; o
             <p className="muted">
               First {grade.comparison.first} → best {grade.comparison.best} → latest {grade.comparison.latest} over {grade.comparison.attempts}{" "}
               {grade.comparison.attempts === 1 ? "graded attempt" : "graded attempts"}
+            </p>
+          ) : null}
+          {overrides > 0 ? (
+            <p className="muted">
+              {overrides === 1 ? "One level was" : `${overrides} levels were`} changed in review; the score and the result use the final levels.
             </p>
           ) : null}
         </div>
@@ -85,34 +134,38 @@ export function GradeReport({ grade, outcome, retryTo }: { grade: ReportGrade; o
               <tbody>
                 {grade.criteria
                   .filter((criterion) => criterion.rubricId === rubricId)
-                  .map((criterion) => (
-                    <tr key={criterion.id}>
-                      <th scope="row">{criterion.title}</th>
-                      <td>
-                        {criterion.applicable ? (
-                          <>
-                            <strong>{criterion.label}</strong> <span className="muted">({criterion.level}/{criterion.maxLevel})</span>
-                          </>
-                        ) : (
-                          <span className="muted">N/A</span>
-                        )}
-                      </td>
-                      <td>
-                        {criterion.evidence.length === 0 ? (
-                          <span className="muted">—</span>
-                        ) : (
-                          <ul className="evidence">
-                            {criterion.evidence.slice(0, 3).map((evidence) => (
-                              <li key={`${evidence.turn}-${evidence.span[0]}`}>
-                                <a href={`#turn-${evidence.turn}`}>“{evidence.text}”</a>
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                      <td>{criterion.suggestion}</td>
-                    </tr>
-                  ))}
+                  .map((criterion) => {
+                    const extra = review?.(criterion);
+                    return (
+                      <Fragment key={criterion.id}>
+                        <tr id={`criterion-${criterion.id}`} className={extra ? "criterion-row criterion-row--with-review" : "criterion-row"}>
+                          <th scope="row">{criterion.title}</th>
+                          <td>
+                            <LevelCell criterion={criterion} />
+                          </td>
+                          <td>
+                            {criterion.evidence.length === 0 ? (
+                              <span className="muted">—</span>
+                            ) : (
+                              <ul className="evidence">
+                                {criterion.evidence.slice(0, 3).map((evidence) => (
+                                  <li key={`${evidence.turn}-${evidence.span[0]}`}>
+                                    <a href={`#turn-${evidence.turn}`}>“{evidence.text}”</a>
+                                  </li>
+                                ))}
+                              </ul>
+                            )}
+                          </td>
+                          <td>{criterion.suggestion}</td>
+                        </tr>
+                        {extra ? (
+                          <tr className="criterion-review">
+                            <td colSpan={4}>{extra}</td>
+                          </tr>
+                        ) : null}
+                      </Fragment>
+                    );
+                  })}
               </tbody>
             </table>
           </div>

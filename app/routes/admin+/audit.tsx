@@ -34,6 +34,13 @@ const AuditQuerySchema = z.object({
 
 const DAY_MS = 86_400_000;
 
+const TARGET_LABELS: Record<(typeof AUDIT_TARGET_TYPES)[number], string> = {
+  user: "People",
+  team: "Teams",
+  assignment: "Assignments",
+  grade: "Grades",
+};
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
   const query = parseSearchParams(request, AuditQuerySchema);
@@ -103,8 +110,8 @@ export default function AuditLogPage() {
         />
         <SelectField
           label="About"
-          options={AUDIT_TARGET_TYPES.map((type) => ({ value: type, label: type === "user" ? "People" : "Teams" }))}
-          placeholder="People and teams"
+          options={AUDIT_TARGET_TYPES.map((type) => ({ value: type, label: TARGET_LABELS[type] }))}
+          placeholder="Anything"
           selectProps={{ id: "audit-target-type", name: "targetType", defaultValue: filters.targetType }}
         />
         <Field label="From" inputProps={{ id: "audit-from", name: "from", type: "date", defaultValue: filters.from }} />
@@ -144,7 +151,7 @@ export default function AuditLogPage() {
                   <td>
                     {event.targetType === "user" && event.targetId ? (
                       <Link to={`/admin/people/${event.targetId}`}>{event.summary}</Link>
-                    ) : event.targetId ? (
+                    ) : event.targetType === "team" && event.targetId ? (
                       <Link to={`/admin/teams/${event.targetId}`}>{event.summary}</Link>
                     ) : (
                       event.summary

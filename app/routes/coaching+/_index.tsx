@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
+import { Link } from "@remix-run/react";
+import { Card, PageHeader } from "~/components/ui/layout.tsx";
 import { requireRole } from "~/utils/permissions.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -10,8 +11,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function CoachingPage() {
   return (
     <>
-      <PageHeader title="Coaching" description="Assignments, reviews and 1:1s for your team." />
-      <EmptyState title="Nothing to coach on yet">Once your team starts training and practising, assignments, the review queue and 1:1 notes will live here.</EmptyState>
+      <PageHeader title="Coaching" description="Turn training and practice into coaching: assign, review, meet and see where the team stands." />
+      <div className="grid">
+        <Card title="Assignments">
+          <p>Give modules and scenarios to one person, several or the whole team, with a due date and what passing means.</p>
+          <p className="row">
+            <Link to="/coaching/assignments">Status board</Link>
+            <Link to="/coaching/assignments/new">New assignment</Link>
+          </p>
+        </Card>
+        <Card title="Review queue">
+          <p>Read graded conversations, override a level with a reason, comment on turns, and answer disputes.</p>
+          <Link to="/coaching/reviews">Open the review queue</Link>
+        </Card>
+        <Card title="1:1 sessions">
+          <p>Plan focus competencies, keep notes, link attempts and reflections, and agree action items with due dates.</p>
+          <Link to="/coaching/sessions/new">Schedule a 1:1</Link>
+        </Card>
+        <Card title="Team insights">
+          <p>Onboarding and assignment completion, levels per competency, trends and training time against what leading teams give.</p>
+          <Link to="/coaching/insights">See team insights</Link>
+        </Card>
+        <Card title="Practice and learning">
+          <p>Every graded conversation and each person's module progress and reflections.</p>
+          <p className="row">
+            <Link to="/practice/team">Team practice</Link>
+            <Link to="/learn/people">People's learning</Link>
+          </p>
+        </Card>
+      </div>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { AssignmentList, toAssignmentItem } from "~/components/assignments/assignment-list.tsx";
 import { ModuleStatusBadge } from "~/components/module-status-badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Field, SelectField } from "~/components/ui/field.tsx";
@@ -9,6 +10,7 @@ import { ProgressBar } from "~/components/ui/progress-bar.tsx";
 import { getCatalog, moduleRef } from "~/content/modules.server.ts";
 import { SlugSchema, TRACKS } from "~/content/schemas.ts";
 import { completedSlugs, moduleStatus, pathProgress } from "~/engine/learning/progress.ts";
+import { listMyAssignments } from "~/models/assignment.server.ts";
 import { listProgressRecords } from "~/models/learning.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { optionalFilter } from "~/utils/query-fields.ts";
@@ -23,7 +25,8 @@ const LibraryQuerySchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const query = parseSearchParams(request, LibraryQuerySchema);
-  const [catalog, records] = await Promise.all([getCatalog(), listProgressRecords(user.id)]);
+  const now = new Date();
+  const [catalog, records, assignments] = await Promise.all([getCatalog(), listProgressRecords(user.id), listMyAssignments(user.id, { kind: "module", now })]);
   const done = completedSlugs(records);
   const titles = new Map(catalog.modules.map((module) => [module.slug, module.frontmatter.title]));
   const competencyNames = new Map(catalog.competencies.map((competency) => [competency.key, competency.name]));
@@ -58,6 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canSeeTeam: user.role !== "agent",
     path: { ...path, modules: cards.filter((card) => card.track === "onboarding") },
     library,
+    assignments: assignments.map((assignment) => toAssignmentItem(assignment, now)),
     competencies: catalog.competencies.map((competency) => ({ value: competency.key, label: competency.name })),
   };
 }
@@ -88,7 +92,7 @@ function ModuleCard({ card, isNext = false }: { card: Card; isNext?: boolean }) 
 }
 
 export default function LearnPage() {
-  const { query, canSeeTeam, path, library, competencies } = useLoaderData<typeof loader>();
+  const { query, canSeeTeam, path, library, assignments, competencies } = useLoaderData<typeof loader>();
   const filtered = Boolean(query.q || query.competency || query.track);
   return (
     <div className="stack">
@@ -97,6 +101,13 @@ export default function LearnPage() {
         description="Your onboarding path and a library of modules to keep your skills fresh."
         actions={canSeeTeam ? <Link to="/learn/people">Your people's progress</Link> : null}
       />
+
+      {assignments.length > 0 ? (
+        <section aria-labelledby="assigned-modules-title" className="stack">
+          <h2 id="assigned-modules-title">Your assignments</h2>
+          <AssignmentList items={assignments} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="path-title" className="stack">
         <div className="row row--spread">

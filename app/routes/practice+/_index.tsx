@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { AssignmentList, toAssignmentItem } from "~/components/assignments/assignment-list.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/field.tsx";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
@@ -8,6 +9,7 @@ import { getCatalog } from "~/content/modules.server.ts";
 import { CHANNEL_LABELS, CHANNELS, DIFFICULTIES, DIFFICULTY_LABELS } from "~/content/practice-schemas.ts";
 import { getPracticeCatalog } from "~/content/practice.server.ts";
 import { SlugSchema } from "~/content/schemas.ts";
+import { listMyAssignments } from "~/models/assignment.server.ts";
 import { practiceSummary } from "~/models/practice.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { optionalFilter } from "~/utils/query-fields.ts";
@@ -22,7 +24,13 @@ const PracticeQuerySchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const query = parseSearchParams(request, PracticeQuerySchema);
-  const [{ scenarios }, { competencies }, summary] = await Promise.all([getPracticeCatalog(), getCatalog(), practiceSummary(user.id)]);
+  const now = new Date();
+  const [{ scenarios }, { competencies }, summary, assignments] = await Promise.all([
+    getPracticeCatalog(),
+    getCatalog(),
+    practiceSummary(user.id),
+    listMyAssignments(user.id, { kind: "scenario", now }),
+  ]);
   const names = new Map(competencies.map((competency) => [competency.key, competency.name]));
   const cards = scenarios
     .filter(
@@ -48,12 +56,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query,
     canSeeTeam: user.role !== "agent",
     cards,
+    assignments: assignments.map((assignment) => toAssignmentItem(assignment, now)),
     competencies: competencies.filter((competency) => used.has(competency.key)).map((competency) => ({ value: competency.key, label: competency.name })),
   };
 }
 
 export default function PracticePage() {
-  const { query, canSeeTeam, cards, competencies } = useLoaderData<typeof loader>();
+  const { query, canSeeTeam, cards, assignments, competencies } = useLoaderData<typeof loader>();
   const filtered = Boolean(query.channel || query.difficulty || query.competency);
   return (
     <div className="stack">
@@ -62,6 +71,12 @@ export default function PracticePage() {
         description="Talk to a simulated customer, then get a grade on empathy, resolution, communication and efficiency with the words that earned it."
         actions={canSeeTeam ? <Link to="/practice/team">Your team's practice</Link> : null}
       />
+      {assignments.length > 0 ? (
+        <section aria-labelledby="assigned-scenarios-title" className="stack">
+          <h2 id="assigned-scenarios-title">Your assignments</h2>
+          <AssignmentList items={assignments} />
+        </section>
+      ) : null}
       <Form method="get" className="form form--inline" role="search" aria-label="Filter scenarios">
         <SelectField
           label="Channel"

@@ -1,0 +1,60 @@
+import { Link } from "@remix-run/react";
+import { isDueSoon, type AssignmentKind, type AssignmentStatus } from "~/engine/coaching/assignment-status.ts";
+import { formatDate } from "~/utils/format.ts";
+import { AssignmentStatusBadge } from "./status-badge.tsx";
+
+export type AssignmentItem = {
+  id: string;
+  title: string;
+  link: string;
+  kind: AssignmentKind;
+  dueAt: string;
+  status: AssignmentStatus;
+  dueSoon: boolean;
+  automatic: boolean;
+};
+
+/** The smallest shape of one of a person's own assignments, for their lists. */
+export function toAssignmentItem(
+  view: { id: string; title: string; link: string; kind: AssignmentKind; dueAt: Date; status: AssignmentStatus; source: string },
+  now: Date,
+): AssignmentItem {
+  return {
+    id: view.id,
+    title: view.title,
+    link: view.link,
+    kind: view.kind,
+    dueAt: view.dueAt.toISOString(),
+    status: view.status,
+    dueSoon: isDueSoon(view.dueAt, view.status, now),
+    automatic: view.source === "automatic",
+  };
+}
+
+const KIND_LABELS: Record<AssignmentKind, string> = { module: "Module", scenario: "Practice scenario" };
+
+/** A person's own assignments, each linking to the module or scenario. */
+export function AssignmentList({ items }: { items: AssignmentItem[] }) {
+  return (
+    <ul className="assignment-list">
+      {items.map((item) => (
+        <li key={item.id} className={`assignment-item assignment-item--${item.status}`}>
+          <div className="assignment-item__main">
+            <Link to={item.link}>{item.title}</Link>
+            <span className="muted assignment-item__meta">
+              {KIND_LABELS[item.kind]}
+              {item.automatic ? " · assigned automatically for extra practice" : ""}
+            </span>
+          </div>
+          <div className="assignment-item__side">
+            <AssignmentStatusBadge status={item.status} />
+            <span className={item.dueSoon ? "assignment-item__due assignment-item__due--soon" : "assignment-item__due"}>
+              {item.status === "completed" ? "Was due" : "Due"} {formatDate(item.dueAt)}
+              {item.dueSoon ? <strong> · due soon</strong> : null}
+            </span>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,536 @@
+import { z } from "zod";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { getCatalog } from "~/content/modules.server.ts";
+import { DIFFICULTIES } from "~/content/practice-schemas.ts";
+import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
+import {
+  assignmentStatus,
+  ASSIGNMENT_STATUSES,
+  type AssigneeActivity,
+  type AssignmentKind,
+  type AssignmentStatus,
+} from "~/engine/coaching/assignment-status.ts";
+import { chooseAutoPractice, DEFAULT_AUTO_ASSIGN_AFTER, type EarlierAutoAssignment } from "~/engine/coaching/auto-practice.ts";
+import { prisma } from "~/utils/db.server.ts";
+import { formatDate, plural } from "~/utils/format.ts";
+import { peopleScope, type Viewer } from "~/utils/permissions.ts";
+import { recordAudit } from "./audit.server.ts";
+import { notify } from "./notification.server.ts";
+import { scopeToWhere } from "./user.server.ts";
+
+/** How long an automatically assigned practice has before it is due. */
+export const AUTO_ASSIGNMENT_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+// ---------------------------------------------------------------------------
+// Content: titles, links and pass criteria from the module and practice catalogs
+
+type ScenarioCriterion = { id: string; title: string; maxLevel: number; critical: boolean };
+
+export type ContentIndex = {
+  modules: Map<string, { title: string; version: number; competencies: string[] }>;
+  scenarios: Map<string, { title: string; passScore: number; competencies: string[]; criteria: ScenarioCriterion[] }>;
+  /** Scenario slugs, easiest first: the order automatic practice picks from. */
+  scenarioOrder: string[];
+};
+
+/** Both catalogs, read once per request and indexed by slug. */
+export async function loadContentIndex(): Promise<ContentIndex> {
+  const [catalog, practice] = await Promise.all([getCatalog(), getPracticeCatalog()]);
+  const modules = new Map(catalog.modules.map((module) => [module.slug, { title: module.frontmatter.title, version: module.frontmatter.version, competencies: module.frontmatter.competencies }]));
+  const scenarios = new Map(
+    practice.scenarios.map((scenario) => [
+      scenario.slug,
+      {
+        title: scenario.title,
+        passScore: scenario.passScore,
+        competencies: scenario.competencies,
+        criteria: rubricsFor(practice, scenario).flatMap((rubric) =>
+          rubric.criteria.map((criterion) => ({
+            id: criterion.id,
+            title: criterion.title,
+            maxLevel: Math.max(...criterion.levels.map((level) => level.level)),
+            critical: criterion.critical,
+          })),
+        ),
+      },
+    ]),
+  );
+  const scenarioOrder = [...practice.scenarios]
+    .sort((a, b) => DIFFICULTIES.indexOf(a.difficulty) - DIFFICULTIES.indexOf(b.difficulty) || a.slug.localeCompare(b.slug))
+    .map((scenario) => scenario.slug);
+  return { modules, scenarios, scenarioOrder };
+}
+
+export function contentTitle(index: ContentIndex, kind: string, slug: string): string {
+  return (kind === "module" ? index.modules.get(slug)?.title : index.scenarios.get(slug)?.title) ?? slug;
+}
+
+export function contentLink(kind: string, slug: string): string {
+  return kind === "module" ? `/learn/modules/${slug}` : `/practice/scenarios/${slug}`;
+}
+
+// ---------------------------------------------------------------------------
+// Status: load what the assignees did, let the engine decide
+
+export type AssignmentRow = {
+  id: string;
+  userId: string;
+  kind: string;
+  contentSlug: string;
+  dueAt: Date;
+  createdAt: Date;
+  minScore: number | null;
+  minLevels: string;
+};
+
+const ASSIGNMENT_ROW_SELECT = { id: true, userId: true, kind: true, contentSlug: true, dueAt: true, createdAt: true, minScore: true, minLevels: true } as const;
+
+const MinLevelsJson = z.record(z.string(), z.number().int().min(0));
+
+export function parseMinLevels(json: string): Record<string, number> {
+  try {
+    const parsed = MinLevelsJson.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Everything the status rule needs about the people behind `rows`, in three queries at most. */
+async function loadActivity(rows: AssignmentRow[]): Promise<Map<string, AssigneeActivity>> {
+  const activity = new Map<string, AssigneeActivity>();
+  const entry = (userId: string) => {
+    if (!activity.has(userId)) activity.set(userId, { progress: [], attempts: [] });
+    return activity.get(userId)!;
+  };
+  const modules = rows.filter((row) => row.kind === "module");
+  const scenarios = rows.filter((row) => row.kind === "scenario");
+  const minLevelCriteria = [...new Set(scenarios.flatMap((row) => Object.keys(parseMinLevels(row.minLevels))))];
+  const [progress, attempts] = await Promise.all([
+    modules.length === 0
+      ? []
+      : prisma.moduleProgress.findMany({
+          where: { userId: { in: [...new Set(modules.map((row) => row.userId))] }, moduleSlug: { in: [...new Set(modules.map((row) => row.contentSlug))] } },
+          select: { userId: true, moduleSlug: true, completedAt: true, updatedAt: true },
+        }),
+    scenarios.length === 0
+      ? []
+      : prisma.practiceAttempt.findMany({
+          where: {
+            userId: { in: [...new Set(scenarios.map((row) => row.userId))] },
+            scenarioSlug: { in: [...new Set(scenarios.map((row) => row.contentSlug))] },
+            startedAt: { gte: new Date(Math.min(...scenarios.map((row) => row.createdAt.getTime()))) },
+          },
+          select: {
+            userId: true,
+            scenarioSlug: true,
+            startedAt: true,
+            grade: {
+              select: {
+                overallScore: true,
+                // Only what pass criteria read: critical criteria and those with a minimum.
+                criteria: {
+                  where: { OR: [{ critical: true }, { criterionId: { in: minLevelCriteria } }] },
+                  select: { criterionId: true, critical: true, applicable: true, level: true, overrideLevel: true },
+                },
+              },
+            },
+          },
+        }),
+  ]);
+  for (const row of progress) entry(row.userId).progress.push(row);
+  for (const row of attempts) entry(row.userId).attempts.push(row);
+  return activity;
+}
+
+/** The status of each assignment, by id. */
+export async function assignmentStatuses(rows: AssignmentRow[], now: Date, index?: ContentIndex): Promise<Map<string, AssignmentStatus>> {
+  const activity = await loadActivity(rows);
+  const empty: AssigneeActivity = { progress: [], attempts: [] };
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      assignmentStatus(
+        { kind: row.kind as AssignmentKind, contentSlug: row.contentSlug, createdAt: row.createdAt, dueAt: row.dueAt, minScore: row.minScore, minLevels: parseMinLevels(row.minLevels) },
+        activity.get(row.userId) ?? empty,
+        { now, passScore: index?.scenarios.get(row.contentSlug)?.passScore },
+      ),
+    ]),
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Creating assignments
+
+export type AssignmentInput = {
+  kind: AssignmentKind;
+  contentSlug: string;
+  dueAt: Date;
+  /** Scenarios only; null means the scenario's own pass score. */
+  minScore: number | null;
+  /** Scenarios only: criterion id → minimum level; a 0 means no minimum. */
+  minLevels: Record<string, number>;
+  /** People chosen one by one. */
+  userIds: string[];
+  /** Everyone (active agents) on this team as well. */
+  teamId: string | null;
+};
+
+export type AssignmentField = "contentSlug" | "dueAt" | "minScore" | "minLevels" | "assignees";
+
+export type SkippedAssignee = { name: string; reason: "already-completed" | "already-assigned" };
+
+export type CreateAssignmentsResult =
+  | { status: "ok"; created: number; assignees: string[]; skipped: SkippedAssignee[] }
+  | { status: "refused"; field: AssignmentField; message: string };
+
+const refuse = (field: AssignmentField, message: string) => ({ status: "refused" as const, field, message });
+
+/** Teams whose people this viewer may assign: a lead's own teams, every team for an admin. */
+function assignableTeamWhere(viewer: Viewer): Prisma.TeamWhereInput {
+  return viewer.role === "admin" ? {} : { id: { in: viewer.ledTeamIds } };
+}
+
+/** Active people the viewer may assign: agents on a lead's teams; anyone active for an admin. */
+function assignableUserWhere(viewer: Viewer): Prisma.UserWhereInput {
+  if (viewer.role === "admin") return { deactivatedAt: null };
+  return { deactivatedAt: null, role: "agent", teamId: { in: viewer.ledTeamIds } };
+}
+
+function validPassCriteria(index: ContentIndex, input: AssignmentInput): { minScore: number | null; minLevels: Record<string, number> } | ReturnType<typeof refuse> {
+  if (input.kind === "module") {
+    if (input.minScore !== null) return refuse("minScore", "Modules pass on completion; clear the minimum score or choose a scenario.");
+    if (Object.values(input.minLevels).some((level) => level > 0)) return refuse("minLevels", "Minimum levels apply to scenarios only; clear them or choose a scenario.");
+    return { minScore: null, minLevels: {} };
+  }
+  const scenario = index.scenarios.get(input.contentSlug)!;
+  const minScore = input.minScore ?? scenario.passScore;
+  if (!Number.isInteger(minScore) || minScore < 1 || minScore > 100) return refuse("minScore", "Enter a whole number from 1 to 100.");
+  const minLevels: Record<string, number> = {};
+  for (const [criterionId, level] of Object.entries(input.minLevels)) {
+    if (level === 0) continue;
+    const criterion = scenario.criteria.find((candidate) => candidate.id === criterionId && !candidate.critical);
+    if (!criterion) return refuse("minLevels", `“${criterionId}” isn't graded in “${scenario.title}”.`);
+    if (!Number.isInteger(level) || level < 1 || level > criterion.maxLevel) return refuse("minLevels", `${criterion.title} goes from 0 to ${criterion.maxLevel}.`);
+    minLevels[criterionId] = level;
+  }
+  return { minScore, minLevels };
+}
+
+/**
+ * Assigns a module or scenario to the people chosen and/or a whole team, with
+ * a notification for each and one audit event for the batch. People who have
+ * already completed a module's current version (a progress row cannot be
+ * completed twice) or who already have the same content open are skipped and
+ * reported, so nobody gets an assignment they cannot finish or twice.
+ */
+export async function createAssignments(viewer: Viewer, input: AssignmentInput, now = new Date()): Promise<CreateAssignmentsResult> {
+  if (input.dueAt.getTime() <= now.getTime()) return refuse("dueAt", "Choose a due date that is still ahead.");
+  const index = await loadContentIndex();
+  if (input.kind === "module" ? !index.modules.has(input.contentSlug) : !index.scenarios.has(input.contentSlug)) {
+    return refuse("contentSlug", input.kind === "module" ? "Choose a module from the list." : "Choose a scenario from the list.");
+  }
+  const criteria = validPassCriteria(index, input);
+  if ("status" in criteria) return criteria;
+
+  const requested = [...new Set(input.userIds)];
+  const people = requested.length === 0 ? [] : await prisma.user.findMany({ where: { AND: [{ id: { in: requested } }, assignableUserWhere(viewer)] }, select: { id: true, name: true } });
+  if (people.length < requested.length) {
+    return refuse("assignees", viewer.role === "admin" ? "Someone you chose no longer has an active account." : "You can assign only active agents on the teams you lead.");
+  }
+  if (input.teamId) {
+    const team = await prisma.team.findFirst({
+      where: { AND: [{ id: input.teamId }, assignableTeamWhere(viewer)] },
+      select: { members: { where: { deactivatedAt: null, role: "agent" }, select: { id: true, name: true } } },
+    });
+    if (!team) return refuse("assignees", viewer.role === "admin" ? "That team no longer exists." : "You can assign only to the teams you lead.");
+    for (const member of team.members) if (!people.some((person) => person.id === member.id)) people.push(member);
+  }
+  if (people.length === 0) {
+    return refuse("assignees", input.teamId ? "There are no active agents on that team yet." : "Choose at least one person, or everyone on the team.");
+  }
+
+  const skipped = await findSkipped(index, input, people, now);
+  const assignees = people.filter((person) => !skipped.has(person.id)).sort((a, b) => a.name.localeCompare(b.name));
+  if (assignees.length === 0) {
+    const reasons = new Set(skipped.values());
+    return refuse(
+      "assignees",
+      reasons.size === 1 && reasons.has("already-completed")
+        ? "Everyone you chose has already completed this module's current version."
+        : "Everyone you chose already has this open or has completed it.",
+    );
+  }
+
+  const title = contentTitle(index, input.kind, input.contentSlug);
+  await prisma.$transaction(async (tx) => {
+    const created = await tx.assignment.createManyAndReturn({
+      data: assignees.map((person) => ({
+        userId: person.id,
+        assignedById: viewer.id,
+        kind: input.kind,
+        contentSlug: input.contentSlug,
+        dueAt: input.dueAt,
+        minScore: criteria.minScore,
+        minLevels: JSON.stringify(criteria.minLevels),
+        source: "manual",
+      })),
+      select: { id: true, userId: true },
+    });
+    await tx.notification.createMany({
+      data: created.map((assignment) => ({
+        userId: assignment.userId,
+        kind: "assigned",
+        title: `New ${input.kind}: “${title}”, due ${formatDate(input.dueAt)}`,
+        link: contentLink(input.kind, input.contentSlug),
+      })),
+    });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "assignment.created",
+      targetType: "assignment",
+      targetId: created[0].id,
+      summary: `Assigned the ${input.kind} “${title}” to ${assignees.length === 1 ? assignees[0].name : plural(assignees.length, "person", "people")}, due ${formatDate(input.dueAt)}`,
+      details: {
+        kind: input.kind,
+        contentSlug: input.contentSlug,
+        dueAt: input.dueAt.toISOString(),
+        minScore: criteria.minScore,
+        minLevels: criteria.minLevels,
+        teamId: input.teamId,
+        assignmentIds: created.map((assignment) => assignment.id),
+        userIds: created.map((assignment) => assignment.userId),
+      },
+    });
+  });
+  const names = new Map(people.map((person) => [person.id, person.name]));
+  return {
+    status: "ok",
+    created: assignees.length,
+    assignees: assignees.map((person) => person.name),
+    skipped: [...skipped].map(([id, reason]) => ({ name: names.get(id) ?? "", reason })).sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+async function findSkipped(index: ContentIndex, input: AssignmentInput, people: { id: string }[], now: Date): Promise<Map<string, SkippedAssignee["reason"]>> {
+  const ids = people.map((person) => person.id);
+  const skipped = new Map<string, SkippedAssignee["reason"]>();
+  if (input.kind === "module") {
+    const done = await prisma.moduleProgress.findMany({
+      where: { userId: { in: ids }, moduleSlug: input.contentSlug, moduleVersion: index.modules.get(input.contentSlug)!.version, completedAt: { not: null } },
+      select: { userId: true },
+    });
+    for (const row of done) skipped.set(row.userId, "already-completed");
+  }
+  const existing = await prisma.assignment.findMany({ where: { userId: { in: ids }, kind: input.kind, contentSlug: input.contentSlug }, select: ASSIGNMENT_ROW_SELECT });
+  const statuses = await assignmentStatuses(existing, now, index);
+  for (const row of existing) if (statuses.get(row.id) !== "completed" && !skipped.has(row.userId)) skipped.set(row.userId, "already-assigned");
+  return skipped;
+}
+
+// ---------------------------------------------------------------------------
+// Lists
+
+export type AssignmentView = {
+  id: string;
+  kind: AssignmentKind;
+  contentSlug: string;
+  title: string;
+  link: string;
+  dueAt: Date;
+  createdAt: Date;
+  status: AssignmentStatus;
+  source: string;
+  minScore: number | null;
+};
+
+function toView(index: ContentIndex, row: AssignmentRow & { source: string }, status: AssignmentStatus): AssignmentView {
+  return {
+    id: row.id,
+    kind: row.kind as AssignmentKind,
+    contentSlug: row.contentSlug,
+    title: contentTitle(index, row.kind, row.contentSlug),
+    link: contentLink(row.kind, row.contentSlug),
+    dueAt: row.dueAt,
+    createdAt: row.createdAt,
+    status,
+    source: row.source,
+    minScore: row.minScore,
+  };
+}
+
+/** Completed assignments stay on a person's own list this long after their due date. */
+const KEEP_COMPLETED_DAYS = 14;
+
+/**
+ * A person's own assignments: everything still open, soonest due first, then
+ * recently completed ones.
+ */
+export async function listMyAssignments(userId: string, { kind, now = new Date() }: { kind?: AssignmentKind; now?: Date } = {}, index?: ContentIndex) {
+  const rows = await prisma.assignment.findMany({
+    where: { userId, kind },
+    orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+    select: { ...ASSIGNMENT_ROW_SELECT, source: true },
+  });
+  if (rows.length === 0) return [];
+  const content = index ?? (await loadContentIndex());
+  const statuses = await assignmentStatuses(rows, now, content);
+  const views = rows.map((row) => toView(content, row, statuses.get(row.id)!));
+  const open = views.filter((view) => view.status !== "completed");
+  const recent = views
+    .filter((view) => view.status === "completed" && view.dueAt.getTime() >= now.getTime() - KEEP_COMPLETED_DAYS * DAY_MS)
+    .sort((a, b) => b.dueAt.getTime() - a.dueAt.getTime());
+  return [...open, ...recent];
+}
+
+export const BOARD_SORTS = ["due", "agent", "status"] as const;
+export type BoardSort = (typeof BOARD_SORTS)[number];
+
+export type BoardFilter = { status?: AssignmentStatus; agentId?: string; kind?: AssignmentKind; teamId?: string };
+
+export const BOARD_PAGE_SIZE = 25;
+
+export type BoardRow = AssignmentView & { agent: { id: string; name: string } };
+
+/**
+ * Assignments of the people a lead (their teams) or admin (everyone) looks
+ * after, never the viewer's own, with status counts for the filters in force
+ * other than status. Statuses are computed, so status filtering and sorting
+ * happen here rather than in SQL.
+ */
+export async function listAssignmentBoard(viewer: Viewer, filter: BoardFilter, sort: BoardSort, page: number, now = new Date()) {
+  const where: Prisma.AssignmentWhereInput = {
+    kind: filter.kind,
+    userId: filter.agentId,
+    user: { AND: [scopeToWhere(peopleScope(viewer)), { id: { not: viewer.id } }, filter.teamId ? { teamId: filter.teamId } : {}] },
+  };
+  const rows = await prisma.assignment.findMany({ where, select: { ...ASSIGNMENT_ROW_SELECT, source: true, user: { select: { id: true, name: true } } } });
+  const index = await loadContentIndex();
+  const statuses = await assignmentStatuses(rows, now, index);
+  const all: BoardRow[] = rows.map((row) => ({ ...toView(index, row, statuses.get(row.id)!), agent: row.user }));
+  const counts = Object.fromEntries(ASSIGNMENT_STATUSES.map((status) => [status, all.filter((row) => row.status === status).length])) as Record<AssignmentStatus, number>;
+  const byDue = (a: BoardRow, b: BoardRow) => a.dueAt.getTime() - b.dueAt.getTime() || a.agent.name.localeCompare(b.agent.name) || a.id.localeCompare(b.id);
+  const comparators: Record<BoardSort, (a: BoardRow, b: BoardRow) => number> = {
+    due: byDue,
+    agent: (a, b) => a.agent.name.localeCompare(b.agent.name) || byDue(a, b),
+    status: (a, b) => ASSIGNMENT_STATUSES.indexOf(a.status) - ASSIGNMENT_STATUSES.indexOf(b.status) || byDue(a, b),
+  };
+  const matching = all.filter((row) => !filter.status || row.status === filter.status).sort(comparators[sort]);
+  return { total: matching.length, counts, rows: matching.slice((page - 1) * BOARD_PAGE_SIZE, page * BOARD_PAGE_SIZE) };
+}
+
+/** Teams the viewer assigns to, with their active agents, for the form and the board's filters. */
+export async function listAssignableTeams(viewer: Viewer) {
+  return prisma.team.findMany({
+    where: assignableTeamWhere(viewer),
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, members: { where: { deactivatedAt: null, role: "agent" }, orderBy: { name: "asc" }, select: { id: true, name: true } } },
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Automatic practice
+
+/** Enough recent graded attempts to see any criterion's latest run of failures. */
+const AUTO_PRACTICE_LOOKBACK = 60;
+
+/**
+ * Applies the automatic-practice rule after one of the person's attempts was
+ * graded: when a criterion was missed in the team's number of consecutive
+ * attempts, assigns targeted practice (due in a week, no assigning lead) and
+ * tells the person and their lead. Safe to call more than once per grading.
+ */
+export async function runAutoPractice(userId: string, now = new Date()): Promise<{ created: number }> {
+  const person = await prisma.user.findUnique({
+    where: { id: userId },
+    select: { name: true, deactivatedAt: true, team: { select: { autoAssignAfter: true, leadId: true } } },
+  });
+  if (!person || person.deactivatedAt) return { created: 0 };
+  const recent = await prisma.practiceAttempt.findMany({
+    where: { userId, grade: { isNot: null } },
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    take: AUTO_PRACTICE_LOOKBACK,
+    select: {
+      scenarioSlug: true,
+      startedAt: true,
+      grade: { select: { criteria: { orderBy: { id: "asc" }, select: { criterionId: true, title: true, competency: true, applicable: true, level: true, overrideLevel: true } } } },
+    },
+  });
+  if (recent.length === 0) return { created: 0 };
+  const attempts = recent.reverse().map((attempt) => ({ scenarioSlug: attempt.scenarioSlug, startedAt: attempt.startedAt, criteria: attempt.grade!.criteria }));
+  const automatic = await prisma.assignment.findMany({
+    where: { userId, source: "automatic", triggerCriterion: { not: null } },
+    select: { ...ASSIGNMENT_ROW_SELECT, triggerCriterion: true },
+  });
+  const latestStart = attempts[attempts.length - 1].startedAt;
+  // One automatic assignment per graded attempt: this one has had its turn.
+  if (automatic.some((row) => row.createdAt > latestStart)) return { created: 0 };
+  const index = await loadContentIndex();
+  const statuses = await assignmentStatuses(automatic, now, index);
+  const earlier: EarlierAutoAssignment[] = automatic.map((row) => ({
+    triggerCriterion: row.triggerCriterion!,
+    kind: row.kind as AssignmentKind,
+    contentSlug: row.contentSlug,
+    createdAt: row.createdAt,
+    open: statuses.get(row.id) !== "completed",
+  }));
+  const pick = chooseAutoPractice({
+    attempts,
+    threshold: person.team?.autoAssignAfter ?? DEFAULT_AUTO_ASSIGN_AFTER,
+    earlier,
+    scenarios: index.scenarioOrder.map((slug) => ({ slug, competencies: index.scenarios.get(slug)!.competencies })),
+    modules: [...index.modules].map(([slug, module]) => ({ slug, competencies: module.competencies })),
+  });
+  if (!pick) return { created: 0 };
+
+  const criterion = attempts.flatMap((attempt) => attempt.criteria).find((candidate) => candidate.criterionId === pick.triggerCriterion)?.title ?? pick.triggerCriterion;
+  const title = contentTitle(index, pick.kind, pick.contentSlug);
+  const link = contentLink(pick.kind, pick.contentSlug);
+  const scenario = pick.kind === "scenario" ? index.scenarios.get(pick.contentSlug)! : null;
+  // Passing the practice means lifting the missed criterion off the floor, when the scenario grades it.
+  const minLevels = scenario?.criteria.some((candidate) => candidate.id === pick.triggerCriterion && !candidate.critical) ? { [pick.triggerCriterion]: 1 } : {};
+  const dueAt = new Date(now.getTime() + AUTO_ASSIGNMENT_DAYS * DAY_MS);
+  const created = await prisma.$transaction(async (tx) => {
+    // The same grading may run the rule twice at once (a retried request); the first one wins.
+    if (await tx.assignment.count({ where: { userId, source: "automatic", createdAt: { gt: latestStart } } })) return false;
+    const assignment = await tx.assignment.create({
+      data: {
+        userId,
+        assignedById: null,
+        source: "automatic",
+        triggerCriterion: pick.triggerCriterion,
+        kind: pick.kind,
+        contentSlug: pick.contentSlug,
+        dueAt,
+        minScore: scenario?.passScore ?? null,
+        minLevels: JSON.stringify(minLevels),
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    await notify(userId, { kind: "auto-assigned", title: `Extra practice for you: “${title}”, to work on ${criterion.toLowerCase()}. Due ${formatDate(dueAt)}`, link }, tx);
+    const leadId = person.team?.leadId;
+    if (leadId && leadId !== userId) {
+      await notify(
+        leadId,
+        {
+          kind: "auto-assigned",
+          title: `${person.name} was given “${title}” after missing ${criterion.toLowerCase()} ${pick.failures} times in a row`,
+          link: `/coaching/assignments?agent=${userId}`,
+        },
+        tx,
+      );
+    }
+    await recordAudit(tx, {
+      actorId: null,
+      action: "assignment.created",
+      targetType: "assignment",
+      targetId: assignment.id,
+      summary: `Automatically assigned the ${pick.kind} “${title}” to ${person.name} after ${pick.failures} attempts in a row missing ${criterion}`,
+      details: { source: "automatic", triggerCriterion: pick.triggerCriterion, kind: pick.kind, contentSlug: pick.contentSlug, dueAt: dueAt.toISOString(), userId },
+    });
+    return true;
+  });
+  return { created: created ? 1 : 0 };
+}

@@ -1,0 +1,341 @@
+import type { Prisma } from "~/generated/prisma/client.ts";
+import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
+import { finalLevel, levelChoices, rescoreGrade } from "~/engine/coaching/review-score.ts";
+import { prisma } from "~/utils/db.server.ts";
+import type { PeopleScope } from "~/utils/permissions.ts";
+import { recordAudit } from "./audit.server.ts";
+import { notify } from "./notification.server.ts";
+import { scopeToWhere } from "./user.server.ts";
+
+/** Someone reviewing practice: a lead over their teams or an admin over everyone, never over their own attempts. */
+export type Reviewer = { id: string; scope: PeopleScope };
+
+type PassRule = Pick<Scenario, "passScore">;
+
+export const REVIEW_QUEUE_VIEWS = ["needs-review", "below-pass", "disputed", "all"] as const;
+export type ReviewQueueView = (typeof REVIEW_QUEUE_VIEWS)[number];
+
+export type ReviewQueueFilter = { view: ReviewQueueView; scenarioSlug?: string; agentId?: string };
+
+export const REVIEW_QUEUE_PAGE_SIZE = 25;
+
+const OPEN = "open";
+const hasOpenDispute: Prisma.PracticeGradeWhereInput = { criteria: { some: { disputes: { some: { status: OPEN } } } } };
+
+/** Graded attempts by people the reviewer looks after; their own practice is reviewed by someone else. */
+function reviewableWhere(reviewer: Reviewer): Prisma.PracticeAttemptWhereInput {
+  return { grade: { isNot: null }, user: { AND: [scopeToWhere(reviewer.scope), { id: { not: reviewer.id } }] } };
+}
+
+const VIEW_WHERE: Record<ReviewQueueView, Prisma.PracticeAttemptWhereInput> = {
+  "needs-review": { reviewedAt: null },
+  "below-pass": { grade: { is: { passed: false } } },
+  disputed: { grade: { is: hasOpenDispute } },
+  all: {},
+};
+
+export async function listReviewQueue(reviewer: Reviewer, filter: ReviewQueueFilter, page: number) {
+  const where: Prisma.PracticeAttemptWhereInput = {
+    AND: [
+      reviewableWhere(reviewer),
+      VIEW_WHERE[filter.view],
+      filter.scenarioSlug ? { scenarioSlug: filter.scenarioSlug } : {},
+      filter.agentId ? { userId: filter.agentId } : {},
+    ],
+  };
+  const [total, attempts] = await Promise.all([
+    prisma.practiceAttempt.count({ where }),
+    prisma.practiceAttempt.findMany({
+      where,
+      orderBy: [{ endedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * REVIEW_QUEUE_PAGE_SIZE,
+      take: REVIEW_QUEUE_PAGE_SIZE,
+      select: {
+        id: true,
+        scenarioSlug: true,
+        startedAt: true,
+        endedAt: true,
+        reviewedAt: true,
+        acknowledgedAt: true,
+        user: { select: { id: true, name: true } },
+        grade: {
+          select: {
+            overallScore: true,
+            passed: true,
+            criteria: { where: { disputes: { some: { status: OPEN } } }, select: { id: true } },
+          },
+        },
+      },
+    }),
+  ]);
+  return {
+    total,
+    attempts: attempts.map(({ grade, ...attempt }) => ({
+      ...attempt,
+      overallScore: grade!.overallScore,
+      passed: grade!.passed,
+      openDisputes: grade!.criteria.length,
+    })),
+  };
+}
+
+/** People with graded practice the reviewer may review, for the queue's agent filter. */
+export async function listReviewableAgents(reviewer: Reviewer) {
+  return prisma.user.findMany({
+    where: { AND: [scopeToWhere(reviewer.scope), { id: { not: reviewer.id } }, { practiceAttempts: { some: { grade: { isNot: null } } } }] },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true },
+  });
+}
+
+/** Everything a review adds to a graded attempt: status, comments, overrides and disputes. */
+export async function getAttemptReview(attemptId: string) {
+  return prisma.practiceAttempt.findUnique({
+    where: { id: attemptId },
+    select: {
+      reviewedAt: true,
+      reviewedBy: { select: { name: true } },
+      acknowledgedAt: true,
+      comments: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, turnIndex: true, body: true, createdAt: true, author: { select: { name: true } } },
+      },
+      grade: {
+        select: {
+          criteria: {
+            select: {
+              criterionId: true,
+              overrideLevel: true,
+              overrideReason: true,
+              overriddenAt: true,
+              overriddenBy: { select: { name: true } },
+              disputes: {
+                orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+                select: { id: true, comment: true, status: true, answer: true, createdAt: true, resolvedAt: true, resolvedBy: { select: { name: true } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+}
+
+const scoringSelect = {
+  id: true,
+  criterionId: true,
+  title: true,
+  weight: true,
+  critical: true,
+  applicable: true,
+  level: true,
+  maxLevel: true,
+  overrideLevel: true,
+} satisfies Prisma.GradeCriterionSelect;
+
+/** A graded attempt the reviewer may act on, with what re-scoring needs; null when it is outside their scope. */
+function findReviewable(tx: Prisma.TransactionClient, reviewer: Reviewer, attemptId: string) {
+  return tx.practiceAttempt.findFirst({
+    where: { AND: [{ id: attemptId }, reviewableWhere(reviewer)] },
+    select: {
+      id: true,
+      status: true,
+      userId: true,
+      user: { select: { name: true } },
+      grade: { select: { id: true, overallScore: true, passed: true, criteria: { select: scoringSelect } } },
+    },
+  });
+}
+
+type ReviewableAttempt = NonNullable<Awaited<ReturnType<typeof findReviewable>>>;
+type CriterionRow = NonNullable<ReviewableAttempt["grade"]>["criteria"][number];
+
+export type LevelRefusal = { status: "not-applicable" } | { status: "invalid-level" } | { status: "same-level" };
+
+/** Why a level can't be given to a criterion, or null when it can. */
+function refuseLevel(criterion: CriterionRow, level: number, rubrics: Rubric[]): LevelRefusal | null {
+  if (!criterion.applicable) return { status: "not-applicable" };
+  if (!levelChoices(criterion, rubrics).some((choice) => choice.level === level)) return { status: "invalid-level" };
+  if (level === finalLevel(criterion)) return { status: "same-level" };
+  return null;
+}
+
+/**
+ * Stores a reviewer's level on one criterion, leaving the automatic level in
+ * place, re-scores the grade from the final levels and writes the audit event —
+ * all in the caller's transaction, so none of it can be recorded without the rest.
+ */
+async function applyOverride(
+  tx: Prisma.TransactionClient,
+  reviewer: Reviewer,
+  attempt: ReviewableAttempt,
+  criterion: CriterionRow,
+  { level, reason, passRule, now, dispute }: { level: number; reason: string; passRule: PassRule; now: Date; dispute?: { id: string; comment: string } },
+) {
+  const grade = attempt.grade!;
+  await tx.gradeCriterion.update({
+    where: { id: criterion.id },
+    data: { overrideLevel: level, overrideReason: reason, overriddenAt: now, overriddenById: reviewer.id },
+  });
+  const criteria = grade.criteria.map((row) => (row.id === criterion.id ? { ...row, overrideLevel: level } : row));
+  const score = rescoreGrade(criteria, { passScore: passRule.passScore, outcome: attempt.status });
+  await tx.practiceGrade.update({
+    where: { id: grade.id },
+    data: { overallScore: score.overallScore, passed: score.passed, criticalFailures: JSON.stringify(score.criticalFailures) },
+  });
+  await recordAudit(tx, {
+    actorId: reviewer.id,
+    action: "grade.overridden",
+    targetType: "grade",
+    targetId: grade.id,
+    summary: `Changed "${criterion.title}" on ${attempt.user.name}'s practice from level ${finalLevel(criterion)} to ${level} (automatic level ${criterion.level})${dispute ? " after a dispute" : ""}`,
+    details: {
+      attemptId: attempt.id,
+      criterionId: criterion.criterionId,
+      automaticLevel: criterion.level,
+      from: finalLevel(criterion),
+      to: level,
+      reason,
+      dispute: dispute ?? null,
+      score: { from: grade.overallScore, to: score.overallScore },
+      passed: { from: grade.passed, to: score.passed },
+    },
+  });
+}
+
+export type OverrideResult = { status: "ok" } | { status: "not-found" } | LevelRefusal;
+
+export async function overrideCriterion(
+  reviewer: Reviewer,
+  { attemptId, criterionId, level, reason }: { attemptId: string; criterionId: string; level: number; reason: string },
+  passRule: PassRule,
+  rubrics: Rubric[],
+  now = new Date(),
+): Promise<OverrideResult> {
+  return prisma.$transaction(async (tx) => {
+    const attempt = await findReviewable(tx, reviewer, attemptId);
+    const criterion = attempt?.grade?.criteria.find((row) => row.criterionId === criterionId);
+    if (!attempt || !criterion) return { status: "not-found" };
+    const refusal = refuseLevel(criterion, level, rubrics);
+    if (refusal) return refusal;
+    await applyOverride(tx, reviewer, attempt, criterion, { level, reason, passRule, now });
+    return { status: "ok" };
+  });
+}
+
+export type CommentResult = { status: "ok" | "not-found" | "invalid-turn" };
+
+/** A reviewer's comment on the whole attempt (turnIndex null) or on one of its turns. */
+export async function addReviewComment(reviewer: Reviewer, { attemptId, turnIndex, body }: { attemptId: string; turnIndex: number | null; body: string }): Promise<CommentResult> {
+  return prisma.$transaction(async (tx) => {
+    const attempt = await tx.practiceAttempt.findFirst({ where: { AND: [{ id: attemptId }, reviewableWhere(reviewer)] }, select: { turns: { select: { index: true } } } });
+    if (!attempt) return { status: "not-found" };
+    if (turnIndex !== null && !attempt.turns.some((turn) => turn.index === turnIndex)) return { status: "invalid-turn" };
+    await tx.reviewComment.create({ data: { attemptId, turnIndex, body, authorId: reviewer.id } });
+    return { status: "ok" };
+  });
+}
+
+export type MarkReviewedResult = { status: "ok" | "already-reviewed" | "not-found" };
+
+/** Marks the review done and tells the agent there is feedback to read; marking it again changes nothing. */
+export async function markReviewed(reviewer: Reviewer, attemptId: string, now = new Date()): Promise<MarkReviewedResult> {
+  return prisma.$transaction(async (tx) => {
+    const attempt = await tx.practiceAttempt.findFirst({ where: { AND: [{ id: attemptId }, reviewableWhere(reviewer)] }, select: { userId: true } });
+    if (!attempt) return { status: "not-found" };
+    // Conditional on still being unreviewed, so two reviewers pressing at once notify the agent once.
+    const { count } = await tx.practiceAttempt.updateMany({ where: { id: attemptId, reviewedAt: null }, data: { reviewedAt: now, reviewedById: reviewer.id } });
+    if (count === 0) return { status: "already-reviewed" };
+    await notify(attempt.userId, { kind: "feedback", title: "Your practice conversation has been reviewed", link: `/practice/attempts/${attemptId}#review` }, tx);
+    return { status: "ok" };
+  });
+}
+
+export type AcknowledgeResult = { status: "ok" | "not-found" | "not-reviewed" | "already-acknowledged" };
+
+/** The agent confirms they have read the review of their own attempt. */
+export async function acknowledgeReview(agentId: string, attemptId: string, now = new Date()): Promise<AcknowledgeResult> {
+  return prisma.$transaction(async (tx) => {
+    const attempt = await tx.practiceAttempt.findFirst({ where: { id: attemptId, userId: agentId }, select: { reviewedAt: true, acknowledgedAt: true } });
+    if (!attempt) return { status: "not-found" };
+    if (!attempt.reviewedAt) return { status: "not-reviewed" };
+    if (attempt.acknowledgedAt) return { status: "already-acknowledged" };
+    await tx.practiceAttempt.update({ where: { id: attemptId }, data: { acknowledgedAt: now } });
+    return { status: "ok" };
+  });
+}
+
+export type DisputeResult = { status: "ok" | "not-found" | "not-applicable" | "already-open" };
+
+/** The agent disputes one criterion of their own graded attempt; one open dispute per criterion at a time. */
+export async function openDispute(agentId: string, { attemptId, criterionId, comment }: { attemptId: string; criterionId: string; comment: string }): Promise<DisputeResult> {
+  return prisma.$transaction(async (tx) => {
+    const criterion = await tx.gradeCriterion.findFirst({
+      where: { criterionId, grade: { attempt: { id: attemptId, userId: agentId } } },
+      select: { id: true, applicable: true, disputes: { where: { status: OPEN }, select: { id: true } } },
+    });
+    if (!criterion) return { status: "not-found" };
+    if (!criterion.applicable) return { status: "not-applicable" };
+    if (criterion.disputes.length > 0) return { status: "already-open" };
+    await tx.dispute.create({ data: { gradeCriterionId: criterion.id, agentId, comment } });
+    return { status: "ok" };
+  });
+}
+
+export type DisputeDecision = { decision: "accept"; level: number; reason: string } | { decision: "reject"; reason: string };
+
+export type ResolveResult = { status: "ok" } | { status: "not-found" } | { status: "closed" } | LevelRefusal;
+
+/**
+ * A reviewer answers an open dispute. Accepting applies the new level as an
+ * override (audited like any other) with the reviewer's reason; rejecting keeps
+ * the level. Either way the answer is audited and the agent is told, in the same transaction.
+ */
+export async function resolveDispute(
+  reviewer: Reviewer,
+  { attemptId, disputeId, ...decision }: { attemptId: string; disputeId: string } & DisputeDecision,
+  passRule: PassRule,
+  rubrics: Rubric[],
+  now = new Date(),
+): Promise<ResolveResult> {
+  return prisma.$transaction(async (tx): Promise<ResolveResult> => {
+    const attempt = await findReviewable(tx, reviewer, attemptId);
+    const dispute = attempt?.grade
+      ? await tx.dispute.findFirst({ where: { id: disputeId, gradeCriterion: { gradeId: attempt.grade.id } }, select: { id: true, status: true, comment: true, agentId: true, gradeCriterionId: true } })
+      : null;
+    if (!attempt || !dispute) return { status: "not-found" };
+    if (dispute.status !== OPEN) return { status: "closed" };
+    const criterion = attempt.grade!.criteria.find((row) => row.id === dispute.gradeCriterionId)!;
+    if (decision.decision === "accept") {
+      const refusal = refuseLevel(criterion, decision.level, rubrics);
+      if (refusal) return refusal;
+    }
+    const status = decision.decision === "accept" ? "accepted" : "rejected";
+    // Conditional on the dispute still being open, so two reviewers answering at once can't both apply.
+    const { count } = await tx.dispute.updateMany({ where: { id: dispute.id, status: OPEN }, data: { status, answer: decision.reason, resolvedAt: now, resolvedById: reviewer.id } });
+    if (count === 0) return { status: "closed" };
+    if (decision.decision === "accept") await applyOverride(tx, reviewer, attempt, criterion, { level: decision.level, reason: decision.reason, passRule, now, dispute: { id: dispute.id, comment: dispute.comment } });
+    await recordAudit(tx, {
+      actorId: reviewer.id,
+      action: "dispute.resolved",
+      targetType: "grade",
+      targetId: attempt.grade!.id,
+      summary: `${status === "accepted" ? "Accepted" : "Rejected"} ${attempt.user.name}'s dispute of "${criterion.title}"`,
+      details: {
+        attemptId: attempt.id,
+        disputeId: dispute.id,
+        criterionId: criterion.criterionId,
+        decision: status,
+        disputeComment: dispute.comment,
+        answer: decision.reason,
+        level: decision.decision === "accept" ? { from: finalLevel(criterion), to: decision.level } : null,
+      },
+    });
+    await notify(
+      dispute.agentId,
+      { kind: "dispute-answered", title: `Your dispute of "${criterion.title}" was ${status === "accepted" ? "accepted" : "not accepted"}`, link: `/practice/attempts/${attemptId}#criterion-${criterion.criterionId}` },
+      tx,
+    );
+    return { status: "ok" };
+  });
+}

@@ -1,0 +1,216 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { z } from "zod";
+import { ASSIGNMENT_STATUS_LABELS, AssignmentStatusBadge } from "~/components/assignments/status-badge.tsx";
+import { Button, buttonClassName } from "~/components/ui/button.tsx";
+import { SelectField } from "~/components/ui/field.tsx";
+import { Alert, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
+import { Pagination } from "~/components/ui/pagination.tsx";
+import { ASSIGNMENT_KINDS, ASSIGNMENT_STATUSES, isDueSoon } from "~/engine/coaching/assignment-status.ts";
+import { BOARD_PAGE_SIZE, BOARD_SORTS, listAssignableTeams, listAssignmentBoard, type BoardSort } from "~/models/assignment.server.ts";
+import { toViewer } from "~/utils/auth.server.ts";
+import { formatDate, plural } from "~/utils/format.ts";
+import { notFound, requireRole } from "~/utils/permissions.server.ts";
+import { optionalFilter, PageSchema } from "~/utils/query-fields.ts";
+import { parseSearchParams } from "~/utils/request.server.ts";
+
+const Count = z.coerce.number().int().min(0).max(100_000);
+
+const BoardQuerySchema = z.object({
+  status: optionalFilter(z.enum(ASSIGNMENT_STATUSES)),
+  agent: optionalFilter(z.string().max(50)),
+  kind: optionalFilter(z.enum(ASSIGNMENT_KINDS)),
+  team: optionalFilter(z.string().max(50)),
+  sort: optionalFilter(z.enum(BOARD_SORTS)),
+  page: PageSchema,
+  // Set by the new-assignment form's redirect, to confirm what happened.
+  assigned: optionalFilter(Count),
+  skipped: optionalFilter(Count),
+});
+
+const KIND_LABELS = { module: "Module", scenario: "Scenario" } as const;
+const SORT_LABELS: Record<BoardSort, string> = { due: "Due date", agent: "Agent", status: "Status" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["lead", "admin"]);
+  const viewer = toViewer(user);
+  const query = parseSearchParams(request, BoardQuerySchema);
+  const teams = await listAssignableTeams(viewer);
+  if (query.team && !teams.some((team) => team.id === query.team)) notFound("That team isn't one you can see.");
+  const sort = query.sort ?? "due";
+  const now = new Date();
+  const board = await listAssignmentBoard(viewer, { status: query.status, agentId: query.agent, kind: query.kind, teamId: query.team }, sort, query.page, now);
+  const people = teams.filter((team) => !query.team || team.id === query.team).flatMap((team) => team.members);
+  return {
+    query: { ...query, sort },
+    confirmation: query.assigned === undefined || query.page > 1 ? null : { assigned: query.assigned, skipped: query.skipped ?? 0 },
+    teams: teams.map((team) => ({ value: team.id, label: team.name })),
+    agents: people.sort((a, b) => a.name.localeCompare(b.name)).map((person) => ({ value: person.id, label: person.name })),
+    counts: board.counts,
+    total: board.total,
+    rows: board.rows.map((row) => ({
+      id: row.id,
+      agent: row.agent,
+      title: row.title,
+      link: row.link,
+      kind: KIND_LABELS[row.kind],
+      dueAt: row.dueAt.toISOString(),
+      dueSoon: isDueSoon(row.dueAt, row.status, now),
+      status: row.status,
+      automatic: row.source === "automatic",
+    })),
+  };
+}
+
+function SortHeader({ sort, current, children }: { sort: BoardSort; current: BoardSort; children: string }) {
+  const { search } = useLocation();
+  const params = new URLSearchParams(search);
+  params.set("sort", sort);
+  for (const key of ["page", "assigned", "skipped"]) params.delete(key);
+  return (
+    <th scope="col" aria-sort={sort === current ? "ascending" : undefined}>
+      <Link to={`?${params}`}>
+        {children}
+        {sort === current ? <span aria-hidden="true"> ▲</span> : null}
+        {sort === current ? null : <span className="visually-hidden"> (sort by {children.toLowerCase()})</span>}
+      </Link>
+    </th>
+  );
+}
+
+export default function AssignmentBoardPage() {
+  const { query, confirmation, teams, agents, counts, total, rows } = useLoaderData<typeof loader>();
+  const filtered = Boolean(query.status || query.agent || query.kind || query.team);
+  const filterLink = (status: string) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries({ agent: query.agent, kind: query.kind, team: query.team, sort: query.sort === "due" ? undefined : query.sort, status })) {
+      if (value) params.set(key, value);
+    }
+    return `?${params}`;
+  };
+  return (
+    <>
+      <PageHeader
+        title="Assignments"
+        description="Who has what to do, by when, and how it's going."
+        actions={
+          <>
+            <Link to="/coaching">Back to Coaching</Link>
+            <Link to="/coaching/assignments/new" className={buttonClassName()}>
+              New assignment
+            </Link>
+          </>
+        }
+      />
+      {confirmation ? (
+        <Alert tone="success">
+          {confirmation.assigned === 0 ? "Nothing new was assigned." : `Assigned to ${plural(confirmation.assigned, "person", "people")}. They've been notified.`}
+          {confirmation.skipped > 0
+            ? ` ${plural(confirmation.skipped, "person was", "people were")} skipped: they already have it open or have completed it.`
+            : null}
+        </Alert>
+      ) : null}
+
+      <nav aria-label="Assignments by status" className="status-summary">
+        <ul>
+          {ASSIGNMENT_STATUSES.map((status) => (
+            <li key={status}>
+              <Link to={filterLink(status)} aria-current={query.status === status ? "true" : undefined} className="status-summary__item">
+                <span className="status-summary__count">{counts[status]}</span> {ASSIGNMENT_STATUS_LABELS[status]}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <Form method="get" className="form form--inline" role="search" aria-label="Filter assignments">
+        {teams.length > 1 ? (
+          <SelectField label="Team" options={teams} placeholder="All teams" selectProps={{ id: "board-team", name: "team", defaultValue: query.team ?? "" }} />
+        ) : null}
+        <SelectField
+          label="Status"
+          options={ASSIGNMENT_STATUSES.map((status) => ({ value: status, label: ASSIGNMENT_STATUS_LABELS[status] }))}
+          placeholder="Any status"
+          selectProps={{ id: "board-status", name: "status", defaultValue: query.status ?? "" }}
+        />
+        <SelectField label="Agent" options={agents} placeholder="Everyone" selectProps={{ id: "board-agent", name: "agent", defaultValue: query.agent ?? "" }} />
+        <SelectField
+          label="Kind"
+          options={ASSIGNMENT_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }))}
+          placeholder="Modules and scenarios"
+          selectProps={{ id: "board-kind", name: "kind", defaultValue: query.kind ?? "" }}
+        />
+        <SelectField
+          label="Sort by"
+          options={BOARD_SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort] }))}
+          selectProps={{ id: "board-sort", name: "sort", defaultValue: query.sort }}
+        />
+        <Button type="submit" variant="secondary">
+          Apply
+        </Button>
+        {filtered ? <Link to="/coaching/assignments">Clear filters</Link> : null}
+      </Form>
+
+      <p className="muted" role="status">
+        {plural(total, "assignment")}
+        {filtered ? " match" : ""}
+      </p>
+      {rows.length === 0 ? (
+        filtered ? (
+          <EmptyState title="No assignments match" action={<Link to="/coaching/assignments">Clear filters</Link>}>
+            Try another status, person or kind.
+          </EmptyState>
+        ) : (
+          <EmptyState title="Nothing assigned yet" action={<Link to="/coaching/assignments/new">Assign a module or scenario</Link>}>
+            Give your team a module to read or a conversation to practise, with a due date. Their progress shows here as they go.
+          </EmptyState>
+        )
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Assignments, sorted by {SORT_LABELS[query.sort].toLowerCase()}</caption>
+            <thead>
+              <tr>
+                <SortHeader sort="agent" current={query.sort}>
+                  Agent
+                </SortHeader>
+                <th scope="col">Assignment</th>
+                <th scope="col">Kind</th>
+                <SortHeader sort="due" current={query.sort}>
+                  Due date
+                </SortHeader>
+                <SortHeader sort="status" current={query.sort}>
+                  Status
+                </SortHeader>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <Link to={`?agent=${row.agent.id}`}>{row.agent.name}</Link>
+                  </td>
+                  <td>
+                    <Link to={row.link}>{row.title}</Link>
+                    {row.automatic ? <div className="muted">Assigned automatically after repeated misses</div> : null}
+                  </td>
+                  <td>{row.kind}</td>
+                  <td>
+                    {formatDate(row.dueAt)}
+                    {row.dueSoon ? <div className="assignment-item__due--soon">Due soon</div> : null}
+                  </td>
+                  <td>
+                    <AssignmentStatusBadge status={row.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={query.page} pageSize={BOARD_PAGE_SIZE} total={total} label="Assignments" />
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Assignments · Coaching · Frontline" }];

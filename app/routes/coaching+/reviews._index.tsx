@@ -1,0 +1,147 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Button } from "~/components/ui/button.tsx";
+import { SelectField } from "~/components/ui/field.tsx";
+import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
+import { Pagination } from "~/components/ui/pagination.tsx";
+import { getPracticeCatalog } from "~/content/practice.server.ts";
+import { listReviewableAgents, listReviewQueue, REVIEW_QUEUE_PAGE_SIZE, REVIEW_QUEUE_VIEWS, type ReviewQueueView } from "~/models/review.server.ts";
+import { toViewer } from "~/utils/auth.server.ts";
+import { formatDateTime } from "~/utils/format.ts";
+import { peopleScope } from "~/utils/permissions.ts";
+import { requireRole } from "~/utils/permissions.server.ts";
+import { optionalFilter, PageSchema } from "~/utils/query-fields.ts";
+import { parseSearchParams } from "~/utils/request.server.ts";
+
+const DEFAULT_VIEW: ReviewQueueView = "needs-review";
+
+const QuerySchema = z.object({
+  show: optionalFilter(z.enum(REVIEW_QUEUE_VIEWS, { errorMap: () => ({ message: `use one of ${REVIEW_QUEUE_VIEWS.join(", ")}` }) })),
+  scenario: optionalFilter(z.string().max(100, "scenario is too long")),
+  agent: optionalFilter(z.string().max(50, "agent is too long")),
+  page: PageSchema,
+});
+
+const VIEW_LABELS: Record<ReviewQueueView, string> = {
+  "needs-review": "Needs review",
+  "below-pass": "Not passed",
+  disputed: "Open disputes",
+  all: "All graded conversations",
+};
+
+const EMPTY: Record<ReviewQueueView, { title: string; body: string }> = {
+  "needs-review": { title: "You're all caught up", body: "Every graded conversation from your people has been reviewed. New ones appear here as soon as they are graded." },
+  "below-pass": { title: "No conversations below the pass mark", body: "Nobody you look after has a graded conversation that didn't pass." },
+  disputed: { title: "No open disputes", body: "When an agent disputes a level, the conversation appears here until you answer." },
+  all: { title: "No graded conversations yet", body: "When your people finish a practice conversation, it appears here with its grade." },
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireRole(request, ["lead", "admin"]);
+  const query = parseSearchParams(request, QuerySchema);
+  const view = query.show ?? DEFAULT_VIEW;
+  const reviewer = { id: viewer.id, scope: peopleScope(toViewer(viewer)) };
+  const [{ scenarios }, agents, { total, attempts }] = await Promise.all([
+    getPracticeCatalog(),
+    listReviewableAgents(reviewer),
+    listReviewQueue(reviewer, { view, scenarioSlug: query.scenario, agentId: query.agent }, query.page),
+  ]);
+  const titles = new Map(scenarios.map((scenario) => [scenario.slug, scenario.title]));
+  return {
+    page: query.page,
+    total,
+    view,
+    filters: { show: view, scenario: query.scenario ?? "", agent: query.agent ?? "" },
+    scenarios: scenarios.map((scenario) => ({ value: scenario.slug, label: scenario.title })).sort((a, b) => a.label.localeCompare(b.label)),
+    agents: agents.map((agent) => ({ value: agent.id, label: agent.name })),
+    rows: attempts.map((attempt) => ({
+      id: attempt.id,
+      at: (attempt.endedAt ?? attempt.startedAt).toISOString(),
+      agent: attempt.user.name,
+      scenario: titles.get(attempt.scenarioSlug) ?? attempt.scenarioSlug,
+      score: attempt.overallScore,
+      passed: attempt.passed,
+      reviewed: attempt.reviewedAt !== null,
+      acknowledged: attempt.acknowledgedAt !== null,
+      openDisputes: attempt.openDisputes,
+    })),
+  };
+}
+
+export default function ReviewQueuePage() {
+  const { page, total, view, filters, scenarios, agents, rows } = useLoaderData<typeof loader>();
+  const filtered = filters.scenario !== "" || filters.agent !== "";
+  const empty = filtered ? { title: "Nothing matches these filters", body: "Try another scenario or person, or clear the filters." } : EMPTY[view];
+  return (
+    <>
+      <PageHeader
+        title="Review queue"
+        description="Graded practice conversations from the people you look after, newest first. Open one to adjust levels, comment on turns and answer disputes."
+        actions={<Link to="/coaching">Back to Coaching</Link>}
+      />
+      <Form method="get" className="form form--inline" role="search" aria-label="Filter the review queue">
+        <SelectField
+          label="Show"
+          options={REVIEW_QUEUE_VIEWS.map((value) => ({ value, label: VIEW_LABELS[value] }))}
+          selectProps={{ id: "reviews-show", name: "show", defaultValue: filters.show }}
+        />
+        <SelectField label="Scenario" options={scenarios} placeholder="Any scenario" selectProps={{ id: "reviews-scenario", name: "scenario", defaultValue: filters.scenario }} />
+        <SelectField label="Agent" options={agents} placeholder="Anyone" selectProps={{ id: "reviews-agent", name: "agent", defaultValue: filters.agent }} />
+        <Button type="submit" variant="secondary">
+          Apply filters
+        </Button>
+        {filtered || view !== DEFAULT_VIEW ? <Link to="/coaching/reviews">Reset</Link> : null}
+      </Form>
+      <p className="muted" role="status">
+        {total} {total === 1 ? "conversation" : "conversations"} · {VIEW_LABELS[view].toLowerCase()}
+      </p>
+      {rows.length === 0 ? (
+        <EmptyState title={empty.title}>{empty.body}</EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Graded conversations to review: {VIEW_LABELS[view].toLowerCase()}</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Agent</th>
+                <th scope="col">Scenario</th>
+                <th scope="col">Score</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <Link to={`/practice/attempts/${row.id}`}>
+                      {formatDateTime(row.at)}
+                      <span className="visually-hidden">
+                        : {row.agent}, {row.scenario}
+                      </span>
+                    </Link>
+                  </td>
+                  <td>{row.agent}</td>
+                  <td>{row.scenario}</td>
+                  <td>{row.score}</td>
+                  <td>
+                    <span className="review-badges">
+                      {row.reviewed ? <Badge tone="success">Reviewed</Badge> : <Badge tone="primary">Needs review</Badge>}
+                      {row.reviewed && !row.acknowledged ? <Badge>Not acknowledged</Badge> : null}
+                      {row.openDisputes > 0 ? <span className="badge review-badge--disputed">{row.openDisputes === 1 ? "Disputed" : `${row.openDisputes} disputes`}</span> : null}
+                      {row.passed ? null : <Badge tone="danger">Not passed</Badge>}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pageSize={REVIEW_QUEUE_PAGE_SIZE} total={total} label="Review queue" />
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Review queue · Coaching · Frontline" }];
