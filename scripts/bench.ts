@@ -27,6 +27,8 @@ migrateDeploy(databaseUrl);
 run(bin("tsx"), ["prisma/seed.ts"], { DATABASE_URL: databaseUrl });
 const { seedLargeOrganisation } = await import("./lib/large-organisation.ts");
 await seedLargeOrganisation(LARGE);
+const { COACHING_TEAM, seedCoachingTeam } = await import("./lib/coaching-team.ts");
+await seedCoachingTeam();
 const { prisma } = await import("../app/utils/db.server.ts");
 const people = await prisma.user.count();
 await prisma.$disconnect();
@@ -86,6 +88,7 @@ async function measure(name: string, urlPath: string, cookie?: string): Promise<
 await waitForServer();
 const agent = await sessionCookie("agent@frontline.test");
 const admin = await sessionCookie("admin@frontline.test");
+const insightsLead = await sessionCookie(COACHING_TEAM.leadEmail);
 
 const floorBefore = await measure("floor: /robots.txt", "/robots.txt");
 const results = [
@@ -94,6 +97,7 @@ const results = [
   await measure("Learn: path and library, agent", "/learn", agent),
   await measure("module page (compiled once), agent", "/learn/modules/how-support-works", agent),
   await measure(`people's learning, admin (${people} people)`, "/learn/people", admin),
+  await measure("team insights, lead of 50 agents (5,000 graded attempts)", "/coaching/insights", insightsLead),
 ];
 const floorAfter = await measure("floor: /robots.txt (again)", "/robots.txt");
 
@@ -114,7 +118,8 @@ const lines = [
   "# Benchmarks",
   "",
   "Measured by `npm run bench`: the production build served by `server/index.ts` over a seeded database",
-  `(the demo organisation plus ${LARGE.teams} teams of ${LARGE.agentsPerTeam} agents with onboarding history: ${people} people),`,
+  `(the demo organisation plus ${LARGE.teams} teams of ${LARGE.agentsPerTeam} agents with onboarding history, and ${COACHING_TEAM.teamName}:`,
+  `50 agents with 5,000 graded practice conversations, assignments and 1:1s — ${people} people),`,
   `loaded by autocannon from the same machine with ${CONNECTIONS} connections for ${DURATION_SECONDS} s per page.`,
   "Absolute numbers depend on the machine; the ratios compare each page with the framework floor — a",
   "trivial route (`/robots.txt`) through the same Express + Remix stack, measured before and after the",

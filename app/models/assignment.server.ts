@@ -11,7 +11,9 @@ import {
   type AssignmentStatus,
 } from "~/engine/coaching/assignment-status.ts";
 import { chooseAutoPractice, DEFAULT_AUTO_ASSIGN_AFTER, type EarlierAutoAssignment } from "~/engine/coaching/auto-practice.ts";
+import { type BoardSort } from "~/utils/coaching-fields.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { BOARD_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { formatDate, plural } from "~/utils/format.ts";
 import { peopleScope, type Viewer } from "~/utils/permissions.ts";
 import { recordAudit } from "./audit.server.ts";
@@ -384,12 +386,8 @@ export async function listMyAssignments(userId: string, { kind, now = new Date()
   return [...open, ...recent];
 }
 
-export const BOARD_SORTS = ["due", "agent", "status"] as const;
-export type BoardSort = (typeof BOARD_SORTS)[number];
 
 export type BoardFilter = { status?: AssignmentStatus; agentId?: string; kind?: AssignmentKind; teamId?: string };
-
-export const BOARD_PAGE_SIZE = 25;
 
 export type BoardRow = AssignmentView & { agent: { id: string; name: string } };
 

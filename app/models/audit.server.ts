@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { AuditAction, AuditTargetType } from "~/utils/audit-fields.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { AUDIT_PAGE_SIZE } from "~/utils/page-sizes.ts";
 
 export type AuditEntry = {
   actorId: string | null;
@@ -33,8 +34,6 @@ export type AuditFilter = {
   from?: Date;
   to?: Date;
 };
-
-export const AUDIT_PAGE_SIZE = 25;
 
 export async function listAuditEvents(filter: AuditFilter, page: number) {
   const where: Prisma.AuditEventWhereInput = {

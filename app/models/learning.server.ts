@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { isComplete } from "~/engine/learning/progress.ts";
 import type { QuizAnswers, QuizGrade } from "~/engine/learning/quiz.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { LEARNERS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import type { PeopleScope } from "~/utils/permissions.ts";
 import { scopeToWhere } from "./user.server.ts";
 
@@ -133,8 +134,6 @@ export async function listReflections(userId: string, moduleSlug?: string) {
     select: { moduleSlug: true, reflectionId: true, moduleVersion: true, text: true, updatedAt: true },
   });
 }
-
-export const LEARNERS_PAGE_SIZE = 25;
 
 /** One page of the active people the viewer may see (never the viewer), with all their progress rows. */
 export async function listLearnersWithProgress(scope: PeopleScope, viewerId: string, page: number) {

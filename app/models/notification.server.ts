@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { DUE_SOON_DAYS, isDueSoon } from "~/engine/coaching/assignment-status.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { NOTIFICATIONS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { formatDate } from "~/utils/format.ts";
 import { assignmentStatuses, contentLink, contentTitle, loadContentIndex, type AssignmentRow } from "./assignment.server.ts";
 
@@ -37,8 +38,6 @@ export async function notify(userId: string, input: NotificationInput, client: C
     throw error;
   }
 }
-
-export const NOTIFICATIONS_PAGE_SIZE = 20;
 
 export async function listNotifications(userId: string, page: number) {
   const where = { userId };

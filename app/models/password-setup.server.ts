@@ -2,9 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { hashPassword } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { SETUP_LINK_LIFETIME_DAYS } from "~/utils/user-fields.ts";
 import { recordAudit } from "./audit.server.ts";
-
-export const SETUP_LINK_LIFETIME_DAYS = 7;
 
 function digest(token: string): string {
   return createHash("sha256").update(token).digest("hex");

@@ -4,6 +4,7 @@ import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
 import { analyseTranscript, gradeTurns, scenarioContext, scenarioFacts, type Grade } from "~/engine/grading/grade.ts";
 import { initialState, openingLine, respond, simulate, type CustomerState, type Outcome } from "~/engine/simulation/customer.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { TEAM_ATTEMPTS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { runAutoPractice } from "./assignment.server.ts";
 import type { PeopleScope } from "~/utils/permissions.ts";
 import { scopeToWhere } from "./user.server.ts";
@@ -239,8 +240,6 @@ export async function recordScriptedAttempt(
     await storeGrade(tx, attempt.id, gradeAttempt(scenario, rubrics, rows, outcome));
   });
 }
-
-export const TEAM_ATTEMPTS_PAGE_SIZE = 25;
 
 /** Graded attempts by the people the viewer may see (never their own), newest first. */
 export async function listTeamAttempts(scope: PeopleScope, viewerId: string, page: number) {

@@ -1,7 +1,9 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
 import { finalLevel, levelChoices, rescoreGrade } from "~/engine/coaching/review-score.ts";
+import { type ReviewQueueView } from "~/utils/coaching-fields.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { REVIEW_QUEUE_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import type { PeopleScope } from "~/utils/permissions.ts";
 import { recordAudit } from "./audit.server.ts";
 import { notify } from "./notification.server.ts";
@@ -12,12 +14,8 @@ export type Reviewer = { id: string; scope: PeopleScope };
 
 type PassRule = Pick<Scenario, "passScore">;
 
-export const REVIEW_QUEUE_VIEWS = ["needs-review", "below-pass", "disputed", "all"] as const;
-export type ReviewQueueView = (typeof REVIEW_QUEUE_VIEWS)[number];
 
 export type ReviewQueueFilter = { view: ReviewQueueView; scenarioSlug?: string; agentId?: string };
-
-export const REVIEW_QUEUE_PAGE_SIZE = 25;
 
 const OPEN = "open";
 const hasOpenDispute: Prisma.PracticeGradeWhereInput = { criteria: { some: { disputes: { some: { status: OPEN } } } } };

@@ -27,6 +27,7 @@ export async function getTeam(id: string) {
       id: true,
       name: true,
       createdAt: true,
+      autoAssignAfter: true,
       lead: { select: { id: true, name: true } },
       members: {
         orderBy: [{ deactivatedAt: "asc" }, { name: "asc" }],
@@ -146,5 +147,24 @@ export async function listPeopleOutsideTeam(teamId: string) {
     where: { deactivatedAt: null, role: "agent", OR: [{ teamId: null }, { teamId: { not: teamId } }] },
     orderBy: { name: "asc" },
     select: { id: true, name: true, team: { select: { name: true } } },
+  });
+}
+
+/** How many consecutive failures on one criterion assign practice automatically for this team. */
+export async function setAutoAssignAfter(actor: Actor, teamId: string, failures: number): Promise<TeamChangeResult> {
+  return prisma.$transaction(async (tx) => {
+    const team = await tx.team.findUnique({ where: { id: teamId }, select: { name: true, autoAssignAfter: true } });
+    if (!team) return { status: "not-found" };
+    if (team.autoAssignAfter === failures) return { status: "ok", teamId };
+    await tx.team.update({ where: { id: teamId }, data: { autoAssignAfter: failures } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "team.auto-practice-changed",
+      targetType: "team",
+      targetId: teamId,
+      summary: `${team.name} now gets automatic practice after ${failures} consecutive failures on a criterion (was ${team.autoAssignAfter})`,
+      details: { from: team.autoAssignAfter, to: failures },
+    });
+    return { status: "ok", teamId };
   });
 }

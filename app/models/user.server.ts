@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { endAllSessions } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { PEOPLE_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import type { PeopleScope } from "~/utils/permissions.ts";
 import { LEVEL_LABELS, ROLE_LABELS, type Level, type Role, type WorkMode } from "~/utils/user-fields.ts";
 import { recordAudit } from "./audit.server.ts";
@@ -29,8 +30,6 @@ export function scopeToWhere(scope: PeopleScope): Prisma.UserWhereInput {
       return { id: scope.selfId };
   }
 }
-
-export const PEOPLE_PAGE_SIZE = 20;
 
 export type PeopleFilter = {
   query?: string;

@@ -140,6 +140,11 @@ export default function Home() {
           </Card>
         ) : null}
         <Card title="What's next">
+          {me.role === "agent" ? (
+            <p>
+              <Link to="/coaching/my">Your coaching: 1:1s and action items</Link>
+            </p>
+          ) : null}
           {learning.onboarding ? (
             <>
               <p>

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   "team.created",
   "team.renamed",
   "team.lead-changed",
+  "team.auto-practice-changed",
   "assignment.created",
   "grade.overridden",
   "dispute.resolved",

@@ -20,3 +20,11 @@ export const MoveMemberSchema = z.object({
   userId: z.string({ required_error: "Choose a person" }).max(50),
   toTeamId: OptionalIdSchema,
 });
+
+export const AutoPracticeSchema = z.object({
+  autoAssignAfter: z.coerce
+    .number({ invalid_type_error: "Enter a whole number" })
+    .int("Enter a whole number")
+    .min(1, "Use at least 1")
+    .max(10, "Use at most 10 failures in a row"),
+});

@@ -44,6 +44,9 @@ export function listTimeZones(): string[] {
   return [...KNOWN_TIME_ZONES].sort();
 }
 
+/** How long a one-time password link works. */
+export const SETUP_LINK_LIFETIME_DAYS = 7;
+
 /** A person is a new hire during their first 90 days. */
 export const NEW_HIRE_DAYS = 90;
 

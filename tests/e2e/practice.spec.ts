@@ -19,7 +19,7 @@ async function playCompetently(page: Page) {
     await page.getByRole("button", { name: "Send reply" }).click();
     await expect(page.getByRole("region", { name: "Conversation" }).getByRole("listitem")).toHaveCount(turns + 2);
   }
-  await expect(page.getByRole("heading", { name: "Your grade" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your grade", exact: true })).toBeVisible();
   return page.url().replace(/#.*$/, "");
 }
 

@@ -7,7 +7,6 @@ import {
   deactivatePerson,
   issueSetupLink,
   listPeople,
-  PEOPLE_PAGE_SIZE,
   reactivatePerson,
   updatePerson,
   type PersonInput,
@@ -18,6 +17,7 @@ import { action as personAction } from "~/routes/admin+/people.$userId.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { buildPersonInput, createTeam, createUser } from "../factories/index.ts";
 import { callRoute, post, sessionCookieFor } from "./request.ts";
+import { PEOPLE_PAGE_SIZE } from "~/utils/page-sizes.ts";
 
 type Reply = { result: SubmissionResult<string[]> };
 

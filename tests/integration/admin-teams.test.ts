@@ -297,3 +297,22 @@ describe("team page route actions", () => {
     expect((await auditFor(team.id)).map((event) => event.action)).toEqual(["team.renamed", "team.lead-changed"]);
   });
 });
+
+describe("automatic practice threshold", () => {
+  test("an admin sets how many failures in a row assign practice; the change is audited and bad values are refused", async () => {
+    const admin = await createUser({ role: "admin" });
+    const team = await createTeamRow();
+    expect(team.autoAssignAfter).toBe(3);
+    const cookie = await sessionCookieFor(admin.id);
+    const url = `/admin/teams/${team.id}`;
+
+    const refused = await callRoute(teamAction, { request: post(url, { intent: "auto-practice", autoAssignAfter: "0" }, cookie), params: { teamId: team.id } });
+    expect(refused.status).toBe(400);
+    const ok = await callRoute(teamAction, { request: post(url, { intent: "auto-practice", autoAssignAfter: "5" }, cookie), params: { teamId: team.id } });
+    expect(ok.status).toBe(200);
+    expect((await prisma.team.findUniqueOrThrow({ where: { id: team.id } })).autoAssignAfter).toBe(5);
+    const events = await prisma.auditEvent.findMany({ where: { targetId: team.id, action: "team.auto-practice-changed" } });
+    expect(events).toHaveLength(1);
+    expect(JSON.parse(events[0].details)).toEqual({ from: 3, to: 5 });
+  });
+});

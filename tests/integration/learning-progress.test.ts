@@ -7,7 +7,6 @@ import type { QuizDefinition } from "~/content/schemas.ts";
 import { moduleStatus } from "~/engine/learning/progress.ts";
 import { gradeQuiz, type QuizAnswers } from "~/engine/learning/quiz.ts";
 import {
-  LEARNERS_PAGE_SIZE,
   MAX_READING_SECONDS_PER_REPORT,
   getModuleProgress,
   listLearnersWithProgress,
@@ -21,6 +20,7 @@ import {
 import { prisma } from "~/utils/db.server.ts";
 import { peopleScope, type Viewer } from "~/utils/permissions.ts";
 import { createTeam, createTeamWithLead, createUser } from "../factories/index.ts";
+import { LEARNERS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 
 let catalogModules: CompiledModule[];
 /** A module with no prerequisites and exactly one quiz: the onboarding path's first module. */

@@ -1,6 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { describe, expect, test } from "vitest";
-import { findSetupLinkOwner, SETUP_LINK_LIFETIME_DAYS, setPasswordWithToken } from "~/models/password-setup.server.ts";
+import { findSetupLinkOwner, setPasswordWithToken } from "~/models/password-setup.server.ts";
+import { SETUP_LINK_LIFETIME_DAYS } from "~/utils/user-fields.ts";
 import { createPerson, deactivatePerson, issueSetupLink, type PersonInput } from "~/models/user.server.ts";
 import { action as setPasswordAction, loader as setPasswordLoader } from "~/routes/_auth+/set-password.$token.tsx";
 import { login, readSession } from "~/utils/auth.server.ts";

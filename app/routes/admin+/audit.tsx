@@ -5,12 +5,13 @@ import { Button } from "~/components/ui/button.tsx";
 import { Field, SelectField } from "~/components/ui/field.tsx";
 import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
-import { AUDIT_PAGE_SIZE, listAuditActors, listAuditEvents } from "~/models/audit.server.ts";
+import { listAuditActors, listAuditEvents } from "~/models/audit.server.ts";
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from "~/utils/audit-fields.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
 import { optionalFilter, PageSchema } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
+import { AUDIT_PAGE_SIZE } from "~/utils/page-sizes.ts";
 
 const DateParam = z
   .string()

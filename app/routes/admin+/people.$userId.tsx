@@ -7,13 +7,13 @@ import { SetupLinkNotice } from "~/components/setup-link.tsx";
 import { Button, buttonClassName } from "~/components/ui/button.tsx";
 import { Alert, Badge, Card, PageHeader } from "~/components/ui/layout.tsx";
 import { listAuditEvents } from "~/models/audit.server.ts";
-import { SETUP_LINK_LIFETIME_DAYS, setupUrl } from "~/models/password-setup.server.ts";
+import { setupUrl } from "~/models/password-setup.server.ts";
 import { listTeamOptions } from "~/models/team.server.ts";
 import { deactivatePerson, getPerson, issueSetupLink, reactivatePerson, updatePerson } from "~/models/user.server.ts";
 import { formatDate, formatDateTime } from "~/utils/format.ts";
 import { ensureFound, notFound, requireRole } from "~/utils/permissions.server.ts";
 import { badRequest, readFormData } from "~/utils/request.server.ts";
-import { listTimeZones, ROLE_LABELS, type Role } from "~/utils/user-fields.ts";
+import { listTimeZones, ROLE_LABELS, SETUP_LINK_LIFETIME_DAYS, type Role } from "~/utils/user-fields.ts";
 import { rejectPersonChange } from "./person-change.server.ts";
 
 const IntentSchema = z.enum(["update", "issue-link", "deactivate", "reactivate"]);

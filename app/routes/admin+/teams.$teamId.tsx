@@ -6,15 +6,15 @@ import { z } from "zod";
 import { Button } from "~/components/ui/button.tsx";
 import { Field, FormErrors, SelectField } from "~/components/ui/field.tsx";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
-import { getTeam, listPeopleOutsideTeam, listTeamOptions, moveMember, renameTeam, setTeamLead } from "~/models/team.server.ts";
+import { getTeam, listPeopleOutsideTeam, listTeamOptions, moveMember, renameTeam, setAutoAssignAfter, setTeamLead } from "~/models/team.server.ts";
 import { listLeadCandidates } from "~/models/user.server.ts";
 import { ensureFound, requireRole } from "~/utils/permissions.server.ts";
 import { badRequest, readFormData } from "~/utils/request.server.ts";
-import { MoveMemberSchema, RenameTeamSchema, TeamLeadSchema } from "~/utils/team-fields.ts";
+import { AutoPracticeSchema, MoveMemberSchema, RenameTeamSchema, TeamLeadSchema } from "~/utils/team-fields.ts";
 import { LEVEL_LABELS, ROLE_LABELS, type Level, type Role } from "~/utils/user-fields.ts";
 import { rejectTeamChange } from "./team-change.server.ts";
 
-const IntentSchema = z.enum(["rename", "set-lead", "move", "add"]);
+const IntentSchema = z.enum(["rename", "set-lead", "move", "add", "auto-practice"]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
@@ -24,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     team: {
       id: team.id,
       name: team.name,
+      autoAssignAfter: team.autoAssignAfter,
       lead: team.lead,
       members: team.members.map((member) => ({
         id: member.id,
@@ -61,6 +62,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = await setTeamLead(admin, teamId, submission.value.leadId);
       if (result.status !== "ok") return rejectTeamChange(submission, result);
       return { intent: intent.data, result: submission.reply(), saved: "Lead updated." };
+    }
+    case "auto-practice": {
+      const submission = parseWithZod(formData, { schema: AutoPracticeSchema });
+      if (submission.status !== "success") return data({ intent: intent.data, result: submission.reply() }, { status: 400 });
+      const result = await setAutoAssignAfter(admin, teamId, submission.value.autoAssignAfter);
+      if (result.status !== "ok") return rejectTeamChange(submission, result);
+      return { intent: intent.data, result: submission.reply(), saved: "Automatic practice updated." };
     }
     case "move":
     case "add": {
@@ -103,6 +111,37 @@ function RenameForm({ name }: { name: string }) {
       <div>
         <Button type="submit" variant="secondary" pending={navigation.formData?.get("intent") === "rename"}>
           Rename
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+function AutoPracticeForm({ value }: { value: number }) {
+  const actionData = useIntentResult("auto-practice");
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "auto-practice",
+    lastResult: actionData?.result,
+    defaultValue: { autoAssignAfter: String(value) },
+    constraint: getZodConstraint(AutoPracticeSchema),
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AutoPracticeSchema }),
+  });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      {actionData && "saved" in actionData ? <p role="status">{actionData.saved}</p> : null}
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="auto-practice" />
+      <Field
+        label="Failures in a row before practice is assigned"
+        hint="When an agent fails the same criterion this many graded conversations in a row, matching practice is assigned once, and their lead is told."
+        errors={fields.autoAssignAfter.errors}
+        inputProps={{ ...getInputProps(fields.autoAssignAfter, { type: "number" }), inputMode: "numeric" }}
+      />
+      <div>
+        <Button type="submit" variant="secondary" pending={navigation.formData?.get("intent") === "auto-practice"}>
+          Save
         </Button>
       </div>
     </Form>
@@ -161,6 +200,9 @@ export default function TeamPage() {
           </Card>
           <Card title="Lead">
             <LeadForm leadId={team.lead?.id ?? ""} leads={leads} />
+          </Card>
+          <Card title="Automatic practice">
+            <AutoPracticeForm value={team.autoAssignAfter} />
           </Card>
         </div>
 

@@ -26,7 +26,10 @@ export default function CoachingPage() {
         </Card>
         <Card title="1:1 sessions">
           <p>Plan focus competencies, keep notes, link attempts and reflections, and agree action items with due dates.</p>
-          <Link to="/coaching/sessions/new">Schedule a 1:1</Link>
+          <p className="row">
+            <Link to="/coaching/people">Your people's 1:1s</Link>
+            <Link to="/coaching/sessions/new">Schedule a 1:1</Link>
+          </p>
         </Card>
         <Card title="Team insights">
           <p>Onboarding and assignment completion, levels per competency, trends and training time against what leading teams give.</p>

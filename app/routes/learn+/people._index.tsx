@@ -6,7 +6,7 @@ import { Pagination } from "~/components/ui/pagination.tsx";
 import { ProgressBar } from "~/components/ui/progress-bar.tsx";
 import { getCatalog, moduleRef } from "~/content/modules.server.ts";
 import { moduleStatus, pathProgress } from "~/engine/learning/progress.ts";
-import { LEARNERS_PAGE_SIZE, listLearnersWithProgress } from "~/models/learning.server.ts";
+import { listLearnersWithProgress } from "~/models/learning.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/format.ts";
 import { peopleScope } from "~/utils/permissions.ts";
@@ -14,6 +14,7 @@ import { requireRole } from "~/utils/permissions.server.ts";
 import { PageSchema } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 import { LEVEL_LABELS, type Level } from "~/utils/user-fields.ts";
+import { LEARNERS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, ["lead", "admin"]);

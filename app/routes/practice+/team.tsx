@@ -4,13 +4,14 @@ import { z } from "zod";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { getPracticeCatalog } from "~/content/practice.server.ts";
-import { listTeamAttempts, TEAM_ATTEMPTS_PAGE_SIZE } from "~/models/practice.server.ts";
+import { listTeamAttempts } from "~/models/practice.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import { peopleScope } from "~/utils/permissions.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
 import { PageSchema } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
+import { TEAM_ATTEMPTS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, ["lead", "admin"]);

@@ -1,0 +1,284 @@
+import { getCollectionProps, getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Form, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { z } from "zod";
+import { ACTION_ITEM_MAX, ACTION_ITEM_MIN, dueDateToInstant, MAX_FOCUS, MIN_FOCUS, NOTES_MAX, zonedDateTimeToUtc } from "~/engine/coaching/sessions.ts";
+import { Button } from "../ui/button.tsx";
+import { Field, FormErrors } from "../ui/field.tsx";
+
+/** Blank action-item rows offered when scheduling; more can be added on the session page. */
+const NEW_ACTION_ITEM_ROWS = 3;
+const MAX_LINKS = 30;
+const MAX_NEW_ACTION_ITEMS = 20;
+
+/** What the forms need to know about "now" and the person filling them in. */
+export type SessionFormContext = { competencyKeys: string[]; today: string; timeZone: string };
+
+function actionItemText() {
+  return z
+    .string({ required_error: "Describe the action item" })
+    .trim()
+    .min(ACTION_ITEM_MIN, `Write at least ${ACTION_ITEM_MIN} characters`)
+    .max(ACTION_ITEM_MAX, `Keep it under ${ACTION_ITEM_MAX} characters`);
+}
+
+function dueDate(today: string) {
+  return z
+    .string({ required_error: "Choose a due date" })
+    .refine((value) => dueDateToInstant(value) !== null, "Enter a valid date")
+    .refine((value) => value >= today, "Choose today or a later date")
+    .transform((value) => dueDateToInstant(value)!);
+}
+
+export function createActionItemSchema({ today }: Pick<SessionFormContext, "today">) {
+  return z.object({ text: actionItemText(), dueDate: dueDate(today) });
+}
+
+/**
+ * The fields of a session, shared by scheduling and editing, checked the same
+ * way in the browser and the action. Editing shows no action-item rows, so its
+ * list is empty; items on an existing session are added one at a time.
+ */
+export function createSessionSchema({ competencyKeys, today, timeZone }: SessionFormContext) {
+  const rowSchema = createActionItemSchema({ today });
+  return z.object({
+    scheduledAt: z
+      .string({ required_error: "Choose the date and time of the session" })
+      .transform((value, ctx) => {
+        const instant = zonedDateTimeToUtc(value, timeZone);
+        if (!instant) {
+          ctx.addIssue({ code: "custom", message: "Enter a valid date and time" });
+          return z.NEVER;
+        }
+        return instant;
+      }),
+    focus: z
+      .array(z.enum(competencyKeys as [string, ...string[]], { errorMap: () => ({ message: "Choose competencies from the list" }) }), {
+        required_error: `Choose at least ${MIN_FOCUS} competency to focus on`,
+      })
+      .min(MIN_FOCUS, `Choose at least ${MIN_FOCUS} competency to focus on`)
+      .max(MAX_FOCUS, `Choose at most ${MAX_FOCUS} competencies: a 1:1 with more has no focus`),
+    sharedNotes: z.string().trim().max(NOTES_MAX, `Keep shared notes under ${NOTES_MAX.toLocaleString("en")} characters`).default(""),
+    privateNotes: z.string().trim().max(NOTES_MAX, `Keep private notes under ${NOTES_MAX.toLocaleString("en")} characters`).default(""),
+    attemptIds: z.array(z.string().min(1)).max(MAX_LINKS, `Link at most ${MAX_LINKS} conversations`).default([]),
+    reflections: z.array(z.string().min(1)).max(MAX_LINKS, `Link at most ${MAX_LINKS} reflections`).default([]),
+    actionItems: z
+      .array(z.object({ text: z.string().optional(), dueDate: z.string().optional() }))
+      .max(MAX_NEW_ACTION_ITEMS, `Add at most ${MAX_NEW_ACTION_ITEMS} action items at once`)
+      .default([])
+      .transform((rows, ctx) => {
+        const items: { text: string; dueAt: Date }[] = [];
+        rows.forEach((row, index) => {
+          // A row left blank is simply not an action item.
+          if (!row.text?.trim() && !row.dueDate) return;
+          const parsed = rowSchema.safeParse(row);
+          if (parsed.success) items.push({ text: parsed.data.text, dueAt: parsed.data.dueDate });
+          else for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [index, ...issue.path] });
+        });
+        return items;
+      }),
+  });
+}
+
+export type SessionSchema = ReturnType<typeof createSessionSchema>;
+
+export type LinkOption = { value: string; label: string; detail?: string };
+
+export type SessionFormDefaults = {
+  scheduledAt?: string;
+  focus?: string[];
+  sharedNotes?: string;
+  privateNotes?: string;
+  attemptIds?: string[];
+  reflections?: string[];
+};
+
+function TextareaField({ meta, label, hint, rows = 5 }: { meta: FieldMetadata<string>; label: string; hint: ReactNode; rows?: number }) {
+  const hintId = `${meta.id}-hint`;
+  const describedBy = [hintId, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ");
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <span id={hintId} className="field__hint">
+        {hint}
+      </span>
+      <textarea {...getTextareaProps(meta)} rows={rows} aria-describedby={describedBy} />
+      {meta.errors?.length ? (
+        <ul id={meta.errorId} className="field__errors">
+          {meta.errors.map((error) => (
+            <li key={error}>{error}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function CheckboxGroup({
+  meta,
+  legend,
+  hint,
+  options,
+  empty,
+  columns = false,
+}: {
+  meta: FieldMetadata<string[]>;
+  legend: string;
+  hint?: ReactNode;
+  options: LinkOption[];
+  empty?: string;
+  /** Short labels side by side rather than one per line. */
+  columns?: boolean;
+}) {
+  const hintId = `${meta.id}-hint`;
+  const describedBy = [hint ? hintId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
+  const inputs = getCollectionProps(meta, { type: "checkbox", options: options.map((option) => option.value) });
+  return (
+    <fieldset className={["checkbox-group", columns && "checkbox-group--columns", meta.errors?.length && "checkbox-group--invalid"].filter(Boolean).join(" ")} aria-describedby={describedBy}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {options.length === 0 && empty ? <p className="muted">{empty}</p> : null}
+      <div className="checkbox-group__options">
+        {options.map((option, index) => {
+          const { key, ...input } = inputs[index];
+          return (
+            <div key={key} className="checkbox-group__option">
+              <input {...input} aria-describedby={undefined} aria-invalid={undefined} />
+              <label htmlFor={input.id}>
+                {option.label}
+                {option.detail ? <span className="checkbox-group__detail">{option.detail}</span> : null}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+      {meta.errors?.length ? (
+        <ul id={meta.errorId} className="field__errors">
+          {meta.errors.map((error) => (
+            <li key={error}>{error}</li>
+          ))}
+        </ul>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/**
+ * Scheduling a session (with its first action items) or editing one. Without
+ * JavaScript it posts and the action answers with the same messages.
+ */
+export function SessionForm({
+  id,
+  intent,
+  context,
+  agentName,
+  competencies,
+  attempts,
+  reflections,
+  defaultValue,
+  lastResult,
+  withActionItems,
+  submitLabel,
+  hiddenFields,
+}: {
+  id: string;
+  intent: string;
+  context: SessionFormContext;
+  agentName: string;
+  competencies: LinkOption[];
+  attempts: LinkOption[];
+  reflections: LinkOption[];
+  defaultValue: SessionFormDefaults;
+  lastResult: SubmissionResult<string[]> | undefined;
+  withActionItems: boolean;
+  submitLabel: string;
+  hiddenFields?: Record<string, string>;
+}) {
+  const navigation = useNavigation();
+  const schema = createSessionSchema(context);
+  const [form, fields] = useForm<z.input<SessionSchema>, z.output<SessionSchema>>({
+    id,
+    lastResult,
+    defaultValue: { ...defaultValue, actionItems: withActionItems ? Array.from({ length: NEW_ACTION_ITEM_ROWS }, () => ({ text: "", dueDate: "" })) : [] },
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const itemRows = fields.actionItems.getFieldList();
+  const pending = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+
+  return (
+    <Form method="post" className="form session-form" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value={intent} />
+      {Object.entries(hiddenFields ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <Field
+        label="Date and time"
+        hint={`In your time zone, ${context.timeZone}. A past date records a session already held.`}
+        errors={fields.scheduledAt.errors}
+        inputProps={getInputProps(fields.scheduledAt, { type: "datetime-local" })}
+      />
+      <CheckboxGroup
+        meta={fields.focus}
+        legend={`Focus competencies (${MIN_FOCUS} to ${MAX_FOCUS})`}
+        hint="What this 1:1 is about. Pick the skills the conversation will work on."
+        options={competencies}
+        columns
+      />
+      <TextareaField meta={fields.sharedNotes} label="Shared notes" hint={`${agentName} sees these: the agenda, what you noticed, what you agreed.`} rows={6} />
+      <TextareaField
+        meta={fields.privateNotes}
+        label="Private notes"
+        hint={`Never shown to ${agentName}. Only their lead and admins can read these.`}
+        rows={4}
+      />
+      <CheckboxGroup
+        meta={fields.attemptIds}
+        legend="Practice conversations to discuss"
+        hint={`${agentName}'s latest graded conversations.`}
+        options={attempts}
+        empty={`${agentName} has no graded practice yet.`}
+      />
+      <CheckboxGroup meta={fields.reflections} legend="Reflections to discuss" hint={`What ${agentName} wrote in their modules.`} options={reflections} empty={`${agentName} hasn't written any reflections yet.`} />
+      {withActionItems ? (
+        <fieldset className="action-item-rows">
+          <legend>Action items</legend>
+          <p className="field__hint">
+            What {agentName} will do next, each with a due date from today on. Leave a row empty to skip it; you can add more later.
+          </p>
+          {fields.actionItems.errors?.length ? (
+            <ul className="field__errors">
+              {fields.actionItems.errors.map((error) => (
+                <li key={error}>{error}</li>
+              ))}
+            </ul>
+          ) : null}
+          {itemRows.map((row, index) => {
+            const item = row.getFieldset();
+            return (
+              <div key={row.key} className="action-item-row">
+                <Field
+                  label={`Action item ${index + 1}`}
+                  errors={item.text.errors}
+                  inputProps={{ ...getInputProps(item.text, { type: "text" }), maxLength: ACTION_ITEM_MAX, autoComplete: "off" }}
+                />
+                <Field label={`Due date for item ${index + 1}`} errors={item.dueDate.errors} inputProps={{ ...getInputProps(item.dueDate, { type: "date" }), min: context.today }} />
+              </div>
+            );
+          })}
+        </fieldset>
+      ) : null}
+      <div className="row">
+        <Button type="submit" pending={pending}>
+          {submitLabel}
+        </Button>
+      </div>
+    </Form>
+  );
+}

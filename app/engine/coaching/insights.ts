@@ -1,0 +1,304 @@
+// Team insights: pure aggregations over what the insights model loads for a
+// set of agents. Every figure on the insights page and in its CSV comes from here.
+import { pathProgress, type ModuleRef, type ProgressRecord } from "~/engine/learning/progress.ts";
+import type { AssignmentStatus } from "./assignment-status.ts";
+
+/** CX champions give about 3.7 days of training a year (DESIGN.md §2), at about 7.5 hours a day. */
+export const BENCHMARK_TRAINING_DAYS = 3.7;
+export const TRAINING_DAY_HOURS = 7.5;
+export const BENCHMARK_HOURS_PER_YEAR = BENCHMARK_TRAINING_DAYS * TRAINING_DAY_HOURS;
+export const TREND_WEEKS = 12;
+const YEAR_DAYS = 365;
+// A new hire's first days are all training: annualising three days of onboarding
+// would promise hundreds of hours a year, so short tenures count as at least a month.
+const MIN_ANNUALISING_DAYS = 30;
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+
+export type InsightAgent = { id: string; name: string; teamName: string | null; hireDate: Date };
+export type InsightProgress = ProgressRecord & { userId: string; timeSpentSeconds: number; updatedAt: Date };
+export type InsightAttempt = {
+  userId: string;
+  scenarioSlug: string;
+  startedAt: Date;
+  /** When the grade was stored; null while the conversation is open. */
+  gradedAt: Date | null;
+  score: number | null;
+  /** Time the agent spent replying in this attempt. */
+  practiceMs: number;
+};
+/** One agent's applicable criterion results in one competency: the sum of final level / max level, and how many. */
+export type CompetencyTally = { userId: string; competency: string; total: number; count: number };
+export type InsightAssignment = { userId: string; status: AssignmentStatus };
+
+export type InsightsInput = {
+  now: Date;
+  agents: InsightAgent[];
+  onboarding: ModuleRef[];
+  progress: InsightProgress[];
+  attempts: InsightAttempt[];
+  competencies: CompetencyTally[];
+  assignments: InsightAssignment[];
+  /** Competency keys in the catalog's order; the matrix keeps those with evidence. */
+  competencyOrder: string[];
+};
+
+export type AssignmentCounts = { total: number; completed: number; overdue: number };
+export type TrainingTime = { moduleHours: number; practiceHours: number; annualisedOverDays: number; hoursPerYear: number };
+
+export type AgentInsight = {
+  id: string;
+  name: string;
+  teamName: string | null;
+  onboardingPercent: number;
+  onboardingComplete: boolean;
+  assignments: AssignmentCounts;
+  gradedAttempts: number;
+  averageScore: number | null;
+  /** Competency key → average final level as 0–100, null without evidence. */
+  competencies: Record<string, number | null>;
+  training: TrainingTime;
+};
+
+export type TrendPoint = { weekStart: string; average: number | null; attempts: number };
+export type ScenarioLift = { scenarioSlug: string; agents: number; repeaters: number; first: number; best: number; latest: number; lift: number };
+
+export type TeamInsights = {
+  agentCount: number;
+  onboarding: { completedAll: number; completedShare: number; averagePercent: number };
+  assignments: AssignmentCounts;
+  competencyKeys: string[];
+  competencyAverages: Record<string, number | null>;
+  trend: TrendPoint[];
+  recentAverageScore: number | null;
+  lift: ScenarioLift[];
+  training: { benchmarkHours: number; averageHoursPerYear: number; atBenchmark: number };
+  agents: AgentInsight[];
+};
+
+const round = (value: number) => Math.round(value);
+const round1 = (value: number) => Math.round(value * 10) / 10;
+const mean = (values: number[]) => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+export function countAssignments(statuses: AssignmentStatus[]): AssignmentCounts {
+  return {
+    total: statuses.length,
+    completed: statuses.filter((status) => status === "completed").length,
+    overdue: statuses.filter((status) => status === "past-due").length,
+  };
+}
+
+/** Monday 00:00 UTC of the week holding `instant`. */
+export function weekStart(instant: Date): Date {
+  const day = (instant.getUTCDay() + 6) % 7;
+  return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate() - day));
+}
+
+/** Average overall score of graded attempts per week, for the last `weeks` weeks up to `now`; empty weeks are null. */
+export function weeklyTrend(attempts: InsightAttempt[], now: Date, weeks = TREND_WEEKS): TrendPoint[] {
+  const first = weekStart(now).getTime() - (weeks - 1) * WEEK_MS;
+  const buckets = Array.from({ length: weeks }, () => [] as number[]);
+  for (const attempt of attempts) {
+    if (!attempt.gradedAt || attempt.score === null) continue;
+    const time = attempt.gradedAt.getTime();
+    if (time < first || time > now.getTime()) continue;
+    buckets[Math.floor((time - first) / WEEK_MS)].push(attempt.score);
+  }
+  return buckets.map((scores, index) => {
+    const average = mean(scores);
+    return { weekStart: new Date(first + index * WEEK_MS).toISOString().slice(0, 10), average: average === null ? null : round(average), attempts: scores.length };
+  });
+}
+
+/**
+ * First, best and latest graded score per agent and scenario, averaged over
+ * the agents who tried each scenario: does practice move the needle?
+ */
+export function scenarioLift(attempts: InsightAttempt[]): ScenarioLift[] {
+  const graded = attempts.filter((attempt): attempt is InsightAttempt & { gradedAt: Date; score: number } => attempt.gradedAt !== null && attempt.score !== null);
+  const byScenario = groupBy(graded, (attempt) => attempt.scenarioSlug);
+  const lifts: ScenarioLift[] = [];
+  for (const [scenarioSlug, scenarioAttempts] of byScenario) {
+    const perAgent = [...groupBy(scenarioAttempts, (attempt) => attempt.userId).values()].map((mine) => {
+      const ordered = [...mine].sort((a, b) => a.gradedAt.getTime() - b.gradedAt.getTime() || a.startedAt.getTime() - b.startedAt.getTime());
+      return { first: ordered[0].score, best: Math.max(...ordered.map((attempt) => attempt.score)), latest: ordered[ordered.length - 1].score, count: ordered.length };
+    });
+    const first = mean(perAgent.map((agent) => agent.first))!;
+    const latest = mean(perAgent.map((agent) => agent.latest))!;
+    lifts.push({
+      scenarioSlug,
+      agents: perAgent.length,
+      repeaters: perAgent.filter((agent) => agent.count > 1).length,
+      first: round(first),
+      best: round(mean(perAgent.map((agent) => agent.best))!),
+      latest: round(latest),
+      lift: round(latest - first),
+    });
+  }
+  return lifts.sort((a, b) => b.agents - a.agents || a.scenarioSlug.localeCompare(b.scenarioSlug));
+}
+
+/**
+ * Training time over the last year (or since hire, for people with less than a
+ * year), scaled to a year so newer and longer-serving people compare: module
+ * reading time on modules touched in the window plus time spent replying in
+ * practice conversations started in it.
+ */
+export function trainingTime(agent: InsightAgent, progress: InsightProgress[], attempts: InsightAttempt[], now: Date): TrainingTime {
+  const windowStart = Math.max(agent.hireDate.getTime(), now.getTime() - YEAR_DAYS * DAY_MS);
+  const days = Math.min(YEAR_DAYS, Math.max(MIN_ANNUALISING_DAYS, (now.getTime() - windowStart) / DAY_MS));
+  const moduleSeconds = progress.filter((row) => row.updatedAt.getTime() >= windowStart).reduce((sum, row) => sum + row.timeSpentSeconds, 0);
+  const practiceMs = attempts.filter((attempt) => attempt.startedAt.getTime() >= windowStart).reduce((sum, attempt) => sum + attempt.practiceMs, 0);
+  const moduleHours = moduleSeconds / 3600;
+  const practiceHours = practiceMs / 3_600_000;
+  return {
+    moduleHours: round1(moduleHours),
+    practiceHours: round1(practiceHours),
+    annualisedOverDays: Math.round(days),
+    hoursPerYear: round1(((moduleHours + practiceHours) * YEAR_DAYS) / days),
+  };
+}
+
+export function buildInsights(input: InsightsInput): TeamInsights {
+  const { now } = input;
+  const progressByAgent = groupBy(input.progress, (row) => row.userId);
+  const attemptsByAgent = groupBy(input.attempts, (attempt) => attempt.userId);
+  const assignmentsByAgent = groupBy(input.assignments, (assignment) => assignment.userId);
+  const talliesByAgent = groupBy(input.competencies, (tally) => tally.userId);
+  const evidenced = new Set(input.competencies.filter((tally) => tally.count > 0).map((tally) => tally.competency));
+  const competencyKeys = [
+    ...input.competencyOrder.filter((key) => evidenced.has(key)),
+    ...[...evidenced].filter((key) => !input.competencyOrder.includes(key)).sort(),
+  ];
+
+  const agents = [...input.agents]
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+    .map((agent): AgentInsight => {
+      const progress = progressByAgent.get(agent.id) ?? [];
+      const attempts = attemptsByAgent.get(agent.id) ?? [];
+      const onboarding = pathProgress(input.onboarding, progress);
+      const scores = attempts.flatMap((attempt) => (attempt.gradedAt && attempt.score !== null ? [attempt.score] : []));
+      const tallies = new Map((talliesByAgent.get(agent.id) ?? []).map((tally) => [tally.competency, tally]));
+      const averageScore = mean(scores);
+      return {
+        id: agent.id,
+        name: agent.name,
+        teamName: agent.teamName,
+        onboardingPercent: onboarding.total === 0 ? 100 : onboarding.percent,
+        onboardingComplete: onboarding.completed === onboarding.total,
+        assignments: countAssignments((assignmentsByAgent.get(agent.id) ?? []).map((assignment) => assignment.status)),
+        gradedAttempts: scores.length,
+        averageScore: averageScore === null ? null : round(averageScore),
+        competencies: Object.fromEntries(
+          competencyKeys.map((key) => {
+            const tally = tallies.get(key);
+            return [key, tally && tally.count > 0 ? round((tally.total / tally.count) * 100) : null];
+          }),
+        ),
+        training: trainingTime(agent, progress, attempts, now),
+      };
+    });
+
+  const competencyAverages = Object.fromEntries(
+    competencyKeys.map((key) => {
+      // Pooled over every criterion result, so an agent with more evidence weighs more.
+      const tallies = input.competencies.filter((tally) => tally.competency === key);
+      const count = tallies.reduce((sum, tally) => sum + tally.count, 0);
+      return [key, count === 0 ? null : round((tallies.reduce((sum, tally) => sum + tally.total, 0) / count) * 100)];
+    }),
+  );
+
+  const trend = weeklyTrend(input.attempts, now);
+  const recentScores = trend.reduce((sum, point) => sum + (point.average === null ? 0 : point.attempts), 0);
+  const recentTotal = trend.reduce((sum, point) => sum + (point.average ?? 0) * point.attempts, 0);
+  const completedAll = agents.filter((agent) => agent.onboardingComplete).length;
+  const hours = agents.map((agent) => agent.training.hoursPerYear);
+
+  return {
+    agentCount: agents.length,
+    onboarding: {
+      completedAll,
+      completedShare: agents.length === 0 ? 0 : round((completedAll / agents.length) * 100),
+      averagePercent: round(mean(agents.map((agent) => agent.onboardingPercent)) ?? 0),
+    },
+    assignments: countAssignments(input.assignments.map((assignment) => assignment.status)),
+    competencyKeys,
+    competencyAverages,
+    trend,
+    recentAverageScore: recentScores === 0 ? null : round(recentTotal / recentScores),
+    lift: scenarioLift(input.attempts),
+    training: {
+      benchmarkHours: BENCHMARK_HOURS_PER_YEAR,
+      averageHoursPerYear: round1(mean(hours) ?? 0),
+      atBenchmark: hours.filter((value) => value >= BENCHMARK_HOURS_PER_YEAR).length,
+    },
+    agents,
+  };
+}
+
+export type TableCell = string | number | null;
+export type InsightsTable = { columns: string[]; rows: { id: string; cells: TableCell[] }[] };
+
+/**
+ * The per-agent table, as the page shows it and the CSV exports it: one
+ * definition, so the two cannot drift apart.
+ */
+export function agentTable(insights: TeamInsights, competencyNames: Record<string, string>): InsightsTable {
+  return {
+    columns: [
+      "Agent",
+      "Team",
+      "Onboarding complete (%)",
+      "Onboarding finished",
+      "Assignments completed",
+      "Assignments total",
+      "Assignments overdue",
+      "Graded attempts",
+      "Average score",
+      ...insights.competencyKeys.map((key) => `${competencyNames[key] ?? key} (0–100)`),
+      "Training hours a year",
+    ],
+    rows: insights.agents.map((agent) => ({
+      id: agent.id,
+      cells: [
+        agent.name,
+        agent.teamName,
+        agent.onboardingPercent,
+        agent.onboardingComplete ? "Yes" : "No",
+        agent.assignments.completed,
+        agent.assignments.total,
+        agent.assignments.overdue,
+        agent.gradedAttempts,
+        agent.averageScore,
+        ...insights.competencyKeys.map((key) => agent.competencies[key] ?? null),
+        agent.training.hoursPerYear,
+      ],
+    })),
+  };
+}
+
+// A spreadsheet runs a cell starting with one of these as a formula; a name typed as "=HYPERLINK(…)" must stay text.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvField(cell: TableCell): string {
+  if (cell === null) return "";
+  if (typeof cell === "number") return String(cell);
+  const text = FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** RFC 4180 CSV: CRLF line ends, fields with commas, quotes or line breaks quoted, quotes doubled. */
+export function toCsv(table: InsightsTable): string {
+  const lines = [table.columns, ...table.rows.map((row) => row.cells)].map((cells) => cells.map(csvField).join(","));
+  return `${lines.join("\r\n")}\r\n`;
+}

@@ -1,0 +1,128 @@
+// Rules for 1:1 coaching sessions: who sees a session and as whom, who can be
+// coached by whom, and the calendar arithmetic the forms need. Pure: no I/O.
+import { canSeePerson, type PersonRef, type Viewer } from "~/utils/permissions.ts";
+
+/**
+ * How a viewer sees a session: the coach (lead or admin) sees everything, the
+ * agent sees everything but the private notes. Null means the session is none
+ * of their business, which the routes answer with a 404.
+ */
+export type SessionRole = "coach" | "agent";
+
+export function sessionRole(viewer: Viewer, session: { leadId: string; agent: PersonRef }): SessionRole | null {
+  // Checked first: a lead coached by an admin must never read notes kept about them.
+  if (session.agent.id === viewer.id) return "agent";
+  if (viewer.role === "admin") return "coach";
+  // The lead who ran it keeps access after the agent moves team; the agent's current lead gains it.
+  if (viewer.role === "lead" && (session.leadId === viewer.id || canSeePerson(viewer, session.agent))) return "coach";
+  return null;
+}
+
+export type CoacheeRef = PersonRef & { active: boolean };
+
+/** A lead coaches the active people on the teams they lead; an admin any active person but themselves. */
+export function canCoach(viewer: Viewer, person: CoacheeRef): boolean {
+  if (!person.active || person.id === viewer.id) return false;
+  if (viewer.role === "admin") return true;
+  if (viewer.role === "lead") return canSeePerson(viewer, person);
+  return false;
+}
+
+export const MIN_FOCUS = 1;
+export const MAX_FOCUS = 4;
+export const ACTION_ITEM_MIN = 3;
+export const ACTION_ITEM_MAX = 300;
+export const NOTES_MAX = 5000;
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The zone's calendar and clock at this instant, as zero-padded numeric strings. */
+export function wallClockParts(instant: Date, timeZone: string) {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(instant);
+  const value = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? "00";
+  return { year: value("year"), month: value("month"), day: value("day"), hour: value("hour"), minute: value("minute"), second: value("second") };
+}
+
+/** How far the zone's wall clock is ahead of UTC at this instant, in ms. */
+function zoneOffsetMs(instant: Date, timeZone: string): number {
+  const p = wallClockParts(instant, timeZone);
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  return wall - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** "YYYY-MM-DD" as the calendar reads in the zone at this instant. */
+export function localDate(instant: Date, timeZone: string): string {
+  const p = wallClockParts(instant, timeZone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** The value a datetime-local input shows for this instant in the zone. */
+export function localDateTimeInput(instant: Date, timeZone: string): string {
+  const p = wallClockParts(instant, timeZone);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/**
+ * The instant a wall-clock time ("2025-03-30T09:30") names in the zone, or null
+ * when the text is not such a time. A time skipped by a daylight-saving jump
+ * (01:30 on the night clocks go forward) lands just after the jump, as calendars do.
+ */
+export function zonedDateTimeToUtc(local: string, timeZone: string): Date | null {
+  const match = LOCAL_DATE_TIME.exec(local);
+  if (!match) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number);
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const check = new Date(wall);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return null;
+  // The offset at the guessed instant can differ from the one at the answer across a DST change: settle it twice.
+  const first = wall - zoneOffsetMs(new Date(wall), timeZone);
+  return new Date(wall - zoneOffsetMs(new Date(first), timeZone));
+}
+
+/**
+ * Action items are due on a calendar day, stored as that day's midnight UTC so
+ * every viewer reads the same date.
+ */
+export function dueDateToInstant(date: string): Date | null {
+  const match = LOCAL_DATE.exec(date);
+  if (!match) return null;
+  const [year, month, day] = match.slice(1).map(Number);
+  const instant = new Date(Date.UTC(year, month - 1, day));
+  return instant.getUTCDate() === day && instant.getUTCMonth() === month - 1 ? instant : null;
+}
+
+export function instantToDueDate(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
+}
+
+/** An open item is overdue once its day has passed on the viewer's calendar. */
+export function isOverdue(item: { dueAt: Date; completedAt: Date | null }, today: string): boolean {
+  return item.completedAt === null && instantToDueDate(item.dueAt) < today;
+}
+
+/** Sessions at or after `now` are upcoming (soonest first), the rest past (latest first). */
+export function splitByTime<T extends { scheduledAt: Date }>(sessions: T[], now: Date): { upcoming: T[]; past: T[] } {
+  const upcoming = sessions.filter((session) => session.scheduledAt >= now).sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime());
+  const past = sessions.filter((session) => session.scheduledAt < now).sort((a, b) => b.scheduledAt.getTime() - a.scheduledAt.getTime());
+  return { upcoming, past };
+}
+
+/** Reads a stored JSON array of strings, tolerating a damaged value as empty. */
+export function parseStringList(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+  } catch {
+    return [];
+  }
+}

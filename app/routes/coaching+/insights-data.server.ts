@@ -1,0 +1,40 @@
+// What the insights page and its CSV export share: who may see which teams,
+// the team filter, and the one table both of them show.
+import { z } from "zod";
+import { getCatalog, moduleRef } from "~/content/modules.server.ts";
+import { getPracticeCatalog } from "~/content/practice.server.ts";
+import { agentTable } from "~/engine/coaching/insights.ts";
+import { listInsightTeams, loadTeamInsights } from "~/models/insights.server.ts";
+import { toViewer } from "~/utils/auth.server.ts";
+import { ensureFound, requireRole } from "~/utils/permissions.server.ts";
+import { optionalFilter } from "~/utils/query-fields.ts";
+import { parseSearchParams } from "~/utils/request.server.ts";
+
+const QuerySchema = z.object({ team: optionalFilter(z.string().max(64)) });
+
+export async function loadInsights(request: Request, now = new Date()) {
+  const user = await requireRole(request, ["lead", "admin"]);
+  const { team } = parseSearchParams(request, QuerySchema);
+  const [teams, catalog, practice] = await Promise.all([listInsightTeams(toViewer(user)), getCatalog(), getPracticeCatalog()]);
+  // A team outside the viewer's is as missing as one that doesn't exist.
+  const selected = team ? [ensureFound(teams.find((candidate) => candidate.id === team), "That team isn't one of yours.")] : teams;
+  const insights = await loadTeamInsights(
+    selected,
+    {
+      onboarding: catalog.modules.map(moduleRef).filter((ref) => ref.track === "onboarding"),
+      competencyOrder: catalog.competencies.map((competency) => competency.key),
+      passScores: new Map(practice.scenarios.map((scenario) => [scenario.slug, scenario.passScore])),
+    },
+    now,
+  );
+  const competencyNames = Object.fromEntries(catalog.competencies.map((competency) => [competency.key, competency.name]));
+  return {
+    teams,
+    team: team ?? null,
+    scopeName: selected.length === 1 ? selected[0].name : "All your teams",
+    insights,
+    competencyNames,
+    scenarioTitles: new Map(practice.scenarios.map((scenario) => [scenario.slug, scenario.title])),
+    table: agentTable(insights, competencyNames),
+  };
+}
