@@ -185,7 +185,8 @@ export type SkippedAssignee = { name: string; reason: "already-completed" | "alr
 
 export type CreateAssignmentsResult =
   | { status: "ok"; created: number; assignees: string[]; skipped: SkippedAssignee[] }
-  | { status: "refused"; field: AssignmentField; message: string };
+  | { status: "refused"; field: AssignmentField; message: string }
+  | { status: "out-of-scope" };
 
 const refuse = (field: AssignmentField, message: string) => ({ status: "refused" as const, field, message });
 
@@ -239,14 +240,15 @@ export async function createAssignments(viewer: Viewer, input: AssignmentInput, 
   const requested = [...new Set(input.userIds)];
   const people = requested.length === 0 ? [] : await prisma.user.findMany({ where: { AND: [{ id: { in: requested } }, assignableUserWhere(viewer)] }, select: { id: true, name: true } });
   if (people.length < requested.length) {
-    return refuse("assignees", viewer.role === "admin" ? "Someone you chose no longer has an active account." : "You can assign only active agents on the teams you lead.");
+    // For a lead, a person outside their teams is as unknown as a guessed id.
+    return viewer.role === "admin" ? refuse("assignees", "Someone you chose no longer has an active account.") : { status: "out-of-scope" as const };
   }
   if (input.teamId) {
     const team = await prisma.team.findFirst({
       where: { AND: [{ id: input.teamId }, assignableTeamWhere(viewer)] },
       select: { members: { where: { deactivatedAt: null, role: "agent" }, select: { id: true, name: true } } },
     });
-    if (!team) return refuse("assignees", viewer.role === "admin" ? "That team no longer exists." : "You can assign only to the teams you lead.");
+    if (!team) return viewer.role === "admin" ? refuse("assignees", "That team no longer exists.") : { status: "out-of-scope" as const };
     for (const member of team.members) if (!people.some((person) => person.id === member.id)) people.push(member);
   }
   if (people.length === 0) {

@@ -124,6 +124,7 @@ export async function action({ request }: ActionFunctionArgs) {
     userIds: value.assignees,
     teamId: value.everyone ? (value.teamId ?? null) : null,
   });
+  if (result.status === "out-of-scope") notFound("You can assign only to people on the teams you lead.");
   if (result.status === "refused") {
     return data({ result: submission.reply({ fieldErrors: { [FIELD_NAMES[result.field]]: [result.message] } }) }, { status: 400 });
   }
