@@ -3,6 +3,8 @@
 import fs from "node:fs";
 import { getCatalog, versionRef, type CompiledModule } from "../app/content/modules.server.ts";
 import { getPracticeCatalog, rubricsFor } from "../app/content/practice.server.ts";
+import { createAssignments } from "../app/models/assignment.server.ts";
+import { createSession } from "../app/models/coaching-session.server.ts";
 import { recordScriptedAttempt } from "../app/models/practice.server.ts";
 import { gradeQuiz, type QuizAnswers } from "../app/engine/learning/quiz.ts";
 import { recordQuizAttempt, recordReading } from "../app/models/learning.server.ts";
@@ -155,6 +157,30 @@ async function seedPracticeHistory(now: number) {
   }
 }
 
+/** Each lead has assigned practice to their team, and Marcus has a 1:1 planned with Alex. */
+async function seedCoaching(now: number) {
+  const teams = await prisma.team.findMany({ where: { leadId: { not: null } }, orderBy: { name: "asc" }, select: { id: true, leadId: true } });
+  for (const team of teams) {
+    const lead = { id: team.leadId!, role: "lead" as const, ledTeamIds: [team.id] };
+    await createAssignments(lead, { kind: "scenario", contentSlug: "late-delivery", dueAt: new Date(now + 6 * DAY_MS), minScore: null, minLevels: {}, userIds: [], teamId: team.id }, new Date(now));
+  }
+  const marcus = await prisma.user.findUniqueOrThrow({ where: { email: "lead@frontline.test" }, select: { id: true, ledTeams: { select: { id: true } } } });
+  const alex = await prisma.user.findUniqueOrThrow({ where: { email: "agent@frontline.test" }, select: { id: true, practiceAttempts: { orderBy: { startedAt: "desc" }, take: 1, select: { id: true } } } });
+  await createSession(
+    { id: marcus.id, role: "lead", ledTeamIds: marcus.ledTeams.map((team) => team.id) },
+    alex.id,
+    {
+      scheduledAt: new Date(Math.ceil((now + 2 * DAY_MS) / DAY_MS) * DAY_MS + 10 * 3_600_000),
+      focus: ["empathy", "efficiency"],
+      sharedNotes: "Your resolution scores are strong. This month: open every reply with one specific line about the customer's situation, and send complete answers so chats close in fewer turns.",
+      privateNotes: "Alex is close to Senior Agent; a good candidate to mentor this quarter's new hires.",
+      attemptIds: alex.practiceAttempts.map((attempt) => attempt.id),
+      reflections: [],
+    },
+    [{ text: "Practise the late delivery scenario and reach a strong interpretation level", dueAt: new Date(now + 7 * DAY_MS) }],
+  );
+}
+
 export async function seedDemoOrganisation(): Promise<boolean> {
   if ((await prisma.user.count()) > 0) return false;
   const now = Date.now();
@@ -166,6 +192,7 @@ export async function seedDemoOrganisation(): Promise<boolean> {
   }
   await seedLearningHistory(now);
   await seedPracticeHistory(now);
+  await seedCoaching(now);
   return true;
 }
 
