@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { z } from "zod";
 import { ACTION_ITEM_MAX, ACTION_ITEM_MIN, dueDateToInstant, MAX_FOCUS, MIN_FOCUS, NOTES_MAX, zonedDateTimeToUtc } from "~/engine/coaching/sessions.ts";
 import { Button } from "../ui/button.tsx";
-import { Field, FormErrors } from "../ui/field.tsx";
+import { Field, FormErrors, TextareaField } from "../ui/field.tsx";
 
 /** Blank action-item rows offered when scheduling; more can be added on the session page. */
 const NEW_ACTION_ITEM_ROWS = 3;
@@ -94,26 +94,6 @@ export type SessionFormDefaults = {
   reflections?: string[];
 };
 
-function TextareaField({ meta, label, hint, rows = 5 }: { meta: FieldMetadata<string>; label: string; hint: ReactNode; rows?: number }) {
-  const hintId = `${meta.id}-hint`;
-  const describedBy = [hintId, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ");
-  return (
-    <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
-      <span id={hintId} className="field__hint">
-        {hint}
-      </span>
-      <textarea {...getTextareaProps(meta)} rows={rows} aria-describedby={describedBy} />
-      {meta.errors?.length ? (
-        <ul id={meta.errorId} className="field__errors">
-          {meta.errors.map((error) => (
-            <li key={error}>{error}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-}
 
 function CheckboxGroup({
   meta,
@@ -231,12 +211,12 @@ export function SessionForm({
         options={competencies}
         columns
       />
-      <TextareaField meta={fields.sharedNotes} label="Shared notes" hint={`${agentName} sees these: the agenda, what you noticed, what you agreed.`} rows={6} />
+      <TextareaField label="Shared notes" hint={`${agentName} sees these: the agenda, what you noticed, what you agreed.`} errors={fields.sharedNotes.errors} textareaProps={{ ...getTextareaProps(fields.sharedNotes), rows: 6 }} />
       <TextareaField
-        meta={fields.privateNotes}
         label="Private notes"
         hint={`Never shown to ${agentName}. Only their lead and admins can read these.`}
-        rows={4}
+        errors={fields.privateNotes.errors}
+        textareaProps={{ ...getTextareaProps(fields.privateNotes), rows: 4 }}
       />
       <CheckboxGroup
         meta={fields.attemptIds}

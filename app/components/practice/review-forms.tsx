@@ -1,10 +1,9 @@
 import { getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
-import type { TextareaHTMLAttributes } from "react";
 import { z } from "zod";
 import { Button } from "../ui/button.tsx";
-import { FormErrors, SelectField, type Option } from "../ui/field.tsx";
+import { FormErrors, SelectField, TextareaField, type Option } from "../ui/field.tsx";
 
 // One schema per form, shared by the browser (instant messages) and the action (the authority).
 
@@ -66,38 +65,6 @@ export function reviewFormId(intent: string, subject = ""): string {
 
 type Result = SubmissionResult<string[]> | undefined;
 
-function TextareaField({
-  label,
-  hint,
-  errors,
-  textareaProps,
-}: {
-  label: string;
-  hint?: string;
-  errors: string[] | undefined;
-  textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string };
-}) {
-  const { id } = textareaProps;
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-errors` : null].filter(Boolean).join(" ");
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span id={`${id}-hint`} className="field__hint">
-          {hint}
-        </span>
-      ) : null}
-      <textarea rows={3} {...textareaProps} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy || undefined} />
-      {errors?.length ? (
-        <ul id={`${id}-errors`} className="field__errors">
-          {errors.map((error) => (
-            <li key={error}>{error}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-}
 
 function useSubmitting(intent: string, field: string, subject: string) {
   const navigation = useNavigation();

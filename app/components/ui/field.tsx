@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactElement, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactElement, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 type Errors = string[] | undefined;
 
@@ -56,6 +56,24 @@ export function Field({
   return (
     <FieldShell id={inputProps.id} label={label} hint={hint} errors={errors}>
       {(a11y) => <input {...inputProps} {...a11y} />}
+    </FieldShell>
+  );
+}
+
+export function TextareaField({
+  label,
+  hint,
+  errors,
+  textareaProps,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: Errors;
+  textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string };
+}) {
+  return (
+    <FieldShell id={textareaProps.id} label={label} hint={hint} errors={errors}>
+      {(a11y) => <textarea rows={3} {...textareaProps} {...a11y} />}
     </FieldShell>
   );
 }
