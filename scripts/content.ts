@@ -1,9 +1,12 @@
 // `npm run content:check` validates everything in content/ and prints one line
 // per problem; `tsx scripts/content.ts build` (part of `npm run build`) also
 // writes the compiled catalog the production server reads.
+import fs from "node:fs";
+import { parse as parseYaml } from "yaml";
+import { checkLadder, LadderSchema } from "../app/content/career-schemas.ts";
 import { loadCatalogFromSource, writeCatalog } from "../app/content/modules.server.ts";
 import { loadPracticeFromSource } from "../app/content/practice.server.ts";
-import { formatProblem } from "../app/content/schemas.ts";
+import { formatProblem, zodProblems } from "../app/content/schemas.ts";
 
 const mode = process.argv[2];
 if (mode !== "check" && mode !== "build") {
@@ -20,6 +23,23 @@ for (const module of catalog.modules) {
     if (!scenarioSlugs.has(slug)) problems.push({ file: module.file, where: `scenarios[${index}]`, message: `unknown scenario "${slug}" (see content/scenarios)` });
   });
 }
+const LADDER_FILE = "content/career/ladder.yml";
+try {
+  const ladder = LadderSchema.safeParse(parseYaml(fs.readFileSync(LADDER_FILE, "utf8")));
+  if (!ladder.success) problems.push(...zodProblems(LADDER_FILE, ladder.error));
+  else {
+    const ladderProblems = checkLadder(ladder.data, {
+      moduleSlugs: catalog.modules.map((module) => module.slug),
+      competencyKeys: catalog.competencies.map((competency) => competency.key),
+      gradedCompetencies: practice.catalog.rubrics.flatMap((rubric) => rubric.criteria.map((criterion) => criterion.competency)),
+      scenarioDifficulties: practice.catalog.scenarios.map((scenario) => scenario.difficulty),
+    });
+    problems.push(...ladderProblems.map((problem) => ({ file: LADDER_FILE, ...problem })));
+  }
+} catch (error) {
+  problems.push({ file: LADDER_FILE, where: "(file)", message: (error as Error).message.split("\n")[0] });
+}
+
 if (problems.length > 0) {
   for (const problem of problems) console.error(formatProblem(problem));
   console.error(`\n✖ ${problems.length} content problem${problems.length === 1 ? "" : "s"}`);
@@ -29,5 +49,5 @@ if (mode === "build") await writeCatalog(catalog);
 const questions = catalog.modules.reduce((sum, module) => sum + module.quizzes.reduce((n, quiz) => n + quiz.questions.length, 0), 0);
 console.log(
   `✓ content: ${catalog.modules.length} modules, ${questions} quiz questions, ${catalog.competencies.length} competencies, ` +
-    `${practice.catalog.scenarios.length} scenarios, ${practice.catalog.rubrics.length} rubrics${mode === "build" ? " (compiled)" : ""}`,
+    `${practice.catalog.scenarios.length} scenarios, ${practice.catalog.rubrics.length} rubrics, career ladder${mode === "build" ? " (compiled)" : ""}`,
 );
