@@ -1,0 +1,16 @@
+/** Ranked list of eligible mentors for one mentee (DESIGN §8: mentees pick from a ranked list). */
+import { scorePair } from "./score.ts";
+import type { Mentee, Mentor, PairScore } from "./types.ts";
+
+export interface RankedMentor {
+  mentor: Mentor;
+  score: PairScore;
+}
+
+/** Eligible mentors sorted by total score, highest first; ties broken by mentor id ascending. */
+export function rankMentors(mentee: Mentee, mentors: readonly Mentor[], now: Date): RankedMentor[] {
+  return mentors
+    .map((mentor) => ({ mentor, score: scorePair(mentee, mentor, now) }))
+    .filter((r) => r.score.eligible)
+    .sort((a, b) => b.score.total - a.score.total || (a.mentor.id < b.mentor.id ? -1 : a.mentor.id > b.mentor.id ? 1 : 0));
+}

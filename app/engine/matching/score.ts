@@ -1,0 +1,257 @@
+/**
+ * Mentor–mentee pair scoring (DESIGN §8 Mentoring). Pure: no Prisma, no I/O.
+ *
+ * Parts (max points):
+ *   skills     0..40  Σ gap × strength over the mentee's gap competencies, normalised by Σ gap
+ *   career     0..20  mentor level at or beyond the mentee's target level
+ *   time-zone  0..20  hours of overlap between the two 09:00–17:00 working days (8 h = 20)
+ *   work-mode  0..10  fit of work modes, +10 remote-first bonus when the mentee is remote and the
+ *                     mentor is remote or hybrid (so remote mentees are prioritised: DESIGN §2)
+ *   conflict   0      never adds points; any conflict makes the pair ineligible
+ */
+import { LEVELS, LEVEL_LABELS, type Level, type Mentee, type Mentor, type PairScore, type ScorePart, type WorkMode } from "./types.ts";
+
+export const MAX_POINTS = { skills: 40, career: 20, timeZone: 20, workMode: 10, remoteBonus: 10 } as const;
+
+const WORK_START_MIN = 9 * 60;
+const WORK_END_MIN = 17 * 60;
+const WORK_DAY_MIN = WORK_END_MIN - WORK_START_MIN;
+const DAY_MIN = 24 * 60;
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const fmt = (x: number) => String(round2(x));
+
+// ---------------------------------------------------------------------------------------------
+// Time zones
+
+const offsetCache = new Map<string, number | null>();
+
+/** The UTC calendar date of `now`, "YYYY-MM-DD". */
+export function utcDateKey(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * UTC offset in minutes (e.g. +540 for Asia/Tokyo, −300 for America/New_York in winter) of an
+ * IANA zone on a UTC calendar date, measured at 12:00 UTC that day; null when the zone is unknown.
+ * Uses Intl's "shortOffset" names ("GMT+9", "GMT-3:30", "GMT"). Cached per zone and date.
+ */
+export function utcOffsetMinutes(timeZone: string, dateKey: string): number | null {
+  const cacheKey = `${timeZone}|${dateKey}`;
+  const cached = offsetCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  let result: number | null = null;
+  try {
+    const parts = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "shortOffset" }).formatToParts(
+      new Date(`${dateKey}T12:00:00Z`),
+    );
+    const name = parts.find((p) => p.type === "timeZoneName")?.value ?? "";
+    const m = /^(?:GMT|UTC)(?:([+-])(\d{1,2})(?::(\d{2}))?)?$/.exec(name);
+    if (m) {
+      const sign = m[1] === "-" ? -1 : 1;
+      result = m[1] ? sign * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
+    }
+  } catch {
+    result = null; // RangeError: invalid time zone
+  }
+  offsetCache.set(cacheKey, result);
+  return result;
+}
+
+/**
+ * Hours of overlap between the 09:00–17:00 local working days of two zones on `now`'s UTC date,
+ * or null when either zone is unknown. A working day may overlap the other zone's previous or
+ * next day (e.g. Los Angeles afternoon = Tokyo early next morning), so shifts of ±1 day are tried.
+ */
+export function workingOverlapHours(zoneA: string, zoneB: string, now: Date): number | null {
+  const key = utcDateKey(now);
+  const a = utcOffsetMinutes(zoneA, key);
+  const b = utcOffsetMinutes(zoneB, key);
+  if (a === null || b === null) return null;
+  const startA = WORK_START_MIN - a;
+  const endA = WORK_END_MIN - a;
+  let best = 0;
+  for (const shift of [-DAY_MIN, 0, DAY_MIN]) {
+    const startB = WORK_START_MIN - b + shift;
+    const endB = WORK_END_MIN - b + shift;
+    best = Math.max(best, Math.min(endA, endB) - Math.max(startA, startB));
+  }
+  return best / 60;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numeric parts (shared by scorePair and pairTotal so both always agree)
+
+interface SkillTerm {
+  key: string;
+  gap: number;
+  strength: number;
+  product: number;
+}
+
+const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
+
+function skillTerms(mentee: Mentee, mentor: Mentor): { terms: SkillTerm[]; gapSum: number; productSum: number } {
+  const terms: SkillTerm[] = [];
+  let gapSum = 0;
+  let productSum = 0;
+  for (const key in mentee.gaps) {
+    const gap = clamp01(mentee.gaps[key]);
+    if (gap <= 0) continue;
+    const strength = clamp01(mentor.strengths[key] ?? 0);
+    const product = gap * strength;
+    gapSum += gap;
+    productSum += product;
+    terms.push({ key, gap, strength, product });
+  }
+  return { terms, gapSum, productSum };
+}
+
+function skillsPoints(gapSum: number, productSum: number): number {
+  return gapSum > 0 ? round2((MAX_POINTS.skills * productSum) / gapSum) : 0;
+}
+
+/** Levels the mentor is below the mentee's target (0 when at or beyond it). */
+function levelsBelow(mentee: Mentee, mentor: Mentor): number {
+  return Math.max(0, LEVELS.indexOf(mentee.targetLevel) - LEVELS.indexOf(mentor.level));
+}
+
+function careerPoints(below: number): number {
+  return below === 0 ? MAX_POINTS.career : below === 1 ? MAX_POINTS.career * 0.4 : 0;
+}
+
+function timeZonePoints(overlapHours: number | null): number {
+  return overlapHours === null ? 0 : round2((MAX_POINTS.timeZone * overlapHours * 60) / WORK_DAY_MIN);
+}
+
+function modeFit(a: WorkMode, b: WorkMode): number {
+  if (a === b) return MAX_POINTS.workMode;
+  if (a === "hybrid" || b === "hybrid") return 6;
+  return 2; // remote ↔ office
+}
+
+function remoteBonus(mentee: Mentee, mentor: Mentor): number {
+  return mentee.workMode === "remote" && mentor.workMode !== "office" ? MAX_POINTS.remoteBonus : 0;
+}
+
+function conflictReasons(mentee: Mentee, mentor: Mentor, menteeName: string, mentorName: string): string[] {
+  const reasons: string[] = [];
+  if (mentee.id === mentor.id) return [`${mentorName} cannot mentor themselves`];
+  if (mentor.id === mentee.leadId || mentor.leadOfTeamIds.includes(mentee.teamId) || (mentor.reportIds ?? []).includes(mentee.id)) {
+    reasons.push(`${mentorName} is ${menteeName}'s own lead`);
+  }
+  if (mentee.pairedMentorIds.includes(mentor.id)) reasons.push(`${menteeName} is already paired with ${mentorName}`);
+  if (mentor.activeMentees >= mentor.capacity) {
+    reasons.push(`${mentorName} has no capacity left (${mentor.activeMentees} of ${mentor.capacity} places taken)`);
+  }
+  return reasons;
+}
+
+/** True when no conflict rules the pair out. */
+export function isEligible(mentee: Mentee, mentor: Mentor): boolean {
+  return !(
+    mentee.id === mentor.id ||
+    mentor.id === mentee.leadId ||
+    mentor.leadOfTeamIds.includes(mentee.teamId) ||
+    (mentor.reportIds ?? []).includes(mentee.id) ||
+    mentee.pairedMentorIds.includes(mentor.id) ||
+    mentor.activeMentees >= mentor.capacity
+  );
+}
+
+/**
+ * Total score of an eligible pair without building explanations (fast path for the optimiser),
+ * or null when the pair is ineligible. Always equals scorePair(...).total for eligible pairs.
+ */
+export function pairTotal(mentee: Mentee, mentor: Mentor, now: Date): number | null {
+  if (!isEligible(mentee, mentor)) return null;
+  const { gapSum, productSum } = skillTerms(mentee, mentor);
+  return round2(
+    skillsPoints(gapSum, productSum) +
+      careerPoints(levelsBelow(mentee, mentor)) +
+      timeZonePoints(workingOverlapHours(mentee.timeZone, mentor.timeZone, now)) +
+      (modeFit(mentee.workMode, mentor.workMode) + remoteBonus(mentee, mentor)) +
+      0,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Explained score
+
+const article = (level: Level) => (/^[AEIOU]/.test(LEVEL_LABELS[level]) ? "an" : "a");
+const MODE_PHRASE: Record<WorkMode, string> = { remote: "works remotely", hybrid: "works hybrid", office: "works in the office" };
+
+/** Score one mentee–mentor pair with a plain-English explanation for every part. */
+export function scorePair(mentee: Mentee, mentor: Mentor, now: Date): PairScore {
+  const menteeName = mentee.name ?? "the mentee";
+  const mentorName = mentor.name ?? "the mentor";
+  const Mentee = menteeName.charAt(0).toUpperCase() + menteeName.slice(1);
+  const Mentor = mentorName.charAt(0).toUpperCase() + mentorName.slice(1);
+  const parts: ScorePart[] = [];
+
+  // Skills
+  const { terms, gapSum, productSum } = skillTerms(mentee, mentor);
+  const skills = skillsPoints(gapSum, productSum);
+  let skillsText: string;
+  if (gapSum === 0) {
+    skillsText = `${Mentee} has no measured skill gaps, so there is nothing for ${mentorName} to complement.`;
+  } else if (productSum === 0) {
+    const weakest = [...terms].sort((x, y) => y.gap - x.gap || x.key.localeCompare(y.key)).slice(0, 2).map((t) => t.key);
+    skillsText = `${Mentor} has no measured strength where ${menteeName} is weakest (${weakest.join(", ")}).`;
+  } else {
+    const top = terms
+      .filter((t) => t.product > 0)
+      .sort((x, y) => y.product - x.product || x.key.localeCompare(y.key))
+      .slice(0, 2)
+      .map((t) => `${t.key} (gap ${fmt(t.gap)}, strength ${fmt(t.strength)})`);
+    skillsText = `Strong where ${menteeName} is weakest: ${top.join(" and ")}.`;
+  }
+  parts.push({ key: "skills", points: skills, explanation: skillsText });
+
+  // Career relevance
+  const below = levelsBelow(mentee, mentor);
+  const mentorLevel = `${Mentor} is ${article(mentor.level)} ${LEVEL_LABELS[mentor.level]}`;
+  const target = LEVEL_LABELS[mentee.targetLevel];
+  const careerText =
+    mentor.level === mentee.targetLevel
+      ? `${mentorLevel}, exactly ${menteeName}'s target level.`
+      : below === 0
+        ? `${mentorLevel}, beyond ${menteeName}'s target of ${target}.`
+        : `${mentorLevel}, ${below === 1 ? "one level" : `${below} levels`} below ${menteeName}'s target of ${target}.`;
+  parts.push({ key: "career", points: careerPoints(below), explanation: careerText });
+
+  // Time-zone overlap
+  const overlap = workingOverlapHours(mentee.timeZone, mentor.timeZone, now);
+  const day = utcDateKey(now);
+  let tzText: string;
+  if (overlap === null) {
+    const unknown = utcOffsetMinutes(mentee.timeZone, day) === null ? mentee.timeZone : mentor.timeZone;
+    tzText = `The time zone "${unknown}" is not recognised, so no working-hours overlap can be counted.`;
+  } else if (overlap === 0) {
+    tzText = `Working days (09:00–17:00) in ${mentee.timeZone} and ${mentor.timeZone} do not overlap on ${day}.`;
+  } else {
+    tzText = `Working days (09:00–17:00) in ${mentee.timeZone} and ${mentor.timeZone} overlap by ${fmt(overlap)} h of 8 on ${day}.`;
+  }
+  parts.push({ key: "time-zone", points: timeZonePoints(overlap), explanation: tzText });
+
+  // Work mode
+  const fit = modeFit(mentee.workMode, mentor.workMode);
+  const bonus = remoteBonus(mentee, mentor);
+  const fitWord = fit === MAX_POINTS.workMode ? "the same mode" : fit > 2 ? "a partial fit" : "a poor fit";
+  const modeText =
+    `${Mentee} ${MODE_PHRASE[mentee.workMode]} and ${mentorName} ${MODE_PHRASE[mentor.workMode]}: ${fitWord}` +
+    (bonus > 0 ? `, plus the remote-first bonus because remote mentees are prioritised.` : ".");
+  parts.push({ key: "work-mode", points: fit + bonus, explanation: modeText });
+
+  // Conflicts
+  const reasons = conflictReasons(mentee, mentor, menteeName, mentorName);
+  const free = mentor.capacity - mentor.activeMentees;
+  const conflictText =
+    reasons.length > 0
+      ? `Not eligible: ${reasons.join("; ")}.`
+      : `No conflicts: ${mentorName} is not ${menteeName}'s lead, they are not already paired, and ${mentorName} has ${free} of ${mentor.capacity} places free.`;
+  parts.push({ key: "conflict", points: 0, explanation: conflictText });
+
+  const total = round2(parts.reduce((s, p) => s + p.points, 0));
+  return { total, parts, eligible: reasons.length === 0 };
+}
