@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { AssignmentList, toAssignmentItem } from "~/components/assignments/assignment-list.tsx";
+import { AssignmentsSection, toAssignmentItem } from "~/components/assignments/assignment-list.tsx";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { ProgressBar } from "~/components/ui/progress-bar.tsx";
 import { getCatalog, moduleRef } from "~/content/modules.server.ts";
@@ -87,16 +87,11 @@ export default function Home() {
             : [me.level, me.team?.name ?? ledTeams.map((team) => team.name).join(", ")].filter(Boolean).join(" · ")
         }
       />
-      {assignments.length > 0 || me.role === "agent" ? (
-        <section aria-labelledby="your-assignments" className="stack">
-          <h2 id="your-assignments">Your assignments</h2>
-          {assignments.length > 0 ? (
-            <AssignmentList items={assignments} />
-          ) : (
-            <p className="muted">Nothing is assigned to you right now. When your lead assigns a module or a practice conversation, it shows here with its due date.</p>
-          )}
-        </section>
-      ) : null}
+      <AssignmentsSection
+        id="your-assignments"
+        items={assignments}
+        empty={me.role === "agent" ? "Nothing is assigned to you right now. When your lead assigns a module or a practice conversation, it shows here with its due date." : undefined}
+      />
       <div className="grid">
         <Card title="About you">
           <dl className="facts">

@@ -58,3 +58,14 @@ export function AssignmentList({ items }: { items: AssignmentItem[] }) {
     </ul>
   );
 }
+
+/** "Your assignments" on a page; with no `empty` text it renders nothing when there are none. */
+export function AssignmentsSection({ id, items, empty }: { id: string; items: AssignmentItem[]; empty?: string }) {
+  if (items.length === 0 && !empty) return null;
+  return (
+    <section aria-labelledby={id} className="stack">
+      <h2 id={id}>Your assignments</h2>
+      {items.length > 0 ? <AssignmentList items={items} /> : <p className="muted">{empty}</p>}
+    </section>
+  );
+}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { AssignmentList, toAssignmentItem } from "~/components/assignments/assignment-list.tsx";
+import { AssignmentsSection, toAssignmentItem } from "~/components/assignments/assignment-list.tsx";
 import { ModuleStatusBadge } from "~/components/module-status-badge.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Field, SelectField } from "~/components/ui/field.tsx";
@@ -102,12 +102,7 @@ export default function LearnPage() {
         actions={canSeeTeam ? <Link to="/learn/people">Your people's progress</Link> : null}
       />
 
-      {assignments.length > 0 ? (
-        <section aria-labelledby="assigned-modules-title" className="stack">
-          <h2 id="assigned-modules-title">Your assignments</h2>
-          <AssignmentList items={assignments} />
-        </section>
-      ) : null}
+      <AssignmentsSection id="assigned-modules-title" items={assignments} />
 
       <section aria-labelledby="path-title" className="stack">
         <div className="row row--spread">

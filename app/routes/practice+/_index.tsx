@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { AssignmentList, toAssignmentItem } from "~/components/assignments/assignment-list.tsx";
+import { AssignmentsSection, toAssignmentItem } from "~/components/assignments/assignment-list.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/field.tsx";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
@@ -71,12 +71,7 @@ export default function PracticePage() {
         description="Talk to a simulated customer, then get a grade on empathy, resolution, communication and efficiency with the words that earned it."
         actions={canSeeTeam ? <Link to="/practice/team">Your team's practice</Link> : null}
       />
-      {assignments.length > 0 ? (
-        <section aria-labelledby="assigned-scenarios-title" className="stack">
-          <h2 id="assigned-scenarios-title">Your assignments</h2>
-          <AssignmentList items={assignments} />
-        </section>
-      ) : null}
+      <AssignmentsSection id="assigned-scenarios-title" items={assignments} />
       <Form method="get" className="form form--inline" role="search" aria-label="Filter scenarios">
         <SelectField
           label="Channel"
