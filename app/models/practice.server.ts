@@ -206,6 +206,13 @@ export async function gradedHistory(userId: string, scenarioSlug: string) {
   });
 }
 
+/** First → best → latest overall score at one scenario, or null before any graded attempt. */
+export async function scoreComparison(userId: string, scenarioSlug: string) {
+  const scores = (await gradedHistory(userId, scenarioSlug)).flatMap((attempt) => (attempt.grade ? [attempt.grade.overallScore] : []));
+  if (scores.length === 0) return null;
+  return { first: scores[0], best: Math.max(...scores), latest: scores[scores.length - 1], attempts: scores.length };
+}
+
 /**
  * Stores a whole conversation played by a script through the simulated
  * customer, with its grade: for the demo organisation and benchmarks.

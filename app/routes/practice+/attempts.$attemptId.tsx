@@ -23,7 +23,7 @@ import { CHANNEL_LABELS } from "~/content/practice-schemas.ts";
 import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
 import { finalLevel, levelChoices } from "~/engine/coaching/review-score.ts";
 import { moodLabel, type CustomerState } from "~/engine/simulation/customer.ts";
-import { endAttempt, getAttempt, gradedHistory, replyToCustomer } from "~/models/practice.server.ts";
+import { endAttempt, getAttempt, replyToCustomer, scoreComparison } from "~/models/practice.server.ts";
 import {
   acknowledgeReview,
   addReviewComment,
@@ -102,9 +102,7 @@ const toComment = (comment: { id: string; body: string; createdAt: Date; author:
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, attempt, scenario, rubrics } = await loadVisibleAttempt(request, params.attemptId);
-  const [history, review] = attempt.grade ? await Promise.all([gradedHistory(attempt.userId, scenario.slug), getAttemptReview(attempt.id)]) : [[], null];
-  const graded = history.filter((entry) => entry.grade);
-  const best = graded.reduce<(typeof graded)[number] | null>((top, entry) => (!top || entry.grade!.overallScore > top.grade!.overallScore ? entry : top), null);
+  const [comparison, review] = attempt.grade ? await Promise.all([scoreComparison(attempt.userId, scenario.slug), getAttemptReview(attempt.id)]) : [null, null];
   const state = JSON.parse(attempt.customerState) as CustomerState;
   const isOwner = attempt.userId === user.id;
   const canReview = canReviewAttempt(user, attempt);
@@ -202,15 +200,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           rubricVersions: JSON.parse(attempt.grade.rubricVersions) as Record<string, number>,
           criticalFailures: criteria.filter((criterion) => criterion.critical && criterion.applicable && criterion.finalLevel === 0).map((criterion) => criterion.title),
           criteria,
-          comparison:
-            graded.length > 0
-              ? {
-                  first: graded[0].grade!.overallScore,
-                  best: best!.grade!.overallScore,
-                  latest: graded[graded.length - 1].grade!.overallScore,
-                  attempts: graded.length,
-                }
-              : null,
+          comparison,
         }
       : null,
     review: reviewView,
