@@ -1,7 +1,10 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
+import type { CareerCatalog } from "../engine/career/evaluate.ts";
 import { LadderSchema, type Ladder } from "./career-schemas.ts";
+import { getCatalog } from "./modules.server.ts";
+import { getPracticeCatalog } from "./practice.server.ts";
 
 const LADDER_FILE = path.resolve("content/career/ladder.yml");
 
@@ -17,3 +20,21 @@ export function getLadder(): Promise<Ladder> {
   if (process.env.NODE_ENV === "production") return (productionLadder ??= readLadder());
   return readLadder();
 }
+
+/** Everything career pages read from content: the ladder, titles for evidence, competency names. */
+export async function getCareerContent() {
+  const [ladder, { modules, competencies }, { scenarios }] = await Promise.all([getLadder(), getCatalog(), getPracticeCatalog()]);
+  const difficulties = new Map(scenarios.map((scenario) => [scenario.slug, scenario.difficulty]));
+  const catalog: CareerCatalog = {
+    modules: modules.map((module) => ({ slug: module.slug, title: module.frontmatter.title })),
+    scenarios: scenarios.map((scenario) => ({ slug: scenario.slug, title: scenario.title, difficulty: scenario.difficulty, competencies: scenario.competencies })),
+  };
+  return {
+    ladder,
+    catalog,
+    competencies: competencies.map((competency) => ({ key: competency.key, name: competency.name })),
+    difficultyOf: (scenarioSlug: string) => difficulties.get(scenarioSlug),
+  };
+}
+
+export type CareerContent = Awaited<ReturnType<typeof getCareerContent>>;

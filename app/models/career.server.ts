@@ -1,52 +1,291 @@
-import type { CareerEvidence } from "~/engine/career/evaluate.ts";
+import type { CareerAttempt, CareerEvidence } from "~/engine/career/evaluate.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
-import type { Level } from "~/utils/user-fields.ts";
+import { CheckInRatingSchema, type CheckInPerspective, type CheckInRating, type NominationStatus } from "~/utils/career-fields.ts";
+import { LEVEL_LABELS, type Level } from "~/utils/user-fields.ts";
+import { recordAudit } from "./audit.server.ts";
+import { notify } from "./notification.server.ts";
 
-const DIFFICULTY_BY_SCENARIO_LIMIT = 50;
+/** The newest graded attempts per person the ladder looks at; every requirement reads fewer. */
+const ATTEMPTS_PER_PERSON = 50;
 
-/** Level changes recorded in the audit log, oldest first, for the level history. */
-export async function levelHistory(userId: string) {
-  const events = await prisma.auditEvent.findMany({
-    where: { targetType: "user", targetId: userId, action: "user.level-changed" },
-    orderBy: { createdAt: "asc" },
-    select: { details: true, createdAt: true },
-  });
-  return events.map((event) => ({ ...(JSON.parse(event.details) as { from: Level; to: Level }), at: event.createdAt }));
+type Actor = { id: string; name: string };
+
+export type LevelChange = { from: Level; to: Level; at: Date };
+
+export type CareerRecord = { evidence: CareerEvidence; history: LevelChange[]; hireDate: Date; name: string; teamId: string | null };
+
+type AttemptCriterionRow = {
+  id: string;
+  userId: string;
+  scenarioSlug: string;
+  startedAt: Date | string;
+  passed: boolean | number;
+  competency: string;
+  level: number | bigint;
+  overrideLevel: number | bigint | null;
+  maxLevel: number | bigint;
+  applicable: boolean | number;
+};
+
+type MentoringRow = { id: string; mentorId: string; menteeId: string; menteeName: string };
+type SignOffRow = { agentId: string; level: string; createdAt: Date | string; byName: string };
+
+function groupBy<Row, Key>(rows: Row[], keyOf: (row: Row) => Key): Map<Key, Row[]> {
+  const groups = new Map<Key, Row[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}
+
+function attemptsFrom(rows: AttemptCriterionRow[], difficultyOf: (slug: string) => CareerAttempt["difficulty"] | undefined): CareerAttempt[] {
+  const attempts = new Map<string, CareerAttempt>();
+  for (const row of rows) {
+    const difficulty = difficultyOf(row.scenarioSlug);
+    if (!difficulty) continue;
+    let attempt = attempts.get(row.id);
+    if (!attempt) {
+      attempt = { id: row.id, scenarioSlug: row.scenarioSlug, difficulty, passed: Boolean(row.passed), startedAt: new Date(row.startedAt), criteria: [] };
+      attempts.set(row.id, attempt);
+    }
+    // SQLite answers booleans as 0/1 and integers as bigint through raw queries.
+    attempt.criteria.push({
+      competency: row.competency,
+      level: Number(row.level),
+      overrideLevel: row.overrideLevel === null ? null : Number(row.overrideLevel),
+      maxLevel: Number(row.maxLevel),
+      applicable: Boolean(row.applicable),
+    });
+  }
+  return [...attempts.values()];
 }
 
 /**
- * Everything the career evaluator reads about one person. Mentoring and lead
- * sign-offs have no records yet, so they count as not given.
+ * Everything the career evaluator reads about a group of people, in a fixed number of SQL
+ * statements however many people there are (a team's readiness table loads 50 at once).
+ * Mentoring given counts pairings the mentor accepted; a lead's sign-off is their pending or
+ * approved nomination for a level (docs/decisions/006-nomination-is-the-lead-sign-off.md).
  */
-export async function careerEvidence(userId: string, difficultyOf: (scenarioSlug: string) => CareerEvidence["attempts"][number]["difficulty"] | undefined) {
-  const [person, progress, attempts, sessions, history] = await Promise.all([
-    prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { level: true, hireDate: true } }),
-    prisma.moduleProgress.findMany({ where: { userId, completedAt: { not: null } }, select: { moduleSlug: true, completedAt: true } }),
-    prisma.practiceAttempt.findMany({
-      where: { userId, grade: { isNot: null } },
-      orderBy: { startedAt: "desc" },
-      take: DIFFICULTY_BY_SCENARIO_LIMIT,
-      select: {
-        id: true,
-        scenarioSlug: true,
-        startedAt: true,
-        grade: { select: { passed: true, criteria: { select: { competency: true, level: true, overrideLevel: true, maxLevel: true, applicable: true } } } },
-      },
+export async function careerRecords(userIds: string[], difficultyOf: (scenarioSlug: string) => CareerAttempt["difficulty"] | undefined): Promise<Map<string, CareerRecord>> {
+  if (userIds.length === 0) return new Map();
+  const ids = Prisma.join(userIds);
+  const [people, progress, attemptRows, sessions, levelEvents, mentoringRows, signOffRows] = await Promise.all([
+    prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, teamId: true, level: true, hireDate: true } }),
+    prisma.moduleProgress.findMany({ where: { userId: { in: userIds }, completedAt: { not: null } }, select: { userId: true, moduleSlug: true, completedAt: true } }),
+    prisma.$queryRaw<AttemptCriterionRow[]>`
+      SELECT a."id", a."userId", a."scenarioSlug", a."startedAt", g."passed",
+        c."competency", c."level", c."overrideLevel", c."maxLevel", c."applicable"
+      FROM (
+        SELECT p."id", p."userId", p."scenarioSlug", p."startedAt",
+          ROW_NUMBER() OVER (PARTITION BY p."userId" ORDER BY p."startedAt" DESC) AS "recency"
+        FROM "PracticeAttempt" AS p
+        WHERE p."userId" IN (${ids}) AND EXISTS (SELECT 1 FROM "PracticeGrade" AS pg WHERE pg."attemptId" = p."id")
+      ) AS a
+      INNER JOIN "PracticeGrade" AS g ON g."attemptId" = a."id"
+      INNER JOIN "GradeCriterion" AS c ON c."gradeId" = g."id"
+      WHERE a."recency" <= ${ATTEMPTS_PER_PERSON}`,
+    prisma.coachingSession.findMany({ where: { agentId: { in: userIds } }, select: { id: true, agentId: true, scheduledAt: true } }),
+    prisma.auditEvent.findMany({
+      where: { targetType: "user", targetId: { in: userIds }, action: "user.level-changed" },
+      orderBy: { createdAt: "asc" },
+      select: { targetId: true, details: true, createdAt: true },
     }),
-    prisma.coachingSession.findMany({ where: { agentId: userId }, select: { id: true, scheduledAt: true } }),
-    levelHistory(userId),
+    prisma.$queryRaw<MentoringRow[]>`
+      SELECT p."id", p."mentorId", p."menteeId", u."name" AS "menteeName"
+      FROM "Pairing" AS p INNER JOIN "User" AS u ON u."id" = p."menteeId"
+      WHERE p."mentorId" IN (${ids}) AND p."acceptedAt" IS NOT NULL
+      ORDER BY p."acceptedAt" ASC`,
+    prisma.$queryRaw<SignOffRow[]>`
+      SELECT n."agentId", n."level", n."createdAt", u."name" AS "byName"
+      FROM "Nomination" AS n INNER JOIN "User" AS u ON u."id" = n."nominatedById"
+      WHERE n."agentId" IN (${ids}) AND n."status" IN ('pending', 'approved')`,
   ]);
-  const lastChange = history[history.length - 1];
-  const evidence: CareerEvidence = {
-    completedModules: progress.map((row) => ({ slug: row.moduleSlug, completedAt: row.completedAt! })),
-    attempts: attempts.flatMap((attempt) => {
-      const difficulty = difficultyOf(attempt.scenarioSlug);
-      return difficulty ? [{ id: attempt.id, scenarioSlug: attempt.scenarioSlug, difficulty, passed: attempt.grade!.passed, startedAt: attempt.startedAt, criteria: attempt.grade!.criteria }] : [];
+
+  const progressBy = groupBy(progress, (row) => row.userId);
+  const attemptsBy = groupBy(attemptRows, (row) => row.userId);
+  const sessionsBy = groupBy(sessions, (row) => row.agentId);
+  const historyBy = groupBy(levelEvents, (row) => row.targetId);
+  const mentoringBy = groupBy(mentoringRows, (row) => row.mentorId);
+  const signOffsBy = groupBy(signOffRows, (row) => row.agentId);
+
+  return new Map(
+    people.map((person) => {
+      const history = (historyBy.get(person.id) ?? []).map((event) => ({ ...(JSON.parse(event.details) as { from: Level; to: Level }), at: event.createdAt }));
+      const lastChange = history[history.length - 1];
+      const evidence: CareerEvidence = {
+        completedModules: (progressBy.get(person.id) ?? []).map((row) => ({ slug: row.moduleSlug, completedAt: row.completedAt! })),
+        attempts: attemptsFrom(attemptsBy.get(person.id) ?? [], difficultyOf),
+        coachingSessions: (sessionsBy.get(person.id) ?? []).map((session) => ({ id: session.id, scheduledAt: session.scheduledAt })),
+        mentoring: (mentoringBy.get(person.id) ?? []).map((row) => ({ pairingId: row.id, menteeId: row.menteeId, menteeName: row.menteeName })),
+        currentLevel: { key: person.level as Level, since: lastChange?.to === person.level ? lastChange.at : person.hireDate },
+        signOffs: (signOffsBy.get(person.id) ?? []).map((row) => ({ level: row.level as Level, signedOff: true, by: row.byName, at: new Date(row.createdAt) })),
+      };
+      return [person.id, { evidence, history, hireDate: person.hireDate, name: person.name, teamId: person.teamId }];
     }),
-    coachingSessions: sessions,
-    mentoring: [],
-    currentLevel: { key: person.level as Level, since: lastChange?.to === person.level ? lastChange.at : person.hireDate },
-    signOffs: [],
-  };
-  return { evidence, history, hireDate: person.hireDate };
+  );
+}
+
+export async function careerRecord(userId: string, difficultyOf: (scenarioSlug: string) => CareerAttempt["difficulty"] | undefined): Promise<CareerRecord | null> {
+  return (await careerRecords([userId], difficultyOf)).get(userId) ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Check-ins
+
+export type CheckInView = { perspective: CheckInPerspective; ratings: Partial<Record<string, CheckInRating>>; note: string; authorName: string; at: Date };
+
+function parseRatings(json: string): Partial<Record<string, CheckInRating>> {
+  const parsed: unknown = JSON.parse(json);
+  const ratings: Partial<Record<string, CheckInRating>> = {};
+  if (parsed && typeof parsed === "object") {
+    for (const [key, value] of Object.entries(parsed)) {
+      const rating = CheckInRatingSchema.safeParse(value);
+      if (rating.success) ratings[key] = rating.data;
+    }
+  }
+  return ratings;
+}
+
+/** The agent's own and their lead's latest check-in, either of which may be missing. */
+export async function latestCheckIns(agentId: string): Promise<Record<CheckInPerspective, CheckInView | null>> {
+  const [self, lead] = await Promise.all(
+    (["self", "lead"] as const).map((perspective) =>
+      prisma.competencyCheckIn.findFirst({
+        where: { agentId, perspective },
+        orderBy: { createdAt: "desc" },
+        select: { perspective: true, ratings: true, note: true, createdAt: true, author: { select: { name: true } } },
+      }),
+    ),
+  );
+  const view = (row: typeof self): CheckInView | null =>
+    row && { perspective: row.perspective as CheckInPerspective, ratings: parseRatings(row.ratings), note: row.note, authorName: row.author.name, at: row.createdAt };
+  return { self: view(self), lead: view(lead) };
+}
+
+export async function recordCheckIn(input: { agentId: string; authorId: string; perspective: CheckInPerspective; ratings: Record<string, CheckInRating>; note: string }): Promise<void> {
+  await prisma.competencyCheckIn.create({
+    data: { agentId: input.agentId, authorId: input.authorId, perspective: input.perspective, ratings: JSON.stringify(input.ratings), note: input.note },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nominations
+
+const nominationSelect = {
+  id: true,
+  level: true,
+  justification: true,
+  status: true,
+  decisionNote: true,
+  decidedAt: true,
+  createdAt: true,
+  agent: { select: { id: true, name: true, level: true, team: { select: { name: true } } } },
+  nominatedBy: { select: { name: true } },
+  decidedBy: { select: { name: true } },
+} satisfies Prisma.NominationSelect;
+
+export type NominationView = Prisma.NominationGetPayload<{ select: typeof nominationSelect }>;
+
+export async function listNominationsFor(agentIds: string[]): Promise<NominationView[]> {
+  return prisma.nomination.findMany({ where: { agentId: { in: agentIds } }, orderBy: { createdAt: "desc" }, select: nominationSelect });
+}
+
+export async function listNominations(status: NominationStatus, skip: number, take: number) {
+  const where = { status };
+  const [total, nominations] = await Promise.all([
+    prisma.nomination.count({ where }),
+    prisma.nomination.findMany({ where, orderBy: { createdAt: status === "pending" ? "asc" : "desc" }, skip, take, select: nominationSelect }),
+  ]);
+  return { total, nominations };
+}
+
+export async function getNomination(id: string) {
+  return prisma.nomination.findUnique({ where: { id }, select: nominationSelect });
+}
+
+type NominationOutcome = { status: "ok"; nominationId: string } | { status: "refused"; reason: string };
+
+/**
+ * A lead nominates one of their people for a level the ladder says comes next. One pending
+ * nomination per person at a time, so the admin's queue never holds two answers to one question.
+ */
+export async function nominate(actor: Actor, input: { agentId: string; level: Level; justification: string; allowedLevels: readonly Level[] }): Promise<NominationOutcome> {
+  if (!input.allowedLevels.includes(input.level)) return { status: "refused", reason: `${LEVEL_LABELS[input.level]} is not a next level for this person.` };
+  return prisma.$transaction(async (tx) => {
+    const pending = await tx.nomination.findFirst({ where: { agentId: input.agentId, status: "pending" }, select: { level: true } });
+    if (pending) return { status: "refused", reason: `There is already a nomination for ${LEVEL_LABELS[pending.level as Level]} waiting for a decision.` };
+    const agent = await tx.user.findUniqueOrThrow({ where: { id: input.agentId }, select: { name: true } });
+    const nomination = await tx.nomination.create({
+      data: { agentId: input.agentId, nominatedById: actor.id, level: input.level, justification: input.justification },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "nomination.created",
+      targetType: "nomination",
+      targetId: nomination.id,
+      summary: `Nominated ${agent.name} for ${LEVEL_LABELS[input.level]}`,
+      details: { agentId: input.agentId, level: input.level },
+    });
+    const admins = await tx.user.findMany({ where: { role: "admin", deactivatedAt: null }, select: { id: true } });
+    for (const admin of admins) {
+      await notify(admin.id, { kind: "nomination", title: `${actor.name} nominated ${agent.name} for ${LEVEL_LABELS[input.level]}`, link: `/admin/promotions/${nomination.id}` }, tx);
+    }
+    return { status: "ok", nominationId: nomination.id };
+  });
+}
+
+/**
+ * An admin's decision. Approval moves the person to the level, writes the level history
+ * (the audit event the Career page reads) and tells the agent; a decline keeps the reason.
+ */
+export async function decideNomination(actor: Actor, input: { nominationId: string; decision: "approve" | "decline"; note: string }, now = new Date()): Promise<NominationOutcome | { status: "not-found" }> {
+  return prisma.$transaction(async (tx) => {
+    const nomination = await tx.nomination.findUnique({ where: { id: input.nominationId }, select: { id: true, status: true, level: true, nominatedById: true, agent: { select: { id: true, name: true, level: true, deactivatedAt: true } } } });
+    if (!nomination) return { status: "not-found" };
+    if (nomination.status !== "pending") return { status: "refused", reason: "This nomination has already been decided." };
+    const level = nomination.level as Level;
+    const agent = nomination.agent;
+    if (input.decision === "approve" && agent.deactivatedAt) return { status: "refused", reason: `${agent.name}'s account is deactivated; reactivate it before approving.` };
+    const approved = input.decision === "approve";
+    await tx.nomination.update({
+      where: { id: nomination.id },
+      data: { status: approved ? "approved" : "declined", decisionNote: input.note, decidedAt: now, decidedById: actor.id },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: approved ? "nomination.approved" : "nomination.declined",
+      targetType: "nomination",
+      targetId: nomination.id,
+      summary: `${approved ? "Approved" : "Declined"} ${agent.name}'s nomination for ${LEVEL_LABELS[level]}`,
+      details: { agentId: agent.id, level, note: input.note },
+    });
+    if (approved && agent.level !== level) {
+      await tx.user.update({ where: { id: agent.id }, data: { level } });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "user.level-changed",
+        targetType: "user",
+        targetId: agent.id,
+        summary: `${agent.name}: ${LEVEL_LABELS[agent.level as Level]} → ${LEVEL_LABELS[level]}`,
+        details: { from: agent.level, to: level, nominationId: nomination.id },
+      });
+    }
+    await notify(
+      agent.id,
+      approved
+        ? { kind: "promotion", title: `Congratulations — you are now ${LEVEL_LABELS[level]}`, link: "/career" }
+        : { kind: "promotion", title: `Your nomination for ${LEVEL_LABELS[level]} was not approved this time`, link: "/career" },
+      tx,
+    );
+    if (nomination.nominatedById !== actor.id) {
+      const outcome = approved ? "approved" : "declined";
+      await notify(nomination.nominatedById, { kind: "promotion", title: `${agent.name}'s nomination for ${LEVEL_LABELS[level]} was ${outcome}`, link: `/career/people/${agent.id}` }, tx);
+    }
+    return { status: "ok", nominationId: nomination.id };
+  });
 }

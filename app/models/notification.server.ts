@@ -5,7 +5,7 @@ import { NOTIFICATIONS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { formatDate } from "~/utils/format.ts";
 import { assignmentStatuses, contentLink, contentTitle, loadContentIndex, type AssignmentRow } from "./assignment.server.ts";
 
-export const NOTIFICATION_KINDS = ["assigned", "due-soon", "overdue", "feedback", "dispute-answered", "auto-assigned"] as const;
+export const NOTIFICATION_KINDS = ["assigned", "due-soon", "overdue", "feedback", "dispute-answered", "auto-assigned", "nomination", "promotion", "mentoring"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export type NotificationInput = {

@@ -19,6 +19,9 @@ const KIND_LABELS: Record<NotificationKind, string> = {
   feedback: "Feedback",
   "dispute-answered": "Dispute answered",
   "auto-assigned": "Extra practice",
+  nomination: "Nomination",
+  promotion: "Promotion",
+  mentoring: "Mentoring",
 };
 
 const ActionSchema = z.discriminatedUnion("intent", [

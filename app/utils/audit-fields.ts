@@ -16,8 +16,12 @@ export const AUDIT_ACTIONS = [
   "assignment.created",
   "grade.overridden",
   "dispute.resolved",
+  "nomination.created",
+  "nomination.approved",
+  "nomination.declined",
+  "mentoring.pool-published",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGET_TYPES = ["user", "team", "assignment", "grade"] as const;
+export const AUDIT_TARGET_TYPES = ["user", "team", "assignment", "grade", "nomination", "pairing"] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

@@ -238,8 +238,8 @@ describe("mentoring-given requirement", () => {
     );
     expect(result).toMatchObject({ met: true, progress: 1, nextStep: null });
     expect(result.evidence).toEqual([
-      { label: "Mentored Ana", href: "/mentoring#pairing-p1" },
-      { label: "Mentored a colleague", href: "/mentoring#pairing-p2" },
+      { label: "Mentored Ana", href: "/mentoring/pairings/p1" },
+      { label: "Mentored a colleague", href: "/mentoring/pairings/p2" },
     ]);
   });
 

@@ -253,7 +253,7 @@ function evaluateMentoring(requirement: Extract<Requirement, { kind: "mentoring-
     progress: clamp01(byMentee.size / requirement.mentees),
     evidence: [...byMentee.values()].map((pairing) => ({
       label: `Mentored ${pairing.menteeName ?? "a colleague"}`,
-      href: `/mentoring#pairing-${pairing.pairingId}`,
+      href: `/mentoring/pairings/${pairing.pairingId}`,
     })),
     nextStep: remaining
       ? byMentee.size === 0

@@ -133,6 +133,7 @@ describe("conflicts make a pair ineligible", () => {
     ["mentor leads the mentee's team", {}, { leadOfTeamIds: ["team-a"] }, /Alex is Dana's own lead/],
     ["mentor is the mentee's lead by id", { leadId: "alex" }, {}, /Alex is Dana's own lead/],
     ["mentee is one of the mentor's reports", {}, { reportIds: ["dana"] }, /Alex is Dana's own lead/],
+    ["mentee is the mentor's own lead", {}, { leadId: "dana" }, /Dana is Alex's own lead/],
     ["same person", { id: "alex" }, {}, /cannot mentor themselves/],
     ["already paired", { pairedMentorIds: ["alex"] }, {}, /already paired with Alex/],
     ["no capacity left", {}, { capacity: 2, activeMentees: 2 }, /no capacity left \(2 of 2 places taken\)/],

@@ -140,6 +140,7 @@ function conflictReasons(mentee: Mentee, mentor: Mentor, menteeName: string, men
   if (mentor.id === mentee.leadId || mentor.leadOfTeamIds.includes(mentee.teamId) || (mentor.reportIds ?? []).includes(mentee.id)) {
     reasons.push(`${mentorName} is ${menteeName}'s own lead`);
   }
+  if (mentor.leadId === mentee.id) reasons.push(`${menteeName} is ${mentorName}'s own lead`);
   if (mentee.pairedMentorIds.includes(mentor.id)) reasons.push(`${menteeName} is already paired with ${mentorName}`);
   if (mentor.activeMentees >= mentor.capacity) {
     reasons.push(`${mentorName} has no capacity left (${mentor.activeMentees} of ${mentor.capacity} places taken)`);
@@ -154,6 +155,7 @@ export function isEligible(mentee: Mentee, mentor: Mentor): boolean {
     mentor.id === mentee.leadId ||
     mentor.leadOfTeamIds.includes(mentee.teamId) ||
     (mentor.reportIds ?? []).includes(mentee.id) ||
+    mentor.leadId === mentee.id ||
     mentee.pairedMentorIds.includes(mentor.id) ||
     mentor.activeMentees >= mentor.capacity
   );

@@ -1,17 +1,8 @@
 /** Plain input types for the mentor-matching engine (pure: no Prisma, no I/O). */
 
-export const LEVELS = ["agent-1", "agent-2", "senior-agent", "team-lead", "support-manager"] as const;
-export type Level = (typeof LEVELS)[number];
+import type { Level, WorkMode } from "../../utils/user-fields.ts";
 
-export const LEVEL_LABELS: Record<Level, string> = {
-  "agent-1": "Agent I",
-  "agent-2": "Agent II",
-  "senior-agent": "Senior Agent",
-  "team-lead": "Team Lead",
-  "support-manager": "Support Manager",
-};
-
-export type WorkMode = "remote" | "hybrid" | "office";
+export { LEVELS, LEVEL_LABELS, type Level, type WorkMode } from "../../utils/user-fields.ts";
 
 /** Competency key, e.g. "empathy". */
 export type CompetencyKey = string;
@@ -45,6 +36,8 @@ export interface Mentor {
   strengths: Record<CompetencyKey, number>;
   leadOfTeamIds: string[];
   reportIds?: string[];
+  /** The mentor's own lead, who cannot be their mentee. */
+  leadId?: string | null;
 }
 
 export type PartKey = "skills" | "career" | "time-zone" | "work-mode" | "conflict";

@@ -40,6 +40,8 @@ const TARGET_LABELS: Record<(typeof AUDIT_TARGET_TYPES)[number], string> = {
   team: "Teams",
   assignment: "Assignments",
   grade: "Grades",
+  nomination: "Nominations",
+  pairing: "Mentoring pairings",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -3,25 +3,19 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Badge, Card, PageHeader } from "~/components/ui/layout.tsx";
 import { ProgressBar } from "~/components/ui/progress-bar.tsx";
 import { CAREER_TRACK_LABELS, keyedLevel } from "~/content/career-schemas.ts";
-import { getLadder } from "~/content/career.server.ts";
-import { getCatalog } from "~/content/modules.server.ts";
-import { getPracticeCatalog } from "~/content/practice.server.ts";
+import { getCareerContent } from "~/content/career.server.ts";
 import { evaluateLevel, nextLevels } from "~/engine/career/evaluate.ts";
-import { careerEvidence } from "~/models/career.server.ts";
+import { careerRecord } from "~/models/career.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/format.ts";
+import { ensureFound } from "~/utils/permissions.server.ts";
 import { LEVEL_LABELS } from "~/utils/user-fields.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [ladder, { modules }, { scenarios }] = await Promise.all([getLadder(), getCatalog(), getPracticeCatalog()]);
-  const difficulties = new Map(scenarios.map((scenario) => [scenario.slug, scenario.difficulty]));
-  const { evidence, history, hireDate } = await careerEvidence(user.id, (slug) => difficulties.get(slug));
+  const { ladder, catalog, difficultyOf } = await getCareerContent();
+  const { evidence, history, hireDate } = ensureFound(await careerRecord(user.id, difficultyOf));
   const now = new Date();
-  const catalog = {
-    modules: modules.map((module) => ({ slug: module.slug, title: module.frontmatter.title })),
-    scenarios: scenarios.map((scenario) => ({ slug: scenario.slug, title: scenario.title, difficulty: scenario.difficulty, competencies: scenario.competencies })),
-  };
   const current = keyedLevel(ladder, evidence.currentLevel.key);
   return {
     current: { title: current.title, summary: current.summary, track: CAREER_TRACK_LABELS[current.track], since: evidence.currentLevel.since.toISOString() },

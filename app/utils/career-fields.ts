@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+// Choices the career pages offer in the browser as well as on the server.
+export const CHECK_IN_RATINGS = ["working-towards", "meeting", "exceeding"] as const;
+export type CheckInRating = (typeof CHECK_IN_RATINGS)[number];
+export const CheckInRatingSchema = z.enum(CHECK_IN_RATINGS, { errorMap: () => ({ message: "Choose working towards, meeting or exceeding" }) });
+
+export const CHECK_IN_RATING_LABELS: Record<CheckInRating, string> = {
+  "working-towards": "Working towards",
+  meeting: "Meeting",
+  exceeding: "Exceeding",
+};
+
+export const CHECK_IN_PERSPECTIVES = ["self", "lead"] as const;
+export type CheckInPerspective = (typeof CHECK_IN_PERSPECTIVES)[number];
+
+export const NOMINATION_STATUSES = ["pending", "approved", "declined"] as const;
+export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
+
+export const NOMINATION_STATUS_LABELS: Record<NominationStatus, string> = {
+  pending: "Waiting for a decision",
+  approved: "Approved",
+  declined: "Declined",
+};
+
+/** A person counts as close to a level from this percent ready. */
+export const CLOSE_TO_READY_PERCENT = 75;
