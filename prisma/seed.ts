@@ -6,6 +6,9 @@ import { getPracticeCatalog, rubricsFor } from "../app/content/practice.server.t
 import { createAssignments } from "../app/models/assignment.server.ts";
 import { createSession } from "../app/models/coaching-session.server.ts";
 import { recordScriptedAttempt } from "../app/models/practice.server.ts";
+import { getCareerContent } from "../app/content/career.server.ts";
+import { nominate, recordCheckIn } from "../app/models/career.server.ts";
+import { logMeeting, answerFitCheck, requestMentor, respondToProposal, saveMenteeRequest, saveMentorProfile, type MentorProfileInput } from "../app/models/mentoring.server.ts";
 import { gradeQuiz, type QuizAnswers } from "../app/engine/learning/quiz.ts";
 import { recordQuizAttempt, recordReading } from "../app/models/learning.server.ts";
 import { prisma } from "../app/utils/db.server.ts";
@@ -181,6 +184,102 @@ async function seedCoaching(now: number) {
   );
 }
 
+const MENTORS: Record<string, Omit<MentorProfileInput, "timeZone" | "workMode">> = {
+  "aisha.bello@frontline.test": {
+    capacity: 3,
+    strengths: ["empathy", "de-escalation", "resolution"],
+    bio: "Four years on Orders & Delivery, most of them on the escalations queue. I like helping people find words for angry customers that are honest and still kind.",
+    languages: ["English", "Yoruba"],
+    availability: "Tuesdays and Thursdays, 13:00–15:00 Lagos time",
+  },
+  "grace.kim@frontline.test": {
+    capacity: 2,
+    strengths: ["resolution", "communication"],
+    bio: "Billing specialist: refunds, disputes and the policy edge cases nobody wrote down. Happy to walk through tricky tickets together.",
+    languages: ["English", "Korean"],
+    availability: "Mornings, 09:00–11:00 Pacific",
+  },
+  "mei.tanaka@frontline.test": {
+    capacity: 2,
+    strengths: ["resolution", "communication", "omnichannel"],
+    bio: "Technical support across chat, email and phone. I mentor people who want to troubleshoot calmly and write answers customers can follow.",
+    languages: ["Japanese", "English"],
+    availability: "Wednesdays 10:00–12:00 Tokyo time",
+  },
+  "omar.haddad@frontline.test": {
+    capacity: 1,
+    strengths: ["efficiency", "communication"],
+    bio: "I care about doing it right the first time: complete answers, fewer touches, and metrics you can explain to your lead.",
+    languages: ["English", "Arabic", "French"],
+    availability: "Fridays after 14:00 New York time",
+  },
+  "chloe.martin@frontline.test": {
+    capacity: 2,
+    strengths: ["empathy", "communication"],
+    bio: "Senior agent in the Paris office. I help newer agents sound like themselves in writing while keeping the tone right for the channel.",
+    languages: ["French", "English", "Spanish"],
+    availability: "Mondays 16:00–17:00 Paris time",
+  },
+  "lead.billing@frontline.test": {
+    capacity: 3,
+    strengths: ["resolution", "efficiency"],
+    bio: "I lead Billing & Accounts. If you are thinking about leading a team one day, let's talk about what the job is really like.",
+    languages: ["English", "Swedish"],
+    availability: "Thursdays 11:00–12:00 New York time",
+  },
+};
+
+const MENTEE_REQUESTS: Record<string, { goals: string; targetLevel: Level; focus: string[]; preferences: string }> = {
+  "ravi.menon@frontline.test": { goals: "Get confident on phone calls with upset customers and move up to Agent II.", targetLevel: "agent-2", focus: ["empathy", "de-escalation"], preferences: "Someone remote, ideally in a nearby time zone." },
+  "lucas.ferreira@frontline.test": { goals: "Handle billing disputes end to end without escalating so often.", targetLevel: "agent-2", focus: ["resolution", "communication"], preferences: "" },
+  "diego.alvarez@frontline.test": { goals: "Prepare for Senior Agent: take on the hard tickets and write help articles from them.", targetLevel: "senior-agent", focus: ["resolution", "efficiency"], preferences: "Happy to meet early mornings." },
+  "ananya.iyer@frontline.test": { goals: "Understand what a team lead does day to day and whether it is for me.", targetLevel: "team-lead", focus: ["communication", "empathy"], preferences: "Someone who has led a team." },
+  "liam.oconnor@frontline.test": { goals: "Write clearer troubleshooting steps and close chats in fewer turns.", targetLevel: "agent-2", focus: ["communication", "efficiency"], preferences: "" },
+};
+
+async function userByEmail(email: string) {
+  return prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, timeZone: true, workMode: true } });
+}
+
+/**
+ * Career and mentoring: Alex and Marcus have both checked in, Sofia has nominated Isabel,
+ * six people mentor, five are looking for a mentor, and Mei has been mentoring Paolo for a month.
+ */
+async function seedCareerAndMentoring(now: number) {
+  const alex = await userByEmail("agent@frontline.test");
+  const marcus = await userByEmail("lead@frontline.test");
+  await recordCheckIn({ agentId: alex.id, authorId: alex.id, perspective: "self", ratings: { empathy: "meeting", resolution: "exceeding", communication: "meeting", efficiency: "working-towards" }, note: "I'm faster than I was, but long chats still drag." });
+  await recordCheckIn({ agentId: alex.id, authorId: marcus.id, perspective: "lead", ratings: { empathy: "working-towards", resolution: "exceeding", communication: "meeting", efficiency: "meeting" }, note: "Resolution is excellent; the opening line still sounds scripted." });
+
+  const sofia = await userByEmail("lead.billing@frontline.test");
+  const isabel = await userByEmail("isabel.cruz@frontline.test");
+  await nominate(sofia, {
+    agentId: isabel.id,
+    level: "senior-agent",
+    allowedLevels: ["senior-agent"],
+    justification: "Isabel has run the refunds escalation queue for two months with no reopened tickets, and wrote three of our most-used help articles.",
+  });
+
+  for (const [email, profile] of Object.entries(MENTORS)) {
+    const mentor = await userByEmail(email);
+    await saveMentorProfile(mentor.id, { ...profile, timeZone: mentor.timeZone, workMode: mentor.workMode as WorkMode }, new Date(now));
+  }
+  for (const [email, request] of Object.entries(MENTEE_REQUESTS)) await saveMenteeRequest((await userByEmail(email)).id, request);
+
+  const { competencies, difficultyOf } = await getCareerContent();
+  const content = { competencyKeys: competencies.map((competency) => competency.key), difficultyOf };
+  const mei = await userByEmail("mei.tanaka@frontline.test");
+  const paolo = await userByEmail("paolo.santos@frontline.test");
+  await saveMenteeRequest(paolo.id, { goals: "Become the team's go-to person for phone troubleshooting.", targetLevel: "senior-agent", focus: ["resolution", "communication"], preferences: "" });
+  const requested = await requestMentor(paolo, { mentorId: mei.id, message: "Your phone calls are the ones I learn most from — would you mentor me?" }, content, new Date(now - 35 * DAY_MS));
+  if (requested.status !== "ok") throw new Error(`Seeding the Mei–Paolo pairing failed: ${requested.reason}`);
+  const pairingId = requested.pairingId;
+  await respondToProposal(mei, { pairingId, accept: true, reason: "" }, new Date(now - 34 * DAY_MS));
+  await logMeeting(mei, { pairingId, heldOn: new Date(now - 28 * DAY_MS), rating: 4, notes: "Listened to two of Paolo's calls together. Agreed he will summarise the customer's problem back before troubleshooting." });
+  await answerFitCheck(paolo, { pairingId, fit: "good" }, new Date(now - 27 * DAY_MS));
+  await logMeeting(paolo, { pairingId, heldOn: new Date(now - 14 * DAY_MS), rating: 3, notes: "Went through a router reset call that ran long; practised closing with a clear next step." });
+}
+
 export async function seedDemoOrganisation(): Promise<boolean> {
   if ((await prisma.user.count()) > 0) return false;
   const now = Date.now();
@@ -193,6 +292,7 @@ export async function seedDemoOrganisation(): Promise<boolean> {
   await seedLearningHistory(now);
   await seedPracticeHistory(now);
   await seedCoaching(now);
+  await seedCareerAndMentoring(now);
   return true;
 }
 
