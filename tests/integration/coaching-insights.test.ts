@@ -4,36 +4,12 @@
 // agents with 5,000 graded conversations.
 import { beforeAll, describe, expect, test, vi } from "vitest";
 
-// Counting SQL statements. Prisma's $on("query") log is not available with a
-// driver adapter, and a client extension's $allOperations counts operations,
-// not statements: one findMany with a nested select runs two or more. So the
-// count is taken one level lower, at the better-sqlite3 driver adapter, where
-// every statement Prisma sends passes through queryRaw or executeRaw. The app's
-// own client is swapped for a counting one before any module opens it.
+// The app's own client is swapped for one that counts SQL statements before any module opens it.
 const statements = vi.hoisted(() => ({ sql: [] as string[] }));
 
 vi.mock("~/utils/db.server.ts", async (importOriginal) => {
-  const original = await importOriginal<typeof import("~/utils/db.server.ts")>();
-  const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
-  const { PrismaClient } = await import("~/generated/prisma/client.ts");
-  const factory = new PrismaBetterSQLite3({ url: process.env.DATABASE_URL!, timeout: 5000 });
-  const counting = <T extends object>(target: T): T =>
-    new Proxy(target, {
-      get(object, key) {
-        const value = Reflect.get(object, key) as unknown;
-        if (typeof value !== "function") return value;
-        if (key === "queryRaw" || key === "executeRaw") {
-          return (query: { sql: string }) => {
-            statements.sql.push(query.sql);
-            return value.call(object, query);
-          };
-        }
-        if (key === "startTransaction") return async (...args: unknown[]) => counting(await value.apply(object, args));
-        return value.bind(object);
-      },
-    });
-  const adapter = { provider: factory.provider, adapterName: factory.adapterName, connect: async () => counting(await factory.connect()) };
-  return { ...original, prisma: new PrismaClient({ adapter: adapter as unknown as typeof factory }) };
+  const { createCountingPrismaClient } = await import("../../scripts/lib/counting-prisma.ts");
+  return { ...(await importOriginal<typeof import("~/utils/db.server.ts")>()), prisma: createCountingPrismaClient(process.env.DATABASE_URL!, statements.sql) };
 });
 
 import { getCatalog } from "~/content/modules.server.ts";
