@@ -114,7 +114,10 @@ export async function careerRecords(userIds: string[], difficultyOf: (scenarioSl
 
   return new Map(
     people.map((person) => {
-      const history = (historyBy.get(person.id) ?? []).map((event) => ({ ...(JSON.parse(event.details) as { from: Level; to: Level }), at: event.createdAt }));
+      const history = (historyBy.get(person.id) ?? []).map((event): LevelChange => {
+        const { from, to } = JSON.parse(event.details) as { from: Level; to: Level };
+        return { from, to, at: event.createdAt };
+      });
       const lastChange = history[history.length - 1];
       const evidence: CareerEvidence = {
         completedModules: (progressBy.get(person.id) ?? []).map((row) => ({ slug: row.moduleSlug, completedAt: row.completedAt! })),
