@@ -10,6 +10,7 @@ import { getCatalog } from "../../app/content/modules.server.ts";
 import { getPracticeCatalog, rubricsFor } from "../../app/content/practice.server.ts";
 import { hashPassword } from "../../app/utils/auth.server.ts";
 import { prisma } from "../../app/utils/db.server.ts";
+import { seededRandom } from "./seeded-random.ts";
 
 const DAY_MS = 86_400_000;
 const BATCH = 400;
@@ -23,18 +24,6 @@ export const COACHING_TEAM = {
 
 const FIRST = ["Ada", "Bruno", "Carmen", "Dev", "Elif", "Femi", "Greta", "Hugo", "Ines", "Jonas", "Kemi", "Luca", "Mira", "Niall", "Olga", "Pedro", "Quinn", "Rania", "Sven", "Tara", "Umar", "Vera", "Wen", "Ximena", "Yusuf"];
 const LAST = ["Abbott", "Brennan", "Costa", "Dubois", "Eriksen", "Fofana", "Garcia", "Haddad", "Ito", "Jansen"];
-
-/** A small seeded random source, so every run seeds the same organisation. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
   for (let start = 0; start < rows.length; start += BATCH) await insert(rows.slice(start, start + BATCH));
@@ -75,7 +64,7 @@ export async function seedCoachingTeam({
   password = "frontline-demo",
   now = new Date(),
 }: CoachingTeamOptions = {}) {
-  const rand = random(20_250_601);
+  const rand = seededRandom(20_250_601);
   const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY_MS);
   // Action items fall due on a calendar day, stored as its midnight UTC.

@@ -4,25 +4,14 @@ import { performance } from "node:perf_hooks";
 import { optimisePool } from "../../app/engine/matching/optimise.ts";
 import type { Mentee, Mentor } from "../../app/engine/matching/types.ts";
 import { LEVELS, WORK_MODES } from "../../app/utils/user-fields.ts";
+import { seededRandom } from "./seeded-random.ts";
 
 const ZONES = ["Europe/London", "Europe/Madrid", "Africa/Lagos", "America/New_York", "America/Chicago", "America/Los_Angeles", "America/Sao_Paulo", "Asia/Kolkata", "Asia/Manila", "Asia/Tokyo", "Australia/Sydney"];
 const COMPETENCIES = ["empathy", "resolution", "communication", "efficiency", "de-escalation", "omnichannel", "privacy-security", "product-knowledge"];
 const TEAMS = 40;
 
-/** mulberry32: a small deterministic generator, so every run times the same pool. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function randomPool(menteeCount: number, mentorCount: number, seed = 1): { mentees: Mentee[]; mentors: Mentor[] } {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
   const someCompetencies = (count: number) => Object.fromEntries([...COMPETENCIES].sort(() => random() - 0.5).slice(0, count).map((key) => [key, Math.round(random() * 100) / 100]));
   const mentors: Mentor[] = Array.from({ length: mentorCount }, (_, index) => {
