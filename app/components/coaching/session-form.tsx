@@ -1,10 +1,10 @@
-import { getCollectionProps, getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { z } from "zod";
 import { ACTION_ITEM_MAX, ACTION_ITEM_MIN, dueDateToInstant, MAX_FOCUS, MIN_FOCUS, NOTES_MAX, zonedDateTimeToUtc } from "~/engine/coaching/sessions.ts";
 import { Button } from "../ui/button.tsx";
+import { CheckboxGroup, type CheckboxOption as LinkOption } from "../ui/checkbox-group.tsx";
 import { Field, FormErrors, TextareaField } from "../ui/field.tsx";
 
 /** Blank action-item rows offered when scheduling; more can be added on the session page. */
@@ -83,7 +83,7 @@ export function createSessionSchema({ competencyKeys, today, timeZone }: Session
 
 export type SessionSchema = ReturnType<typeof createSessionSchema>;
 
-export type LinkOption = { value: string; label: string; detail?: string };
+export type { CheckboxOption as LinkOption } from "../ui/checkbox-group.tsx";
 
 export type SessionFormDefaults = {
   scheduledAt?: string;
@@ -94,59 +94,6 @@ export type SessionFormDefaults = {
   reflections?: string[];
 };
 
-
-function CheckboxGroup({
-  meta,
-  legend,
-  hint,
-  options,
-  empty,
-  columns = false,
-}: {
-  meta: FieldMetadata<string[]>;
-  legend: string;
-  hint?: ReactNode;
-  options: LinkOption[];
-  empty?: string;
-  /** Short labels side by side rather than one per line. */
-  columns?: boolean;
-}) {
-  const hintId = `${meta.id}-hint`;
-  const describedBy = [hint ? hintId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
-  const inputs = getCollectionProps(meta, { type: "checkbox", options: options.map((option) => option.value) });
-  return (
-    <fieldset className={["checkbox-group", columns && "checkbox-group--columns", meta.errors?.length && "checkbox-group--invalid"].filter(Boolean).join(" ")} aria-describedby={describedBy}>
-      <legend>{legend}</legend>
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {options.length === 0 && empty ? <p className="muted">{empty}</p> : null}
-      <div className="checkbox-group__options">
-        {options.map((option, index) => {
-          const { key, ...input } = inputs[index];
-          return (
-            <div key={key} className="checkbox-group__option">
-              <input {...input} aria-describedby={undefined} aria-invalid={undefined} />
-              <label htmlFor={input.id}>
-                {option.label}
-                {option.detail ? <span className="checkbox-group__detail">{option.detail}</span> : null}
-              </label>
-            </div>
-          );
-        })}
-      </div>
-      {meta.errors?.length ? (
-        <ul id={meta.errorId} className="field__errors">
-          {meta.errors.map((error) => (
-            <li key={error}>{error}</li>
-          ))}
-        </ul>
-      ) : null}
-    </fieldset>
-  );
-}
 
 /**
  * Scheduling a session (with its first action items) or editing one. Without
