@@ -6,7 +6,7 @@ import { getPracticeCatalog, rubricsFor } from "../app/content/practice.server.t
 import { createAssignments } from "../app/models/assignment.server.ts";
 import { createSession } from "../app/models/coaching-session.server.ts";
 import { recordScriptedAttempt } from "../app/models/practice.server.ts";
-import { getCareerContent } from "../app/content/career.server.ts";
+import { getMentoringContent } from "../app/content/mentoring.server.ts";
 import { nominate, recordCheckIn } from "../app/models/career.server.ts";
 import { logMeeting, answerFitCheck, requestMentor, respondToProposal, saveMenteeRequest, saveMentorProfile, type MentorProfileInput } from "../app/models/mentoring.server.ts";
 import { gradeQuiz, type QuizAnswers } from "../app/engine/learning/quiz.ts";
@@ -266,8 +266,7 @@ async function seedCareerAndMentoring(now: number) {
   }
   for (const [email, request] of Object.entries(MENTEE_REQUESTS)) await saveMenteeRequest((await userByEmail(email)).id, request);
 
-  const { competencies, difficultyOf } = await getCareerContent();
-  const content = { competencyKeys: competencies.map((competency) => competency.key), difficultyOf };
+  const { measure: content } = await getMentoringContent();
   const mei = await userByEmail("mei.tanaka@frontline.test");
   const paolo = await userByEmail("paolo.santos@frontline.test");
   await saveMenteeRequest(paolo.id, { goals: "Become the team's go-to person for phone troubleshooting.", targetLevel: "senior-agent", focus: ["resolution", "communication"], preferences: "" });

@@ -9,6 +9,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { EMPATHY_CRITERIA, evaluateEmpathy, readLabelled } from "./lib/empathy-eval.ts";
 import { measureGrader } from "./lib/grader-bench.ts";
+import { measureMatching } from "./lib/matching-bench.ts";
 import { bin, buildIsStale, migrateDeploy, run } from "./lib/run.ts";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -25,6 +26,11 @@ const databaseUrl = `file:${path.join(dataDir, "bench.db")}`;
 process.env.DATABASE_URL = databaseUrl;
 migrateDeploy(databaseUrl);
 run(bin("tsx"), ["prisma/seed.ts"], { DATABASE_URL: databaseUrl });
+// Installed before any app module opens the database, so the statements a page loader runs in
+// this process can be counted (the readiness table's budget below).
+const { createCountingPrismaClient } = await import("./lib/counting-prisma.ts");
+const statements: string[] = [];
+(globalThis as { prisma?: unknown }).prisma = createCountingPrismaClient(databaseUrl, statements);
 const { seedLargeOrganisation } = await import("./lib/large-organisation.ts");
 await seedLargeOrganisation(LARGE);
 const { COACHING_TEAM, seedCoachingTeam } = await import("./lib/coaching-team.ts");
@@ -64,6 +70,14 @@ async function sessionCookie(email: string): Promise<string> {
   return cookie;
 }
 
+/** SQL statements the team readiness loader runs for the lead of 50, called in this process. */
+async function countReadinessStatements(cookie: string): Promise<number> {
+  const { loader } = await import("../app/routes/career+/team.tsx");
+  statements.length = 0;
+  await loader({ request: new Request(`${BASE}/career/team`, { headers: { cookie } }), params: {}, context: { cspNonce: "bench", clientAddress: "127.0.0.1" } });
+  return statements.length;
+}
+
 type Result = { name: string; path: string; requestsPerSecond: number; p50: number; p99: number; errors: number };
 
 async function measure(name: string, urlPath: string, cookie?: string): Promise<Result> {
@@ -89,6 +103,7 @@ await waitForServer();
 const agent = await sessionCookie("agent@frontline.test");
 const admin = await sessionCookie("admin@frontline.test");
 const insightsLead = await sessionCookie(COACHING_TEAM.leadEmail);
+const mentee = await sessionCookie("ravi.menon@frontline.test");
 
 const floorBefore = await measure("floor: /robots.txt", "/robots.txt");
 const results = [
@@ -98,15 +113,20 @@ const results = [
   await measure("module page (compiled once), agent", "/learn/modules/how-support-works", agent),
   await measure(`people's learning, admin (${people} people)`, "/learn/people", admin),
   await measure("team insights, lead of 50 agents (5,000 graded attempts)", "/coaching/insights", insightsLead),
+  await measure("Career: readiness and evidence, agent", "/career", agent),
+  await measure("team readiness, lead of 50 agents (5,000 graded attempts)", "/career/team", insightsLead),
+  await measure("Mentoring: ranked suggestions, mentee", "/mentoring", mentee),
 ];
 const floorAfter = await measure("floor: /robots.txt (again)", "/robots.txt");
 
+const readinessStatements = await countReadinessStatements(insightsLead);
 server.kill("SIGTERM");
 await new Promise((resolve) => server.once("exit", resolve));
 fs.rmSync(dataDir, { recursive: true, force: true });
 const compiles = /MDX compiles during this run: (\d+)/.exec(serverOutput)?.[1] ?? "unknown";
 
-console.log("\nGrader…");
+console.log("\nMatching and grader…");
+const matching = measureMatching();
 const grader = await measureGrader();
 const labelled = readLabelled();
 const agreement = await evaluateEmpathy(labelled);
@@ -139,6 +159,15 @@ const lines = [
   "",
   `MDX compiles in the server during the run: **${compiles}** (modules are compiled by \`npm run build\`; the server only reads`,
   "`build/content/catalog.json`).",
+  "",
+  "## Careers and mentoring",
+  "",
+  "Measured in this process, same run.",
+  "",
+  "| figure | value | goal |",
+  "|---|---:|---|",
+  `| optimal whole-pool matching, ${matching.mentees.toLocaleString("en")} mentees × ${matching.mentors} mentors (${matching.places} free places, ${matching.matched} matched), median of ${matching.runs} | ${matching.medianSeconds.toFixed(2)} s | < 2 s |`,
+  `| SQL statements for the team readiness page (\`/career/team\`), lead of 50 agents with 5,000 graded attempts | ${readinessStatements} | ≤ 10 |`,
   "",
   "## Grader",
   "",

@@ -23,16 +23,19 @@ export function getLadder(): Promise<Ladder> {
 
 /** Everything career pages read from content: the ladder, titles for evidence, competency names. */
 export async function getCareerContent() {
-  const [ladder, { modules, competencies }, { scenarios }] = await Promise.all([getLadder(), getCatalog(), getPracticeCatalog()]);
+  const [ladder, { modules, competencies }, { scenarios, rubrics }] = await Promise.all([getLadder(), getCatalog(), getPracticeCatalog()]);
   const difficulties = new Map(scenarios.map((scenario) => [scenario.slug, scenario.difficulty]));
   const catalog: CareerCatalog = {
     modules: modules.map((module) => ({ slug: module.slug, title: module.frontmatter.title })),
     scenarios: scenarios.map((scenario) => ({ slug: scenario.slug, title: scenario.title, difficulty: scenario.difficulty, competencies: scenario.competencies })),
   };
+  const graded = new Set(rubrics.flatMap((rubric) => rubric.criteria.map((criterion) => criterion.competency)));
   return {
     ladder,
     catalog,
     competencies: competencies.map((competency) => ({ key: competency.key, name: competency.name })),
+    /** What check-ins rate: the competencies practice measures, so a rating always has evidence beside it. */
+    gradedCompetencies: competencies.filter((competency) => graded.has(competency.key)).map((competency) => ({ key: competency.key, name: competency.name })),
     difficultyOf: (scenarioSlug: string) => difficulties.get(scenarioSlug),
   };
 }

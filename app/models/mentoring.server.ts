@@ -8,12 +8,13 @@ import type { Mentee, Mentor } from "~/engine/matching/types.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { OPEN_PAIRING_STATUSES, type FitCheck } from "~/utils/mentoring-fields.ts";
-import { isNewHire, type Level, type WorkMode } from "~/utils/user-fields.ts";
+import { isNewHire, type Level, type Role, type WorkMode } from "~/utils/user-fields.ts";
 import { recordAudit } from "./audit.server.ts";
 import { careerRecords } from "./career.server.ts";
 import { notify } from "./notification.server.ts";
 
 type Actor = { id: string; name: string };
+type Viewer = { id: string; role: Role; ledTeamIds: string[] };
 type Refused = { status: "refused"; reason: string; field?: string };
 type NotFound = { status: "not-found" };
 type Done = { status: "ok" };
@@ -42,9 +43,14 @@ export type MentorProfileInput = {
   workMode: WorkMode;
 };
 
+/** What the mentoring pages need to know about the person themself. */
+export async function getMentoringPerson(userId: string) {
+  return prisma.user.findUnique({ where: { id: userId }, select: { hireDate: true, deactivatedAt: true, timeZone: true, workMode: true } });
+}
+
 export async function getMentorProfile(userId: string) {
-  const profile = await prisma.mentorProfile.findUnique({ where: { userId } });
-  return profile && { ...profile, strengths: parseStringList(profile.strengths), languages: parseStringList(profile.languages) };
+  const [profile, placesTaken] = await Promise.all([prisma.mentorProfile.findUnique({ where: { userId } }), openPairingCount(prisma, userId)]);
+  return profile && { ...profile, strengths: parseStringList(profile.strengths), languages: parseStringList(profile.languages), placesTaken };
 }
 
 function openPairingCount(client: Prisma.TransactionClient | typeof prisma, mentorId: string) {
@@ -58,7 +64,10 @@ export function mentorIneligibility(person: { hireDate: Date; deactivatedAt: Dat
   return null;
 }
 
-/** Creates or updates the mentor profile (opting in); the time zone and work mode are the person's own. */
+/**
+ * Creates or updates the mentor profile (opting in); the time zone and work mode are the person's
+ * own. Editing a paused profile leaves it paused: resuming is its own, deliberate step.
+ */
 export async function saveMentorProfile(userId: string, input: MentorProfileInput, now = new Date()): Promise<Done | Refused> {
   return prisma.$transaction(async (tx) => {
     const person = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { hireDate: true, deactivatedAt: true } });
@@ -69,7 +78,7 @@ export async function saveMentorProfile(userId: string, input: MentorProfileInpu
       return { status: "refused", field: "capacity", reason: `You already have ${taken} mentees (active or proposed); capacity can't go below that.` };
     }
     const data = { capacity: input.capacity, strengths: JSON.stringify(input.strengths), bio: input.bio, languages: JSON.stringify(input.languages), availability: input.availability };
-    await tx.mentorProfile.upsert({ where: { userId }, create: { userId, ...data }, update: { ...data, active: true } });
+    await tx.mentorProfile.upsert({ where: { userId }, create: { userId, ...data }, update: data });
     await tx.user.update({ where: { id: userId }, data: { timeZone: input.timeZone, workMode: input.workMode } });
     return { status: "ok" };
   });
@@ -91,14 +100,31 @@ export async function getMenteeRequest(userId: string) {
   return request && { ...request, targetLevel: request.targetLevel as Level, focus: parseStringList(request.focus) };
 }
 
+/**
+ * Saves the request and opens it, so suggestions appear; someone who already has an active mentor
+ * only updates what they are working on, and stays out of the matching pool.
+ */
 export async function saveMenteeRequest(userId: string, input: MenteeRequestInput): Promise<Done> {
-  const data = { goals: input.goals, targetLevel: input.targetLevel, focus: JSON.stringify(input.focus), preferences: input.preferences, status: "open" };
+  const mentored = await prisma.pairing.count({ where: { menteeId: userId, status: "active" } });
+  const data = { goals: input.goals, targetLevel: input.targetLevel, focus: JSON.stringify(input.focus), preferences: input.preferences, status: mentored ? "closed" : "open" };
   await prisma.menteeRequest.upsert({ where: { menteeId: userId }, create: { menteeId: userId, ...data }, update: data });
   return { status: "ok" };
 }
 
-export async function closeMenteeRequest(userId: string): Promise<void> {
-  await prisma.menteeRequest.updateMany({ where: { menteeId: userId }, data: { status: "closed" } });
+const WITHDRAWN_FEEDBACK = "The mentee withdrew their request before it was answered.";
+
+/** Closes the request; a request still waiting for a mentor's answer is withdrawn with it. */
+export async function withdrawMenteeRequest(actor: Actor, now = new Date()): Promise<Done | NotFound> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.menteeRequest.updateMany({ where: { menteeId: actor.id, status: "open" }, data: { status: "closed" } });
+    if (count === 0) return { status: "not-found" };
+    const waiting = await tx.pairing.findMany({ where: { menteeId: actor.id, status: "proposed" }, select: { id: true, mentorId: true } });
+    for (const pairing of waiting) {
+      await tx.pairing.update({ where: { id: pairing.id }, data: { status: "ended", endedAt: now, endFeedback: WITHDRAWN_FEEDBACK } });
+      await notify(pairing.mentorId, { kind: "mentoring", title: `${actor.name} withdrew their mentoring request`, link: `/mentoring/pairings/${pairing.id}` }, tx);
+    }
+    return { status: "ok" };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -117,6 +143,24 @@ const poolPersonSelect = {
   ledTeams: { select: { id: true } },
 } satisfies Prisma.UserSelect;
 
+function openRequestWhere(unpairedOnly: boolean): Prisma.MenteeRequestWhereInput {
+  return { status: "open", mentee: { deactivatedAt: null, ...(unpairedOnly ? { mentored: { none: { status: { in: [...OPEN_PAIRING_STATUSES] } } } } : {}) } };
+}
+
+const availableMentorWhere = { active: true, user: { deactivatedAt: null } } satisfies Prisma.MentorProfileWhereInput;
+
+const placesTakenSelect = { _count: { select: { mentoring: { where: { status: { in: [...OPEN_PAIRING_STATUSES] } } } } } } satisfies Prisma.UserSelect;
+
+/** The admin's overview before matching: who is waiting and how much room mentors have. */
+export async function countOpenPool() {
+  const [openRequests, mentors] = await Promise.all([
+    prisma.menteeRequest.count({ where: openRequestWhere(true) }),
+    prisma.mentorProfile.findMany({ where: availableMentorWhere, select: { capacity: true, user: { select: placesTakenSelect } } }),
+  ]);
+  const free = mentors.map((mentor) => Math.max(0, mentor.capacity - mentor.user._count.mentoring)).filter((places) => places > 0);
+  return { openRequests, mentorsWithPlaces: free.length, placesFree: free.reduce((sum, places) => sum + places, 0) };
+}
+
 export type MatchingPool = {
   mentees: Mentee[];
   mentors: Mentor[];
@@ -132,22 +176,18 @@ export type MatchingPool = {
 export async function loadMatchingPool(content: MeasureContent, options: { menteeIds?: string[]; unpairedOnly?: boolean } = {}): Promise<MatchingPool> {
   const [requests, profiles] = await Promise.all([
     prisma.menteeRequest.findMany({
-      where: {
-        status: "open",
-        ...(options.menteeIds ? { menteeId: { in: options.menteeIds } } : {}),
-        mentee: { deactivatedAt: null, ...(options.unpairedOnly ? { mentored: { none: { status: { in: [...OPEN_PAIRING_STATUSES] } } } } : {}) },
-      },
+      where: { ...openRequestWhere(options.unpairedOnly ?? false), ...(options.menteeIds ? { menteeId: { in: options.menteeIds } } : {}) },
       select: { targetLevel: true, focus: true, mentee: { select: { ...poolPersonSelect, mentored: { select: { mentorId: true } } } } },
     }),
     prisma.mentorProfile.findMany({
-      where: { active: true, user: { deactivatedAt: null } },
+      where: availableMentorWhere,
       select: {
         capacity: true,
         strengths: true,
         bio: true,
         languages: true,
         availability: true,
-        user: { select: { ...poolPersonSelect, _count: { select: { mentoring: { where: { status: { in: [...OPEN_PAIRING_STATUSES] } } } } } } },
+        user: { select: { ...poolPersonSelect, ...placesTakenSelect } },
       },
     }),
   ]);
@@ -224,7 +264,7 @@ export async function requestMentor(actor: Actor, input: { mentorId: string; mes
   if (checked.status !== "ok") return checked;
   const pairing = await prisma.$transaction(async (tx) => {
     const created = await tx.pairing.create({
-      data: { mentorId: input.mentorId, menteeId: actor.id, source: "request", message: input.message, score: checked.score.total },
+      data: { mentorId: input.mentorId, menteeId: actor.id, source: "request", message: input.message, score: checked.score.total, createdAt: now },
       select: { id: true },
     });
     await notify(input.mentorId, { kind: "mentoring", title: `${actor.name} asked you to be their mentor`, link: `/mentoring/pairings/${created.id}` }, tx);
@@ -253,27 +293,62 @@ const pairingSelect = {
 
 export type PairingView = Prisma.PairingGetPayload<{ select: typeof pairingSelect }>;
 
-export async function getPairing(id: string): Promise<PairingView | null> {
-  return prisma.pairing.findUnique({ where: { id }, select: pairingSelect });
+/** How the viewer stands to a pairing: one of the pair, or a lead or admin reading along. */
+type PairingAccess = "mentor" | "mentee" | "observer";
+
+function pairingAccess(viewer: Viewer, pairing: { mentor: { id: string; teamId: string | null }; mentee: { id: string; teamId: string | null } }): PairingAccess | null {
+  if (pairing.mentor.id === viewer.id) return "mentor";
+  if (pairing.mentee.id === viewer.id) return "mentee";
+  if (viewer.role === "admin") return "observer";
+  const ledTeam = (teamId: string | null) => teamId !== null && viewer.ledTeamIds.includes(teamId);
+  if (viewer.role === "lead" && (ledTeam(pairing.mentee.teamId) || ledTeam(pairing.mentor.teamId))) return "observer";
+  return null;
 }
 
-/** A person's pairings as mentor and as mentee, open ones first. */
-export async function listPairingsOf(userId: string) {
-  const pairings = await prisma.pairing.findMany({
-    where: { OR: [{ mentorId: userId }, { menteeId: userId }] },
-    orderBy: { createdAt: "desc" },
-    select: pairingSelect,
+/**
+ * One pairing with what the mentee asked for, when the viewer may see it: the pair themselves,
+ * admins, and leads of either person's team. Anyone else gets null, as for an id that doesn't exist.
+ */
+export async function getPairingFor(viewer: Viewer, id: string) {
+  const pairing = await prisma.pairing.findUnique({
+    where: { id },
+    select: { ...pairingSelect, mentee: { select: { ...pairingSelect.mentee.select, menteeRequest: { select: { goals: true, targetLevel: true, focus: true, preferences: true } } } } },
   });
+  const access = pairing && pairingAccess(viewer, pairing);
+  if (!pairing || !access) return null;
+  const { menteeRequest, ...mentee } = pairing.mentee;
+  const request = menteeRequest && { ...menteeRequest, targetLevel: menteeRequest.targetLevel as Level, focus: parseStringList(menteeRequest.focus) };
+  return { access, pairing: { ...pairing, mentee }, request };
+}
+
+const STATUS_ORDER: Record<string, number> = { proposed: 0, active: 1 };
+
+/** Proposals waiting for an answer first, then active pairings, then the history; newest first within each. */
+function proposedFirst<Row extends { status: string }>(rows: Row[]): Row[] {
+  return rows.map((row, index) => ({ row, index })).sort((a, b) => (STATUS_ORDER[a.row.status] ?? 2) - (STATUS_ORDER[b.row.status] ?? 2) || a.index - b.index).map(({ row }) => row);
+}
+
+/** A person's pairings as mentor and as mentee, proposed ones first. */
+export async function listPairingsOf(userId: string) {
+  const pairings = proposedFirst(
+    await prisma.pairing.findMany({
+      where: { OR: [{ mentorId: userId }, { menteeId: userId }] },
+      orderBy: { createdAt: "desc" },
+      select: pairingSelect,
+    }),
+  );
   return { asMentor: pairings.filter((pairing) => pairing.mentor.id === userId), asMentee: pairings.filter((pairing) => pairing.mentee.id === userId) };
 }
 
-/** Pairings in which a mentor or a mentee belongs to one of the teams. */
+/** Pairings in which a mentor or a mentee belongs to one of the teams, proposed ones first. */
 export async function listTeamPairings(teamIds: string[]) {
-  return prisma.pairing.findMany({
-    where: { status: { in: ["proposed", "active", "ended"] }, OR: [{ mentee: { teamId: { in: teamIds } } }, { mentor: { teamId: { in: teamIds } } }] },
-    orderBy: [{ status: "asc" }, { createdAt: "desc" }],
-    select: pairingSelect,
-  });
+  return proposedFirst(
+    await prisma.pairing.findMany({
+      where: { status: { in: ["proposed", "active", "ended"] }, OR: [{ mentee: { teamId: { in: teamIds } } }, { mentor: { teamId: { in: teamIds } } }] },
+      orderBy: { createdAt: "desc" },
+      select: pairingSelect,
+    }),
+  );
 }
 
 type PairingRole = "mentor" | "mentee";
@@ -370,9 +445,12 @@ export async function optimiseOpenPool(content: MeasureContent, now = new Date()
  */
 export function scorePoolChoice(pool: MatchingPool, choices: { menteeId: string; mentorId: string | null }[], now: Date) {
   const taken = new Map<string, number>();
+  const seen = new Set<string>();
   return choices.map(({ menteeId, mentorId }) => {
     const mentee = pool.mentees.find((candidate) => candidate.id === menteeId);
     const mentor = mentorId ? pool.mentors.find((candidate) => candidate.id === mentorId) : undefined;
+    if (seen.has(menteeId)) return { menteeId, mentorId, score: null, problem: "This person is already in the list once; each mentee gets one mentor." };
+    seen.add(menteeId);
     if (!mentee) return { menteeId, mentorId, score: null, problem: "This person no longer has an open request." };
     if (!mentorId) return { menteeId, mentorId, score: null, problem: null };
     if (!mentor) return { menteeId, mentorId, score: null, problem: "That mentor is no longer taking mentees." };
@@ -396,7 +474,7 @@ export async function publishPool(actor: Actor, choices: { menteeId: string; men
     const pairingIds: string[] = [];
     for (const pair of pairs) {
       const pairing = await tx.pairing.create({
-        data: { menteeId: pair.menteeId, mentorId: pair.mentorId!, source: "pool", message: "Matched by your mentoring programme.", score: pair.score!.total },
+        data: { menteeId: pair.menteeId, mentorId: pair.mentorId!, source: "pool", message: "Matched by your mentoring programme.", score: pair.score!.total, createdAt: now },
         select: { id: true },
       });
       pairingIds.push(pairing.id);

@@ -25,3 +25,16 @@ export const NOMINATION_STATUS_LABELS: Record<NominationStatus, string> = {
 
 /** A person counts as close to a level from this percent ready. */
 export const CLOSE_TO_READY_PERCENT = 75;
+
+export type Readiness = "ready" | "close" | null;
+
+/** Ready at 100%, close from CLOSE_TO_READY_PERCENT; anything less is not worth a badge. */
+export function readinessOf(percentReady: number): Readiness {
+  if (percentReady >= 100) return "ready";
+  return percentReady >= CLOSE_TO_READY_PERCENT ? "close" : null;
+}
+
+export const CHECK_IN_NOTE_MAX = 1000;
+export const JUSTIFICATION_MIN = 30;
+export const JUSTIFICATION_MAX = 2000;
+export const DECISION_NOTE_MAX = 1000;

@@ -23,3 +23,9 @@ export async function readFormData(request: Request): Promise<FormData> {
     badRequest("This form could not be read. Reload the page and submit it again.");
   }
 }
+
+/** The confirmation a redirect asked this page to show (`?notice=`); null for none or an unknown one. */
+export function noticeFrom<Key extends string>(request: Request, notices: Record<Key, string>): string | null {
+  const key = new URL(request.url).searchParams.get("notice");
+  return key !== null && Object.hasOwn(notices, key) ? notices[key as Key] : null;
+}

@@ -6,10 +6,7 @@ import { loader as careerLoader } from "~/routes/career+/_index.tsx";
 import { createUser } from "../factories/index.ts";
 import { callRoute, get, sessionCookieFor } from "./request.ts";
 
-type CareerData = {
-  current: { title: string };
-  next: { key: string; title: string; percentReady: number; requirements: { kind: string; met: boolean; evidence: { href: string | null }[] }[]; nextSteps: string[] }[];
-};
+type CareerData = Awaited<ReturnType<typeof careerLoader>>;
 
 test("signed-out visitors are sent to sign in", async () => {
   const outcome = await callRoute(careerLoader, { request: get("/career") });
@@ -20,7 +17,7 @@ test("signed-out visitors are sent to sign in", async () => {
 test("a new Agent I sees Agent II next, and completing an onboarding module shows up as evidence", async () => {
   const agent = await createUser({ role: "agent", level: "agent-1", hireDate: new Date() });
   const cookie = await sessionCookieFor(agent.id);
-  const before = (await callRoute(careerLoader, { request: get("/career", cookie) })).body as CareerData;
+  const before = (await callRoute<CareerData>(careerLoader, { request: get("/career", cookie) })).body!.readiness;
   expect(before.current.title).toBe("Agent I");
   const agentTwo = before.next.find((level) => level.key === "agent-2")!;
   expect(agentTwo.percentReady).toBeLessThan(100);
@@ -33,7 +30,7 @@ test("a new Agent I sees Agent II next, and completing an onboarding module show
   await recordReading(agent.id, versionRef(first), { reachedEnd: true });
   await recordQuizAttempt(agent.id, versionRef(first), { quizId: quiz.id, answers, grade: gradeQuiz(quiz, answers), submissionKey: "career-test" });
 
-  const after = (await callRoute(careerLoader, { request: get("/career", cookie) })).body as CareerData;
+  const after = (await callRoute<CareerData>(careerLoader, { request: get("/career", cookie) })).body!.readiness;
   const modulesRequirement = after.next.find((level) => level.key === "agent-2")!.requirements.find((requirement) => requirement.kind === "modules")!;
   expect(modulesRequirement.evidence.map((link) => link.href)).toContain("/learn/modules/how-support-works");
   expect(after.next.find((level) => level.key === "agent-2")!.percentReady).toBeGreaterThan(agentTwo.percentReady);

@@ -25,7 +25,8 @@ export function get(url: string, cookie?: string): Request {
   return new Request(absolute(url), { method: "GET", headers });
 }
 
-export function post(url: string, fields: Record<string, string> = {}, cookie?: string): Request {
+/** A form post; give the fields as pairs to repeat a name, as a browser sends a checkbox group. */
+export function post(url: string, fields: Record<string, string> | [string, string][] = {}, cookie?: string): Request {
   const headers = new Headers({
     "Content-Type": "application/x-www-form-urlencoded",
     Origin: BASE_URL,

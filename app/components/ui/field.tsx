@@ -31,14 +31,20 @@ function FieldShell({
         </span>
       ) : null}
       {children({ "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy || undefined })}
-      {errors?.length ? (
-        <ul id={`${id}-errors`} className="field__errors">
-          {errors.map((error) => (
-            <li key={error}>{error}</li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldErrors id={`${id}-errors`} errors={errors} />
     </div>
+  );
+}
+
+/** A control's or a group's error messages, under the id its aria-describedby names. */
+export function FieldErrors({ id, errors }: { id: string; errors: Errors }) {
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="field__errors">
+      {errors.map((error) => (
+        <li key={error}>{error}</li>
+      ))}
+    </ul>
   );
 }
 

@@ -1,114 +1,66 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { Badge, Card, PageHeader } from "~/components/ui/layout.tsx";
-import { ProgressBar } from "~/components/ui/progress-bar.tsx";
-import { CAREER_TRACK_LABELS, keyedLevel } from "~/content/career-schemas.ts";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { CheckInForm, CheckInTable, createCheckInSchema } from "~/components/career/check-ins.tsx";
+import { Readiness } from "~/components/career/readiness.tsx";
+import { Alert, PageHeader } from "~/components/ui/layout.tsx";
 import { getCareerContent } from "~/content/career.server.ts";
-import { evaluateLevel, nextLevels } from "~/engine/career/evaluate.ts";
-import { careerRecord } from "~/models/career.server.ts";
+import { recordCheckIn } from "~/models/career.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
-import { formatDate } from "~/utils/format.ts";
 import { ensureFound } from "~/utils/permissions.server.ts";
-import { LEVEL_LABELS } from "~/utils/user-fields.ts";
+import { optionalFilter } from "~/utils/query-fields.ts";
+import { badRequest, parseSearchParams, readFormData } from "~/utils/request.server.ts";
+import { loadCareer } from "./career-view.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { ladder, catalog, difficultyOf } = await getCareerContent();
-  const { evidence, history, hireDate } = ensureFound(await careerRecord(user.id, difficultyOf));
-  const now = new Date();
-  const current = keyedLevel(ladder, evidence.currentLevel.key);
+  // Set by the check-in's redirect, to confirm it was saved.
+  const { saved } = parseSearchParams(request, z.object({ saved: optionalFilter(z.literal("check-in")) }));
+  const career = ensureFound(await loadCareer(user.id));
   return {
-    current: { title: current.title, summary: current.summary, track: CAREER_TRACK_LABELS[current.track], since: evidence.currentLevel.since.toISOString() },
-    next: nextLevels(evidence.currentLevel.key, ladder).map((next) => {
-      const evaluation = evaluateLevel(keyedLevel(ladder, next.key), evidence, now, catalog);
-      return {
-        key: next.key,
-        title: next.title,
-        track: CAREER_TRACK_LABELS[next.track],
-        summary: keyedLevel(ladder, next.key).summary,
-        via: next.via.map((key) => LEVEL_LABELS[key]),
-        percentReady: evaluation.percentReady,
-        ready: evaluation.ready,
-        requirements: evaluation.requirements,
-        nextSteps: evaluation.nextSteps,
-      };
-    }),
-    history: [
-      { label: `Joined as ${LEVEL_LABELS[history[0]?.from ?? evidence.currentLevel.key]}`, at: hireDate.toISOString() },
-      ...history.map((change) => ({ label: `${LEVEL_LABELS[change.from]} → ${LEVEL_LABELS[change.to]}`, at: change.at.toISOString() })),
-    ],
+    readiness: career.readiness,
+    checkIns: career.checkInTable,
+    competencies: career.content.gradedCompetencies,
+    previousRatings: career.checkIns.self?.ratings ?? {},
+    seesTeam: user.role === "lead" || user.role === "admin",
+    saved: Boolean(saved),
   };
 }
 
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await readFormData(request);
+  if (formData.get("intent") !== "check-in") badRequest("Unknown action on your career page.");
+  const { gradedCompetencies } = await getCareerContent();
+  const submission = parseWithZod(formData, { schema: createCheckInSchema(gradedCompetencies) });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  await recordCheckIn({ agentId: user.id, authorId: user.id, perspective: "self", ...submission.value });
+  return redirect("/career?saved=check-in#check-in");
+}
+
 export default function CareerPage() {
-  const { current, next, history } = useLoaderData<typeof loader>();
+  const { readiness, checkIns, competencies, previousRatings, seesTeam, saved } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   return (
     <div className="stack">
-      <PageHeader title="Career" description="Where you are, what the next level asks of you, and the evidence you already have." />
-      <div className="grid">
-        <Card title="Where you are">
-          <p className="stat">{current.title}</p>
-          <p className="muted">
-            {current.track} track · since {formatDate(current.since)}
-          </p>
-          <p>{current.summary}</p>
-        </Card>
-        <Card title="Level history">
-          <ol>
-            {history.map((entry) => (
-              <li key={`${entry.label}-${entry.at}`}>
-                {entry.label} <span className="muted">— {formatDate(entry.at)}</span>
-              </li>
-            ))}
-          </ol>
-        </Card>
-      </div>
-      {next.length === 0 ? (
-        <Card title="The top of the ladder">
-          <p>There is no level above yours on either track. Mentoring others is the best way to pass on what got you here.</p>
-        </Card>
-      ) : null}
-      {next.map((level) => (
-        <section key={level.key} className="card" aria-labelledby={`next-${level.key}`}>
-          <h2 id={`next-${level.key}`}>
-            Next on the {level.track.toLowerCase()} track: {level.title}
-          </h2>
-          <p className="muted">
-            {level.summary}
-            {level.via.length ? ` It comes after ${level.via.join(", then ")}.` : ""}
-          </p>
-          <ProgressBar label={`Ready for ${level.title}`} percent={level.percentReady} />
-          {level.nextSteps.length ? (
-            <>
-              <h3>Your next steps</h3>
-              <ol>
-                {level.nextSteps.map((step) => (
-                  <li key={step}>{step}</li>
-                ))}
-              </ol>
-            </>
-          ) : (
-            <p role="status">You meet every requirement for {level.title}. Talk to your lead about a nomination.</p>
-          )}
-          <h3>Requirements</h3>
-          <ul className="requirements">
-            {level.requirements.map((requirement) => (
-              <li key={requirement.description} className="requirement">
-                <p>
-                  {requirement.met ? <Badge tone="success">Met</Badge> : <Badge>{Math.round(requirement.progress * 100)}%</Badge>} {requirement.description}
-                </p>
-                {requirement.evidence.length ? (
-                  <ul className="requirement__evidence">
-                    {requirement.evidence.slice(0, 6).map((link) => (
-                      <li key={`${link.label}-${link.href}`}>{link.href ? <Link to={link.href}>{link.label}</Link> : link.label}</li>
-                    ))}
-                  </ul>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      <PageHeader
+        title="Career"
+        description="Where you are, what the next level asks of you, and the evidence you already have."
+        actions={seesTeam ? <Link to="/career/team">Your team's readiness</Link> : null}
+      />
+      <Readiness view={readiness} />
+      <section className="card stack" aria-labelledby="check-in">
+        <h2 id="check-in">Check-in</h2>
+        <p className="muted">
+          How you rate yourself beside what your graded practice measures (the average of your last 5 graded attempts, from 0 to 2) and how your lead rates you. Where
+          they differ is the best thing to talk about at your next 1:1.
+        </p>
+        {saved ? <Alert tone="success">Check-in saved. Your lead sees it next to their own ratings.</Alert> : null}
+        <CheckInTable view={checkIns} />
+        <h3>Rate yourself</h3>
+        <CheckInForm perspective="self" competencies={competencies} previous={previousRatings} lastResult={actionData?.result} />
+      </section>
     </div>
   );
 }

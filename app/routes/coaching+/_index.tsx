@@ -35,6 +35,10 @@ export default function CoachingPage() {
           <p>Onboarding and assignment completion, levels per competency, trends and training time against what leading teams give.</p>
           <Link to="/coaching/insights">See team insights</Link>
         </Card>
+        <Card title="Career readiness">
+          <p>Who is ready or close for their next level, check-ins beside measured evidence, and nominations for promotion.</p>
+          <Link to="/career/team">See team readiness</Link>
+        </Card>
         <Card title="Practice and learning">
           <p>Every graded conversation and each person's module progress and reflections.</p>
           <p className="row">

@@ -1,0 +1,13 @@
+import { Badge } from "~/components/ui/layout.tsx";
+import { PAIRING_STATUS_LABELS, type PairingStatus } from "~/utils/mentoring-fields.ts";
+
+const TONES: Record<PairingStatus, "primary" | "success" | "danger" | undefined> = {
+  proposed: "primary",
+  active: "success",
+  declined: "danger",
+  ended: undefined,
+};
+
+export function PairingStatusBadge({ status }: { status: PairingStatus }) {
+  return <Badge tone={TONES[status]}>{PAIRING_STATUS_LABELS[status]}</Badge>;
+}

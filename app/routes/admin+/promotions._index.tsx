@@ -1,0 +1,105 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
+import { Pagination } from "~/components/ui/pagination.tsx";
+import { listNominations } from "~/models/career.server.ts";
+import { NOMINATION_STATUSES, type NominationStatus } from "~/utils/career-fields.ts";
+import { formatDate, plural } from "~/utils/format.ts";
+import { PROMOTIONS_PAGE_SIZE } from "~/utils/page-sizes.ts";
+import { requireRole } from "~/utils/permissions.server.ts";
+import { optionalFilter, PageSchema } from "~/utils/query-fields.ts";
+import { parseSearchParams } from "~/utils/request.server.ts";
+import { LEVEL_LABELS, type Level } from "~/utils/user-fields.ts";
+
+const QuerySchema = z.object({ status: optionalFilter(z.enum(NOMINATION_STATUSES)), page: PageSchema });
+
+const TABS: Record<NominationStatus, { label: string; order: string; empty: string }> = {
+  pending: { label: "Pending", order: "oldest first", empty: "No nominations are waiting for a decision." },
+  approved: { label: "Approved", order: "newest first", empty: "No nominations have been approved yet." },
+  declined: { label: "Declined", order: "newest first", empty: "No nominations have been declined yet." },
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["admin"]);
+  const query = parseSearchParams(request, QuerySchema);
+  const status = query.status ?? "pending";
+  const { total, nominations } = await listNominations(status, (query.page - 1) * PROMOTIONS_PAGE_SIZE, PROMOTIONS_PAGE_SIZE);
+  return {
+    status,
+    page: query.page,
+    total,
+    rows: nominations.map((nomination) => ({
+      id: nomination.id,
+      agent: nomination.agent.name,
+      team: nomination.agent.team?.name ?? null,
+      level: LEVEL_LABELS[nomination.level as Level],
+      nominatedBy: nomination.nominatedBy.name,
+      at: nomination.createdAt.toISOString(),
+      decidedBy: nomination.decidedBy?.name ?? null,
+      decidedAt: nomination.decidedAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+export default function PromotionsPage() {
+  const { status, page, total, rows } = useLoaderData<typeof loader>();
+  const tab = TABS[status];
+  const decided = status !== "pending";
+  return (
+    <>
+      <PageHeader
+        title="Promotions"
+        description="Leads nominate the people they think are ready. Read the justification beside the evidence, then approve or decline with a reason."
+        actions={<Link to="/admin">Back to Admin</Link>}
+      />
+      <nav aria-label="Nominations by status" className="status-summary">
+        <ul>
+          {NOMINATION_STATUSES.map((option) => (
+            <li key={option}>
+              <Link to={option === "pending" ? "/admin/promotions" : `/admin/promotions?status=${option}`} aria-current={option === status ? "true" : undefined} className="status-summary__item">
+                {TABS[option].label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {rows.length === 0 ? (
+        <EmptyState title={`No ${tab.label.toLowerCase()} nominations`}>{tab.empty}</EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">
+              {tab.label} nominations, {tab.order}: {plural(total, "nomination")}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Person</th>
+                <th scope="col">Team</th>
+                <th scope="col">Nominated for</th>
+                <th scope="col">Nominated by</th>
+                <th scope="col">{decided ? "Decided" : "Waiting since"}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <Link to={`/admin/promotions/${row.id}`}>{row.agent}</Link>
+                  </td>
+                  <td>{row.team ?? <span className="muted">No team</span>}</td>
+                  <td>{row.level}</td>
+                  <td>{row.nominatedBy}</td>
+                  <td>{decided && row.decidedAt ? `${formatDate(row.decidedAt)} by ${row.decidedBy ?? "an admin"}` : formatDate(row.at)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pageSize={PROMOTIONS_PAGE_SIZE} total={total} label={`${tab.label} nominations`} />
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Promotions · Admin · Frontline" }];
