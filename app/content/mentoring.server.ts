@@ -4,6 +4,7 @@ import { getCareerContent } from "./career.server.ts";
 /** What the mentoring pages read from content: how to measure people, and competency names. */
 export async function getMentoringContent() {
   const { competencies, difficultyOf } = await getCareerContent();
-  const measure: MeasureContent = { competencyKeys: competencies.map((competency) => competency.key), difficultyOf };
-  return { measure, competencies, competencyNames: new Map(competencies.map((competency) => [competency.key, competency.name])) };
+  const competencyNames = new Map(competencies.map((competency) => [competency.key, competency.name]));
+  const measure: MeasureContent = { competencyKeys: competencies.map((competency) => competency.key), difficultyOf, competencyName: (key) => competencyNames.get(key) ?? key };
+  return { measure, competencies, competencyNames };
 }

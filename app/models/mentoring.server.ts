@@ -22,7 +22,7 @@ type Done = { status: "ok" };
 type DifficultyOf = (scenarioSlug: string) => CareerAttempt["difficulty"] | undefined;
 
 /** Competency keys and scenario difficulties: what measuring people from their practice needs. */
-export type MeasureContent = { competencyKeys: string[]; difficultyOf: DifficultyOf };
+export type MeasureContent = { competencyKeys: string[]; difficultyOf: DifficultyOf; competencyName: (key: string) => string };
 
 /** Each person's measured competencies from graded practice, in the content's order. */
 export async function measuredCompetencies(userIds: string[], content: MeasureContent): Promise<Map<string, MeasuredCompetency[]>> {
@@ -166,6 +166,7 @@ export type MatchingPool = {
   mentors: Mentor[];
   /** Mentors' profile details for display. */
   mentorDetails: Map<string, { bio: string; languages: string[]; availability: string; strengths: string[] }>;
+  competencyName: (key: string) => string;
 };
 
 /**
@@ -220,7 +221,7 @@ export async function loadMatchingPool(content: MeasureContent, options: { mente
   const mentorDetails = new Map(
     profiles.map((profile) => [profile.user.id, { bio: profile.bio, languages: parseStringList(profile.languages), availability: profile.availability, strengths: parseStringList(profile.strengths) }]),
   );
-  return { mentees, mentors, mentorDetails };
+  return { mentees, mentors, mentorDetails, competencyName: content.competencyName };
 }
 
 function engineBase(person: PoolPerson) {
@@ -232,7 +233,7 @@ export async function mentorSuggestions(menteeId: string, content: MeasureConten
   const pool = await loadMatchingPool(content, { menteeIds: [menteeId] });
   const mentee = pool.mentees[0];
   if (!mentee) return null;
-  return rankMentors(mentee, pool.mentors, now).map(({ mentor, score }) => ({ mentor, score, details: pool.mentorDetails.get(mentor.id)! }));
+  return rankMentors(mentee, pool.mentors, now, pool.competencyName).map(({ mentor, score }) => ({ mentor, score, details: pool.mentorDetails.get(mentor.id)! }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -249,7 +250,7 @@ async function checkPair(menteeId: string, mentorId: string, content: MeasureCon
   if (!mentee) return { status: "refused" as const, reason: "Tell us what you want from mentoring first: there is no open mentoring request." };
   const mentor = pool.mentors.find((candidate) => candidate.id === mentorId);
   if (!mentor) return { status: "refused" as const, reason: "That mentor isn't taking mentees at the moment. Choose another from your suggestions." };
-  const score = scorePair(mentee, { ...mentor, activeMentees: mentor.activeMentees + extraTaken }, now);
+  const score = scorePair(mentee, { ...mentor, activeMentees: mentor.activeMentees + extraTaken }, now, pool.competencyName);
   if (!score.eligible) return { status: "refused" as const, reason: score.parts.find((part) => part.key === "conflict")!.explanation };
   return { status: "ok" as const, mentee, mentor, score };
 }
@@ -455,7 +456,7 @@ export function scorePoolChoice(pool: MatchingPool, choices: { menteeId: string;
     if (!mentorId) return { menteeId, mentorId, score: null, problem: null };
     if (!mentor) return { menteeId, mentorId, score: null, problem: "That mentor is no longer taking mentees." };
     const extra = taken.get(mentor.id) ?? 0;
-    const score = scorePair(mentee, { ...mentor, activeMentees: mentor.activeMentees + extra }, now);
+    const score = scorePair(mentee, { ...mentor, activeMentees: mentor.activeMentees + extra }, now, pool.competencyName);
     if (score.eligible) taken.set(mentor.id, extra + 1);
     return { menteeId, mentorId, score, problem: score.eligible ? null : score.parts.find((part) => part.key === "conflict")!.explanation };
   });

@@ -8,9 +8,9 @@ export interface RankedMentor {
 }
 
 /** Eligible mentors sorted by total score, highest first; ties broken by mentor id ascending. */
-export function rankMentors(mentee: Mentee, mentors: readonly Mentor[], now: Date): RankedMentor[] {
+export function rankMentors(mentee: Mentee, mentors: readonly Mentor[], now: Date, competencyName?: (key: string) => string): RankedMentor[] {
   return mentors
-    .map((mentor) => ({ mentor, score: scorePair(mentee, mentor, now) }))
+    .map((mentor) => ({ mentor, score: scorePair(mentee, mentor, now, competencyName) }))
     .filter((r) => r.score.eligible)
     .sort((a, b) => b.score.total - a.score.total || (a.mentor.id < b.mentor.id ? -1 : a.mentor.id > b.mentor.id ? 1 : 0));
 }

@@ -57,7 +57,7 @@ describe("scorePair parts", () => {
     // (0.6·0.9 + 0.2·0.5) / (0.6 + 0.2) · 40 = 0.64 / 0.8 · 40 = 32
     expect(part(s, "skills").points).toBe(32);
     expect(part(s, "skills").explanation).toBe(
-      "Strong where Dana is weakest: empathy (gap 0.6, strength 0.9) and tone (gap 0.2, strength 0.5).",
+      "Strong where Dana is weakest: empathy (Dana's gap 60%, Alex's strength 90%) and tone (Dana's gap 20%, Alex's strength 50%).",
     );
     const perfect = scorePair(mentee(), mentor({ strengths: { empathy: 1, tone: 1 } }), WINTER);
     expect(part(perfect, "skills").points).toBe(40);

@@ -183,8 +183,13 @@ export function pairTotal(mentee: Mentee, mentor: Mentor, now: Date): number | n
 const article = (level: Level) => (/^[AEIOU]/.test(LEVEL_LABELS[level]) ? "an" : "a");
 const MODE_PHRASE: Record<WorkMode, string> = { remote: "works remotely", hybrid: "works hybrid", office: "works in the office" };
 
-/** Score one mentee–mentor pair with a plain-English explanation for every part. */
-export function scorePair(mentee: Mentee, mentor: Mentor, now: Date): PairScore {
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/**
+ * Score one mentee–mentor pair with a plain-English explanation for every part.
+ * `competencyName` turns competency keys into the names people read.
+ */
+export function scorePair(mentee: Mentee, mentor: Mentor, now: Date, competencyName: (key: string) => string = (key) => key): PairScore {
   const menteeName = mentee.name ?? "the mentee";
   const mentorName = mentor.name ?? "the mentor";
   const Mentee = menteeName.charAt(0).toUpperCase() + menteeName.slice(1);
@@ -198,14 +203,14 @@ export function scorePair(mentee: Mentee, mentor: Mentor, now: Date): PairScore 
   if (gapSum === 0) {
     skillsText = `${Mentee} has no measured skill gaps, so there is nothing for ${mentorName} to complement.`;
   } else if (productSum === 0) {
-    const weakest = [...terms].sort((x, y) => y.gap - x.gap || x.key.localeCompare(y.key)).slice(0, 2).map((t) => t.key);
+    const weakest = [...terms].sort((x, y) => y.gap - x.gap || x.key.localeCompare(y.key)).slice(0, 2).map((t) => competencyName(t.key));
     skillsText = `${Mentor} has no measured strength where ${menteeName} is weakest (${weakest.join(", ")}).`;
   } else {
     const top = terms
       .filter((t) => t.product > 0)
       .sort((x, y) => y.product - x.product || x.key.localeCompare(y.key))
       .slice(0, 2)
-      .map((t) => `${t.key} (gap ${fmt(t.gap)}, strength ${fmt(t.strength)})`);
+      .map((t) => `${competencyName(t.key)} (${menteeName}'s gap ${percent(t.gap)}, ${mentorName}'s strength ${percent(t.strength)})`);
     skillsText = `Strong where ${menteeName} is weakest: ${top.join(" and ")}.`;
   }
   parts.push({ key: "skills", points: skills, explanation: skillsText });
