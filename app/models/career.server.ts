@@ -27,17 +27,15 @@ export type CareerRecord = {
   pendingNomination: { level: Level; by: string; at: Date } | null;
 };
 
-type AttemptCriterionRow = {
+/** One graded attempt × one competency it assessed, averaged in SQL on the 0–2 scale; competency is null for an attempt that assessed none. */
+type AttemptCompetencyRow = {
   id: string;
   userId: string;
   scenarioSlug: string;
   startedAt: Date | string;
   passed: boolean | number;
-  competency: string;
-  level: number | bigint;
-  overrideLevel: number | bigint | null;
-  maxLevel: number | bigint;
-  applicable: boolean | number;
+  competency: string | null;
+  level: number | null;
 };
 
 type PersonRow = { id: string; name: string; teamId: string | null; teamName: string | null; level: string; hireDate: Date | string; deactivatedAt: Date | string | null };
@@ -61,7 +59,8 @@ function groupBy<Row, Key>(rows: Row[], keyOf: (row: Row) => Key): Map<Key, Row[
   return groups;
 }
 
-function attemptsFrom(rows: AttemptCriterionRow[], difficultyOf: DifficultyOf): CareerAttempt[] {
+/** The evaluator's per-criterion input, fed one already-averaged "criterion" per competency on a 0–2 scale. */
+function attemptsFrom(rows: AttemptCompetencyRow[], difficultyOf: DifficultyOf): CareerAttempt[] {
   const attempts = new Map<string, CareerAttempt>();
   for (const row of rows) {
     const difficulty = difficultyOf(row.scenarioSlug);
@@ -71,13 +70,7 @@ function attemptsFrom(rows: AttemptCriterionRow[], difficultyOf: DifficultyOf): 
       attempt = { id: row.id, scenarioSlug: row.scenarioSlug, difficulty, passed: Boolean(row.passed), startedAt: toDate(row.startedAt), criteria: [] };
       attempts.set(row.id, attempt);
     }
-    attempt.criteria.push({
-      competency: row.competency,
-      level: Number(row.level),
-      overrideLevel: row.overrideLevel === null ? null : Number(row.overrideLevel),
-      maxLevel: Number(row.maxLevel),
-      applicable: Boolean(row.applicable),
-    });
+    if (row.competency !== null) attempt.criteria.push({ competency: row.competency, level: Number(row.level), overrideLevel: null, maxLevel: 2, applicable: true });
   }
   return [...attempts.values()];
 }
@@ -102,9 +95,11 @@ async function loadCareerRecords(who: Prisma.Sql, difficultyOf: DifficultyOf): P
     prisma.$queryRaw<ProgressRow[]>`
       SELECT m."userId", m."moduleSlug", m."completedAt" FROM "ModuleProgress" AS m
       WHERE m."userId" IN (${people}) AND m."completedAt" IS NOT NULL`,
-    prisma.$queryRaw<AttemptCriterionRow[]>`
-      SELECT a."id", a."userId", a."scenarioSlug", a."startedAt", g."passed",
-        c."competency", c."level", c."overrideLevel", c."maxLevel", c."applicable"
+    // Averaged per attempt and competency in SQL, exactly as the evaluator would (reviewed levels
+    // first, clamped, on 0–2), so a team of fifty sends a few thousand rows instead of tens of thousands.
+    prisma.$queryRaw<AttemptCompetencyRow[]>`
+      SELECT a."id", a."userId", a."scenarioSlug", a."startedAt", g."passed", c."competency",
+        AVG(MIN(MAX(COALESCE(c."overrideLevel", c."level"), 0), c."maxLevel") * 2.0 / c."maxLevel") AS "level"
       FROM (
         SELECT p."id", p."userId", p."scenarioSlug", p."startedAt",
           ROW_NUMBER() OVER (PARTITION BY p."userId" ORDER BY p."startedAt" DESC) AS "recency"
@@ -112,8 +107,9 @@ async function loadCareerRecords(who: Prisma.Sql, difficultyOf: DifficultyOf): P
         WHERE p."userId" IN (${people}) AND EXISTS (SELECT 1 FROM "PracticeGrade" AS pg WHERE pg."attemptId" = p."id")
       ) AS a
       INNER JOIN "PracticeGrade" AS g ON g."attemptId" = a."id"
-      INNER JOIN "GradeCriterion" AS c ON c."gradeId" = g."id"
-      WHERE a."recency" <= ${ATTEMPTS_PER_PERSON}`,
+      LEFT JOIN "GradeCriterion" AS c ON c."gradeId" = g."id" AND c."applicable" = TRUE AND c."maxLevel" > 0
+      WHERE a."recency" <= ${ATTEMPTS_PER_PERSON}
+      GROUP BY a."id", c."competency"`,
     prisma.$queryRaw<SessionRow[]>`
       SELECT s."id", s."agentId", s."scheduledAt" FROM "CoachingSession" AS s WHERE s."agentId" IN (${people})`,
     prisma.$queryRaw<LevelEventRow[]>`

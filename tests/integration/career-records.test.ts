@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import { expect, test } from "vitest";
 import { getCareerContent } from "~/content/career.server.ts";
+import { attemptCompetencyLevel } from "~/engine/career/evaluate.ts";
 import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
 import { careerRecord, careerRecords, decideNomination, nominate } from "~/models/career.server.ts";
 import { recordScriptedAttempt } from "~/models/practice.server.ts";
@@ -62,4 +63,29 @@ test("an approved nomination moves the level and starts the time at it; a declin
 
 test("no people, no statements", async () => {
   expect((await careerRecords([], () => "starter")).size).toBe(0);
+});
+
+test("each attempt's competency levels, averaged in SQL, equal the evaluator's own from the stored criteria (reviewed levels first)", async () => {
+  const agent = await createUser();
+  await practise(agent.id, 0, "competent", 4);
+  await practise(agent.id, 3, "poor", 2);
+  const criterion = await prisma.gradeCriterion.findFirstOrThrow({ where: { grade: { attempt: { userId: agent.id } }, applicable: true, level: { lt: 2 } }, select: { id: true, maxLevel: true } });
+  await prisma.gradeCriterion.update({ where: { id: criterion.id }, data: { overrideLevel: criterion.maxLevel, overrideReason: "Reviewed" } });
+
+  const stored = await prisma.practiceAttempt.findMany({
+    where: { userId: agent.id },
+    select: { id: true, grade: { select: { criteria: { select: { competency: true, level: true, overrideLevel: true, maxLevel: true, applicable: true } } } } },
+  });
+  const { difficultyOf } = await getCareerContent();
+  const record = (await careerRecord(agent.id, difficultyOf))!;
+  for (const attempt of stored) {
+    const loaded = record.evidence.attempts.find((candidate) => candidate.id === attempt.id)!;
+    const fromCriteria = { id: attempt.id, scenarioSlug: "", difficulty: "starter" as const, passed: true, startedAt: new Date(), criteria: attempt.grade!.criteria };
+    const competencies = [...new Set(attempt.grade!.criteria.map((row) => row.competency))];
+    for (const competency of competencies) {
+      const expected = attemptCompetencyLevel(fromCriteria, competency);
+      const got = attemptCompetencyLevel(loaded, competency);
+      expect({ competency, got: got === null ? null : Number(got.toFixed(9)) }).toEqual({ competency, got: expected === null ? null : Number(expected.toFixed(9)) });
+    }
+  }
 });
