@@ -352,6 +352,16 @@ export async function listTeamPairings(teamIds: string[]) {
   );
 }
 
+/** Every proposed and active pairing in the organisation, proposals first, a page at a time. */
+export async function listOpenPairings(skip: number, take: number) {
+  const where = { status: { in: [...OPEN_PAIRING_STATUSES] } };
+  const [total, pairings] = await Promise.all([
+    prisma.pairing.count({ where }),
+    prisma.pairing.findMany({ where, orderBy: [{ status: "desc" }, { createdAt: "desc" }], skip, take, select: pairingSelect }),
+  ]);
+  return { total, pairings };
+}
+
 type PairingRole = "mentor" | "mentee";
 
 async function findPairingFor(tx: Prisma.TransactionClient, pairingId: string, userId: string, roles: readonly PairingRole[]) {

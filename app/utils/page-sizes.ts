@@ -9,3 +9,4 @@ export const REVIEW_QUEUE_PAGE_SIZE = 25;
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 export const COACHING_PEOPLE_PAGE_SIZE = 25;
 export const PROMOTIONS_PAGE_SIZE = 20;
+export const PAIRINGS_PAGE_SIZE = 25;

@@ -109,6 +109,8 @@ test("an admin previews the pool match, changes a mentor, re-scores and publishe
   await admin.getByRole("button", { name: /^Publish \d+ pairs?$/ }).click();
   await expect(admin).toHaveURL(/\/admin\/mentoring\?published=\d+$/);
   await expect(admin.getByText(/^Published \d+ pairs?\./)).toBeVisible();
+  const current = admin.getByRole("table", { name: "Proposed and active pairings" });
+  await expect(current.getByRole("row").filter({ hasText: POOL_MENTEE.name }).filter({ hasText: mentorName })).toContainText("Proposed");
   await expectAccessible(admin);
 
   const menteeContext = await browser.newContext();

@@ -87,6 +87,7 @@ const CASES: (() => Case)[] = [
   () => ({ name: "promotion loader, a guessed nomination", run: load(promotionPage.loader, `/admin/promotions/${MISSING}`, { nominationId: MISSING }), expected: adminOnly(404) }),
   () => ({ name: "promotion action, a decline without a reason", run: send(promotionPage.action, nominationUrl(), { decision: "decline" }, { nominationId: ids.nomination }), expected: adminOnly(400) }),
   () => ({ name: "mentoring pool loader", run: load(adminMentoring.loader, "/admin/mentoring"), expected: adminOnly(200) }),
+  () => ({ name: "mentoring pool loader, a malformed page", run: load(adminMentoring.loader, "/admin/mentoring?page=0"), expected: adminOnly(400) }),
   () => ({ name: "mentoring pool action, optimise", run: send(adminMentoring.action, "/admin/mentoring", { intent: "optimise" }), expected: adminOnly(200) }),
   () => ({ name: "mentoring pool action, publish nothing", run: send(adminMentoring.action, "/admin/mentoring", { intent: "publish" }), expected: adminOnly(400) }),
   () => ({ name: "mentoring loader", run: load(mentoring.loader, "/mentoring"), expected: everyone(200) }),

@@ -65,6 +65,7 @@ describe("the optimised preview", () => {
   test("the loader counts who is waiting and the free places", async () => {
     const page = await callRoute<PoolData>(poolPage.loader, { request: get("/admin/mentoring", adminCookie) });
     expect(page.body!.counts).toEqual({ openRequests: 4, mentorsWithPlaces: 3, placesFree: 5 });
+    expect(page.body!.pairings).toEqual({ page: 1, total: 0, rows: [] });
   });
 
   test("its total is the sum of its pairs and matches the exact optimiser", async () => {
@@ -145,6 +146,14 @@ describe("adjusting and publishing", () => {
     const page = await callRoute<PoolData>(poolPage.loader, { request: get(published.location!, adminCookie) });
     expect(page.body!.published).toBe(3);
     expect(page.body!.counts).toMatchObject({ openRequests: 1 });
+    expect(page.body!.pairings.total).toBe(3);
+    expect(page.body!.pairings.rows.map((row) => [row.mentee, row.mentor, row.status]).sort()).toEqual(
+      [
+        ["Ali Agent", oneSeat.name, "proposed"],
+        ["Bea Agent", twoSeats.name, "proposed"],
+        ["Rita Report", twoSeats.name, "proposed"],
+      ].sort(),
+    );
 
     // The same publication again finds those people already proposed for.
     const again = await callPool(choiceFields("publish", choices), adminCookie);

@@ -3,15 +3,18 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { PairingTable, pairingRow } from "~/components/mentoring/pairing-table.tsx";
 import { formatPoints, ScoreBreakdown } from "~/components/mentoring/score-breakdown.tsx";
+import { Pagination } from "~/components/ui/pagination.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { FormErrors } from "~/components/ui/field.tsx";
 import { Alert, Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { getMentoringContent } from "~/content/mentoring.server.ts";
-import { countOpenPool, loadMatchingPool, optimiseOpenPool, publishPool, scorePoolChoice, type MatchingPool } from "~/models/mentoring.server.ts";
+import { countOpenPool, listOpenPairings, loadMatchingPool, optimiseOpenPool, publishPool, scorePoolChoice, type MatchingPool } from "~/models/mentoring.server.ts";
 import { plural } from "~/utils/format.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
-import { optionalFilter } from "~/utils/query-fields.ts";
+import { PAIRINGS_PAGE_SIZE } from "~/utils/page-sizes.ts";
+import { optionalFilter, PageSchema } from "~/utils/query-fields.ts";
 import { parseSearchParams, readFormData } from "~/utils/request.server.ts";
 import { LEVEL_LABELS } from "~/utils/user-fields.ts";
 
@@ -46,8 +49,9 @@ type Choice = z.output<typeof ChoicesSchema>["choices"][number];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
-  const { published } = parseSearchParams(request, z.object({ published: optionalFilter(z.coerce.number().int().min(0).max(MAX_CHOICES)) }));
-  return { published: published ?? null, counts: await countOpenPool() };
+  const { published, page } = parseSearchParams(request, z.object({ published: optionalFilter(z.coerce.number().int().min(0).max(MAX_CHOICES)), page: PageSchema }));
+  const [counts, { total, pairings }] = await Promise.all([countOpenPool(), listOpenPairings((page - 1) * PAIRINGS_PAGE_SIZE, PAIRINGS_PAGE_SIZE)]);
+  return { published: published ?? null, counts, pairings: { page, total, rows: pairings.map(pairingRow) } };
 }
 
 /** The choice scored against the current pool, as the preview table shows it. */
@@ -184,7 +188,7 @@ function PreviewForm({ preview }: { preview: Preview }) {
 }
 
 export default function MentoringPoolPage() {
-  const { published, counts } = useLoaderData<typeof loader>();
+  const { published, counts, pairings } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const preview = actionData?.preview ?? null;
@@ -232,6 +236,19 @@ export default function MentoringPoolPage() {
           )}
         </Card>
       )}
+      <Card title="Current pairings">
+        {pairings.total === 0 ? (
+          <p className="muted">No pairing is proposed or active. Published matches and accepted requests appear here.</p>
+        ) : (
+          <>
+            <p className="muted">
+              {plural(pairings.total, "pairing")} proposed or active, proposals waiting for the mentor first.
+            </p>
+            <PairingTable caption="Proposed and active pairings" rows={pairings.rows} show="both" />
+            <Pagination page={pairings.page} pageSize={PAIRINGS_PAGE_SIZE} total={pairings.total} label="Pairings" />
+          </>
+        )}
+      </Card>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { PairingStatusBadge } from "~/components/mentoring/pairing-status-badge.tsx";
+import { PairingTable, pairingRow } from "~/components/mentoring/pairing-table.tsx";
 import { ScoreBreakdown } from "~/components/mentoring/score-breakdown.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { FormErrors, TextareaField } from "~/components/ui/field.tsx";
@@ -23,8 +23,8 @@ import {
   type PairingView,
 } from "~/models/mentoring.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
-import { formatDate, plural } from "~/utils/format.ts";
-import { FIT_CHECK_LABELS, REQUEST_MESSAGE_MAX, RequestMentorSchema, type FitCheck, type PairingStatus } from "~/utils/mentoring-fields.ts";
+import { plural } from "~/utils/format.ts";
+import { REQUEST_MESSAGE_MAX, RequestMentorSchema } from "~/utils/mentoring-fields.ts";
 import { ensureFound, notFound } from "~/utils/permissions.server.ts";
 import { noticeFrom, readFormData } from "~/utils/request.server.ts";
 import { LEVEL_LABELS, WORK_MODE_LABELS } from "~/utils/user-fields.ts";
@@ -43,20 +43,6 @@ const RequestMentorActionSchema = RequestMentorSchema.extend({ intent: z.literal
 
 const ActionSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("pause") }), z.object({ intent: z.literal("resume") }), RequestMentorActionSchema]);
 
-function pairingRow(pairing: PairingView) {
-  const lastMeeting = pairing.meetings[0];
-  return {
-    id: pairing.id,
-    status: pairing.status as PairingStatus,
-    mentor: pairing.mentor.name,
-    mentee: pairing.mentee.name,
-    meetings: pairing.meetings.length,
-    lastMeeting: lastMeeting ? lastMeeting.heldOn.toISOString() : null,
-    fitCheck: pairing.fitCheck ? FIT_CHECK_LABELS[pairing.fitCheck as FitCheck] : null,
-  };
-}
-
-type PairingRow = ReturnType<typeof pairingRow>;
 
 /** Where the person stands in finding a mentor, and what the card offers next. */
 async function findingState(userId: string, asMentee: PairingView[]) {
@@ -186,52 +172,6 @@ function SuggestionCard({ mentor, rank }: { mentor: Suggestion; rank: number }) 
       <ScoreBreakdown score={mentor.score} />
       <RequestMentorForm mentor={mentor} />
     </li>
-  );
-}
-
-function PairingTable({ caption, rows, show, viewerIsMentor = false }: { caption: string; rows: PairingRow[]; show: "mentor" | "mentee" | "both"; viewerIsMentor?: boolean }) {
-  return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {show !== "mentee" ? <th scope="col">Mentor</th> : null}
-            {show !== "mentor" ? <th scope="col">Mentee</th> : null}
-            <th scope="col">Status</th>
-            <th scope="col">Meetings</th>
-            <th scope="col">Last meeting</th>
-            <th scope="col">Fit check</th>
-            <th scope="col">
-              <span className="visually-hidden">Open</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              {show !== "mentee" ? <td>{row.mentor}</td> : null}
-              {show !== "mentor" ? <td>{row.mentee}</td> : null}
-              <td>
-                <PairingStatusBadge status={row.status} />
-              </td>
-              <td>{row.meetings}</td>
-              <td>{row.lastMeeting ? formatDate(row.lastMeeting) : "—"}</td>
-              <td>{row.fitCheck ?? "—"}</td>
-              <td>
-                <Link to={`/mentoring/pairings/${row.id}`}>
-                  {viewerIsMentor && row.status === "proposed" ? "Accept or decline" : "Open"}
-                  <span className="visually-hidden">
-                    {" "}
-                    the pairing of {row.mentor} and {row.mentee}
-                  </span>
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 

@@ -1,0 +1,68 @@
+import { Link } from "@remix-run/react";
+import type { PairingView } from "~/models/mentoring.server.ts";
+import { formatDate } from "~/utils/format.ts";
+import { FIT_CHECK_LABELS, type FitCheck, type PairingStatus } from "~/utils/mentoring-fields.ts";
+import { PairingStatusBadge } from "./pairing-status-badge.tsx";
+
+/** A pairing as the pairing tables show it; built in loaders. */
+export function pairingRow(pairing: PairingView) {
+  const lastMeeting = pairing.meetings[0];
+  return {
+    id: pairing.id,
+    status: pairing.status as PairingStatus,
+    mentor: pairing.mentor.name,
+    mentee: pairing.mentee.name,
+    meetings: pairing.meetings.length,
+    lastMeeting: lastMeeting ? lastMeeting.heldOn.toISOString() : null,
+    fitCheck: pairing.fitCheck ? FIT_CHECK_LABELS[pairing.fitCheck as FitCheck] : null,
+  };
+}
+
+export type PairingRow = ReturnType<typeof pairingRow>;
+
+/** Pairings with their status, meetings and fit check, each linking to the pairing. */
+export function PairingTable({ caption, rows, show, viewerIsMentor = false }: { caption: string; rows: PairingRow[]; show: "mentor" | "mentee" | "both"; viewerIsMentor?: boolean }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {show !== "mentee" ? <th scope="col">Mentor</th> : null}
+            {show !== "mentor" ? <th scope="col">Mentee</th> : null}
+            <th scope="col">Status</th>
+            <th scope="col">Meetings</th>
+            <th scope="col">Last meeting</th>
+            <th scope="col">Fit check</th>
+            <th scope="col">
+              <span className="visually-hidden">Open</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              {show !== "mentee" ? <td>{row.mentor}</td> : null}
+              {show !== "mentor" ? <td>{row.mentee}</td> : null}
+              <td>
+                <PairingStatusBadge status={row.status} />
+              </td>
+              <td>{row.meetings}</td>
+              <td>{row.lastMeeting ? formatDate(row.lastMeeting) : "—"}</td>
+              <td>{row.fitCheck ?? "—"}</td>
+              <td>
+                <Link to={`/mentoring/pairings/${row.id}`}>
+                  {viewerIsMentor && row.status === "proposed" ? "Accept or decline" : "Open"}
+                  <span className="visually-hidden">
+                    {" "}
+                    the pairing of {row.mentor} and {row.mentee}
+                  </span>
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
