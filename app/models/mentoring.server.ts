@@ -263,15 +263,43 @@ export async function requestMentor(actor: Actor, input: { mentorId: string; mes
   }
   const checked = await checkPair(actor.id, input.mentorId, content, now);
   if (checked.status !== "ok") return checked;
-  const pairing = await prisma.$transaction(async (tx) => {
+  return withPlacesHeld(async (tx) => {
+    await holdPlace(tx, input.mentorId, actor.id);
     const created = await tx.pairing.create({
       data: { mentorId: input.mentorId, menteeId: actor.id, source: "request", message: input.message, score: checked.score.total, createdAt: now },
       select: { id: true },
     });
     await notify(input.mentorId, { kind: "mentoring", title: `${actor.name} asked you to be their mentor`, link: `/mentoring/pairings/${created.id}` }, tx);
-    return created;
+    return { status: "ok", pairingId: created.id };
   });
-  return { status: "ok", pairingId: pairing.id };
+}
+
+/** Another request or publication took the place between the check and the write. */
+class PlaceTaken extends Error {}
+
+/**
+ * Re-checks, inside the writing transaction, that the mentor still has a place and the mentee
+ * has no open pairing: the checks before it read outside the transaction, and two requests (or a
+ * request and a pool publication) can race for the last place.
+ */
+async function holdPlace(tx: Prisma.TransactionClient, mentorId: string, menteeId: string): Promise<void> {
+  const [profile, taken, menteeOpen] = await Promise.all([
+    tx.mentorProfile.findUnique({ where: { userId: mentorId }, select: { capacity: true, active: true, user: { select: { name: true } } } }),
+    openPairingCount(tx, mentorId),
+    tx.pairing.count({ where: { menteeId, status: { in: [...OPEN_PAIRING_STATUSES] } } }),
+  ]);
+  if (!profile?.active) throw new PlaceTaken("That mentor isn't taking mentees at the moment. Choose another from your suggestions.");
+  if (taken >= profile.capacity) throw new PlaceTaken(`${profile.user.name} has just filled their last place. Choose another mentor.`);
+  if (menteeOpen > 0) throw new PlaceTaken("A mentor has just been proposed for this person; nothing was changed.");
+}
+
+async function withPlacesHeld<Result>(write: (tx: Prisma.TransactionClient) => Promise<Result>): Promise<Result | Refused> {
+  try {
+    return await prisma.$transaction(write);
+  } catch (error) {
+    if (error instanceof PlaceTaken) return { status: "refused", reason: error.message };
+    throw error;
+  }
 }
 
 const pairingSelect = {
@@ -481,9 +509,10 @@ export async function publishPool(actor: Actor, choices: { menteeId: string; men
   const pairs = scored.filter((entry) => entry.mentorId && entry.score);
   if (pairs.length === 0) return { status: "refused", reason: "Choose at least one pair to publish." };
   const names = new Map([...pool.mentees, ...pool.mentors].map((person) => [person.id, person.name ?? ""]));
-  await prisma.$transaction(async (tx) => {
+  return withPlacesHeld(async (tx) => {
     const pairingIds: string[] = [];
     for (const pair of pairs) {
+      await holdPlace(tx, pair.mentorId!, pair.menteeId);
       const pairing = await tx.pairing.create({
         data: { menteeId: pair.menteeId, mentorId: pair.mentorId!, source: "pool", message: "Matched by your mentoring programme.", score: pair.score!.total, createdAt: now },
         select: { id: true },
@@ -501,6 +530,6 @@ export async function publishPool(actor: Actor, choices: { menteeId: string; men
       summary: `Published ${pairs.length} mentoring pair${pairs.length === 1 ? "" : "s"} from the pool`,
       details: { pairingIds, pairs: pairs.map((pair) => ({ menteeId: pair.menteeId, mentorId: pair.mentorId, score: pair.score!.total })) },
     });
+    return { status: "ok" as const, published: pairs.length };
   });
-  return { status: "ok", published: pairs.length };
 }
