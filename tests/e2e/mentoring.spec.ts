@@ -127,3 +127,48 @@ test("an admin previews the pool match, changes a mentor, re-scores and publishe
   await adminContext.close();
   await menteeContext.close();
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a new hire asks for a mentor with plain forms, and the mentor declines with a reason", async ({ browser }) => {
+    const NEW_HIRE = { email: "nora.lindahl@frontline.test", name: "Nora Lindahl" };
+    const menteeContext = await browser.newContext({ javaScriptEnabled: false });
+    const mentee = await menteeContext.newPage();
+    await signIn(mentee, NEW_HIRE.email);
+    await mentee.goto("/mentoring");
+    await expect(mentee.getByText("Mentoring opens after your first 90 days")).toBeVisible();
+
+    await mentee.getByRole("link", { name: "Ask for a mentor" }).click();
+    await mentee.getByLabel("What do you want from mentoring?").fill("Settle in and learn to handle refund chats on my own before my first review.");
+    const focus = mentee.getByRole("group", { name: "Competencies to focus on" });
+    if ((await focus.getByRole("checkbox", { checked: true }).count()) === 0) await focus.getByLabel("Empathy").check();
+    await mentee.getByRole("button", { name: "Save and see suggested mentors" }).click();
+    await expect(mentee.getByText("Your request is saved.")).toBeVisible();
+
+    // The best suggestion whose sign-in follows the first.last pattern (Sofia signs in as lead.billing).
+    const suggestions = mentee.getByRole("region", { name: "Suggested mentors" });
+    const names = (await suggestions.getByRole("heading", { level: 3 }).allInnerTexts()).map((heading) => heading.replace(/^\d+\.\s*/, "").trim());
+    const mentorName = names.find((name) => name !== "Sofia Lindqvist")!;
+    await suggestions.getByRole("button", { name: `Request ${mentorName}` }).click();
+    await expect(mentee.getByText(`Your request to ${mentorName} is waiting for an answer.`)).toBeVisible();
+
+    const mentorEmail = `${mentorName.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z ]/g, "").trim().replace(/\s+/g, ".")}@frontline.test`;
+    const mentorContext = await browser.newContext({ javaScriptEnabled: false });
+    const mentor = await mentorContext.newPage();
+    await signIn(mentor, mentorEmail);
+    await mentor.goto("/mentoring");
+    await mentor.getByRole("table", { name: "Your pairings as a mentor" }).getByRole("row", { name: new RegExp(NEW_HIRE.name) }).getByRole("link", { name: /Accept or decline/ }).click();
+    await mentor.getByRole("button", { name: "Decline" }).click();
+    await expect(mentor.getByText("Tell them why, so they can choose someone else")).toBeVisible();
+    await mentor.getByLabel("Why you're declining").fill("My places are promised to this quarter's escalation trainees — Aisha would suit you well.");
+    await mentor.getByRole("button", { name: "Decline" }).click();
+    await expect(mentor.getByRole("heading", { name: "Declined" })).toBeVisible();
+
+    await mentee.goto("/mentoring");
+    await expect(mentee.getByRole("region", { name: "Suggested mentors" }).getByRole("heading", { name: new RegExp(mentorName) })).toHaveCount(0);
+    await expect(mentee.getByRole("region", { name: "Suggested mentors" }).getByRole("heading", { level: 3 }).first()).toBeVisible();
+    await menteeContext.close();
+    await mentorContext.close();
+  });
+});
