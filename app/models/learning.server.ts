@@ -12,6 +12,12 @@ export type ModuleVersionRef = { slug: string; version: number; quizIds: string[
 /** Longest stretch of reading one report may add: a tab left open overnight must not count. */
 export const MAX_READING_SECONDS_PER_REPORT = 300;
 
+/**
+ * Without JavaScript there are no heartbeats: the one "I've read this module" report counts the
+ * time since the page was served, up to this many times the module's stated reading time.
+ */
+export const MAX_READING_TIME_FACTOR = 2;
+
 export async function listProgressRecords(userId: string) {
   return prisma.moduleProgress.findMany({
     where: { userId },
@@ -66,7 +72,12 @@ async function completeIfDone(tx: Prisma.TransactionClient, progressId: string, 
 export async function recordReading(
   userId: string,
   module: ModuleVersionRef,
-  { section, seconds = 0, reachedEnd = false }: { section?: string; seconds?: number; reachedEnd?: boolean },
+  {
+    section,
+    seconds = 0,
+    reachedEnd = false,
+    maxSeconds = MAX_READING_SECONDS_PER_REPORT,
+  }: { section?: string; seconds?: number; reachedEnd?: boolean; /** Cap for this report; a heartbeat's by default. */ maxSeconds?: number },
   now = new Date(),
 ): Promise<{ completed: boolean }> {
   return prisma.$transaction(async (tx) => {
@@ -75,7 +86,7 @@ export async function recordReading(
       where: { id: progress.id },
       data: {
         lastSection: section,
-        timeSpentSeconds: { increment: Math.min(Math.max(0, Math.round(seconds)), MAX_READING_SECONDS_PER_REPORT) },
+        timeSpentSeconds: { increment: Math.min(Math.max(0, Math.round(seconds)), maxSeconds) },
         reachedEndAt: reachedEnd && !progress.reachedEndAt ? now : undefined,
       },
     });

@@ -294,6 +294,28 @@ describe("module page action: quiz", () => {
     expect(await prisma.moduleProgress.count({ where: { userId: user.id } })).toBe(1);
   });
 
+  test("without JavaScript, finishing counts the time since the page was served, up to twice the module's reading time", async () => {
+    const minutes = open.frontmatter.minutes;
+    const cases: [string, number][] = [
+      [new Date(Date.now() - 7 * 60_000).toISOString(), 7 * 60],
+      [new Date(Date.now() - 10 * minutes * 60_000).toISOString(), 2 * minutes * 60],
+      [new Date(Date.now() + 60_000).toISOString(), 0],
+    ];
+    for (const [openedAt, expected] of cases) {
+      const { user, cookie } = await person();
+      expect((await act(open.slug, { intent: "finish", openedAt }, cookie)).status).toBe(302);
+      expect(Math.abs((await progressRow(user.id, open))!.timeSpentSeconds - expected)).toBeLessThanOrEqual(2);
+    }
+    const { cookie } = await person();
+    expect((await act(open.slug, { intent: "finish", openedAt: "yesterday" }, cookie)).status).toBe(400);
+  });
+
+  test("the page tells a reader without JavaScript when it was served, for the finish form", async () => {
+    const { cookie } = await person();
+    const page = await callRoute<{ servedAt: string }>(modulePage.loader, { request: get(`/learn/modules/${open.slug}`, cookie), params: { slug: open.slug } });
+    expect(Math.abs(Date.parse(page.body!.servedAt) - Date.now())).toBeLessThan(5_000);
+  });
+
   test("intent=finish then a passing quiz completes the module", async () => {
     const { user, cookie } = await person();
     const finish = await act(open.slug, { intent: "finish" }, cookie);

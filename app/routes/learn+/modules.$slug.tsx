@@ -21,6 +21,7 @@ import {
   listProgressRecords,
   listReflections,
   recordQuizAttempt,
+  MAX_READING_TIME_FACTOR,
   recordReading,
   saveReflection,
   startModule,
@@ -99,6 +100,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     quizzes,
     reflections: Object.fromEntries(reflections.map((reflection) => [reflection.reflectionId, reflection.text])),
     submissionKey: randomUUID(),
+    servedAt: new Date().toISOString(),
   };
 }
 
@@ -114,7 +116,14 @@ const ProgressSchema = z.object({
   section: z.string().max(120).optional(),
   seconds: z.coerce.number().min(0).max(86_400).default(0),
   reachedEnd: z.literal("1").optional(),
+  // When the page was served, sent only by the no-JavaScript finish form.
+  openedAt: z.string().datetime().optional(),
 });
+
+/** Seconds since the page was served, for a reader without JavaScript; 0 for a time not in the past. */
+function secondsSince(openedAt: string | undefined, now: Date): number {
+  return openedAt ? Math.max(0, (now.getTime() - Date.parse(openedAt)) / 1000) : 0;
+}
 
 const QuizSubmissionSchema = z.object({
   quizId: z.string().min(1).max(60),
@@ -161,7 +170,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!parsed.success) badRequest("That reading update could not be understood.");
       const section = module.sections.some((candidate) => candidate.id === parsed.data.section) ? parsed.data.section : undefined;
       const reachedEnd = intent.data === "finish" || parsed.data.reachedEnd === "1";
-      await recordReading(user.id, versionRef(module), { section, seconds: parsed.data.seconds, reachedEnd });
+      const reading = parsed.data.openedAt
+        ? { seconds: secondsSince(parsed.data.openedAt, new Date()), maxSeconds: module.frontmatter.minutes * 60 * MAX_READING_TIME_FACTOR }
+        : { seconds: parsed.data.seconds };
+      await recordReading(user.id, versionRef(module), { section, reachedEnd, ...reading });
       return intent.data === "finish" ? redirect(`/learn/modules/${module.slug}#module-end`) : { recorded: true };
     }
     case "quiz": {
@@ -202,7 +214,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 export default function ModulePage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { module, status, missingPrerequisites, progress, next } = loaderData;
+  const { module, status, missingPrerequisites, progress, next, servedAt } = loaderData;
   const sectionIds = useMemo(() => module.sections.map((section) => section.id), [module.sections]);
 
   const quizzes = { ...loaderData.quizzes };
@@ -301,6 +313,10 @@ export default function ModulePage() {
                     <p>Mark the module as read; passing the knowledge check then completes it.</p>
                     <Form method="post">
                       <input type="hidden" name="intent" value="finish" />
+                      {/* With JavaScript the reading tracker reports the time; without it, this does. */}
+                      <noscript>
+                        <input type="hidden" name="openedAt" value={servedAt} />
+                      </noscript>
                       <Button type="submit" variant="secondary">
                         I've read this module
                       </Button>
