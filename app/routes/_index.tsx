@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AssignmentsSection, toAssignmentItem } from "~/components/assignments/assignment-list.tsx";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { ProgressBar } from "~/components/ui/progress-bar.tsx";
 import { getCatalog, moduleRef } from "~/content/modules.server.ts";
@@ -182,31 +183,18 @@ export default function Home() {
           {team.members.length === 0 ? (
             <EmptyState title="No one on this team yet">An admin can move people onto your team from Admin → Teams.</EmptyState>
           ) : (
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">Members of {team.name}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Level</th>
-                    <th scope="col">With us</th>
-                    <th scope="col">Works</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {team.members.map((member) => (
-                    <tr key={member.id}>
-                      <td>{member.name}</td>
-                      <td>{member.level}</td>
-                      <td>{member.tenure}</td>
-                      <td>
-                        {member.workMode} · {member.timeZone}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption={`Members of ${team.name}`} columns={["Name", "Level", "With us", "Works"]}>
+              {team.members.map((member) => (
+                <tr key={member.id}>
+                  <td>{member.name}</td>
+                  <td>{member.level}</td>
+                  <td>{member.tenure}</td>
+                  <td>
+                    {member.workMode} · {member.timeZone}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </section>
       ))}

@@ -6,6 +6,7 @@ import { formatAverage } from "~/engine/career/evaluate.ts";
 import { CHECK_IN_NOTE_MAX, CHECK_IN_RATING_LABELS, CHECK_IN_RATINGS, type CheckInPerspective, type CheckInRating } from "~/utils/career-fields.ts";
 import { formatDate, plural } from "~/utils/format.ts";
 import { Button } from "../ui/button.tsx";
+import { DataTable } from "../ui/data-table.tsx";
 import { FieldErrors, FormErrors, TextareaField } from "../ui/field.tsx";
 
 export type RatedCompetency = { key: string; name: string };
@@ -49,41 +50,37 @@ export function CheckInTable({ view, personName }: { view: CheckInTableView; per
   ].filter((entry) => entry.side?.note);
   return (
     <>
-      <div className="table-wrap">
-        <table className="check-in-table">
-          <caption className="visually-hidden">Measured competencies beside the latest self and lead ratings</caption>
-          <thead>
-            <tr>
-              <th scope="col">Competency</th>
-              <th scope="col">Measured in practice</th>
-              <th scope="col">
-                {personName ? `${personName}'s rating` : "Your rating"} <Authorship side={view.self} />
-              </th>
-              <th scope="col">
-                {personName ? "Lead's rating" : "Your lead's rating"} <Authorship side={view.lead} />
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{row.name}</th>
-                <td>
-                  {row.measured === null ? (
-                    <span className="muted">Not measured yet</span>
-                  ) : (
-                    <>
-                      {formatAverage(row.measured)} of 2 <span className="muted">over {plural(row.attempts, "graded attempt")}</span>
-                    </>
-                  )}
-                </td>
-                <td>{rating(row.self)}</td>
-                <td>{rating(row.lead)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="check-in-table"
+        caption="Measured competencies beside the latest self and lead ratings"
+        columns={[
+          "Competency",
+          "Measured in practice",
+          <>
+            {personName ? `${personName}'s rating` : "Your rating"} <Authorship side={view.self} />
+          </>,
+          <>
+            {personName ? "Lead's rating" : "Your lead's rating"} <Authorship side={view.lead} />
+          </>,
+        ]}
+      >
+        {view.rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.name}</th>
+            <td>
+              {row.measured === null ? (
+                <span className="muted">Not measured yet</span>
+              ) : (
+                <>
+                  {formatAverage(row.measured)} of 2 <span className="muted">over {plural(row.attempts, "graded attempt")}</span>
+                </>
+              )}
+            </td>
+            <td>{rating(row.self)}</td>
+            <td>{rating(row.lead)}</td>
+          </tr>
+        ))}
+      </DataTable>
       {notes.map(({ side, label }) => (
         <blockquote key={label} className="check-in-note">
           <p className="check-in-note__label">{label}</p>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { DataTable } from "../ui/data-table.tsx";
 
 /**
  * The numbers behind a chart as a real table, folded under "Show the data":
@@ -8,35 +9,21 @@ export function DataDetails({ caption, columns, rows }: { caption: string; colum
   return (
     <details className="chart__data">
       <summary>Show the data</summary>
-      <div className="table-wrap">
-        <table>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <th key={column} scope="col">
-                  {column}
+      <DataTable caption={caption} captionVisible columns={columns}>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            {row.cells.map((cell, index) =>
+              index === 0 ? (
+                <th key={index} scope="row">
+                  {cell}
                 </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key}>
-                {row.cells.map((cell, index) =>
-                  index === 0 ? (
-                    <th key={index} scope="row">
-                      {cell}
-                    </th>
-                  ) : (
-                    <td key={index}>{cell}</td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+              ) : (
+                <td key={index}>{cell}</td>
+              ),
+            )}
+          </tr>
+        ))}
+      </DataTable>
     </details>
   );
 }

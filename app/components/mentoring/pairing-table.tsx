@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import type { PairingView } from "~/models/mentoring.server.ts";
 import { formatDate } from "~/utils/format.ts";
 import { FIT_CHECK_LABELS, type FitCheck, type PairingStatus } from "~/utils/mentoring-fields.ts";
@@ -23,46 +24,31 @@ export type PairingRow = ReturnType<typeof pairingRow>;
 /** Pairings with their status, meetings and fit check, each linking to the pairing. */
 export function PairingTable({ caption, rows, show, viewerIsMentor = false }: { caption: string; rows: PairingRow[]; show: "mentor" | "mentee" | "both"; viewerIsMentor?: boolean }) {
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {show !== "mentee" ? <th scope="col">Mentor</th> : null}
-            {show !== "mentor" ? <th scope="col">Mentee</th> : null}
-            <th scope="col">Status</th>
-            <th scope="col">Meetings</th>
-            <th scope="col">Last meeting</th>
-            <th scope="col">Fit check</th>
-            <th scope="col">
-              <span className="visually-hidden">Open</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              {show !== "mentee" ? <td>{row.mentor}</td> : null}
-              {show !== "mentor" ? <td>{row.mentee}</td> : null}
-              <td>
-                <PairingStatusBadge status={row.status} />
-              </td>
-              <td>{row.meetings}</td>
-              <td>{row.lastMeeting ? formatDate(row.lastMeeting) : "—"}</td>
-              <td>{row.fitCheck ?? "—"}</td>
-              <td>
-                <Link to={`/mentoring/pairings/${row.id}`}>
-                  {viewerIsMentor && row.status === "proposed" ? "Accept or decline" : "Open"}
-                  <span className="visually-hidden">
-                    {" "}
-                    the pairing of {row.mentor} and {row.mentee}
-                  </span>
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={[show !== "mentee" && "Mentor", show !== "mentor" && "Mentee", "Status", "Meetings", "Last meeting", "Fit check", { label: "Open", hidden: true }]}
+    >
+      {rows.map((row) => (
+        <tr key={row.id}>
+          {show !== "mentee" ? <td>{row.mentor}</td> : null}
+          {show !== "mentor" ? <td>{row.mentee}</td> : null}
+          <td>
+            <PairingStatusBadge status={row.status} />
+          </td>
+          <td>{row.meetings}</td>
+          <td>{row.lastMeeting ? formatDate(row.lastMeeting) : "—"}</td>
+          <td>{row.fitCheck ?? "—"}</td>
+          <td>
+            <Link to={`/mentoring/pairings/${row.id}`}>
+              {viewerIsMentor && row.status === "proposed" ? "Accept or decline" : "Open"}
+              <span className="visually-hidden">
+                {" "}
+                the pairing of {row.mentor} and {row.mentee}
+              </span>
+            </Link>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { Fragment, type ReactNode } from "react";
 import { Button } from "../ui/button.tsx";
+import { DataTable } from "../ui/data-table.tsx";
 import { Badge } from "../ui/layout.tsx";
 
 export type ReportCriterion = {
@@ -120,55 +121,42 @@ export function GradeReport({
       {rubrics.map((rubricId) => (
         <div key={rubricId} className="grade-report__rubric">
           <h3>{RUBRIC_TITLES[rubricId] ?? rubricId}</h3>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{RUBRIC_TITLES[rubricId] ?? rubricId} criteria</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Criterion</th>
-                  <th scope="col">Level</th>
-                  <th scope="col">Evidence</th>
-                  <th scope="col">Next time</th>
-                </tr>
-              </thead>
-              <tbody>
-                {grade.criteria
-                  .filter((criterion) => criterion.rubricId === rubricId)
-                  .map((criterion) => {
-                    const extra = review?.(criterion);
-                    return (
-                      <Fragment key={criterion.id}>
-                        <tr id={`criterion-${criterion.id}`} className={extra ? "criterion-row criterion-row--with-review" : "criterion-row"}>
-                          <th scope="row">{criterion.title}</th>
-                          <td>
-                            <LevelCell criterion={criterion} />
-                          </td>
-                          <td>
-                            {criterion.evidence.length === 0 ? (
-                              <span className="muted">—</span>
-                            ) : (
-                              <ul className="evidence">
-                                {criterion.evidence.slice(0, 3).map((evidence) => (
-                                  <li key={`${evidence.turn}-${evidence.span[0]}`}>
-                                    <a href={`#turn-${evidence.turn}`}>“{evidence.text}”</a>
-                                  </li>
-                                ))}
-                              </ul>
-                            )}
-                          </td>
-                          <td>{criterion.suggestion}</td>
-                        </tr>
-                        {extra ? (
-                          <tr className="criterion-review">
-                            <td colSpan={4}>{extra}</td>
-                          </tr>
-                        ) : null}
-                      </Fragment>
-                    );
-                  })}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={`${RUBRIC_TITLES[rubricId] ?? rubricId} criteria`} columns={["Criterion", "Level", "Evidence", "Next time"]}>
+            {grade.criteria
+              .filter((criterion) => criterion.rubricId === rubricId)
+              .map((criterion) => {
+                const extra = review?.(criterion);
+                return (
+                  <Fragment key={criterion.id}>
+                    <tr id={`criterion-${criterion.id}`} className={extra ? "criterion-row criterion-row--with-review" : "criterion-row"}>
+                      <th scope="row">{criterion.title}</th>
+                      <td>
+                        <LevelCell criterion={criterion} />
+                      </td>
+                      <td>
+                        {criterion.evidence.length === 0 ? (
+                          <span className="muted">—</span>
+                        ) : (
+                          <ul className="evidence">
+                            {criterion.evidence.slice(0, 3).map((evidence) => (
+                              <li key={`${evidence.turn}-${evidence.span[0]}`}>
+                                <a href={`#turn-${evidence.turn}`}>“{evidence.text}”</a>
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                      <td>{criterion.suggestion}</td>
+                    </tr>
+                    {extra ? (
+                      <tr className="criterion-review">
+                        <td colSpan={4}>{extra}</td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                );
+              })}
+          </DataTable>
         </div>
       ))}
       <p className="muted grade-report__versions">

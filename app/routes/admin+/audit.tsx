@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Button } from "~/components/ui/button.tsx";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { Field, SelectField } from "~/components/ui/field.tsx";
 import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
@@ -132,45 +133,32 @@ export default function AuditLogPage() {
       {events.length === 0 ? (
         <EmptyState title={filtered ? "No entries match these filters" : "Nothing recorded yet"} />
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Audit log entries</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">What happened</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((event) => (
-                <tr key={event.id}>
-                  <td>{formatDateTime(event.at)}</td>
-                  <td>{event.actor}</td>
-                  <td>
-                    <code>{event.action}</code>
-                  </td>
-                  <td>
-                    {event.targetType === "user" && event.targetId ? (
-                      <Link to={`/admin/people/${event.targetId}`}>{event.summary}</Link>
-                    ) : event.targetType === "team" && event.targetId ? (
-                      <Link to={`/admin/teams/${event.targetId}`}>{event.summary}</Link>
-                    ) : (
-                      event.summary
-                    )}
-                    {event.details ? (
-                      <details>
-                        <summary>Details</summary>
-                        <pre>{event.details}</pre>
-                      </details>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Audit log entries" columns={["When", "Who", "Action", "What happened"]}>
+          {events.map((event) => (
+            <tr key={event.id}>
+              <td>{formatDateTime(event.at)}</td>
+              <td>{event.actor}</td>
+              <td>
+                <code>{event.action}</code>
+              </td>
+              <td>
+                {event.targetType === "user" && event.targetId ? (
+                  <Link to={`/admin/people/${event.targetId}`}>{event.summary}</Link>
+                ) : event.targetType === "team" && event.targetId ? (
+                  <Link to={`/admin/teams/${event.targetId}`}>{event.summary}</Link>
+                ) : (
+                  event.summary
+                )}
+                {event.details ? (
+                  <details>
+                    <summary>Details</summary>
+                    <pre>{event.details}</pre>
+                  </details>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination page={page} pageSize={AUDIT_PAGE_SIZE} total={total} label="Audit log" />
     </>

@@ -7,6 +7,7 @@ import { PairingTable, pairingRow } from "~/components/mentoring/pairing-table.t
 import { formatPoints, ScoreBreakdown } from "~/components/mentoring/score-breakdown.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { Button } from "~/components/ui/button.tsx";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { FormErrors } from "~/components/ui/field.tsx";
 import { Alert, Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { getMentoringContent } from "~/content/mentoring.server.ts";
@@ -123,51 +124,39 @@ function PreviewForm({ preview }: { preview: Preview }) {
         <strong>Total score {formatPoints(preview.total)}</strong> across {plural(preview.pairs, "pair")}.{" "}
         {preview.problems > 0 ? `${plural(preview.problems, "row needs", "rows need")} a change before publishing.` : null}
       </p>
-      <div className="table-wrap">
-        <table className="pool-table">
-          <caption className="visually-hidden">Proposed mentoring pairs</caption>
-          <thead>
-            <tr>
-              <th scope="col">Mentee</th>
-              <th scope="col">Mentor</th>
-              <th scope="col">Score</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.rows.map((row, index) => (
-              <tr key={`${row.menteeId}:${row.mentorId ?? ""}`} className={row.problem ? "pool-row--problem" : undefined}>
-                <th scope="row">{row.mentee}</th>
-                <td>
-                  <input type="hidden" name={`choices[${index}].menteeId`} value={row.menteeId} />
-                  <label className="visually-hidden" htmlFor={`mentor-${row.menteeId}`}>
-                    Mentor for {row.mentee}
-                  </label>
-                  <select
-                    id={`mentor-${row.menteeId}`}
-                    name={`choices[${index}].mentorId`}
-                    defaultValue={row.mentorId ?? ""}
-                    aria-invalid={row.problem ? true : undefined}
-                    aria-describedby={row.problem ? `problem-${row.menteeId}` : undefined}
-                  >
-                    <option value="">No mentor this round</option>
-                    {preview.mentors.map((mentor) => (
-                      <option key={mentor.value} value={mentor.value}>
-                        {mentor.label}
-                      </option>
-                    ))}
-                  </select>
-                  {row.problem ? (
-                    <p id={`problem-${row.menteeId}`} className="field__errors">
-                      {row.problem}
-                    </p>
-                  ) : null}
-                </td>
-                <td>{row.score ? <ScoreBreakdown score={row.score} collapsed /> : <span className="muted">—</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable className="pool-table" caption="Proposed mentoring pairs" columns={["Mentee", "Mentor", "Score"]}>
+        {preview.rows.map((row, index) => (
+          <tr key={`${row.menteeId}:${row.mentorId ?? ""}`} className={row.problem ? "pool-row--problem" : undefined}>
+            <th scope="row">{row.mentee}</th>
+            <td>
+              <input type="hidden" name={`choices[${index}].menteeId`} value={row.menteeId} />
+              <label className="visually-hidden" htmlFor={`mentor-${row.menteeId}`}>
+                Mentor for {row.mentee}
+              </label>
+              <select
+                id={`mentor-${row.menteeId}`}
+                name={`choices[${index}].mentorId`}
+                defaultValue={row.mentorId ?? ""}
+                aria-invalid={row.problem ? true : undefined}
+                aria-describedby={row.problem ? `problem-${row.menteeId}` : undefined}
+              >
+                <option value="">No mentor this round</option>
+                {preview.mentors.map((mentor) => (
+                  <option key={mentor.value} value={mentor.value}>
+                    {mentor.label}
+                  </option>
+                ))}
+              </select>
+              {row.problem ? (
+                <p id={`problem-${row.menteeId}`} className="field__errors">
+                  {row.problem}
+                </p>
+              ) : null}
+            </td>
+            <td>{row.score ? <ScoreBreakdown score={row.score} collapsed /> : <span className="muted">—</span>}</td>
+          </tr>
+        ))}
+      </DataTable>
       {preview.unmatched.length > 0 ? (
         <p>
           <strong>No mentor this round:</strong> {preview.unmatched.join(", ")}. Their requests stay open.

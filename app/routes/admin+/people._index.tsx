@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Button, buttonClassName } from "~/components/ui/button.tsx";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { Field, SelectField } from "~/components/ui/field.tsx";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
@@ -94,35 +95,20 @@ export default function PeoplePage() {
           action={filtered ? <Link to="/admin/people">Clear filters</Link> : <Link to="/admin/people/new">Add the first person</Link>}
         />
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">People</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Level</th>
-                <th scope="col">Team</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.map((person) => (
-                <tr key={person.id}>
-                  <td>
-                    <Link to={`/admin/people/${person.id}`}>{person.name}</Link>
-                  </td>
-                  <td>{person.email}</td>
-                  <td>{person.role}</td>
-                  <td>{person.level}</td>
-                  <td>{person.team ?? <span className="muted">No team</span>}</td>
-                  <td>{person.active ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="People" columns={["Name", "Email", "Role", "Level", "Team", "Status"]}>
+          {people.map((person) => (
+            <tr key={person.id}>
+              <td>
+                <Link to={`/admin/people/${person.id}`}>{person.name}</Link>
+              </td>
+              <td>{person.email}</td>
+              <td>{person.role}</td>
+              <td>{person.level}</td>
+              <td>{person.team ?? <span className="muted">No team</span>}</td>
+              <td>{person.active ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination page={query.page} pageSize={PEOPLE_PAGE_SIZE} total={total} label="People" />
     </>

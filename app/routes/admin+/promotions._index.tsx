@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { listNominations } from "~/models/career.server.ts";
@@ -67,35 +68,22 @@ export default function PromotionsPage() {
       {rows.length === 0 ? (
         <EmptyState title={`No ${tab.label.toLowerCase()} nominations`}>{tab.empty}</EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">
-              {tab.label} nominations, {tab.order}: {plural(total, "nomination")}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Team</th>
-                <th scope="col">Nominated for</th>
-                <th scope="col">Nominated by</th>
-                <th scope="col">{decided ? "Decided" : "Waiting since"}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <Link to={`/admin/promotions/${row.id}`}>{row.agent}</Link>
-                  </td>
-                  <td>{row.team ?? <span className="muted">No team</span>}</td>
-                  <td>{row.level}</td>
-                  <td>{row.nominatedBy}</td>
-                  <td>{decided && row.decidedAt ? `${formatDate(row.decidedAt)} by ${row.decidedBy ?? "an admin"}` : formatDate(row.at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`${tab.label} nominations, ${tab.order}: ${plural(total, "nomination")}`}
+          columns={["Person", "Team", "Nominated for", "Nominated by", decided ? "Decided" : "Waiting since"]}
+        >
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <Link to={`/admin/promotions/${row.id}`}>{row.agent}</Link>
+              </td>
+              <td>{row.team ?? <span className="muted">No team</span>}</td>
+              <td>{row.level}</td>
+              <td>{row.nominatedBy}</td>
+              <td>{decided && row.decidedAt ? `${formatDate(row.decidedAt)} by ${row.decidedBy ?? "an admin"}` : formatDate(row.at)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination page={page} pageSize={PROMOTIONS_PAGE_SIZE} total={total} label={`${tab.label} nominations`} />
     </>

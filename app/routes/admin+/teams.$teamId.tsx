@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Button } from "~/components/ui/button.tsx";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { Field, FormErrors, SelectField } from "~/components/ui/field.tsx";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { getTeam, listPeopleOutsideTeam, listTeamOptions, moveMember, renameTeam, setAutoAssignAfter, setTeamLead } from "~/models/team.server.ts";
@@ -215,55 +216,42 @@ export default function TeamPage() {
           {team.members.length === 0 ? (
             <EmptyState title="No members yet">Add someone below, or move people here from their own page.</EmptyState>
           ) : (
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">Members of {team.name}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Level</th>
-                    <th scope="col">Move to</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {team.members.map((member) => (
-                    <tr key={member.id}>
-                      <td>
-                        <Link to={`/admin/people/${member.id}`}>{member.name}</Link>{" "}
-                        {member.active ? null : <Badge tone="danger">Deactivated</Badge>}
-                      </td>
-                      <td>{member.role}</td>
-                      <td>{member.level}</td>
-                      <td>
-                        {member.active ? (
-                          <Form method="post" className="row">
-                            <input type="hidden" name="intent" value="move" />
-                            <input type="hidden" name="userId" value={member.id} />
-                            <label htmlFor={`move-${member.id}`} className="visually-hidden">
-                              Move {member.name} to
-                            </label>
-                            <select id={`move-${member.id}`} name="toTeamId" defaultValue="">
-                              <option value="">No team</option>
-                              {destinations.map((destination) => (
-                                <option key={destination.value} value={destination.value}>
-                                  {destination.label}
-                                </option>
-                              ))}
-                            </select>
-                            <Button type="submit" variant="secondary" size="small" aria-label={`Move ${member.name}`}>
-                              Move
-                            </Button>
-                          </Form>
-                        ) : (
-                          <span className="muted">—</span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption={`Members of ${team.name}`} columns={["Name", "Role", "Level", "Move to"]}>
+              {team.members.map((member) => (
+                <tr key={member.id}>
+                  <td>
+                    <Link to={`/admin/people/${member.id}`}>{member.name}</Link>{" "}
+                    {member.active ? null : <Badge tone="danger">Deactivated</Badge>}
+                  </td>
+                  <td>{member.role}</td>
+                  <td>{member.level}</td>
+                  <td>
+                    {member.active ? (
+                      <Form method="post" className="row">
+                        <input type="hidden" name="intent" value="move" />
+                        <input type="hidden" name="userId" value={member.id} />
+                        <label htmlFor={`move-${member.id}`} className="visually-hidden">
+                          Move {member.name} to
+                        </label>
+                        <select id={`move-${member.id}`} name="toTeamId" defaultValue="">
+                          <option value="">No team</option>
+                          {destinations.map((destination) => (
+                            <option key={destination.value} value={destination.value}>
+                              {destination.label}
+                            </option>
+                          ))}
+                        </select>
+                        <Button type="submit" variant="secondary" size="small" aria-label={`Move ${member.name}`}>
+                          Move
+                        </Button>
+                      </Form>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           {outsiders.length > 0 ? (
             <Form method="post" className="form form--inline" aria-label={`Add someone to ${team.name}`}>

@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button.tsx";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { Field, FormErrors, SelectField } from "~/components/ui/field.tsx";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { createTeam, listTeams } from "~/models/team.server.ts";
@@ -45,29 +46,17 @@ export default function TeamsPage() {
         {teams.length === 0 ? (
           <EmptyState title="No teams yet">Create the first team below, then move people onto it.</EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Teams</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Team</th>
-                  <th scope="col">Lead</th>
-                  <th scope="col">Active members</th>
-                </tr>
-              </thead>
-              <tbody>
-                {teams.map((team) => (
-                  <tr key={team.id}>
-                    <td>
-                      <Link to={`/admin/teams/${team.id}`}>{team.name}</Link>
-                    </td>
-                    <td>{team.lead?.name ?? <span className="muted">No lead</span>}</td>
-                    <td>{team._count.members}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Teams" columns={["Team", "Lead", "Active members"]}>
+            {teams.map((team) => (
+              <tr key={team.id}>
+                <td>
+                  <Link to={`/admin/teams/${team.id}`}>{team.name}</Link>
+                </td>
+                <td>{team.lead?.name ?? <span className="muted">No lead</span>}</td>
+                <td>{team._count.members}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <Card title="Create a team">
           <Form method="post" className="form" {...getFormProps(form)}>

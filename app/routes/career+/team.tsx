@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Button } from "~/components/ui/button.tsx";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { SelectField } from "~/components/ui/field.tsx";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { getCareerContent } from "~/content/career.server.ts";
@@ -78,58 +79,46 @@ export default function TeamReadinessPage() {
           {isAdmin ? "Active agents and leads appear here with their readiness for the next level." : "The agents on the teams you lead appear here once they're added."}
         </EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table className="readiness-table">
-            <caption>
-              {scope}: readiness for the next level, most ready first. Percent ready is the average progress across a level's requirements; open a person for the
-              evidence.
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                {showTeam ? <th scope="col">Team</th> : null}
-                <th scope="col">Current level</th>
-                <th scope="col">Next levels</th>
-                <th scope="col">Nomination</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <th scope="row">
-                    <Link to={`/career/people/${row.id}`}>{row.name}</Link>
-                  </th>
-                  {showTeam ? <td>{row.teamName ?? <span className="muted">No team</span>}</td> : null}
-                  <td>{row.level}</td>
-                  <td>
-                    {row.next.length === 0 ? (
-                      <span className="muted">Top of the ladder</span>
-                    ) : (
-                      <ul className="readiness-list">
-                        {row.next.map((level) => (
-                          <li key={level.key}>
-                            {level.title}
-                            {level.via.length ? <span className="muted"> (after {level.via.join(", ")})</span> : null}: <strong>{level.percentReady}%</strong>{" "}
-                            <ReadinessBadge readiness={level.readiness} />
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td>
-                    {row.pending ? (
-                      <>
-                        {row.pending.level} <span className="muted">— by {row.pending.by}, {formatDate(row.pending.at)}, waiting for a decision</span>
-                      </>
-                    ) : (
-                      <span className="muted">None pending</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="readiness-table"
+          caption={`${scope}: readiness for the next level, most ready first. Percent ready is the average progress across a level's requirements; open a person for the evidence.`}
+          captionVisible
+          columns={["Person", showTeam && "Team", "Current level", "Next levels", "Nomination"]}
+        >
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <th scope="row">
+                <Link to={`/career/people/${row.id}`}>{row.name}</Link>
+              </th>
+              {showTeam ? <td>{row.teamName ?? <span className="muted">No team</span>}</td> : null}
+              <td>{row.level}</td>
+              <td>
+                {row.next.length === 0 ? (
+                  <span className="muted">Top of the ladder</span>
+                ) : (
+                  <ul className="readiness-list">
+                    {row.next.map((level) => (
+                      <li key={level.key}>
+                        {level.title}
+                        {level.via.length ? <span className="muted"> (after {level.via.join(", ")})</span> : null}: <strong>{level.percentReady}%</strong>{" "}
+                        <ReadinessBadge readiness={level.readiness} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td>
+                {row.pending ? (
+                  <>
+                    {row.pending.level} <span className="muted">— by {row.pending.by}, {formatDate(row.pending.at)}, waiting for a decision</span>
+                  </>
+                ) : (
+                  <span className="muted">None pending</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { ASSIGNMENT_STATUS_LABELS, AssignmentStatusBadge } from "~/components/assignments/status-badge.tsx";
 import { Button, buttonClassName } from "~/components/ui/button.tsx";
+import { DataTable, type DataTableColumn } from "~/components/ui/data-table.tsx";
 import { SelectField } from "~/components/ui/field.tsx";
 import { Alert, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
@@ -64,19 +65,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function SortHeader({ sort, current, children }: { sort: BoardSort; current: BoardSort; children: string }) {
+/** The board sorts each column one way only, so the column it is sorted by is always ascending. */
+function sortColumn(sort: BoardSort, current: BoardSort): DataTableColumn {
+  return { label: <SortLink sort={sort} current={current} />, sort: sort === current ? "ascending" : undefined };
+}
+
+function SortLink({ sort, current }: { sort: BoardSort; current: BoardSort }) {
   const { search } = useLocation();
   const params = new URLSearchParams(search);
   params.set("sort", sort);
   for (const key of ["page", "assigned", "skipped"]) params.delete(key);
+  const label = SORT_LABELS[sort];
   return (
-    <th scope="col" aria-sort={sort === current ? "ascending" : undefined}>
-      <Link to={`?${params}`}>
-        {children}
-        {sort === current ? <span aria-hidden="true"> ▲</span> : null}
-        {sort === current ? null : <span className="visually-hidden"> (sort by {children.toLowerCase()})</span>}
-      </Link>
-    </th>
+    <Link to={`?${params}`}>
+      {label}
+      {sort === current ? <span aria-hidden="true"> ▲</span> : null}
+      {sort === current ? null : <span className="visually-hidden"> (sort by {label.toLowerCase()})</span>}
+    </Link>
   );
 }
 
@@ -168,47 +173,30 @@ export default function AssignmentBoardPage() {
           </EmptyState>
         )
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Assignments, sorted by {SORT_LABELS[query.sort].toLowerCase()}</caption>
-            <thead>
-              <tr>
-                <SortHeader sort="agent" current={query.sort}>
-                  Agent
-                </SortHeader>
-                <th scope="col">Assignment</th>
-                <th scope="col">Kind</th>
-                <SortHeader sort="due" current={query.sort}>
-                  Due date
-                </SortHeader>
-                <SortHeader sort="status" current={query.sort}>
-                  Status
-                </SortHeader>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <Link to={`?agent=${row.agent.id}`}>{row.agent.name}</Link>
-                  </td>
-                  <td>
-                    <Link to={row.link}>{row.title}</Link>
-                    {row.automatic ? <div className="muted">Assigned automatically after repeated misses</div> : null}
-                  </td>
-                  <td>{row.kind}</td>
-                  <td>
-                    {formatDate(row.dueAt)}
-                    {row.dueSoon ? <div className="assignment-item__due--soon">Due soon</div> : null}
-                  </td>
-                  <td>
-                    <AssignmentStatusBadge status={row.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`Assignments, sorted by ${SORT_LABELS[query.sort].toLowerCase()}`}
+          columns={[sortColumn("agent", query.sort), "Assignment", "Kind", sortColumn("due", query.sort), sortColumn("status", query.sort)]}
+        >
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <Link to={`?agent=${row.agent.id}`}>{row.agent.name}</Link>
+              </td>
+              <td>
+                <Link to={row.link}>{row.title}</Link>
+                {row.automatic ? <div className="muted">Assigned automatically after repeated misses</div> : null}
+              </td>
+              <td>{row.kind}</td>
+              <td>
+                {formatDate(row.dueAt)}
+                {row.dueSoon ? <div className="assignment-item__due--soon">Due soon</div> : null}
+              </td>
+              <td>
+                <AssignmentStatusBadge status={row.status} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination page={query.page} pageSize={BOARD_PAGE_SIZE} total={total} label="Assignments" />
     </>

@@ -5,6 +5,7 @@ import { NoData } from "~/components/charts/data-details.tsx";
 import { Heatmap } from "~/components/charts/heatmap.tsx";
 import { LineChart } from "~/components/charts/line-chart.tsx";
 import { Button } from "~/components/ui/button.tsx";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { SelectField } from "~/components/ui/field.tsx";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { BENCHMARK_TRAINING_DAYS, TRAINING_DAY_HOURS, TREND_WEEKS } from "~/engine/coaching/insights.ts";
@@ -143,35 +144,23 @@ export default function InsightsPage() {
             {lift.length === 0 ? (
               <p>No graded practice yet.</p>
             ) : (
-              <div className="table-wrap">
-                <table className="insights-table">
-                  <caption className="visually-hidden">Score lift per scenario</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Scenario</th>
-                      <th scope="col">Agents</th>
-                      <th scope="col">Practised more than once</th>
-                      <th scope="col">First</th>
-                      <th scope="col">Best</th>
-                      <th scope="col">Latest</th>
-                      <th scope="col">Latest − first</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {lift.map((row) => (
-                      <tr key={row.scenarioSlug}>
-                        <th scope="row">{row.title}</th>
-                        <td>{row.agents}</td>
-                        <td>{row.repeaters}</td>
-                        <td>{row.first}</td>
-                        <td>{row.best}</td>
-                        <td>{row.latest}</td>
-                        <td>{row.lift > 0 ? `+${row.lift}` : row.lift}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                className="insights-table"
+                caption="Score lift per scenario"
+                columns={["Scenario", "Agents", "Practised more than once", "First", "Best", "Latest", "Latest − first"]}
+              >
+                {lift.map((row) => (
+                  <tr key={row.scenarioSlug}>
+                    <th scope="row">{row.title}</th>
+                    <td>{row.agents}</td>
+                    <td>{row.repeaters}</td>
+                    <td>{row.first}</td>
+                    <td>{row.best}</td>
+                    <td>{row.latest}</td>
+                    <td>{row.lift > 0 ? `+${row.lift}` : row.lift}</td>
+                  </tr>
+                ))}
+              </DataTable>
             )}
           </Card>
 
@@ -193,35 +182,21 @@ export default function InsightsPage() {
 
           <section aria-labelledby="agents-title" className="stack">
             <h2 id="agents-title">Agents</h2>
-            <div className="table-wrap">
-              <table className="insights-table">
-                <caption className="visually-hidden">Insights per agent, {scopeName}</caption>
-                <thead>
-                  <tr>
-                    {table.columns.map((column) => (
-                      <th key={column} scope="col">
-                        {column}
+            <DataTable className="insights-table" caption={`Insights per agent, ${scopeName}`} columns={table.columns}>
+              {table.rows.map((row) => (
+                <tr key={row.id}>
+                  {row.cells.map((cell, index) =>
+                    index === 0 ? (
+                      <th key={index} scope="row">
+                        <Link to={`/coaching/people/${row.id}`}>{cell}</Link>
                       </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {table.rows.map((row) => (
-                    <tr key={row.id}>
-                      {row.cells.map((cell, index) =>
-                        index === 0 ? (
-                          <th key={index} scope="row">
-                            <Link to={`/coaching/people/${row.id}`}>{cell}</Link>
-                          </th>
-                        ) : (
-                          <td key={index}>{cell === null ? <NoData /> : cell}</td>
-                        ),
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                    ) : (
+                      <td key={index}>{cell === null ? <NoData /> : cell}</td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </DataTable>
           </section>
         </>
       )}

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SessionTime } from "~/components/coaching/session-time.tsx";
 import { buttonClassName } from "~/components/ui/button.tsx";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { getTimeZone, listCoachingPeople } from "~/models/coaching-session.server.ts";
@@ -50,41 +51,24 @@ export default function CoachingPeoplePage() {
       {rows.length === 0 ? (
         <EmptyState title="No one to coach yet">People on the teams you lead appear here once they're added.</EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">1:1 coaching by person</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Team</th>
-                <th scope="col">Last 1:1</th>
-                <th scope="col">Next 1:1</th>
-                <th scope="col">Open action items</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <Link to={`/coaching/people/${row.id}`}>{row.name}</Link>
-                  </td>
-                  <td>{row.team ?? <span className="muted">No team</span>}</td>
-                  <td>{row.last ? <SessionTime at={row.last} timeZone={timeZone} /> : <span className="muted">Never</span>}</td>
-                  <td>{row.next ? <SessionTime at={row.next} timeZone={timeZone} /> : <span className="muted">Not planned</span>}</td>
-                  <td>{row.openItems}</td>
-                  <td>
-                    <Link to={`/coaching/sessions/new?agentId=${row.id}`} aria-label={`Plan a 1:1 with ${row.name}`}>
-                      Plan a 1:1
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="1:1 coaching by person" columns={["Name", "Team", "Last 1:1", "Next 1:1", "Open action items", { label: "Actions", hidden: true }]}>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <Link to={`/coaching/people/${row.id}`}>{row.name}</Link>
+              </td>
+              <td>{row.team ?? <span className="muted">No team</span>}</td>
+              <td>{row.last ? <SessionTime at={row.last} timeZone={timeZone} /> : <span className="muted">Never</span>}</td>
+              <td>{row.next ? <SessionTime at={row.next} timeZone={timeZone} /> : <span className="muted">Not planned</span>}</td>
+              <td>{row.openItems}</td>
+              <td>
+                <Link to={`/coaching/sessions/new?agentId=${row.id}`} aria-label={`Plan a 1:1 with ${row.name}`}>
+                  Plan a 1:1
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination page={page} pageSize={COACHING_PEOPLE_PAGE_SIZE} total={total} label="People" />
     </>

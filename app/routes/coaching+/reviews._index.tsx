@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Button } from "~/components/ui/button.tsx";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { SelectField } from "~/components/ui/field.tsx";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
@@ -101,45 +102,31 @@ export default function ReviewQueuePage() {
       {rows.length === 0 ? (
         <EmptyState title={empty.title}>{empty.body}</EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Graded conversations to review: {VIEW_LABELS[view].toLowerCase()}</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Agent</th>
-                <th scope="col">Scenario</th>
-                <th scope="col">Score</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <Link to={`/practice/attempts/${row.id}`}>
-                      {formatDateTime(row.at)}
-                      <span className="visually-hidden">
-                        : {row.agent}, {row.scenario}
-                      </span>
-                    </Link>
-                  </td>
-                  <td>{row.agent}</td>
-                  <td>{row.scenario}</td>
-                  <td>{row.score}</td>
-                  <td>
-                    <span className="review-badges">
-                      {row.reviewed ? <Badge tone="success">Reviewed</Badge> : <Badge tone="primary">Needs review</Badge>}
-                      {row.reviewed && !row.acknowledged ? <Badge>Not acknowledged</Badge> : null}
-                      {row.openDisputes > 0 ? <span className="badge review-badge--disputed">{row.openDisputes === 1 ? "Disputed" : `${row.openDisputes} disputes`}</span> : null}
-                      {row.passed ? null : <Badge tone="danger">Not passed</Badge>}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={`Graded conversations to review: ${VIEW_LABELS[view].toLowerCase()}`} columns={["When", "Agent", "Scenario", "Score", "Status"]}>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <Link to={`/practice/attempts/${row.id}`}>
+                  {formatDateTime(row.at)}
+                  <span className="visually-hidden">
+                    : {row.agent}, {row.scenario}
+                  </span>
+                </Link>
+              </td>
+              <td>{row.agent}</td>
+              <td>{row.scenario}</td>
+              <td>{row.score}</td>
+              <td>
+                <span className="review-badges">
+                  {row.reviewed ? <Badge tone="success">Reviewed</Badge> : <Badge tone="primary">Needs review</Badge>}
+                  {row.reviewed && !row.acknowledged ? <Badge>Not acknowledged</Badge> : null}
+                  {row.openDisputes > 0 ? <span className="badge review-badge--disputed">{row.openDisputes === 1 ? "Disputed" : `${row.openDisputes} disputes`}</span> : null}
+                  {row.passed ? null : <Badge tone="danger">Not passed</Badge>}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination page={page} pageSize={REVIEW_QUEUE_PAGE_SIZE} total={total} label="Review queue" />
     </>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ModuleStatusBadge } from "~/components/module-status-badge.tsx";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { ProgressBar } from "~/components/ui/progress-bar.tsx";
 import { getCatalog, moduleRef } from "~/content/modules.server.ts";
@@ -71,43 +72,28 @@ export default function PersonLearningPage() {
         {started.length === 0 ? (
           <EmptyState title="Nothing started yet">Modules appear here as soon as {person.name} opens one.</EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Modules {person.name} has started</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Module</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Best score</th>
-                  <th scope="col">Attempts</th>
-                  <th scope="col">Time spent</th>
-                  <th scope="col">Last activity</th>
-                </tr>
-              </thead>
-              <tbody>
-                {started.map((module) => (
-                  <tr key={module.slug}>
-                    <td>
-                      {module.title}
-                      <div className="muted">
-                        {module.track === "onboarding" ? "Onboarding" : "Ongoing"} · version {module.currentVersion}
-                        {module.versions.some((version) => version < module.currentVersion)
-                          ? ` (history from version ${module.versions.filter((version) => version < module.currentVersion).join(", ")})`
-                          : ""}
-                      </div>
-                    </td>
-                    <td>
-                      <ModuleStatusBadge status={module.status} />
-                    </td>
-                    <td>{module.bestScore === null ? <span className="muted">—</span> : `${module.bestScore}%`}</td>
-                    <td>{module.attempts}</td>
-                    <td>{formatDuration(module.timeSpentSeconds)}</td>
-                    <td>{module.lastActivity ? formatDate(module.lastActivity) : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={`Modules ${person.name} has started`} columns={["Module", "Status", "Best score", "Attempts", "Time spent", "Last activity"]}>
+            {started.map((module) => (
+              <tr key={module.slug}>
+                <td>
+                  {module.title}
+                  <div className="muted">
+                    {module.track === "onboarding" ? "Onboarding" : "Ongoing"} · version {module.currentVersion}
+                    {module.versions.some((version) => version < module.currentVersion)
+                      ? ` (history from version ${module.versions.filter((version) => version < module.currentVersion).join(", ")})`
+                      : ""}
+                  </div>
+                </td>
+                <td>
+                  <ModuleStatusBadge status={module.status} />
+                </td>
+                <td>{module.bestScore === null ? <span className="muted">—</span> : `${module.bestScore}%`}</td>
+                <td>{module.attempts}</td>
+                <td>{formatDuration(module.timeSpentSeconds)}</td>
+                <td>{module.lastActivity ? formatDate(module.lastActivity) : "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       <section aria-labelledby="reflections-title" className="stack">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { ProgressBar } from "~/components/ui/progress-bar.tsx";
@@ -51,40 +52,25 @@ export default function PeopleProgressPage() {
       {rows.length === 0 ? (
         <EmptyState title="No one to show yet">People on the teams you lead will appear here once they're added.</EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Learning progress by person</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Team</th>
-                <th scope="col">Onboarding</th>
-                <th scope="col">Modules completed</th>
-                <th scope="col">In progress</th>
-                <th scope="col">Last activity</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <Link to={`/learn/people/${row.id}`}>{row.name}</Link>
-                    <div className="muted">{row.level}</div>
-                  </td>
-                  <td>{row.team ?? <span className="muted">No team</span>}</td>
-                  <td>
-                    <ProgressBar label={`${row.name}'s onboarding`} percent={row.onboardingPercent} />
-                  </td>
-                  <td>
-                    {row.completed} of {moduleCount}
-                  </td>
-                  <td>{row.inProgress}</td>
-                  <td>{row.lastActivity ? formatDate(row.lastActivity) : <span className="muted">Not started</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Learning progress by person" columns={["Name", "Team", "Onboarding", "Modules completed", "In progress", "Last activity"]}>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <Link to={`/learn/people/${row.id}`}>{row.name}</Link>
+                <div className="muted">{row.level}</div>
+              </td>
+              <td>{row.team ?? <span className="muted">No team</span>}</td>
+              <td>
+                <ProgressBar label={`${row.name}'s onboarding`} percent={row.onboardingPercent} />
+              </td>
+              <td>
+                {row.completed} of {moduleCount}
+              </td>
+              <td>{row.inProgress}</td>
+              <td>{row.lastActivity ? formatDate(row.lastActivity) : <span className="muted">Not started</span>}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination page={page} pageSize={LEARNERS_PAGE_SIZE} total={total} label="People" />
     </>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { DataTable } from "~/components/ui/data-table.tsx";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { getPracticeCatalog } from "~/content/practice.server.ts";
@@ -40,33 +41,20 @@ export default function TeamAttemptsPage() {
       {attempts.length === 0 ? (
         <EmptyState title="No graded conversations yet">When your people finish a practice conversation, it appears here with its grade.</EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Graded practice conversations</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Agent</th>
-                <th scope="col">Scenario</th>
-                <th scope="col">Score</th>
-              </tr>
-            </thead>
-            <tbody>
-              {attempts.map((attempt) => (
-                <tr key={attempt.id}>
-                  <td>
-                    <Link to={`/practice/attempts/${attempt.id}`}>{formatDateTime(attempt.startedAt)}</Link>
-                  </td>
-                  <td>{attempt.agent}</td>
-                  <td>{attempt.scenario}</td>
-                  <td>
-                    {attempt.score} {attempt.passed ? <Badge tone="success">Passed</Badge> : <Badge tone="danger">Not passed</Badge>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Graded practice conversations" columns={["When", "Agent", "Scenario", "Score"]}>
+          {attempts.map((attempt) => (
+            <tr key={attempt.id}>
+              <td>
+                <Link to={`/practice/attempts/${attempt.id}`}>{formatDateTime(attempt.startedAt)}</Link>
+              </td>
+              <td>{attempt.agent}</td>
+              <td>{attempt.scenario}</td>
+              <td>
+                {attempt.score} {attempt.passed ? <Badge tone="success">Passed</Badge> : <Badge tone="danger">Not passed</Badge>}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination page={page} pageSize={TEAM_ATTEMPTS_PAGE_SIZE} total={total} label="Team practice" />
     </>
