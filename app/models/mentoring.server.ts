@@ -380,6 +380,11 @@ export async function listTeamPairings(teamIds: string[]) {
   );
 }
 
+/** Proposals waiting for this mentor's answer. */
+export async function countProposalsAwaiting(mentorId: string): Promise<number> {
+  return prisma.pairing.count({ where: { mentorId, status: "proposed" } });
+}
+
 /** Every proposed and active pairing in the organisation, proposals first, a page at a time. */
 export async function listOpenPairings(skip: number, take: number) {
   const where = { status: { in: [...OPEN_PAIRING_STATUSES] } };

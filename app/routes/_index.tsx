@@ -9,7 +9,9 @@ import { moduleStatus, pathProgress } from "~/engine/learning/progress.ts";
 import { listMyAssignments } from "~/models/assignment.server.ts";
 import { listAuditEvents } from "~/models/audit.server.ts";
 import { listProgressRecords } from "~/models/learning.server.ts";
+import { countProposalsAwaiting } from "~/models/mentoring.server.ts";
 import { getHomeProfile, getOrganisationCounts } from "~/models/user.server.ts";
+import { nearestNextLevel } from "~/routes/career+/career-view.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { formatDate, formatDateTime, formatTenure, plural } from "~/utils/format.ts";
 import {
@@ -51,7 +53,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       timeZone: member.timeZone,
     })),
   }));
-  const [catalog, records, assignments] = await Promise.all([getCatalog(), listProgressRecords(user.id), listMyAssignments(user.id, { now })]);
+  const [catalog, records, assignments, career, proposalsAwaiting] = await Promise.all([
+    getCatalog(),
+    listProgressRecords(user.id),
+    listMyAssignments(user.id, { now }),
+    nearestNextLevel(user.id, now),
+    countProposalsAwaiting(user.id),
+  ]);
   const onboarding = pathProgress(
     catalog.modules.filter((module) => module.frontmatter.track === "onboarding").map(moduleRef),
     records,
@@ -72,11 +80,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user.role === "admin"
       ? { counts: await getOrganisationCounts(), recent: (await listAuditEvents({}, 1)).events.slice(0, 5) }
       : null;
-  return { me, ledTeams, organisation, learning, assignments: assignments.map((assignment) => toAssignmentItem(assignment, now)) };
+  return {
+    me,
+    ledTeams,
+    organisation,
+    learning,
+    career,
+    proposalsAwaiting,
+    assignments: assignments.map((assignment) => toAssignmentItem(assignment, now)),
+  };
 }
 
 export default function Home() {
-  const { me, ledTeams, organisation, learning, assignments } = useLoaderData<typeof loader>();
+  const { me, ledTeams, organisation, learning, career, proposalsAwaiting, assignments } = useLoaderData<typeof loader>();
   const firstName = me.name.split(" ")[0];
   return (
     <div className="stack">
@@ -139,6 +155,18 @@ export default function Home() {
           {me.role === "agent" ? (
             <p>
               <Link to="/coaching/my">Your coaching: 1:1s and action items</Link>
+            </p>
+          ) : null}
+          {career ? (
+            <p>
+              <Link to="/career">
+                Career: {career.percentReady}% ready for {career.title}
+              </Link>
+            </p>
+          ) : null}
+          {proposalsAwaiting > 0 ? (
+            <p>
+              <Link to="/mentoring">{plural(proposalsAwaiting, "mentoring request")} waiting for your answer</Link>
             </p>
           ) : null}
           {learning.onboarding ? (

@@ -25,6 +25,9 @@ test("a new hire is welcomed and pointed at onboarding", async ({ page }) => {
   const next = page.getByRole("region", { name: "What's next" });
   await expect(next.getByRole("progressbar", { name: "Onboarding path complete" })).toBeVisible();
   await expect(next.getByRole("link", { name: /^Continue onboarding: / })).toBeVisible();
+  await next.getByRole("link", { name: /^Career: \d+% ready for Agent II$/ }).click();
+  await expect(page.getByRole("progressbar", { name: "Ready for Agent II" })).toBeVisible();
+  await page.goBack();
   await expectAccessible(page);
 });
 

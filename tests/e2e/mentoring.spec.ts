@@ -47,6 +47,7 @@ test("a mentee asks a suggested mentor, who accepts; a meeting is logged and the
   const mentorContext = await browser.newContext();
   const mentor = await mentorContext.newPage();
   await signIn(mentor, MENTOR.email);
+  await expect(mentor.getByRole("link", { name: "1 mentoring request waiting for your answer" })).toBeVisible();
   await mentor.goto("/mentoring/profile");
   await expect(mentor.getByRole("heading", { name: "Your mentor profile" })).toBeVisible();
   await expectAccessible(mentor);

@@ -3,6 +3,8 @@ import { getCatalog, versionRef } from "~/content/modules.server.ts";
 import { recordReading, recordQuizAttempt } from "~/models/learning.server.ts";
 import { gradeQuiz } from "~/engine/learning/quiz.ts";
 import { loader as careerLoader } from "~/routes/career+/_index.tsx";
+import { loader as homeLoader } from "~/routes/_index.tsx";
+import { prisma } from "~/utils/db.server.ts";
 import { createUser } from "../factories/index.ts";
 import { callRoute, get, sessionCookieFor } from "./request.ts";
 
@@ -34,4 +36,21 @@ test("a new Agent I sees Agent II next, and completing an onboarding module show
   const modulesRequirement = after.next.find((level) => level.key === "agent-2")!.requirements.find((requirement) => requirement.kind === "modules")!;
   expect(modulesRequirement.evidence.map((link) => link.href)).toContain("/learn/modules/how-support-works");
   expect(after.next.find((level) => level.key === "agent-2")!.percentReady).toBeGreaterThan(agentTwo.percentReady);
+});
+
+test("the home page points at the nearest next level and at mentoring requests waiting for an answer", async () => {
+  const mentor = await createUser({ role: "agent", level: "senior-agent" });
+  const mentee = await createUser({ role: "agent" });
+  await prisma.pairing.create({ data: { mentorId: mentor.id, menteeId: mentee.id, source: "request", score: 60 } });
+  const cookie = await sessionCookieFor(mentor.id);
+
+  const career = (await callRoute<CareerData>(careerLoader, { request: get("/career", cookie) })).body!.readiness;
+  const nearest = [...career.next].sort((a, b) => b.percentReady - a.percentReady)[0]!;
+  const home = (await callRoute(homeLoader, { request: get("/", cookie) })).body as { career: { title: string; percentReady: number } | null; proposalsAwaiting: number };
+  expect(home.career).toEqual({ title: nearest.title, percentReady: nearest.percentReady });
+  expect(home.proposalsAwaiting).toBe(1);
+
+  const top = await createUser({ role: "admin", level: "support-manager" });
+  const topHome = (await callRoute(homeLoader, { request: get("/", await sessionCookieFor(top.id)) })).body as { career: unknown; proposalsAwaiting: number };
+  expect(topHome).toMatchObject({ career: null, proposalsAwaiting: 0 });
 });

@@ -113,3 +113,12 @@ export function readinessRow(id: string, record: CareerRecord, content: CareerCo
     pending: record.pendingNomination && { level: LEVEL_LABELS[record.pendingNomination.level], by: record.pendingNomination.by, at: record.pendingNomination.at.toISOString() },
   };
 }
+
+/** The next level a person is closest to, for the home page; null at the top of the ladder. */
+export async function nearestNextLevel(userId: string, now = new Date()): Promise<{ title: string; percentReady: number } | null> {
+  const content = await getCareerContent();
+  const record = await careerRecord(userId, content.difficultyOf);
+  if (!record) return null;
+  const [nearest] = readinessView(record, content, now).next.sort((a, b) => b.percentReady - a.percentReady);
+  return nearest ? { title: nearest.title, percentReady: nearest.percentReady } : null;
+}
