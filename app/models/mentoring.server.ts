@@ -3,18 +3,19 @@ import { gapOf, measureCompetencies, strengthOf, type MeasuredCompetency } from 
 import { parseStringList } from "~/engine/coaching/sessions.ts";
 import { optimisePool } from "~/engine/matching/optimise.ts";
 import { rankMentors } from "~/engine/matching/rank.ts";
+import { mentorIneligibility, pairingAccess, scorePoolChoice } from "~/engine/matching/rules.ts";
 import { scorePair } from "~/engine/matching/score.ts";
 import type { Mentee, Mentor } from "~/engine/matching/types.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { OPEN_PAIRING_STATUSES, type FitCheck } from "~/utils/mentoring-fields.ts";
-import { isNewHire, type Level, type Role, type WorkMode } from "~/utils/user-fields.ts";
+import type { Viewer } from "~/utils/permissions.ts";
+import type { Level, WorkMode } from "~/utils/user-fields.ts";
 import { recordAudit } from "./audit.server.ts";
 import { careerRecords } from "./career.server.ts";
 import { notify } from "./notification.server.ts";
 
 type Actor = { id: string; name: string };
-type Viewer = { id: string; role: Role; ledTeamIds: string[] };
 type Refused = { status: "refused"; reason: string; field?: string };
 type NotFound = { status: "not-found" };
 type Done = { status: "ok" };
@@ -55,13 +56,6 @@ export async function getMentorProfile(userId: string) {
 
 function openPairingCount(client: Prisma.TransactionClient | typeof prisma, mentorId: string) {
   return client.pairing.count({ where: { mentorId, status: { in: [...OPEN_PAIRING_STATUSES] } } });
-}
-
-/** Why a person cannot offer mentoring, or null when they can. */
-export function mentorIneligibility(person: { hireDate: Date; deactivatedAt: Date | null }, now: Date): string | null {
-  if (person.deactivatedAt) return "Deactivated accounts can't mentor.";
-  if (isNewHire(person.hireDate, now)) return "Mentoring opens after your first 90 days — for now, make the most of being mentored.";
-  return null;
 }
 
 /**
@@ -323,17 +317,6 @@ const pairingSelect = {
 export type PairingView = Prisma.PairingGetPayload<{ select: typeof pairingSelect }>;
 
 /** How the viewer stands to a pairing: one of the pair, or a lead or admin reading along. */
-type PairingAccess = "mentor" | "mentee" | "observer";
-
-function pairingAccess(viewer: Viewer, pairing: { mentor: { id: string; teamId: string | null }; mentee: { id: string; teamId: string | null } }): PairingAccess | null {
-  if (pairing.mentor.id === viewer.id) return "mentor";
-  if (pairing.mentee.id === viewer.id) return "mentee";
-  if (viewer.role === "admin") return "observer";
-  const ledTeam = (teamId: string | null) => teamId !== null && viewer.ledTeamIds.includes(teamId);
-  if (viewer.role === "lead" && (ledTeam(pairing.mentee.teamId) || ledTeam(pairing.mentor.teamId))) return "observer";
-  return null;
-}
-
 /**
  * One pairing with what the mentee asked for, when the viewer may see it: the pair themselves,
  * admins, and leads of either person's team. Anyone else gets null, as for an id that doesn't exist.
@@ -482,33 +465,10 @@ export async function optimiseOpenPool(content: MeasureContent, now = new Date()
   return { pool, result: optimisePool(pool.mentees, pool.mentors, now) };
 }
 
-/**
- * Scores an admin's (possibly adjusted) set of pairs against the current pool. Each pair is
- * checked with the places the earlier pairs in the set already took, so a mentor can't be
- * given more mentees than they have room for.
- */
-export function scorePoolChoice(pool: MatchingPool, choices: { menteeId: string; mentorId: string | null }[], now: Date) {
-  const taken = new Map<string, number>();
-  const seen = new Set<string>();
-  return choices.map(({ menteeId, mentorId }) => {
-    const mentee = pool.mentees.find((candidate) => candidate.id === menteeId);
-    const mentor = mentorId ? pool.mentors.find((candidate) => candidate.id === mentorId) : undefined;
-    if (seen.has(menteeId)) return { menteeId, mentorId, score: null, problem: "This person is already in the list once; each mentee gets one mentor." };
-    seen.add(menteeId);
-    if (!mentee) return { menteeId, mentorId, score: null, problem: "This person no longer has an open request." };
-    if (!mentorId) return { menteeId, mentorId, score: null, problem: null };
-    if (!mentor) return { menteeId, mentorId, score: null, problem: "That mentor is no longer taking mentees." };
-    const extra = taken.get(mentor.id) ?? 0;
-    const score = scorePair(mentee, { ...mentor, activeMentees: mentor.activeMentees + extra }, now, pool.competencyName);
-    if (score.eligible) taken.set(mentor.id, extra + 1);
-    return { menteeId, mentorId, score, problem: score.eligible ? null : score.parts.find((part) => part.key === "conflict")!.explanation };
-  });
-}
-
 /** Publishes a checked pool choice as proposed pairings and tells both sides of every pair. */
 export async function publishPool(actor: Actor, choices: { menteeId: string; mentorId: string | null }[], content: MeasureContent, now = new Date()): Promise<(Done & { published: number }) | Refused> {
   const pool = await loadMatchingPool(content, { unpairedOnly: true });
-  const scored = scorePoolChoice(pool, choices, now);
+  const scored = scorePoolChoice(pool, choices, now, pool.competencyName);
   const problem = scored.find((entry) => entry.problem);
   if (problem) return { status: "refused", reason: problem.problem! };
   const pairs = scored.filter((entry) => entry.mentorId && entry.score);

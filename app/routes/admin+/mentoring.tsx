@@ -11,7 +11,8 @@ import { DataTable } from "~/components/ui/data-table.tsx";
 import { FormErrors } from "~/components/ui/field.tsx";
 import { Alert, Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { getMentoringContent } from "~/content/mentoring.server.ts";
-import { countOpenPool, listOpenPairings, loadMatchingPool, optimiseOpenPool, publishPool, scorePoolChoice, type MatchingPool } from "~/models/mentoring.server.ts";
+import { scorePoolChoice } from "~/engine/matching/rules.ts";
+import { countOpenPool, listOpenPairings, loadMatchingPool, optimiseOpenPool, publishPool, type MatchingPool } from "~/models/mentoring.server.ts";
 import { plural } from "~/utils/format.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
 import { PAIRINGS_PAGE_SIZE } from "~/utils/page-sizes.ts";
@@ -58,7 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The choice scored against the current pool, as the preview table shows it. */
 function previewOf(pool: MatchingPool, choices: Choice[], now: Date) {
   const names = new Map([...pool.mentees, ...pool.mentors].map((person) => [person.id, person.name ?? ""]));
-  const rows = scorePoolChoice(pool, choices, now).map((entry) => ({
+  const rows = scorePoolChoice(pool, choices, now, pool.competencyName).map((entry) => ({
     menteeId: entry.menteeId,
     mentee: names.get(entry.menteeId) ?? "Someone no longer waiting",
     mentorId: entry.mentorId,

@@ -10,13 +10,13 @@ import { FormErrors, TextareaField } from "~/components/ui/field.tsx";
 import { Alert, Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { ProgressBar } from "~/components/ui/progress-bar.tsx";
 import { getMentoringContent } from "~/content/mentoring.server.ts";
+import { mentorIneligibility } from "~/engine/matching/rules.ts";
 import {
   getMenteeRequest,
   getMentoringPerson,
   getMentorProfile,
   listPairingsOf,
   listTeamPairings,
-  mentorIneligibility,
   mentorSuggestions,
   requestMentor,
   setMentorActive,
