@@ -5,6 +5,7 @@ import { CheckInRatingSchema, type CheckInPerspective, type CheckInRating, type 
 import { LEVEL_LABELS, type Level, type Role } from "~/utils/user-fields.ts";
 import { recordAudit } from "./audit.server.ts";
 import { notify } from "./notification.server.ts";
+import { groupBy } from "~/utils/group-by.ts";
 
 /** The newest graded attempts per person the ladder looks at; every requirement reads fewer. */
 const ATTEMPTS_PER_PERSON = 50;
@@ -47,17 +48,6 @@ type NominationRow = { agentId: string; level: string; status: string; createdAt
 
 // Raw queries answer dates as stored (text or epoch milliseconds), booleans as 0/1 and integers as bigint.
 const toDate = (value: Date | string) => new Date(value);
-
-function groupBy<Row, Key>(rows: Row[], keyOf: (row: Row) => Key): Map<Key, Row[]> {
-  const groups = new Map<Key, Row[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return groups;
-}
 
 /** The evaluator's per-criterion input, fed one already-averaged "criterion" per competency on a 0–2 scale. */
 function attemptsFrom(rows: AttemptCompetencyRow[], difficultyOf: DifficultyOf): CareerAttempt[] {

@@ -4,8 +4,7 @@ import { parseStringList } from "~/engine/coaching/sessions.ts";
 import { optimisePool } from "~/engine/matching/optimise.ts";
 import { rankMentors } from "~/engine/matching/rank.ts";
 import { mentorIneligibility, pairingAccess, scorePoolChoice } from "~/engine/matching/rules.ts";
-import { scorePair } from "~/engine/matching/score.ts";
-import type { Mentee, Mentor } from "~/engine/matching/types.ts";
+import type { Mentee, Mentor, PairScore } from "~/engine/matching/types.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { OPEN_PAIRING_STATUSES, type FitCheck } from "~/utils/mentoring-fields.ts";
@@ -234,19 +233,17 @@ export async function mentorSuggestions(menteeId: string, content: MeasureConten
 // Pairings
 
 /**
- * Checks a proposed pair against the current data: the mentor is active with a place free, and
- * neither is the other's lead, the same person or already paired. Returns the explained score.
+ * Checks a requested pair against the current data: the mentee has an open request, the mentor is
+ * active with a place free, and neither is the other's lead or already paired. Returns the score.
  */
-async function checkPair(menteeId: string, mentorId: string, content: MeasureContent, now: Date, extraTaken = 0) {
-  if (menteeId === mentorId) return { status: "refused" as const, reason: "You can't be your own mentor." };
+async function checkPair(menteeId: string, mentorId: string, content: MeasureContent, now: Date): Promise<{ status: "ok"; score: PairScore } | Refused> {
+  if (menteeId === mentorId) return { status: "refused", reason: "You can't be your own mentor." };
   const pool = await loadMatchingPool(content, { menteeIds: [menteeId] });
-  const mentee = pool.mentees[0];
-  if (!mentee) return { status: "refused" as const, reason: "Tell us what you want from mentoring first: there is no open mentoring request." };
-  const mentor = pool.mentors.find((candidate) => candidate.id === mentorId);
-  if (!mentor) return { status: "refused" as const, reason: "That mentor isn't taking mentees at the moment. Choose another from your suggestions." };
-  const score = scorePair(mentee, { ...mentor, activeMentees: mentor.activeMentees + extraTaken }, now, pool.competencyName);
-  if (!score.eligible) return { status: "refused" as const, reason: score.parts.find((part) => part.key === "conflict")!.explanation };
-  return { status: "ok" as const, mentee, mentor, score };
+  if (pool.mentees.length === 0) return { status: "refused", reason: "Tell us what you want from mentoring first: there is no open mentoring request." };
+  const [choice] = scorePoolChoice(pool, [{ menteeId, mentorId }], now, pool.competencyName);
+  if (!choice!.score) return { status: "refused", reason: "That mentor isn't taking mentees at the moment. Choose another from your suggestions." };
+  if (choice!.problem) return { status: "refused", reason: choice!.problem };
+  return { status: "ok", score: choice!.score };
 }
 
 export async function requestMentor(actor: Actor, input: { mentorId: string; message: string }, content: MeasureContent, now = new Date()): Promise<(Done & { pairingId: string }) | Refused> {

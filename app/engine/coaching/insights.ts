@@ -2,6 +2,7 @@
 // set of agents. Every figure on the insights page and in its CSV comes from here.
 import { pathProgress, type ModuleRef, type ProgressRecord } from "~/engine/learning/progress.ts";
 import type { AssignmentStatus } from "./assignment-status.ts";
+import { groupBy } from "~/utils/group-by.ts";
 
 /** CX champions give about 3.7 days of training a year (DESIGN.md §2), at about 7.5 hours a day. */
 export const BENCHMARK_TRAINING_DAYS = 3.7;
@@ -79,16 +80,6 @@ export type TeamInsights = {
 const round = (value: number) => Math.round(value);
 const round1 = (value: number) => Math.round(value * 10) / 10;
 const mean = (values: number[]) => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
-}
 
 export function countAssignments(statuses: AssignmentStatus[]): AssignmentCounts {
   return {
