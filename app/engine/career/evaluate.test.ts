@@ -7,6 +7,7 @@ import {
   evaluateLevel,
   formatAverage,
   nextLevels,
+  nominationLevels,
   wholeMonthsBetween,
   type CareerAttempt,
   type CareerCatalog,
@@ -387,5 +388,11 @@ describe("nextLevels", () => {
       ["senior-agent", []],
       ["team-lead", []],
     ]);
+  });
+
+  test("nominations are only for the levels that directly follow", () => {
+    expect(nominationLevels("agent-1", ladder).map((level) => level.key)).toEqual(["agent-2"]);
+    expect(nominationLevels("senior-agent", ladder).map((level) => level.key)).toEqual(["team-lead"]);
+    expect(nominationLevels("support-manager", ladder)).toEqual([]);
   });
 });

@@ -374,3 +374,8 @@ export function nextLevels(currentLevel: Level, ladder: Ladder): NextLevel[] {
   }
   return (["ic", "management"] as const).flatMap((track) => (found.has(track) ? [found.get(track) as NextLevel] : []));
 }
+
+/** The levels a lead may nominate someone for: the next levels that directly follow their current one. */
+export function nominationLevels(currentLevel: Level, ladder: Ladder): NextLevel[] {
+  return nextLevels(currentLevel, ladder).filter((level) => level.via.length === 0);
+}

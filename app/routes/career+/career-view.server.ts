@@ -5,7 +5,7 @@ import type { LevelReadinessView, ReadinessView } from "~/components/career/read
 import { CAREER_TRACK_LABELS, keyedLevel } from "~/content/career-schemas.ts";
 import { getCareerContent, type CareerContent } from "~/content/career.server.ts";
 import { canViewCareerOf } from "~/engine/career/access.ts";
-import { evaluateLevel, nextLevels, type CareerEvidence, type NextLevel } from "~/engine/career/evaluate.ts";
+import { evaluateLevel, nextLevels, type CareerEvidence } from "~/engine/career/evaluate.ts";
 import { measureCompetencies } from "~/engine/career/measured.ts";
 import { careerRecord, latestCheckIns, type CareerRecord, type CheckInView } from "~/models/career.server.ts";
 import { toViewer, type SessionUser } from "~/utils/auth.server.ts";
@@ -88,11 +88,6 @@ export async function loadCareerOf(user: SessionUser, userId: string): Promise<L
   const career = await loadCareer(userId);
   const visible = career && canViewCareerOf(viewer, { id: userId, teamId: career.record.teamId });
   return { ...ensureFound(visible ? career : null, "That person isn't on a team you lead."), viewer };
-}
-
-/** The levels a lead may nominate this person for: those that directly follow their current level. */
-export function nominationLevels(current: Level, content: CareerContent): NextLevel[] {
-  return nextLevels(current, content.ladder).filter((level) => level.via.length === 0);
 }
 
 /** A readiness table's row: percent ready for each next level, and any nomination waiting. */

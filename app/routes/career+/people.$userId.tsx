@@ -8,6 +8,7 @@ import { Readiness } from "~/components/career/readiness.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { FormErrors, SelectField, TextareaField, type Option } from "~/components/ui/field.tsx";
 import { Alert, Badge, PageHeader } from "~/components/ui/layout.tsx";
+import { nominationLevels } from "~/engine/career/evaluate.ts";
 import { canCoach } from "~/engine/coaching/sessions.ts";
 import { listNominationsFor, nominate, recordCheckIn } from "~/models/career.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
@@ -17,7 +18,7 @@ import { notFound } from "~/utils/permissions.server.ts";
 import { optionalFilter } from "~/utils/query-fields.ts";
 import { badRequest, parseSearchParams, readFormData } from "~/utils/request.server.ts";
 import { LEVEL_LABELS, LevelSchema, type Level } from "~/utils/user-fields.ts";
-import { loadCareerOf, nominationLevels, type LoadedCareerOf } from "./career-view.server.ts";
+import { loadCareerOf, type LoadedCareerOf } from "./career-view.server.ts";
 
 const NOT_YOURS = "That person isn't on a team you lead.";
 
@@ -55,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     checkIns: career.checkInTable,
     competencies: content.gradedCompetencies,
     previousRatings: career.checkIns.lead?.ratings ?? {},
-    levelOptions: nominationLevels(record.evidence.currentLevel.key, content).map((level): Option => ({ value: level.key, label: level.title })),
+    levelOptions: nominationLevels(record.evidence.currentLevel.key, content.ladder).map((level): Option => ({ value: level.key, label: level.title })),
     pending: record.pendingNomination ? LEVEL_LABELS[record.pendingNomination.level] : null,
     nominations: nominations.map((nomination) => ({
       id: nomination.id,
@@ -90,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const submission = parseWithZod(formData, { schema: NominationSchema });
   if (submission.status !== "success") return data({ intent: intent.data, result: submission.reply() }, { status: 400 });
-  const allowedLevels = nominationLevels(career.record.evidence.currentLevel.key, career.content).map((level) => level.key);
+  const allowedLevels = nominationLevels(career.record.evidence.currentLevel.key, career.content.ladder).map((level) => level.key);
   const outcome = await nominate(user, { agentId: userId, ...submission.value, allowedLevels });
   if (outcome.status === "refused") return data({ intent: intent.data, result: submission.reply({ formErrors: [outcome.reason] }) }, { status: 400 });
   return redirect(`/career/people/${userId}?saved=nomination#nominations`);
