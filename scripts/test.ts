@@ -52,11 +52,12 @@ run(bin("tsx"), ["scripts/content.ts", "check"]);
 step("Migrations match the schema");
 prisma(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"]);
 
-step("Unit and integration tests");
-const vitestOk = suite(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${RESULTS}/vitest.json`]);
-
+// Built first: integration tests of the whole server and the end-to-end tests both run the production build.
 step("Production build");
 run("npm", ["run", "build"]);
+
+step("Unit and integration tests");
+const vitestOk = suite(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${RESULTS}/vitest.json`]);
 
 step("End-to-end tests in Chromium");
 const e2eOk = suite(bin("playwright"), ["test"]);

@@ -10,8 +10,10 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
+import onHeaders from "on-headers";
 import { readEnvOrExit } from "../app/utils/env.server.ts";
-import { isAllowedOrigin } from "../app/utils/http.server.ts";
+import { FORM_LIMITS } from "../app/utils/form-limits.ts";
+import { DEFAULT_CACHE_CONTROL, isAllowedOrigin, PERMISSIONS_POLICY } from "../app/utils/http.server.ts";
 
 const env = readEnvOrExit();
 
@@ -20,12 +22,42 @@ const build = (await import(url.pathToFileURL(BUILD_PATH).href)) as ServerBuild;
 
 const app = express();
 app.disable("x-powered-by");
+app.set("trust proxy", env.TRUST_PROXY);
+
+// Every body must say its length, and no more than a form can hold, before
+// anything reads it. A refused body is drained unread rather than cut off, so
+// the client still receives the answer; memory stays flat either way.
+app.use((req, res, next) => {
+  const declared = req.get("content-length");
+  const hasBody = declared !== undefined || req.get("transfer-encoding") !== undefined;
+  if (!hasBody || (declared !== undefined && Number(declared) <= FORM_LIMITS.maxBodyBytes)) return next();
+  req.resume();
+  if (declared === undefined) res.status(411).type("text/plain").send("Refused: Frontline forms always say how long they are.");
+  else res.status(413).type("text/plain").send("Refused: this request is larger than any Frontline form.");
+});
 app.use(compression());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
+// A route may answer without reading the body (a signed-in person posting to
+// /login is sent home), leaving the rest paused mid-stream; once the answer is
+// sent it is drained, or the connection could carry no further request.
+app.use((req, res, next) => {
+  res.on("finish", () => {
+    if (req.complete) return;
+    req.removeAllListeners("data");
+    req.resume();
+  });
+  next();
+});
+
 app.use((_req, res, next) => {
   res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+  res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+  // Pages and data are per person; a route that may be cached says so itself.
+  onHeaders(res, () => {
+    if (!res.getHeader("Cache-Control")) res.setHeader("Cache-Control", DEFAULT_CACHE_CONTROL);
+  });
   next();
 });
 
@@ -46,7 +78,7 @@ app.use(
 );
 
 app.use((req, res, next) => {
-  if (isAllowedOrigin({ method: req.method, origin: req.get("origin"), host: req.get("host") })) return next();
+  if (isAllowedOrigin({ method: req.method, origin: req.get("origin"), host: req.get("host"), protocol: req.protocol })) return next();
   res.status(403).type("text/plain").send("Refused: this request did not come from a Frontline page.");
 });
 
@@ -57,7 +89,8 @@ app.all(
     mode: env.NODE_ENV,
     getLoadContext: (req, res) => ({
       cspNonce: res.locals.cspNonce as string,
-      clientAddress: req.socket.remoteAddress ?? "unknown",
+      // req.ip reads X-Forwarded-For only from the proxies TRUST_PROXY names.
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
     }),
   }),
 );
@@ -65,6 +98,11 @@ app.all(
 const server = app.listen(env.PORT, () => {
   console.log(`Frontline is ready on http://localhost:${env.PORT}`);
   if (env.NODE_ENV === "development") broadcastDevReady(build);
+});
+server.on("error", (error: NodeJS.ErrnoException) => {
+  const reason = error.code === "EADDRINUSE" ? `port ${env.PORT} is already in use; stop the other server or set PORT.` : error.message;
+  console.error(`Frontline can't start: ${reason}`);
+  process.exit(1);
 });
 
 const { contentCompileCount } = build.entry.module as { contentCompileCount?: () => number };

@@ -5,6 +5,10 @@ const TITLES: Record<number, string> = {
   403: "You don't have access to this page",
   404: "Page not found",
   405: "That action isn't available here",
+  413: "That form is too large",
+  415: "That request didn't come from a Frontline form",
+  429: "Too many attempts",
+  503: "Frontline can't save changes right now",
 };
 
 function messageOf(data: unknown): string | null {

@@ -222,17 +222,26 @@ export async function removeActionItem(viewer: Viewer, sessionId: string, itemId
   });
 }
 
-/** The agent ticks (or unticks) their own item; their coach may too. */
-export async function setActionItemDone(viewer: Viewer, itemId: string, done: boolean, now = new Date()): Promise<{ status: "ok" | "not-found"; sessionId?: string }> {
+/**
+ * The agent ticks (or unticks) their own item; their coach may too. Asked
+ * through one session's page, an item of another session is as invisible as
+ * one that doesn't exist, and stays untouched.
+ */
+export async function setActionItemDone(
+  viewer: Viewer,
+  { itemId, sessionId }: { itemId: string; sessionId?: string },
+  done: boolean,
+  now = new Date(),
+): Promise<{ status: "ok" | "not-found" }> {
   return prisma.$transaction(async (tx) => {
-    const item = await tx.actionItem.findUnique({
-      where: { id: itemId },
+    const item = await tx.actionItem.findFirst({
+      where: { id: itemId, ...(sessionId ? { sessionId } : {}) },
       select: { id: true, completedAt: true, session: { select: { id: true, leadId: true, agent: { select: { id: true, teamId: true } } } } },
     });
     if (!item || !sessionRole(viewer, { leadId: item.session.leadId, agent: item.session.agent })) return { status: "not-found" };
     // Ticking twice keeps the first time it was done.
     if (done !== (item.completedAt !== null)) await tx.actionItem.update({ where: { id: itemId }, data: { completedAt: done ? now : null } });
-    return { status: "ok", sessionId: item.session.id };
+    return { status: "ok" };
   });
 }
 

@@ -1,9 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
+import { secondsToWait, THROTTLE_POLICIES } from "~/engine/security/throttle.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { hashPassword } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { SETUP_LINK_LIFETIME_DAYS } from "~/utils/user-fields.ts";
 import { recordAudit } from "./audit.server.ts";
+import { readFailureCounts, recordFailures } from "./throttle.server.ts";
+import { forgetTrustedDevices } from "./trusted-device.server.ts";
 
 function digest(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -45,10 +48,25 @@ export async function findSetupLinkOwner(token: string, now = new Date()) {
   return row ? { name: row.user.name, email: row.user.email } : null;
 }
 
-/** Sets the password and spends the token; null when the link is no longer usable. */
-export async function setPasswordWithToken(token: string, password: string, now = new Date()): Promise<string | null> {
+export type SetPasswordResult = { status: "set"; userId: string } | { status: "unusable" } | { status: "throttled"; retryAfterSeconds: number };
+
+/**
+ * Sets the password and spends the token, ending every session and forgetting
+ * every trusted browser the person had. The token is checked before the
+ * (deliberately slow) hash, and links that don't work slow down further tries
+ * from the same address.
+ */
+export async function setPasswordWithToken(token: string, password: string, clientAddress: string, now = new Date()): Promise<SetPasswordResult> {
+  const addressKey = `setup-link:address:${clientAddress}`;
+  const wait = secondsToWait((await readFailureCounts([addressKey])).get(addressKey), THROTTLE_POLICIES.setupLinkAddress, now);
+  if (wait > 0) return { status: "throttled", retryAfterSeconds: wait };
+  if (!(await findUsableToken(prisma, token, now))) {
+    await recordFailures([{ key: addressKey, policy: THROTTLE_POLICIES.setupLinkAddress }], now);
+    return { status: "unusable" };
+  }
   const passwordHash = await hashPassword(password);
-  return prisma.$transaction(async (tx) => {
+  const userId = await prisma.$transaction(async (tx) => {
+    // Checked again inside the write: two submissions of one link set one password.
     const row = await findUsableToken(tx, token, now);
     if (!row) return null;
     await tx.passwordSetupToken.update({ where: { id: row.id }, data: { usedAt: now } });
@@ -57,6 +75,8 @@ export async function setPasswordWithToken(token: string, password: string, now 
       create: { userId: row.user.id, hash: passwordHash },
       update: { hash: passwordHash },
     });
+    await tx.session.deleteMany({ where: { userId: row.user.id } });
+    await forgetTrustedDevices(tx, row.user.id);
     await recordAudit(tx, {
       actorId: row.user.id,
       action: "user.password-set",
@@ -66,4 +86,5 @@ export async function setPasswordWithToken(token: string, password: string, now 
     });
     return row.user.id;
   });
+  return userId ? { status: "set", userId } : { status: "unusable" };
 }

@@ -1,12 +1,10 @@
-import { prisma } from "~/utils/db.server.ts";
+import { checkDatabase } from "~/models/health.server.ts";
 
-/** For operators and load balancers: 200 when the database answers, 503 when it doesn't. */
+/** For operators and load balancers: 200 when the database can be written, 503 when it can't. */
 export async function loader() {
-  try {
-    await prisma.user.count();
-    return Response.json({ status: "ok", database: "ok" }, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    console.error("Health check failed", error);
-    return Response.json({ status: "error", database: "unreachable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
-  }
+  const database = await checkDatabase();
+  const headers = { "Cache-Control": "no-store" };
+  if (database === "ok") return Response.json({ status: "ok", database }, { headers });
+  console.error(`Health check failed: the database ${database === "cannot-write" ? "can be read but not written" : "can't be reached"}`);
+  return Response.json({ status: "error", database }, { status: 503, headers });
 }

@@ -2,12 +2,14 @@
 // upstream, so it is used only in this file (docs/decisions/003-lucia-v3-sessions.md
 // describes the exit path): the rest of the app sees requireUser/login/logout.
 import { hash, verify } from "@node-rs/argon2";
-import { redirect } from "@remix-run/node";
+import { createCookie, redirect } from "@remix-run/node";
+import { loginWait, THROTTLE_POLICIES } from "~/engine/security/throttle.ts";
+import { clearFailures, readFailureCounts, recordFailures } from "~/models/throttle.server.ts";
+import { findTrustedDevice, TRUSTED_DEVICE_LIFETIME_DAYS, trustDevice } from "~/models/trusted-device.server.ts";
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import { prisma } from "./db.server.ts";
 import { env } from "./env.server.ts";
 import type { Viewer } from "./permissions.ts";
-import { loginThrottle } from "./rate-limit.server.ts";
 import { safeRedirect } from "./safe-redirect.ts";
 import type { Role } from "./user-fields.ts";
 
@@ -136,37 +138,78 @@ export async function requireAnonymous(request: Request): Promise<void> {
 }
 
 export type LoginResult =
-  | { status: "success"; userId: string; cookie: string }
+  | { status: "success"; userId: string; cookies: string[] }
   | { status: "invalid" }
   | { status: "throttled"; retryAfterSeconds: number };
 
 // Verifying against a real hash when the email is unknown keeps both failures equally slow.
 const timingDecoyHash = hashPassword("frontline-timing-decoy");
 
+/** Marks a browser that has signed in before (models/trusted-device.server.ts). */
+const deviceCookie = createCookie("frontline_device", {
+  httpOnly: true,
+  sameSite: "lax",
+  secure: env().NODE_ENV === "production",
+  path: "/",
+  maxAge: TRUSTED_DEVICE_LIFETIME_DAYS * 86_400,
+});
+
+async function readDeviceToken(cookieHeader: string | null): Promise<string | null> {
+  const value: unknown = await deviceCookie.parse(cookieHeader);
+  return typeof value === "string" ? value : null;
+}
+
+const loginKeys = (email: string, clientAddress: string, deviceId?: string) => ({
+  account: `login:account:${email}`,
+  address: `login:address:${clientAddress}`,
+  device: deviceId ? `login:device:${deviceId}` : null,
+});
+
+/**
+ * Checks a sign-in. Failures slow down further tries per account and per
+ * address (engine/security/throttle.ts), counted in the database; a browser
+ * that has signed in to this account before answers only for its own failures.
+ */
 export async function login({
   email,
   password,
   clientAddress,
+  cookieHeader = null,
 }: {
   email: string;
   password: string;
   clientAddress: string;
+  /** The request's Cookie header, which may carry the trusted-device cookie. */
+  cookieHeader?: string | null;
 }): Promise<LoginResult> {
-  const throttle = loginThrottle.check(email, clientAddress);
-  if (!throttle.allowed) return { status: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
-
+  const normalisedEmail = email.trim().toLowerCase();
   const user = await prisma.user.findUnique({
-    where: { email: email.trim().toLowerCase() },
+    where: { email: normalisedEmail },
     select: { id: true, deactivatedAt: true, password: { select: { hash: true } } },
   });
+  const device = user ? await findTrustedDevice(await readDeviceToken(cookieHeader), user.id) : null;
+  const keys = loginKeys(normalisedEmail, clientAddress, device?.id);
+  const counts = await readFailureCounts([keys.account, keys.address, ...(keys.device ? [keys.device] : [])]);
+  const wait = loginWait(
+    { account: counts.get(keys.account) ?? null, address: counts.get(keys.address) ?? null, ...(keys.device ? { device: counts.get(keys.device) ?? null } : {}) },
+    new Date(),
+  );
+  if (wait.seconds > 0) return { status: "throttled", retryAfterSeconds: wait.seconds };
+
   const passwordHash = user?.password?.hash ?? (await timingDecoyHash);
   const passwordMatches = await verifyPassword(passwordHash, password);
   if (!user || !user.password || user.deactivatedAt || !passwordMatches) {
-    loginThrottle.recordFailure(email, clientAddress);
+    await recordFailures([
+      { key: keys.account, policy: THROTTLE_POLICIES.loginAccount },
+      wait.trusted && keys.device ? { key: keys.device, policy: THROTTLE_POLICIES.loginDevice } : { key: keys.address, policy: THROTTLE_POLICIES.loginAddress },
+    ]);
     return { status: "invalid" };
   }
-  loginThrottle.recordSuccess(email);
-  return { status: "success", userId: user.id, cookie: await startSession(user.id) };
+  await clearFailures([keys.account, ...(keys.device ? [keys.device] : [])]);
+  const trusted = await trustDevice(user.id, device);
+  const cookies = [await startSession(user.id)];
+  if (trusted.token) cookies.push(await deviceCookie.serialize(trusted.token));
+  return { status: "success", userId: user.id, cookies };
 }
 
 /** Creates a session and returns the Set-Cookie value for it. */
@@ -186,6 +229,8 @@ export async function endAllSessions(userId: string): Promise<void> {
   await lucia.invalidateUserSessions(userId);
 }
 
-export function redirectAfterLogin(redirectTo: FormDataEntryValue | null | undefined, cookie: string) {
-  return redirect(safeRedirect(redirectTo, "/"), { headers: { "Set-Cookie": cookie } });
+export function redirectAfterLogin(redirectTo: FormDataEntryValue | null | undefined, cookies: string[]) {
+  const headers = new Headers();
+  for (const cookie of cookies) headers.append("Set-Cookie", cookie);
+  return redirect(safeRedirect(redirectTo, "/"), { headers });
 }

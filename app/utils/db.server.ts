@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { data } from "@remix-run/node";
 import Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client.ts";
 import { env } from "./env.server.ts";
@@ -16,16 +17,128 @@ function useWriteAheadLog(url: string): void {
   if (file === ":memory:") return;
   const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   try {
-    db.pragma("journal_mode = WAL");
+    if (db.pragma("journal_mode", { simple: true }) !== "wal") db.pragma("journal_mode = WAL");
   } finally {
     db.close();
   }
 }
 
+type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
+
+/**
+ * When COMMIT fails (a full disk, an I/O error) Prisma's ROLLBACK fails too and
+ * the adapter is never told the transaction is over, so it keeps its lock and
+ * every later transaction waits forever. This ends such a transaction on the
+ * spot: roll back whatever SQLite kept open, release the lock once, and treat
+ * Prisma's late ROLLBACK as done (running it then could undo the next
+ * transaction), so writes succeed again as soon as space is back.
+ */
+function endTransactionWhenCommitFails(adapter: Adapter): Adapter {
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel) => {
+    const transaction: Transaction = await startTransaction(isolationLevel);
+    const [executeRaw, commit, rollback] = [transaction.executeRaw, transaction.commit, transaction.rollback].map((method) =>
+      method.bind(transaction),
+    ) as [Transaction["executeRaw"], Transaction["commit"], Transaction["rollback"]];
+    let open = true;
+    const end = async (release: () => Promise<void>) => {
+      if (!open) return;
+      open = false;
+      await release();
+    };
+    transaction.commit = () => end(commit);
+    transaction.rollback = () => end(rollback);
+    transaction.executeRaw = async (query) => {
+      if (!open && query.sql === "ROLLBACK") return 0;
+      try {
+        return await executeRaw(query);
+      } catch (error) {
+        if (query.sql === "COMMIT" || query.sql === "ROLLBACK") {
+          try {
+            await adapter.executeScript("ROLLBACK");
+          } catch {
+            // SQLite had rolled back by itself already.
+          }
+          await end(rollback);
+        }
+        throw error;
+      }
+    };
+    return transaction;
+  };
+  return adapter;
+}
+
+function sqliteAdapter(url: string): PrismaBetterSQLite3 {
+  const factory = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => endTransactionWhenCommitFails(await connect());
+  return factory;
+}
+
+// SQLite result codes (possibly extended, e.g. SQLITE_IOERR_WRITE) and their
+// messages meaning the file can't be written now; anything else is a bug and
+// stays a 500. When the COMMIT of a single-statement write fails, Prisma
+// reports only that it could not roll back a "committed" transaction: a failed
+// COMMIT is a storage failure too.
+const STORAGE_UNAVAILABLE =
+  /\bSQLITE_(FULL|IOERR|READONLY|CANTOPEN|BUSY|LOCKED|NOMEM)\w*|database or disk is full|disk I\/O error|attempt to write a readonly database|database is locked|cannot be executed on a committed transaction/;
+
+/** True when the error says the database file can't be written right now. */
+export function isStorageUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === "object" && !seen.has(current)) {
+    seen.add(current);
+    const { message, code, cause } = current as { message?: unknown; code?: unknown; cause?: unknown };
+    if ([message, code].some((text) => typeof text === "string" && STORAGE_UNAVAILABLE.test(text))) return true;
+    current = cause;
+  }
+  return false;
+}
+
+export const STORAGE_UNAVAILABLE_MESSAGE =
+  "Frontline can't save changes at the moment because its storage is full or unavailable. Nothing was changed. Try again in a few minutes; if it keeps happening, tell your admin.";
+
+/** A storage failure becomes a 503 with a message a person can act on; other errors pass unchanged. */
+function asStorageUnavailable(error: unknown): unknown {
+  return isStorageUnavailable(error) ? data({ message: STORAGE_UNAVAILABLE_MESSAGE }, { status: 503 }) : error;
+}
+
+/**
+ * Every query and transaction answers a storage failure with a thrown 503
+ * response, which the route's error boundary shows; the client's type is
+ * unchanged because only failures differ.
+ */
+function failFastOnStorageErrors(client: PrismaClient): PrismaClient {
+  const extended = client.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          throw asStorageUnavailable(error);
+        }
+      },
+    },
+  });
+  const transaction = extended.$transaction.bind(extended) as PrismaClient["$transaction"];
+  return new Proxy(extended, {
+    get(target, property, receiver) {
+      if (property !== "$transaction") return Reflect.get(target, property, receiver);
+      return (...args: Parameters<PrismaClient["$transaction"]>) =>
+        (transaction as (...a: typeof args) => Promise<unknown>)(...args).catch((error: unknown) => {
+          throw asStorageUnavailable(error);
+        });
+    },
+  }) as unknown as PrismaClient;
+}
+
 /** A Prisma client on the SQLite file at `url`, waiting up to 5 s for a busy writer. */
 export function createPrismaClient(url: string): PrismaClient {
   useWriteAheadLog(url);
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }) });
+  return failFastOnStorageErrors(new PrismaClient({ adapter: sqliteAdapter(url) }));
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };

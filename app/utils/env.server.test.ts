@@ -12,6 +12,7 @@ describe("readEnv", () => {
       NODE_ENV: "development",
       DATABASE_URL: "file:./prisma/data.db",
       PORT: 3000,
+      TRUST_PROXY: false,
     });
   });
 
@@ -20,7 +21,22 @@ describe("readEnv", () => {
       NODE_ENV: "production",
       DATABASE_URL: "file:/var/data/app.db",
       PORT: 8080,
+      TRUST_PROXY: false,
     });
+  });
+
+  test.each([
+    ["", false],
+    ["false", false],
+    ["1", 1],
+    ["loopback", ["loopback"]],
+    ["10.0.0.0/8, 192.168.1.7, ::1", ["10.0.0.0/8", "192.168.1.7", "::1"]],
+  ])("reads TRUST_PROXY=%j", (value, expected) => {
+    expect(readEnv(envOf({ TRUST_PROXY: value })).TRUST_PROXY).toEqual(expected);
+  });
+
+  test.each(["true", "everyone", "10.0.0.0/33", "300.1.1.1", "loopback,"])("refuses TRUST_PROXY=%j with a reason", (value) => {
+    expect(() => readEnv(envOf({ TRUST_PROXY: value }))).toThrow(/TRUST_PROXY must be a number of hops/);
   });
 
   test.each(["production", "development", "test"])("accepts NODE_ENV=%s", (value) => {
@@ -42,6 +58,7 @@ describe("readEnv", () => {
       NODE_ENV: "development",
       DATABASE_URL: "file:./prisma/data.db",
       PORT: 3000,
+      TRUST_PROXY: false,
     });
   });
 

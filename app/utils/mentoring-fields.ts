@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDayField, DATE_WINDOW_DAYS, parseCalendarDay, shiftDay } from "./date-fields.ts";
 import { LEVEL_LABELS, LEVELS, LevelSchema, TimeZoneSchema, WorkModeSchema, type Level } from "./user-fields.ts";
 
 // Choices the mentoring pages offer in the browser as well as on the server.
@@ -143,9 +144,11 @@ export const DeclineSchema = z.object({ reason: text("Tell them why, so they can
 
 export function meetingSchema(today: string) {
   return z.object({
-    heldOn: z
-      .date({ required_error: "Enter the date of the meeting", invalid_type_error: "Enter a valid date" })
-      .refine((date) => date.toISOString().slice(0, 10) <= today, "Log meetings that have already happened"),
+    heldOn: calendarDayField({
+      required: "Enter the date of the meeting",
+      min: { day: shiftDay(today, -DATE_WINDOW_DAYS), message: "Log meetings from the past year" },
+      max: { day: today, message: "Log meetings that have already happened" },
+    }).transform((day) => parseCalendarDay(day)!),
     notes: text("Say what you talked about", MEETING_NOTES_MIN, MEETING_NOTES_MAX),
     rating: z
       .number({ required_error: "Rate how useful the meeting was", invalid_type_error: "Rate how useful the meeting was" })

@@ -1,5 +1,6 @@
 import { data } from "@remix-run/node";
 import type { z } from "zod";
+import { FORM_LIMITS, formLimitProblem } from "./form-limits.ts";
 import type { ErrorPayload } from "./permissions.server.ts";
 
 /** Parses a page's query string; a malformed one is a 400 naming each bad parameter. */
@@ -15,13 +16,58 @@ export function badRequest(message: string): never {
   throw data<ErrorPayload>({ message }, { status: 400 });
 }
 
-/** The submitted form; a body that is not a form (JSON, broken multipart) is a 400, not a crash. */
+const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
+
+function refuse(status: 413 | 415, message: string): never {
+  throw data<ErrorPayload>({ message }, { status });
+}
+
+/** The body's bytes, or null as soon as it grows past `maxBytes` (the rest is never read). */
+async function readBodyUpTo(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (!body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * The submitted form, within FORM_LIMITS: an oversized body is a 413, a body
+ * that is not a form a 415, and a broken form or one past a field limit a 400,
+ * each decided before any form library reads the fields.
+ */
 export async function readFormData(request: Request): Promise<FormData> {
+  const contentType = request.headers.get("Content-Type") ?? "";
+  if (!FORM_TYPES.test(contentType)) refuse(415, "This page only accepts its own form. Reload the page and submit it again.");
+  const tooLarge = `This form is larger than ${FORM_LIMITS.maxBodyBytes / 1024 / 1024} MB. Shorten what you wrote and submit it again.`;
+  if (Number(request.headers.get("Content-Length") ?? 0) > FORM_LIMITS.maxBodyBytes) refuse(413, tooLarge);
+  const body = await readBodyUpTo(request.body, FORM_LIMITS.maxBodyBytes);
+  if (!body) refuse(413, tooLarge);
+  let form: FormData;
   try {
-    return await request.formData();
+    form = await new Response(body, { headers: { "Content-Type": contentType } }).formData();
   } catch {
     badRequest("This form could not be read. Reload the page and submit it again.");
   }
+  const problem = formLimitProblem(form.entries());
+  if (problem) badRequest(problem);
+  return form;
 }
 
 /** The confirmation a redirect asked this page to show (`?notice=`); null for none or an unknown one. */

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 
 const SHIM = path.resolve("scripts/unref-long-timers.cjs");
 
@@ -23,11 +24,74 @@ export function prisma(args: string[], env: Record<string, string> = {}): void {
   run(bin("prisma"), args, { ...env, NODE_OPTIONS: nodeOptions });
 }
 
-/** Applies committed migrations to the database at `databaseUrl`, creating its folder if needed. */
+const MIGRATIONS_DIR = path.resolve("prisma/migrations");
+
+function databaseFile(databaseUrl: string): string {
+  return path.resolve(databaseUrl.replace(/^file:/, ""));
+}
+
+/** Committed migrations the database has not applied yet, read without taking any lock a reader could hold up. */
+export function pendingMigrations(databaseUrl: string): string[] {
+  const committed = fs
+    .readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  const file = databaseFile(databaseUrl);
+  if (!fs.existsSync(file)) return committed;
+  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
+  try {
+    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!table) return committed;
+    const rows = db.prepare("SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL").all() as {
+      name: string;
+    }[];
+    const applied = new Set(rows.map((row) => row.name));
+    return committed.filter((name) => !applied.has(name));
+  } finally {
+    db.close();
+  }
+}
+
+/** Stops the process with one line saying why Frontline can't start. */
+export function cannotStart(reason: string): never {
+  console.error(`Frontline can't start: ${reason}`);
+  process.exit(1);
+}
+
+/**
+ * Applies committed migrations to the database at `databaseUrl`, creating its
+ * folder if needed. With nothing to apply it touches nothing, so it starts
+ * next to any other process that has the file open.
+ */
 export function migrateDeploy(databaseUrl: string): void {
-  const file = databaseUrl.replace(/^file:/, "");
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  prisma(["migrate", "deploy"], { DATABASE_URL: databaseUrl });
+  const file = databaseFile(databaseUrl);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  let pending: string[];
+  try {
+    pending = pendingMigrations(databaseUrl);
+  } catch (error) {
+    cannotStart(`the database ${file} could not be read (${(error as Error).message}).`);
+  }
+  if (pending.length === 0) return;
+  const nodeOptions = [process.env.NODE_OPTIONS, `--require=${SHIM}`].filter(Boolean).join(" ");
+  const result = spawnSync(bin("prisma"), ["migrate", "deploy"], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: nodeOptions },
+  });
+  if (result.status === 0) {
+    console.log(`Applied ${pending.length} migration${pending.length === 1 ? "" : "s"} to ${file}.`);
+    return;
+  }
+  const output = `${result.stdout}\n${result.stderr}`;
+  // A busy database reaches Prisma's migration engine as a lock error or, through the driver adapter, as a socket timeout.
+  if (/database is locked|SQLITE_BUSY|SocketTimeout/i.test(output)) {
+    cannotStart(
+      `${file} needs ${pending.length} migration${pending.length === 1 ? "" : "s"} but another process has it open for writing; stop that process (an older server, a database shell) and start again.`,
+    );
+  }
+  const reason = output.split("\n").find((line) => /error/i.test(line))?.trim() ?? "prisma migrate deploy failed.";
+  cannotStart(`migrating ${file} failed: ${reason}`);
 }
 
 function newestChange(entry: string): number {

@@ -10,8 +10,8 @@ import { callRoute, cookieFromSetCookie, get, post, sessionCookieFor } from "./r
 // One password for the whole file: the factories hash it once.
 const PASSWORD = "correct horse battery staple";
 
-// The login throttle is one object for the whole process, so every test that
-// fails sign-ins uses its own email and client address.
+// Failure counts are kept per account and per address for the whole file's
+// database, so every test that fails sign-ins uses its own email and address.
 let uniqueCounter = 0;
 function uniqueAddress(): string {
   uniqueCounter += 1;
@@ -31,8 +31,9 @@ describe("login()", () => {
     expect(result.status).toBe("success");
     if (result.status !== "success") return;
     expect(result.userId).toBe(user.id);
-    expect(result.cookie).toMatch(/^frontline_session=[^;]+;/);
-    const session = await prisma.session.findUnique({ where: { id: sessionIdFrom(cookieFromSetCookie(result.cookie)) } });
+    expect(result.cookies[0]).toMatch(/^frontline_session=[^;]+;/);
+    expect(result.cookies[1]).toMatch(/^frontline_device=[^;]+;.*HttpOnly/);
+    const session = await prisma.session.findUnique({ where: { id: sessionIdFrom(cookieFromSetCookie(result.cookies[0])) } });
     expect(session?.userId).toBe(user.id);
   });
 
@@ -64,23 +65,72 @@ describe("login()", () => {
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
   });
 
-  test("after 5 failures for one account the 6th attempt is throttled even with the right password", async () => {
+  test("past 5 failures for one account a fresh browser waits a little, not 15 minutes, and no session starts", async () => {
     const user = await createUser({ password: PASSWORD });
     for (let attempt = 1; attempt <= 5; attempt++) {
-      // different addresses, so only the per-account limit can trip
+      // different addresses, so only the per-account count can make anyone wait
       const result = await login({ email: user.email, password: `wrong-${attempt}`, clientAddress: uniqueAddress() });
       expect(result).toEqual({ status: "invalid" });
     }
     const sixth = await login({ email: user.email, password: PASSWORD, clientAddress: uniqueAddress() });
-    expect(sixth.status).toBe("throttled");
-    if (sixth.status === "throttled") {
-      expect(sixth.retryAfterSeconds).toBeGreaterThan(0);
-      expect(sixth.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
-    }
+    expect(sixth).toEqual({ status: "throttled", retryAfterSeconds: 2 });
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
   });
 
-  test("the per-account throttle also applies to a differently-cased email", async () => {
+  test("each further failure doubles the wait, up to five minutes", async () => {
+    const user = await createUser({ password: PASSWORD });
+    const key = `login:account:${user.email}`;
+    const waits: number[] = [];
+    for (let failures = 5; failures <= 12; failures++) {
+      await prisma.throttleCounter.upsert({
+        where: { key },
+        create: { key, failures, lastFailureAt: new Date() },
+        update: { failures, lastFailureAt: new Date() },
+      });
+      const outcome = await login({ email: user.email, password: PASSWORD, clientAddress: uniqueAddress() });
+      waits.push(outcome.status === "throttled" ? outcome.retryAfterSeconds : 0);
+    }
+    expect(waits).toEqual([2, 4, 8, 16, 32, 64, 128, 256]);
+    await prisma.throttleCounter.update({ where: { key }, data: { failures: 40 } });
+    expect(await login({ email: user.email, password: PASSWORD, clientAddress: uniqueAddress() })).toEqual({ status: "throttled", retryAfterSeconds: 300 });
+  });
+
+  test("once the wait has passed the right password works again", async () => {
+    const user = await createUser({ password: PASSWORD });
+    for (let attempt = 1; attempt <= 6; attempt++) await login({ email: user.email, password: "wrong", clientAddress: uniqueAddress() });
+    expect((await login({ email: user.email, password: PASSWORD, clientAddress: uniqueAddress() })).status).toBe("throttled");
+    await prisma.throttleCounter.update({ where: { key: `login:account:${user.email}` }, data: { lastFailureAt: new Date(Date.now() - 10_000) } });
+    expect((await login({ email: user.email, password: PASSWORD, clientAddress: uniqueAddress() })).status).toBe("success");
+  });
+
+  test("a browser that signed in before is never held back by someone else's guesses", async () => {
+    const user = await createUser({ password: PASSWORD });
+    const first = await login({ email: user.email, password: PASSWORD, clientAddress: uniqueAddress() });
+    if (first.status !== "success") throw new Error("expected the first sign-in to succeed");
+    const deviceCookie = first.cookies.map(cookieFromSetCookie).find((cookie) => cookie.startsWith("frontline_device="));
+    expect(deviceCookie).toBeDefined();
+
+    const attacker = uniqueAddress();
+    for (let attempt = 1; attempt <= 40; attempt++) await login({ email: user.email, password: `guess-${attempt}`, clientAddress: attacker });
+    expect((await login({ email: user.email, password: PASSWORD, clientAddress: uniqueAddress() })).status).toBe("throttled");
+
+    const fromOwnBrowser = await login({ email: user.email, password: PASSWORD, clientAddress: attacker, cookieHeader: deviceCookie });
+    expect(fromOwnBrowser.status).toBe("success");
+    if (fromOwnBrowser.status === "success") expect(fromOwnBrowser.cookies).toHaveLength(1);
+  });
+
+  test("a device cookie is trusted only for the account it signed in to", async () => {
+    const owner = await createUser({ password: PASSWORD });
+    const other = await createUser({ password: PASSWORD });
+    const first = await login({ email: owner.email, password: PASSWORD, clientAddress: uniqueAddress() });
+    if (first.status !== "success") throw new Error("expected success");
+    const deviceCookie = first.cookies.map(cookieFromSetCookie).find((cookie) => cookie.startsWith("frontline_device="));
+    for (let attempt = 1; attempt <= 6; attempt++) await login({ email: other.email, password: "wrong", clientAddress: uniqueAddress() });
+    const outcome = await login({ email: other.email, password: PASSWORD, clientAddress: uniqueAddress(), cookieHeader: deviceCookie });
+    expect(outcome.status).toBe("throttled");
+  });
+
+  test("the per-account count also applies to a differently-cased email", async () => {
     const user = await createUser({ password: PASSWORD });
     for (let attempt = 1; attempt <= 5; attempt++) {
       await login({ email: user.email.toUpperCase(), password: "wrong", clientAddress: uniqueAddress() });
@@ -101,10 +151,10 @@ describe("login()", () => {
     expect((await login({ email: user.email, password: PASSWORD, clientAddress: uniqueAddress() })).status).toBe("success");
   });
 
-  test("after 20 failures from one address across different emails, that address is refused", async () => {
+  test("past 30 failures from one address across different emails, that address waits; others do not", async () => {
     const address = uniqueAddress();
     const stamp = Date.now().toString(36);
-    for (let attempt = 1; attempt <= 20; attempt++) {
+    for (let attempt = 1; attempt <= 30; attempt++) {
       const result = await login({ email: `spray-${stamp}-${attempt}@example.test`, password: "guess", clientAddress: address });
       expect(result).toEqual({ status: "invalid" });
     }
@@ -113,6 +163,14 @@ describe("login()", () => {
     expect(fromSameAddress.status).toBe("throttled");
     const fromElsewhere = await login({ email: user.email, password: PASSWORD, clientAddress: uniqueAddress() });
     expect(fromElsewhere.status).toBe("success");
+  });
+
+  test("the counts live in the database, so a restarted or second server process sees them", async () => {
+    const user = await createUser({ password: PASSWORD });
+    const address = uniqueAddress();
+    for (let attempt = 1; attempt <= 3; attempt++) await login({ email: user.email, password: "wrong", clientAddress: address });
+    const rows = await prisma.throttleCounter.findMany({ where: { key: { in: [`login:account:${user.email}`, `login:address:${address}`] } } });
+    expect(rows.map((row) => row.failures)).toEqual([3, 3]);
   });
 });
 
@@ -213,7 +271,7 @@ describe("session cookie attributes", () => {
     const withPassword = await createUser({ password: PASSWORD });
     const ok = await login({ email: withPassword.email, password: PASSWORD, clientAddress: uniqueAddress() });
     if (ok.status !== "success") throw new Error(`expected success, got ${ok.status}`);
-    const attributes = ok.cookie.split(";").map((part) => part.trim().toLowerCase());
+    const attributes = ok.cookies[0].split(";").map((part) => part.trim().toLowerCase());
     expect(attributes).toContain("httponly");
     expect(attributes).toContain("samesite=lax");
     expect(attributes).toContain("path=/");
@@ -278,12 +336,26 @@ describe("login route action", () => {
     expect(outcome.body?.result.error?.password?.length).toBeGreaterThan(0);
   });
 
-  test("a throttled account answers 429 with a wait message", async () => {
+  test("a throttled account answers 429 with the wait in words and a Retry-After header", async () => {
     const user = await createUser({ password: PASSWORD });
     for (let attempt = 1; attempt <= 5; attempt++) await postLogin({ email: user.email, password: "wrong" });
     const outcome = await postLogin({ email: user.email, password: PASSWORD });
     expect(outcome.status).toBe(429);
-    expect(outcome.body?.result.error?.[""]?.[0]).toMatch(/Too many sign-in attempts/);
+    expect(outcome.body?.result.error?.[""]?.[0]).toBe("Too many sign-in attempts for this account or network. Wait 2 seconds and try again.");
+    expect(outcome.headers?.get("Retry-After")).toBe("2");
+  });
+
+  test("the device cookie from a sign-in through the route lets its owner past an attacked account", async () => {
+    const user = await createUser({ password: PASSWORD });
+    const first = await postLogin({ email: user.email, password: PASSWORD });
+    const deviceCookie = first.headers?.getSetCookie().map(cookieFromSetCookie).find((cookie) => cookie.startsWith("frontline_device="));
+    expect(deviceCookie).toBeDefined();
+    for (let attempt = 1; attempt <= 10; attempt++) await postLogin({ email: user.email, password: "wrong" });
+    const again = await callRoute(loginAction, {
+      request: post("/login", { email: user.email, password: PASSWORD }, deviceCookie),
+      context: { cspNonce: "test", clientAddress: uniqueAddress() },
+    });
+    expect(again.status).toBe(302);
   });
 
   test("someone already signed in is sent home instead of signing in again", async () => {

@@ -327,7 +327,7 @@ const CASES: Case[] = [
     expected: coachOnly(400, 404, 400),
     fieldErrors: ["attemptIds"],
   },
-  { name: "sessions.new action, JSON body", run: (v) => sendJson(newSession.action, "/coaching/sessions/new", {}, v), expected: coachOnly(400, 400, 400) },
+  { name: "sessions.new action, JSON body", run: (v) => sendJson(newSession.action, "/coaching/sessions/new", {}, v), expected: coachOnly(415, 415, 415) },
 
   // coaching+/sessions.$sessionId
   { name: "sessions.$sessionId loader, the agent's session", run: (v) => load(sessionPage.loader, sessionUrl(fx.sessionId), { sessionId: fx.sessionId }, v), expected: teamAThing(200, 200, 200) },
@@ -339,7 +339,7 @@ const CASES: Case[] = [
   { name: "sessions.$sessionId loader, guessed session id", run: (v) => load(sessionPage.loader, sessionUrl(MISSING), { sessionId: MISSING }, v), expected: all(404) },
   { name: "sessions.$sessionId action, empty body", run: (v) => onSession(v, {}), expected: teamAThing(400, 400, 400) },
   { name: "sessions.$sessionId action, unknown intent", run: (v) => onSession(v, { intent: "archive" }), expected: teamAThing(400, 400, 400) },
-  { name: "sessions.$sessionId action, JSON body", run: (v) => sendJson(sessionPage.action, sessionUrl(fx.sessionId), { sessionId: fx.sessionId }, v), expected: teamAThing(400, 400, 400) },
+  { name: "sessions.$sessionId action, JSON body", run: (v) => sendJson(sessionPage.action, sessionUrl(fx.sessionId), { sessionId: fx.sessionId }, v), expected: teamAThing(415, 415, 415) },
   {
     name: "sessions.$sessionId action, update with empty fields",
     run: (v) => onSession(v, { intent: "update" }),

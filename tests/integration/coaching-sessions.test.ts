@@ -2,7 +2,7 @@
 // links), what the agent and the lead each see, action items, and the
 // per-person coaching timeline with its scoping.
 import { beforeAll, describe, expect, test } from "vitest";
-import { localDate } from "~/engine/coaching/sessions.ts";
+import { localDate, localDateTimeInput } from "~/engine/coaching/sessions.ts";
 import * as myCoaching from "~/routes/coaching+/my.tsx";
 import * as peopleIndex from "~/routes/coaching+/people._index.tsx";
 import * as timeline from "~/routes/coaching+/people.$userId.tsx";
@@ -165,16 +165,22 @@ describe("scheduling a session", () => {
     ["an action item without a date", () => sessionFields(teammate.id, [["actionItems[0].dueDate", ""]]), "actionItems[0].dueDate"],
     ["no date and time", () => sessionFields(teammate.id, [["scheduledAt", ""]]), "scheduledAt"],
     ["a date that doesn't exist", () => sessionFields(teammate.id, [["scheduledAt", "2031-02-30T10:00"]]), "scheduledAt"],
+    ["a session in 1970", () => sessionFields(teammate.id, [["scheduledAt", "1970-01-01T10:00"]]), "scheduledAt"],
+    ["a session in 9999", () => sessionFields(teammate.id, [["scheduledAt", "9999-12-31T10:00"]]), "scheduledAt"],
+    ["a six-digit year", () => sessionFields(teammate.id, [["scheduledAt", "+275760-09-13T10:00"]]), "scheduledAt"],
+    ["an action item due on 30 February", () => sessionFields(teammate.id, [["actionItems[0].dueDate", "2027-02-30"]]), "actionItems[0].dueDate"],
+    ["an action item due in 9999", () => sessionFields(teammate.id, [["actionItems[0].dueDate", "9999-01-01"]]), "actionItems[0].dueDate"],
   ])("%s is a 400 on that field", async (_name, entries, field) => {
     const result = await schedule(lead.cookie, entries());
     expect(result.status).toBe(400);
     expect(result.body!.result!.error![field]?.length).toBeGreaterThan(0);
   });
 
-  test("a session may be recorded in the past", async () => {
-    const id = await scheduleOk(lead.cookie, sessionFields(teammate.id, [["scheduledAt", "2024-03-05T09:00"]]));
+  test("a session may be recorded in the past year", async () => {
+    const id = await scheduleOk(lead.cookie, sessionFields(teammate.id, [["scheduledAt", `${isoDay(-60)}T09:00`]]));
     const stored = await prisma.coachingSession.findUniqueOrThrow({ where: { id } });
-    expect(stored.scheduledAt.toISOString()).toBe("2024-03-05T09:00:00.000Z");
+    const { timeZone } = await prisma.user.findUniqueOrThrow({ where: { id: lead.id } });
+    expect(localDateTimeInput(stored.scheduledAt, timeZone)).toBe(`${isoDay(-60)}T09:00`);
   });
 
   test("linking someone else's conversation or reflection is a 400", async () => {
@@ -227,6 +233,14 @@ describe("what each side sees", () => {
       expect((await actOnSession(sessionId, viewer.cookie, [["intent", "toggle-item"], ["itemId", item.id], ["done", "true"]])).status).toBe(404);
     }
     expect((await openSession("no-such-session", lead.cookie)).status).toBe(404);
+  });
+
+  test("an item ticked through another session's page answers 404 and stays as it was", async () => {
+    const otherSessionId = await scheduleOk(lead.cookie, sessionFields(agent.id));
+    const otherItem = await prisma.actionItem.findFirstOrThrow({ where: { sessionId: otherSessionId } });
+    const outcome = await actOnSession(sessionId, agent.cookie, [["intent", "toggle-item"], ["itemId", otherItem.id], ["done", "true"]]);
+    expect(outcome.status).toBe(404);
+    expect((await prisma.actionItem.findUniqueOrThrow({ where: { id: otherItem.id } })).completedAt).toBeNull();
   });
 
   test("the agent ticks their action item done and can untick it", async () => {

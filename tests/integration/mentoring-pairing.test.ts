@@ -208,6 +208,17 @@ describe("from request to re-pair", () => {
     expect(bad.status).toBe(400);
     expect(bad.body!.result!.error).toMatchObject({ heldOn: [expect.stringMatching(/already happened/)], notes: [expect.stringMatching(/at least 5/)], rating: [expect.stringMatching(/how useful/)] });
 
+    for (const [heldOn, message] of [
+      ["+275760-09-13", /real date/],
+      ["2026-02-30", /real date/],
+      ["1970-01-01", /past year/],
+      ["9999-12-31", /already happened/],
+    ] as const) {
+      const refused = await act(teamMentor, pairingId, { intent: "log-meeting", heldOn, notes: "Listened to two calls together.", rating: "3" });
+      expect(refused.status, heldOn).toBe(400);
+      expect(refused.body!.result!.error!.heldOn, heldOn).toEqual([expect.stringMatching(message)]);
+    }
+
     expect((await act(teamMentor, pairingId, { intent: "log-meeting", heldOn: isoDay(-7), notes: "Listened to two calls together.", rating: "3" })).location).toBe(
       `/mentoring/pairings/${pairingId}?notice=meeting-logged`,
     );

@@ -1,5 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { findSetupLinkOwner, setPasswordWithToken } from "~/models/password-setup.server.ts";
 import { SETUP_LINK_LIFETIME_DAYS } from "~/utils/user-fields.ts";
 import { createPerson, deactivatePerson, issueSetupLink, type PersonInput } from "~/models/user.server.ts";
@@ -8,6 +8,19 @@ import { login, readSession } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { buildPersonInput, createUser, DAY_MS } from "../factories/index.ts";
 import { callRoute, cookieFromSetCookie, get, post } from "./request.ts";
+
+// Passes through to the real hash, counting calls: a link that doesn't work must cost no hashing.
+const hashCalls = vi.hoisted(() => ({ count: 0 }));
+vi.mock("~/utils/auth.server.ts", async (importOriginal) => {
+  const original = await importOriginal<typeof import("~/utils/auth.server.ts")>();
+  return {
+    ...original,
+    hashPassword: (password: string) => {
+      hashCalls.count += 1;
+      return original.hashPassword(password);
+    },
+  };
+});
 
 // The one password people choose in this file.
 const NEW_PASSWORD = "a long and memorable sentence";
@@ -47,7 +60,7 @@ describe("setup links", () => {
     const { userId, input, token } = await newPersonWithLink();
     expect((await login({ email: input.email, password: NEW_PASSWORD, clientAddress: freshAddress() })).status).toBe("invalid");
 
-    expect(await setPasswordWithToken(token, NEW_PASSWORD)).toBe(userId);
+    expect(await setPasswordWithToken(token, NEW_PASSWORD, freshAddress())).toEqual({ status: "set", userId });
 
     const signIn = await login({ email: input.email, password: NEW_PASSWORD, clientAddress: freshAddress() });
     expect(signIn.status).toBe("success");
@@ -61,16 +74,16 @@ describe("setup links", () => {
 
   test("a token cannot be used twice", async () => {
     const { token } = await newPersonWithLink();
-    expect(await setPasswordWithToken(token, NEW_PASSWORD)).not.toBeNull();
+    expect((await setPasswordWithToken(token, NEW_PASSWORD, freshAddress())).status).toBe("set");
     expect(await findSetupLinkOwner(token)).toBeNull();
-    expect(await setPasswordWithToken(token, "another long password")).toBeNull();
+    expect(await setPasswordWithToken(token, "another long password", freshAddress())).toEqual({ status: "unusable" });
   });
 
   test("an expired token is refused", async () => {
     const { userId, token } = await newPersonWithLink();
     const afterExpiry = new Date(Date.now() + (SETUP_LINK_LIFETIME_DAYS + 1) * DAY_MS);
     expect(await findSetupLinkOwner(token, afterExpiry)).toBeNull();
-    expect(await setPasswordWithToken(token, NEW_PASSWORD, afterExpiry)).toBeNull();
+    expect(await setPasswordWithToken(token, NEW_PASSWORD, freshAddress(), afterExpiry)).toEqual({ status: "unusable" });
     expect(await prisma.password.findUnique({ where: { userId } })).toBeNull();
     expect(await prisma.auditEvent.count({ where: { action: "user.password-set", targetId: userId } })).toBe(0);
   });
@@ -84,8 +97,8 @@ describe("setup links", () => {
     expect(newToken).not.toBe(oldToken);
 
     expect(await findSetupLinkOwner(oldToken)).toBeNull();
-    expect(await setPasswordWithToken(oldToken, NEW_PASSWORD)).toBeNull();
-    expect(await setPasswordWithToken(newToken, NEW_PASSWORD)).toBe(userId);
+    expect(await setPasswordWithToken(oldToken, NEW_PASSWORD, freshAddress())).toEqual({ status: "unusable" });
+    expect(await setPasswordWithToken(newToken, NEW_PASSWORD, freshAddress())).toEqual({ status: "set", userId });
     expect(await prisma.auditEvent.count({ where: { action: "user.setup-link-issued", targetId: userId } })).toBe(1);
   });
 
@@ -93,7 +106,7 @@ describe("setup links", () => {
     const { admin, userId, token } = await newPersonWithLink();
     await deactivatePerson(admin, userId);
     expect(await findSetupLinkOwner(token)).toBeNull();
-    expect(await setPasswordWithToken(token, NEW_PASSWORD)).toBeNull();
+    expect(await setPasswordWithToken(token, NEW_PASSWORD, freshAddress())).toEqual({ status: "unusable" });
     expect(await issueSetupLink(admin, userId)).toMatchObject({ status: "refused" });
   });
 });
@@ -114,6 +127,7 @@ describe("set-password route", () => {
     const outcome = await callRoute<SetPasswordReply>(setPasswordAction, {
       request: post(url(token), { password: NEW_PASSWORD, confirmPassword: "something else entirely" }),
       params: { token },
+      context: { cspNonce: "test", clientAddress: freshAddress() },
     });
     expect(outcome.status).toBe(400);
     expect(outcome.body?.result.error?.confirmPassword).toEqual(["The two passwords don't match"]);
@@ -127,6 +141,7 @@ describe("set-password route", () => {
     const outcome = await callRoute<SetPasswordReply>(setPasswordAction, {
       request: post(url(token), { password: "short", confirmPassword: "short" }),
       params: { token },
+      context: { cspNonce: "test", clientAddress: freshAddress() },
     });
     expect(outcome.status).toBe(400);
     expect(outcome.body?.result.error?.password).toEqual(["Use at least 10 characters"]);
@@ -134,7 +149,7 @@ describe("set-password route", () => {
 
   test("an empty form answers 400, never 500", async () => {
     const { token } = await newPersonWithLink();
-    const outcome = await callRoute<SetPasswordReply>(setPasswordAction, { request: post(url(token), {}), params: { token } });
+    const outcome = await callRoute<SetPasswordReply>(setPasswordAction, { request: post(url(token), {}), params: { token }, context: { cspNonce: "test", clientAddress: freshAddress() } });
     expect(outcome.status).toBe(400);
     expect(outcome.body?.result.error?.password).toEqual(["Choose a password"]);
   });
@@ -144,6 +159,7 @@ describe("set-password route", () => {
     const outcome = await callRoute(setPasswordAction, {
       request: post(url(token), { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
       params: { token },
+      context: { cspNonce: "test", clientAddress: freshAddress() },
     });
     expect(outcome.status).toBe(302);
     expect(outcome.location).toBe("/");
@@ -155,13 +171,59 @@ describe("set-password route", () => {
 
   test("a used link answers 400 with the expired-link message", async () => {
     const { token } = await newPersonWithLink();
-    await setPasswordWithToken(token, NEW_PASSWORD);
+    await setPasswordWithToken(token, NEW_PASSWORD, freshAddress());
     const outcome = await callRoute<SetPasswordReply>(setPasswordAction, {
       request: post(url(token), { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
       params: { token },
+      context: { cspNonce: "test", clientAddress: freshAddress() },
     });
     expect(outcome.status).toBe(400);
     expect(outcome.body?.result.error?.[""]?.[0]).toMatch(/expired or was already used/);
     expect(outcome.headers?.get("Set-Cookie") ?? null).toBeNull();
+  });
+
+  test("setting a password ends every other session and forgets trusted browsers", async () => {
+    const user = await createUser({ password: "an old password that leaked" });
+    const elsewhere = await login({ email: user.email, password: "an old password that leaked", clientAddress: freshAddress() });
+    expect(elsewhere.status).toBe("success");
+    expect(await prisma.trustedDevice.count({ where: { userId: user.id } })).toBe(1);
+    const admin = await createUser({ role: "admin" });
+    const link = await issueSetupLink(admin, user.id);
+    if (link.status !== "ok" || !link.setupToken) throw new Error("expected a setup link");
+
+    const outcome = await callRoute(setPasswordAction, {
+      request: post(url(link.setupToken), { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+      params: { token: link.setupToken },
+      context: { cspNonce: "test", clientAddress: freshAddress() },
+    });
+    expect(outcome.status).toBe(302);
+    const sessions = await prisma.session.findMany({ where: { userId: user.id } });
+    expect(sessions).toHaveLength(1);
+    expect(outcome.headers?.get("Set-Cookie")).toContain(sessions[0].id);
+    expect(await prisma.trustedDevice.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  test("links that don't work slow down further tries from the same address without hashing anything", async () => {
+    const address = freshAddress();
+    const attempt = (token: string) =>
+      callRoute<SetPasswordReply>(setPasswordAction, {
+        request: post(url(token), { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+        params: { token },
+        context: { cspNonce: "test", clientAddress: address },
+      });
+    const hashesBefore = hashCalls.count;
+    for (let guess = 1; guess <= 10; guess++) expect((await attempt(`guessed-token-${guess}`)).status).toBe(400);
+    expect(hashCalls.count).toBe(hashesBefore);
+    const throttled = await attempt("guessed-token-11");
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers?.get("Retry-After")).toBe("2");
+    const { token } = await newPersonWithLink();
+    expect((await attempt(token)).status).toBe(429);
+    const fromElsewhere = await callRoute(setPasswordAction, {
+      request: post(url(token), { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+      params: { token },
+      context: { cspNonce: "test", clientAddress: freshAddress() },
+    });
+    expect(fromElsewhere.status).toBe(302);
   });
 });

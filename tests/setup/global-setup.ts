@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { TestProject } from "vitest/node";
+import { ensureBuild } from "../integration/server.ts";
 
 const TMP_DIR = path.resolve("tests/.tmp");
 
@@ -17,6 +18,8 @@ declare module "vitest" {
  * once never share a half-built file.
  */
 export default function setup(project: TestProject) {
+  // Tests of the whole server run the production build.
+  ensureBuild();
   fs.mkdirSync(TMP_DIR, { recursive: true });
   const runDir = fs.mkdtempSync(path.join(TMP_DIR, "run-"));
   const baseDatabase = path.join(runDir, "base.db");

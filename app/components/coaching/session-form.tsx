@@ -2,7 +2,17 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { ACTION_ITEM_MAX, ACTION_ITEM_MIN, dueDateToInstant, MAX_FOCUS, MIN_FOCUS, NOTES_MAX, zonedDateTimeToUtc } from "~/engine/coaching/sessions.ts";
+import {
+  ACTION_ITEM_MAX,
+  ACTION_ITEM_MIN,
+  dueDateToInstant,
+  localDate,
+  MAX_FOCUS,
+  MIN_FOCUS,
+  NOTES_MAX,
+  zonedDateTimeToUtc,
+} from "~/engine/coaching/sessions.ts";
+import { calendarDayField, DATE_WINDOW_DAYS, shiftDay } from "~/utils/date-fields.ts";
 import { Button } from "../ui/button.tsx";
 import { CheckboxGroup, type CheckboxOption as LinkOption } from "../ui/checkbox-group.tsx";
 import { Field, FormErrors, TextareaField } from "../ui/field.tsx";
@@ -24,11 +34,11 @@ function actionItemText() {
 }
 
 function dueDate(today: string) {
-  return z
-    .string({ required_error: "Choose a due date" })
-    .refine((value) => dueDateToInstant(value) !== null, "Enter a valid date")
-    .refine((value) => value >= today, "Choose today or a later date")
-    .transform((value) => dueDateToInstant(value)!);
+  return calendarDayField({
+    required: "Choose a due date",
+    min: { day: today, message: "Choose today or a later date" },
+    max: { day: shiftDay(today, DATE_WINDOW_DAYS), message: "Choose a date within a year" },
+  }).transform((value) => dueDateToInstant(value)!);
 }
 
 export function createActionItemSchema({ today }: Pick<SessionFormContext, "today">) {
@@ -49,6 +59,11 @@ export function createSessionSchema({ competencyKeys, today, timeZone }: Session
         const instant = zonedDateTimeToUtc(value, timeZone);
         if (!instant) {
           ctx.addIssue({ code: "custom", message: "Enter a valid date and time" });
+          return z.NEVER;
+        }
+        const day = localDate(instant, timeZone);
+        if (day < shiftDay(today, -DATE_WINDOW_DAYS) || day > shiftDay(today, DATE_WINDOW_DAYS)) {
+          ctx.addIssue({ code: "custom", message: "Choose a date within a year of today" });
           return z.NEVER;
         }
         return instant;

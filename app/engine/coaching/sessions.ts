@@ -1,5 +1,6 @@
 // Rules for 1:1 coaching sessions: who sees a session and as whom, who can be
 // coached by whom, and the calendar arithmetic the forms need. Pure: no I/O.
+import { parseCalendarDay } from "~/utils/date-fields.ts";
 import { canSeePerson, type PersonRef, type Viewer } from "~/utils/permissions.ts";
 
 /**
@@ -35,7 +36,6 @@ export const ACTION_ITEM_MAX = 300;
 export const NOTES_MAX = 5000;
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The zone's calendar and clock at this instant, as zero-padded numeric strings. */
 export function wallClockParts(instant: Date, timeZone: string) {
@@ -94,11 +94,7 @@ export function zonedDateTimeToUtc(local: string, timeZone: string): Date | null
  * every viewer reads the same date.
  */
 export function dueDateToInstant(date: string): Date | null {
-  const match = LOCAL_DATE.exec(date);
-  if (!match) return null;
-  const [year, month, day] = match.slice(1).map(Number);
-  const instant = new Date(Date.UTC(year, month - 1, day));
-  return instant.getUTCDate() === day && instant.getUTCMonth() === month - 1 ? instant : null;
+  return parseCalendarDay(date);
 }
 
 export function instantToDueDate(instant: Date): string {

@@ -5,6 +5,7 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { Button } from "~/components/ui/button.tsx";
 import { Field, FormErrors } from "~/components/ui/field.tsx";
+import { describeWait } from "~/engine/security/throttle.ts";
 import { login, redirectAfterLogin, requireAnonymous } from "~/utils/auth.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
 
@@ -32,14 +33,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
-  const outcome = await login({ email, password, clientAddress: context.clientAddress });
+  const outcome = await login({ email, password, clientAddress: context.clientAddress, cookieHeader: request.headers.get("Cookie") });
   switch (outcome.status) {
     case "success":
-      return redirectAfterLogin(redirectTo, outcome.cookie);
+      return redirectAfterLogin(redirectTo, outcome.cookies);
     case "throttled": {
-      const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
-      const message = `Too many sign-in attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`;
-      return data({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }) }, { status: 429 });
+      const message = `Too many sign-in attempts for this account or network. Wait ${describeWait(outcome.retryAfterSeconds)} and try again.`;
+      return data(
+        { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
+        { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
+      );
     }
     case "invalid":
       return data({ result: submission.reply({ formErrors: [INVALID_CREDENTIALS], hideFields: ["password"] }) }, { status: 400 });

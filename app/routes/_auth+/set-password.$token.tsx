@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { Button } from "~/components/ui/button.tsx";
 import { Field, FormErrors } from "~/components/ui/field.tsx";
+import { describeWait } from "~/engine/security/throttle.ts";
 import { findSetupLinkOwner, setPasswordWithToken } from "~/models/password-setup.server.ts";
 import { startSession } from "~/utils/auth.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
@@ -31,16 +32,26 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { owner };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: SetPasswordSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password", "confirmPassword"] }) }, { status: 400 });
   }
-  const userId = await setPasswordWithToken(params.token ?? "", submission.value.password);
-  if (!userId) {
-    return data({ result: submission.reply({ formErrors: [EXPIRED_MESSAGE], hideFields: ["password", "confirmPassword"] }) }, { status: 400 });
+  const outcome = await setPasswordWithToken(params.token ?? "", submission.value.password, context.clientAddress);
+  const hideFields = ["password", "confirmPassword"];
+  switch (outcome.status) {
+    case "set":
+      return redirect("/", { headers: { "Set-Cookie": await startSession(outcome.userId) } });
+    case "unusable":
+      return data({ result: submission.reply({ formErrors: [EXPIRED_MESSAGE], hideFields }) }, { status: 400 });
+    case "throttled": {
+      const message = `Too many links that don't work were tried from your network. Wait ${describeWait(outcome.retryAfterSeconds)} and try again.`;
+      return data(
+        { result: submission.reply({ formErrors: [message], hideFields }) },
+        { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
+      );
+    }
   }
-  return redirect("/", { headers: { "Set-Cookie": await startSession(userId) } });
 }
 
 export default function SetPasswordPage() {

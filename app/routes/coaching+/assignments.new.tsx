@@ -12,22 +12,23 @@ import { ASSIGNMENT_KINDS } from "~/engine/coaching/assignment-status.ts";
 import { createAssignments, listAssignableTeams, type AssignmentField } from "~/models/assignment.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
 import { notFound, requireRole } from "~/utils/permissions.server.ts";
+import { calendarDayField, DATE_WINDOW_DAYS, shiftDay } from "~/utils/date-fields.ts";
 import { optionalFilter } from "~/utils/query-fields.ts";
 import { parseSearchParams, readFormData } from "~/utils/request.server.ts";
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
-const DueDate = z
-  .string({ required_error: "Choose a due date" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date like 2026-01-31")
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    // 2026-02-31 parses as 3 March; only a date that survives the round trip is real.
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, "Enter a real date")
-  .refine((value) => value >= todayUtc(), "Choose today or a later date")
-  // Due at the end of the chosen day (UTC, the zone every date in the app is shown in).
-  .transform((value) => new Date(`${value}T23:59:59.999Z`));
+function dueDate(today: string) {
+  return (
+    calendarDayField({
+      required: "Choose a due date",
+      min: { day: today, message: "Choose today or a later date" },
+      max: { day: shiftDay(today, DATE_WINDOW_DAYS), message: "Choose a date within a year" },
+    })
+      // Due at the end of the chosen day (UTC, the zone every date in the app is shown in).
+      .transform((value) => new Date(`${value}T23:59:59.999Z`))
+  );
+}
 
 // Three parts checked side by side, so one submission reports every problem at
 // once: a cross-field check inside a single object would wait for the rest to pass.
@@ -67,7 +68,7 @@ const WhoSchema = z
     }
   });
 
-const AssignmentSchema = WhatSchema.and(WhoSchema).and(z.object({ dueDate: DueDate }));
+const assignmentSchema = (today: string) => WhatSchema.and(WhoSchema).and(z.object({ dueDate: dueDate(today) }));
 
 const FIELD_NAMES: Record<AssignmentField, string> = {
   contentSlug: "contentSlug",
@@ -112,7 +113,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["lead", "admin"]);
-  const submission = parseWithZod(await readFormData(request), { schema: AssignmentSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: assignmentSchema(todayUtc()) });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const value = submission.value;
   const result = await createAssignments(toViewer(user), {
@@ -140,13 +141,14 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function AssignmentForm({ data: loaded, team, lastResult }: { data: LoaderData; team: NonNullable<LoaderData["team"]>; lastResult: SubmissionResult<string[]> | undefined }) {
   const navigation = useNavigation();
+  const schema = assignmentSchema(loaded.today);
   const [form, fields] = useForm({
     id: "new-assignment",
     lastResult,
-    constraint: getZodConstraint(AssignmentSchema),
+    constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AssignmentSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   // Without JavaScript both lists and the scenario settings show; the server checks they agree.
   const kind = fields.kind.value;

@@ -46,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const parsed = ToggleSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) badRequest("Say which action item to mark, and whether it is done.");
-  const result = await setActionItemDone(toViewer(user), parsed.data.itemId, parsed.data.done === "true");
+  const result = await setActionItemDone(toViewer(user), { itemId: parsed.data.itemId }, parsed.data.done === "true");
   if (result.status === "not-found") notFound("That action item doesn't exist.");
   return redirect("/coaching/my");
 }

@@ -140,9 +140,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "toggle-item": {
       const parsed = ToggleSchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) badRequest("Say which action item to mark, and whether it is done.");
-      const item = await setActionItemDone(viewer, parsed.data.itemId, parsed.data.done === "true");
-      // An item from another session is as invisible here as one that doesn't exist.
-      if (item.status === "not-found" || item.sessionId !== session.id) notFound("That action item doesn't exist.");
+      const item = await setActionItemDone(viewer, { itemId: parsed.data.itemId, sessionId: session.id }, parsed.data.done === "true");
+      if (item.status === "not-found") notFound("That action item doesn't exist.");
       return { intent: intent.data, saved: parsed.data.done === "true" ? "Marked as done." : "Marked as not done." };
     }
     case "delete": {
