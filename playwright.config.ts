@@ -8,7 +8,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   forbidOnly: true,
-  timeout: 30_000,
+  // Journeys sign in several people and run an axe scan on each page: 20–25 s on an idle 2-core machine.
+  timeout: 60_000,
   expect: { timeout: 7_000 },
   reporter: [["list"], ["json", { outputFile: "tests/.results/e2e.json" }]],
   use: {
