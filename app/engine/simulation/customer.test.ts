@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { loadPracticeFromSource } from "~/content/practice.server.ts";
 import { TEMPERAMENTS, type Scenario } from "~/content/practice-schemas.ts";
-import { initialState, moodLabel, openingLine, respond, seededRandom, simulate, type CustomerState } from "./customer.ts";
+import { initialState, openingLine, respond, seededRandom, simulate, type CustomerState } from "./customer.ts";
+import { moodLabel } from "./mood.ts";
 
 let scenario: Scenario;
 let opening: string;

@@ -59,16 +59,6 @@ export function openingLine(scenario: Scenario, seed: number): string {
   return pick(scenario, "opening", seededRandom(seed));
 }
 
-export type MoodLabel = "upset" | "frustrated" | "neutral" | "calmer" | "happy";
-
-export function moodLabel(mood: number): MoodLabel {
-  if (mood <= -3) return "upset";
-  if (mood <= -1) return "frustrated";
-  if (mood <= 1) return "neutral";
-  if (mood <= 3) return "calmer";
-  return "happy";
-}
-
 function empathyLift(signals: Signal[]): number {
   const kinds = ["emotional-reaction", "interpretation", "exploration"] as const;
   let lift = 0;

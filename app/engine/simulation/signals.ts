@@ -1,6 +1,9 @@
 // One analyser turns an agent's message into signals, each with the span of
-// text that triggered it. The simulated customer reacts to these signals and
+// text that triggered it. Sentences, negation scope, questions and lemmas come
+// from the language layer (engine/language). The simulated customer reacts to these signals and
 // the grader scores them, so the two can never disagree.
+
+import { analyseText, contentLemmas, tokenAt, type QuestionKind, type TextAnalysis } from "../language/english.ts";
 
 export type SignalKind =
   | "emotional-reaction"
@@ -47,57 +50,42 @@ export type AnalysisContext = {
   jargon?: string[];
 };
 
-type Sentence = { text: string; start: number; lower: string; words?: Set<string> };
+type Sentence = { text: string; start: number; lower: string; question: QuestionKind | null; words: Set<string> };
 
-const NEGATORS = /\b(?:not|never|no|unable|don'?t|doesn'?t|didn'?t|won'?t|can'?t|cannot|isn'?t|aren'?t|wasn'?t|shouldn'?t|wouldn'?t|nothing|hardly)\b|n't\b/;
+const recentContent = new Map<string, Set<string>>();
 
-const STOPWORDS = new Set(
-  "a an the and or but so if to of in on at for from with by about as is are was were be been being am i me my we our us you your yours it its this that these those there here they them their he she his her do does did have has had will would can could should just not no yes ok okay please thanks thank hi hello hey what when where which who why how than then too very really also still get got any some all more most one two out up down into over again only even now today".split(
-    " ",
-  ),
-);
-
+/**
+ * The content of a message as lemmas: "sent the photos" and "send a photo"
+ * share send and photo. The customer's message anchors every reply to it, so
+ * recent ones are remembered rather than read again.
+ */
 export function contentWords(text: string): Set<string> {
-  const words = text.toLowerCase().match(/[a-z0-9']+/g) ?? [];
-  return new Set(
-    words
-      .map((word) => word.replace(/'s$/, "").replace(/'/g, ""))
-      .filter((word) => word.length > 2 && !STOPWORDS.has(word))
-      .map(stem),
-  );
-}
-
-function stem(word: string): string {
-  return word.replace(/(?:ing|ed|es|s)$/, "") || word;
-}
-
-/** Splits on . ! ? followed by a space or the end, and on newlines, so "12.99" and "e.g.x" stay whole. */
-function sentences(message: string): Sentence[] {
-  const result: Sentence[] = [];
-  let start = 0;
-  const flush = (end: number) => {
-    const text = message.slice(start, end);
-    if (text.trim() !== "") result.push({ text, start, lower: text.toLowerCase() });
-    start = end;
-  };
-  for (let i = 0; i < message.length; i++) {
-    const char = message[i];
-    if (char === "\n") flush(i + 1);
-    else if ((char === "." || char === "!" || char === "?") && (i + 1 === message.length || /\s/.test(message[i + 1]))) flush(i + 1);
+  let words = recentContent.get(text);
+  if (!words) {
+    words = contentLemmas(analyseText(text).tokens);
+    if (recentContent.size >= 500) recentContent.clear();
+    recentContent.set(text, words);
   }
-  flush(message.length);
-  return result;
+  return words;
 }
 
-/** True when a negator sits within the few words before `index` in the sentence. */
-function negatedAt(sentence: Sentence, index: number): boolean {
-  const before = sentence.lower.slice(0, index).split(/[,;:]/).pop() ?? "";
-  const words = before.trim().split(/\s+/).slice(-6).join(" ");
-  return NEGATORS.test(words);
+/** The message's sentences, with what the language layer read in each. */
+function sentences(analysis: TextAnalysis): Sentence[] {
+  return analysis.sentences.map((sentence) => ({
+    text: sentence.text,
+    start: sentence.start,
+    lower: sentence.text.toLowerCase(),
+    question: sentence.question,
+    words: contentLemmas(analysis.tokens.slice(...sentence.tokens)),
+  }));
+}
+
+/** True when the word at `index` (an offset into the sentence) lies in the scope of a negation. */
+function negatedAt(analysis: TextAnalysis, sentence: Sentence, index: number): boolean {
+  return tokenAt(analysis, sentence.start + index)?.negated ?? false;
 }
 
 function overlap(sentence: Sentence, anchor: Set<string>): number {
-  sentence.words ??= contentWords(sentence.text);
   let shared = 0;
   for (const word of sentence.words) if (anchor.has(word)) shared += 1;
   return shared;
@@ -196,13 +184,8 @@ const APOLOGY = /\b(?:sorry|apologi[sz]e|apologies)\b/;
 const ADMIN_QUESTION = /\b(?:for (?:verification|security)|to verify|verify (?:your|the) (?:identity|account)|anything else|is there anything|can (?:you|i) (?:confirm|verify) your|what(?:'s| is) your (?:email|name|order|account|phone|address|date of birth|username)|could you (?:confirm|verify) your|may i have your|can i have your|could i have your)\b/;
 const GENERIC_QUESTION = /\b(?:tell me more|can you (?:tell me more|explain|describe|elaborate)|could you (?:tell me more|explain|describe|elaborate)|what happened|what'?s (?:going on|the (?:issue|problem))|what seems to be the (?:issue|problem)|how can i help|what can i do for you|more details|more information|what exactly)\b/;
 const NEED_QUESTION = /\b(?:what would (?:help|make this right|work (?:best|for you)|be most helpful|you like|you prefer|be ideal)|what matters (?:most )?to you|would it help (?:if|to)|is it (?:the|this|that)|when you say|how (?:is|has) (?:this|that) (?:affecting|affected)|what do you need|what are you hoping|which (?:would|matters|is more)|do you need it by|how soon do you need|is there a (?:date|deadline|time)|what would you like (?:us|me) to)\b/;
-const QUESTION_START =
-  /^\s*(?:and |so |also |but )?(?:(?:what|when|where|which|who|why|how)\b|(?:could|can|would|will|do|does|did|is|are|was|have|has|may|should)\s+(?:you|i|we|it|they|he|she|this|that|there|the|your|my)\b)/;
-
-/** Ends with "?", or starts like a question and isn't closed as a statement ("Have a great day!"). */
 function isQuestion(sentence: Sentence): boolean {
-  const trimmed = sentence.text.trim();
-  return trimmed.endsWith("?") || (QUESTION_START.test(sentence.lower) && !/[.!]$/.test(trimmed));
+  return sentence.question !== null;
 }
 
 function push(signals: Signal[], message: string, kind: SignalKind, start: number, end: number, extra: Partial<Signal> = {}) {
@@ -215,20 +198,20 @@ function sentenceSignal(signals: Signal[], message: string, kind: SignalKind, se
   push(signals, message, kind, sentence.start + leading, sentence.start + leading + trimmed.length, extra);
 }
 
-function empathySignals(message: string, list: Sentence[], anchor: Set<string>, signals: Signal[]) {
+function empathySignals(message: string, analysis: TextAnalysis, list: Sentence[], anchor: Set<string>, signals: Signal[]) {
   for (const sentence of list) {
     const anchored = overlap(sentence, anchor) >= 1;
     const strongFeeling = EMOTION_PHRASES.some((phrase) => {
       const at = sentence.lower.indexOf(phrase);
-      return at >= 0 && !negatedAt(sentence, at);
+      return at >= 0 && !negatedAt(analysis, sentence, at);
     });
     const genericAt = sentence.lower.search(GENERIC_APOLOGY);
     const apologyAt = sentence.lower.search(/\b(?:sorry|apologi[sz]e)\b/);
     if (strongFeeling && (anchored || FEELING_WORDS.test(sentence.lower))) {
       sentenceSignal(signals, message, "emotional-reaction", sentence, { strength: anchored ? "strong" : "weak" });
-    } else if (genericAt >= 0 && !negatedAt(sentence, genericAt)) {
+    } else if (genericAt >= 0 && !negatedAt(analysis, sentence, genericAt)) {
       sentenceSignal(signals, message, "emotional-reaction", sentence, { strength: "weak" });
-    } else if (apologyAt >= 0 && !negatedAt(sentence, apologyAt) && !/\bsorry,? but\b/.test(sentence.lower)) {
+    } else if (apologyAt >= 0 && !negatedAt(analysis, sentence, apologyAt) && !/\bsorry,? but\b/.test(sentence.lower)) {
       sentenceSignal(signals, message, "emotional-reaction", sentence, { strength: anchored && sentence.text.trim().split(/\s+/).length > 4 ? "strong" : "weak" });
     }
 
@@ -237,12 +220,12 @@ function empathySignals(message: string, list: Sentence[], anchor: Set<string>, 
     const reflects =
       !isQuestion(sentence) &&
       !APOLOGY.test(sentence.lower) &&
-      ((markerAt >= 0 && !negatedAt(sentence, markerAt) && overlap(sentence, anchor) >= 1) ||
+      ((markerAt >= 0 && !negatedAt(analysis, sentence, markerAt) && overlap(sentence, anchor) >= 1) ||
         (SECOND_PERSON.test(sentence.lower) && !ACTION_STATEMENT.test(sentence.lower) && overlap(sentence, anchor) >= 2));
     const genericUnderstandingAt = sentence.lower.search(UNDERSTANDING_GENERIC);
     if (reflects) {
       sentenceSignal(signals, message, "interpretation", sentence, { strength: "strong" });
-    } else if (genericUnderstandingAt >= 0 && !negatedAt(sentence, genericUnderstandingAt)) {
+    } else if (genericUnderstandingAt >= 0 && !negatedAt(analysis, sentence, genericUnderstandingAt)) {
       sentenceSignal(signals, message, "interpretation", sentence, { strength: "weak" });
     }
 
@@ -251,7 +234,7 @@ function empathySignals(message: string, list: Sentence[], anchor: Set<string>, 
       const specific = overlap(sentence, anchor) >= 1 || / or /.test(sentence.lower) || words >= 7;
       if (NEED_QUESTION.test(sentence.lower) || (specific && !GENERIC_QUESTION.test(sentence.lower))) {
         sentenceSignal(signals, message, "exploration", sentence, { strength: "strong" });
-      } else if (GENERIC_QUESTION.test(sentence.lower) || QUESTION_START.test(sentence.lower)) {
+      } else {
         sentenceSignal(signals, message, "exploration", sentence, { strength: "weak" });
       }
     }
@@ -268,13 +251,13 @@ function sentenceAt(list: Sentence[], index: number): Sentence {
 }
 
 /** Runs each pattern once over the whole message; negation is checked within the sentence of each match. */
-function ruleSignals(message: string, lower: string, list: Sentence[], signals: Signal[]) {
+function ruleSignals(message: string, lower: string, analysis: TextAnalysis, list: Sentence[], signals: Signal[]) {
   for (const rule of RULES) {
     for (const match of lower.matchAll(rule.pattern)) {
       const at = match.index ?? 0;
       if (rule.negatable) {
         const sentence = sentenceAt(list, at);
-        if (negatedAt(sentence, at - sentence.start)) continue;
+        if (negatedAt(analysis, sentence, at - sentence.start)) continue;
       }
       push(signals, message, rule.kind, at, at + match[0].length, rule.strength ? { strength: rule.strength } : {});
     }
@@ -291,13 +274,13 @@ function listSignals(message: string, lower: string, kind: SignalKind, terms: st
 
 const REQUEST_WORDS = /\b(?:please|could you|can you|would you|send|share|let me know|tell me|confirm|need)\b/;
 
-function factSignals(message: string, lower: string, list: Sentence[], facts: AnalysisContext["facts"], signals: Signal[]) {
+function factSignals(message: string, lower: string, analysis: TextAnalysis, list: Sentence[], facts: AnalysisContext["facts"], signals: Signal[]) {
   for (const fact of facts ?? []) {
     for (const match of lower.matchAll(phrases(fact.ask.map((term) => term.toLowerCase())))) {
       const at = match.index ?? 0;
       const sentence = sentenceAt(list, at);
       const asking = isQuestion(sentence) || REQUEST_WORDS.test(sentence.lower);
-      if (asking && !negatedAt(sentence, at - sentence.start)) {
+      if (asking && !negatedAt(analysis, sentence, at - sentence.start)) {
         push(signals, message, "asks-fact", at, at + match[0].length, { ref: fact.id });
         break;
       }
@@ -305,41 +288,42 @@ function factSignals(message: string, lower: string, list: Sentence[], facts: An
   }
 }
 
-function offerSignals(message: string, lower: string, list: Sentence[], offers: OfferRule[], signals: Signal[]) {
+function offerSignals(message: string, lower: string, analysis: TextAnalysis, list: Sentence[], offers: OfferRule[], signals: Signal[]) {
   for (const offer of offers) {
     for (const match of lower.matchAll(phrases(offer.match.map((term) => term.toLowerCase())))) {
       const at = match.index ?? 0;
       const sentence = sentenceAt(list, at);
-      if (negatedAt(sentence, at - sentence.start)) continue;
+      if (negatedAt(analysis, sentence, at - sentence.start)) continue;
       push(signals, message, "offers-resolution", at, at + match[0].length, { ref: offer.id });
       break;
     }
   }
 }
 
-function secretSignals(message: string, lower: string, list: Sentence[], signals: Signal[]) {
+function secretSignals(message: string, lower: string, analysis: TextAnalysis, list: Sentence[], signals: Signal[]) {
   for (const match of lower.matchAll(SECRET_NOUN)) {
     const at = match.index ?? 0;
     const sentence = sentenceAt(list, at);
     const asking = REQUEST_VERB.test(sentence.lower) || isQuestion(sentence);
     // "Never share your password" warns rather than asks; the negation must sit in the same clause.
-    if (!asking || negatedAt(sentence, at - sentence.start)) continue;
+    if (!asking || negatedAt(analysis, sentence, at - sentence.start)) continue;
     push(signals, message, "asks-secret", at, at + match[0].length);
   }
 }
 
 /** Every signal in an agent message, in order of where it starts. */
 export function analyseMessage(message: string, context: AnalysisContext = {}): Signal[] {
-  const list = sentences(message);
+  const analysis = analyseText(message);
+  const list = sentences(analysis);
   const lower = message.toLowerCase();
   const anchor = contentWords(context.customerMessage ?? "");
   const signals: Signal[] = [];
-  empathySignals(message, list, anchor, signals);
-  ruleSignals(message, lower, list, signals);
+  empathySignals(message, analysis, list, anchor, signals);
+  ruleSignals(message, lower, analysis, list, signals);
   listSignals(message, lower, "jargon", [...DEFAULT_JARGON, ...(context.jargon ?? [])], signals);
-  factSignals(message, lower, list, context.facts, signals);
-  offerSignals(message, lower, list, context.offers ?? [], signals);
-  secretSignals(message, lower, list, signals);
+  factSignals(message, lower, analysis, list, context.facts, signals);
+  offerSignals(message, lower, analysis, list, context.offers ?? [], signals);
+  secretSignals(message, lower, analysis, list, signals);
   const firstName = context.customerName?.split(/\s+/)[0];
   if (firstName && firstName.length > 1) listSignals(message, lower, "personalises", [firstName], signals);
   return signals.sort((a, b) => a.span[0] - b.span[0] || a.kind.localeCompare(b.kind));

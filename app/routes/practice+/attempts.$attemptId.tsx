@@ -22,7 +22,8 @@ import { Badge, PageHeader } from "~/components/ui/layout.tsx";
 import { CHANNEL_LABELS } from "~/content/practice-schemas.ts";
 import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
 import { finalLevel, levelChoices } from "~/engine/coaching/review-score.ts";
-import { moodLabel, type CustomerState } from "~/engine/simulation/customer.ts";
+import type { CustomerState } from "~/engine/simulation/customer.ts";
+import { moodLabel } from "~/engine/simulation/mood.ts";
 import { endAttempt, getAttempt, replyToCustomer, scoreComparison } from "~/models/practice.server.ts";
 import {
   acknowledgeReview,
