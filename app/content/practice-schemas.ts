@@ -61,6 +61,8 @@ export const ScenarioSchema = z
                 id: SlugSchema,
                 description: z.string().min(3).max(200),
                 match: Keywords,
+                /** The offer in the customer's words, for {offer} in `lines.accepted`: "a new play kitchen sent express". */
+                heard: z.string().min(3).max(120),
                 /** Whether this offer resolves the case once the required facts are known. */
                 resolves: z.boolean(),
               })
@@ -68,10 +70,25 @@ export const ScenarioSchema = z
           )
           .min(1, "list at least one allowed offer"),
         forbidden: z
-          .array(z.object({ id: SlugSchema, description: z.string().min(3).max(200), match: Keywords, reason: z.string().min(3).max(300) }).strict())
+          .array(
+            z
+              .object({
+                id: SlugSchema,
+                description: z.string().min(3).max(200),
+                match: Keywords,
+                reason: z.string().min(3).max(300),
+                /** What the customer says when offered this: their own reason for pushing back. */
+                pushback: Lines,
+              })
+              .strict(),
+          )
           .default([]),
         /** Whether handing over to a lead or specialist counts as a correct outcome here. */
         escalationAllowed: z.boolean().default(false),
+        /** Outcomes no one can yet put a time on: naming a day or time for one is a false promise. */
+        unpromisable: z
+          .array(z.object({ id: SlugSchema, description: z.string().min(3).max(200), about: Keywords, reason: z.string().min(3).max(300) }).strict())
+          .default([]),
       })
       .strict(),
     jargon: z.array(z.string().min(2).max(40)).default([]),
@@ -85,7 +102,15 @@ export const ScenarioSchema = z
         secret: Lines,
         pushback: Lines,
         missingFacts: Lines,
-        accepted: Lines,
+        accepted: Lines.refine((lines) => lines.some((line) => line.includes("{offer}")), "at least one accepted line should restate the offer with {offer}"),
+        /** After accepting, when the agent named a day or time: must contain {when}. */
+        confirmTime: Lines.refine((lines) => lines.every((line) => line.includes("{when}")), "every confirmTime line needs {when}"),
+        /** Asked something they cannot know. */
+        unknown: Lines,
+        /** The agent promised action without saying what: they ask back. */
+        vague: Lines,
+        /** Asked again for something they already gave; the answer follows. */
+        repeated: Lines,
         satisfied: Lines,
         escalationDemand: Lines,
         escalated: Lines,

@@ -1,8 +1,9 @@
 import { randomInt } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
-import { analyseTranscript, gradeTurns, scenarioContext, scenarioFacts, type Grade } from "~/engine/grading/grade.ts";
-import { initialState, openingLine, respond, simulate, type CustomerState, type Outcome } from "~/engine/simulation/customer.ts";
+import { gradeScenarioConversation, type Grade } from "~/engine/grading/grade.ts";
+import { parseCustomerState, type Outcome } from "~/engine/simulation/customer-state.ts";
+import { initialState, openingLine, respond, simulate } from "~/engine/simulation/customer.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { TEAM_ATTEMPTS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { runAutoPractice } from "./assignment.server.ts";
@@ -34,6 +35,7 @@ export async function getAttempt(id: string) {
       id: true,
       scenarioSlug: true,
       scenarioVersion: true,
+      seed: true,
       status: true,
       customerState: true,
       startedAt: true,
@@ -94,11 +96,7 @@ function gradeAttempt(scenario: Scenario, rubrics: Rubric[], turns: TurnRow[], o
     text: turn.text,
     ms: turn.replyMs ?? undefined,
   }));
-  return gradeTurns(analyseTranscript(transcript, scenarioContext(scenario)), rubrics, {
-    scenario: scenarioFacts(scenario),
-    outcome,
-    passScore: scenario.passScore,
-  });
+  return gradeScenarioConversation(scenario, rubrics, transcript, outcome);
 }
 
 export type ReplyResult = { status: "ok" | "duplicate" | "ended" | "not-found" | "stale" };
@@ -134,7 +132,7 @@ export async function replyToCustomer(
       if (expectedIndex !== attempt.turns.length) return { status: "stale" };
 
       const lastCustomer = [...attempt.turns].reverse().find((turn) => turn.speaker === "customer")!;
-      const state = JSON.parse(attempt.customerState) as CustomerState;
+      const state = parseCustomerState(attempt.customerState);
       const response = respond(scenario, state, text, lastCustomer.text, attempt.seed + expectedIndex);
       const replyMs = Math.max(0, now.getTime() - lastCustomer.createdAt.getTime());
       await tx.practiceTurn.createMany({

@@ -24,13 +24,17 @@ export async function measureGrader(): Promise<GraderFigures> {
   const catalog = await getPracticeCatalog();
   const labelled = readLabelled();
 
-  // 20-turn transcripts: each scenario's customer lines alternating with real agent replies.
-  const transcripts = catalog.scenarios.map((scenario, s) => {
+  // Distinct 20-turn transcripts: each scenario's customer lines alternating with real agent replies,
+  // every labelled reply used once, so no message is read twice and the timing is of cold reading.
+  const agentReplies = labelled.map((item) => item.agent);
+  const count = Math.floor(agentReplies.length / (TRANSCRIPT_TURNS / 2));
+  const transcripts = Array.from({ length: count }, (_, t) => {
+    const scenario = catalog.scenarios[t % catalog.scenarios.length];
     const customerLines = Object.values(scenario.lines).flat();
     const turns = Array.from({ length: TRANSCRIPT_TURNS }, (_, i) =>
       i % 2 === 0
-        ? { from: "customer" as const, text: customerLines[(i / 2 + s) % customerLines.length] }
-        : { from: "agent" as const, text: labelled[(s * 10 + i) % labelled.length].agent, ms: 40_000 },
+        ? { from: "customer" as const, text: customerLines[(i / 2 + t) % customerLines.length] }
+        : { from: "agent" as const, text: agentReplies[t * (TRANSCRIPT_TURNS / 2) + (i - 1) / 2], ms: 40_000 },
     );
     return { scenario, turns, rubrics: rubricsFor(catalog, scenario) };
   });

@@ -34,6 +34,27 @@ async function expectPassingReport(page: Page) {
   await expect(report.getByRole("link", { name: /^“/ }).first()).toHaveAttribute("href", /#turn-\d+$/);
 }
 
+/** From a finished conversation: rewrite the first message rudely, replay, and read what would have changed. */
+async function tryWhatIf(page: Page) {
+  await page.getByRole("link", { name: "What if you had said something else?" }).click();
+  await expect(page.getByRole("heading", { name: "What if…" })).toBeVisible();
+  const rewrite = page.getByRole("textbox", { name: "Message 1, rewritten" });
+  await expect(rewrite).not.toHaveValue("");
+  await rewrite.fill("Calm down, it's just a toy. Whatever.");
+  await page.getByRole("button", { name: "Replay from here" }).click();
+  await expect(page.getByRole("heading", { name: "What would have changed" })).toBeVisible();
+  const summary = page.getByRole("table", { name: "The conversation as it went and with your rewrite" });
+  await expect(summary.getByRole("row", { name: /^Result/ })).toContainText("Passed");
+  await expect(summary.getByRole("row", { name: /^Result/ })).toContainText("Not passed");
+  const criteria = page.getByRole("table", { name: "Each criterion, as it went and with your rewrite" });
+  await expect(criteria.getByRole("row", { name: /No rudeness/ })).toContainText("worse");
+  await expect(page.getByRole("region", { name: "What if, from your rewrite" })).toContainText("Calm down, it's just a toy.");
+  // Nothing is stored: the conversation page still shows the original grade and transcript.
+  await page.getByRole("link", { name: "Damaged item before a deadline" }).click();
+  await expectPassingReport(page);
+  await expect(page.getByRole("region", { name: "Conversation" })).not.toContainText("Calm down, it's just a toy.");
+}
+
 test("an agent practises a chat scenario and reads the grade with its evidence", async ({ page }) => {
   await signIn(page, DEMO.agent);
   await page.goto("/practice?channel=chat");
@@ -57,13 +78,22 @@ test("an agent practises a chat scenario and reads the grade with its evidence",
   expect(await response.text()).toContain("This conversation has already ended");
 });
 
+test("an agent replays a finished conversation with one message rewritten", async ({ page }) => {
+  await signIn(page, "samuel.okoro@frontline.test");
+  await playCompetently(page);
+  await tryWhatIf(page);
+  await page.getByRole("link", { name: "What if you had said something else?" }).click();
+  await expectAccessible(page);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the whole conversation and the report work with plain forms", async ({ page }) => {
+  test("the whole conversation, the report and a what-if replay work with plain forms", async ({ page }) => {
     await signIn(page, "kwame.asante@frontline.test");
     await playCompetently(page);
     await expectPassingReport(page);
+    await tryWhatIf(page);
   });
 
   test("an empty reply is refused with a message and nothing is stored", async ({ page }) => {

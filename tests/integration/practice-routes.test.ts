@@ -11,6 +11,7 @@ import * as attemptPage from "~/routes/practice+/attempts.$attemptId.tsx";
 import * as practiceIndex from "~/routes/practice+/_index.tsx";
 import * as scenarioPage from "~/routes/practice+/scenarios.$slug.tsx";
 import { prisma } from "~/utils/db.server.ts";
+import { MAX_REPLY_LENGTH } from "~/utils/practice-fields.ts";
 import { createTeamWithLead, createUser, type UserOverrides } from "../factories/index.ts";
 import { callRoute, get, loginRedirectTarget, post, sessionCookieFor } from "./request.ts";
 
@@ -248,7 +249,7 @@ describe("replying", () => {
   test("a reply over 4,000 characters is a 400 stating the limit, echoing the text", async () => {
     const { cookie } = await person();
     const id = await startAttempt(cookie);
-    const text = "a".repeat(attemptPage.MAX_REPLY_LENGTH + 1);
+    const text = "a".repeat(MAX_REPLY_LENGTH + 1);
     expect(text).toHaveLength(4001);
     const result = await sendReply(id, cookie, 1, text);
     expect(result.status).toBe(400);

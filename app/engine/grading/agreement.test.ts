@@ -34,6 +34,13 @@ describe("agreement", () => {
     expect(result.macroF1).toBeCloseTo(5 / 9, 10);
     expect(result.accuracy).toBeCloseTo(4 / 7, 10);
     expect(result.count).toBe(7);
+    // Cohen's kappa: observed 4/7; by chance (2·2 + 3·3 + 2·2) / 49 = 17/49 → (28 − 17) / (49 − 17) = 11/32.
+    expect(result.kappa).toBeCloseTo(11 / 32, 10);
+  });
+
+  test("kappa is 0 when agreement is no better than chance and negative when worse", () => {
+    expect(agreement(pairs([0, 0], [0, 1], [1, 0], [1, 1])).kappa).toBeCloseTo(0, 10);
+    expect(agreement(pairs([0, 1], [1, 0])).kappa).toBeCloseTo(-1, 10);
   });
 
   test("precision and recall differ: F1 is their harmonic mean", () => {
@@ -75,7 +82,7 @@ describe("agreement", () => {
 
   test("no pairs gives zeros, not NaN", () => {
     const result = agreement([]);
-    expect(result).toMatchObject({ count: 0, accuracy: 0, macroF1: 0 });
+    expect(result).toMatchObject({ count: 0, accuracy: 0, macroF1: 0, kappa: 0 });
     expect(result.confusion).toEqual([
       [0, 0, 0],
       [0, 0, 0],

@@ -92,11 +92,12 @@ const RULES: Record<string, (input: GradingInput) => CriterionResult> = {
     const forbidden = collect(input, "offers-resolution", (signal) => forbiddenOffers.includes(signal.ref ?? ""));
     if (forbidden.length) return applicable(0, forbidden);
     if (escalationAllowed && input.outcome === "escalated") return applicable(2, collect(input, "escalates"));
+    // The fix is right only once the customer has answered: facts asked in an earlier turn than the offer.
     const asked = new Set<string>();
     for (const turn of agentTurns(input)) {
-      for (const signal of turn.signals) if (signal.kind === "asks-fact" && signal.ref) asked.add(signal.ref);
       const offer = turn.signals.find((signal) => signal.kind === "offers-resolution" && resolvingOffers.includes(signal.ref ?? ""));
       if (offer) return applicable(requiredFacts.every((fact) => asked.has(fact)) ? 2 : 1, [evidenceOf(turn, offer)]);
+      for (const signal of turn.signals) if (signal.kind === "asks-fact" && signal.ref) asked.add(signal.ref);
     }
     return applicable(0);
   },
@@ -139,6 +140,9 @@ const RULES: Record<string, (input: GradingInput) => CriterionResult> = {
   "communication.tone-fit": (input) => {
     const turns = agentTurns(input);
     if (turns.length === 0) return applicable(0);
+    // Condescension ("as I already said", "obviously") and capitals in an apology fit no channel.
+    const condescending = [...collect(input, "dismissive"), ...collect(input, "shouting")];
+    if (condescending.length) return applicable(0, condescending);
     switch (input.scenario?.channel) {
       case "email": {
         const first = turns[0].text.toLowerCase();

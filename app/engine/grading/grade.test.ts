@@ -219,7 +219,9 @@ describe("what a grade records", () => {
       { from: "customer" as const, text: "My daughter's play kitchen arrived broken and the party is on Saturday." },
       { from: "agent" as const, text: "Hi there. I'm so sorry your daughter's play kitchen arrived broken." },
       { from: "customer" as const, text: "Thanks. What now?" },
-      { from: "agent" as const, text: "Thanks for waiting. Can you tell me more? Whatever." },
+      { from: "agent" as const, text: "Thanks for waiting. Can you tell me more?" },
+      { from: "customer" as const, text: "I already told you." },
+      { from: "agent" as const, text: "Whatever." },
     ];
     const grade = gradeTurns(analyseTranscript(transcript), [EMPATHY, CRITICAL]);
     const reaction = find(grade, "empathy.emotional-reaction");
@@ -228,7 +230,7 @@ describe("what a grade records", () => {
     const exploration = find(grade, "empathy.exploration");
     expect(exploration.evidence).toEqual([{ turn: 3, span: [20, 41], text: "Can you tell me more?" }]);
     const rudeness = find(grade, "critical.no-rudeness");
-    expect(rudeness.evidence).toEqual([{ turn: 3, span: [42, 50], text: "Whatever" }]);
+    expect(rudeness.evidence).toEqual([{ turn: 5, span: [0, 8], text: "Whatever" }]);
     for (const item of [...reaction.evidence, ...exploration.evidence, ...rudeness.evidence]) {
       expect(transcript[item.turn].from).toBe("agent");
       expect(transcript[item.turn].text.slice(item.span[0], item.span[1])).toBe(item.text);

@@ -1,5 +1,5 @@
 import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
-import { analyseMessage, type AnalysisContext } from "../simulation/signals.ts";
+import { amountsIn, analyseMessage, contentWords, sentenceKeys, type AnalysisContext } from "../simulation/signals.ts";
 import { evaluateCriterion, type AnalysedTurn, type Evidence, type GradingInput, type ScenarioFacts, type Turn } from "./criteria.ts";
 
 /** Bump when grading rules change, so stored grades say which rules produced them. */
@@ -31,15 +31,18 @@ export type Grade = {
   criteria: CriterionGrade[];
 };
 
-/** Analyses each agent turn against the customer message it answers. */
-export function analyseTranscript(turns: Turn[], context: Omit<AnalysisContext, "customerMessage"> = {}): AnalysedTurn[] {
+/** Analyses each agent turn against the customer message it answers and what the agent already said. */
+export function analyseTranscript(turns: Turn[], context: Omit<AnalysisContext, "customerMessage" | "saidBefore"> = {}): AnalysedTurn[] {
   let lastCustomer = "";
+  const said = new Set<string>();
   return turns.map((turn, index) => {
     if (turn.from === "customer") {
       lastCustomer = turn.text;
       return { ...turn, index, signals: [] };
     }
-    return { ...turn, index, signals: analyseMessage(turn.text, { ...context, customerMessage: lastCustomer }) };
+    const signals = analyseMessage(turn.text, { ...context, customerMessage: lastCustomer, saidBefore: said });
+    for (const key of sentenceKeys(turn.text)) said.add(key);
+    return { ...turn, index, signals };
   });
 }
 
@@ -92,6 +95,11 @@ export function gradeTurns(
   };
 }
 
+/** Grades a conversation played in a scenario, as it ended. */
+export function gradeScenarioConversation(scenario: Scenario, rubrics: Rubric[], turns: Turn[], outcome: string): Grade {
+  return gradeTurns(analyseTranscript(turns, scenarioContext(scenario)), rubrics, { scenario: scenarioFacts(scenario), outcome, passScore: scenario.passScore });
+}
+
 /** The parts of a scenario the grader needs. */
 export function scenarioFacts(scenario: Scenario): ScenarioFacts {
   return {
@@ -104,12 +112,48 @@ export function scenarioFacts(scenario: Scenario): ScenarioFacts {
   };
 }
 
+const topics = new WeakMap<Scenario, ReadonlySet<string>>();
+
+/** What a scenario is about, as content lemmas: its title, summary, brief, goals, facts and policy. */
+export function scenarioTopic(scenario: Scenario): ReadonlySet<string> {
+  let topic = topics.get(scenario);
+  if (!topic) {
+    const text = [
+      scenario.title,
+      scenario.summary,
+      scenario.brief,
+      ...scenario.goals,
+      ...scenario.facts.flatMap((fact) => [fact.description, fact.answer, ...fact.ask]),
+      ...[...scenario.policy.allowed, ...scenario.policy.forbidden].flatMap((offer) => [offer.description, ...offer.match]),
+      ...scenario.lines.opening,
+    ].join("\n");
+    topic = contentWords(text);
+    topics.set(scenario, topic);
+  }
+  return topic;
+}
+
+const amounts = new WeakMap<Scenario, ReadonlySet<string>>();
+
+/** The amounts an agent may name: those in the allowed offers and the customer's own answers. */
+function scenarioAmounts(scenario: Scenario): ReadonlySet<string> {
+  let known = amounts.get(scenario);
+  if (!known) {
+    known = amountsIn([...scenario.policy.allowed.map((offer) => offer.description), ...scenario.facts.map((fact) => fact.answer), ...scenario.lines.opening].join("\n"));
+    amounts.set(scenario, known);
+  }
+  return known;
+}
+
 /** Analysis context for a scenario's conversation (without the customer message, which changes per turn). */
 export function scenarioContext(scenario: Scenario) {
   return {
     customerName: scenario.persona.name,
     facts: scenario.facts,
-    offers: [...scenario.policy.allowed, ...scenario.policy.forbidden],
+    offers: [...scenario.policy.allowed, ...scenario.policy.forbidden.map((offer) => ({ ...offer, exact: true }))],
     jargon: scenario.jargon,
+    unpromisable: scenario.policy.unpromisable,
+    knownAmounts: scenarioAmounts(scenario),
+    topic: scenarioTopic(scenario),
   };
 }

@@ -159,7 +159,26 @@ function overlaps(a: Entity, b: Entity): boolean {
 }
 
 /** Everything the analyser and the customer read from one English message. */
+// A message is read when it arrives (by the customer), again when the
+// conversation is graded, and again by each what-if replay: recent readings are kept.
+const recent = new Map<string, TextAnalysis>();
+const RECENT_LIMIT = 256;
+
+/** The reading of a text; callers must not change it, as it may be shared. */
 export function analyseText(text: string): TextAnalysis {
+  const known = recent.get(text);
+  if (known) {
+    recent.delete(text);
+    recent.set(text, known);
+    return known;
+  }
+  const analysis = read(text);
+  recent.set(text, analysis);
+  if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  return analysis;
+}
+
+function read(text: string): TextAnalysis {
   const doc = nlp.readDoc(text);
   const tokens = tokensOf(text, doc);
   // wink's sentences, cut again at line breaks: chat messages often end a thought with Enter, not a full stop.

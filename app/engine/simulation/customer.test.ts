@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { loadPracticeFromSource } from "~/content/practice.server.ts";
 import { TEMPERAMENTS, type Scenario } from "~/content/practice-schemas.ts";
-import { initialState, openingLine, respond, seededRandom, simulate, type CustomerState } from "./customer.ts";
+import type { CustomerState } from "./customer-state.ts";
+import { initialState, openingLine, respond, seededRandom, simulate } from "./customer.ts";
 import { moodLabel } from "./mood.ts";
 
 let scenario: Scenario;
@@ -62,6 +63,8 @@ describe("initialState", () => {
       escalationDemanded: false,
       agentTurns: 0,
       outcome: null,
+      said: [],
+      spoken: [],
     });
   });
 
@@ -158,14 +161,16 @@ describe("offers", () => {
     const [asked, offered] = play([ASK_BOTH, OFFER]);
     expect(offered.events).toContain("accepted:express-replacement");
     expect(offered.state.acceptedOffer).toBe("express-replacement");
-    expect(scenario.lines.accepted).toContain(offered.reply);
+    const heard = scenario.policy.allowed.find((offer) => offer.id === "express-replacement")!.heard;
+    expect(scenario.lines.accepted.some((line) => offered.reply.startsWith(line.replaceAll("{offer}", heard)))).toBe(true);
     expect(offered.state.mood).toBe(asked.state.mood + 1);
   });
 
   test("a forbidden offer gets pushback, lowers the mood and is not accepted", () => {
     const [asked, forbidden] = play([ASK_BOTH, "You can keep it and I'll refund you."]);
     expect(forbidden.events).toContain("forbidden-offer:keep-and-refund");
-    expect(forbidden.reply).toContain(scenario.lines.pushback[0]);
+    const keepAndRefund = scenario.policy.forbidden.find((offer) => offer.id === "keep-and-refund")!;
+    expect(keepAndRefund.pushback).toContain(forbidden.reply);
     expect(forbidden.state.mood).toBe(asked.state.mood - 1);
     expect(forbidden.state.acceptedOffer).toBeNull();
   });
@@ -240,10 +245,12 @@ describe("rudeness and escalation", () => {
     expect(scenario.lines.escalated).toContain(result.reply);
   });
 
-  test("escalating ends as escalated when the scenario allows it", () => {
+  test("escalating ends as escalated when the scenario allows it and the customer has given what the next team needs", () => {
     const allowing = withPolicy({ escalationAllowed: true });
-    const [result] = play(["I'll escalate this to my supervisor."], initialState(allowing), allowing);
-    expect(result.state.outcome).toBe("escalated");
+    const [early, asked, escalated] = play(["I'll escalate this to my supervisor.", ASK_BOTH, "I'll escalate this to my supervisor now."], initialState(allowing), allowing);
+    expect(early.state.outcome).toBeNull();
+    expect(asked.state.outcome).toBeNull();
+    expect(escalated.state.outcome).toBe("escalated");
   });
 });
 

@@ -5,17 +5,15 @@ import { analyseMessage, type AnalysisContext, type Signal, type SignalKind } fr
 
 const CUSTOMER = "My daughter's play kitchen arrived broken and her party is on Saturday.";
 
-const FACTS: AnalysisContext["facts"] = [
-  { id: "order-number", ask: ["order number", "order id"] },
-  { id: "photo", ask: ["photo", "picture"] },
-];
+const FACTS: AnalysisContext["facts"] = [{ id: "order-number", ask: ["order number", "order id"] }, { id: "photo", ask: ["photo", "picture"] }];
 const OFFERS: AnalysisContext["offers"] = [
   { id: "express-replacement", match: ["replacement", "send a new"] },
   { id: "refund", match: ["refund", "money back"] },
 ];
 
 const ofKind = (signals: Signal[], kind: SignalKind) => signals.filter((signal) => signal.kind === kind);
-const textsOf = (message: string, kind: SignalKind, context: AnalysisContext = {}) => ofKind(analyseMessage(message, context), kind).map((signal) => signal.text);
+const textsOf = (message: string, kind: SignalKind, context: AnalysisContext = {}) =>
+  ofKind(analyseMessage(message, context), kind).map((signal) => signal.text);
 const only = (message: string, kind: SignalKind, context: AnalysisContext = {}) => {
   const found = ofKind(analyseMessage(message, context), kind);
   expect(found, `${kind} in ${JSON.stringify(message)}`).toHaveLength(1);
@@ -28,7 +26,8 @@ describe("each signal kind reports the words that triggered it", () => {
     ["ownership", "Let me check that for you.", {}, ["Let me"]],
     ["ownership", "I'll look into it now.", {}, ["I'll"]],
     ["blame", "You should have checked the box.", {}, ["You should have"]],
-    ["dismissive", "Calm down, please.", {}, ["Calm down"]],
+    ["dismissive", "As I already said, the refund takes five days.", {}, ["As I already said"]],
+    ["rudeness", "Calm down, please.", {}, ["Calm down"]],
     ["rudeness", "That is a stupid question.", {}, ["stupid"]],
     ["false-promise", "I promise it will be there.", {}, ["I promise"]],
     ["sets-expectations", "It should arrive within 2 business days.", {}, ["should arrive", "within 2"]],
@@ -66,7 +65,7 @@ describe("each signal kind reports the words that triggered it", () => {
 });
 
 describe("negation", () => {
-  test("\"I'm not sorry\" is neither an apology nor an emotional reaction", () => {
+  test('"I\'m not sorry" is neither an apology nor an emotional reaction', () => {
     const signals = analyseMessage("I'm not sorry.");
     expect(ofKind(signals, "apology")).toEqual([]);
     expect(ofKind(signals, "emotional-reaction")).toEqual([]);
@@ -79,17 +78,17 @@ describe("negation", () => {
     expect(only("I understand why you're upset.", "interpretation").strength).toBe("weak");
   });
 
-  test("\"I can't promise\" is not a false promise, \"I promise\" is", () => {
+  test('"I can\'t promise" is not a false promise, "I promise" is', () => {
     expect(textsOf("I can't promise it will arrive by Friday.", "false-promise")).toEqual([]);
     expect(textsOf("I promise it will arrive by Friday.", "false-promise")).toEqual(["I promise"]);
   });
 
-  test("\"I won't guarantee\" is not a false promise, \"I guarantee\" is", () => {
+  test('"I won\'t guarantee" is not a false promise, "I guarantee" is', () => {
     expect(textsOf("I won't guarantee that.", "false-promise")).toEqual([]);
     expect(textsOf("I guarantee that.", "false-promise")).toEqual(["I guarantee"]);
   });
 
-  test("\"never share your password\" warns, it does not ask for a secret", () => {
+  test('"never share your password" warns, it does not ask for a secret', () => {
     expect(textsOf("Never share your password with anyone.", "asks-secret")).toEqual([]);
     expect(textsOf("Please don't share your password with anyone.", "asks-secret")).toEqual([]);
     expect(textsOf("We will never ask for your password.", "asks-secret")).toEqual([]);
@@ -111,7 +110,7 @@ describe("case, punctuation and line breaks", () => {
     expect(only(message, "emotional-reaction").text).toBe("I'M SO SORRY!!!");
   });
 
-  test("\"sorry,\" followed by more words", () => {
+  test('"sorry," followed by more words', () => {
     const message = "sorry, let me check";
     expect(only(message, "apology").span).toEqual([0, 5]);
     expect(only(message, "emotional-reaction").text).toBe("sorry, let me check");
@@ -151,13 +150,12 @@ describe("asks-secret", () => {
     expect(message.slice(signal.span[0], signal.span[1])).toBe(secret);
   });
 
-  test.each([
-    "Please confirm the last four digits of your card.",
-    "I've sent a password reset link to your email.",
-    "Your password was reset an hour ago.",
-  ])("%j asks for no secret", (message) => {
-    expect(textsOf(message, "asks-secret")).toEqual([]);
-  });
+  test.each(["Please confirm the last four digits of your card.", "I've sent a password reset link to your email.", "Your password was reset an hour ago."])(
+    "%j asks for no secret",
+    (message) => {
+      expect(textsOf(message, "asks-secret")).toEqual([]);
+    }
+  );
 });
 
 describe("jargon", () => {
@@ -205,16 +203,15 @@ describe("asks-fact", () => {
   test("several facts in one message, each with its ref and offsets", () => {
     const message = "Could you share a photo? And the order id please.";
     const asks = ofKind(analyseMessage(message, { facts: FACTS }), "asks-fact");
-    expect(asks.map((signal) => [signal.ref, signal.text, signal.span])).toEqual([
-      ["photo", "photo", [18, 23]],
-      ["order-number", "order id", [33, 41]],
-    ]);
+    expect(asks.map((signal) => [signal.ref, signal.text, signal.span])).toEqual([["photo", "photo", [18, 23]], ["order-number", "order id", [33, 41]]]);
   });
 });
 
 describe("offers-resolution", () => {
   test("an offer carries the offer's id", () => {
-    expect(only("I can send a replacement today.", "offers-resolution", { offers: OFFERS })).toMatchObject({ ref: "express-replacement", text: "replacement", span: [13, 24] });
+    expect(
+      only("I can send a replacement today.", "offers-resolution", { offers: OFFERS })
+    ).toMatchObject({ ref: "express-replacement", text: "replacement", span: [13, 24] });
     expect(only("I'll get your money back to you.", "offers-resolution", { offers: OFFERS })).toMatchObject({ ref: "refund", text: "money back" });
   });
 
@@ -229,7 +226,7 @@ describe("offers-resolution", () => {
     expect(textsOf("I won't refund this.", "offers-resolution", { offers: OFFERS })).toEqual([]);
   });
 
-  test("a refusal phrased as \"not able to\" is not an offer", () => {
+  test('a refusal phrased as "not able to" is not an offer', () => {
     expect(textsOf("We are not able to offer a refund.", "offers-resolution", { offers: OFFERS })).toEqual([]);
   });
 });
@@ -239,7 +236,7 @@ describe("emotional-reaction strength", () => {
     expect(only(message, "emotional-reaction", { customerMessage: CUSTOMER }).strength).toBe("weak");
   });
 
-  test("a formulaic apology for \"your inconvenience\" is still weak", () => {
+  test('a formulaic apology for "your inconvenience" is still weak', () => {
     expect(only("We're sorry for your inconvenience.", "emotional-reaction", { customerMessage: CUSTOMER }).strength).toBe("weak");
   });
 
@@ -249,12 +246,8 @@ describe("emotional-reaction strength", () => {
       const signal = only(message, "emotional-reaction", { customerMessage: CUSTOMER });
       expect(signal.strength).toBe("strong");
       expect(signal.text).toBe(message);
-    },
+    }
   );
-
-  test("a feeling with nothing tying it to the customer is weak", () => {
-    expect(only("That sounds really stressful.", "emotional-reaction", { customerMessage: CUSTOMER }).strength).toBe("weak");
-  });
 });
 
 describe("interpretation strength", () => {
@@ -262,14 +255,12 @@ describe("interpretation strength", () => {
     expect(only(message, "interpretation", { customerMessage: CUSTOMER }).strength).toBe("weak");
   });
 
-  test.each(["So the kitchen arrived broken and the party is on Saturday.", "It sounds like the kitchen arrived broken two days before her party."])(
-    "reflecting specifics %j is strong",
-    (message) => {
-      const signal = only(message, "interpretation", { customerMessage: CUSTOMER });
-      expect(signal.strength).toBe("strong");
-      expect(signal.span).toEqual([0, message.length]);
-    },
-  );
+  test("naming the feeling the customer implied is strong (guide: Interpretations, 2)", () => {
+    const message = "It sounds like you're panicking because the party is this Saturday.";
+    const signal = only(message, "interpretation", { customerMessage: CUSTOMER });
+    expect(signal.strength).toBe("strong");
+    expect(signal.span).toEqual([0, message.length]);
+  });
 
   test("the same words are not a strong reflection without the customer's message to anchor them", () => {
     const signals = ofKind(analyseMessage("So the kitchen arrived broken and the party is on Saturday."), "interpretation");
@@ -278,7 +269,7 @@ describe("interpretation strength", () => {
 });
 
 describe("exploration", () => {
-  test.each(["Can you tell me more?", "What happened?", "How can I help?"])("generic %j is weak", (message) => {
+  test.each(["Can you tell me more?", "What happened?", "How can I help?", "What would help most right now?"])("generic %j is weak", (message) => {
     const signal = only(message, "exploration", { customerMessage: CUSTOMER });
     expect(signal.strength).toBe("weak");
     expect(signal.text).toBe(message);
@@ -286,18 +277,22 @@ describe("exploration", () => {
 
   test.each([
     "Is it this exact kitchen you need for Saturday, or anything that arrives in time?",
-    "Would a replacement or a refund suit you better?",
-    "What would help most right now?",
-  ])("specific or alternative %j is strong", (message) => {
+    "Is the party this weekend, so you need it before Saturday?",
+  ])("a question about this customer's situation %j is strong", (message) => {
     expect(only(message, "exploration", { customerMessage: CUSTOMER }).strength).toBe("strong");
   });
 
-  test.each(["Is there anything else?", "Can you confirm your email?", "What's your email address?"])("admin question %j is not exploration", (message) => {
-    expect(textsOf(message, "exploration", { customerMessage: CUSTOMER })).toEqual([]);
+  test("a question that checks an offer is not exploration (guide: rule 7)", () => {
+    expect(textsOf("Would a replacement or a refund suit you better?", "exploration", { customerMessage: CUSTOMER })).toEqual([]);
   });
 
-  test("\"Is there anything else?\" checks satisfaction instead", () => {
-    expect(textsOf("Is there anything else?", "checks-satisfaction")).toEqual(["anything else"]);
+  test("a request to confirm a record is not exploration", () => {
+    expect(textsOf("Can you confirm your email?", "exploration", { customerMessage: CUSTOMER })).toEqual([]);
+  });
+
+  test('"Is there anything else?" is a closing question, not a check that the fix works', () => {
+    expect(textsOf("Is there anything else?", "checks-satisfaction")).toEqual([]);
+    expect(textsOf("Is there anything else?", "closes")).toEqual(["anything else"]);
   });
 
   test("a statement is not exploration", () => {
@@ -314,10 +309,7 @@ describe("exploration", () => {
 describe("personalises", () => {
   test("the customer's first name, in any case", () => {
     const signals = ofKind(analyseMessage("Hi dana, thanks DANA.", { customerName: "Dana Whitfield" }), "personalises");
-    expect(signals.map((signal) => [signal.text, signal.span])).toEqual([
-      ["dana", [3, 7]],
-      ["DANA", [16, 20]],
-    ]);
+    expect(signals.map((signal) => [signal.text, signal.span])).toEqual([["dana", [3, 7]], ["DANA", [16, 20]]]);
   });
 
   test("only as a whole word, and only when the name is known", () => {
@@ -328,9 +320,15 @@ describe("personalises", () => {
 
 describe("spans", () => {
   const samples: [string, AnalysisContext][] = [
-    ["  Hi Dana!!  I'm SO sorry your daughter's play kitchen arrived broken.\n\nCould you send me the order number and a photo?  ", { customerMessage: CUSTOMER, customerName: "Dana Whitfield", facts: FACTS }],
+    [
+      "  Hi Dana!!  I'm SO sorry your daughter's play kitchen arrived broken.\n\nCould you send me the order number and a photo?  ",
+      { customerMessage: CUSTOMER, customerName: "Dana Whitfield", facts: FACTS },
+    ],
     ["Unfortunately our backend can't refund that. You should have read the SLA, calm down.", { offers: OFFERS }],
-    ["So the kitchen arrived broken before the party.\nI'll send a replacement, it should arrive within 2 days. Does that work for you? Take care", { customerMessage: CUSTOMER, offers: OFFERS }],
+    [
+      "So the kitchen arrived broken before the party.\nI'll send a replacement, it should arrive within 2 days. Does that work for you? Take care",
+      { customerMessage: CUSTOMER, offers: OFFERS },
+    ],
     ["What's the CVV?? I promise it's safe… whatever", {}],
     ["I'll escalate this to my supervisor — there's a carrier exception", { jargon: ["carrier exception"] }],
   ];
@@ -346,5 +344,50 @@ describe("spans", () => {
     }
     const starts = signals.map((signal) => signal.span[0]);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+});
+
+// The empathy levels are learned from labelled replies, so single sentences out
+// of context are read statistically; the guide's own examples as a set must
+// still be read at the guide's level.
+describe("the labelling guide's examples", () => {
+  const examples: [message: string, mechanism: SignalKind, level: 0 | 1 | 2][] = [
+    ["Sorry about that.", "emotional-reaction", 1],
+    ["I'm sorry to hear that.", "emotional-reaction", 1],
+    ["Oh no!", "emotional-reaction", 1],
+    ["Don't worry, we'll get this sorted.", "emotional-reaction", 1],
+    ["I'm really sorry — I'd be upset too if my daughter's present arrived broken.", "emotional-reaction", 2],
+    ["I feel awful that you've been going round in circles.", "emotional-reaction", 2],
+    ["I'm not sorry, that's policy.", "emotional-reaction", 0],
+    ["I understand.", "interpretation", 1],
+    ["I understand how you feel.", "interpretation", 1],
+    ["That makes sense.", "interpretation", 1],
+    ["I hear you.", "interpretation", 1],
+    ["That must be stressful with the party on Saturday.", "interpretation", 2],
+    ["So you've now been charged twice and still can't get in — no wonder you're fed up.", "interpretation", 2],
+    ["I've had a parcel vanish the week of a move too; it throws everything off.", "interpretation", 2],
+    ["Two days of no internet while you work from home — that's a real problem.", "interpretation", 2],
+    ["Your order 48213 is damaged.", "interpretation", 0],
+    ["What happened?", "exploration", 1],
+    ["Can you tell me more?", "exploration", 1],
+    ["How can I help?", "exploration", 1],
+    ["What's going on?", "exploration", 1],
+    ["Is the party this weekend, so you need it before Saturday?", "exploration", 2],
+    ["When you say it arrived smashed — is it the oven door or the whole frame?", "exploration", 2],
+    ["What's your order number?", "exploration", 0],
+    ["Can you send a photo?", "exploration", 0],
+    ["What email is on the account?", "exploration", 0],
+    ["Anything else?", "exploration", 0],
+    ["Shall I go ahead?", "exploration", 0],
+    ["Would a replacement by Friday work for you?", "exploration", 0],
+  ];
+
+  test("at least 80% are read at the guide's level", () => {
+    const misses = examples.filter(([message, mechanism, level]) => {
+      const found = ofKind(analyseMessage(message, { customerMessage: CUSTOMER }), mechanism);
+      const read = found.length === 0 ? 0 : found.some((signal) => signal.strength === "strong") ? 2 : 1;
+      return read !== level;
+    });
+    expect(misses.length / examples.length, `missed: ${JSON.stringify(misses)}`).toBeLessThanOrEqual(0.2);
   });
 });

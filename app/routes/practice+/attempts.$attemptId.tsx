@@ -20,11 +20,11 @@ import {
 import { Button } from "~/components/ui/button.tsx";
 import { Badge, PageHeader } from "~/components/ui/layout.tsx";
 import { CHANNEL_LABELS } from "~/content/practice-schemas.ts";
-import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
 import { finalLevel, levelChoices } from "~/engine/coaching/review-score.ts";
-import type { CustomerState } from "~/engine/simulation/customer.ts";
+import { parseCustomerState } from "~/engine/simulation/customer-state.ts";
 import { moodLabel } from "~/engine/simulation/mood.ts";
-import { endAttempt, getAttempt, replyToCustomer, scoreComparison } from "~/models/practice.server.ts";
+import { loadVisibleAttempt } from "~/models/practice-access.server.ts";
+import { endAttempt, replyToCustomer, scoreComparison } from "~/models/practice.server.ts";
 import {
   acknowledgeReview,
   addReviewComment,
@@ -37,43 +37,17 @@ import {
   type ResolveResult,
   type Reviewer,
 } from "~/models/review.server.ts";
-import { requireUser, toViewer, type SessionUser } from "~/utils/auth.server.ts";
-import { canSeePerson, hasRole, peopleScope } from "~/utils/permissions.ts";
-import { ensureFound, forbidden, notFound } from "~/utils/permissions.server.ts";
+import { toViewer, type SessionUser } from "~/utils/auth.server.ts";
+import { hasRole, peopleScope } from "~/utils/permissions.ts";
+import { forbidden, notFound } from "~/utils/permissions.server.ts";
+import { MAX_REPLY_LENGTH, OUTCOME_TEXT, replyTextField } from "~/utils/practice-fields.ts";
 import { badRequest, readFormData } from "~/utils/request.server.ts";
-
-export const MAX_REPLY_LENGTH = 4000;
 
 const ReplySchema = z.object({
   intent: z.literal("reply"),
   expectedIndex: z.coerce.number().int().min(1).max(1000),
-  text: z
-    .string({ required_error: "Write a reply before sending." })
-    .trim()
-    .min(1, "Write a reply before sending.")
-    .max(MAX_REPLY_LENGTH, `Replies can be at most ${MAX_REPLY_LENGTH.toLocaleString("en")} characters.`),
+  text: replyTextField,
 });
-
-const OUTCOME_TEXT: Record<string, string> = {
-  active: "In progress",
-  resolved: "Resolved — the customer is satisfied",
-  escalated: "Escalated",
-  abandoned: "The customer gave up",
-  ended: "Ended by you",
-};
-
-/** The attempt and its scenario, if the viewer may see it; guessed ids are 404s. */
-async function loadVisibleAttempt(request: Request, attemptId: string | undefined) {
-  const user = await requireUser(request);
-  const attempt = await getAttempt(attemptId ?? "");
-  if (!attempt || !canSeePerson(toViewer(user), attempt.user)) notFound("There's no practice conversation at this address.");
-  const catalog = await getPracticeCatalog();
-  const scenario = ensureFound(
-    catalog.scenarios.find((candidate) => candidate.slug === attempt.scenarioSlug),
-    "This conversation's scenario is no longer available.",
-  );
-  return { user, attempt, scenario, rubrics: rubricsFor(catalog, scenario) };
-}
 
 const REVIEWER_ROLES = ["lead", "admin"] as const;
 
@@ -104,7 +78,7 @@ const toComment = (comment: { id: string; body: string; createdAt: Date; author:
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, attempt, scenario, rubrics } = await loadVisibleAttempt(request, params.attemptId);
   const [comparison, review] = attempt.grade ? await Promise.all([scoreComparison(attempt.userId, scenario.slug), getAttemptReview(attempt.id)]) : [null, null];
-  const state = JSON.parse(attempt.customerState) as CustomerState;
+  const state = parseCustomerState(attempt.customerState);
   const isOwner = attempt.userId === user.id;
   const canReview = canReviewAttempt(user, attempt);
   const definitions = new Map(rubrics.flatMap((rubric) => rubric.criteria).map((definition) => [definition.id, definition]));
@@ -174,6 +148,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : null;
 
   return {
+    id: attempt.id,
     isOwner,
     agentName: attempt.user.name,
     agentLabel,
@@ -429,6 +404,12 @@ export default function AttemptPage() {
           title={isOwner ? "Your grade" : `${loaded.agentName}'s grade`}
           review={review ? (criterion) => <CriterionReviewRow criterion={criterion} review={review} resultFor={resultFor} /> : undefined}
         />
+      ) : null}
+      {grade ? (
+        <p className="what-if-link">
+          <Link to={`/practice/attempts/${loaded.id}/what-if`}>What if {isOwner ? "you had" : `${loaded.agentName} had`} said something else?</Link>{" "}
+          <span className="muted">Rewrite one message and replay the conversation from there; nothing is saved.</span>
+        </p>
       ) : null}
       {review ? <ReviewPanel review={review} resultFor={resultFor} /> : null}
       {!active && !grade ? <p className="muted">This conversation has ended.</p> : null}
