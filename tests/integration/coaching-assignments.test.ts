@@ -549,7 +549,7 @@ describe("automatic practice", () => {
     expect(await runAutoPractice(quick)).toEqual({ created: 1 });
 
     await playScenario(mixed, "poor", new Date(start));
-    await playScenario(mixed, "competent", new Date(start + DAY_MS), "charged-twice");
+    await playScenario(mixed, "competent", new Date(start + DAY_MS));
     await playScenario(mixed, "poor", new Date(start + 2 * DAY_MS));
     expect(await runAutoPractice(mixed)).toEqual({ created: 0 });
   });

@@ -133,7 +133,7 @@ const RULES: Record<string, (input: GradingInput) => CriterionResult> = {
   "communication.personalisation": (input) => {
     const named = collect(input, "personalises");
     if (named.length) return applicable(2, named);
-    const customerWords = contentWords(input.turns.filter((turn) => turn.from === "customer").map((turn) => turn.text).join(" "));
+    const customerWords = new Set(input.turns.filter((turn) => turn.from === "customer").flatMap((turn) => [...contentWords(turn.text)]));
     const specific = agentTurns(input).some((turn) => [...contentWords(turn.text)].filter((word) => customerWords.has(word)).length >= 2);
     return applicable(specific ? 1 : 0);
   },

@@ -36,6 +36,24 @@ function tokenFeatures(tokens: Token[]): string[] {
   return features;
 }
 
+// Words naming how something feels to live through. They let the model see "waiting with no news is
+// frustrating" as an interpretation however the experience is worded, in any domain.
+const FEELING = /^(?:frustrat\w*|stress\w*|worr\w*|upset\w*|annoy\w*|madden\w*|infuriat\w*|exasperat\w*|disappoint\w*|scar\w*|afraid|anxious|nerv\w*|awful|horrible|terrible|hard|difficult|tough|rough|painful|hurt\w*|sad|lonely|overwhelm\w*|exhaust\w*|tiring|draining|confus\w*|heartbreak\w*|unsettl\w*|embarrass\w*|fed|unfair|miserable|devastat\w*|panic\w*|angry|furious)$/;
+const FEELING_PREDICATES = new Set(["be", "sound", "seem", "feel", "look", "wonder", "imagine", "understand"]);
+
+function feelingFeatures(tokens: Token[]): string[] {
+  const words = tokens.filter((token) => WORD.test(token.lemma));
+  const features: string[] = [];
+  words.forEach((token, i) => {
+    if (!FEELING.test(token.lemma) || token.negated) return;
+    features.push("feel:word");
+    const before = words.slice(Math.max(0, i - 3), i);
+    if (before.some((word) => FEELING_PREDICATES.has(word.lemma))) features.push("feel:predicate");
+    if (before.some((word) => /^(?:i|we)$/i.test(word.text))) features.push("feel:own");
+  });
+  return features;
+}
+
 /** Words written in capitals for emphasis ("SO sorry"), not acronyms. */
 export function shoutedWords(tokens: Token[]): Token[] {
   return tokens.filter((token) => token.text.length >= 2 && /^[A-Z]+$/.test(token.text) && !ACRONYMS.has(token.text));
@@ -56,7 +74,7 @@ export function empathyFeatures(
     const content = contentOf(tokens);
     let shared = 0;
     for (const word of content) if (customerWords.has(word)) shared += 1;
-    const features = [...tokenFeatures(tokens), `shared:${bucket(shared, [0, 1, 2])}`];
+    const features = [...tokenFeatures(tokens), ...feelingFeatures(tokens), `shared:${bucket(shared, [0, 1, 2])}`];
     if (sentence.question) features.push(`question:${sentence.question}`, `question:${sentence.question}:shared:${bucket(shared, [0, 1])}`);
     if (shoutedWords(tokens).length > 0) features.push("tone:capitals");
     if (sentence.text.includes("!")) features.push("tone:exclamation");

@@ -98,6 +98,20 @@ export function contentWords(text: string): Set<string> {
   return words;
 }
 
+// Scenario phrases (a fact's asks, an offer's matches) are few and fixed, and are read for every message:
+// kept apart from recentContent so a run of long transcripts never pushes them out.
+const phraseMeanings = new Map<string, Set<string>>();
+
+/** The meaning of an authored phrase, for bag-of-lemmas matching: its content words, when it has two or more. */
+function meaningOf(phrase: string): Set<string> | null {
+  let words = phraseMeanings.get(phrase);
+  if (!words) {
+    words = contentLemmas(analyseText(phrase).tokens);
+    phraseMeanings.set(phrase, words);
+  }
+  return words.size >= 2 ? words : null;
+}
+
 /** A sentence as it is compared with earlier turns: case, spacing and punctuation ignored. */
 export function sentenceKey(text: string): string {
   return text
@@ -376,7 +390,7 @@ function factSignals(message: string, lower: string, analysis: TextAnalysis, lis
       }
     }
     if (found) continue;
-    const meanings = fact.ask.map(contentWords).filter((words) => words.size >= 2);
+    const meanings = fact.ask.map(meaningOf).filter((words) => words !== null);
     const sentence = list.find(
       (candidate) => asking(candidate) && meanings.some((words) => [...words].every((word) => candidate.words.has(word) && !negatedWord(analysis, candidate, word))),
     );
@@ -420,7 +434,7 @@ function offerSignals(message: string, lower: string, analysis: TextAnalysis, li
       break;
     }
     if (found || offer.exact) continue;
-    const meanings = offer.match.map(contentWords).filter((words) => words.size >= 2);
+    const meanings = offer.match.map(meaningOf).filter((words) => words !== null);
     const sentence = list.find(
       (candidate) =>
         isOfferSentence(analysis, candidate) &&

@@ -1,31 +1,18 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { WhatIfComparison, type ReplaySummary } from "~/components/practice/what-if-comparison.tsx";
+import { WhatIfComparison } from "~/components/practice/what-if-comparison.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { TextareaField } from "~/components/ui/field.tsx";
 import { Alert, PageHeader } from "~/components/ui/layout.tsx";
-import type { Scenario } from "~/content/practice-schemas.ts";
-import { whatIf, type Replay } from "~/engine/grading/what-if.ts";
-import { moodLabel } from "~/engine/simulation/mood.ts";
-import { loadVisibleAttempt } from "~/models/practice-access.server.ts";
-import { notFound } from "~/utils/permissions.server.ts";
-import { MAX_REPLY_LENGTH, OUTCOME_TEXT, replyTextField } from "~/utils/practice-fields.ts";
+import { loadFinishedAttempt, replayWithRewrite } from "~/models/what-if.server.ts";
+import { MAX_REPLY_LENGTH, replyTextField } from "~/utils/practice-fields.ts";
 import { readFormData } from "~/utils/request.server.ts";
-
-/** The finished conversation's agent messages, in order; a conversation still going has no what-if yet. */
-async function loadFinished(request: Request, attemptId: string | undefined) {
-  const loaded = await loadVisibleAttempt(request, attemptId);
-  if (!loaded.attempt.grade) notFound("A what-if needs a finished, graded conversation.");
-  const messages = loaded.attempt.turns.filter((turn) => turn.speaker === "agent").map((turn) => ({ text: turn.text, ms: turn.replyMs ?? undefined }));
-  if (messages.length === 0) notFound("This conversation has no messages of yours to rewrite.");
-  return { ...loaded, messages };
-}
 
 const excerpt = (text: string) => (text.length > 80 ? `${text.slice(0, 77).trimEnd()}…` : text);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { attempt, scenario, messages, user } = await loadFinished(request, params.attemptId);
+  const { attempt, scenario, messages, user } = await loadFinishedAttempt(request, params.attemptId);
   const requested = Number(new URL(request.url).searchParams.get("turn") ?? "1");
   const turn = Number.isInteger(requested) && requested >= 1 && requested <= messages.length ? requested : 1;
   return {
@@ -43,29 +30,9 @@ const WhatIfSchema = z.object({
   text: replyTextField,
 });
 
-function summarise(scenario: Scenario, replayed: Replay, fromTurn: number): ReplaySummary {
-  const facts = new Map(scenario.facts.map((fact) => [fact.id, fact.description]));
-  return {
-    score: replayed.grade.overallScore,
-    passed: replayed.grade.passed,
-    outcome: OUTCOME_TEXT[replayed.outcome] ?? replayed.outcome,
-    mood: replayed.moods.length ? moodLabel(replayed.moods[replayed.moods.length - 1]) : null,
-    disclosed: replayed.disclosed.map((id) => facts.get(id) ?? id),
-    criteria: replayed.grade.criteria.map((criterion) => ({
-      id: criterion.id,
-      title: criterion.title,
-      label: criterion.label,
-      level: criterion.level,
-      applicable: criterion.applicable,
-      critical: criterion.critical,
-    })),
-    // The conversation from the rewritten message on: agent turn n sits at position 2n − 1.
-    turns: replayed.turns.slice(2 * fromTurn - 1).map((turn) => ({ speaker: turn.from, text: turn.text })),
-  };
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { attempt, scenario, rubrics, messages } = await loadFinished(request, params.attemptId);
+  const loaded = await loadFinishedAttempt(request, params.attemptId);
+  const { messages } = loaded;
   const form = await readFormData(request);
   const parsed = WhatIfSchema.safeParse({ turn: form.get("turn"), text: form.get("text") });
   const turn = parsed.success ? parsed.data.turn : Number(form.get("turn"));
@@ -73,14 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const errors = parsed.success ? { turn: ["Choose one of your messages."] } : parsed.error.flatten().fieldErrors;
     return data({ status: "invalid" as const, errors, text: String(form.get("text") ?? ""), turn }, { status: 400 });
   }
-  const { original, rewritten } = whatIf(scenario, rubrics, messages, attempt.seed, { index: parsed.data.turn - 1, text: parsed.data.text });
-  return {
-    status: "replayed" as const,
-    turn: parsed.data.turn,
-    text: parsed.data.text,
-    original: summarise(scenario, original, parsed.data.turn),
-    rewritten: summarise(scenario, rewritten, parsed.data.turn),
-  };
+  return { status: "replayed" as const, turn: parsed.data.turn, text: parsed.data.text, ...replayWithRewrite(loaded, parsed.data.turn, parsed.data.text) };
 }
 
 export default function WhatIfPage() {
