@@ -341,13 +341,13 @@ describe("the status board", () => {
 
   test("a scenario minimum on a criterion holds back an otherwise passing attempt", async () => {
     const { lead, agents } = await world({ memberCount: 1 });
-    // The competent late-delivery script never reflects the customer's situation back (interpretation 0).
-    await submit(lead.cookie, [["kind", "scenario"], ["contentSlug", SCENARIO], ["dueDate", dateIn(4)], ["assignees", agents[0].user.id], ["minLevels[0].criterionId", "empathy.interpretation"], ["minLevels[0].level", "1"]]);
+    // The competent late-delivery script asks for what it needs but never explores how the delay lands (exploration 1).
+    await submit(lead.cookie, [["kind", "scenario"], ["contentSlug", SCENARIO], ["dueDate", dateIn(4)], ["assignees", agents[0].user.id], ["minLevels[0].criterionId", "empathy.exploration"], ["minLevels[0].level", "2"]]);
     await playScenario(agents[0].user.id, "competent");
     expect((await loadBoard(lead.cookie)).body!.rows[0].status).toBe("not-passed");
     // A lead's override lifts it.
-    const criterion = await prisma.gradeCriterion.findFirstOrThrow({ where: { criterionId: "empathy.interpretation", grade: { attempt: { userId: agents[0].user.id } } } });
-    await prisma.gradeCriterion.update({ where: { id: criterion.id }, data: { overrideLevel: 1 } });
+    const criterion = await prisma.gradeCriterion.findFirstOrThrow({ where: { criterionId: "empathy.exploration", grade: { attempt: { userId: agents[0].user.id } } } });
+    await prisma.gradeCriterion.update({ where: { id: criterion.id }, data: { overrideLevel: 2 } });
     expect((await loadBoard(lead.cookie)).body!.rows[0].status).toBe("completed");
   });
 

@@ -584,19 +584,27 @@ const CREDIT: ReadonlySet<SignalKind> = new Set([
 
 const EMPATHY: ReadonlySet<SignalKind> = new Set(EMPATHY_MECHANISMS);
 
-// What only a message to this customer about their problem does; empathy alone can be about anything.
+// What only a message to this customer about their problem does; empathy and "sorry" alone can be about
+// anything ("so sorry your cat is sick").
 const ON_TOPIC: ReadonlySet<SignalKind> = new Set([
-  "apology", "ownership", "asks-fact", "offers-resolution", "sets-expectations", "checks-satisfaction", "closes", "escalates", "personalises", "asks-secret",
+  "ownership", "asks-fact", "offers-resolution", "sets-expectations", "checks-satisfaction", "closes", "escalates", "personalises", "asks-secret",
   "rudeness", "blame", "dismissive", "asks-unknown",
+]);
+
+// Nouns that are about the customer's trouble whatever it is: "sorry for the wait" is on any scenario's topic.
+const TROUBLE_NOUNS = new Set([
+  "wait", "delay", "trouble", "inconvenience", "hassle", "issue", "problem", "confusion", "experience", "frustration", "mistake", "error", "situation",
+  "stress", "worry", "patience", "mess", "mix",
 ]);
 
 /** A message about something else entirely: no support move and not one thing it mentions shared with the scenario or the customer. */
 function offTopic({ analysis, anchor }: MessageReading, signals: Signal[], topic: ReadonlySet<string>): boolean {
   if (signals.some((signal) => ON_TOPIC.has(signal.kind))) return false;
   // What a message is about lives in its nouns; verbs and adjectives ("like", "last") fit any topic.
-  const things = contentLemmas(analysis.tokens.filter((token) => token.pos === "NOUN" || token.pos === "PROPN"));
+  // The tagger reads a capitalised "I'm" as a name; a contraction is never a thing talked about.
+  const things = contentLemmas(analysis.tokens.filter((token) => (token.pos === "NOUN" || token.pos === "PROPN") && !token.text.includes("'")));
   if (things.size === 0) return false;
-  for (const word of things) if (topic.has(word) || anchor.has(word)) return false;
+  for (const word of things) if (topic.has(word) || anchor.has(word) || TROUBLE_NOUNS.has(word)) return false;
   return true;
 }
 
@@ -631,7 +639,7 @@ export function analyseMessage(message: string, context: AnalysisContext = {}): 
   const credited = signals.filter((signal) => !(CREDIT.has(signal.kind) && isRepeated(signal.span[0])) && !(rude && EMPATHY.has(signal.kind)));
   for (const sentence of repeated) sentenceSignal(credited, message, "repeats", sentence);
   if (context.topic && offTopic(reading, credited, context.topic)) {
-    const kept = credited.filter((signal) => !EMPATHY.has(signal.kind));
+    const kept = credited.filter((signal) => !EMPATHY.has(signal.kind) && signal.kind !== "apology");
     push(kept, message, "off-topic", 0, message.length);
     return kept.sort((a, b) => a.span[0] - b.span[0] || a.kind.localeCompare(b.kind));
   }
