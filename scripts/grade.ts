@@ -5,7 +5,7 @@ import fs from "node:fs";
 import readline from "node:readline";
 import { z } from "zod";
 import { getPracticeCatalog, rubricsFor } from "../app/content/practice.server.ts";
-import { analyseTranscript, gradeTurns, scenarioContext, scenarioFacts } from "../app/engine/grading/grade.ts";
+import { gradeScenarioConversation } from "../app/engine/grading/grade.ts";
 import { gradeReply } from "../app/engine/grading/reply.ts";
 
 const ReplyLine = z.object({ id: z.string(), customer: z.string(), agent: z.string() });
@@ -41,10 +41,7 @@ if (flag === "--transcript") {
     process.stderr.write(`${file}: unknown scenario "${parsed.scenario}"\n`);
     process.exit(1);
   }
-  const grade = gradeTurns(analyseTranscript(parsed.turns, scenarioContext(scenario)), rubricsFor(catalog, scenario), {
-    scenario: scenarioFacts(scenario),
-    passScore: scenario.passScore,
-  });
+  const grade = gradeScenarioConversation(scenario, rubricsFor(catalog, scenario), parsed.turns);
   process.stdout.write(`${JSON.stringify(grade, null, 2)}\n`);
 } else {
   await gradeReplies(file);

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { getPracticeCatalog, rubricsFor } from "../../app/content/practice.server.ts";
-import { analyseTranscript, gradeTurns, scenarioContext, scenarioFacts } from "../../app/engine/grading/grade.ts";
+import { gradeScenarioConversation } from "../../app/engine/grading/grade.ts";
 import { analyseMessage } from "../../app/engine/simulation/signals.ts";
 import { readLabelled } from "./empathy-eval.ts";
 import { bin } from "./run.ts";
@@ -40,7 +40,7 @@ export async function measureGrader(): Promise<GraderFigures> {
   });
   const gradeAll = () => {
     for (const { scenario, turns, rubrics } of transcripts) {
-      gradeTurns(analyseTranscript(turns, scenarioContext(scenario)), rubrics, { scenario: scenarioFacts(scenario), passScore: scenario.passScore });
+      gradeScenarioConversation(scenario, rubrics, turns);
     }
   };
   gradeAll();

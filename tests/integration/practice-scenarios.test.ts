@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
-import { analyseTranscript, gradeTurns, scenarioContext, scenarioFacts } from "~/engine/grading/grade.ts";
+import { gradeScenarioConversation } from "~/engine/grading/grade.ts";
 import { simulate } from "~/engine/simulation/customer.ts";
 
 const SCRIPTS_DIR = "tests/fixtures/scenario-scripts";
@@ -16,11 +16,7 @@ const catalog = await getPracticeCatalog();
 function play(slug: string, messages: string[], seed = 7) {
   const scenario = catalog.scenarios.find((candidate) => candidate.slug === slug)!;
   const { turns, state } = simulate(scenario, messages, seed);
-  const grade = gradeTurns(analyseTranscript(turns, scenarioContext(scenario)), rubricsFor(catalog, scenario), {
-    scenario: scenarioFacts(scenario),
-    outcome: state.outcome ?? undefined,
-    passScore: scenario.passScore,
-  });
+  const grade = gradeScenarioConversation(scenario, rubricsFor(catalog, scenario), turns, state.outcome ?? undefined);
   return { turns, state, grade };
 }
 

@@ -3,7 +3,7 @@
 // customer and the grader read the same analysis, so both are checked.
 import { describe, expect, test } from "vitest";
 import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
-import { analyseTranscript, gradeTurns, scenarioContext, scenarioFacts } from "~/engine/grading/grade.ts";
+import { analyseTranscript, gradeScenarioConversation, scenarioContext } from "~/engine/grading/grade.ts";
 import { initialState, openingLine, respond, simulate } from "~/engine/simulation/customer.ts";
 import { analyseMessage, type SignalKind } from "~/engine/simulation/signals.ts";
 
@@ -13,11 +13,7 @@ const scenarioFor = (slug: string) => catalog.scenarios.find((scenario) => scena
 function play(slug: string, messages: string[], seed = 7) {
   const scenario = scenarioFor(slug);
   const { turns, state } = simulate(scenario, messages, seed);
-  const grade = gradeTurns(analyseTranscript(turns, scenarioContext(scenario)), rubricsFor(catalog, scenario), {
-    scenario: scenarioFacts(scenario),
-    outcome: state.outcome ?? undefined,
-    passScore: scenario.passScore,
-  });
+  const grade = gradeScenarioConversation(scenario, rubricsFor(catalog, scenario), turns, state.outcome ?? undefined);
   const level = (id: string) => grade.criteria.find((criterion) => criterion.id === id)!.level;
   return { turns, state, grade, level };
 }

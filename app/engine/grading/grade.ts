@@ -95,8 +95,8 @@ export function gradeTurns(
   };
 }
 
-/** Grades a conversation played in a scenario, as it ended. */
-export function gradeScenarioConversation(scenario: Scenario, rubrics: Rubric[], turns: Turn[], outcome: string): Grade {
+/** Grades a conversation played in a scenario, as it ended (a transcript from elsewhere may have no outcome). */
+export function gradeScenarioConversation(scenario: Scenario, rubrics: Rubric[], turns: Turn[], outcome?: string): Grade {
   return gradeTurns(analyseTranscript(turns, scenarioContext(scenario)), rubrics, { scenario: scenarioFacts(scenario), outcome, passScore: scenario.passScore });
 }
 
@@ -112,48 +112,42 @@ export function scenarioFacts(scenario: Scenario): ScenarioFacts {
   };
 }
 
-const topics = new WeakMap<Scenario, ReadonlySet<string>>();
+type ScenarioContext = Omit<AnalysisContext, "customerMessage" | "saidBefore">;
 
-/** What a scenario is about, as content lemmas: its title, summary, brief, goals, facts and policy. */
-export function scenarioTopic(scenario: Scenario): ReadonlySet<string> {
-  let topic = topics.get(scenario);
-  if (!topic) {
-    const text = [
-      scenario.title,
-      scenario.summary,
-      scenario.brief,
-      ...scenario.goals,
-      ...scenario.facts.flatMap((fact) => [fact.description, fact.answer, ...fact.ask]),
-      ...[...scenario.policy.allowed, ...scenario.policy.forbidden].flatMap((offer) => [offer.description, ...offer.match]),
-      ...scenario.lines.opening,
-    ].join("\n");
-    topic = contentWords(text);
-    topics.set(scenario, topic);
+const contexts = new WeakMap<Scenario, ScenarioContext>();
+
+/**
+ * Analysis context for a scenario's conversation (without the customer message, which changes per turn).
+ * Read for every message the customer answers and every transcript graded, so built once per scenario.
+ */
+export function scenarioContext(scenario: Scenario): ScenarioContext {
+  let context = contexts.get(scenario);
+  if (!context) {
+    const { policy } = scenario;
+    // What a scenario is about, as content lemmas: its title, summary, brief, goals, facts and policy.
+    const topic = contentWords(
+      [
+        scenario.title,
+        scenario.summary,
+        scenario.brief,
+        ...scenario.goals,
+        ...scenario.facts.flatMap((fact) => [fact.description, fact.answer, ...fact.ask]),
+        ...[...policy.allowed, ...policy.forbidden].flatMap((offer) => [offer.description, ...offer.match]),
+        ...scenario.lines.opening,
+      ].join("\n"),
+    );
+    // The amounts an agent may name: those in the allowed offers and the customer's own words.
+    const knownAmounts = amountsIn([...policy.allowed.map((offer) => offer.description), ...scenario.facts.map((fact) => fact.answer), ...scenario.lines.opening].join("\n"));
+    context = {
+      customerName: scenario.persona.name,
+      facts: scenario.facts,
+      offers: [...policy.allowed, ...policy.forbidden.map((offer) => ({ ...offer, exact: true }))],
+      jargon: scenario.jargon,
+      unpromisable: policy.unpromisable,
+      knownAmounts,
+      topic,
+    };
+    contexts.set(scenario, context);
   }
-  return topic;
-}
-
-const amounts = new WeakMap<Scenario, ReadonlySet<string>>();
-
-/** The amounts an agent may name: those in the allowed offers and the customer's own answers. */
-function scenarioAmounts(scenario: Scenario): ReadonlySet<string> {
-  let known = amounts.get(scenario);
-  if (!known) {
-    known = amountsIn([...scenario.policy.allowed.map((offer) => offer.description), ...scenario.facts.map((fact) => fact.answer), ...scenario.lines.opening].join("\n"));
-    amounts.set(scenario, known);
-  }
-  return known;
-}
-
-/** Analysis context for a scenario's conversation (without the customer message, which changes per turn). */
-export function scenarioContext(scenario: Scenario) {
-  return {
-    customerName: scenario.persona.name,
-    facts: scenario.facts,
-    offers: [...scenario.policy.allowed, ...scenario.policy.forbidden.map((offer) => ({ ...offer, exact: true }))],
-    jargon: scenario.jargon,
-    unpromisable: scenario.policy.unpromisable,
-    knownAmounts: scenarioAmounts(scenario),
-    topic: scenarioTopic(scenario),
-  };
+  return context;
 }

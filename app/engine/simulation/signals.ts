@@ -69,7 +69,7 @@ export type AnalysisContext = {
   knownAmounts?: ReadonlySet<string>;
   /** Outcomes the agent cannot put a time on (scenario policy): naming one is a false promise. */
   unpromisable?: { id: string; about: string[] }[];
-  /** The content lemmas of the scenario (scenarioTopic): a message sharing none of them, or the customer's, is off topic. */
+  /** The content lemmas of the scenario (see scenarioContext): a message sharing none of them, or the customer's, is off topic. */
   topic?: ReadonlySet<string>;
 };
 
