@@ -12,6 +12,9 @@ type PendingReport = { seconds: number; section?: string; reachedEnd: boolean };
 
 export function ReadingTracker({ sectionIds, reachedEnd }: { sectionIds: string[]; reachedEnd: boolean }) {
   const fetcher = useFetcher({ key: "reading" });
+  // Every report revalidates the whole page on purpose: one that finishes while a quiz
+  // submission is loading completes that navigation with its own data, so a page that
+  // skipped revalidation after reports would show the quiz as never submitted.
   // Reports wait while one is in flight and are merged, so none is cut short and lost.
   const pending = useRef<PendingReport | null>(null);
   const latest = useRef({ submit: fetcher.submit, idle: fetcher.state === "idle" });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import type { ClientLoaderFunctionArgs } from "@remix-run/react";
-import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { z } from "zod";
 import { REFLECTION_MAX_LENGTH } from "~/components/mdx/reflection.tsx";
@@ -203,13 +203,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
 }
-
-// Reading reports and saved reflections change nothing else on the page.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => {
-  const intent = formData?.get("intent");
-  if (intent === "progress" || intent === "reflection") return false;
-  return defaultShouldRevalidate;
-};
 
 export default function ModulePage() {
   const loaderData = useLoaderData<typeof loader>();
