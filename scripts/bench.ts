@@ -176,6 +176,7 @@ const lines = [
   "| figure | value | goal |",
   "|---|---:|---|",
   `| distinct 20-turn transcripts graded per second, every message read for the first time (all five rubrics) | ${grader.transcriptsPerSecond.toFixed(0)} | ≥ 1,000 |`,
+  `| ceiling set by the language library: transcripts per second if grading did nothing but wink-nlp's reading of the ten agent replies | ${grader.libraryCeilingPerSecond.toFixed(0)} | — |`,
   `| signal analysis per agent message | ${grader.microsecondsPerMessage.toFixed(1)} µs | — |`,
   `| \`npm run grade -- --input\` on ${grader.gradeCommandReplies.toLocaleString("en")} replies, whole process | ${grader.gradeCommandSeconds.toFixed(1)} s | < 60 s |`,
   "",

@@ -7,6 +7,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { getPracticeCatalog, rubricsFor } from "../../app/content/practice.server.ts";
 import { gradeScenarioConversation } from "../../app/engine/grading/grade.ts";
+import { readWithLibraryOnly } from "../../app/engine/language/english.ts";
 import { analyseMessage } from "../../app/engine/simulation/signals.ts";
 import { readLabelled } from "./empathy-eval.ts";
 import { bin } from "./run.ts";
@@ -15,6 +16,8 @@ const TRANSCRIPT_TURNS = 20;
 
 export type GraderFigures = {
   transcriptsPerSecond: number;
+  /** Transcripts per second if grading cost nothing but wink-nlp reading each agent reply. */
+  libraryCeilingPerSecond: number;
   microsecondsPerMessage: number;
   gradeCommandSeconds: number;
   gradeCommandReplies: number;
@@ -61,6 +64,14 @@ export async function measureGrader(): Promise<GraderFigures> {
   }
   const microsecondsPerMessage = ((performance.now() - analyseStart) * 1000) / analysed;
 
+  let read = 0;
+  const readStart = performance.now();
+  while (performance.now() - readStart < 2000) {
+    for (const message of messages) readWithLibraryOnly(message.text);
+    read += messages.length;
+  }
+  const libraryCeilingPerSecond = read / ((performance.now() - readStart) / 1000) / (TRANSCRIPT_TURNS / 2);
+
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "frontline-grade-"));
   const input = path.join(dir, "replies.jsonl");
   const replies = 5000;
@@ -77,5 +88,5 @@ export async function measureGrader(): Promise<GraderFigures> {
   const lines = result.stdout.trim().split("\n").length;
   fs.rmSync(dir, { recursive: true, force: true });
   if (result.status !== 0 || lines !== replies) throw new Error(`grade command failed: exit ${result.status}, ${lines} lines\n${result.stderr}`);
-  return { transcriptsPerSecond, microsecondsPerMessage, gradeCommandSeconds, gradeCommandReplies: replies };
+  return { transcriptsPerSecond, libraryCeilingPerSecond, microsecondsPerMessage, gradeCommandSeconds, gradeCommandReplies: replies };
 }
