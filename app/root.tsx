@@ -3,8 +3,9 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } f
 import type { ReactNode } from "react";
 import { AppShell } from "./components/app-shell.tsx";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
+import { refreshRemindersOnVisit } from "./models/assignment-reminder.server.ts";
+import { unreadCount } from "./models/notification.server.ts";
 import stylesheet from "./styles/app.css";
-import { refreshRemindersOnVisit, unreadCount } from "./models/notification.server.ts";
 import { readSession } from "./utils/auth.server.ts";
 import { useNonce } from "./utils/nonce-provider.ts";
 

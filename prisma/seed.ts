@@ -1,16 +1,16 @@
 // Seeds the demo organisation into an empty database; a database that already
 // has people is left alone. Run by `npm start`, or on its own with `npm run db:seed`.
 import fs from "node:fs";
+import { getMentoringContent } from "../app/content/mentoring.server.ts";
 import { getCatalog, versionRef, type CompiledModule } from "../app/content/modules.server.ts";
 import { getPracticeCatalog, rubricsFor } from "../app/content/practice.server.ts";
-import { createAssignments } from "../app/models/assignment.server.ts";
-import { createSession } from "../app/models/coaching-session.server.ts";
-import { recordScriptedAttempt } from "../app/models/practice.server.ts";
-import { getMentoringContent } from "../app/content/mentoring.server.ts";
-import { nominate, recordCheckIn } from "../app/models/career.server.ts";
-import { logMeeting, answerFitCheck, requestMentor, respondToProposal, saveMenteeRequest, saveMentorProfile, type MentorProfileInput } from "../app/models/mentoring.server.ts";
 import { gradeQuiz, type QuizAnswers } from "../app/engine/learning/quiz.ts";
+import { createAssignments } from "../app/models/assignment.server.ts";
+import { nominate, recordCheckIn } from "../app/models/career.server.ts";
+import { createSession } from "../app/models/coaching-session.server.ts";
 import { recordQuizAttempt, recordReading } from "../app/models/learning.server.ts";
+import { logMeeting, answerFitCheck, requestMentor, respondToProposal, saveMenteeRequest, saveMentorProfile, type MentorProfileInput } from "../app/models/mentoring.server.ts";
+import { recordScriptedAttempt } from "../app/models/practice.server.ts";
 import { prisma } from "../app/utils/db.server.ts";
 import { isNewHire, type Level, type WorkMode } from "../app/utils/user-fields.ts";
 import { createTeam, createUser, DAY_MS } from "../tests/factories/index.ts";

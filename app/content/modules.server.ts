@@ -7,9 +7,9 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { ModuleRef } from "~/engine/learning/progress.ts";
 import type { ModuleVersionRef } from "~/models/learning.server.ts";
-import { findPrerequisiteProblems } from "./prerequisites.ts";
 import { createModulePartsPlugin, type ModuleParts } from "./module-parts.ts";
 import { moduleScriptSource, moduleScriptUrl } from "./module-script.ts";
+import { findPrerequisiteProblems } from "./prerequisites.ts";
 import {
   CompetenciesFileSchema,
   ModuleFrontmatterSchema,

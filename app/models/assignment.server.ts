@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { Prisma } from "~/generated/prisma/client.ts";
 import { getCatalog } from "~/content/modules.server.ts";
 import { DIFFICULTIES } from "~/content/practice-schemas.ts";
 import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
@@ -11,10 +10,11 @@ import {
   type AssignmentStatus,
 } from "~/engine/coaching/assignment-status.ts";
 import { chooseAutoPractice, DEFAULT_AUTO_ASSIGN_AFTER, type EarlierAutoAssignment } from "~/engine/coaching/auto-practice.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
 import { type BoardSort } from "~/utils/coaching-fields.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { BOARD_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { formatDate, plural } from "~/utils/format.ts";
+import { BOARD_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { peopleScope, type Viewer } from "~/utils/permissions.ts";
 import { recordAudit } from "./audit.server.ts";
 import { notify } from "./notification.server.ts";

@@ -1,11 +1,11 @@
 import type { CareerAttempt, CareerEvidence } from "~/engine/career/evaluate.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
-import { prisma } from "~/utils/db.server.ts";
 import { CheckInRatingSchema, type CheckInPerspective, type CheckInRating, type NominationStatus } from "~/utils/career-fields.ts";
+import { prisma } from "~/utils/db.server.ts";
+import { groupBy } from "~/utils/group-by.ts";
 import { LEVEL_LABELS, type Level, type Role } from "~/utils/user-fields.ts";
 import { recordAudit } from "./audit.server.ts";
 import { notify } from "./notification.server.ts";
-import { groupBy } from "~/utils/group-by.ts";
 
 /** The newest graded attempts per person the ladder looks at; every requirement reads fewer. */
 const ATTEMPTS_PER_PERSON = 50;

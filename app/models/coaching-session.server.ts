@@ -2,8 +2,8 @@
 // competencies, shared and private notes, linked practice and reflections, and
 // action items the agent ticks off. Every function takes the viewer and checks
 // the session rules itself, so a route that forgets a check still leaks nothing.
-import type { Prisma } from "~/generated/prisma/client.ts";
 import { canCoach, parseStringList, sessionRole, type SessionRole } from "~/engine/coaching/sessions.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { COACHING_PEOPLE_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import type { PeopleScope, Viewer } from "~/utils/permissions.ts";

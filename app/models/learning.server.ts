@@ -1,6 +1,6 @@
-import type { Prisma } from "~/generated/prisma/client.ts";
 import { isComplete } from "~/engine/learning/progress.ts";
 import type { QuizAnswers, QuizGrade } from "~/engine/learning/quiz.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { LEARNERS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import type { PeopleScope } from "~/utils/permissions.ts";

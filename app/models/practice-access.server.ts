@@ -2,8 +2,8 @@
 // that agent. Shared by the conversation page and its what-if replay.
 import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
 import { requireUser, toViewer } from "~/utils/auth.server.ts";
-import { canSeePerson } from "~/utils/permissions.ts";
 import { ensureFound, notFound } from "~/utils/permissions.server.ts";
+import { canSeePerson } from "~/utils/permissions.ts";
 import { getAttempt } from "./practice.server.ts";
 
 /** The attempt and its scenario, if the viewer may see it; guessed ids are 404s. */

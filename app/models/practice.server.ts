@@ -1,13 +1,13 @@
 import { randomInt } from "node:crypto";
-import type { Prisma } from "~/generated/prisma/client.ts";
 import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
 import { gradeScenarioConversation, type Grade } from "~/engine/grading/grade.ts";
 import { parseCustomerState, type Outcome } from "~/engine/simulation/customer-state.ts";
 import { initialState, openingLine, respond, simulate } from "~/engine/simulation/customer.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { TEAM_ATTEMPTS_PAGE_SIZE } from "~/utils/page-sizes.ts";
-import { runAutoPractice } from "./assignment.server.ts";
 import type { PeopleScope } from "~/utils/permissions.ts";
+import { runAutoPractice } from "./assignment.server.ts";
 import { scopeToWhere } from "./user.server.ts";
 
 export const ACTIVE = "active";

@@ -1,6 +1,6 @@
-import type { Prisma } from "~/generated/prisma/client.ts";
 import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
 import { finalLevel, levelChoices, rescoreGrade } from "~/engine/coaching/review-score.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
 import { type ReviewQueueView } from "~/utils/coaching-fields.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { REVIEW_QUEUE_PAGE_SIZE } from "~/utils/page-sizes.ts";

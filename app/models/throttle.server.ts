@@ -1,5 +1,4 @@
-import type { FailureCount, ThrottlePolicy } from "~/engine/security/throttle.ts";
-import { activeFailures } from "~/engine/security/throttle.ts";
+import { type FailureCount, type ThrottlePolicy, activeFailures } from "~/engine/security/throttle.ts";
 import { prisma } from "~/utils/db.server.ts";
 
 // Longer than any policy remembers a failure.

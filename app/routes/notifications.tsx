@@ -7,10 +7,10 @@ import { Pagination } from "~/components/ui/pagination.tsx";
 import { listNotifications, markAllRead, markRead, unreadCount, type NotificationKind } from "~/models/notification.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { formatDateTime, plural } from "~/utils/format.ts";
+import { NOTIFICATIONS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { notFound } from "~/utils/permissions.server.ts";
 import { PageSchema } from "~/utils/query-fields.ts";
 import { badRequest, parseSearchParams, readFormData } from "~/utils/request.server.ts";
-import { NOTIFICATIONS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 
 const KIND_LABELS: Record<NotificationKind, string> = {
   assigned: "Assignment",

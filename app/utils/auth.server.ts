@@ -3,10 +3,10 @@
 // describes the exit path): the rest of the app sees requireUser/login/logout.
 import { hash, verify } from "@node-rs/argon2";
 import { createCookie, redirect } from "@remix-run/node";
+import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import { loginWait, THROTTLE_POLICIES } from "~/engine/security/throttle.ts";
 import { clearFailures, readFailureCounts, recordFailures } from "~/models/throttle.server.ts";
 import { findTrustedDevice, TRUSTED_DEVICE_LIFETIME_DAYS, trustDevice } from "~/models/trusted-device.server.ts";
-import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import { prisma } from "./db.server.ts";
 import { env } from "./env.server.ts";
 import type { Viewer } from "./permissions.ts";

@@ -5,9 +5,9 @@
 // Rows go in with createMany, and the two biggest tables (about 18 criteria
 // and 4 turns per attempt) with multi-row INSERTs, which Prisma runs several
 // times faster than createMany: 5,000 graded attempts take seconds, not minutes.
-import { Prisma } from "../../app/generated/prisma/client.ts";
 import { getCatalog } from "../../app/content/modules.server.ts";
 import { getPracticeCatalog, rubricsFor } from "../../app/content/practice.server.ts";
+import { Prisma } from "../../app/generated/prisma/client.ts";
 import { hashPassword } from "../../app/utils/auth.server.ts";
 import { prisma } from "../../app/utils/db.server.ts";
 import { seededRandom } from "./seeded-random.ts";

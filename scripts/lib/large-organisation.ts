@@ -1,8 +1,8 @@
 // Bulk-inserts a large organisation for benchmarks: many teams of agents who
 // have finished onboarding, on top of the demo organisation.
 import { getCatalog } from "../../app/content/modules.server.ts";
-import { prisma } from "../../app/utils/db.server.ts";
 import { hashPassword } from "../../app/utils/auth.server.ts";
+import { prisma } from "../../app/utils/db.server.ts";
 
 const DAY_MS = 86_400_000;
 

@@ -1,8 +1,8 @@
 // Builders for people and teams, shared by the tests and the demo seed
 // (prisma/seed.ts) so both exercise the same shapes of data.
-import { prisma } from "~/utils/db.server.ts";
-import { hashPassword } from "~/utils/auth.server.ts";
 import type { PersonInput } from "~/models/user.server.ts";
+import { hashPassword } from "~/utils/auth.server.ts";
+import { prisma } from "~/utils/db.server.ts";
 import type { Level, Role, WorkMode } from "~/utils/user-fields.ts";
 
 let sequence = 0;

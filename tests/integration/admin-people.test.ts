@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { SubmissionResult } from "@conform-to/react";
 import { describe, expect, test } from "vitest";
+import { createTeam as createTeamModel, moveMember, renameTeam, setTeamLead } from "~/models/team.server.ts";
 import {
   createPerson,
   deactivatePerson,
@@ -11,13 +12,12 @@ import {
   updatePerson,
   type PersonInput,
 } from "~/models/user.server.ts";
-import { createTeam as createTeamModel, moveMember, renameTeam, setTeamLead } from "~/models/team.server.ts";
-import { action as newPersonAction } from "~/routes/admin+/people.new.tsx";
 import { action as personAction } from "~/routes/admin+/people.$userId.tsx";
+import { action as newPersonAction } from "~/routes/admin+/people.new.tsx";
 import { prisma } from "~/utils/db.server.ts";
+import { PEOPLE_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { buildPersonInput, createTeam, createUser } from "../factories/index.ts";
 import { callRoute, post, sessionCookieFor } from "./request.ts";
-import { PEOPLE_PAGE_SIZE } from "~/utils/page-sizes.ts";
 
 type Reply = { result: SubmissionResult<string[]> };
 

@@ -2,8 +2,8 @@ import type { SubmissionResult } from "@conform-to/react";
 import { describe, expect, test } from "vitest";
 import { deactivatePerson } from "~/models/user.server.ts";
 import { action as loginAction, INVALID_CREDENTIALS } from "~/routes/_auth+/login.tsx";
-import { prisma } from "~/utils/db.server.ts";
 import { login, logout, readSession, SESSION_LIFETIME_DAYS } from "~/utils/auth.server.ts";
+import { prisma } from "~/utils/db.server.ts";
 import { createUser, DAY_MS } from "../factories/index.ts";
 import { callRoute, cookieFromSetCookie, get, post, sessionCookieFor } from "./request.ts";
 

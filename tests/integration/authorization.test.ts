@@ -2,6 +2,7 @@
 // coaching and home pages, and the people-scope rule as the models apply it.
 import { beforeAll, describe, expect, test } from "vitest";
 import { listPeople } from "~/models/user.server.ts";
+import * as home from "~/routes/_index.tsx";
 import * as adminHome from "~/routes/admin+/_index.tsx";
 import * as audit from "~/routes/admin+/audit.tsx";
 import * as person from "~/routes/admin+/people.$userId.tsx";
@@ -10,7 +11,6 @@ import * as newPerson from "~/routes/admin+/people.new.tsx";
 import * as team from "~/routes/admin+/teams.$teamId.tsx";
 import * as teams from "~/routes/admin+/teams._index.tsx";
 import * as coaching from "~/routes/coaching+/_index.tsx";
-import * as home from "~/routes/_index.tsx";
 import { getOptionalUser, toViewer } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { peopleScope } from "~/utils/permissions.ts";

@@ -5,9 +5,9 @@
 // scope or a guessed id, 400 for malformed input, 200/302 when allowed — and never a 500. Every
 // 400/403/404 must carry a readable message or per-field messages.
 import { beforeAll, expect, test } from "vitest";
+import * as adminMentoring from "~/routes/admin+/mentoring.tsx";
 import * as promotionPage from "~/routes/admin+/promotions.$nominationId.tsx";
 import * as promotions from "~/routes/admin+/promotions._index.tsx";
-import * as adminMentoring from "~/routes/admin+/mentoring.tsx";
 import * as career from "~/routes/career+/_index.tsx";
 import * as personCareer from "~/routes/career+/people.$userId.tsx";
 import * as teamReadiness from "~/routes/career+/team.tsx";

@@ -3,8 +3,8 @@
 import fs from "node:fs";
 import { expect, test } from "vitest";
 import { getCareerContent } from "~/content/career.server.ts";
-import { attemptCompetencyLevel } from "~/engine/career/evaluate.ts";
 import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
+import { attemptCompetencyLevel } from "~/engine/career/evaluate.ts";
 import { careerRecord, careerRecords, decideNomination, nominate } from "~/models/career.server.ts";
 import { recordScriptedAttempt } from "~/models/practice.server.ts";
 import { prisma } from "~/utils/db.server.ts";

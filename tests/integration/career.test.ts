@@ -1,9 +1,9 @@
 import { expect, test } from "vitest";
 import { getCatalog, versionRef } from "~/content/modules.server.ts";
-import { recordReading, recordQuizAttempt } from "~/models/learning.server.ts";
 import { gradeQuiz } from "~/engine/learning/quiz.ts";
-import { loader as careerLoader } from "~/routes/career+/_index.tsx";
+import { recordReading, recordQuizAttempt } from "~/models/learning.server.ts";
 import { loader as homeLoader } from "~/routes/_index.tsx";
+import { loader as careerLoader } from "~/routes/career+/_index.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { createUser } from "../factories/index.ts";
 import { callRoute, get, sessionCookieFor } from "./request.ts";

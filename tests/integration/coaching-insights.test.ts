@@ -13,8 +13,8 @@ vi.mock("~/utils/db.server.ts", async (importOriginal) => {
 });
 
 import { getCatalog } from "~/content/modules.server.ts";
-import * as csvRoute from "~/routes/coaching+/insights[.csv].tsx";
 import * as insightsPage from "~/routes/coaching+/insights.tsx";
+import * as csvRoute from "~/routes/coaching+/insights[.csv].tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { seedCoachingTeam } from "../../scripts/lib/coaching-team.ts";
 import { createTeamWithLead, createUser, DAY_MS } from "../factories/index.ts";

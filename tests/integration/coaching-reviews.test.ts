@@ -4,11 +4,11 @@
 // disputes and their answers, and every action refused outside the viewer's scope.
 import fs from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
-import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
 import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
+import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
 import { recordScriptedAttempt, startAttempt } from "~/models/practice.server.ts";
-import * as attemptPage from "~/routes/practice+/attempts.$attemptId.tsx";
 import * as reviewQueue from "~/routes/coaching+/reviews._index.tsx";
+import * as attemptPage from "~/routes/practice+/attempts.$attemptId.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { createTeamWithLead, createUser, DAY_MS } from "../factories/index.ts";
 import { callRoute, get, loginRedirectTarget, post, sessionCookieFor } from "./request.ts";

@@ -4,8 +4,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { localDate, localDateTimeInput } from "~/engine/coaching/sessions.ts";
 import * as myCoaching from "~/routes/coaching+/my.tsx";
-import * as peopleIndex from "~/routes/coaching+/people._index.tsx";
 import * as timeline from "~/routes/coaching+/people.$userId.tsx";
+import * as peopleIndex from "~/routes/coaching+/people._index.tsx";
 import * as sessionPage from "~/routes/coaching+/sessions.$sessionId.tsx";
 import * as newSession from "~/routes/coaching+/sessions.new.tsx";
 import { prisma } from "~/utils/db.server.ts";

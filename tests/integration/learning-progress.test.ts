@@ -18,9 +18,9 @@ import {
   type ModuleVersionRef,
 } from "~/models/learning.server.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { LEARNERS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { peopleScope, type Viewer } from "~/utils/permissions.ts";
 import { createTeam, createTeamWithLead, createUser } from "../factories/index.ts";
-import { LEARNERS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 
 let catalogModules: CompiledModule[];
 /** A module with no prerequisites and exactly one quiz: the onboarding path's first module. */

@@ -3,12 +3,12 @@
 // in one, replying, ending, and a full competent conversation graded and stored.
 import fs from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
-import { getPracticeCatalog, rubricsFor, type PracticeCatalog } from "~/content/practice.server.ts";
 import type { Scenario } from "~/content/practice-schemas.ts";
+import { getPracticeCatalog, rubricsFor, type PracticeCatalog } from "~/content/practice.server.ts";
 import { GRADER_VERSION } from "~/engine/grading/grade.ts";
 import { initialState } from "~/engine/simulation/customer.ts";
-import * as attemptPage from "~/routes/practice+/attempts.$attemptId.tsx";
 import * as practiceIndex from "~/routes/practice+/_index.tsx";
+import * as attemptPage from "~/routes/practice+/attempts.$attemptId.tsx";
 import * as scenarioPage from "~/routes/practice+/scenarios.$slug.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { MAX_REPLY_LENGTH } from "~/utils/practice-fields.ts";

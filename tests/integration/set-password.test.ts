@@ -1,11 +1,11 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { describe, expect, test, vi } from "vitest";
 import { findSetupLinkOwner, setPasswordWithToken } from "~/models/password-setup.server.ts";
-import { SETUP_LINK_LIFETIME_DAYS } from "~/utils/user-fields.ts";
 import { createPerson, deactivatePerson, issueSetupLink, type PersonInput } from "~/models/user.server.ts";
 import { action as setPasswordAction, loader as setPasswordLoader } from "~/routes/_auth+/set-password.$token.tsx";
 import { login, readSession } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { SETUP_LINK_LIFETIME_DAYS } from "~/utils/user-fields.ts";
 import { buildPersonInput, createUser, DAY_MS } from "../factories/index.ts";
 import { callRoute, cookieFromSetCookie, get, post } from "./request.ts";
 

@@ -3,8 +3,8 @@
 // conversation, the rewrite changes what follows, and nothing is ever stored.
 import fs from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
-import { getPracticeCatalog, rubricsFor, type PracticeCatalog } from "~/content/practice.server.ts";
 import type { Scenario } from "~/content/practice-schemas.ts";
+import { getPracticeCatalog, rubricsFor, type PracticeCatalog } from "~/content/practice.server.ts";
 import { recordScriptedAttempt } from "~/models/practice.server.ts";
 import * as whatIfPage from "~/routes/practice+/attempts.$attemptId_.what-if.tsx";
 import { prisma } from "~/utils/db.server.ts";

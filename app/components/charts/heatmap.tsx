@@ -118,7 +118,7 @@ export function Heatmap({
       <DataDetails
         caption={title}
         columns={[rowHeading, ...columns.map((column) => column.label)]}
-        rows={drawn.map((row) => ({ key: row.key, cells: [row.label, ...row.values.map((value) => (value === null ? <NoData /> : value))] }))}
+        rows={drawn.map((row) => ({ key: row.key, cells: [row.label, ...row.values.map((value, index) => (value === null ? <NoData key={index} /> : value))] }))}
       />
     </figure>
   );

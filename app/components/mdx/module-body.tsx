@@ -1,7 +1,7 @@
 import { getMDXComponent } from "mdx-bundler/client/index.js";
 import * as React from "react";
-import * as ReactDOM from "react-dom";
 import * as jsxRuntime from "react/jsx-runtime";
+import * as ReactDOM from "react-dom";
 import { moduleScriptUrl, registeredModule } from "~/content/module-script.ts";
 import { Callout, Checklist, KeyTakeaways } from "./blocks.tsx";
 import { Choice, Question, Quiz } from "./quiz.tsx";

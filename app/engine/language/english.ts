@@ -3,8 +3,8 @@
 // lemmas, parts of speech and negation scope, question types and the entities
 // support talk is full of, each with character offsets into the original text
 // so evidence can quote it. Pure: the model ships inside the npm package.
-import winkNLP, { type ItemEntity, type ItemSentence } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
+import winkNLP, { type ItemEntity, type ItemSentence } from "wink-nlp";
 
 const nlp = winkNLP(model, ["sbd", "negation", "pos", "ner"]);
 const its = nlp.its;

@@ -1,8 +1,8 @@
 // The simulated customer as a pure state machine, played against the
 // damaged-item-deadline scenario exactly as authored in content/scenarios.
 import { beforeAll, describe, expect, test } from "vitest";
-import { loadPracticeFromSource } from "~/content/practice.server.ts";
 import { TEMPERAMENTS, type Scenario } from "~/content/practice-schemas.ts";
+import { loadPracticeFromSource } from "~/content/practice.server.ts";
 import type { CustomerState } from "./customer-state.ts";
 import { initialState, openingLine, respond, seededRandom, simulate } from "./customer.ts";
 import { moodLabel } from "./mood.ts";

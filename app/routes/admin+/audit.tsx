@@ -9,10 +9,10 @@ import { Pagination } from "~/components/ui/pagination.tsx";
 import { listAuditActors, listAuditEvents } from "~/models/audit.server.ts";
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from "~/utils/audit-fields.ts";
 import { formatDateTime } from "~/utils/format.ts";
+import { AUDIT_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
 import { optionalFilter, PageSchema } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
-import { AUDIT_PAGE_SIZE } from "~/utils/page-sizes.ts";
 
 const DateParam = z
   .string()

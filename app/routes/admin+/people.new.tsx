@@ -8,9 +8,9 @@ import { setupUrl } from "~/models/password-setup.server.ts";
 import { listTeamOptions } from "~/models/team.server.ts";
 import { createPerson, getPerson } from "~/models/user.server.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
+import { readFormData } from "~/utils/request.server.ts";
 import { listTimeZones, SETUP_LINK_LIFETIME_DAYS } from "~/utils/user-fields.ts";
 import { rejectPersonChange } from "./person-change.server.ts";
-import { readFormData } from "~/utils/request.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);

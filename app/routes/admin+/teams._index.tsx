@@ -9,9 +9,9 @@ import { Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { createTeam, listTeams } from "~/models/team.server.ts";
 import { listLeadCandidates } from "~/models/user.server.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
+import { readFormData } from "~/utils/request.server.ts";
 import { TeamSchema } from "~/utils/team-fields.ts";
 import { rejectTeamChange } from "./team-change.server.ts";
-import { readFormData } from "~/utils/request.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);

@@ -10,8 +10,8 @@ import { measureCompetencies } from "~/engine/career/measured.ts";
 import { careerRecord, latestCheckIns, type CareerRecord, type CheckInView } from "~/models/career.server.ts";
 import { toViewer, type SessionUser } from "~/utils/auth.server.ts";
 import { readinessOf } from "~/utils/career-fields.ts";
-import type { Viewer } from "~/utils/permissions.ts";
 import { ensureFound } from "~/utils/permissions.server.ts";
+import type { Viewer } from "~/utils/permissions.ts";
 import { LEVEL_LABELS, type Level } from "~/utils/user-fields.ts";
 
 /** A level evaluated against the evidence, as the readiness component shows it. */

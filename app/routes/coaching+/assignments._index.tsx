@@ -9,13 +9,13 @@ import { Alert, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { ASSIGNMENT_KINDS, ASSIGNMENT_STATUSES, isDueSoon } from "~/engine/coaching/assignment-status.ts";
 import { listAssignableTeams, listAssignmentBoard } from "~/models/assignment.server.ts";
-import { BOARD_SORTS, type BoardSort } from "~/utils/coaching-fields.ts";
 import { toViewer } from "~/utils/auth.server.ts";
+import { BOARD_SORTS, type BoardSort } from "~/utils/coaching-fields.ts";
 import { formatDate, plural } from "~/utils/format.ts";
+import { BOARD_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { notFound, requireRole } from "~/utils/permissions.server.ts";
 import { optionalFilter, PageSchema } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
-import { BOARD_PAGE_SIZE } from "~/utils/page-sizes.ts";
 
 const Count = z.coerce.number().int().min(0).max(100_000);
 

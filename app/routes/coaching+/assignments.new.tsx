@@ -11,8 +11,8 @@ import { getPracticeCatalog } from "~/content/practice.server.ts";
 import { ASSIGNMENT_KINDS } from "~/engine/coaching/assignment-status.ts";
 import { createAssignments, listAssignableTeams, type AssignmentField } from "~/models/assignment.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
-import { notFound, requireRole } from "~/utils/permissions.server.ts";
 import { calendarDayField, DATE_WINDOW_DAYS, shiftDay } from "~/utils/date-fields.ts";
+import { notFound, requireRole } from "~/utils/permissions.server.ts";
 import { optionalFilter } from "~/utils/query-fields.ts";
 import { parseSearchParams, readFormData } from "~/utils/request.server.ts";
 

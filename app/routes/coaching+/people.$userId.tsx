@@ -11,8 +11,8 @@ import { getTimelineRecords, getTimeZone } from "~/models/coaching-session.serve
 import { getPerson } from "~/models/user.server.ts";
 import { requireUser, toViewer } from "~/utils/auth.server.ts";
 import { plural } from "~/utils/format.ts";
-import { canSeePerson } from "~/utils/permissions.ts";
 import { ensureFound } from "~/utils/permissions.server.ts";
+import { canSeePerson } from "~/utils/permissions.ts";
 import { PageSchema } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 import { loadSessionContent, type SessionContent } from "./sessions-content.server.ts";

@@ -8,14 +8,14 @@ import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { getPracticeCatalog } from "~/content/practice.server.ts";
 import { listReviewableAgents, listReviewQueue } from "~/models/review.server.ts";
-import { REVIEW_QUEUE_VIEWS, type ReviewQueueView } from "~/utils/coaching-fields.ts";
 import { toViewer } from "~/utils/auth.server.ts";
+import { REVIEW_QUEUE_VIEWS, type ReviewQueueView } from "~/utils/coaching-fields.ts";
 import { formatDateTime } from "~/utils/format.ts";
-import { peopleScope } from "~/utils/permissions.ts";
+import { REVIEW_QUEUE_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
+import { peopleScope } from "~/utils/permissions.ts";
 import { optionalFilter, PageSchema } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
-import { REVIEW_QUEUE_PAGE_SIZE } from "~/utils/page-sizes.ts";
 
 const DEFAULT_VIEW: ReviewQueueView = "needs-review";
 

@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import type { ClientLoaderFunctionArgs } from "@remix-run/react";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ClientLoaderFunctionArgs, Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { z } from "zod";
-import { REFLECTION_MAX_LENGTH } from "~/components/mdx/reflection.tsx";
 import { ModuleBody } from "~/components/mdx/module-body.tsx";
 import { ModuleProvider, type QuizView } from "~/components/mdx/module-context.tsx";
 import { answerField } from "~/components/mdx/quiz.tsx";
+import { REFLECTION_MAX_LENGTH } from "~/components/mdx/reflection.tsx";
 import { ModuleStatusBadge } from "~/components/module-status-badge.tsx";
 import { ReadingProgressBar, ReadingTracker } from "~/components/reading-tracker.tsx";
 import { Button } from "~/components/ui/button.tsx";

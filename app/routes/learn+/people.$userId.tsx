@@ -10,8 +10,8 @@ import { getLearningRecord } from "~/models/learning.server.ts";
 import { getPerson } from "~/models/user.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
 import { formatDate, formatDuration } from "~/utils/format.ts";
-import { canSeePerson } from "~/utils/permissions.ts";
 import { ensureFound, requireRole } from "~/utils/permissions.server.ts";
+import { canSeePerson } from "~/utils/permissions.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, ["lead", "admin"]);

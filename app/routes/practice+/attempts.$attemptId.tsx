@@ -6,7 +6,6 @@ import { z } from "zod";
 import { Conversation, type ConversationTurn, type TurnComment } from "~/components/practice/conversation.tsx";
 import { GradeReport, type ReportCriterion } from "~/components/practice/grade-report.tsx";
 import { ReplyTimer } from "~/components/practice/reply-timer.tsx";
-import { CriterionReviewRow, ReviewPanel, type AttemptReview, type CriterionReview, type DisputeView } from "~/components/practice/review.tsx";
 import {
   AcceptDisputeSchema,
   CommentSchema,
@@ -17,6 +16,7 @@ import {
   REVIEW_INTENTS,
   reviewFormId,
 } from "~/components/practice/review-forms.tsx";
+import { CriterionReviewRow, ReviewPanel, type AttemptReview, type CriterionReview, type DisputeView } from "~/components/practice/review.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Badge, PageHeader } from "~/components/ui/layout.tsx";
 import { CHANNEL_LABELS } from "~/content/practice-schemas.ts";
@@ -38,8 +38,8 @@ import {
   type Reviewer,
 } from "~/models/review.server.ts";
 import { toViewer, type SessionUser } from "~/utils/auth.server.ts";
-import { hasRole, peopleScope } from "~/utils/permissions.ts";
 import { forbidden, notFound } from "~/utils/permissions.server.ts";
+import { hasRole, peopleScope } from "~/utils/permissions.ts";
 import { MAX_REPLY_LENGTH, OUTCOME_TEXT, replyTextField } from "~/utils/practice-fields.ts";
 import { badRequest, readFormData } from "~/utils/request.server.ts";
 
@@ -372,6 +372,8 @@ export default function AttemptPage() {
                 defaultValue={actionData && "text" in actionData ? actionData.text : ""}
                 aria-invalid={actionData && "error" in actionData ? true : undefined}
                 aria-describedby={actionData && "error" in actionData ? "reply-error" : undefined}
+                // The reply box is the page's one job: after each turn the agent types straight on.
+                // eslint-disable-next-line jsx-a11y/no-autofocus
                 autoFocus
               />
               {actionData && "error" in actionData ? (

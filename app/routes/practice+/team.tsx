@@ -8,11 +8,11 @@ import { getPracticeCatalog } from "~/content/practice.server.ts";
 import { listTeamAttempts } from "~/models/practice.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
-import { peopleScope } from "~/utils/permissions.ts";
+import { TEAM_ATTEMPTS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
+import { peopleScope } from "~/utils/permissions.ts";
 import { PageSchema } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
-import { TEAM_ATTEMPTS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, ["lead", "admin"]);

@@ -1,0 +1,65 @@
+// Due-soon and overdue reminders: the assignment side of notifications, kept apart from
+// both so that assignments can notify without notifications knowing about assignments.
+import { DUE_SOON_DAYS, isDueSoon } from "~/engine/coaching/assignment-status.ts";
+import { prisma } from "~/utils/db.server.ts";
+import { formatDate } from "~/utils/format.ts";
+import { assignmentStatuses, contentLink, contentTitle, loadContentIndex, type AssignmentRow } from "./assignment.server.ts";
+import { notify } from "./notification.server.ts";
+
+/** How far back an overdue assignment still earns its one reminder. */
+const OVERDUE_REMINDER_WINDOW_DAYS = 14;
+const DAY_MS = 86_400_000;
+
+/**
+ * Creates the due-soon and overdue reminders the person should have by `now`,
+ * each at most once (dedupe keys "due-soon:<id>" and "overdue:<id>"). Costs two
+ * small indexed queries when there is nothing new to say.
+ */
+export async function refreshReminders(userId: string, now = new Date()): Promise<number> {
+  const candidates: AssignmentRow[] = await prisma.assignment.findMany({
+    where: {
+      userId,
+      dueAt: { gte: new Date(now.getTime() - OVERDUE_REMINDER_WINDOW_DAYS * DAY_MS), lte: new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS) },
+    },
+    select: { id: true, kind: true, contentSlug: true, dueAt: true, createdAt: true, minScore: true, minLevels: true, userId: true },
+  });
+  if (candidates.length === 0) return 0;
+  const keyFor = (assignment: AssignmentRow) => `${assignment.dueAt.getTime() < now.getTime() ? "overdue" : "due-soon"}:${assignment.id}`;
+  const existing = await prisma.notification.findMany({ where: { dedupeKey: { in: candidates.map(keyFor) } }, select: { dedupeKey: true } });
+  const sent = new Set(existing.map((row) => row.dedupeKey));
+  const missing = candidates.filter((assignment) => !sent.has(keyFor(assignment)));
+  if (missing.length === 0) return 0;
+
+  const index = await loadContentIndex();
+  const statuses = await assignmentStatuses(missing, now, index);
+  let created = 0;
+  for (const assignment of missing) {
+    const status = statuses.get(assignment.id)!;
+    const overdue = status === "past-due";
+    if (!overdue && !isDueSoon(assignment.dueAt, status, now)) continue;
+    const title = contentTitle(index, assignment.kind, assignment.contentSlug);
+    await notify(userId, {
+      kind: overdue ? "overdue" : "due-soon",
+      title: overdue ? `Past due: “${title}” was due ${formatDate(assignment.dueAt)}` : `Due soon: “${title}” is due ${formatDate(assignment.dueAt)}`,
+      link: contentLink(assignment.kind, assignment.contentSlug),
+      dedupeKey: keyFor(assignment),
+    });
+    created += 1;
+  }
+  return created;
+}
+
+/** Minimum time between two reminder refreshes for one person from page views. */
+const REFRESH_INTERVAL_MS = 5 * 60_000;
+const lastRefreshed = new Map<string, number>();
+
+/**
+ * refreshReminders for the page-view path: at most once per person every few
+ * minutes per process, so browsing costs no more than the unread count.
+ */
+export async function refreshRemindersOnVisit(userId: string, now = new Date()): Promise<void> {
+  const last = lastRefreshed.get(userId);
+  if (last !== undefined && now.getTime() - last < REFRESH_INTERVAL_MS) return;
+  lastRefreshed.set(userId, now.getTime());
+  await refreshReminders(userId, now);
+}
