@@ -9,7 +9,15 @@ import { createAssignments } from "../app/models/assignment.server.ts";
 import { nominate, recordCheckIn } from "../app/models/career.server.ts";
 import { createSession } from "../app/models/coaching-session.server.ts";
 import { recordQuizAttempt, recordReading } from "../app/models/learning.server.ts";
-import { logMeeting, answerFitCheck, requestMentor, respondToProposal, saveMenteeRequest, saveMentorProfile, type MentorProfileInput } from "../app/models/mentoring.server.ts";
+import {
+  logMeeting,
+  answerFitCheck,
+  requestMentor,
+  respondToProposal,
+  saveMenteeRequest,
+  saveMentorProfile,
+  type MentorProfileInput,
+} from "../app/models/mentoring.server.ts";
 import { recordScriptedAttempt } from "../app/models/practice.server.ts";
 import { prisma } from "../app/utils/db.server.ts";
 import { isNewHire, type Level, type WorkMode } from "../app/utils/user-fields.ts";
@@ -22,10 +30,31 @@ type Member = { name: string; email?: string; level: Level; hiredDaysAgo: number
 const TEAMS: { name: string; lead: Member; members: Member[] }[] = [
   {
     name: "Orders & Delivery",
-    lead: { name: "Marcus Oyelaran", email: "lead@frontline.test", level: "team-lead", hiredDaysAgo: 2210, timeZone: "Europe/London", workMode: "hybrid" },
+    lead: {
+      name: "Marcus Oyelaran",
+      email: "lead@frontline.test",
+      level: "team-lead",
+      hiredDaysAgo: 2210,
+      timeZone: "Europe/London",
+      workMode: "hybrid",
+    },
     members: [
-      { name: "Alex Moreno", email: "agent@frontline.test", level: "agent-2", hiredDaysAgo: 540, timeZone: "Europe/Madrid", workMode: "remote" },
-      { name: "Jamie Chen", email: "newhire@frontline.test", level: "agent-1", hiredDaysAgo: 9, timeZone: "Europe/London", workMode: "remote" },
+      {
+        name: "Alex Moreno",
+        email: "agent@frontline.test",
+        level: "agent-2",
+        hiredDaysAgo: 540,
+        timeZone: "Europe/Madrid",
+        workMode: "remote",
+      },
+      {
+        name: "Jamie Chen",
+        email: "newhire@frontline.test",
+        level: "agent-1",
+        hiredDaysAgo: 9,
+        timeZone: "Europe/London",
+        workMode: "remote",
+      },
       { name: "Aisha Bello", level: "senior-agent", hiredDaysAgo: 1460, timeZone: "Africa/Lagos", workMode: "remote" },
       { name: "Tomás Duarte", level: "agent-1", hiredDaysAgo: 45, timeZone: "Europe/Lisbon", workMode: "office" },
       { name: "Hannah Weiss", level: "agent-2", hiredDaysAgo: 700, timeZone: "Europe/Berlin", workMode: "hybrid" },
@@ -37,7 +66,14 @@ const TEAMS: { name: string; lead: Member; members: Member[] }[] = [
   },
   {
     name: "Billing & Accounts",
-    lead: { name: "Sofia Lindqvist", email: "lead.billing@frontline.test", level: "team-lead", hiredDaysAgo: 1830, timeZone: "America/New_York", workMode: "remote" },
+    lead: {
+      name: "Sofia Lindqvist",
+      email: "lead.billing@frontline.test",
+      level: "team-lead",
+      hiredDaysAgo: 1830,
+      timeZone: "America/New_York",
+      workMode: "remote",
+    },
     members: [
       { name: "Diego Alvarez", level: "agent-2", hiredDaysAgo: 610, timeZone: "America/Chicago", workMode: "remote" },
       { name: "Grace Kim", level: "senior-agent", hiredDaysAgo: 1300, timeZone: "America/Los_Angeles", workMode: "remote" },
@@ -52,7 +88,14 @@ const TEAMS: { name: string; lead: Member; members: Member[] }[] = [
   },
   {
     name: "Technical Support",
-    lead: { name: "Daniel Okafor", email: "lead.tech@frontline.test", level: "team-lead", hiredDaysAgo: 2600, timeZone: "Asia/Manila", workMode: "office" },
+    lead: {
+      name: "Daniel Okafor",
+      email: "lead.tech@frontline.test",
+      level: "team-lead",
+      hiredDaysAgo: 2600,
+      timeZone: "Asia/Manila",
+      workMode: "office",
+    },
     members: [
       { name: "Mei Tanaka", level: "senior-agent", hiredDaysAgo: 1500, timeZone: "Asia/Tokyo", workMode: "remote" },
       { name: "Paolo Santos", level: "agent-2", hiredDaysAgo: 420, timeZone: "Asia/Manila", workMode: "office" },
@@ -66,7 +109,14 @@ const TEAMS: { name: string; lead: Member; members: Member[] }[] = [
   },
 ];
 
-const ADMIN: Member = { name: "Priya Raman", email: "admin@frontline.test", level: "support-manager", hiredDaysAgo: 3000, timeZone: "Europe/London", workMode: "hybrid" };
+const ADMIN: Member = {
+  name: "Priya Raman",
+  email: "admin@frontline.test",
+  level: "support-manager",
+  hiredDaysAgo: 3000,
+  timeZone: "Europe/London",
+  workMode: "hybrid",
+};
 
 function emailFor(member: Member): string {
   if (member.email) return member.email;
@@ -94,7 +144,9 @@ function profile(member: Member, now: number) {
 
 function correctAnswers(module: CompiledModule, quizIndex: number): QuizAnswers {
   const quiz = module.quizzes[quizIndex];
-  return Object.fromEntries(quiz.questions.map((question) => [question.id, question.choices.filter((choice) => choice.correct).map((choice) => choice.id)]));
+  return Object.fromEntries(
+    quiz.questions.map((question) => [question.id, question.choices.filter((choice) => choice.correct).map((choice) => choice.id)]),
+  );
 }
 
 async function completeModule(userId: string, module: CompiledModule, at: Date) {
@@ -103,7 +155,12 @@ async function completeModule(userId: string, module: CompiledModule, at: Date) 
   await recordReading(userId, ref, { section: lastSection, seconds: module.frontmatter.minutes * 60, reachedEnd: true }, at);
   for (const [index, quiz] of module.quizzes.entries()) {
     const answers = correctAnswers(module, index);
-    await recordQuizAttempt(userId, ref, { quizId: quiz.id, answers, grade: gradeQuiz(quiz, answers), submissionKey: `seed-${module.slug}-${quiz.id}` }, at);
+    await recordQuizAttempt(
+      userId,
+      ref,
+      { quizId: quiz.id, answers, grade: gradeQuiz(quiz, answers), submissionKey: `seed-${module.slug}-${quiz.id}` },
+      at,
+    );
   }
 }
 
@@ -146,7 +203,10 @@ async function seedPracticeHistory(now: number) {
     if (isNewHire(agent.hireDate, new Date(now))) continue;
     for (let n = 0; n < 2; n++) {
       const scenario = catalog.scenarios[(index * 2 + n) % catalog.scenarios.length];
-      const scripts = JSON.parse(fs.readFileSync(`tests/fixtures/scenario-scripts/${scenario.slug}.json`, "utf8")) as { competent: string[]; poor: string[] };
+      const scripts = JSON.parse(fs.readFileSync(`tests/fixtures/scenario-scripts/${scenario.slug}.json`, "utf8")) as {
+        competent: string[];
+        poor: string[];
+      };
       const plays = index % 3 === 0 ? [scripts.poor, scripts.competent] : [scripts.competent];
       for (const [attempt, messages] of plays.entries()) {
         await recordScriptedAttempt(agent.id, scenario, rubricsFor(catalog, scenario), {
@@ -162,20 +222,43 @@ async function seedPracticeHistory(now: number) {
 
 /** Each lead has assigned practice to their team, and Marcus has a 1:1 planned with Alex. */
 async function seedCoaching(now: number) {
-  const teams = await prisma.team.findMany({ where: { leadId: { not: null } }, orderBy: { name: "asc" }, select: { id: true, leadId: true } });
+  const teams = await prisma.team.findMany({
+    where: { leadId: { not: null } },
+    orderBy: { name: "asc" },
+    select: { id: true, leadId: true },
+  });
   for (const team of teams) {
     const lead = { id: team.leadId!, role: "lead" as const, ledTeamIds: [team.id] };
-    await createAssignments(lead, { kind: "scenario", contentSlug: "late-delivery", dueAt: new Date(now + 6 * DAY_MS), minScore: null, minLevels: {}, userIds: [], teamId: team.id }, new Date(now));
+    await createAssignments(
+      lead,
+      {
+        kind: "scenario",
+        contentSlug: "late-delivery",
+        dueAt: new Date(now + 6 * DAY_MS),
+        minScore: null,
+        minLevels: {},
+        userIds: [],
+        teamId: team.id,
+      },
+      new Date(now),
+    );
   }
-  const marcus = await prisma.user.findUniqueOrThrow({ where: { email: "lead@frontline.test" }, select: { id: true, ledTeams: { select: { id: true } } } });
-  const alex = await prisma.user.findUniqueOrThrow({ where: { email: "agent@frontline.test" }, select: { id: true, practiceAttempts: { orderBy: { startedAt: "desc" }, take: 1, select: { id: true } } } });
+  const marcus = await prisma.user.findUniqueOrThrow({
+    where: { email: "lead@frontline.test" },
+    select: { id: true, ledTeams: { select: { id: true } } },
+  });
+  const alex = await prisma.user.findUniqueOrThrow({
+    where: { email: "agent@frontline.test" },
+    select: { id: true, practiceAttempts: { orderBy: { startedAt: "desc" }, take: 1, select: { id: true } } },
+  });
   await createSession(
     { id: marcus.id, role: "lead", ledTeamIds: marcus.ledTeams.map((team) => team.id) },
     alex.id,
     {
       scheduledAt: new Date(Math.ceil((now + 2 * DAY_MS) / DAY_MS) * DAY_MS + 10 * 3_600_000),
       focus: ["empathy", "efficiency"],
-      sharedNotes: "Your resolution scores are strong. This month: open every reply with one specific line about the customer's situation, and send complete answers so chats close in fewer turns.",
+      sharedNotes:
+        "Your resolution scores are strong. This month: open every reply with one specific line about the customer's situation, and send complete answers so chats close in fewer turns.",
       privateNotes: "Alex is close to Senior Agent; a good candidate to mentor this quarter's new hires.",
       attemptIds: alex.practiceAttempts.map((attempt) => attempt.id),
       reflections: [],
@@ -230,11 +313,36 @@ const MENTORS: Record<string, Omit<MentorProfileInput, "timeZone" | "workMode">>
 };
 
 const MENTEE_REQUESTS: Record<string, { goals: string; targetLevel: Level; focus: string[]; preferences: string }> = {
-  "ravi.menon@frontline.test": { goals: "Get confident on phone calls with upset customers and move up to Agent II.", targetLevel: "agent-2", focus: ["empathy", "de-escalation"], preferences: "Someone remote, ideally in a nearby time zone." },
-  "lucas.ferreira@frontline.test": { goals: "Handle billing disputes end to end without escalating so often.", targetLevel: "agent-2", focus: ["resolution", "communication"], preferences: "" },
-  "diego.alvarez@frontline.test": { goals: "Prepare for Senior Agent: take on the hard tickets and write help articles from them.", targetLevel: "senior-agent", focus: ["resolution", "efficiency"], preferences: "Happy to meet early mornings." },
-  "ananya.iyer@frontline.test": { goals: "Understand what a team lead does day to day and whether it is for me.", targetLevel: "team-lead", focus: ["communication", "empathy"], preferences: "Someone who has led a team." },
-  "liam.oconnor@frontline.test": { goals: "Write clearer troubleshooting steps and close chats in fewer turns.", targetLevel: "agent-2", focus: ["communication", "efficiency"], preferences: "" },
+  "ravi.menon@frontline.test": {
+    goals: "Get confident on phone calls with upset customers and move up to Agent II.",
+    targetLevel: "agent-2",
+    focus: ["empathy", "de-escalation"],
+    preferences: "Someone remote, ideally in a nearby time zone.",
+  },
+  "lucas.ferreira@frontline.test": {
+    goals: "Handle billing disputes end to end without escalating so often.",
+    targetLevel: "agent-2",
+    focus: ["resolution", "communication"],
+    preferences: "",
+  },
+  "diego.alvarez@frontline.test": {
+    goals: "Prepare for Senior Agent: take on the hard tickets and write help articles from them.",
+    targetLevel: "senior-agent",
+    focus: ["resolution", "efficiency"],
+    preferences: "Happy to meet early mornings.",
+  },
+  "ananya.iyer@frontline.test": {
+    goals: "Understand what a team lead does day to day and whether it is for me.",
+    targetLevel: "team-lead",
+    focus: ["communication", "empathy"],
+    preferences: "Someone who has led a team.",
+  },
+  "liam.oconnor@frontline.test": {
+    goals: "Write clearer troubleshooting steps and close chats in fewer turns.",
+    targetLevel: "agent-2",
+    focus: ["communication", "efficiency"],
+    preferences: "",
+  },
 };
 
 async function userByEmail(email: string) {
@@ -248,8 +356,20 @@ async function userByEmail(email: string) {
 async function seedCareerAndMentoring(now: number) {
   const alex = await userByEmail("agent@frontline.test");
   const marcus = await userByEmail("lead@frontline.test");
-  await recordCheckIn({ agentId: alex.id, authorId: alex.id, perspective: "self", ratings: { empathy: "meeting", resolution: "exceeding", communication: "meeting", efficiency: "working-towards" }, note: "I'm faster than I was, but long chats still drag." });
-  await recordCheckIn({ agentId: alex.id, authorId: marcus.id, perspective: "lead", ratings: { empathy: "working-towards", resolution: "exceeding", communication: "meeting", efficiency: "meeting" }, note: "Resolution is excellent; the opening line still sounds scripted." });
+  await recordCheckIn({
+    agentId: alex.id,
+    authorId: alex.id,
+    perspective: "self",
+    ratings: { empathy: "meeting", resolution: "exceeding", communication: "meeting", efficiency: "working-towards" },
+    note: "I'm faster than I was, but long chats still drag.",
+  });
+  await recordCheckIn({
+    agentId: alex.id,
+    authorId: marcus.id,
+    perspective: "lead",
+    ratings: { empathy: "working-towards", resolution: "exceeding", communication: "meeting", efficiency: "meeting" },
+    note: "Resolution is excellent; the opening line still sounds scripted.",
+  });
 
   const sofia = await userByEmail("lead.billing@frontline.test");
   const isabel = await userByEmail("isabel.cruz@frontline.test");
@@ -257,7 +377,8 @@ async function seedCareerAndMentoring(now: number) {
     agentId: isabel.id,
     level: "senior-agent",
     allowedLevels: ["senior-agent"],
-    justification: "Isabel has run the refunds escalation queue for two months with no reopened tickets, and wrote three of our most-used help articles.",
+    justification:
+      "Isabel has run the refunds escalation queue for two months with no reopened tickets, and wrote three of our most-used help articles.",
   });
 
   for (const [email, profile] of Object.entries(MENTORS)) {
@@ -269,14 +390,34 @@ async function seedCareerAndMentoring(now: number) {
   const { measure: content } = await getMentoringContent();
   const mei = await userByEmail("mei.tanaka@frontline.test");
   const paolo = await userByEmail("paolo.santos@frontline.test");
-  await saveMenteeRequest(paolo.id, { goals: "Become the team's go-to person for phone troubleshooting.", targetLevel: "senior-agent", focus: ["resolution", "communication"], preferences: "" });
-  const requested = await requestMentor(paolo, { mentorId: mei.id, message: "Your phone calls are the ones I learn most from — would you mentor me?" }, content, new Date(now - 35 * DAY_MS));
+  await saveMenteeRequest(paolo.id, {
+    goals: "Become the team's go-to person for phone troubleshooting.",
+    targetLevel: "senior-agent",
+    focus: ["resolution", "communication"],
+    preferences: "",
+  });
+  const requested = await requestMentor(
+    paolo,
+    { mentorId: mei.id, message: "Your phone calls are the ones I learn most from — would you mentor me?" },
+    content,
+    new Date(now - 35 * DAY_MS),
+  );
   if (requested.status !== "ok") throw new Error(`Seeding the Mei–Paolo pairing failed: ${requested.reason}`);
   const pairingId = requested.pairingId;
   await respondToProposal(mei, { pairingId, accept: true, reason: "" }, new Date(now - 34 * DAY_MS));
-  await logMeeting(mei, { pairingId, heldOn: new Date(now - 28 * DAY_MS), rating: 4, notes: "Listened to two of Paolo's calls together. Agreed he will summarise the customer's problem back before troubleshooting." });
+  await logMeeting(mei, {
+    pairingId,
+    heldOn: new Date(now - 28 * DAY_MS),
+    rating: 4,
+    notes: "Listened to two of Paolo's calls together. Agreed he will summarise the customer's problem back before troubleshooting.",
+  });
   await answerFitCheck(paolo, { pairingId, fit: "good" }, new Date(now - 27 * DAY_MS));
-  await logMeeting(paolo, { pairingId, heldOn: new Date(now - 14 * DAY_MS), rating: 3, notes: "Went through a router reset call that ran long; practised closing with a clear next step." });
+  await logMeeting(paolo, {
+    pairingId,
+    heldOn: new Date(now - 14 * DAY_MS),
+    rating: 3,
+    notes: "Went through a router reset call that ran long; practised closing with a clear next step.",
+  });
 }
 
 export async function seedDemoOrganisation(): Promise<boolean> {

@@ -74,7 +74,11 @@ async function sessionCookie(email: string): Promise<string> {
 async function countReadinessStatements(cookie: string): Promise<number> {
   const { loader } = await import("../app/routes/career+/team.tsx");
   statements.length = 0;
-  await loader({ request: new Request(`${BASE}/career/team`, { headers: { cookie } }), params: {}, context: { cspNonce: "bench", clientAddress: "127.0.0.1" } });
+  await loader({
+    request: new Request(`${BASE}/career/team`, { headers: { cookie } }),
+    params: {},
+    context: { cspNonce: "bench", clientAddress: "127.0.0.1" },
+  });
   return statements.length;
 }
 
@@ -95,7 +99,9 @@ async function measure(name: string, urlPath: string, cookie?: string): Promise<
     p99: outcome.latency.p99,
     errors: outcome.non2xx + outcome.errors,
   };
-  console.log(`${name.padEnd(44)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}`);
+  console.log(
+    `${name.padEnd(44)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}`,
+  );
   return result;
 }
 

@@ -20,7 +20,8 @@ problems.push(...practice.problems);
 const scenarioSlugs = new Set(practice.catalog.scenarios.map((scenario) => scenario.slug));
 for (const module of catalog.modules) {
   module.frontmatter.scenarios.forEach((slug, index) => {
-    if (!scenarioSlugs.has(slug)) problems.push({ file: module.file, where: `scenarios[${index}]`, message: `unknown scenario "${slug}" (see content/scenarios)` });
+    if (!scenarioSlugs.has(slug))
+      problems.push({ file: module.file, where: `scenarios[${index}]`, message: `unknown scenario "${slug}" (see content/scenarios)` });
   });
 }
 const LADDER_FILE = "content/career/ladder.yml";

@@ -5,11 +5,18 @@ import { EMPATHY_CRITERIA, evaluateEmpathy, readLabelled } from "./lib/empathy-e
 
 const items = readLabelled();
 const report = await evaluateEmpathy(items);
-console.log(`Labelled replies: ${items.length} (dev ${items.filter((item) => item.split === "dev").length}, held-out ${items.filter((item) => item.split === "held-out").length})\n`);
+console.log(
+  `Labelled replies: ${items.length} (dev ${items.filter((item) => item.split === "dev").length}, held-out ${items.filter((item) => item.split === "held-out").length})\n`,
+);
 for (const id of EMPATHY_CRITERIA) {
   console.log(id);
-  for (const [name, result] of [["dev", report[id].dev], ["held-out", report[id].heldOut]] as const) {
-    console.log(`  ${name.padEnd(9)} macro-F1 ${result.macroF1.toFixed(3)}  kappa ${result.kappa.toFixed(3)}  accuracy ${result.accuracy.toFixed(3)}  (n=${result.count})`);
+  for (const [name, result] of [
+    ["dev", report[id].dev],
+    ["held-out", report[id].heldOut],
+  ] as const) {
+    console.log(
+      `  ${name.padEnd(9)} macro-F1 ${result.macroF1.toFixed(3)}  kappa ${result.kappa.toFixed(3)}  accuracy ${result.accuracy.toFixed(3)}  (n=${result.count})`,
+    );
     console.log("             grader→   0    1    2");
     result.confusion.forEach((row, level) => console.log(`    human ${level}       ${row.map((n) => String(n).padStart(4)).join(" ")}`));
   }

@@ -33,7 +33,9 @@ if (flag === "--transcript") {
   try {
     parsed = TranscriptFile.parse(JSON.parse(fs.readFileSync(file, "utf8")));
   } catch (error) {
-    process.stderr.write(`${file}: ${error instanceof z.ZodError ? error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ") : (error as Error).message}\n`);
+    process.stderr.write(
+      `${file}: ${error instanceof z.ZodError ? error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ") : (error as Error).message}\n`,
+    );
     process.exit(1);
   }
   const scenario = catalog.scenarios.find((candidate) => candidate.slug === parsed.scenario);
@@ -49,7 +51,6 @@ if (flag === "--transcript") {
 
 /** Exit codes are set, not forced: process.exit() would cut off output still queued for a pipe. */
 async function gradeReplies(file: string) {
-
   // A single reply has no scenario: grade it on the rubrics that apply to any reply.
   const rubrics = catalog.rubrics.filter((rubric) => ["empathy", "communication", "critical"].includes(rubric.id));
   let lineNumber = 0;
@@ -63,13 +64,18 @@ async function gradeReplies(file: string) {
       item = ReplyLine.parse(JSON.parse(line));
     } catch (error) {
       failures += 1;
-      const reason = error instanceof z.ZodError ? error.issues.map((issue) => `${issue.path.join(".") || "line"}: ${issue.message}`).join("; ") : (error as Error).message;
+      const reason =
+        error instanceof z.ZodError
+          ? error.issues.map((issue) => `${issue.path.join(".") || "line"}: ${issue.message}`).join("; ")
+          : (error as Error).message;
       process.stderr.write(`${file}:${lineNumber}: ${reason}\n`);
       continue;
     }
     const grade = gradeReply(item.customer, item.agent, rubrics);
     const criteria = Object.fromEntries(
-      grade.criteria.filter((criterion) => criterion.applicable).map((criterion) => [criterion.id, { level: criterion.level, evidence: criterion.evidence.map((evidence) => evidence.text) }]),
+      grade.criteria
+        .filter((criterion) => criterion.applicable)
+        .map((criterion) => [criterion.id, { level: criterion.level, evidence: criterion.evidence.map((evidence) => evidence.text) }]),
     );
     out.push(JSON.stringify({ id: item.id, criteria }));
     if (out.length >= 500) process.stdout.write(`${out.splice(0).join("\n")}\n`);

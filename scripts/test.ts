@@ -46,6 +46,10 @@ fs.mkdirSync(RESULTS, { recursive: true });
 step("Typecheck");
 run(bin("tsc"), ["--noEmit"]);
 
+step("Lint and formatting");
+run(bin("eslint"), ["."]);
+run(bin("prettier"), ["--check", "--log-level=warn", "."]);
+
 step("Content");
 run(bin("tsx"), ["scripts/content.ts", "check"]);
 

@@ -34,7 +34,10 @@ export const PersonSchema = z.object({
     .max(200, "Keep the email under 200 characters"),
   role: RoleSchema,
   level: LevelSchema,
-  teamId: z.string().optional().transform((value) => value ?? null),
+  teamId: z
+    .string()
+    .optional()
+    .transform((value) => value ?? null),
   hireDate: z
     .date({ required_error: "Enter the hire date", invalid_type_error: "Enter a valid date" })
     .min(EARLIEST_HIRE_DATE, "Enter a hire date after 1990")
@@ -81,10 +84,30 @@ export function PersonForm({
       <FormErrors id={form.errorId} errors={form.errors} />
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
       <div className="form-grid">
-        <Field label="Full name" errors={fields.name.errors} inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }} />
-        <Field label="Work email" errors={fields.email.errors} inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "off" }} />
-        <SelectField label="Role" errors={fields.role.errors} options={roleOptions} placeholder="Choose a role" selectProps={getSelectProps(fields.role)} />
-        <SelectField label="Level" errors={fields.level.errors} options={levelOptions} placeholder="Choose a level" selectProps={getSelectProps(fields.level)} />
+        <Field
+          label="Full name"
+          errors={fields.name.errors}
+          inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }}
+        />
+        <Field
+          label="Work email"
+          errors={fields.email.errors}
+          inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "off" }}
+        />
+        <SelectField
+          label="Role"
+          errors={fields.role.errors}
+          options={roleOptions}
+          placeholder="Choose a role"
+          selectProps={getSelectProps(fields.role)}
+        />
+        <SelectField
+          label="Level"
+          errors={fields.level.errors}
+          options={levelOptions}
+          placeholder="Choose a level"
+          selectProps={getSelectProps(fields.level)}
+        />
         <SelectField
           label="Team"
           hint="Team leads are linked to the team they lead in Teams."

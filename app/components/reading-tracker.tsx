@@ -116,7 +116,14 @@ export function ReadingProgressBar() {
     };
   }, []);
   return (
-    <div className="reading-progress" role="progressbar" aria-label="Reading progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+    <div
+      className="reading-progress"
+      role="progressbar"
+      aria-label="Reading progress"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+    >
       <div className="reading-progress__bar" style={{ width: `${percent}%` }} />
     </div>
   );

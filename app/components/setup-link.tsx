@@ -7,8 +7,8 @@ export function SetupLinkNotice({ name, url, validDays }: { name: string; url: s
   return (
     <Alert tone="success">
       <p>
-        Send this one-time link to <strong>{name}</strong> so they can choose a password. It works once and expires in {validDays} days.
-        It won't be shown again; you can always create a new one from their page.
+        Send this one-time link to <strong>{name}</strong> so they can choose a password. It works once and expires in {validDays} days. It
+        won't be shown again; you can always create a new one from their page.
       </p>
       <div className="copy-box">
         <label htmlFor="setup-link" className="visually-hidden">

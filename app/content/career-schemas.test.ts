@@ -19,17 +19,27 @@ function validLadder() {
   return {
     levels: {
       "agent-1": level("Agent I", "ic", []),
-      "agent-2": level("Agent II", "ic", ["agent-1"], [
-        { kind: "modules", slugs: ["how-support-works"], description: "Finish the onboarding track." },
-        { kind: "competency", competency: "empathy", minimumAverage: 1, overLast: 5, description: "Empathy of at least 1.0." },
-        { kind: "scenarios", difficulty: "starter", count: 2, description: "Pass 2 starter scenarios." },
-        { kind: "months-in-role", months: 3, description: "Three months as Agent I." },
-      ]),
+      "agent-2": level(
+        "Agent II",
+        "ic",
+        ["agent-1"],
+        [
+          { kind: "modules", slugs: ["how-support-works"], description: "Finish the onboarding track." },
+          { kind: "competency", competency: "empathy", minimumAverage: 1, overLast: 5, description: "Empathy of at least 1.0." },
+          { kind: "scenarios", difficulty: "starter", count: 2, description: "Pass 2 starter scenarios." },
+          { kind: "months-in-role", months: 3, description: "Three months as Agent I." },
+        ],
+      ),
       "senior-agent": level("Senior Agent", "ic", ["agent-2"], [{ kind: "lead-sign-off", description: "Your lead signs off." }]),
-      "team-lead": level("Team Lead", "management", ["senior-agent"], [
-        { kind: "coaching-sessions", count: 4, description: "Attend four coaching sessions." },
-        { kind: "mentoring-given", mentees: 1, description: "Mentor one colleague." },
-      ]),
+      "team-lead": level(
+        "Team Lead",
+        "management",
+        ["senior-agent"],
+        [
+          { kind: "coaching-sessions", count: 4, description: "Attend four coaching sessions." },
+          { kind: "mentoring-given", mentees: 1, description: "Mentor one colleague." },
+        ],
+      ),
       "support-manager": level("Support Manager", "management", ["team-lead"]),
     },
   };
@@ -173,15 +183,25 @@ describe("content/career/ladder.yml", () => {
       .filter((name) => name.endsWith(".mdx"))
       .map((name) => name.replace(/\.mdx$/, "")),
   );
-  const competencyKeys = (parseYaml(fs.readFileSync(path.join(ROOT, "content/competencies.yml"), "utf8")) as { key: string }[]).map((c) => c.key);
+  const competencyKeys = (parseYaml(fs.readFileSync(path.join(ROOT, "content/competencies.yml"), "utf8")) as { key: string }[]).map(
+    (c) => c.key,
+  );
   const rubricsDir = path.join(ROOT, "content/rubrics");
   const gradedCompetencies = fs
     .readdirSync(rubricsDir)
-    .flatMap((name) => (parseYaml(fs.readFileSync(path.join(rubricsDir, name), "utf8")) as { criteria: { competency: string }[] }).criteria.map((c) => c.competency));
+    .flatMap((name) =>
+      (parseYaml(fs.readFileSync(path.join(rubricsDir, name), "utf8")) as { criteria: { competency: string }[] }).criteria.map(
+        (c) => c.competency,
+      ),
+    );
   const scenariosDir = path.join(ROOT, "content/scenarios");
   const scenarioDifficulties = fs
     .readdirSync(scenariosDir)
-    .map((name) => (parseYaml(fs.readFileSync(path.join(scenariosDir, name), "utf8")) as { difficulty: "starter" | "intermediate" | "advanced" }).difficulty);
+    .map(
+      (name) =>
+        (parseYaml(fs.readFileSync(path.join(scenariosDir, name), "utf8")) as { difficulty: "starter" | "intermediate" | "advanced" })
+          .difficulty,
+    );
 
   test("parses and every reference exists, is graded and achievable", () => {
     expect(problems(raw)).toEqual([]);

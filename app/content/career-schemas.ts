@@ -100,13 +100,18 @@ export const LadderSchema = z
     const levels = ladder.levels;
     const roots = LEVELS.filter((key) => levels[key].from.length === 0);
     if (roots.length !== 1) {
-      ctx.addIssue({ code: "custom", path: ["levels"], message: `exactly one level must be the entry level (from: []); found ${roots.length}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["levels"],
+        message: `exactly one level must be the entry level (from: []); found ${roots.length}`,
+      });
     }
     for (const key of LEVELS) {
       const from = levels[key].from;
       from.forEach((parent, index) => {
         if (parent === key) ctx.addIssue({ code: "custom", path: ["levels", key, "from", index], message: "a level cannot follow itself" });
-        if (from.indexOf(parent) !== index) ctx.addIssue({ code: "custom", path: ["levels", key, "from", index], message: `duplicate level "${parent}"` });
+        if (from.indexOf(parent) !== index)
+          ctx.addIssue({ code: "custom", path: ["levels", key, "from", index], message: `duplicate level "${parent}"` });
       });
       // Every level must be reachable from the entry level without a cycle.
       const seen = new Set<Level>([key]);
@@ -115,7 +120,11 @@ export const LadderSchema = z
         const next: Level[] = [];
         for (const parent of frontier) {
           if (parent === key && from.indexOf(key) === -1) {
-            ctx.addIssue({ code: "custom", path: ["levels", key, "from"], message: `levels must not form a cycle ("${key}" leads back to itself)` });
+            ctx.addIssue({
+              code: "custom",
+              path: ["levels", key, "from"],
+              message: `levels must not form a cycle ("${key}" leads back to itself)`,
+            });
             return;
           }
           if (seen.has(parent)) continue;
@@ -128,7 +137,11 @@ export const LadderSchema = z
         if (requirement.kind === "modules") {
           requirement.slugs.forEach((slug, i) => {
             if (requirement.slugs.indexOf(slug) !== i)
-              ctx.addIssue({ code: "custom", path: ["levels", key, "requirements", index, "slugs", i], message: `duplicate module "${slug}"` });
+              ctx.addIssue({
+                code: "custom",
+                path: ["levels", key, "requirements", index, "slugs", i],
+                message: `duplicate module "${slug}"`,
+              });
           });
         }
       });
@@ -180,14 +193,20 @@ export function checkLadder(ladder: Ladder, context: LadderContext): LadderProbl
           if (!competencies.has(requirement.competency)) {
             problems.push({ where: `${where}.competency`, message: `unknown competency "${requirement.competency}"` });
           } else if (graded && !graded.has(requirement.competency)) {
-            problems.push({ where: `${where}.competency`, message: `no rubric criterion grades "${requirement.competency}", so it can never be measured` });
+            problems.push({
+              where: `${where}.competency`,
+              message: `no rubric criterion grades "${requirement.competency}", so it can never be measured`,
+            });
           }
           break;
         case "scenarios":
           if (context.scenarioDifficulties) {
             const available = context.scenarioDifficulties.filter((difficulty) => difficulty === requirement.difficulty).length;
             if (requirement.count > available) {
-              problems.push({ where: `${where}.count`, message: `asks for ${requirement.count} ${requirement.difficulty} scenarios but only ${available} exist` });
+              problems.push({
+                where: `${where}.count`,
+                message: `asks for ${requirement.count} ${requirement.difficulty} scenarios but only ${available} exist`,
+              });
             }
           }
           break;

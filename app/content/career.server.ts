@@ -27,7 +27,12 @@ export async function getCareerContent() {
   const difficulties = new Map(scenarios.map((scenario) => [scenario.slug, scenario.difficulty]));
   const catalog: CareerCatalog = {
     modules: modules.map((module) => ({ slug: module.slug, title: module.frontmatter.title })),
-    scenarios: scenarios.map((scenario) => ({ slug: scenario.slug, title: scenario.title, difficulty: scenario.difficulty, competencies: scenario.competencies })),
+    scenarios: scenarios.map((scenario) => ({
+      slug: scenario.slug,
+      title: scenario.title,
+      difficulty: scenario.difficulty,
+      competencies: scenario.competencies,
+    })),
   };
   const graded = new Set(rubrics.flatMap((rubric) => rubric.criteria.map((criterion) => criterion.competency)));
   return {
@@ -35,7 +40,9 @@ export async function getCareerContent() {
     catalog,
     competencies: competencies.map((competency) => ({ key: competency.key, name: competency.name })),
     /** What check-ins rate: the competencies practice measures, so a rating always has evidence beside it. */
-    gradedCompetencies: competencies.filter((competency) => graded.has(competency.key)).map((competency) => ({ key: competency.key, name: competency.name })),
+    gradedCompetencies: competencies
+      .filter((competency) => graded.has(competency.key))
+      .map((competency) => ({ key: competency.key, name: competency.name })),
     difficultyOf: (scenarioSlug: string) => difficulties.get(scenarioSlug),
   };
 }

@@ -5,6 +5,10 @@ import { getCareerContent } from "./career.server.ts";
 export async function getMentoringContent() {
   const { competencies, difficultyOf } = await getCareerContent();
   const competencyNames = new Map(competencies.map((competency) => [competency.key, competency.name]));
-  const measure: MeasureContent = { competencyKeys: competencies.map((competency) => competency.key), difficultyOf, competencyName: (key) => competencyNames.get(key) ?? key };
+  const measure: MeasureContent = {
+    competencyKeys: competencies.map((competency) => competency.key),
+    difficultyOf,
+    competencyName: (key) => competencyNames.get(key) ?? key,
+  };
   return { measure, competencies, competencyNames };
 }

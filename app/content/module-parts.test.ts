@@ -79,7 +79,9 @@ describe("module parts plugin through mdx-bundler", () => {
       ]);
       // The frontmatter takes lines 1–4 and a blank line follows, so the # heading is on line 6.
       expect(lineOf(source, "# A title")).toBe(6);
-      expect(parts.problems).toEqual([{ where: "# heading (line 6)", message: "the title comes from the frontmatter; use ## for sections" }]);
+      expect(parts.problems).toEqual([
+        { where: "# heading (line 6)", message: "the title comes from the frontmatter; use ## for sections" },
+      ]);
       // The ids reach the rendered headings.
       expect(code).toContain('id:"first-steps",children:"First steps"');
       expect(code).toContain('id:"first-steps-2",children:"First steps"');
@@ -140,7 +142,9 @@ Tone is one of info, tip or warning.
       const { parts, code } = await compile(body);
       expect(parts.problems).toEqual([]);
       expect(parts.sections).toEqual([{ id: "reading-the-customer", title: "Reading the customer" }]);
-      expect(parts.reflections).toEqual([{ id: "first-week", prompt: "Think of the last time a company made you feel like a case number." }]);
+      expect(parts.reflections).toEqual([
+        { id: "first-week", prompt: "Think of the last time a company made you feel like a case number." },
+      ]);
       expect(parts.scenarioLinks).toEqual(["damaged-item-deadline", "angry-caller"]);
       expect(parts.hasKeyTakeaways).toBe(true);
       expect(parts.quizzes).toEqual([
@@ -250,8 +254,14 @@ Tone is one of info, tip or warning.
       expect(line('<Question id="none-right"')).toBe(9);
       expect(parts.problems).toEqual([
         { where: 'Question "none-right" (line 9)', message: "a single-answer question needs exactly one correct choice, found 0" },
-        { where: `Question "two-right" (line ${line('<Question id="two-right"')})`, message: "a single-answer question needs exactly one correct choice, found 2" },
-        { where: `Question "multi-none" (line ${line('<Question id="multi-none"')})`, message: "a multiple-answer question needs at least one correct choice" },
+        {
+          where: `Question "two-right" (line ${line('<Question id="two-right"')})`,
+          message: "a single-answer question needs exactly one correct choice, found 2",
+        },
+        {
+          where: `Question "multi-none" (line ${line('<Question id="multi-none"')})`,
+          message: "a multiple-answer question needs at least one correct choice",
+        },
         { where: `Question "lonely" (line ${line('<Question id="lonely"')})`, message: "needs 2–6 choices, found 1" },
         { where: `<Question id="two-right"> (line ${line('prompt="Same id again')})`, message: "id is used twice in this module" },
         { where: `<Choice id="a"> (line ${line('<Choice id="a">B</Choice>')})`, message: "id is used twice in this question" },
@@ -304,7 +314,10 @@ Two plus two is {1+1}.
         { where: `import/export (line ${line("import React")})`, message: "modules cannot import or export code" },
         { where: `<Question> (line ${line('<Question id="loose"')})`, message: "must be inside <Quiz>" },
         { where: `<Choice> (line ${line('<Choice id="alone"')})`, message: "must be inside <Question>" },
-        { where: `<Foo> (line ${line("<Foo />")})`, message: "unknown component; use one of Callout, KeyTakeaways, Checklist, Reflection, Quiz, Question, Choice, ScenarioLink" },
+        {
+          where: `<Foo> (line ${line("<Foo />")})`,
+          message: "unknown component; use one of Callout, KeyTakeaways, Checklist, Reflection, Quiz, Question, Choice, ScenarioLink",
+        },
         { where: `{expression} (line ${line("{1+1}")})`, message: "modules cannot contain JavaScript expressions in braces" },
         { where: `<Callout> (line ${line('<Callout tone="loud"')})`, message: "tone must be one of info, tip, warning" },
         { where: `<Question> (line ${line("prompt={x}")})`, message: 'attribute "prompt" must be a plain string, not a {expression}' },

@@ -79,7 +79,12 @@ export function createModulePartsPlugin() {
     return map;
   }
 
-  function stringAttribute(node: MdastNode, attrs: Map<string, AttributeValue>, name: string, { required = true, min = 1, max = 500 } = {}) {
+  function stringAttribute(
+    node: MdastNode,
+    attrs: Map<string, AttributeValue>,
+    name: string,
+    { required = true, min = 1, max = 500 } = {},
+  ) {
     const value = attrs.get(name);
     if (value === undefined || value === null) {
       if (required) problem(node, `<${node.name}>`, `needs a "${name}" attribute`);
@@ -140,7 +145,8 @@ export function createModulePartsPlugin() {
     if (choices.length < 2 || choices.length > 6) problem(node, label, `needs 2–6 choices, found ${choices.length}`);
     const correctCount = choices.filter((choice) => choice.correct).length;
     if (multiple && correctCount === 0) problem(node, label, "a multiple-answer question needs at least one correct choice");
-    if (!multiple && correctCount !== 1) problem(node, label, `a single-answer question needs exactly one correct choice, found ${correctCount}`);
+    if (!multiple && correctCount !== 1)
+      problem(node, label, `a single-answer question needs exactly one correct choice, found ${correctCount}`);
     return id && prompt && explanation ? { id, prompt, explanation, multiple, choices } : undefined;
   }
 
@@ -150,7 +156,8 @@ export function createModulePartsPlugin() {
     const title = stringAttribute(node, attrs, "title", { required: false, max: 80 }) ?? "Knowledge check";
     const passText = stringAttribute(node, attrs, "passPercent", { required: false, max: 3 });
     const passPercent = passText === undefined ? DEFAULT_PASS_PERCENT : Number(passText);
-    if (!Number.isInteger(passPercent) || passPercent < 1 || passPercent > 100) problem(node, `<Quiz>`, "passPercent must be a whole number from 1 to 100");
+    if (!Number.isInteger(passPercent) || passPercent < 1 || passPercent > 100)
+      problem(node, `<Quiz>`, "passPercent must be a whole number from 1 to 100");
     const questions: QuizQuestion[] = [];
     for (const child of node.children ?? []) {
       if (JSX_ELEMENT.has(child.type) && child.name === "Question") {

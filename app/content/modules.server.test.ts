@@ -48,7 +48,10 @@ function moduleSource(slug: string, options: ModuleOptions = {}): string {
   const list = (items: string[]) => `[${items.join(", ")}]`;
   const questionBlocks = Array.from(
     { length: questions },
-    (_, index) => `  <Question id="${slug}-q${index + 1}" prompt="Prompt number ${index + 1} for ${slug}?" explanation="SECRET-${slug}-${index + 1} is why.">
+    (
+      _,
+      index,
+    ) => `  <Question id="${slug}-q${index + 1}" prompt="Prompt number ${index + 1} for ${slug}?" explanation="SECRET-${slug}-${index + 1} is why.">
     <Choice id="yes" correct>Yes</Choice>
     <Choice id="no">No</Choice>
   </Question>`,
@@ -112,7 +115,12 @@ describe("loadCatalogFromSource on a temporary content tree", () => {
       const { root, catalog, problems } = await load({
         // File names sort the other way round from track/order.
         "modules/ongoing/a-library.mdx": moduleSource("a-library", { track: "ongoing", order: 1, competencies: ["resolution"] }),
-        "modules/onboarding/b-second.mdx": moduleSource("b-second", { order: 2, prerequisites: ["c-first"], scenarios: ["angry-caller"], version: 3 }),
+        "modules/onboarding/b-second.mdx": moduleSource("b-second", {
+          order: 2,
+          prerequisites: ["c-first"],
+          scenarios: ["angry-caller"],
+          version: 3,
+        }),
         "modules/onboarding/c-first.mdx": moduleSource("c-first", { order: 1, competencies: ["empathy", "resolution"] }),
       });
       expect(problems).toEqual([]);
@@ -137,7 +145,12 @@ describe("loadCatalogFromSource on a temporary content tree", () => {
       expect(second.scenarioLinks).toEqual(["angry-caller"]);
       expect(second.hasKeyTakeaways).toBe(true);
       expect(second.quizzes).toHaveLength(1);
-      expect(second.quizzes[0].questions.map((question) => question.id)).toEqual(["b-second-q1", "b-second-q2", "b-second-q3", "b-second-q4"]);
+      expect(second.quizzes[0].questions.map((question) => question.id)).toEqual([
+        "b-second-q1",
+        "b-second-q2",
+        "b-second-q3",
+        "b-second-q4",
+      ]);
       expect(second.quizzes[0].questions[0].explanation).toBe("SECRET-b-second-1 is why.");
       expect(second.hash).toMatch(/^[0-9a-f]{64}$/);
       expect(second.code).toContain("Prompt number 1 for b-second?");
@@ -158,7 +171,11 @@ describe("loadCatalogFromSource on a temporary content tree", () => {
         "modules/onboarding/a.mdx": moduleSource("a", { competencies: ["empathy", "telepathy"] }),
       });
       expect(problems).toEqual([
-        { file: at(root, "modules/onboarding/a.mdx"), where: "competencies[1]", message: 'unknown competency "telepathy" (see content/competencies.yml)' },
+        {
+          file: at(root, "modules/onboarding/a.mdx"),
+          where: "competencies[1]",
+          message: 'unknown competency "telepathy" (see content/competencies.yml)',
+        },
       ]);
     },
     COMPILE_TIMEOUT,
@@ -171,7 +188,9 @@ describe("loadCatalogFromSource on a temporary content tree", () => {
         "modules/onboarding/a.mdx": moduleSource("a", { order: 1 }),
         "modules/onboarding/b.mdx": moduleSource("b", { order: 2, prerequisites: ["a", "ghost"] }),
       });
-      expect(problems).toEqual([{ file: at(root, "modules/onboarding/b.mdx"), where: "prerequisites[1]", message: 'unknown module "ghost"' }]);
+      expect(problems).toEqual([
+        { file: at(root, "modules/onboarding/b.mdx"), where: "prerequisites[1]", message: 'unknown module "ghost"' },
+      ]);
     },
     COMPILE_TIMEOUT,
   );
@@ -187,7 +206,11 @@ describe("loadCatalogFromSource on a temporary content tree", () => {
       expect(problems).toHaveLength(1);
       const [problem] = problems;
       expect(problem.file.endsWith("modules/ongoing/c.mdx")).toBe(true);
-      expect(problem).toEqual({ file: at(root, "modules/ongoing/c.mdx"), where: "prerequisites[0]", message: "prerequisites form a cycle: a → b → c → a" });
+      expect(problem).toEqual({
+        file: at(root, "modules/ongoing/c.mdx"),
+        where: "prerequisites[0]",
+        message: "prerequisites form a cycle: a → b → c → a",
+      });
     },
     COMPILE_TIMEOUT,
   );
@@ -198,7 +221,9 @@ describe("loadCatalogFromSource on a temporary content tree", () => {
       const { root, catalog, problems } = await load({
         "modules/ongoing/a.mdx": moduleSource("a", { track: "onboarding" }),
       });
-      expect(problems).toEqual([{ file: at(root, "modules/ongoing/a.mdx"), where: "track", message: 'is "onboarding" but the file is in modules/ongoing/' }]);
+      expect(problems).toEqual([
+        { file: at(root, "modules/ongoing/a.mdx"), where: "track", message: 'is "onboarding" but the file is in modules/ongoing/' },
+      ]);
       expect(catalog.modules.map((module) => module.slug)).toEqual(["a"]);
     },
     COMPILE_TIMEOUT,
@@ -210,7 +235,13 @@ describe("loadCatalogFromSource on a temporary content tree", () => {
       const { root, problems } = await load({
         "modules/advanced/a.mdx": moduleSource("a"),
       });
-      expect(problems).toEqual([{ file: at(root, "modules/advanced/a.mdx"), where: "(file)", message: 'modules live in content/modules/{onboarding,ongoing}/, not "advanced"' }]);
+      expect(problems).toEqual([
+        {
+          file: at(root, "modules/advanced/a.mdx"),
+          where: "(file)",
+          message: 'modules live in content/modules/{onboarding,ongoing}/, not "advanced"',
+        },
+      ]);
     },
     COMPILE_TIMEOUT,
   );
@@ -224,7 +255,11 @@ describe("loadCatalogFromSource on a temporary content tree", () => {
         "modules/ongoing/c.mdx": moduleSource("c", { track: "ongoing", order: 1 }),
       });
       expect(problems).toEqual([
-        { file: at(root, "modules/onboarding/b.mdx"), where: "order", message: `1 is also used by ${at(root, "modules/onboarding/a.mdx")}` },
+        {
+          file: at(root, "modules/onboarding/b.mdx"),
+          where: "order",
+          message: `1 is also used by ${at(root, "modules/onboarding/a.mdx")}`,
+        },
       ]);
     },
     COMPILE_TIMEOUT,
@@ -249,7 +284,10 @@ describe("loadCatalogFromSource on a temporary content tree", () => {
     "scenario links must match the frontmatter's scenarios both ways",
     async () => {
       const { root, problems } = await load({
-        "modules/onboarding/a.mdx": moduleSource("a", { scenarios: ["listed-and-linked", "listed-only"], links: ["listed-and-linked", "linked-only"] }),
+        "modules/onboarding/a.mdx": moduleSource("a", {
+          scenarios: ["listed-and-linked", "listed-only"],
+          links: ["listed-and-linked", "linked-only"],
+        }),
       });
       const file = at(root, "modules/onboarding/a.mdx");
       expect(problems).toEqual([
@@ -269,7 +307,11 @@ describe("loadCatalogFromSource on a temporary content tree", () => {
         "modules/onboarding/c.mdx": moduleSource("c", { order: 3 }).replace("## Getting started with c", "Getting started with c"),
       });
       expect(problems).toEqual([
-        { file: at(root, "modules/onboarding/a.mdx"), where: "(body)", message: "needs a knowledge check with at least 4 questions, found 3" },
+        {
+          file: at(root, "modules/onboarding/a.mdx"),
+          where: "(body)",
+          message: "needs a knowledge check with at least 4 questions, found 3",
+        },
         { file: at(root, "modules/onboarding/b.mdx"), where: "(body)", message: "needs a <KeyTakeaways> block" },
         { file: at(root, "modules/onboarding/c.mdx"), where: "(body)", message: "needs at least one ## section" },
       ]);
@@ -375,7 +417,11 @@ describe("loadCatalogFromSource on a temporary content tree", () => {
       expect(problems[0].message).not.toBe("");
       expect(problems[0].message).not.toContain("\n");
       expect(problems.slice(1)).toEqual([
-        { file: at(root, "modules/onboarding/a.mdx"), where: "competencies[0]", message: 'unknown competency "empathy" (see content/competencies.yml)' },
+        {
+          file: at(root, "modules/onboarding/a.mdx"),
+          where: "competencies[0]",
+          message: 'unknown competency "empathy" (see content/competencies.yml)',
+        },
       ]);
     },
     COMPILE_TIMEOUT,
@@ -427,7 +473,8 @@ describe("the repository's content/", () => {
       const { modules } = await real();
       expect(modules.filter((module) => module.frontmatter.track === "onboarding").length).toBeGreaterThanOrEqual(8);
       expect(modules.filter((module) => module.frontmatter.track === "ongoing").length).toBeGreaterThanOrEqual(8);
-      for (const module of modules) expect(module.file.startsWith(`content${path.sep}modules${path.sep}${module.frontmatter.track}${path.sep}`)).toBe(true);
+      for (const module of modules)
+        expect(module.file.startsWith(`content${path.sep}modules${path.sep}${module.frontmatter.track}${path.sep}`)).toBe(true);
     },
     COMPILE_TIMEOUT,
   );

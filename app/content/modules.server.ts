@@ -65,8 +65,11 @@ function contentPath(root: string, file: string): string {
 function compileErrorProblem(file: string, error: unknown): ContentProblem {
   const first = (error as { errors?: { text: string; location?: { line: number } | null }[] }).errors?.[0];
   const text = first?.text ?? (error as Error).message;
-  const lines = text.split("\n").map((line) => line.trim()).filter(Boolean);
-  const detail = (lines.length > 1 ? lines[lines.length - 1] : lines[0] ?? "could not be compiled").replace(/^\d+:\d+:\s*/, "");
+  const lines = text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const detail = (lines.length > 1 ? lines[lines.length - 1] : (lines[0] ?? "could not be compiled")).replace(/^\d+:\d+:\s*/, "");
   const position = /\((\d+):\d+(?:-\d+:\d+)?\)\s*$/.exec(detail);
   const line = position ? Number(position[1]) : first?.location?.line || null;
   return { file, where: line ? `line ${line}` : "(mdx)", message: detail.replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)\s*$/, "") };
@@ -151,7 +154,8 @@ function crossCheck(competencies: Competency[], entries: { track: string; module
   for (const { track, module } of entries) {
     const at = (where: string, message: string) => problems.push({ file: module.file, where, message });
     const { frontmatter } = module;
-    if (!(TRACKS as readonly string[]).includes(track)) at("(file)", `modules live in content/modules/{${TRACKS.join(",")}}/, not "${track}"`);
+    if (!(TRACKS as readonly string[]).includes(track))
+      at("(file)", `modules live in content/modules/{${TRACKS.join(",")}}/, not "${track}"`);
     else if (frontmatter.track !== track) at("track", `is "${frontmatter.track}" but the file is in modules/${track}/`);
     if (seenSlugs.has(module.slug)) at("(file)", `slug "${module.slug}" is also used by ${seenSlugs.get(module.slug)}`);
     seenSlugs.set(module.slug, module.file);
@@ -165,13 +169,17 @@ function crossCheck(competencies: Competency[], entries: { track: string; module
     frontmatter.scenarios.forEach((slug, index) => {
       if (!linked.has(slug)) at(`scenarios[${index}]`, `"${slug}" is listed but no <ScenarioLink> uses it`);
     });
-    for (const slug of linked) if (!frontmatter.scenarios.includes(slug)) at("scenarios", `<ScenarioLink scenario="${slug}"> is not listed here`);
+    for (const slug of linked)
+      if (!frontmatter.scenarios.includes(slug)) at("scenarios", `<ScenarioLink scenario="${slug}"> is not listed here`);
     const questionCount = module.quizzes.reduce((sum, quiz) => sum + quiz.questions.length, 0);
-    if (questionCount < MIN_QUESTIONS) at("(body)", `needs a knowledge check with at least ${MIN_QUESTIONS} questions, found ${questionCount}`);
+    if (questionCount < MIN_QUESTIONS)
+      at("(body)", `needs a knowledge check with at least ${MIN_QUESTIONS} questions, found ${questionCount}`);
     if (!module.hasKeyTakeaways) at("(body)", "needs a <KeyTakeaways> block");
     if (module.sections.length === 0) at("(body)", "needs at least one ## section");
   }
-  for (const problem of findPrerequisiteProblems([...bySlug.values()].map((m) => ({ slug: m.slug, prerequisites: m.frontmatter.prerequisites })))) {
+  for (const problem of findPrerequisiteProblems(
+    [...bySlug.values()].map((m) => ({ slug: m.slug, prerequisites: m.frontmatter.prerequisites })),
+  )) {
     problems.push({ file: bySlug.get(problem.slug)!.file, where: `prerequisites[${problem.index}]`, message: problem.message });
   }
   return problems;
@@ -188,7 +196,9 @@ export async function loadCatalogFromSource(root = path.resolve("content")): Pro
     if (result.module) entries.push({ track, module: result.module });
   }
   problems.push(...crossCheck(competencies, entries));
-  const modules = entries.map(({ module }) => module).sort((a, b) => a.frontmatter.track.localeCompare(b.frontmatter.track) || a.frontmatter.order - b.frontmatter.order);
+  const modules = entries
+    .map(({ module }) => module)
+    .sort((a, b) => a.frontmatter.track.localeCompare(b.frontmatter.track) || a.frontmatter.order - b.frontmatter.order);
   return { catalog: { competencies, modules }, problems };
 }
 
@@ -198,7 +208,10 @@ const PUBLIC_DIR = path.resolve("public");
 async function writeModuleScripts(modules: CompiledModule[]): Promise<void> {
   for (const module of modules) {
     const file = path.join(PUBLIC_DIR, moduleScriptUrl(module.hash));
-    const exists = await fs.stat(file).then(() => true, () => false);
+    const exists = await fs.stat(file).then(
+      () => true,
+      () => false,
+    );
     if (exists) continue;
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(file, moduleScriptSource(module.hash, module.code));
@@ -230,7 +243,9 @@ export async function getCatalog(): Promise<Catalog> {
   if (process.env.NODE_ENV === "production") return (productionCatalog ??= readBuiltCatalog());
   const { catalog, problems } = await loadCatalogFromSource();
   if (problems.length > 0) {
-    throw new Error(`Content has ${problems.length} problem(s); run npm run content:check. First: ${problems[0].file}: ${problems[0].where}: ${problems[0].message}`);
+    throw new Error(
+      `Content has ${problems.length} problem(s); run npm run content:check. First: ${problems[0].file}: ${problems[0].where}: ${problems[0].message}`,
+    );
   }
   await writeModuleScripts(catalog.modules);
   return catalog;

@@ -87,7 +87,11 @@ export const ScenarioSchema = z
         escalationAllowed: z.boolean().default(false),
         /** Outcomes no one can yet put a time on: naming a day or time for one is a false promise. */
         unpromisable: z
-          .array(z.object({ id: SlugSchema, description: z.string().min(3).max(200), about: Keywords, reason: z.string().min(3).max(300) }).strict())
+          .array(
+            z
+              .object({ id: SlugSchema, description: z.string().min(3).max(200), about: Keywords, reason: z.string().min(3).max(300) })
+              .strict(),
+          )
           .default([]),
       })
       .strict(),
@@ -102,7 +106,10 @@ export const ScenarioSchema = z
         secret: Lines,
         pushback: Lines,
         missingFacts: Lines,
-        accepted: Lines.refine((lines) => lines.some((line) => line.includes("{offer}")), "at least one accepted line should restate the offer with {offer}"),
+        accepted: Lines.refine(
+          (lines) => lines.some((line) => line.includes("{offer}")),
+          "at least one accepted line should restate the offer with {offer}",
+        ),
         /** After accepting, when the agent named a day or time: must contain {when}. */
         confirmTime: Lines.refine((lines) => lines.every((line) => line.includes("{when}")), "every confirmTime line needs {when}"),
         /** Asked something they cannot know. */
@@ -131,7 +138,9 @@ export const RubricSchema = z
       .array(
         z
           .object({
-            id: z.string().regex(/^[a-z]+(?:-[a-z]+)*\.[a-z]+(?:-[a-z]+)*$/, "criterion ids look like rubric.criterion, e.g. empathy.exploration"),
+            id: z
+              .string()
+              .regex(/^[a-z]+(?:-[a-z]+)*\.[a-z]+(?:-[a-z]+)*$/, "criterion ids look like rubric.criterion, e.g. empathy.exploration"),
             title: z.string().min(3).max(60),
             competency: SlugSchema,
             weight: z.number().min(0).max(10),

@@ -42,14 +42,19 @@ export async function loadPracticeFromSource(
       continue;
     }
     const rubric = parsed.data;
-    if (`${rubric.id}.yml` !== entry.name) problems.push({ file: entry.file, where: "id", message: `must match the file name ("${entry.name.replace(/\.yml$/, "")}")` });
+    if (`${rubric.id}.yml` !== entry.name)
+      problems.push({ file: entry.file, where: "id", message: `must match the file name ("${entry.name.replace(/\.yml$/, "")}")` });
     rubric.criteria.forEach((criterion, index) => {
       const at = (field: string) => `criteria[${index}].${field}`;
-      if (!criterion.id.startsWith(`${rubric.id}.`)) problems.push({ file: entry.file, where: at("id"), message: `must start with "${rubric.id}."` });
-      if (!criterionIsGraded(criterion.id)) problems.push({ file: entry.file, where: at("id"), message: `the grader has no rule for "${criterion.id}"` });
-      if (competencyKeys && !competencyKeys.has(criterion.competency)) problems.push({ file: entry.file, where: at("competency"), message: `unknown competency "${criterion.competency}"` });
+      if (!criterion.id.startsWith(`${rubric.id}.`))
+        problems.push({ file: entry.file, where: at("id"), message: `must start with "${rubric.id}."` });
+      if (!criterionIsGraded(criterion.id))
+        problems.push({ file: entry.file, where: at("id"), message: `the grader has no rule for "${criterion.id}"` });
+      if (competencyKeys && !competencyKeys.has(criterion.competency))
+        problems.push({ file: entry.file, where: at("competency"), message: `unknown competency "${criterion.competency}"` });
       const levels = criterion.levels.map((level) => level.level);
-      if (new Set(levels).size !== levels.length) problems.push({ file: entry.file, where: at("levels"), message: "each level may appear once" });
+      if (new Set(levels).size !== levels.length)
+        problems.push({ file: entry.file, where: at("levels"), message: "each level may appear once" });
       if (!levels.includes(0)) problems.push({ file: entry.file, where: at("levels"), message: "needs a level 0" });
     });
     rubrics.push(rubric);
@@ -70,8 +75,13 @@ export async function loadPracticeFromSource(
     const scenario: Scenario = { ...parsed.data, slug: entry.name.replace(/\.yml$/, "") };
     const at = (where: string, message: string) => problems.push({ file: entry.file, where, message });
     scenario.rubrics.forEach((id, index) => rubricIds.has(id) || at(`rubrics[${index}]`, `unknown rubric "${id}"`));
-    if (competencyKeys) scenario.competencies.forEach((key, index) => competencyKeys.has(key) || at(`competencies[${index}]`, `unknown competency "${key}"`));
-    const ids = [...scenario.facts.map((fact) => fact.id), ...scenario.policy.allowed.map((offer) => offer.id), ...scenario.policy.forbidden.map((offer) => offer.id)];
+    if (competencyKeys)
+      scenario.competencies.forEach((key, index) => competencyKeys.has(key) || at(`competencies[${index}]`, `unknown competency "${key}"`));
+    const ids = [
+      ...scenario.facts.map((fact) => fact.id),
+      ...scenario.policy.allowed.map((offer) => offer.id),
+      ...scenario.policy.forbidden.map((offer) => offer.id),
+    ];
     const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
     if (duplicate) at("(file)", `id "${duplicate}" is used twice among facts and offers`);
     if (!scenario.policy.allowed.some((offer) => offer.resolves) && !scenario.policy.escalationAllowed) {
@@ -87,7 +97,9 @@ let productionCatalog: Promise<PracticeCatalog> | undefined;
 async function loadOrThrow(): Promise<PracticeCatalog> {
   const { catalog, problems } = await loadPracticeFromSource();
   if (problems.length > 0) {
-    throw new Error(`Content has ${problems.length} problem(s); run npm run content:check. First: ${problems[0].file}: ${problems[0].where}: ${problems[0].message}`);
+    throw new Error(
+      `Content has ${problems.length} problem(s); run npm run content:check. First: ${problems[0].file}: ${problems[0].where}: ${problems[0].message}`,
+    );
   }
   return catalog;
 }
@@ -99,5 +111,7 @@ export async function getPracticeCatalog(): Promise<PracticeCatalog> {
 }
 
 export function rubricsFor(catalog: PracticeCatalog, scenario: Scenario): Rubric[] {
-  return scenario.rubrics.map((id) => catalog.rubrics.find((rubric) => rubric.id === id)).filter((rubric): rubric is Rubric => rubric !== undefined);
+  return scenario.rubrics
+    .map((id) => catalog.rubrics.find((rubric) => rubric.id === id))
+    .filter((rubric): rubric is Rubric => rubric !== undefined);
 }

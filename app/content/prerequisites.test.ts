@@ -36,7 +36,13 @@ describe("findPrerequisiteProblems", () => {
   });
 
   test("the cycle's index points at the prerequisite that closes it", () => {
-    const problems = findPrerequisiteProblems([node("base"), node("a", "b"), node("b", "base", "c"), node("c", "base", "base-2", "a"), node("base-2")]);
+    const problems = findPrerequisiteProblems([
+      node("base"),
+      node("a", "b"),
+      node("b", "base", "c"),
+      node("c", "base", "base-2", "a"),
+      node("base-2"),
+    ]);
     expect(problems).toEqual([{ slug: "c", index: 2, message: "prerequisites form a cycle: a → b → c → a" }]);
   });
 

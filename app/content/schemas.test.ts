@@ -28,7 +28,12 @@ describe("ModuleFrontmatterSchema", () => {
   });
 
   test("given prerequisites and scenarios are kept", () => {
-    const parsed = ModuleFrontmatterSchema.parse({ ...VALID, track: "ongoing", prerequisites: ["how-support-works"], scenarios: ["damaged-item-deadline"] });
+    const parsed = ModuleFrontmatterSchema.parse({
+      ...VALID,
+      track: "ongoing",
+      prerequisites: ["how-support-works"],
+      scenarios: ["damaged-item-deadline"],
+    });
     expect(parsed.track).toBe("ongoing");
     expect(parsed.prerequisites).toEqual(["how-support-works"]);
     expect(parsed.scenarios).toEqual(["damaged-item-deadline"]);
@@ -90,19 +95,23 @@ describe("CompetenciesFileSchema", () => {
     expect(CompetenciesFileSchema.parse(list)).toEqual(list);
   });
 
-  test("rejects a duplicate key at [index, \"key\"] of the repeat", () => {
+  test('rejects a duplicate key at [index, "key"] of the repeat', () => {
     const parsed = CompetenciesFileSchema.safeParse([competency("empathy"), competency("resolution"), competency("empathy")]);
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues).toHaveLength(1);
     expect(parsed.error!.issues[0].path).toEqual([2, "key"]);
     expect(parsed.error!.issues[0].message).toBe('duplicate key "empathy"');
-    expect(zodProblems("competencies.yml", parsed.error!).map(formatProblem)).toEqual(['competencies.yml: [2].key: duplicate key "empathy"']);
+    expect(zodProblems("competencies.yml", parsed.error!).map(formatProblem)).toEqual([
+      'competencies.yml: [2].key: duplicate key "empathy"',
+    ]);
   });
 
   test("rejects an empty list", () => {
     const parsed = CompetenciesFileSchema.safeParse([]);
     expect(parsed.success).toBe(false);
-    expect(zodProblems("competencies.yml", parsed.error!).map(formatProblem)).toEqual(["competencies.yml: (file): must list at least one competency"]);
+    expect(zodProblems("competencies.yml", parsed.error!).map(formatProblem)).toEqual([
+      "competencies.yml: (file): must list at least one competency",
+    ]);
   });
 
   test("field problems are located by index and field", () => {
@@ -131,11 +140,19 @@ describe("zodProblems and formatProblem", () => {
   });
 
   test("formatProblem joins file, where and message with ': '", () => {
-    expect(formatProblem({ file: "content/modules/onboarding/clear-replies.mdx", where: "prerequisites[0]", message: 'unknown module "how-suport-works"' })).toBe(
-      'content/modules/onboarding/clear-replies.mdx: prerequisites[0]: unknown module "how-suport-works"',
-    );
-    expect(formatProblem({ file: "content/modules/ongoing/phone-calls.mdx", where: 'Question "tone" (line 88)', message: "needs 2–6 choices, found 1" })).toBe(
-      'content/modules/ongoing/phone-calls.mdx: Question "tone" (line 88): needs 2–6 choices, found 1',
-    );
+    expect(
+      formatProblem({
+        file: "content/modules/onboarding/clear-replies.mdx",
+        where: "prerequisites[0]",
+        message: 'unknown module "how-suport-works"',
+      }),
+    ).toBe('content/modules/onboarding/clear-replies.mdx: prerequisites[0]: unknown module "how-suport-works"');
+    expect(
+      formatProblem({
+        file: "content/modules/ongoing/phone-calls.mdx",
+        where: 'Question "tone" (line 88)',
+        message: "needs 2–6 choices, found 1",
+      }),
+    ).toBe('content/modules/ongoing/phone-calls.mdx: Question "tone" (line 88): needs 2–6 choices, found 1');
   });
 });

@@ -59,7 +59,9 @@ export function formatProblem(problem: ContentProblem): string {
 export function zodProblems(file: string, error: z.ZodError): ContentProblem[] {
   return error.issues.map((issue) => ({
     file,
-    where: issue.path.length ? issue.path.map((part, i) => (typeof part === "number" ? `[${part}]` : `${i ? "." : ""}${part}`)).join("") : "(file)",
+    where: issue.path.length
+      ? issue.path.map((part, i) => (typeof part === "number" ? `[${part}]` : `${i ? "." : ""}${part}`)).join("")
+      : "(file)",
     message: issue.message,
   }));
 }

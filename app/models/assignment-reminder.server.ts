@@ -19,13 +19,19 @@ export async function refreshReminders(userId: string, now = new Date()): Promis
   const candidates: AssignmentRow[] = await prisma.assignment.findMany({
     where: {
       userId,
-      dueAt: { gte: new Date(now.getTime() - OVERDUE_REMINDER_WINDOW_DAYS * DAY_MS), lte: new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS) },
+      dueAt: {
+        gte: new Date(now.getTime() - OVERDUE_REMINDER_WINDOW_DAYS * DAY_MS),
+        lte: new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS),
+      },
     },
     select: { id: true, kind: true, contentSlug: true, dueAt: true, createdAt: true, minScore: true, minLevels: true, userId: true },
   });
   if (candidates.length === 0) return 0;
   const keyFor = (assignment: AssignmentRow) => `${assignment.dueAt.getTime() < now.getTime() ? "overdue" : "due-soon"}:${assignment.id}`;
-  const existing = await prisma.notification.findMany({ where: { dedupeKey: { in: candidates.map(keyFor) } }, select: { dedupeKey: true } });
+  const existing = await prisma.notification.findMany({
+    where: { dedupeKey: { in: candidates.map(keyFor) } },
+    select: { dedupeKey: true },
+  });
   const sent = new Set(existing.map((row) => row.dedupeKey));
   const missing = candidates.filter((assignment) => !sent.has(keyFor(assignment)));
   if (missing.length === 0) return 0;
@@ -40,7 +46,9 @@ export async function refreshReminders(userId: string, now = new Date()): Promis
     const title = contentTitle(index, assignment.kind, assignment.contentSlug);
     await notify(userId, {
       kind: overdue ? "overdue" : "due-soon",
-      title: overdue ? `Past due: “${title}” was due ${formatDate(assignment.dueAt)}` : `Due soon: “${title}” is due ${formatDate(assignment.dueAt)}`,
+      title: overdue
+        ? `Past due: “${title}” was due ${formatDate(assignment.dueAt)}`
+        : `Due soon: “${title}” is due ${formatDate(assignment.dueAt)}`,
       link: contentLink(assignment.kind, assignment.contentSlug),
       dedupeKey: keyFor(assignment),
     });

@@ -39,7 +39,12 @@ export type ContentIndex = {
 /** Both catalogs, read once per request and indexed by slug. */
 export async function loadContentIndex(): Promise<ContentIndex> {
   const [catalog, practice] = await Promise.all([getCatalog(), getPracticeCatalog()]);
-  const modules = new Map(catalog.modules.map((module) => [module.slug, { title: module.frontmatter.title, version: module.frontmatter.version, competencies: module.frontmatter.competencies }]));
+  const modules = new Map(
+    catalog.modules.map((module) => [
+      module.slug,
+      { title: module.frontmatter.title, version: module.frontmatter.version, competencies: module.frontmatter.competencies },
+    ]),
+  );
   const scenarios = new Map(
     practice.scenarios.map((scenario) => [
       scenario.slug,
@@ -86,7 +91,16 @@ export type AssignmentRow = {
   minLevels: string;
 };
 
-const ASSIGNMENT_ROW_SELECT = { id: true, userId: true, kind: true, contentSlug: true, dueAt: true, createdAt: true, minScore: true, minLevels: true } as const;
+const ASSIGNMENT_ROW_SELECT = {
+  id: true,
+  userId: true,
+  kind: true,
+  contentSlug: true,
+  dueAt: true,
+  createdAt: true,
+  minScore: true,
+  minLevels: true,
+} as const;
 
 const MinLevelsJson = z.record(z.string(), z.number().int().min(0));
 
@@ -113,7 +127,10 @@ async function loadActivity(rows: AssignmentRow[]): Promise<Map<string, Assignee
     modules.length === 0
       ? []
       : prisma.moduleProgress.findMany({
-          where: { userId: { in: [...new Set(modules.map((row) => row.userId))] }, moduleSlug: { in: [...new Set(modules.map((row) => row.contentSlug))] } },
+          where: {
+            userId: { in: [...new Set(modules.map((row) => row.userId))] },
+            moduleSlug: { in: [...new Set(modules.map((row) => row.contentSlug))] },
+          },
           select: { userId: true, moduleSlug: true, completedAt: true, updatedAt: true },
         }),
     scenarios.length === 0
@@ -154,7 +171,14 @@ export async function assignmentStatuses(rows: AssignmentRow[], now: Date, index
     rows.map((row) => [
       row.id,
       assignmentStatus(
-        { kind: row.kind as AssignmentKind, contentSlug: row.contentSlug, createdAt: row.createdAt, dueAt: row.dueAt, minScore: row.minScore, minLevels: parseMinLevels(row.minLevels) },
+        {
+          kind: row.kind as AssignmentKind,
+          contentSlug: row.contentSlug,
+          createdAt: row.createdAt,
+          dueAt: row.dueAt,
+          minScore: row.minScore,
+          minLevels: parseMinLevels(row.minLevels),
+        },
         activity.get(row.userId) ?? empty,
         { now, passScore: index?.scenarios.get(row.contentSlug)?.passScore },
       ),
@@ -201,10 +225,14 @@ function assignableUserWhere(viewer: Viewer): Prisma.UserWhereInput {
   return { deactivatedAt: null, role: "agent", teamId: { in: viewer.ledTeamIds } };
 }
 
-function validPassCriteria(index: ContentIndex, input: AssignmentInput): { minScore: number | null; minLevels: Record<string, number> } | ReturnType<typeof refuse> {
+function validPassCriteria(
+  index: ContentIndex,
+  input: AssignmentInput,
+): { minScore: number | null; minLevels: Record<string, number> } | ReturnType<typeof refuse> {
   if (input.kind === "module") {
     if (input.minScore !== null) return refuse("minScore", "Modules pass on completion; clear the minimum score or choose a scenario.");
-    if (Object.values(input.minLevels).some((level) => level > 0)) return refuse("minLevels", "Minimum levels apply to scenarios only; clear them or choose a scenario.");
+    if (Object.values(input.minLevels).some((level) => level > 0))
+      return refuse("minLevels", "Minimum levels apply to scenarios only; clear them or choose a scenario.");
     return { minScore: null, minLevels: {} };
   }
   const scenario = index.scenarios.get(input.contentSlug)!;
@@ -215,7 +243,8 @@ function validPassCriteria(index: ContentIndex, input: AssignmentInput): { minSc
     if (level === 0) continue;
     const criterion = scenario.criteria.find((candidate) => candidate.id === criterionId && !candidate.critical);
     if (!criterion) return refuse("minLevels", `“${criterionId}” isn't graded in “${scenario.title}”.`);
-    if (!Number.isInteger(level) || level < 1 || level > criterion.maxLevel) return refuse("minLevels", `${criterion.title} goes from 0 to ${criterion.maxLevel}.`);
+    if (!Number.isInteger(level) || level < 1 || level > criterion.maxLevel)
+      return refuse("minLevels", `${criterion.title} goes from 0 to ${criterion.maxLevel}.`);
     minLevels[criterionId] = level;
   }
   return { minScore, minLevels };
@@ -238,10 +267,18 @@ export async function createAssignments(viewer: Viewer, input: AssignmentInput, 
   if ("status" in criteria) return criteria;
 
   const requested = [...new Set(input.userIds)];
-  const people = requested.length === 0 ? [] : await prisma.user.findMany({ where: { AND: [{ id: { in: requested } }, assignableUserWhere(viewer)] }, select: { id: true, name: true } });
+  const people =
+    requested.length === 0
+      ? []
+      : await prisma.user.findMany({
+          where: { AND: [{ id: { in: requested } }, assignableUserWhere(viewer)] },
+          select: { id: true, name: true },
+        });
   if (people.length < requested.length) {
     // For a lead, a person outside their teams is as unknown as a guessed id.
-    return viewer.role === "admin" ? refuse("assignees", "Someone you chose no longer has an active account.") : { status: "out-of-scope" as const };
+    return viewer.role === "admin"
+      ? refuse("assignees", "Someone you chose no longer has an active account.")
+      : { status: "out-of-scope" as const };
   }
   if (input.teamId) {
     const team = await prisma.team.findFirst({
@@ -252,7 +289,10 @@ export async function createAssignments(viewer: Viewer, input: AssignmentInput, 
     for (const member of team.members) if (!people.some((person) => person.id === member.id)) people.push(member);
   }
   if (people.length === 0) {
-    return refuse("assignees", input.teamId ? "There are no active agents on that team yet." : "Choose at least one person, or everyone on the team.");
+    return refuse(
+      "assignees",
+      input.teamId ? "There are no active agents on that team yet." : "Choose at least one person, or everyone on the team.",
+    );
   }
 
   const skipped = await findSkipped(index, input, people, now);
@@ -317,19 +357,33 @@ export async function createAssignments(viewer: Viewer, input: AssignmentInput, 
   };
 }
 
-async function findSkipped(index: ContentIndex, input: AssignmentInput, people: { id: string }[], now: Date): Promise<Map<string, SkippedAssignee["reason"]>> {
+async function findSkipped(
+  index: ContentIndex,
+  input: AssignmentInput,
+  people: { id: string }[],
+  now: Date,
+): Promise<Map<string, SkippedAssignee["reason"]>> {
   const ids = people.map((person) => person.id);
   const skipped = new Map<string, SkippedAssignee["reason"]>();
   if (input.kind === "module") {
     const done = await prisma.moduleProgress.findMany({
-      where: { userId: { in: ids }, moduleSlug: input.contentSlug, moduleVersion: index.modules.get(input.contentSlug)!.version, completedAt: { not: null } },
+      where: {
+        userId: { in: ids },
+        moduleSlug: input.contentSlug,
+        moduleVersion: index.modules.get(input.contentSlug)!.version,
+        completedAt: { not: null },
+      },
       select: { userId: true },
     });
     for (const row of done) skipped.set(row.userId, "already-completed");
   }
-  const existing = await prisma.assignment.findMany({ where: { userId: { in: ids }, kind: input.kind, contentSlug: input.contentSlug }, select: ASSIGNMENT_ROW_SELECT });
+  const existing = await prisma.assignment.findMany({
+    where: { userId: { in: ids }, kind: input.kind, contentSlug: input.contentSlug },
+    select: ASSIGNMENT_ROW_SELECT,
+  });
   const statuses = await assignmentStatuses(existing, now, index);
-  for (const row of existing) if (statuses.get(row.id) !== "completed" && !skipped.has(row.userId)) skipped.set(row.userId, "already-assigned");
+  for (const row of existing)
+    if (statuses.get(row.id) !== "completed" && !skipped.has(row.userId)) skipped.set(row.userId, "already-assigned");
   return skipped;
 }
 
@@ -371,7 +425,11 @@ const KEEP_COMPLETED_DAYS = 14;
  * A person's own assignments: everything still open, soonest due first, then
  * recently completed ones.
  */
-export async function listMyAssignments(userId: string, { kind, now = new Date() }: { kind?: AssignmentKind; now?: Date } = {}, index?: ContentIndex) {
+export async function listMyAssignments(
+  userId: string,
+  { kind, now = new Date() }: { kind?: AssignmentKind; now?: Date } = {},
+  index?: ContentIndex,
+) {
   const rows = await prisma.assignment.findMany({
     where: { userId, kind },
     orderBy: [{ dueAt: "asc" }, { id: "asc" }],
@@ -387,7 +445,6 @@ export async function listMyAssignments(userId: string, { kind, now = new Date()
     .sort((a, b) => b.dueAt.getTime() - a.dueAt.getTime());
   return [...open, ...recent];
 }
-
 
 export type BoardFilter = { status?: AssignmentStatus; agentId?: string; kind?: AssignmentKind; teamId?: string };
 
@@ -405,12 +462,18 @@ export async function listAssignmentBoard(viewer: Viewer, filter: BoardFilter, s
     userId: filter.agentId,
     user: { AND: [scopeToWhere(peopleScope(viewer)), { id: { not: viewer.id } }, filter.teamId ? { teamId: filter.teamId } : {}] },
   };
-  const rows = await prisma.assignment.findMany({ where, select: { ...ASSIGNMENT_ROW_SELECT, source: true, user: { select: { id: true, name: true } } } });
+  const rows = await prisma.assignment.findMany({
+    where,
+    select: { ...ASSIGNMENT_ROW_SELECT, source: true, user: { select: { id: true, name: true } } },
+  });
   const index = await loadContentIndex();
   const statuses = await assignmentStatuses(rows, now, index);
   const all: BoardRow[] = rows.map((row) => ({ ...toView(index, row, statuses.get(row.id)!), agent: row.user }));
-  const counts = Object.fromEntries(ASSIGNMENT_STATUSES.map((status) => [status, all.filter((row) => row.status === status).length])) as Record<AssignmentStatus, number>;
-  const byDue = (a: BoardRow, b: BoardRow) => a.dueAt.getTime() - b.dueAt.getTime() || a.agent.name.localeCompare(b.agent.name) || a.id.localeCompare(b.id);
+  const counts = Object.fromEntries(
+    ASSIGNMENT_STATUSES.map((status) => [status, all.filter((row) => row.status === status).length]),
+  ) as Record<AssignmentStatus, number>;
+  const byDue = (a: BoardRow, b: BoardRow) =>
+    a.dueAt.getTime() - b.dueAt.getTime() || a.agent.name.localeCompare(b.agent.name) || a.id.localeCompare(b.id);
   const comparators: Record<BoardSort, (a: BoardRow, b: BoardRow) => number> = {
     due: byDue,
     agent: (a, b) => a.agent.name.localeCompare(b.agent.name) || byDue(a, b),
@@ -425,7 +488,11 @@ export async function listAssignableTeams(viewer: Viewer) {
   return prisma.team.findMany({
     where: assignableTeamWhere(viewer),
     orderBy: { name: "asc" },
-    select: { id: true, name: true, members: { where: { deactivatedAt: null, role: "agent" }, orderBy: { name: "asc" }, select: { id: true, name: true } } },
+    select: {
+      id: true,
+      name: true,
+      members: { where: { deactivatedAt: null, role: "agent" }, orderBy: { name: "asc" }, select: { id: true, name: true } },
+    },
   });
 }
 
@@ -454,11 +521,20 @@ export async function runAutoPractice(userId: string, now = new Date()): Promise
     select: {
       scenarioSlug: true,
       startedAt: true,
-      grade: { select: { criteria: { orderBy: { id: "asc" }, select: { criterionId: true, title: true, competency: true, applicable: true, level: true, overrideLevel: true } } } },
+      grade: {
+        select: {
+          criteria: {
+            orderBy: { id: "asc" },
+            select: { criterionId: true, title: true, competency: true, applicable: true, level: true, overrideLevel: true },
+          },
+        },
+      },
     },
   });
   if (recent.length === 0) return { created: 0 };
-  const attempts = recent.reverse().map((attempt) => ({ scenarioSlug: attempt.scenarioSlug, startedAt: attempt.startedAt, criteria: attempt.grade!.criteria }));
+  const attempts = recent
+    .reverse()
+    .map((attempt) => ({ scenarioSlug: attempt.scenarioSlug, startedAt: attempt.startedAt, criteria: attempt.grade!.criteria }));
   const automatic = await prisma.assignment.findMany({
     where: { userId, source: "automatic", triggerCriterion: { not: null } },
     select: { ...ASSIGNMENT_ROW_SELECT, triggerCriterion: true },
@@ -484,12 +560,16 @@ export async function runAutoPractice(userId: string, now = new Date()): Promise
   });
   if (!pick) return { created: 0 };
 
-  const criterion = attempts.flatMap((attempt) => attempt.criteria).find((candidate) => candidate.criterionId === pick.triggerCriterion)?.title ?? pick.triggerCriterion;
+  const criterion =
+    attempts.flatMap((attempt) => attempt.criteria).find((candidate) => candidate.criterionId === pick.triggerCriterion)?.title ??
+    pick.triggerCriterion;
   const title = contentTitle(index, pick.kind, pick.contentSlug);
   const link = contentLink(pick.kind, pick.contentSlug);
   const scenario = pick.kind === "scenario" ? index.scenarios.get(pick.contentSlug)! : null;
   // Passing the practice means lifting the missed criterion off the floor, when the scenario grades it.
-  const minLevels = scenario?.criteria.some((candidate) => candidate.id === pick.triggerCriterion && !candidate.critical) ? { [pick.triggerCriterion]: 1 } : {};
+  const minLevels = scenario?.criteria.some((candidate) => candidate.id === pick.triggerCriterion && !candidate.critical)
+    ? { [pick.triggerCriterion]: 1 }
+    : {};
   const dueAt = new Date(now.getTime() + AUTO_ASSIGNMENT_DAYS * DAY_MS);
   const created = await prisma.$transaction(async (tx) => {
     // The same grading may run the rule twice at once (a retried request); the first one wins.
@@ -509,7 +589,15 @@ export async function runAutoPractice(userId: string, now = new Date()): Promise
       },
       select: { id: true },
     });
-    await notify(userId, { kind: "auto-assigned", title: `Extra practice for you: “${title}”, to work on ${criterion.toLowerCase()}. Due ${formatDate(dueAt)}`, link }, tx);
+    await notify(
+      userId,
+      {
+        kind: "auto-assigned",
+        title: `Extra practice for you: “${title}”, to work on ${criterion.toLowerCase()}. Due ${formatDate(dueAt)}`,
+        link,
+      },
+      tx,
+    );
     const leadId = person.team?.leadId;
     if (leadId && leadId !== userId) {
       await notify(
@@ -528,7 +616,14 @@ export async function runAutoPractice(userId: string, now = new Date()): Promise
       targetType: "assignment",
       targetId: assignment.id,
       summary: `Automatically assigned the ${pick.kind} “${title}” to ${person.name} after ${pick.failures} attempts in a row missing ${criterion}`,
-      details: { source: "automatic", triggerCriterion: pick.triggerCriterion, kind: pick.kind, contentSlug: pick.contentSlug, dueAt: dueAt.toISOString(), userId },
+      details: {
+        source: "automatic",
+        triggerCriterion: pick.triggerCriterion,
+        kind: pick.kind,
+        contentSlug: pick.contentSlug,
+        dueAt: dueAt.toISOString(),
+        userId,
+      },
     });
     return true;
   });

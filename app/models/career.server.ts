@@ -39,7 +39,15 @@ type AttemptCompetencyRow = {
   level: number | null;
 };
 
-type PersonRow = { id: string; name: string; teamId: string | null; teamName: string | null; level: string; hireDate: Date | string; deactivatedAt: Date | string | null };
+type PersonRow = {
+  id: string;
+  name: string;
+  teamId: string | null;
+  teamName: string | null;
+  level: string;
+  hireDate: Date | string;
+  deactivatedAt: Date | string | null;
+};
 type ProgressRow = { userId: string; moduleSlug: string; completedAt: Date | string };
 type SessionRow = { id: string; agentId: string; scheduledAt: Date | string };
 type LevelEventRow = { targetId: string; details: string; createdAt: Date | string };
@@ -57,10 +65,18 @@ function attemptsFrom(rows: AttemptCompetencyRow[], difficultyOf: DifficultyOf):
     if (!difficulty) continue;
     let attempt = attempts.get(row.id);
     if (!attempt) {
-      attempt = { id: row.id, scenarioSlug: row.scenarioSlug, difficulty, passed: Boolean(row.passed), startedAt: toDate(row.startedAt), criteria: [] };
+      attempt = {
+        id: row.id,
+        scenarioSlug: row.scenarioSlug,
+        difficulty,
+        passed: Boolean(row.passed),
+        startedAt: toDate(row.startedAt),
+        criteria: [],
+      };
       attempts.set(row.id, attempt);
     }
-    if (row.competency !== null) attempt.criteria.push({ competency: row.competency, level: Number(row.level), overrideLevel: null, maxLevel: 2, applicable: true });
+    if (row.competency !== null)
+      attempt.criteria.push({ competency: row.competency, level: Number(row.level), overrideLevel: null, maxLevel: 2, applicable: true });
   }
   return [...attempts.values()];
 }
@@ -132,13 +148,25 @@ async function loadCareerRecords(who: Prisma.Sql, difficultyOf: DifficultyOf): P
         return { from, to, at: toDate(event.createdAt) };
       });
       const lastChange = history[history.length - 1];
-      const nominations = (nominationsBy.get(person.id) ?? []).map((row) => ({ level: row.level as Level, status: row.status, by: row.byName, at: toDate(row.createdAt) }));
+      const nominations = (nominationsBy.get(person.id) ?? []).map((row) => ({
+        level: row.level as Level,
+        status: row.status,
+        by: row.byName,
+        at: toDate(row.createdAt),
+      }));
       const pending = nominations.find((nomination) => nomination.status === "pending");
       const evidence: CareerEvidence = {
         completedModules: (progressBy.get(person.id) ?? []).map((row) => ({ slug: row.moduleSlug, completedAt: toDate(row.completedAt) })),
         attempts: attemptsFrom(attemptsBy.get(person.id) ?? [], difficultyOf),
-        coachingSessions: (sessionsBy.get(person.id) ?? []).map((session) => ({ id: session.id, scheduledAt: toDate(session.scheduledAt) })),
-        mentoring: (mentoringBy.get(person.id) ?? []).map((row) => ({ pairingId: row.id, menteeId: row.menteeId, menteeName: row.menteeName })),
+        coachingSessions: (sessionsBy.get(person.id) ?? []).map((session) => ({
+          id: session.id,
+          scheduledAt: toDate(session.scheduledAt),
+        })),
+        mentoring: (mentoringBy.get(person.id) ?? []).map((row) => ({
+          pairingId: row.id,
+          menteeId: row.menteeId,
+          menteeName: row.menteeName,
+        })),
         currentLevel: { key: person.level as Level, since: lastChange?.to === person.level ? lastChange.at : hireDate },
         signOffs: nominations.map(({ level, by, at }) => ({ level, signedOff: true, by, at })),
       };
@@ -170,7 +198,10 @@ export async function careerRecord(userId: string, difficultyOf: DifficultyOf): 
  * The career records of the active people with these roles on these teams, or on any team or
  * none when `teamIds` is null: a readiness table's rows, without reading their ids first.
  */
-export async function teamCareerRecords({ teamIds, roles }: { teamIds: string[] | null; roles: readonly Role[] }, difficultyOf: DifficultyOf): Promise<Map<string, CareerRecord>> {
+export async function teamCareerRecords(
+  { teamIds, roles }: { teamIds: string[] | null; roles: readonly Role[] },
+  difficultyOf: DifficultyOf,
+): Promise<Map<string, CareerRecord>> {
   if (teamIds?.length === 0 || roles.length === 0) return new Map();
   const onTeams = teamIds ? Prisma.sql` AND u."teamId" IN (${Prisma.join(teamIds)})` : Prisma.empty;
   return loadCareerRecords(Prisma.sql`u."deactivatedAt" IS NULL AND u."role" IN (${Prisma.join(roles)})${onTeams}`, difficultyOf);
@@ -179,7 +210,13 @@ export async function teamCareerRecords({ teamIds, roles }: { teamIds: string[] 
 // ---------------------------------------------------------------------------------------------
 // Check-ins
 
-export type CheckInView = { perspective: CheckInPerspective; ratings: Partial<Record<string, CheckInRating>>; note: string; authorName: string; at: Date };
+export type CheckInView = {
+  perspective: CheckInPerspective;
+  ratings: Partial<Record<string, CheckInRating>>;
+  note: string;
+  authorName: string;
+  at: Date;
+};
 
 function parseRatings(json: string): Partial<Record<string, CheckInRating>> {
   const parsed: unknown = JSON.parse(json);
@@ -205,13 +242,31 @@ export async function latestCheckIns(agentId: string): Promise<Record<CheckInPer
     ),
   );
   const view = (row: typeof self): CheckInView | null =>
-    row && { perspective: row.perspective as CheckInPerspective, ratings: parseRatings(row.ratings), note: row.note, authorName: row.author.name, at: row.createdAt };
+    row && {
+      perspective: row.perspective as CheckInPerspective,
+      ratings: parseRatings(row.ratings),
+      note: row.note,
+      authorName: row.author.name,
+      at: row.createdAt,
+    };
   return { self: view(self), lead: view(lead) };
 }
 
-export async function recordCheckIn(input: { agentId: string; authorId: string; perspective: CheckInPerspective; ratings: Record<string, CheckInRating>; note: string }): Promise<void> {
+export async function recordCheckIn(input: {
+  agentId: string;
+  authorId: string;
+  perspective: CheckInPerspective;
+  ratings: Record<string, CheckInRating>;
+  note: string;
+}): Promise<void> {
   await prisma.competencyCheckIn.create({
-    data: { agentId: input.agentId, authorId: input.authorId, perspective: input.perspective, ratings: JSON.stringify(input.ratings), note: input.note },
+    data: {
+      agentId: input.agentId,
+      authorId: input.authorId,
+      perspective: input.perspective,
+      ratings: JSON.stringify(input.ratings),
+      note: input.note,
+    },
   });
 }
 
@@ -241,7 +296,13 @@ export async function listNominations(status: NominationStatus, skip: number, ta
   const where = { status };
   const [total, nominations] = await Promise.all([
     prisma.nomination.count({ where }),
-    prisma.nomination.findMany({ where, orderBy: { createdAt: status === "pending" ? "asc" : "desc" }, skip, take, select: nominationSelect }),
+    prisma.nomination.findMany({
+      where,
+      orderBy: { createdAt: status === "pending" ? "asc" : "desc" },
+      skip,
+      take,
+      select: nominationSelect,
+    }),
   ]);
   return { total, nominations };
 }
@@ -260,11 +321,19 @@ type NominationOutcome = { status: "ok"; nominationId: string } | { status: "ref
  * A lead nominates one of their people for a level the ladder says comes next. One pending
  * nomination per person at a time, so the admin's queue never holds two answers to one question.
  */
-export async function nominate(actor: Actor, input: { agentId: string; level: Level; justification: string; allowedLevels: readonly Level[] }): Promise<NominationOutcome> {
-  if (!input.allowedLevels.includes(input.level)) return { status: "refused", reason: `${LEVEL_LABELS[input.level]} is not a next level for this person.` };
+export async function nominate(
+  actor: Actor,
+  input: { agentId: string; level: Level; justification: string; allowedLevels: readonly Level[] },
+): Promise<NominationOutcome> {
+  if (!input.allowedLevels.includes(input.level))
+    return { status: "refused", reason: `${LEVEL_LABELS[input.level]} is not a next level for this person.` };
   return prisma.$transaction(async (tx) => {
     const pending = await tx.nomination.findFirst({ where: { agentId: input.agentId, status: "pending" }, select: { level: true } });
-    if (pending) return { status: "refused", reason: `There is already a nomination for ${LEVEL_LABELS[pending.level as Level]} waiting for a decision.` };
+    if (pending)
+      return {
+        status: "refused",
+        reason: `There is already a nomination for ${LEVEL_LABELS[pending.level as Level]} waiting for a decision.`,
+      };
     const agent = await tx.user.findUniqueOrThrow({ where: { id: input.agentId }, select: { name: true } });
     const nomination = await tx.nomination.create({
       data: { agentId: input.agentId, nominatedById: actor.id, level: input.level, justification: input.justification },
@@ -280,7 +349,15 @@ export async function nominate(actor: Actor, input: { agentId: string; level: Le
     });
     const admins = await tx.user.findMany({ where: { role: "admin", deactivatedAt: null }, select: { id: true } });
     for (const admin of admins) {
-      await notify(admin.id, { kind: "nomination", title: `${actor.name} nominated ${agent.name} for ${LEVEL_LABELS[input.level]}`, link: `/admin/promotions/${nomination.id}` }, tx);
+      await notify(
+        admin.id,
+        {
+          kind: "nomination",
+          title: `${actor.name} nominated ${agent.name} for ${LEVEL_LABELS[input.level]}`,
+          link: `/admin/promotions/${nomination.id}`,
+        },
+        tx,
+      );
     }
     return { status: "ok", nominationId: nomination.id };
   });
@@ -290,14 +367,28 @@ export async function nominate(actor: Actor, input: { agentId: string; level: Le
  * An admin's decision. Approval moves the person to the level, writes the level history
  * (the audit event the Career page reads) and tells the agent; a decline keeps the reason.
  */
-export async function decideNomination(actor: Actor, input: { nominationId: string; decision: "approve" | "decline"; note: string }, now = new Date()): Promise<NominationOutcome | { status: "not-found" }> {
+export async function decideNomination(
+  actor: Actor,
+  input: { nominationId: string; decision: "approve" | "decline"; note: string },
+  now = new Date(),
+): Promise<NominationOutcome | { status: "not-found" }> {
   return prisma.$transaction(async (tx) => {
-    const nomination = await tx.nomination.findUnique({ where: { id: input.nominationId }, select: { id: true, status: true, level: true, nominatedById: true, agent: { select: { id: true, name: true, level: true, deactivatedAt: true } } } });
+    const nomination = await tx.nomination.findUnique({
+      where: { id: input.nominationId },
+      select: {
+        id: true,
+        status: true,
+        level: true,
+        nominatedById: true,
+        agent: { select: { id: true, name: true, level: true, deactivatedAt: true } },
+      },
+    });
     if (!nomination) return { status: "not-found" };
     if (nomination.status !== "pending") return { status: "refused", reason: "This nomination has already been decided." };
     const level = nomination.level as Level;
     const agent = nomination.agent;
-    if (input.decision === "approve" && agent.deactivatedAt) return { status: "refused", reason: `${agent.name}'s account is deactivated; reactivate it before approving.` };
+    if (input.decision === "approve" && agent.deactivatedAt)
+      return { status: "refused", reason: `${agent.name}'s account is deactivated; reactivate it before approving.` };
     const approved = input.decision === "approve";
     await tx.nomination.update({
       where: { id: nomination.id },
@@ -331,7 +422,15 @@ export async function decideNomination(actor: Actor, input: { nominationId: stri
     );
     if (nomination.nominatedById !== actor.id) {
       const outcome = approved ? "approved" : "declined";
-      await notify(nomination.nominatedById, { kind: "promotion", title: `${agent.name}'s nomination for ${LEVEL_LABELS[level]} was ${outcome}`, link: `/career/people/${agent.id}` }, tx);
+      await notify(
+        nomination.nominatedById,
+        {
+          kind: "promotion",
+          title: `${agent.name}'s nomination for ${LEVEL_LABELS[level]} was ${outcome}`,
+          link: `/career/people/${agent.id}`,
+        },
+        tx,
+      );
     }
     return { status: "ok", nominationId: nomination.id };
   });

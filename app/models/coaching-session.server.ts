@@ -34,7 +34,11 @@ export async function listCoachees(viewer: Viewer) {
     deactivatedAt: null,
     ...(viewer.role === "lead" ? { teamId: { in: viewer.ledTeamIds } } : {}),
   };
-  return prisma.user.findMany({ where, orderBy: [{ name: "asc" }, { id: "asc" }], select: { ...PERSON_SELECT, team: { select: { name: true } } } });
+  return prisma.user.findMany({
+    where,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { ...PERSON_SELECT, team: { select: { name: true } } },
+  });
 }
 
 /** The person, if this viewer may coach them; otherwise null, as if they didn't exist. */
@@ -75,7 +79,11 @@ function reflectionPairs(keys: string[]) {
 }
 
 /** Whether every link names the agent's own graded attempt or reflection. */
-async function checkLinks(tx: Prisma.TransactionClient, agentId: string, input: Pick<SessionInput, "attemptIds" | "reflections">): Promise<SessionRefusal | null> {
+async function checkLinks(
+  tx: Prisma.TransactionClient,
+  agentId: string,
+  input: Pick<SessionInput, "attemptIds" | "reflections">,
+): Promise<SessionRefusal | null> {
   const attemptIds = [...new Set(input.attemptIds)];
   if (attemptIds.length > 0) {
     const found = await tx.practiceAttempt.count({ where: { id: { in: attemptIds }, userId: agentId, grade: { isNot: null } } });
@@ -176,14 +184,23 @@ export async function getLinkedRecords(agentId: string, attemptIds: string[], re
         }),
     pairs.length === 0
       ? []
-      : prisma.reflection.findMany({ where: { userId: agentId, OR: pairs }, select: { moduleSlug: true, reflectionId: true, text: true, updatedAt: true } }),
+      : prisma.reflection.findMany({
+          where: { userId: agentId, OR: pairs },
+          select: { moduleSlug: true, reflectionId: true, text: true, updatedAt: true },
+        }),
   ]);
-  return { attempts, reflections: reflectionRows.sort((a, b) => reflections.indexOf(reflectionKey(a)) - reflections.indexOf(reflectionKey(b))) };
+  return {
+    attempts,
+    reflections: reflectionRows.sort((a, b) => reflections.indexOf(reflectionKey(a)) - reflections.indexOf(reflectionKey(b))),
+  };
 }
 
 /** Loads the session inside a transaction and answers whether the viewer coaches it. */
 async function coachedSession(tx: Prisma.TransactionClient, viewer: Viewer, sessionId: string) {
-  const session = await tx.coachingSession.findUnique({ where: { id: sessionId }, select: { id: true, leadId: true, agentId: true, agent: { select: { id: true, teamId: true } } } });
+  const session = await tx.coachingSession.findUnique({
+    where: { id: sessionId },
+    select: { id: true, leadId: true, agentId: true, agent: { select: { id: true, teamId: true } } },
+  });
   return session && sessionRole(viewer, { leadId: session.leadId, agent: session.agent }) === "coach" ? session : null;
 }
 
@@ -236,11 +253,16 @@ export async function setActionItemDone(
   return prisma.$transaction(async (tx) => {
     const item = await tx.actionItem.findFirst({
       where: { id: itemId, ...(sessionId ? { sessionId } : {}) },
-      select: { id: true, completedAt: true, session: { select: { id: true, leadId: true, agent: { select: { id: true, teamId: true } } } } },
+      select: {
+        id: true,
+        completedAt: true,
+        session: { select: { id: true, leadId: true, agent: { select: { id: true, teamId: true } } } },
+      },
     });
     if (!item || !sessionRole(viewer, { leadId: item.session.leadId, agent: item.session.agent })) return { status: "not-found" };
     // Ticking twice keeps the first time it was done.
-    if (done !== (item.completedAt !== null)) await tx.actionItem.update({ where: { id: itemId }, data: { completedAt: done ? now : null } });
+    if (done !== (item.completedAt !== null))
+      await tx.actionItem.update({ where: { id: itemId }, data: { completedAt: done ? now : null } });
     return { status: "ok" };
   });
 }
@@ -259,7 +281,6 @@ export async function listSessionsAsAgent(agentId: string) {
     },
   });
 }
-
 
 /** One page of the people the viewer coaches, with their sessions' dates and open action items. */
 export async function listCoachingPeople(scope: PeopleScope, viewerId: string, page: number) {
@@ -286,7 +307,13 @@ export async function getTimelineRecords(agentId: string) {
   const [sessions, attempts, modules] = await Promise.all([
     prisma.coachingSession.findMany({
       where: { agentId },
-      select: { id: true, scheduledAt: true, focus: true, lead: { select: { name: true } }, actionItems: { select: { completedAt: true } } },
+      select: {
+        id: true,
+        scheduledAt: true,
+        focus: true,
+        lead: { select: { name: true } },
+        actionItems: { select: { completedAt: true } },
+      },
     }),
     prisma.practiceAttempt.findMany({
       where: { userId: agentId, OR: [{ grade: { isNot: null } }, { reviewedAt: { not: null } }] },
@@ -298,7 +325,10 @@ export async function getTimelineRecords(agentId: string) {
         grade: { select: { overallScore: true, passed: true, createdAt: true } },
       },
     }),
-    prisma.moduleProgress.findMany({ where: { userId: agentId, completedAt: { not: null } }, select: { moduleSlug: true, moduleVersion: true, completedAt: true } }),
+    prisma.moduleProgress.findMany({
+      where: { userId: agentId, completedAt: { not: null } },
+      select: { moduleSlug: true, moduleVersion: true, completedAt: true },
+    }),
   ]);
   return { sessions, attempts, modules };
 }

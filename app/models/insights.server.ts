@@ -34,9 +34,24 @@ export async function listInsightTeams(viewer: Viewer) {
   });
 }
 
-type AttemptRow = { userId: string; scenarioSlug: string; startedAt: Date; gradeId: string | null; gradedAt: Date | null; score: number | null; practiceMs: bigint | number | null };
+type AttemptRow = {
+  userId: string;
+  scenarioSlug: string;
+  startedAt: Date;
+  gradeId: string | null;
+  gradedAt: Date | null;
+  score: number | null;
+  practiceMs: bigint | number | null;
+};
 type TallyRow = { userId: string; competency: string; total: number | null; count: bigint | number };
-type CriterionRow = { gradeId: string; criterionId: string; critical: boolean | number; applicable: boolean | number; level: number | bigint; overrideLevel: number | bigint | null };
+type CriterionRow = {
+  gradeId: string;
+  criterionId: string;
+  critical: boolean | number;
+  applicable: boolean | number;
+  level: number | bigint;
+  overrideLevel: number | bigint | null;
+};
 
 export type InsightsContent = {
   onboarding: ModuleRef[];
@@ -45,10 +60,23 @@ export type InsightsContent = {
   passScores: Map<string, number>;
 };
 
-export async function loadTeamInsights(teams: { id: string; name: string }[], content: InsightsContent, now = new Date()): Promise<TeamInsights> {
+export async function loadTeamInsights(
+  teams: { id: string; name: string }[],
+  content: InsightsContent,
+  now = new Date(),
+): Promise<TeamInsights> {
   const teamIds = teams.map((team) => team.id);
   if (teamIds.length === 0) {
-    return buildInsights({ now, agents: [], onboarding: content.onboarding, progress: [], attempts: [], competencies: [], assignments: [], competencyOrder: content.competencyOrder });
+    return buildInsights({
+      now,
+      agents: [],
+      onboarding: content.onboarding,
+      progress: [],
+      attempts: [],
+      competencies: [],
+      assignments: [],
+      competencyOrder: content.competencyOrder,
+    });
   }
 
   const agentWhere = { teamId: { in: teamIds }, role: "agent", deactivatedAt: null } satisfies Prisma.UserWhereInput;
@@ -57,7 +85,15 @@ export async function loadTeamInsights(teams: { id: string; name: string }[], co
     prisma.user.findMany({ where: agentWhere, select: { id: true, name: true, teamId: true, hireDate: true } }),
     prisma.moduleProgress.findMany({
       where: { user: agentWhere },
-      select: { userId: true, moduleSlug: true, moduleVersion: true, completedAt: true, reachedEndAt: true, timeSpentSeconds: true, updatedAt: true },
+      select: {
+        userId: true,
+        moduleSlug: true,
+        moduleVersion: true,
+        completedAt: true,
+        reachedEndAt: true,
+        timeSpentSeconds: true,
+        updatedAt: true,
+      },
     }),
     prisma.assignment.findMany({
       where: { user: agentWhere },
@@ -97,17 +133,35 @@ export async function loadTeamInsights(teams: { id: string; name: string }[], co
 
   return buildInsights({
     now,
-    agents: agents.map((agent) => ({ id: agent.id, name: agent.name, teamName: agent.teamId ? (teamNames.get(agent.teamId) ?? null) : null, hireDate: agent.hireDate })),
+    agents: agents.map((agent) => ({
+      id: agent.id,
+      name: agent.name,
+      teamName: agent.teamId ? (teamNames.get(agent.teamId) ?? null) : null,
+      hireDate: agent.hireDate,
+    })),
     onboarding: content.onboarding,
     progress,
     attempts,
-    competencies: tallyRows.map((row) => ({ userId: row.userId, competency: row.competency, total: Number(row.total ?? 0), count: Number(row.count) })),
+    competencies: tallyRows.map((row) => ({
+      userId: row.userId,
+      competency: row.competency,
+      total: Number(row.total ?? 0),
+      count: Number(row.count),
+    })),
     assignments: await assignmentOutcomes(teamIds, assignments, progress, attempts, content.passScores, now),
     competencyOrder: content.competencyOrder,
   });
 }
 
-type AssignmentRecord = { userId: string; kind: string; contentSlug: string; createdAt: Date; dueAt: Date; minScore: number | null; minLevels: string };
+type AssignmentRecord = {
+  userId: string;
+  kind: string;
+  contentSlug: string;
+  createdAt: Date;
+  dueAt: Date;
+  minScore: number | null;
+  minLevels: string;
+};
 
 /**
  * Each assignment's status by the assignments engineer's rule, fed from the rows
@@ -128,7 +182,10 @@ async function assignmentOutcomes(
     const minLevelCriteria = [...new Set(scenarioAssignments.flatMap((row) => Object.keys(parseMinLevels(row.minLevels))))];
     const since = new Date(Math.min(...scenarioAssignments.map((row) => row.createdAt.getTime())));
     // Only what pass rules read: critical criteria and those with a minimum level.
-    const wanted = minLevelCriteria.length === 0 ? Prisma.sql`c."critical" = TRUE` : Prisma.sql`(c."critical" = TRUE OR c."criterionId" IN (${Prisma.join(minLevelCriteria)}))`;
+    const wanted =
+      minLevelCriteria.length === 0
+        ? Prisma.sql`c."critical" = TRUE`
+        : Prisma.sql`(c."critical" = TRUE OR c."criterionId" IN (${Prisma.join(minLevelCriteria)}))`;
     const criteria = await prisma.$queryRaw<CriterionRow[]>`
       SELECT c."gradeId", c."criterionId", c."critical", c."applicable", c."level", c."overrideLevel"
       FROM "GradeCriterion" AS c
@@ -140,7 +197,13 @@ async function assignmentOutcomes(
         AND a."startedAt" >= ${since} AND ${wanted}`;
     for (const row of criteria) {
       // SQLite answers booleans as 0/1.
-      const criterion = { criterionId: row.criterionId, critical: Boolean(row.critical), applicable: Boolean(row.applicable), level: Number(row.level), overrideLevel: row.overrideLevel === null ? null : Number(row.overrideLevel) };
+      const criterion = {
+        criterionId: row.criterionId,
+        critical: Boolean(row.critical),
+        applicable: Boolean(row.applicable),
+        level: Number(row.level),
+        overrideLevel: row.overrideLevel === null ? null : Number(row.overrideLevel),
+      };
       const list = criteriaByGrade.get(row.gradeId);
       if (list) list.push(criterion);
       else criteriaByGrade.set(row.gradeId, [criterion]);
@@ -157,14 +220,24 @@ async function assignmentOutcomes(
     entry(attempt.userId).attempts.push({
       scenarioSlug: attempt.scenarioSlug,
       startedAt: attempt.startedAt,
-      grade: attempt.gradeId !== null && attempt.score !== null ? { overallScore: attempt.score, criteria: criteriaByGrade.get(attempt.gradeId) ?? [] } : null,
+      grade:
+        attempt.gradeId !== null && attempt.score !== null
+          ? { overallScore: attempt.score, criteria: criteriaByGrade.get(attempt.gradeId) ?? [] }
+          : null,
     });
   }
   const none: AssigneeActivity = { progress: [], attempts: [] };
   return assignments.map((row) => ({
     userId: row.userId,
     status: assignmentStatus(
-      { kind: row.kind as AssignmentKind, contentSlug: row.contentSlug, createdAt: row.createdAt, dueAt: row.dueAt, minScore: row.minScore, minLevels: parseMinLevels(row.minLevels) },
+      {
+        kind: row.kind as AssignmentKind,
+        contentSlug: row.contentSlug,
+        createdAt: row.createdAt,
+        dueAt: row.dueAt,
+        minScore: row.minScore,
+        minLevels: parseMinLevels(row.minLevels),
+      },
       activity.get(row.userId) ?? none,
       { now, passScore: passScores.get(row.contentSlug) },
     ),

@@ -35,7 +35,10 @@ export async function getModuleProgress(userId: string, module: { slug: string; 
       reachedEndAt: true,
       completedAt: true,
       timeSpentSeconds: true,
-      attempts: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { quizId: true, answers: true, scorePercent: true, passed: true, createdAt: true } },
+      attempts: {
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: { quizId: true, answers: true, scorePercent: true, passed: true, createdAt: true },
+      },
     },
   });
 }
@@ -77,7 +80,12 @@ export async function recordReading(
     seconds = 0,
     reachedEnd = false,
     maxSeconds = MAX_READING_SECONDS_PER_REPORT,
-  }: { section?: string; seconds?: number; reachedEnd?: boolean; /** Cap for this report; a heartbeat's by default. */ maxSeconds?: number },
+  }: {
+    section?: string;
+    seconds?: number;
+    reachedEnd?: boolean;
+    /** Cap for this report; a heartbeat's by default. */ maxSeconds?: number;
+  },
   now = new Date(),
 ): Promise<{ completed: boolean }> {
   return prisma.$transaction(async (tx) => {

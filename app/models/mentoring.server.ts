@@ -49,8 +49,13 @@ export async function getMentoringPerson(userId: string) {
 }
 
 export async function getMentorProfile(userId: string) {
-  const [profile, placesTaken] = await Promise.all([prisma.mentorProfile.findUnique({ where: { userId } }), openPairingCount(prisma, userId)]);
-  return profile && { ...profile, strengths: parseStringList(profile.strengths), languages: parseStringList(profile.languages), placesTaken };
+  const [profile, placesTaken] = await Promise.all([
+    prisma.mentorProfile.findUnique({ where: { userId } }),
+    openPairingCount(prisma, userId),
+  ]);
+  return (
+    profile && { ...profile, strengths: parseStringList(profile.strengths), languages: parseStringList(profile.languages), placesTaken }
+  );
 }
 
 function openPairingCount(client: Prisma.TransactionClient | typeof prisma, mentorId: string) {
@@ -68,9 +73,19 @@ export async function saveMentorProfile(userId: string, input: MentorProfileInpu
     if (ineligible) return { status: "refused", reason: ineligible };
     const taken = await openPairingCount(tx, userId);
     if (input.capacity < taken) {
-      return { status: "refused", field: "capacity", reason: `You already have ${taken} mentees (active or proposed); capacity can't go below that.` };
+      return {
+        status: "refused",
+        field: "capacity",
+        reason: `You already have ${taken} mentees (active or proposed); capacity can't go below that.`,
+      };
     }
-    const data = { capacity: input.capacity, strengths: JSON.stringify(input.strengths), bio: input.bio, languages: JSON.stringify(input.languages), availability: input.availability };
+    const data = {
+      capacity: input.capacity,
+      strengths: JSON.stringify(input.strengths),
+      bio: input.bio,
+      languages: JSON.stringify(input.languages),
+      availability: input.availability,
+    };
     await tx.mentorProfile.upsert({ where: { userId }, create: { userId, ...data }, update: data });
     await tx.user.update({ where: { id: userId }, data: { timeZone: input.timeZone, workMode: input.workMode } });
     return { status: "ok" };
@@ -99,7 +114,13 @@ export async function getMenteeRequest(userId: string) {
  */
 export async function saveMenteeRequest(userId: string, input: MenteeRequestInput): Promise<Done> {
   const mentored = await prisma.pairing.count({ where: { menteeId: userId, status: "active" } });
-  const data = { goals: input.goals, targetLevel: input.targetLevel, focus: JSON.stringify(input.focus), preferences: input.preferences, status: mentored ? "closed" : "open" };
+  const data = {
+    goals: input.goals,
+    targetLevel: input.targetLevel,
+    focus: JSON.stringify(input.focus),
+    preferences: input.preferences,
+    status: mentored ? "closed" : "open",
+  };
   await prisma.menteeRequest.upsert({ where: { menteeId: userId }, create: { menteeId: userId, ...data }, update: data });
   return { status: "ok" };
 }
@@ -114,7 +135,11 @@ export async function withdrawMenteeRequest(actor: Actor, now = new Date()): Pro
     const waiting = await tx.pairing.findMany({ where: { menteeId: actor.id, status: "proposed" }, select: { id: true, mentorId: true } });
     for (const pairing of waiting) {
       await tx.pairing.update({ where: { id: pairing.id }, data: { status: "ended", endedAt: now, endFeedback: WITHDRAWN_FEEDBACK } });
-      await notify(pairing.mentorId, { kind: "mentoring", title: `${actor.name} withdrew their mentoring request`, link: `/mentoring/pairings/${pairing.id}` }, tx);
+      await notify(
+        pairing.mentorId,
+        { kind: "mentoring", title: `${actor.name} withdrew their mentoring request`, link: `/mentoring/pairings/${pairing.id}` },
+        tx,
+      );
     }
     return { status: "ok" };
   });
@@ -123,7 +148,16 @@ export async function withdrawMenteeRequest(actor: Actor, now = new Date()): Pro
 // ---------------------------------------------------------------------------------------------
 // Matching inputs
 
-type PoolPerson = { id: string; name: string; level: string; timeZone: string; workMode: string; teamId: string | null; team: { leadId: string | null } | null; ledTeams: { id: string }[] };
+type PoolPerson = {
+  id: string;
+  name: string;
+  level: string;
+  timeZone: string;
+  workMode: string;
+  teamId: string | null;
+  team: { leadId: string | null } | null;
+  ledTeams: { id: string }[];
+};
 
 const poolPersonSelect = {
   id: true,
@@ -137,12 +171,17 @@ const poolPersonSelect = {
 } satisfies Prisma.UserSelect;
 
 function openRequestWhere(unpairedOnly: boolean): Prisma.MenteeRequestWhereInput {
-  return { status: "open", mentee: { deactivatedAt: null, ...(unpairedOnly ? { mentored: { none: { status: { in: [...OPEN_PAIRING_STATUSES] } } } } : {}) } };
+  return {
+    status: "open",
+    mentee: { deactivatedAt: null, ...(unpairedOnly ? { mentored: { none: { status: { in: [...OPEN_PAIRING_STATUSES] } } } } : {}) },
+  };
 }
 
 const availableMentorWhere = { active: true, user: { deactivatedAt: null } } satisfies Prisma.MentorProfileWhereInput;
 
-const placesTakenSelect = { _count: { select: { mentoring: { where: { status: { in: [...OPEN_PAIRING_STATUSES] } } } } } } satisfies Prisma.UserSelect;
+const placesTakenSelect = {
+  _count: { select: { mentoring: { where: { status: { in: [...OPEN_PAIRING_STATUSES] } } } } },
+} satisfies Prisma.UserSelect;
 
 /** The admin's overview before matching: who is waiting and how much room mentors have. */
 export async function countOpenPool() {
@@ -167,7 +206,10 @@ export type MatchingPool = {
  * competencies), active mentor profiles as mentors (strengths measured on what they offer).
  * `menteeIds` limits the mentees loaded (one person's suggestions); omit it for the whole pool.
  */
-export async function loadMatchingPool(content: MeasureContent, options: { menteeIds?: string[]; unpairedOnly?: boolean } = {}): Promise<MatchingPool> {
+export async function loadMatchingPool(
+  content: MeasureContent,
+  options: { menteeIds?: string[]; unpairedOnly?: boolean } = {},
+): Promise<MatchingPool> {
   const [requests, profiles] = await Promise.all([
     prisma.menteeRequest.findMany({
       where: { ...openRequestWhere(options.unpairedOnly ?? false), ...(options.menteeIds ? { menteeId: { in: options.menteeIds } } : {}) },
@@ -185,7 +227,10 @@ export async function loadMatchingPool(content: MeasureContent, options: { mente
       },
     }),
   ]);
-  const measured = await measuredCompetencies([...requests.map((request) => request.mentee.id), ...profiles.map((profile) => profile.user.id)], content);
+  const measured = await measuredCompetencies(
+    [...requests.map((request) => request.mentee.id), ...profiles.map((profile) => profile.user.id)],
+    content,
+  );
   const byKey = (id: string) => new Map((measured.get(id) ?? []).map((entry) => [entry.key, entry]));
 
   const mentees: Mentee[] = requests.map(({ mentee, targetLevel, focus }) => {
@@ -212,7 +257,15 @@ export async function loadMatchingPool(content: MeasureContent, options: { mente
     };
   });
   const mentorDetails = new Map(
-    profiles.map((profile) => [profile.user.id, { bio: profile.bio, languages: parseStringList(profile.languages), availability: profile.availability, strengths: parseStringList(profile.strengths) }]),
+    profiles.map((profile) => [
+      profile.user.id,
+      {
+        bio: profile.bio,
+        languages: parseStringList(profile.languages),
+        availability: profile.availability,
+        strengths: parseStringList(profile.strengths),
+      },
+    ]),
   );
   return { mentees, mentors, mentorDetails, competencyName: content.competencyName };
 }
@@ -226,7 +279,11 @@ export async function mentorSuggestions(menteeId: string, content: MeasureConten
   const pool = await loadMatchingPool(content, { menteeIds: [menteeId] });
   const mentee = pool.mentees[0];
   if (!mentee) return null;
-  return rankMentors(mentee, pool.mentors, now, pool.competencyName).map(({ mentor, score }) => ({ mentor, score, details: pool.mentorDetails.get(mentor.id)! }));
+  return rankMentors(mentee, pool.mentors, now, pool.competencyName).map(({ mentor, score }) => ({
+    mentor,
+    score,
+    details: pool.mentorDetails.get(mentor.id)!,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,20 +293,38 @@ export async function mentorSuggestions(menteeId: string, content: MeasureConten
  * Checks a requested pair against the current data: the mentee has an open request, the mentor is
  * active with a place free, and neither is the other's lead or already paired. Returns the score.
  */
-async function checkPair(menteeId: string, mentorId: string, content: MeasureContent, now: Date): Promise<{ status: "ok"; score: PairScore } | Refused> {
+async function checkPair(
+  menteeId: string,
+  mentorId: string,
+  content: MeasureContent,
+  now: Date,
+): Promise<{ status: "ok"; score: PairScore } | Refused> {
   if (menteeId === mentorId) return { status: "refused", reason: "You can't be your own mentor." };
   const pool = await loadMatchingPool(content, { menteeIds: [menteeId] });
-  if (pool.mentees.length === 0) return { status: "refused", reason: "Tell us what you want from mentoring first: there is no open mentoring request." };
+  if (pool.mentees.length === 0)
+    return { status: "refused", reason: "Tell us what you want from mentoring first: there is no open mentoring request." };
   const [choice] = scorePoolChoice(pool, [{ menteeId, mentorId }], now, pool.competencyName);
-  if (!choice!.score) return { status: "refused", reason: "That mentor isn't taking mentees at the moment. Choose another from your suggestions." };
+  if (!choice!.score)
+    return { status: "refused", reason: "That mentor isn't taking mentees at the moment. Choose another from your suggestions." };
   if (choice!.problem) return { status: "refused", reason: choice!.problem };
   return { status: "ok", score: choice!.score };
 }
 
-export async function requestMentor(actor: Actor, input: { mentorId: string; message: string }, content: MeasureContent, now = new Date()): Promise<(Done & { pairingId: string }) | Refused> {
-  const open = await prisma.pairing.findFirst({ where: { menteeId: actor.id, status: { in: [...OPEN_PAIRING_STATUSES] } }, select: { status: true, mentor: { select: { name: true } } } });
+export async function requestMentor(
+  actor: Actor,
+  input: { mentorId: string; message: string },
+  content: MeasureContent,
+  now = new Date(),
+): Promise<(Done & { pairingId: string }) | Refused> {
+  const open = await prisma.pairing.findFirst({
+    where: { menteeId: actor.id, status: { in: [...OPEN_PAIRING_STATUSES] } },
+    select: { status: true, mentor: { select: { name: true } } },
+  });
   if (open) {
-    const reason = open.status === "active" ? `You already have a mentor: ${open.mentor.name}.` : `Your request to ${open.mentor.name} is still waiting for an answer.`;
+    const reason =
+      open.status === "active"
+        ? `You already have a mentor: ${open.mentor.name}.`
+        : `Your request to ${open.mentor.name} is still waiting for an answer.`;
     return { status: "refused", reason };
   }
   const checked = await checkPair(actor.id, input.mentorId, content, now);
@@ -257,10 +332,21 @@ export async function requestMentor(actor: Actor, input: { mentorId: string; mes
   return withPlacesHeld(async (tx) => {
     await holdPlace(tx, input.mentorId, actor.id);
     const created = await tx.pairing.create({
-      data: { mentorId: input.mentorId, menteeId: actor.id, source: "request", message: input.message, score: checked.score.total, createdAt: now },
+      data: {
+        mentorId: input.mentorId,
+        menteeId: actor.id,
+        source: "request",
+        message: input.message,
+        score: checked.score.total,
+        createdAt: now,
+      },
       select: { id: true },
     });
-    await notify(input.mentorId, { kind: "mentoring", title: `${actor.name} asked you to be their mentor`, link: `/mentoring/pairings/${created.id}` }, tx);
+    await notify(
+      input.mentorId,
+      { kind: "mentoring", title: `${actor.name} asked you to be their mentor`, link: `/mentoring/pairings/${created.id}` },
+      tx,
+    );
     return { status: "ok", pairingId: created.id };
   });
 }
@@ -275,7 +361,10 @@ class PlaceTaken extends Error {}
  */
 async function holdPlace(tx: Prisma.TransactionClient, mentorId: string, menteeId: string): Promise<void> {
   const [profile, taken, menteeOpen] = await Promise.all([
-    tx.mentorProfile.findUnique({ where: { userId: mentorId }, select: { capacity: true, active: true, user: { select: { name: true } } } }),
+    tx.mentorProfile.findUnique({
+      where: { userId: mentorId },
+      select: { capacity: true, active: true, user: { select: { name: true } } },
+    }),
     openPairingCount(tx, mentorId),
     tx.pairing.count({ where: { menteeId, status: { in: [...OPEN_PAIRING_STATUSES] } } }),
   ]);
@@ -308,7 +397,10 @@ const pairingSelect = {
   createdAt: true,
   mentor: { select: { id: true, name: true, level: true, teamId: true, timeZone: true } },
   mentee: { select: { id: true, name: true, level: true, teamId: true, timeZone: true } },
-  meetings: { orderBy: { heldOn: "desc" }, select: { id: true, heldOn: true, notes: true, rating: true, loggedBy: { select: { name: true } } } },
+  meetings: {
+    orderBy: { heldOn: "desc" },
+    select: { id: true, heldOn: true, notes: true, rating: true, loggedBy: { select: { name: true } } },
+  },
 } satisfies Prisma.PairingSelect;
 
 export type PairingView = Prisma.PairingGetPayload<{ select: typeof pairingSelect }>;
@@ -321,12 +413,24 @@ export type PairingView = Prisma.PairingGetPayload<{ select: typeof pairingSelec
 export async function getPairingFor(viewer: Viewer, id: string) {
   const pairing = await prisma.pairing.findUnique({
     where: { id },
-    select: { ...pairingSelect, mentee: { select: { ...pairingSelect.mentee.select, menteeRequest: { select: { goals: true, targetLevel: true, focus: true, preferences: true } } } } },
+    select: {
+      ...pairingSelect,
+      mentee: {
+        select: {
+          ...pairingSelect.mentee.select,
+          menteeRequest: { select: { goals: true, targetLevel: true, focus: true, preferences: true } },
+        },
+      },
+    },
   });
   const access = pairing && pairingAccess(viewer, pairing);
   if (!pairing || !access) return null;
   const { menteeRequest, ...mentee } = pairing.mentee;
-  const request = menteeRequest && { ...menteeRequest, targetLevel: menteeRequest.targetLevel as Level, focus: parseStringList(menteeRequest.focus) };
+  const request = menteeRequest && {
+    ...menteeRequest,
+    targetLevel: menteeRequest.targetLevel as Level,
+    focus: parseStringList(menteeRequest.focus),
+  };
   return { access, pairing: { ...pairing, mentee }, request };
 }
 
@@ -334,7 +438,10 @@ const STATUS_ORDER: Record<string, number> = { proposed: 0, active: 1 };
 
 /** Proposals waiting for an answer first, then active pairings, then the history; newest first within each. */
 function proposedFirst<Row extends { status: string }>(rows: Row[]): Row[] {
-  return rows.map((row, index) => ({ row, index })).sort((a, b) => (STATUS_ORDER[a.row.status] ?? 2) - (STATUS_ORDER[b.row.status] ?? 2) || a.index - b.index).map(({ row }) => row);
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => (STATUS_ORDER[a.row.status] ?? 2) - (STATUS_ORDER[b.row.status] ?? 2) || a.index - b.index)
+    .map(({ row }) => row);
 }
 
 /** A person's pairings as mentor and as mentee, proposed ones first. */
@@ -346,14 +453,20 @@ export async function listPairingsOf(userId: string) {
       select: pairingSelect,
     }),
   );
-  return { asMentor: pairings.filter((pairing) => pairing.mentor.id === userId), asMentee: pairings.filter((pairing) => pairing.mentee.id === userId) };
+  return {
+    asMentor: pairings.filter((pairing) => pairing.mentor.id === userId),
+    asMentee: pairings.filter((pairing) => pairing.mentee.id === userId),
+  };
 }
 
 /** Pairings in which a mentor or a mentee belongs to one of the teams, proposed ones first. */
 export async function listTeamPairings(teamIds: string[]) {
   return proposedFirst(
     await prisma.pairing.findMany({
-      where: { status: { in: ["proposed", "active", "ended"] }, OR: [{ mentee: { teamId: { in: teamIds } } }, { mentor: { teamId: { in: teamIds } } }] },
+      where: {
+        status: { in: ["proposed", "active", "ended"] },
+        OR: [{ mentee: { teamId: { in: teamIds } } }, { mentor: { teamId: { in: teamIds } } }],
+      },
       orderBy: { createdAt: "desc" },
       select: pairingSelect,
     }),
@@ -380,7 +493,15 @@ type PairingRole = "mentor" | "mentee";
 async function findPairingFor(tx: Prisma.TransactionClient, pairingId: string, userId: string, roles: readonly PairingRole[]) {
   const pairing = await tx.pairing.findUnique({
     where: { id: pairingId },
-    select: { id: true, status: true, mentorId: true, menteeId: true, mentor: { select: { name: true } }, mentee: { select: { name: true } }, _count: { select: { meetings: true } } },
+    select: {
+      id: true,
+      status: true,
+      mentorId: true,
+      menteeId: true,
+      mentor: { select: { name: true } },
+      mentee: { select: { name: true } },
+      _count: { select: { meetings: true } },
+    },
   });
   if (!pairing) return null;
   const allowed = (roles.includes("mentor") && pairing.mentorId === userId) || (roles.includes("mentee") && pairing.menteeId === userId);
@@ -388,7 +509,11 @@ async function findPairingFor(tx: Prisma.TransactionClient, pairingId: string, u
 }
 
 /** The mentor accepts or declines a proposal; an accepted pairing closes the mentee's request. */
-export async function respondToProposal(actor: Actor, input: { pairingId: string; accept: boolean; reason: string }, now = new Date()): Promise<Done | Refused | NotFound> {
+export async function respondToProposal(
+  actor: Actor,
+  input: { pairingId: string; accept: boolean; reason: string },
+  now = new Date(),
+): Promise<Done | Refused | NotFound> {
   return prisma.$transaction(async (tx) => {
     const pairing = await findPairingFor(tx, input.pairingId, actor.id, ["mentor"]);
     if (!pairing) return { status: "not-found" };
@@ -403,7 +528,9 @@ export async function respondToProposal(actor: Actor, input: { pairingId: string
       pairing.menteeId,
       {
         kind: "mentoring",
-        title: input.accept ? `${actor.name} accepted: your mentoring has started` : `${actor.name} can't mentor you right now — choose another mentor`,
+        title: input.accept
+          ? `${actor.name} accepted: your mentoring has started`
+          : `${actor.name} can't mentor you right now — choose another mentor`,
         link: input.accept ? `/mentoring/pairings/${pairing.id}` : "/mentoring",
       },
       tx,
@@ -412,18 +539,27 @@ export async function respondToProposal(actor: Actor, input: { pairingId: string
   });
 }
 
-export async function logMeeting(actor: Actor, input: { pairingId: string; heldOn: Date; notes: string; rating: number }): Promise<Done | Refused | NotFound> {
+export async function logMeeting(
+  actor: Actor,
+  input: { pairingId: string; heldOn: Date; notes: string; rating: number },
+): Promise<Done | Refused | NotFound> {
   return prisma.$transaction(async (tx) => {
     const pairing = await findPairingFor(tx, input.pairingId, actor.id, ["mentor", "mentee"]);
     if (!pairing) return { status: "not-found" };
     if (pairing.status !== "active") return { status: "refused", reason: "Meetings can be logged only while the pairing is active." };
-    await tx.pairingMeeting.create({ data: { pairingId: pairing.id, heldOn: input.heldOn, notes: input.notes, rating: input.rating, loggedById: actor.id } });
+    await tx.pairingMeeting.create({
+      data: { pairingId: pairing.id, heldOn: input.heldOn, notes: input.notes, rating: input.rating, loggedById: actor.id },
+    });
     return { status: "ok" };
   });
 }
 
 /** The mentee's answer after the first meeting. */
-export async function answerFitCheck(actor: Actor, input: { pairingId: string; fit: FitCheck }, now = new Date()): Promise<Done | Refused | NotFound> {
+export async function answerFitCheck(
+  actor: Actor,
+  input: { pairingId: string; fit: FitCheck },
+  now = new Date(),
+): Promise<Done | Refused | NotFound> {
   return prisma.$transaction(async (tx) => {
     const pairing = await findPairingFor(tx, input.pairingId, actor.id, ["mentee"]);
     if (!pairing) return { status: "not-found" };
@@ -438,17 +574,26 @@ export async function answerFitCheck(actor: Actor, input: { pairingId: string; f
  * Either side ends the pairing with feedback. `findAnother` (the mentee's re-pair after a
  * "not a fit") reopens their request so new suggestions appear straight away.
  */
-export async function endPairing(actor: Actor, input: { pairingId: string; feedback: string; findAnother: boolean }, now = new Date()): Promise<Done | Refused | NotFound> {
+export async function endPairing(
+  actor: Actor,
+  input: { pairingId: string; feedback: string; findAnother: boolean },
+  now = new Date(),
+): Promise<Done | Refused | NotFound> {
   return prisma.$transaction(async (tx) => {
     const pairing = await findPairingFor(tx, input.pairingId, actor.id, ["mentor", "mentee"]);
     if (!pairing) return { status: "not-found" };
-    if (pairing.status !== "active" && pairing.status !== "proposed") return { status: "refused", reason: "This pairing has already ended." };
+    if (pairing.status !== "active" && pairing.status !== "proposed")
+      return { status: "refused", reason: "This pairing has already ended." };
     await tx.pairing.update({ where: { id: pairing.id }, data: { status: "ended", endedAt: now, endFeedback: input.feedback } });
     if (input.findAnother && pairing.menteeId === actor.id) {
       await tx.menteeRequest.updateMany({ where: { menteeId: actor.id }, data: { status: "open" } });
     }
     const otherId = pairing.mentorId === actor.id ? pairing.menteeId : pairing.mentorId;
-    await notify(otherId, { kind: "mentoring", title: `${actor.name} ended your mentoring pairing`, link: `/mentoring/pairings/${pairing.id}` }, tx);
+    await notify(
+      otherId,
+      { kind: "mentoring", title: `${actor.name} ended your mentoring pairing`, link: `/mentoring/pairings/${pairing.id}` },
+      tx,
+    );
     return { status: "ok" };
   });
 }
@@ -463,7 +608,12 @@ export async function optimiseOpenPool(content: MeasureContent, now = new Date()
 }
 
 /** Publishes a checked pool choice as proposed pairings and tells both sides of every pair. */
-export async function publishPool(actor: Actor, choices: { menteeId: string; mentorId: string | null }[], content: MeasureContent, now = new Date()): Promise<(Done & { published: number }) | Refused> {
+export async function publishPool(
+  actor: Actor,
+  choices: { menteeId: string; mentorId: string | null }[],
+  content: MeasureContent,
+  now = new Date(),
+): Promise<(Done & { published: number }) | Refused> {
   const pool = await loadMatchingPool(content, { unpairedOnly: true });
   const scored = scorePoolChoice(pool, choices, now, pool.competencyName);
   const problem = scored.find((entry) => entry.problem);
@@ -476,13 +626,28 @@ export async function publishPool(actor: Actor, choices: { menteeId: string; men
     for (const pair of pairs) {
       await holdPlace(tx, pair.mentorId!, pair.menteeId);
       const pairing = await tx.pairing.create({
-        data: { menteeId: pair.menteeId, mentorId: pair.mentorId!, source: "pool", message: "Matched by your mentoring programme.", score: pair.score!.total, createdAt: now },
+        data: {
+          menteeId: pair.menteeId,
+          mentorId: pair.mentorId!,
+          source: "pool",
+          message: "Matched by your mentoring programme.",
+          score: pair.score!.total,
+          createdAt: now,
+        },
         select: { id: true },
       });
       pairingIds.push(pairing.id);
       const link = `/mentoring/pairings/${pairing.id}`;
-      await notify(pair.mentorId!, { kind: "mentoring", title: `You've been matched to mentor ${names.get(pair.menteeId)} — please accept or decline`, link }, tx);
-      await notify(pair.menteeId, { kind: "mentoring", title: `You've been matched with ${names.get(pair.mentorId!)} as your mentor`, link }, tx);
+      await notify(
+        pair.mentorId!,
+        { kind: "mentoring", title: `You've been matched to mentor ${names.get(pair.menteeId)} — please accept or decline`, link },
+        tx,
+      );
+      await notify(
+        pair.menteeId,
+        { kind: "mentoring", title: `You've been matched with ${names.get(pair.mentorId!)} as your mentor`, link },
+        tx,
+      );
     }
     await recordAudit(tx, {
       actorId: actor.id,

@@ -2,7 +2,17 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { NOTIFICATIONS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 
-export const NOTIFICATION_KINDS = ["assigned", "due-soon", "overdue", "feedback", "dispute-answered", "auto-assigned", "nomination", "promotion", "mentoring"] as const;
+export const NOTIFICATION_KINDS = [
+  "assigned",
+  "due-soon",
+  "overdue",
+  "feedback",
+  "dispute-answered",
+  "auto-assigned",
+  "nomination",
+  "promotion",
+  "mentoring",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export type NotificationInput = {
@@ -28,7 +38,9 @@ function isUniqueViolation(error: unknown): boolean {
 export async function notify(userId: string, input: NotificationInput, client: Client = prisma): Promise<void> {
   if (input.dedupeKey && (await client.notification.findUnique({ where: { dedupeKey: input.dedupeKey }, select: { id: true } }))) return;
   try {
-    await client.notification.create({ data: { userId, kind: input.kind, title: input.title, link: input.link, dedupeKey: input.dedupeKey ?? null } });
+    await client.notification.create({
+      data: { userId, kind: input.kind, title: input.title, link: input.link, dedupeKey: input.dedupeKey ?? null },
+    });
   } catch (error) {
     // Two requests racing to create the same reminder: the unique key keeps one.
     if (input.dedupeKey && isUniqueViolation(error)) return;

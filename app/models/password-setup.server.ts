@@ -48,7 +48,8 @@ export async function findSetupLinkOwner(token: string, now = new Date()) {
   return row ? { name: row.user.name, email: row.user.email } : null;
 }
 
-export type SetPasswordResult = { status: "set"; userId: string } | { status: "unusable" } | { status: "throttled"; retryAfterSeconds: number };
+export type SetPasswordResult =
+  { status: "set"; userId: string } | { status: "unusable" } | { status: "throttled"; retryAfterSeconds: number };
 
 /**
  * Sets the password and spends the token, ending every session and forgetting
@@ -56,7 +57,12 @@ export type SetPasswordResult = { status: "set"; userId: string } | { status: "u
  * (deliberately slow) hash, and links that don't work slow down further tries
  * from the same address.
  */
-export async function setPasswordWithToken(token: string, password: string, clientAddress: string, now = new Date()): Promise<SetPasswordResult> {
+export async function setPasswordWithToken(
+  token: string,
+  password: string,
+  clientAddress: string,
+  now = new Date(),
+): Promise<SetPasswordResult> {
   const addressKey = `setup-link:address:${clientAddress}`;
   const wait = secondsToWait((await readFailureCounts([addressKey])).get(addressKey), THROTTLE_POLICIES.setupLinkAddress, now);
   if (wait > 0) return { status: "throttled", retryAfterSeconds: wait };

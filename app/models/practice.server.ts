@@ -51,7 +51,22 @@ export async function getAttempt(id: string) {
           rubricVersions: true,
           criticalFailures: true,
           createdAt: true,
-          criteria: { orderBy: { id: "asc" }, select: { criterionId: true, rubricId: true, title: true, competency: true, applicable: true, level: true, maxLevel: true, label: true, evidence: true, suggestion: true, critical: true } },
+          criteria: {
+            orderBy: { id: "asc" },
+            select: {
+              criterionId: true,
+              rubricId: true,
+              title: true,
+              competency: true,
+              applicable: true,
+              level: true,
+              maxLevel: true,
+              label: true,
+              evidence: true,
+              suggestion: true,
+              critical: true,
+            },
+          },
         },
       },
     },
@@ -123,7 +138,12 @@ export async function replyToCustomer(
     const result = await prisma.$transaction(async (tx): Promise<ReplyResult & { graded?: boolean }> => {
       const attempt = await tx.practiceAttempt.findFirst({
         where: { id: attemptId, userId },
-        select: { status: true, seed: true, customerState: true, turns: { orderBy: { index: "asc" }, select: { index: true, speaker: true, text: true, replyMs: true, createdAt: true } } },
+        select: {
+          status: true,
+          seed: true,
+          customerState: true,
+          turns: { orderBy: { index: "asc" }, select: { index: true, speaker: true, text: true, replyMs: true, createdAt: true } },
+        },
       });
       if (!attempt) return { status: "not-found" };
       const existing = attempt.turns.find((turn) => turn.index === expectedIndex);
@@ -147,7 +167,11 @@ export async function replyToCustomer(
         data: { customerState: JSON.stringify(response.state), status: outcome ?? ACTIVE, endedAt: outcome ? now : undefined },
       });
       if (outcome) {
-        const turns: TurnRow[] = [...attempt.turns, { index: expectedIndex, speaker: "agent", text, replyMs }, { index: expectedIndex + 1, speaker: "customer", text: response.reply, replyMs: null }];
+        const turns: TurnRow[] = [
+          ...attempt.turns,
+          { index: expectedIndex, speaker: "agent", text, replyMs },
+          { index: expectedIndex + 1, speaker: "customer", text: response.reply, replyMs: null },
+        ];
         await storeGrade(tx, attemptId, gradeAttempt(scenario, rubrics, turns, outcome));
       }
       return { status: "ok", graded: Boolean(outcome) };
@@ -161,7 +185,13 @@ export async function replyToCustomer(
 }
 
 /** The agent ends the conversation; it is graded as it stands. */
-export async function endAttempt(attemptId: string, userId: string, scenario: Scenario, rubrics: Rubric[], now = new Date()): Promise<ReplyResult> {
+export async function endAttempt(
+  attemptId: string,
+  userId: string,
+  scenario: Scenario,
+  rubrics: Rubric[],
+  now = new Date(),
+): Promise<ReplyResult> {
   const result = await prisma.$transaction(async (tx): Promise<ReplyResult & { graded?: boolean }> => {
     const attempt = await tx.practiceAttempt.findFirst({
       where: { id: attemptId, userId },
@@ -223,7 +253,12 @@ export async function recordScriptedAttempt(
 ) {
   const { turns, state } = simulate(scenario, messages, seed);
   const outcome: Outcome = state.outcome ?? "ended";
-  const rows: TurnRow[] = turns.map((turn, index) => ({ index, speaker: turn.from, text: turn.text, replyMs: turn.from === "agent" ? replySeconds * 1000 : null }));
+  const rows: TurnRow[] = turns.map((turn, index) => ({
+    index,
+    speaker: turn.from,
+    text: turn.text,
+    replyMs: turn.from === "agent" ? replySeconds * 1000 : null,
+  }));
   const endedAt = new Date(startedAt.getTime() + turns.length * replySeconds * 1000);
   await prisma.$transaction(async (tx) => {
     const attempt = await tx.practiceAttempt.create({
@@ -237,7 +272,13 @@ export async function recordScriptedAttempt(
         startedAt,
         endedAt,
         turns: {
-          create: rows.map((row, index) => ({ index: row.index, speaker: row.speaker, text: row.text, replyMs: row.replyMs, createdAt: new Date(startedAt.getTime() + index * replySeconds * 1000) })),
+          create: rows.map((row, index) => ({
+            index: row.index,
+            speaker: row.speaker,
+            text: row.text,
+            replyMs: row.replyMs,
+            createdAt: new Date(startedAt.getTime() + index * replySeconds * 1000),
+          })),
         },
       },
       select: { id: true },
@@ -248,7 +289,10 @@ export async function recordScriptedAttempt(
 
 /** Graded attempts by the people the viewer may see (never their own), newest first. */
 export async function listTeamAttempts(scope: PeopleScope, viewerId: string, page: number) {
-  const where: Prisma.PracticeAttemptWhereInput = { grade: { isNot: null }, user: { AND: [scopeToWhere(scope), { id: { not: viewerId } }] } };
+  const where: Prisma.PracticeAttemptWhereInput = {
+    grade: { isNot: null },
+    user: { AND: [scopeToWhere(scope), { id: { not: viewerId } }] },
+  };
   const [total, attempts] = await Promise.all([
     prisma.practiceAttempt.count({ where }),
     prisma.practiceAttempt.findMany({

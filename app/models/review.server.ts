@@ -14,7 +14,6 @@ export type Reviewer = { id: string; scope: PeopleScope };
 
 type PassRule = Pick<Scenario, "passScore">;
 
-
 export type ReviewQueueFilter = { view: ReviewQueueView; scenarioSlug?: string; agentId?: string };
 
 const OPEN = "open";
@@ -80,7 +79,9 @@ export async function listReviewQueue(reviewer: Reviewer, filter: ReviewQueueFil
 /** People with graded practice the reviewer may review, for the queue's agent filter. */
 export async function listReviewableAgents(reviewer: Reviewer) {
   return prisma.user.findMany({
-    where: { AND: [scopeToWhere(reviewer.scope), { id: { not: reviewer.id } }, { practiceAttempts: { some: { grade: { isNot: null } } } }] },
+    where: {
+      AND: [scopeToWhere(reviewer.scope), { id: { not: reviewer.id } }, { practiceAttempts: { some: { grade: { isNot: null } } } }],
+    },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: { id: true, name: true },
   });
@@ -109,7 +110,15 @@ export async function getAttemptReview(attemptId: string) {
               overriddenBy: { select: { name: true } },
               disputes: {
                 orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-                select: { id: true, comment: true, status: true, answer: true, createdAt: true, resolvedAt: true, resolvedBy: { select: { name: true } } },
+                select: {
+                  id: true,
+                  comment: true,
+                  status: true,
+                  answer: true,
+                  createdAt: true,
+                  resolvedAt: true,
+                  resolvedBy: { select: { name: true } },
+                },
               },
             },
           },
@@ -168,7 +177,13 @@ async function applyOverride(
   reviewer: Reviewer,
   attempt: ReviewableAttempt,
   criterion: CriterionRow,
-  { level, reason, passRule, now, dispute }: { level: number; reason: string; passRule: PassRule; now: Date; dispute?: { id: string; comment: string } },
+  {
+    level,
+    reason,
+    passRule,
+    now,
+    dispute,
+  }: { level: number; reason: string; passRule: PassRule; now: Date; dispute?: { id: string; comment: string } },
 ) {
   const grade = attempt.grade!;
   await tx.gradeCriterion.update({
@@ -224,9 +239,15 @@ export async function overrideCriterion(
 export type CommentResult = { status: "ok" | "not-found" | "invalid-turn" };
 
 /** A reviewer's comment on the whole attempt (turnIndex null) or on one of its turns. */
-export async function addReviewComment(reviewer: Reviewer, { attemptId, turnIndex, body }: { attemptId: string; turnIndex: number | null; body: string }): Promise<CommentResult> {
+export async function addReviewComment(
+  reviewer: Reviewer,
+  { attemptId, turnIndex, body }: { attemptId: string; turnIndex: number | null; body: string },
+): Promise<CommentResult> {
   return prisma.$transaction(async (tx) => {
-    const attempt = await tx.practiceAttempt.findFirst({ where: { AND: [{ id: attemptId }, reviewableWhere(reviewer)] }, select: { turns: { select: { index: true } } } });
+    const attempt = await tx.practiceAttempt.findFirst({
+      where: { AND: [{ id: attemptId }, reviewableWhere(reviewer)] },
+      select: { turns: { select: { index: true } } },
+    });
     if (!attempt) return { status: "not-found" };
     if (turnIndex !== null && !attempt.turns.some((turn) => turn.index === turnIndex)) return { status: "invalid-turn" };
     await tx.reviewComment.create({ data: { attemptId, turnIndex, body, authorId: reviewer.id } });
@@ -239,12 +260,22 @@ export type MarkReviewedResult = { status: "ok" | "already-reviewed" | "not-foun
 /** Marks the review done and tells the agent there is feedback to read; marking it again changes nothing. */
 export async function markReviewed(reviewer: Reviewer, attemptId: string, now = new Date()): Promise<MarkReviewedResult> {
   return prisma.$transaction(async (tx) => {
-    const attempt = await tx.practiceAttempt.findFirst({ where: { AND: [{ id: attemptId }, reviewableWhere(reviewer)] }, select: { userId: true } });
+    const attempt = await tx.practiceAttempt.findFirst({
+      where: { AND: [{ id: attemptId }, reviewableWhere(reviewer)] },
+      select: { userId: true },
+    });
     if (!attempt) return { status: "not-found" };
     // Conditional on still being unreviewed, so two reviewers pressing at once notify the agent once.
-    const { count } = await tx.practiceAttempt.updateMany({ where: { id: attemptId, reviewedAt: null }, data: { reviewedAt: now, reviewedById: reviewer.id } });
+    const { count } = await tx.practiceAttempt.updateMany({
+      where: { id: attemptId, reviewedAt: null },
+      data: { reviewedAt: now, reviewedById: reviewer.id },
+    });
     if (count === 0) return { status: "already-reviewed" };
-    await notify(attempt.userId, { kind: "feedback", title: "Your practice conversation has been reviewed", link: `/practice/attempts/${attemptId}#review` }, tx);
+    await notify(
+      attempt.userId,
+      { kind: "feedback", title: "Your practice conversation has been reviewed", link: `/practice/attempts/${attemptId}#review` },
+      tx,
+    );
     return { status: "ok" };
   });
 }
@@ -254,7 +285,10 @@ export type AcknowledgeResult = { status: "ok" | "not-found" | "not-reviewed" | 
 /** The agent confirms they have read the review of their own attempt. */
 export async function acknowledgeReview(agentId: string, attemptId: string, now = new Date()): Promise<AcknowledgeResult> {
   return prisma.$transaction(async (tx) => {
-    const attempt = await tx.practiceAttempt.findFirst({ where: { id: attemptId, userId: agentId }, select: { reviewedAt: true, acknowledgedAt: true } });
+    const attempt = await tx.practiceAttempt.findFirst({
+      where: { id: attemptId, userId: agentId },
+      select: { reviewedAt: true, acknowledgedAt: true },
+    });
     if (!attempt) return { status: "not-found" };
     if (!attempt.reviewedAt) return { status: "not-reviewed" };
     if (attempt.acknowledgedAt) return { status: "already-acknowledged" };
@@ -266,7 +300,10 @@ export async function acknowledgeReview(agentId: string, attemptId: string, now 
 export type DisputeResult = { status: "ok" | "not-found" | "not-applicable" | "already-open" };
 
 /** The agent disputes one criterion of their own graded attempt; one open dispute per criterion at a time. */
-export async function openDispute(agentId: string, { attemptId, criterionId, comment }: { attemptId: string; criterionId: string; comment: string }): Promise<DisputeResult> {
+export async function openDispute(
+  agentId: string,
+  { attemptId, criterionId, comment }: { attemptId: string; criterionId: string; comment: string },
+): Promise<DisputeResult> {
   return prisma.$transaction(async (tx) => {
     const criterion = await tx.gradeCriterion.findFirst({
       where: { criterionId, grade: { attempt: { id: attemptId, userId: agentId } } },
@@ -299,7 +336,10 @@ export async function resolveDispute(
   return prisma.$transaction(async (tx): Promise<ResolveResult> => {
     const attempt = await findReviewable(tx, reviewer, attemptId);
     const dispute = attempt?.grade
-      ? await tx.dispute.findFirst({ where: { id: disputeId, gradeCriterion: { gradeId: attempt.grade.id } }, select: { id: true, status: true, comment: true, agentId: true, gradeCriterionId: true } })
+      ? await tx.dispute.findFirst({
+          where: { id: disputeId, gradeCriterion: { gradeId: attempt.grade.id } },
+          select: { id: true, status: true, comment: true, agentId: true, gradeCriterionId: true },
+        })
       : null;
     if (!attempt || !dispute) return { status: "not-found" };
     if (dispute.status !== OPEN) return { status: "closed" };
@@ -310,9 +350,19 @@ export async function resolveDispute(
     }
     const status = decision.decision === "accept" ? "accepted" : "rejected";
     // Conditional on the dispute still being open, so two reviewers answering at once can't both apply.
-    const { count } = await tx.dispute.updateMany({ where: { id: dispute.id, status: OPEN }, data: { status, answer: decision.reason, resolvedAt: now, resolvedById: reviewer.id } });
+    const { count } = await tx.dispute.updateMany({
+      where: { id: dispute.id, status: OPEN },
+      data: { status, answer: decision.reason, resolvedAt: now, resolvedById: reviewer.id },
+    });
     if (count === 0) return { status: "closed" };
-    if (decision.decision === "accept") await applyOverride(tx, reviewer, attempt, criterion, { level: decision.level, reason: decision.reason, passRule, now, dispute: { id: dispute.id, comment: dispute.comment } });
+    if (decision.decision === "accept")
+      await applyOverride(tx, reviewer, attempt, criterion, {
+        level: decision.level,
+        reason: decision.reason,
+        passRule,
+        now,
+        dispute: { id: dispute.id, comment: dispute.comment },
+      });
     await recordAudit(tx, {
       actorId: reviewer.id,
       action: "dispute.resolved",
@@ -331,7 +381,11 @@ export async function resolveDispute(
     });
     await notify(
       dispute.agentId,
-      { kind: "dispute-answered", title: `Your dispute of "${criterion.title}" was ${status === "accepted" ? "accepted" : "not accepted"}`, link: `/practice/attempts/${attemptId}#criterion-${criterion.criterionId}` },
+      {
+        kind: "dispute-answered",
+        title: `Your dispute of "${criterion.title}" was ${status === "accepted" ? "accepted" : "not accepted"}`,
+        link: `/practice/attempts/${attemptId}#criterion-${criterion.criterionId}`,
+      },
       tx,
     );
     return { status: "ok" };

@@ -8,7 +8,10 @@ export type ThrottleKey = { key: string; policy: ThrottlePolicy };
 
 /** The counters stored for these keys, by key; a key with no failures is absent. */
 export async function readFailureCounts(keys: string[]): Promise<Map<string, FailureCount>> {
-  const rows = await prisma.throttleCounter.findMany({ where: { key: { in: keys } }, select: { key: true, failures: true, lastFailureAt: true } });
+  const rows = await prisma.throttleCounter.findMany({
+    where: { key: { in: keys } },
+    select: { key: true, failures: true, lastFailureAt: true },
+  });
   return new Map(rows.map((row) => [row.key, { failures: row.failures, lastFailureAt: row.lastFailureAt }]));
 }
 

@@ -11,7 +11,10 @@ function digest(token: string): string {
 /** The device behind this cookie token if it has signed in to `userId` before and is still trusted. */
 export async function findTrustedDevice(token: string | null, userId: string, now = new Date()): Promise<{ id: string } | null> {
   if (!token) return null;
-  const device = await prisma.trustedDevice.findUnique({ where: { tokenHash: digest(token) }, select: { id: true, userId: true, expiresAt: true } });
+  const device = await prisma.trustedDevice.findUnique({
+    where: { tokenHash: digest(token) },
+    select: { id: true, userId: true, expiresAt: true },
+  });
   return device && device.userId === userId && device.expiresAt > now ? { id: device.id } : null;
 }
 
@@ -19,7 +22,11 @@ export async function findTrustedDevice(token: string | null, userId: string, no
  * Remembers the browser that just signed in: renews the device it already is,
  * or trusts a new one and returns the token for its cookie.
  */
-export async function trustDevice(userId: string, existing: { id: string } | null, now = new Date()): Promise<{ token: string | null; expiresAt: Date }> {
+export async function trustDevice(
+  userId: string,
+  existing: { id: string } | null,
+  now = new Date(),
+): Promise<{ token: string | null; expiresAt: Date }> {
   const expiresAt = new Date(now.getTime() + TRUSTED_DEVICE_LIFETIME_DAYS * 86_400_000);
   if (existing) {
     await prisma.trustedDevice.update({ where: { id: existing.id }, data: { lastUsedAt: now, expiresAt } });

@@ -12,7 +12,9 @@ import { OUTCOME_TEXT } from "~/utils/practice-fields.ts";
 export async function loadFinishedAttempt(request: Request, attemptId: string | undefined) {
   const loaded = await loadVisibleAttempt(request, attemptId);
   if (!loaded.attempt.grade) notFound("A what-if needs a finished, graded conversation.");
-  const messages = loaded.attempt.turns.filter((turn) => turn.speaker === "agent").map((turn) => ({ text: turn.text, ms: turn.replyMs ?? undefined }));
+  const messages = loaded.attempt.turns
+    .filter((turn) => turn.speaker === "agent")
+    .map((turn) => ({ text: turn.text, ms: turn.replyMs ?? undefined }));
   if (messages.length === 0) notFound("This conversation has no messages of yours to rewrite.");
   return { ...loaded, messages };
 }

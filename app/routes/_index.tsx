@@ -60,10 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     nearestNextLevel(user.id, now),
     countProposalsAwaiting(user.id),
   ]);
-  const onboarding = pathProgress(
-    catalog.modules.filter((module) => module.frontmatter.track === "onboarding").map(moduleRef),
-    records,
-  );
+  const onboarding = pathProgress(catalog.modules.filter((module) => module.frontmatter.track === "onboarding").map(moduleRef), records);
   const titleOf = (slug: string) => catalog.modules.find((module) => module.slug === slug)?.frontmatter.title ?? slug;
   // The onboarding path is for agents; leads and admins see only what they have in progress.
   const showOnboarding = user.role === "agent" && onboarding.completed < onboarding.total;
@@ -72,14 +69,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? { ...onboarding, next: onboarding.nextSlug ? { slug: onboarding.nextSlug, title: titleOf(onboarding.nextSlug) } : null }
       : null,
     inProgress: catalog.modules
-      .filter((module) => moduleStatus(moduleRef(module), records).kind === "in-progress" && !(showOnboarding && module.slug === onboarding.nextSlug))
+      .filter(
+        (module) =>
+          moduleStatus(moduleRef(module), records).kind === "in-progress" && !(showOnboarding && module.slug === onboarding.nextSlug),
+      )
       .slice(0, 3)
       .map((module) => ({ slug: module.slug, title: module.frontmatter.title })),
   };
   const organisation =
-    user.role === "admin"
-      ? { counts: await getOrganisationCounts(), recent: (await listAuditEvents({}, 1)).events.slice(0, 5) }
-      : null;
+    user.role === "admin" ? { counts: await getOrganisationCounts(), recent: (await listAuditEvents({}, 1)).events.slice(0, 5) } : null;
   return {
     me,
     ledTeams,
@@ -107,7 +105,11 @@ export default function Home() {
       <AssignmentsSection
         id="your-assignments"
         items={assignments}
-        empty={me.role === "agent" ? "Nothing is assigned to you right now. When your lead assigns a module or a practice conversation, it shows here with its due date." : undefined}
+        empty={
+          me.role === "agent"
+            ? "Nothing is assigned to you right now. When your lead assigns a module or a practice conversation, it shows here with its due date."
+            : undefined
+        }
       />
       <div className="grid">
         <Card title="About you">
@@ -144,7 +146,12 @@ export default function Home() {
             ) : ledTeams.length > 0 ? (
               <p>
                 You lead {ledTeams.map((team) => team.name).join(", ")} with{" "}
-                {plural(ledTeams.reduce((sum, team) => sum + team.members.length, 0), "person", "people")}.
+                {plural(
+                  ledTeams.reduce((sum, team) => sum + team.members.length, 0),
+                  "person",
+                  "people",
+                )}
+                .
               </p>
             ) : (
               <p className="muted">You're not on a team yet. An admin will add you to one.</p>
@@ -258,7 +265,10 @@ export default function Home() {
               <ul>
                 {organisation.recent.map((event) => (
                   <li key={event.id}>
-                    {event.summary} <span className="muted">— {event.actor?.name ?? "system"}, {formatDateTime(event.createdAt)}</span>
+                    {event.summary}{" "}
+                    <span className="muted">
+                      — {event.actor?.name ?? "system"}, {formatDateTime(event.createdAt)}
+                    </span>
                   </li>
                 ))}
               </ul>

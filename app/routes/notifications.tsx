@@ -85,8 +85,13 @@ export default function NotificationsPage() {
       />
       {actionData ? <Alert tone="success">{actionData.message}</Alert> : null}
       {notifications.length === 0 ? (
-        <EmptyState title={total === 0 ? "No notifications yet" : "Nothing on this page"} action={total === 0 ? null : <Link to="/notifications">Back to the newest</Link>}>
-          {total === 0 ? "New assignments, reminders before they're due, feedback on your practice and answers to your disputes will appear here." : null}
+        <EmptyState
+          title={total === 0 ? "No notifications yet" : "Nothing on this page"}
+          action={total === 0 ? null : <Link to="/notifications">Back to the newest</Link>}
+        >
+          {total === 0
+            ? "New assignments, reminders before they're due, feedback on your practice and answers to your disputes will appear here."
+            : null}
         </EmptyState>
       ) : (
         <ol className="notification-list" aria-label="Notifications, newest first">

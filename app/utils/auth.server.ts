@@ -138,9 +138,7 @@ export async function requireAnonymous(request: Request): Promise<void> {
 }
 
 export type LoginResult =
-  | { status: "success"; userId: string; cookies: string[] }
-  | { status: "invalid" }
-  | { status: "throttled"; retryAfterSeconds: number };
+  { status: "success"; userId: string; cookies: string[] } | { status: "invalid" } | { status: "throttled"; retryAfterSeconds: number };
 
 // Verifying against a real hash when the email is unknown keeps both failures equally slow.
 const timingDecoyHash = hashPassword("frontline-timing-decoy");
@@ -191,7 +189,11 @@ export async function login({
   const keys = loginKeys(normalisedEmail, clientAddress, device?.id);
   const counts = await readFailureCounts([keys.account, keys.address, ...(keys.device ? [keys.device] : [])]);
   const wait = loginWait(
-    { account: counts.get(keys.account) ?? null, address: counts.get(keys.address) ?? null, ...(keys.device ? { device: counts.get(keys.device) ?? null } : {}) },
+    {
+      account: counts.get(keys.account) ?? null,
+      address: counts.get(keys.address) ?? null,
+      ...(keys.device ? { device: counts.get(keys.device) ?? null } : {}),
+    },
     new Date(),
   );
   if (wait.seconds > 0) return { status: "throttled", retryAfterSeconds: wait.seconds };
@@ -201,7 +203,9 @@ export async function login({
   if (!user || !user.password || user.deactivatedAt || !passwordMatches) {
     await recordFailures([
       { key: keys.account, policy: THROTTLE_POLICIES.loginAccount },
-      wait.trusted && keys.device ? { key: keys.device, policy: THROTTLE_POLICIES.loginDevice } : { key: keys.address, policy: THROTTLE_POLICIES.loginAddress },
+      wait.trusted && keys.device
+        ? { key: keys.device, policy: THROTTLE_POLICIES.loginDevice }
+        : { key: keys.address, policy: THROTTLE_POLICIES.loginAddress },
     ]);
     return { status: "invalid" };
   }

@@ -3,7 +3,9 @@ import { z } from "zod";
 // Choices the career pages offer in the browser as well as on the server.
 export const CHECK_IN_RATINGS = ["working-towards", "meeting", "exceeding"] as const;
 export type CheckInRating = (typeof CHECK_IN_RATINGS)[number];
-export const CheckInRatingSchema = z.enum(CHECK_IN_RATINGS, { errorMap: () => ({ message: "Choose working towards, meeting or exceeding" }) });
+export const CheckInRatingSchema = z.enum(CHECK_IN_RATINGS, {
+  errorMap: () => ({ message: "Choose working towards, meeting or exceeding" }),
+});
 
 export const CHECK_IN_RATING_LABELS: Record<CheckInRating, string> = {
   "working-towards": "Working towards",

@@ -29,7 +29,10 @@ const TrustProxySchema = z
     const entries = value.split(",").map((entry) => entry.trim());
     const bad = entries.filter((entry) => !isProxyAddress(entry));
     if (bad.length === 0) return entries;
-    ctx.addIssue({ code: "custom", message: `must be a number of hops or addresses, CIDR ranges, loopback, linklocal or uniquelocal; not ${bad.join(", ")}` });
+    ctx.addIssue({
+      code: "custom",
+      message: `must be a number of hops or addresses, CIDR ranges, loopback, linklocal or uniquelocal; not ${bad.join(", ")}`,
+    });
     return z.NEVER;
   });
 

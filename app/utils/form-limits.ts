@@ -37,7 +37,8 @@ export function formLimitProblem(entries: Iterable<Entry>, limits = FORM_LIMITS)
       if (value.length > limits.maxValueLength) {
         return `This form has a field longer than ${limits.maxValueLength.toLocaleString("en")} characters: shorten it and submit again.`;
       }
-      if (CONTROL_CHARACTER.test(value)) return "This form has text with invisible control characters that can't be saved: remove them and submit again.";
+      if (CONTROL_CHARACTER.test(value))
+        return "This form has text with invisible control characters that can't be saved: remove them and submit again.";
     }
   }
   return null;

@@ -77,12 +77,18 @@ describe("isAllowedOrigin: state-changing methods", () => {
   });
 
   test("a default port written out in the Host header matches an origin without it", () => {
-    expect(isAllowedOrigin({ method: "POST", origin: "https://frontline.example", host: "frontline.example:443", protocol: "https" })).toBe(true);
+    expect(isAllowedOrigin({ method: "POST", origin: "https://frontline.example", host: "frontline.example:443", protocol: "https" })).toBe(
+      true,
+    );
   });
 
   test("a Host header carrying a path or credentials is refused", () => {
-    expect(isAllowedOrigin({ method: "POST", origin: "https://frontline.example", host: "frontline.example/evil", protocol: "https" })).toBe(false);
-    expect(isAllowedOrigin({ method: "POST", origin: "https://frontline.example", host: "user@frontline.example", protocol: "https" })).toBe(false);
+    expect(
+      isAllowedOrigin({ method: "POST", origin: "https://frontline.example", host: "frontline.example/evil", protocol: "https" }),
+    ).toBe(false);
+    expect(
+      isAllowedOrigin({ method: "POST", origin: "https://frontline.example", host: "user@frontline.example", protocol: "https" }),
+    ).toBe(false);
   });
 
   test("localhost during development", () => {
@@ -111,6 +117,8 @@ describe("isAllowedOrigin: state-changing methods", () => {
   });
 
   test("host names compare without regard to letter case", () => {
-    expect(isAllowedOrigin({ method: "POST", origin: "http://frontline.example:3000", host: "Frontline.Example:3000", protocol: "http" })).toBe(true);
+    expect(
+      isAllowedOrigin({ method: "POST", origin: "http://frontline.example:3000", host: "Frontline.Example:3000", protocol: "http" }),
+    ).toBe(true);
   });
 });

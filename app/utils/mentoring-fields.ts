@@ -74,13 +74,19 @@ function text(missing: string, min: number, max: number) {
 }
 
 function optionalText(max: number) {
-  return z.string().trim().max(max, `Keep it under ${max.toLocaleString("en")} characters`).default("");
+  return z
+    .string()
+    .trim()
+    .max(max, `Keep it under ${max.toLocaleString("en")} characters`)
+    .default("");
 }
 
 function competencyChoice(keys: string[], { min, max, what }: { min: number; max: number; what: string }) {
   const tooFew = `Choose at least ${min} ${min === 1 ? "competency" : "competencies"} ${what}`;
   return z
-    .array(z.enum(keys as [string, ...string[]], { errorMap: () => ({ message: "Choose competencies from the list" }) }), { required_error: tooFew })
+    .array(z.enum(keys as [string, ...string[]], { errorMap: () => ({ message: "Choose competencies from the list" }) }), {
+      required_error: tooFew,
+    })
     .min(min, tooFew)
     .max(max, `Choose at most ${max} competencies ${what}`);
 }
@@ -140,7 +146,9 @@ export const RequestMentorSchema = z.object({
   message: optionalText(REQUEST_MESSAGE_MAX),
 });
 
-export const DeclineSchema = z.object({ reason: text("Tell them why, so they can choose someone else", DECLINE_REASON_MIN, DECLINE_REASON_MAX) });
+export const DeclineSchema = z.object({
+  reason: text("Tell them why, so they can choose someone else", DECLINE_REASON_MIN, DECLINE_REASON_MAX),
+});
 
 export function meetingSchema(today: string) {
   return z.object({

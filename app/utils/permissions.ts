@@ -14,10 +14,7 @@ export type PersonRef = { id: string; teamId: string | null };
  * Whose records a viewer may see: an admin everyone, a lead their own and
  * their teams' people, anyone else only themselves. Models turn this into a query.
  */
-export type PeopleScope =
-  | { kind: "everyone" }
-  | { kind: "teams"; teamIds: string[]; selfId: string }
-  | { kind: "self"; selfId: string };
+export type PeopleScope = { kind: "everyone" } | { kind: "teams"; teamIds: string[]; selfId: string } | { kind: "self"; selfId: string };
 
 export function peopleScope(viewer: Viewer): PeopleScope {
   if (viewer.role === "admin") return { kind: "everyone" };

@@ -57,13 +57,7 @@ describe("LevelSchema", () => {
   });
 
   test("every level has a label, in ladder order", () => {
-    expect(LEVELS.map((level) => LEVEL_LABELS[level])).toEqual([
-      "Agent I",
-      "Agent II",
-      "Senior Agent",
-      "Team Lead",
-      "Support Manager",
-    ]);
+    expect(LEVELS.map((level) => LEVEL_LABELS[level])).toEqual(["Agent I", "Agent II", "Senior Agent", "Team Lead", "Support Manager"]);
   });
 });
 

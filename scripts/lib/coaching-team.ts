@@ -22,7 +22,33 @@ export const COACHING_TEAM = {
   agentEmail: (n: number) => `priority.agent${n}@frontline.test`,
 };
 
-const FIRST = ["Ada", "Bruno", "Carmen", "Dev", "Elif", "Femi", "Greta", "Hugo", "Ines", "Jonas", "Kemi", "Luca", "Mira", "Niall", "Olga", "Pedro", "Quinn", "Rania", "Sven", "Tara", "Umar", "Vera", "Wen", "Ximena", "Yusuf"];
+const FIRST = [
+  "Ada",
+  "Bruno",
+  "Carmen",
+  "Dev",
+  "Elif",
+  "Femi",
+  "Greta",
+  "Hugo",
+  "Ines",
+  "Jonas",
+  "Kemi",
+  "Luca",
+  "Mira",
+  "Niall",
+  "Olga",
+  "Pedro",
+  "Quinn",
+  "Rania",
+  "Sven",
+  "Tara",
+  "Umar",
+  "Vera",
+  "Wen",
+  "Ximena",
+  "Yusuf",
+];
 const LAST = ["Abbott", "Brennan", "Costa", "Dubois", "Eriksen", "Fofana", "Garcia", "Haddad", "Ito", "Jansen"];
 
 async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
@@ -39,7 +65,11 @@ async function bulkInsert(table: string, rows: Record<string, SqlValue>[]) {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]);
   const head = Prisma.raw(`INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(", ")}) VALUES `);
-  await insertInBatches(rows, (batch) => prisma.$executeRaw`${head}${Prisma.join(batch.map((row) => Prisma.sql`(${Prisma.join(columns.map((column) => row[column]))})`))}`);
+  await insertInBatches(
+    rows,
+    (batch) =>
+      prisma.$executeRaw`${head}${Prisma.join(batch.map((row) => Prisma.sql`(${Prisma.join(columns.map((column) => row[column]))})`))}`,
+  );
 }
 
 export type CoachingTeamOptions = {
@@ -70,7 +100,9 @@ export async function seedCoachingTeam({
   // Action items fall due on a calendar day, stored as its midnight UTC.
   const day = (daysAgo: number) => new Date(Math.floor((now.getTime() - daysAgo * DAY_MS) / DAY_MS) * DAY_MS);
   const [{ modules }, practice, hash] = await Promise.all([getCatalog(), getPracticeCatalog(), hashPassword(password)]);
-  const onboarding = modules.filter((module) => module.frontmatter.track === "onboarding").sort((a, b) => a.frontmatter.order - b.frontmatter.order);
+  const onboarding = modules
+    .filter((module) => module.frontmatter.track === "onboarding")
+    .sort((a, b) => a.frontmatter.order - b.frontmatter.order);
   const ongoing = modules.filter((module) => module.frontmatter.track === "ongoing");
 
   const lead = await prisma.user.create({
@@ -125,10 +157,48 @@ export async function seedCoachingTeam({
   await insertInBatches(progress, (data) => prisma.moduleProgress.createMany({ data }));
 
   // Graded practice: skills differ per agent and grow with practice; most of it in the last four months.
-  const attempts: { id: string; userId: string; scenarioSlug: string; scenarioVersion: number; seed: number; status: string; customerState: string; startedAt: Date; endedAt: Date; reviewedAt: Date | null; reviewedById: string | null }[] = [];
-  const grades: { id: string; attemptId: string; overallScore: number; passed: boolean; graderVersion: string; rubricVersions: string; criticalFailures: string; createdAt: Date }[] = [];
-  const criteria: { id: string; gradeId: string; criterionId: string; rubricId: string; title: string; competency: string; weight: number; critical: boolean; applicable: boolean; level: number; maxLevel: number; score: number; label: string; evidence: string; suggestion: string }[] = [];
-  const turns: { id: string; attemptId: string; index: number; speaker: string; text: string; replyMs: number | null; createdAt: Date }[] = [];
+  const attempts: {
+    id: string;
+    userId: string;
+    scenarioSlug: string;
+    scenarioVersion: number;
+    seed: number;
+    status: string;
+    customerState: string;
+    startedAt: Date;
+    endedAt: Date;
+    reviewedAt: Date | null;
+    reviewedById: string | null;
+  }[] = [];
+  const grades: {
+    id: string;
+    attemptId: string;
+    overallScore: number;
+    passed: boolean;
+    graderVersion: string;
+    rubricVersions: string;
+    criticalFailures: string;
+    createdAt: Date;
+  }[] = [];
+  const criteria: {
+    id: string;
+    gradeId: string;
+    criterionId: string;
+    rubricId: string;
+    title: string;
+    competency: string;
+    weight: number;
+    critical: boolean;
+    applicable: boolean;
+    level: number;
+    maxLevel: number;
+    score: number;
+    label: string;
+    evidence: string;
+    suggestion: string;
+  }[] = [];
+  const turns: { id: string; attemptId: string; index: number; speaker: string; text: string; replyMs: number | null; createdAt: Date }[] =
+    [];
   const perAgent = Math.floor(gradedAttempts / agentCount);
   for (const [a, agent] of agents.entries()) {
     const skill = 0.35 + rand() * 0.35;
@@ -151,7 +221,11 @@ export async function seedCoachingTeam({
           const { critical } = criterion;
           const applicable = critical || rand() > 0.08;
           // Critical criteria are rarely failed; when one is, the attempt fails whatever its score.
-          const level = critical ? (rand() < 0.02 ? 0 : maxLevel) : Math.max(0, Math.min(maxLevel, Math.round(maxLevel * growth + (rand() - 0.5))));
+          const level = critical
+            ? rand() < 0.02
+              ? 0
+              : maxLevel
+            : Math.max(0, Math.min(maxLevel, Math.round(maxLevel * growth + (rand() - 0.5))));
           if (critical && level === 0) criticalFailures.push(criterion.id);
           const label = criterion.levels.find((candidate) => candidate.level === level)?.label ?? String(level);
           if (applicable && !critical) {
@@ -193,12 +267,53 @@ export async function seedCoachingTeam({
         reviewedAt: reviewed ? new Date(endedAt.getTime() + DAY_MS) : null,
         reviewedById: reviewed ? lead.id : null,
       });
-      grades.push({ id: `${id}-g`, attemptId: id, overallScore, passed, graderVersion: "seeded", rubricVersions: "{}", criticalFailures: JSON.stringify(criticalFailures), createdAt: endedAt });
+      grades.push({
+        id: `${id}-g`,
+        attemptId: id,
+        overallScore,
+        passed,
+        graderVersion: "seeded",
+        rubricVersions: "{}",
+        criticalFailures: JSON.stringify(criticalFailures),
+        createdAt: endedAt,
+      });
       turns.push(
-        { id: `${id}-t0`, attemptId: id, index: 0, speaker: "customer", text: "Hi, I need some help with my order.", replyMs: null, createdAt: startedAt },
-        { id: `${id}-t1`, attemptId: id, index: 1, speaker: "agent", text: "I'm sorry about that — let's sort it out. What's your order number?", replyMs: replies[0], createdAt: new Date(startedAt.getTime() + replies[0]) },
-        { id: `${id}-t2`, attemptId: id, index: 2, speaker: "customer", text: "It's 48213.", replyMs: null, createdAt: new Date(startedAt.getTime() + replies[0] + 1) },
-        { id: `${id}-t3`, attemptId: id, index: 3, speaker: "agent", text: "Thanks — I've fixed it and you'll have an email within the hour.", replyMs: replies[1], createdAt: new Date(endedAt.getTime() - 1) },
+        {
+          id: `${id}-t0`,
+          attemptId: id,
+          index: 0,
+          speaker: "customer",
+          text: "Hi, I need some help with my order.",
+          replyMs: null,
+          createdAt: startedAt,
+        },
+        {
+          id: `${id}-t1`,
+          attemptId: id,
+          index: 1,
+          speaker: "agent",
+          text: "I'm sorry about that — let's sort it out. What's your order number?",
+          replyMs: replies[0],
+          createdAt: new Date(startedAt.getTime() + replies[0]),
+        },
+        {
+          id: `${id}-t2`,
+          attemptId: id,
+          index: 2,
+          speaker: "customer",
+          text: "It's 48213.",
+          replyMs: null,
+          createdAt: new Date(startedAt.getTime() + replies[0] + 1),
+        },
+        {
+          id: `${id}-t3`,
+          attemptId: id,
+          index: 3,
+          speaker: "agent",
+          text: "Thanks — I've fixed it and you'll have an email within the hour.",
+          replyMs: replies[1],
+          createdAt: new Date(endedAt.getTime() - 1),
+        },
       );
     }
   }
@@ -235,14 +350,34 @@ export async function seedCoachingTeam({
 
   // 1:1s: one held a fortnight ago with action items, one coming up next week.
   const sessions = agents.flatMap((agent) => [
-    { id: `${agent.id}-s1`, scheduledAt: at(14), focus: JSON.stringify(["empathy", "resolution"]), sharedNotes: "Reviewed two recent conversations together; strong openings, rushed closings.", privateNotes: "Check in on workload next time.", leadId: lead.id, agentId: agent.id },
+    {
+      id: `${agent.id}-s1`,
+      scheduledAt: at(14),
+      focus: JSON.stringify(["empathy", "resolution"]),
+      sharedNotes: "Reviewed two recent conversations together; strong openings, rushed closings.",
+      privateNotes: "Check in on workload next time.",
+      leadId: lead.id,
+      agentId: agent.id,
+    },
     { id: `${agent.id}-s2`, scheduledAt: at(-7), focus: JSON.stringify(["efficiency"]), leadId: lead.id, agentId: agent.id },
   ]);
   await insertInBatches(sessions, (data) => prisma.coachingSession.createMany({ data }));
   await insertInBatches(
     agents.flatMap((agent, i) => [
-      { id: `${agent.id}-i1`, sessionId: `${agent.id}-s1`, text: "Confirm the customer is satisfied before closing.", dueAt: day(-3), completedAt: i % 2 === 0 ? at(4) : null },
-      { id: `${agent.id}-i2`, sessionId: `${agent.id}-s1`, text: "Practise the refund-outside-policy scenario twice.", dueAt: day(2), completedAt: null },
+      {
+        id: `${agent.id}-i1`,
+        sessionId: `${agent.id}-s1`,
+        text: "Confirm the customer is satisfied before closing.",
+        dueAt: day(-3),
+        completedAt: i % 2 === 0 ? at(4) : null,
+      },
+      {
+        id: `${agent.id}-i2`,
+        sessionId: `${agent.id}-s1`,
+        text: "Practise the refund-outside-policy scenario twice.",
+        dueAt: day(2),
+        completedAt: null,
+      },
     ]),
     (data) => prisma.actionItem.createMany({ data }),
   );

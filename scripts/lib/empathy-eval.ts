@@ -34,7 +34,8 @@ function readFile(file: string): LabelledItem[] {
     .filter((line) => line.trim() !== "")
     .map((line, index) => {
       const parsed = LabelledItem.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${file}:${index + 1}: ${parsed.error.issues[0].path.join(".")}: ${parsed.error.issues[0].message}`);
+      if (!parsed.success)
+        throw new Error(`${file}:${index + 1}: ${parsed.error.issues[0].path.join(".")}: ${parsed.error.issues[0].message}`);
       return { ...parsed.data, source: file };
     });
 }
@@ -63,6 +64,6 @@ export async function evaluateEmpathy(items = readLabelled()): Promise<EvalRepor
           .filter(({ item }) => item.split === split)
           .map(({ item, grade }) => ({ human: item.labels[id], grader: levelOf(grade, id) }));
       return [id, { dev: agreement(pairs("dev")), heldOut: agreement(pairs("held-out")) }];
-    })
+    }),
   ) as EvalReport;
 }

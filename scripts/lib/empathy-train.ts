@@ -44,7 +44,10 @@ const forMechanism = (examples: Example[], mechanism: EmpathyMechanism): Mechani
 function withVocabulary(examples: MechanismExample[]): MechanismExample[] {
   const seen = new Map<string, number>();
   for (const example of examples) for (const feature of example.features) seen.set(feature, (seen.get(feature) ?? 0) + 1);
-  return examples.map((example) => ({ ...example, features: example.features.filter((feature) => (seen.get(feature) ?? 0) >= MIN_REPLIES_PER_FEATURE) }));
+  return examples.map((example) => ({
+    ...example,
+    features: example.features.filter((feature) => (seen.get(feature) ?? 0) >= MIN_REPLIES_PER_FEATURE),
+  }));
 }
 
 function trainMechanism(examples: MechanismExample[], l2: number): MechanismWeights {
@@ -52,7 +55,8 @@ function trainMechanism(examples: MechanismExample[], l2: number): MechanismWeig
   for (const example of examples) counts[example.level] += 1;
   const classWeight = counts.map((count) => (count === 0 ? 0 : examples.length / (3 * count)));
   const model: MechanismWeights = { bias: [0, 0, 0], weights: new Map() };
-  for (const example of examples) for (const feature of example.features) if (!model.weights.has(feature)) model.weights.set(feature, [0, 0, 0]);
+  for (const example of examples)
+    for (const feature of example.features) if (!model.weights.has(feature)) model.weights.set(feature, [0, 0, 0]);
   const squared = new Map<string, number[]>();
   const biasSquared = [1e-8, 1e-8, 1e-8];
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
@@ -103,7 +107,10 @@ function compact(model: MechanismWeights): EmpathyModel["mechanisms"][EmpathyMec
 
 export function trainModel(examples: Example[], l2: Record<EmpathyMechanism, number>, version: string): EmpathyModel {
   const mechanisms = Object.fromEntries(
-    EMPATHY_MECHANISMS.map((mechanism) => [mechanism, compact(trainMechanism(withVocabulary(forMechanism(examples, mechanism)), l2[mechanism]))])
+    EMPATHY_MECHANISMS.map((mechanism) => [
+      mechanism,
+      compact(trainMechanism(withVocabulary(forMechanism(examples, mechanism)), l2[mechanism])),
+    ]),
   ) as EmpathyModel["mechanisms"];
   return { version, mechanisms };
 }

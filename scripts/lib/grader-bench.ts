@@ -87,6 +87,7 @@ export async function measureGrader(): Promise<GraderFigures> {
   const gradeCommandSeconds = (performance.now() - commandStart) / 1000;
   const lines = result.stdout.trim().split("\n").length;
   fs.rmSync(dir, { recursive: true, force: true });
-  if (result.status !== 0 || lines !== replies) throw new Error(`grade command failed: exit ${result.status}, ${lines} lines\n${result.stderr}`);
+  if (result.status !== 0 || lines !== replies)
+    throw new Error(`grade command failed: exit ${result.status}, ${lines} lines\n${result.stderr}`);
   return { transcriptsPerSecond, libraryCeilingPerSecond, microsecondsPerMessage, gradeCommandSeconds, gradeCommandReplies: replies };
 }

@@ -6,14 +6,41 @@ import type { Mentee, Mentor } from "../../app/engine/matching/types.ts";
 import { LEVELS, WORK_MODES } from "../../app/utils/user-fields.ts";
 import { seededRandom } from "./seeded-random.ts";
 
-const ZONES = ["Europe/London", "Europe/Madrid", "Africa/Lagos", "America/New_York", "America/Chicago", "America/Los_Angeles", "America/Sao_Paulo", "Asia/Kolkata", "Asia/Manila", "Asia/Tokyo", "Australia/Sydney"];
-const COMPETENCIES = ["empathy", "resolution", "communication", "efficiency", "de-escalation", "omnichannel", "privacy-security", "product-knowledge"];
+const ZONES = [
+  "Europe/London",
+  "Europe/Madrid",
+  "Africa/Lagos",
+  "America/New_York",
+  "America/Chicago",
+  "America/Los_Angeles",
+  "America/Sao_Paulo",
+  "Asia/Kolkata",
+  "Asia/Manila",
+  "Asia/Tokyo",
+  "Australia/Sydney",
+];
+const COMPETENCIES = [
+  "empathy",
+  "resolution",
+  "communication",
+  "efficiency",
+  "de-escalation",
+  "omnichannel",
+  "privacy-security",
+  "product-knowledge",
+];
 const TEAMS = 40;
 
 export function randomPool(menteeCount: number, mentorCount: number, seed = 1): { mentees: Mentee[]; mentors: Mentor[] } {
   const random = seededRandom(seed);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
-  const someCompetencies = (count: number) => Object.fromEntries([...COMPETENCIES].sort(() => random() - 0.5).slice(0, count).map((key) => [key, Math.round(random() * 100) / 100]));
+  const someCompetencies = (count: number) =>
+    Object.fromEntries(
+      [...COMPETENCIES]
+        .sort(() => random() - 0.5)
+        .slice(0, count)
+        .map((key) => [key, Math.round(random() * 100) / 100]),
+    );
   const mentors: Mentor[] = Array.from({ length: mentorCount }, (_, index) => {
     const capacity = 1 + Math.floor(random() * 5);
     return {

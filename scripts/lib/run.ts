@@ -43,7 +43,9 @@ export function pendingMigrations(databaseUrl: string): string[] {
   try {
     const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
     if (!table) return committed;
-    const rows = db.prepare("SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL").all() as {
+    const rows = db
+      .prepare("SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+      .all() as {
       name: string;
     }[];
     const applied = new Set(rows.map((row) => row.name));
@@ -90,7 +92,11 @@ export function migrateDeploy(databaseUrl: string): void {
       `${file} needs ${pending.length} migration${pending.length === 1 ? "" : "s"} but another process has it open for writing; stop that process (an older server, a database shell) and start again.`,
     );
   }
-  const reason = output.split("\n").find((line) => /error/i.test(line))?.trim() ?? "prisma migrate deploy failed.";
+  const reason =
+    output
+      .split("\n")
+      .find((line) => /error/i.test(line))
+      ?.trim() ?? "prisma migrate deploy failed.";
   cannotStart(`migrating ${file} failed: ${reason}`);
 }
 

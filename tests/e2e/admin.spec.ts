@@ -1,7 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, expectAccessible, signIn, submitSignIn, unique } from "./utils.ts";
 
-async function createPerson(page: Page, { name, email, role = "Agent", team = "Orders & Delivery" }: { name: string; email: string; role?: string; team?: string }) {
+async function createPerson(
+  page: Page,
+  { name, email, role = "Agent", team = "Orders & Delivery" }: { name: string; email: string; role?: string; team?: string },
+) {
   await page.goto("/admin/people/new");
   await page.getByLabel("Full name").fill(name);
   await page.getByLabel("Work email").fill(email);

@@ -10,7 +10,10 @@ const COMPETENCIES = ["Empathy", "Resolution", "Communication", "Efficiency", "O
 /** Rates every competency in a check-in form; `overrides` by competency name. */
 async function rateAll(page: Page, rating: string, overrides: Record<string, string> = {}) {
   for (const competency of COMPETENCIES) {
-    await page.getByRole("group", { name: competency, exact: true }).getByLabel(overrides[competency] ?? rating, { exact: true }).check();
+    await page
+      .getByRole("group", { name: competency, exact: true })
+      .getByLabel(overrides[competency] ?? rating, { exact: true })
+      .check();
   }
 }
 
@@ -110,7 +113,10 @@ test.describe("without JavaScript", () => {
     await signIn(page, "tomas.duarte@frontline.test");
     await page.goto("/career");
     await rateAll(page, "Meeting");
-    await page.getByRole("group", { name: "Efficiency", exact: true }).getByLabel("Meeting", { exact: true }).evaluate((radio: HTMLInputElement) => (radio.checked = false));
+    await page
+      .getByRole("group", { name: "Efficiency", exact: true })
+      .getByLabel("Meeting", { exact: true })
+      .evaluate((radio: HTMLInputElement) => (radio.checked = false));
     await page.getByRole("button", { name: "Save check-in" }).click();
     await expect(page.getByText("Rate Efficiency: working towards, meeting or exceeding")).toBeVisible();
     // The ratings already chosen survive the round trip.

@@ -63,7 +63,13 @@ test("a lead assigns a scenario, the agent completes it, and review, override, a
   const attemptUrl = await playToTheEnd(agent);
 
   await lead.reload();
-  await expect(lead.getByRole("table").first().getByRole("row", { name: new RegExp(`${AGENT.name}.*${TITLE}`) }).first()).toContainText("Completed");
+  await expect(
+    lead
+      .getByRole("table")
+      .first()
+      .getByRole("row", { name: new RegExp(`${AGENT.name}.*${TITLE}`) })
+      .first(),
+  ).toContainText("Completed");
 
   // The lead reviews: overrides one criterion with a reason, then marks the review done.
   await lead.goto(attemptUrl);
@@ -73,7 +79,9 @@ test("a lead assigns a scenario, the agent completes it, and review, override, a
   await override.getByLabel("New level").selectOption("1");
   await override.getByRole("button", { name: "Save override" }).click();
   await expect(override.getByText(/reason/i).first()).toBeVisible();
-  await override.getByLabel("Reason").fill("She named the deadline back to the customer in her second reply, which shows some understanding.");
+  await override
+    .getByLabel("Reason")
+    .fill("She named the deadline back to the customer in her second reply, which shows some understanding.");
   await override.getByRole("button", { name: "Save override" }).click();
   await expect(lead.getByText("Automatic:").first()).toBeVisible();
   await lead.getByRole("button", { name: "Mark reviewed" }).click();

@@ -13,7 +13,9 @@ const NEW_HIRE_WITHOUT_JS = "leah.morgan@frontline.test";
 async function answerQuiz(page: Page, slug: string, { wrong = [] as string[] } = {}) {
   for (const question of moduleBySlug(slug).quizzes[0].questions) {
     const group = page.getByRole("group", { name: question.prompt });
-    const choices = wrong.includes(question.id) ? [question.choices.find((choice) => !choice.correct)!] : question.choices.filter((choice) => choice.correct);
+    const choices = wrong.includes(question.id)
+      ? [question.choices.find((choice) => !choice.correct)!]
+      : question.choices.filter((choice) => choice.correct);
     for (const choice of choices) await group.getByRole(question.multiple ? "checkbox" : "radio", { name: choice.text }).check();
   }
 }
@@ -111,7 +113,10 @@ test("answer keys and explanations never reach the browser before submitting", a
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   const response = await page.goto(`/learn/modules/${module.slug}`);
   await expect(page.getByRole("heading", { level: 1, name: module.frontmatter.title })).toBeVisible();
-  const html = (await response!.text()).replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  const html = (await response!.text())
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 
   const scriptUrls = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>("script[src], link[rel=modulepreload]")].map((element) =>
@@ -122,7 +127,11 @@ test("answer keys and explanations never reach the browser before submitting", a
   const bundles = await Promise.all(scriptUrls.map(async (url) => (await page.request.get(url)).text()));
   const loaderData = await (await page.request.get(`/learn/modules/${module.slug}.data`)).text();
 
-  for (const [name, body] of [["page", html], ["loader data", loaderData], ...bundles.map((bundle, i) => [scriptUrls[i], bundle])] as const) {
+  for (const [name, body] of [
+    ["page", html],
+    ["loader data", loaderData],
+    ...bundles.map((bundle, i) => [scriptUrls[i], bundle]),
+  ] as const) {
     for (const question of module.quizzes[0].questions) {
       expect(body.includes(question.explanation), `${name} contains the explanation of "${question.id}"`).toBe(false);
     }
@@ -142,7 +151,9 @@ test("the library filters by competency and track and searches titles and summar
   await expect(library.getByRole("heading", { level: 3 })).toHaveText(["Replying in public on social media"]);
 
   await page.goto("/learn?competency=de-escalation");
-  await expect(page.getByRole("region", { name: "Library" }).getByRole("heading", { level: 3 })).toHaveText(["De-escalating an angry customer"]);
+  await expect(page.getByRole("region", { name: "Library" }).getByRole("heading", { level: 3 })).toHaveText([
+    "De-escalating an angry customer",
+  ]);
 
   await page.goto("/learn?track=onboarding");
   const cards = page.getByRole("region", { name: "Library" }).getByRole("listitem");

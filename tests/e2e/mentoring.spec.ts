@@ -23,7 +23,9 @@ test("a mentee asks a suggested mentor, who accepts; a meeting is logged and the
   await mentee.getByLabel("What do you want from mentoring?").fill("Too short");
   await mentee.getByRole("button", { name: "Save and see suggested mentors" }).click();
   await expect(mentee.getByText("Write at least 20 characters")).toBeVisible();
-  await mentee.getByLabel("What do you want from mentoring?").fill("Take on the hardest delivery escalations calmly and grow towards Senior Agent this year.");
+  await mentee
+    .getByLabel("What do you want from mentoring?")
+    .fill("Take on the hardest delivery escalations calmly and grow towards Senior Agent this year.");
   const focus = mentee.getByRole("group", { name: "Competencies to focus on" });
   if ((await focus.getByRole("checkbox", { checked: true }).count()) === 0) await focus.getByLabel("Empathy").check();
   await mentee.getByRole("button", { name: "Save and see suggested mentors" }).click();
@@ -39,7 +41,9 @@ test("a mentee asks a suggested mentor, who accepts; a meeting is logged and the
   const aisha = suggestions.getByRole("listitem").filter({ has: mentee.getByRole("heading", { name: new RegExp(MENTOR.name) }) });
   await expect(aisha).toContainText("Senior Agent · Africa/Lagos · Remote");
   await expect(aisha.getByText(/^Career relevance ·/)).toBeVisible();
-  await aisha.getByLabel(`Message to ${MENTOR.name} (optional)`).fill("Your escalation calls are the ones I learn most from. Could we work on difficult deliveries?");
+  await aisha
+    .getByLabel(`Message to ${MENTOR.name} (optional)`)
+    .fill("Your escalation calls are the ones I learn most from. Could we work on difficult deliveries?");
   await aisha.getByRole("button", { name: `Request ${MENTOR.name}` }).click();
   await expect(mentee.getByText("Request sent.")).toBeVisible();
   await expect(mentee.getByText(`Your request to ${MENTOR.name} is waiting for an answer.`)).toBeVisible();
@@ -53,7 +57,10 @@ test("a mentee asks a suggested mentor, who accepts; a meeting is logged and the
   await expectAccessible(mentor);
   await mentor.goto("/mentoring");
   const asMentor = mentor.getByRole("table", { name: "Your pairings as a mentor" });
-  await asMentor.getByRole("row", { name: new RegExp(MENTEE.name) }).getByRole("link", { name: /Accept or decline/ }).click();
+  await asMentor
+    .getByRole("row", { name: new RegExp(MENTEE.name) })
+    .getByRole("link", { name: /Accept or decline/ })
+    .click();
   await expect(mentor.getByRole("heading", { name: `Mentoring ${MENTEE.name}` })).toBeVisible();
   await expect(mentor.getByText("Could we work on difficult deliveries?")).toBeVisible();
   await expectAccessible(mentor);
@@ -101,7 +108,12 @@ test("an admin previews the pool match, changes a mentor, re-scores and publishe
   const mentorName = "Sofia Lindqvist";
   const choice = admin.getByLabel(`Mentor for ${POOL_MENTEE.name}`);
   await expect(choice.locator("option:checked")).not.toHaveText(new RegExp(`^${mentorName}`));
-  const label = (await choice.locator("option").filter({ hasText: new RegExp(`^${mentorName} — `) }).innerText()).trim();
+  const label = (
+    await choice
+      .locator("option")
+      .filter({ hasText: new RegExp(`^${mentorName} — `) })
+      .innerText()
+  ).trim();
   await choice.selectOption({ label });
   await admin.getByRole("button", { name: "Re-score" }).click();
   await expect(admin.getByLabel(`Mentor for ${POOL_MENTEE.name}`).locator("option:checked")).toHaveText(label);
@@ -141,7 +153,9 @@ test.describe("without JavaScript", () => {
     await expect(mentee.getByText("Mentoring opens after your first 90 days")).toBeVisible();
 
     await mentee.getByRole("link", { name: "Ask for a mentor" }).click();
-    await mentee.getByLabel("What do you want from mentoring?").fill("Settle in and learn to handle refund chats on my own before my first review.");
+    await mentee
+      .getByLabel("What do you want from mentoring?")
+      .fill("Settle in and learn to handle refund chats on my own before my first review.");
     const focus = mentee.getByRole("group", { name: "Competencies to focus on" });
     if ((await focus.getByRole("checkbox", { checked: true }).count()) === 0) await focus.getByLabel("Empathy").check();
     await mentee.getByRole("button", { name: "Save and see suggested mentors" }).click();
@@ -149,25 +163,41 @@ test.describe("without JavaScript", () => {
 
     // The best suggestion whose sign-in follows the first.last pattern (Sofia signs in as lead.billing).
     const suggestions = mentee.getByRole("region", { name: "Suggested mentors" });
-    const names = (await suggestions.getByRole("heading", { level: 3 }).allInnerTexts()).map((heading) => heading.replace(/^\d+\.\s*/, "").trim());
+    const names = (await suggestions.getByRole("heading", { level: 3 }).allInnerTexts()).map((heading) =>
+      heading.replace(/^\d+\.\s*/, "").trim(),
+    );
     const mentorName = names.find((name) => name !== "Sofia Lindqvist")!;
     await suggestions.getByRole("button", { name: `Request ${mentorName}` }).click();
     await expect(mentee.getByText(`Your request to ${mentorName} is waiting for an answer.`)).toBeVisible();
 
-    const mentorEmail = `${mentorName.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z ]/g, "").trim().replace(/\s+/g, ".")}@frontline.test`;
+    const mentorEmail = `${mentorName
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z ]/g, "")
+      .trim()
+      .replace(/\s+/g, ".")}@frontline.test`;
     const mentorContext = await browser.newContext({ javaScriptEnabled: false });
     const mentor = await mentorContext.newPage();
     await signIn(mentor, mentorEmail);
     await mentor.goto("/mentoring");
-    await mentor.getByRole("table", { name: "Your pairings as a mentor" }).getByRole("row", { name: new RegExp(NEW_HIRE.name) }).getByRole("link", { name: /Accept or decline/ }).click();
+    await mentor
+      .getByRole("table", { name: "Your pairings as a mentor" })
+      .getByRole("row", { name: new RegExp(NEW_HIRE.name) })
+      .getByRole("link", { name: /Accept or decline/ })
+      .click();
     await mentor.getByRole("button", { name: "Decline" }).click();
     await expect(mentor.getByText("Tell them why, so they can choose someone else")).toBeVisible();
-    await mentor.getByLabel("Why you're declining").fill("My places are promised to this quarter's escalation trainees — Aisha would suit you well.");
+    await mentor
+      .getByLabel("Why you're declining")
+      .fill("My places are promised to this quarter's escalation trainees — Aisha would suit you well.");
     await mentor.getByRole("button", { name: "Decline" }).click();
     await expect(mentor.getByRole("heading", { name: "Declined" })).toBeVisible();
 
     await mentee.goto("/mentoring");
-    await expect(mentee.getByRole("region", { name: "Suggested mentors" }).getByRole("heading", { name: new RegExp(mentorName) })).toHaveCount(0);
+    await expect(
+      mentee.getByRole("region", { name: "Suggested mentors" }).getByRole("heading", { name: new RegExp(mentorName) }),
+    ).toHaveCount(0);
     await expect(mentee.getByRole("region", { name: "Suggested mentors" }).getByRole("heading", { level: 3 }).first()).toBeVisible();
     await menteeContext.close();
     await mentorContext.close();

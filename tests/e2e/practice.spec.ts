@@ -101,7 +101,10 @@ test.describe("without JavaScript", () => {
     await page.goto(`/practice/scenarios/${SLUG}`);
     await page.getByRole("button", { name: /^Start/ }).click();
     const url = page.url();
-    const response = await page.request.post(url, { form: { intent: "reply", expectedIndex: "1", text: "   " }, headers: { Origin: new URL(url).origin } });
+    const response = await page.request.post(url, {
+      form: { intent: "reply", expectedIndex: "1", text: "   " },
+      headers: { Origin: new URL(url).origin },
+    });
     expect(response.status()).toBe(400);
     expect(await response.text()).toContain("Write a reply before sending.");
     await page.reload();

@@ -52,7 +52,9 @@ export async function createUser(overrides: UserOverrides = {}) {
 }
 
 export async function createTeam(overrides: { name?: string; leadId?: string | null } = {}) {
-  return prisma.team.create({ data: { name: overrides.name ?? `Team ${next()}-${Date.now().toString(36)}`, leadId: overrides.leadId ?? null } });
+  return prisma.team.create({
+    data: { name: overrides.name ?? `Team ${next()}-${Date.now().toString(36)}`, leadId: overrides.leadId ?? null },
+  });
 }
 
 /** A lead with a team of `memberCount` agents. */

@@ -56,7 +56,13 @@ describe("createPerson", () => {
     if (result.status !== "ok") return;
 
     const user = await prisma.user.findUniqueOrThrow({ where: { id: result.userId } });
-    expect(user).toMatchObject({ email: "new.person@example.test", name: input.name, role: "agent", level: "agent-1", deactivatedAt: null });
+    expect(user).toMatchObject({
+      email: "new.person@example.test",
+      name: input.name,
+      role: "agent",
+      level: "agent-1",
+      deactivatedAt: null,
+    });
     const events = await auditFor(result.userId);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: "user.created", actorId: admin.id, targetType: "user" });
@@ -100,7 +106,14 @@ describe("createPerson", () => {
 
   test("the new-person route answers invalid fields with 400 and field errors, keeping the input", async () => {
     const admin = await createUser({ role: "admin" });
-    const fields = { ...asFields(buildPersonInput()), name: "X", email: "nope", role: "boss", hireDate: "not a date", timeZone: "Mars/Olympus" };
+    const fields = {
+      ...asFields(buildPersonInput()),
+      name: "X",
+      email: "nope",
+      role: "boss",
+      hireDate: "not a date",
+      timeZone: "Mars/Olympus",
+    };
     const outcome = await callRoute<Reply>(newPersonAction, {
       request: post("/admin/people/new", fields, await sessionCookieFor(admin.id)),
     });

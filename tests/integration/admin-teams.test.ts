@@ -306,9 +306,15 @@ describe("automatic practice threshold", () => {
     const cookie = await sessionCookieFor(admin.id);
     const url = `/admin/teams/${team.id}`;
 
-    const refused = await callRoute(teamAction, { request: post(url, { intent: "auto-practice", autoAssignAfter: "0" }, cookie), params: { teamId: team.id } });
+    const refused = await callRoute(teamAction, {
+      request: post(url, { intent: "auto-practice", autoAssignAfter: "0" }, cookie),
+      params: { teamId: team.id },
+    });
     expect(refused.status).toBe(400);
-    const ok = await callRoute(teamAction, { request: post(url, { intent: "auto-practice", autoAssignAfter: "5" }, cookie), params: { teamId: team.id } });
+    const ok = await callRoute(teamAction, {
+      request: post(url, { intent: "auto-practice", autoAssignAfter: "5" }, cookie),
+      params: { teamId: team.id },
+    });
     expect(ok.status).toBe(200);
     expect((await prisma.team.findUniqueOrThrow({ where: { id: team.id } })).autoAssignAfter).toBe(5);
     const events = await prisma.auditEvent.findMany({ where: { targetId: team.id, action: "team.auto-practice-changed" } });

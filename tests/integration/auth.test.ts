@@ -92,14 +92,20 @@ describe("login()", () => {
     }
     expect(waits).toEqual([2, 4, 8, 16, 32, 64, 128, 256]);
     await prisma.throttleCounter.update({ where: { key }, data: { failures: 40 } });
-    expect(await login({ email: user.email, password: PASSWORD, clientAddress: uniqueAddress() })).toEqual({ status: "throttled", retryAfterSeconds: 300 });
+    expect(await login({ email: user.email, password: PASSWORD, clientAddress: uniqueAddress() })).toEqual({
+      status: "throttled",
+      retryAfterSeconds: 300,
+    });
   });
 
   test("once the wait has passed the right password works again", async () => {
     const user = await createUser({ password: PASSWORD });
     for (let attempt = 1; attempt <= 6; attempt++) await login({ email: user.email, password: "wrong", clientAddress: uniqueAddress() });
     expect((await login({ email: user.email, password: PASSWORD, clientAddress: uniqueAddress() })).status).toBe("throttled");
-    await prisma.throttleCounter.update({ where: { key: `login:account:${user.email}` }, data: { lastFailureAt: new Date(Date.now() - 10_000) } });
+    await prisma.throttleCounter.update({
+      where: { key: `login:account:${user.email}` },
+      data: { lastFailureAt: new Date(Date.now() - 10_000) },
+    });
     expect((await login({ email: user.email, password: PASSWORD, clientAddress: uniqueAddress() })).status).toBe("success");
   });
 
@@ -111,7 +117,8 @@ describe("login()", () => {
     expect(deviceCookie).toBeDefined();
 
     const attacker = uniqueAddress();
-    for (let attempt = 1; attempt <= 40; attempt++) await login({ email: user.email, password: `guess-${attempt}`, clientAddress: attacker });
+    for (let attempt = 1; attempt <= 40; attempt++)
+      await login({ email: user.email, password: `guess-${attempt}`, clientAddress: attacker });
     expect((await login({ email: user.email, password: PASSWORD, clientAddress: uniqueAddress() })).status).toBe("throttled");
 
     const fromOwnBrowser = await login({ email: user.email, password: PASSWORD, clientAddress: attacker, cookieHeader: deviceCookie });
@@ -169,7 +176,9 @@ describe("login()", () => {
     const user = await createUser({ password: PASSWORD });
     const address = uniqueAddress();
     for (let attempt = 1; attempt <= 3; attempt++) await login({ email: user.email, password: "wrong", clientAddress: address });
-    const rows = await prisma.throttleCounter.findMany({ where: { key: { in: [`login:account:${user.email}`, `login:address:${address}`] } } });
+    const rows = await prisma.throttleCounter.findMany({
+      where: { key: { in: [`login:account:${user.email}`, `login:address:${address}`] } },
+    });
     expect(rows.map((row) => row.failures)).toEqual([3, 3]);
   });
 });
@@ -341,14 +350,19 @@ describe("login route action", () => {
     for (let attempt = 1; attempt <= 5; attempt++) await postLogin({ email: user.email, password: "wrong" });
     const outcome = await postLogin({ email: user.email, password: PASSWORD });
     expect(outcome.status).toBe(429);
-    expect(outcome.body?.result.error?.[""]?.[0]).toBe("Too many sign-in attempts for this account or network. Wait 2 seconds and try again.");
+    expect(outcome.body?.result.error?.[""]?.[0]).toBe(
+      "Too many sign-in attempts for this account or network. Wait 2 seconds and try again.",
+    );
     expect(outcome.headers?.get("Retry-After")).toBe("2");
   });
 
   test("the device cookie from a sign-in through the route lets its owner past an attacked account", async () => {
     const user = await createUser({ password: PASSWORD });
     const first = await postLogin({ email: user.email, password: PASSWORD });
-    const deviceCookie = first.headers?.getSetCookie().map(cookieFromSetCookie).find((cookie) => cookie.startsWith("frontline_device="));
+    const deviceCookie = first.headers
+      ?.getSetCookie()
+      .map(cookieFromSetCookie)
+      .find((cookie) => cookie.startsWith("frontline_device="));
     expect(deviceCookie).toBeDefined();
     for (let attempt = 1; attempt <= 10; attempt++) await postLogin({ email: user.email, password: "wrong" });
     const again = await callRoute(loginAction, {

@@ -146,12 +146,18 @@ describe("guessed ids and bad input (admin)", () => {
   const missing = "cnonexistent0000000000000";
 
   test("loading a nonexistent person is 404", async () => {
-    const outcome = await callRoute(person.loader, { request: get(`/admin/people/${missing}`, fx.cookies.admin), params: { userId: missing } });
+    const outcome = await callRoute(person.loader, {
+      request: get(`/admin/people/${missing}`, fx.cookies.admin),
+      params: { userId: missing },
+    });
     expect(outcome.status).toBe(404);
   });
 
   test("loading a nonexistent team is 404", async () => {
-    const outcome = await callRoute(team.loader, { request: get(`/admin/teams/${missing}`, fx.cookies.admin), params: { teamId: missing } });
+    const outcome = await callRoute(team.loader, {
+      request: get(`/admin/teams/${missing}`, fx.cookies.admin),
+      params: { teamId: missing },
+    });
     expect(outcome.status).toBe(404);
   });
 
@@ -188,7 +194,10 @@ describe("guessed ids and bad input (admin)", () => {
       timeZone: "UTC",
       workMode: "remote",
     };
-    const outcome = await callRoute(person.action, { request: post(`/admin/people/${missing}`, fields, fx.cookies.admin), params: { userId: missing } });
+    const outcome = await callRoute(person.action, {
+      request: post(`/admin/people/${missing}`, fields, fx.cookies.admin),
+      params: { userId: missing },
+    });
     expect(outcome.status).toBe(404);
   });
 

@@ -39,7 +39,8 @@ beforeAll(async () => {
 });
 
 const openCareer = (cookie: string, url = "/career") => callRoute<CareerData>(careerPage.loader, { request: get(url, cookie) });
-const selfCheckIn = (cookie: string, fields: Record<string, string>) => callRoute<FormReply>(careerPage.action, { request: post("/career", fields, cookie) });
+const selfCheckIn = (cookie: string, fields: Record<string, string>) =>
+  callRoute<FormReply>(careerPage.action, { request: post("/career", fields, cookie) });
 const openPerson = (userId: string, cookie: string, query = "") =>
   callRoute<PersonData>(personPage.loader, { request: get(`/career/people/${userId}${query}`, cookie), params: { userId } });
 const leadCheckIn = (userId: string, cookie: string, fields: Record<string, string>) =>
@@ -48,8 +49,18 @@ const leadCheckIn = (userId: string, cookie: string, fields: Record<string, stri
 describe("the agent's own check-in", () => {
   test("rates the competencies practice grades, in the content's order", async () => {
     const page = (await openCareer(agent.cookie)).body!;
-    expect(page.competencies.map((competency) => competency.key)).toEqual(["empathy", "resolution", "communication", "efficiency", "omnichannel", "de-escalation", "privacy-security"]);
-    expect(page.checkIns.rows.every((row) => row.measured === null && row.attempts === 0 && row.self === null && row.lead === null)).toBe(true);
+    expect(page.competencies.map((competency) => competency.key)).toEqual([
+      "empathy",
+      "resolution",
+      "communication",
+      "efficiency",
+      "omnichannel",
+      "de-escalation",
+      "privacy-security",
+    ]);
+    expect(page.checkIns.rows.every((row) => row.measured === null && row.attempts === 0 && row.self === null && row.lead === null)).toBe(
+      true,
+    );
   });
 
   test("is saved, confirmed after the redirect, and shown beside the measured evidence", async () => {
@@ -111,7 +122,11 @@ describe("the lead's check-in", () => {
     const asLead = (await openPerson(agent.id, lead.cookie, "?saved=check-in")).body!;
     expect(asLead.saved).toMatch(/Check-in saved/);
     expect(asLead.previousRatings).toEqual(ratings);
-    expect(asLead.checkIns.rows.find((row) => row.key === "empathy")).toMatchObject({ self: "exceeding", lead: "working-towards", measured: 1.5 });
+    expect(asLead.checkIns.rows.find((row) => row.key === "empathy")).toMatchObject({
+      self: "exceeding",
+      lead: "working-towards",
+      measured: 1.5,
+    });
     const leadName = (await prisma.user.findUniqueOrThrow({ where: { id: lead.id } })).name;
     expect(asLead.checkIns.lead).toMatchObject({ authorName: leadName, note: "Openings still sound scripted." });
 
@@ -149,7 +164,10 @@ describe("the lead's check-in", () => {
   });
 
   test("a deactivated person's career stays readable to their lead, but check-ins are closed", async () => {
-    const leaver = await createUser({ teamId: (await prisma.user.findUniqueOrThrow({ where: { id: agent.id } })).teamId, deactivatedAt: new Date() });
+    const leaver = await createUser({
+      teamId: (await prisma.user.findUniqueOrThrow({ where: { id: agent.id } })).teamId,
+      deactivatedAt: new Date(),
+    });
     const page = await openPerson(leaver.id, lead.cookie);
     expect(page.status).toBe(200);
     expect(page.body!.canAct).toBe(false);
@@ -157,7 +175,10 @@ describe("the lead's check-in", () => {
   });
 
   test("signed-out visitors are sent to sign in", async () => {
-    const result = await callRoute(personPage.action, { request: post(`/career/people/${agent.id}`, checkInFields(allAt("meeting"))), params: { userId: agent.id } });
+    const result = await callRoute(personPage.action, {
+      request: post(`/career/people/${agent.id}`, checkInFields(allAt("meeting"))),
+      params: { userId: agent.id },
+    });
     expect(result.status).toBe(302);
     expect(result.location).toMatch(/^\/login/);
   });

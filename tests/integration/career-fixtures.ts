@@ -9,7 +9,15 @@ let criterionSequence = 0;
  * A graded attempt whose criteria score each competency at `levels` (0–2, on a 2-point
  * criterion). Scenario slugs must be real: the ladder reads their difficulty from content.
  */
-export async function gradedAttempt(userId: string, { levels, scenarioSlug = "late-delivery", passed = true, daysAgo = 1 }: { levels: Record<string, number>; scenarioSlug?: string; passed?: boolean; daysAgo?: number }) {
+export async function gradedAttempt(
+  userId: string,
+  {
+    levels,
+    scenarioSlug = "late-delivery",
+    passed = true,
+    daysAgo = 1,
+  }: { levels: Record<string, number>; scenarioSlug?: string; passed?: boolean; daysAgo?: number },
+) {
   const startedAt = new Date(Date.now() - daysAgo * DAY_MS);
   return prisma.practiceAttempt.create({
     data: {
@@ -52,7 +60,9 @@ export async function gradedAttempt(userId: string, { levels, scenarioSlug = "la
 }
 
 export async function completeModules(userId: string, slugs: string[], completedAt = new Date(Date.now() - 30 * DAY_MS)) {
-  await prisma.moduleProgress.createMany({ data: slugs.map((moduleSlug) => ({ userId, moduleSlug, moduleVersion: 1, reachedEndAt: completedAt, completedAt })) });
+  await prisma.moduleProgress.createMany({
+    data: slugs.map((moduleSlug) => ({ userId, moduleSlug, moduleVersion: 1, reachedEndAt: completedAt, completedAt })),
+  });
 }
 
 /** The check-in form's fields: one rating per competency (by key) and the note. */
@@ -60,7 +70,8 @@ export function checkInFields(ratings: Record<string, string>, note = ""): Recor
   return { intent: "check-in", ...Object.fromEntries(Object.entries(ratings).map(([key, rating]) => [`ratings.${key}`, rating])), note };
 }
 
-export const JUSTIFICATION = "Kwame has handled the escalations queue alone for two months and his reviewed conversations are among the team's best.";
+export const JUSTIFICATION =
+  "Kwame has handled the escalations queue alone for two months and his reviewed conversations are among the team's best.";
 
 export function nominationFields(level: string, justification = JUSTIFICATION): Record<string, string> {
   return { intent: "nominate", level, justification };

@@ -39,14 +39,22 @@ beforeAll(async () => {
   agentOne = await person(await createUser({ teamId: mine.team.id, level: "agent-1" }));
 });
 
-const openPerson = (userId: string, cookie: string) => callRoute<PersonData>(personPage.loader, { request: get(`/career/people/${userId}`, cookie), params: { userId } });
+const openPerson = (userId: string, cookie: string) =>
+  callRoute<PersonData>(personPage.loader, { request: get(`/career/people/${userId}`, cookie), params: { userId } });
 const nominateVia = (userId: string, cookie: string, fields: Record<string, string>) =>
   callRoute<FormReply>(personPage.action, { request: post(`/career/people/${userId}`, fields, cookie), params: { userId } });
 const openNomination = (nominationId: string, cookie: string, query = "") =>
-  callRoute<NominationData>(nominationPage.loader, { request: get(`/admin/promotions/${nominationId}${query}`, cookie), params: { nominationId } });
+  callRoute<NominationData>(nominationPage.loader, {
+    request: get(`/admin/promotions/${nominationId}${query}`, cookie),
+    params: { nominationId },
+  });
 const decide = (nominationId: string, cookie: string, fields: Record<string, string>) =>
-  callRoute<FormReply>(nominationPage.action, { request: post(`/admin/promotions/${nominationId}`, fields, cookie), params: { nominationId } });
-const openPromotions = (cookie: string, query = "") => callRoute<PromotionsData>(promotionsPage.loader, { request: get(`/admin/promotions${query}`, cookie) });
+  callRoute<FormReply>(nominationPage.action, {
+    request: post(`/admin/promotions/${nominationId}`, fields, cookie),
+    params: { nominationId },
+  });
+const openPromotions = (cookie: string, query = "") =>
+  callRoute<PromotionsData>(promotionsPage.loader, { request: get(`/admin/promotions${query}`, cookie) });
 
 async function nominateOk(userId: string, cookie: string, level: string): Promise<string> {
   const result = await nominateVia(userId, cookie, nominationFields(level));
@@ -94,13 +102,19 @@ describe("nominating", () => {
 
   test("the lead's nomination is saved, audited, sent to admins, and counts as their sign-off", async () => {
     const id = await nominateOk(agentTwo.id, lead.cookie, "senior-agent");
-    expect(await prisma.nomination.findUniqueOrThrow({ where: { id } })).toMatchObject({ nominatedById: lead.id, level: "senior-agent", justification: JUSTIFICATION });
+    expect(await prisma.nomination.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      nominatedById: lead.id,
+      level: "senior-agent",
+      justification: JUSTIFICATION,
+    });
     expect(await prisma.auditEvent.count({ where: { action: "nomination.created", targetId: id, actorId: lead.id } })).toBe(1);
     expect(await prisma.notification.count({ where: { userId: admin.id, kind: "nomination", link: `/admin/promotions/${id}` } })).toBe(1);
 
     const page = (await openPerson(agentTwo.id, lead.cookie)).body!;
     expect(page.pending).toBe("Senior Agent");
-    expect(page.nominations).toEqual([expect.objectContaining({ level: "Senior Agent", status: "pending", nominatedBy: lead.name, justification: JUSTIFICATION })]);
+    expect(page.nominations).toEqual([
+      expect.objectContaining({ level: "Senior Agent", status: "pending", nominatedBy: lead.name, justification: JUSTIFICATION }),
+    ]);
     const senior = page.readiness.next.find((level) => level.key === "senior-agent")!;
     expect(senior.requirements.find((requirement) => requirement.kind === "lead-sign-off")).toMatchObject({ met: true });
   });
@@ -138,7 +152,13 @@ describe("deciding", () => {
   test("the nomination page shows the justification beside the readiness for that level", async () => {
     const id = (await prisma.nomination.findFirstOrThrow({ where: { agentId: agentTwo.id } })).id;
     const page = (await openNomination(id, admin.cookie)).body!;
-    expect(page.nomination).toMatchObject({ status: "pending", level: "Senior Agent", justification: JUSTIFICATION, nominatedBy: lead.name, agent: { name: agentTwo.name, level: "Agent II" } });
+    expect(page.nomination).toMatchObject({
+      status: "pending",
+      level: "Senior Agent",
+      justification: JUSTIFICATION,
+      nominatedBy: lead.name,
+      agent: { name: agentTwo.name, level: "Agent II" },
+    });
     expect(page.readiness).toMatchObject({ key: "senior-agent", title: "Senior Agent" });
     expect(page.readiness!.requirements.map((requirement) => requirement.kind)).toContain("lead-sign-off");
   });
@@ -162,15 +182,25 @@ describe("deciding", () => {
     expect(approved.location).toBe(`/admin/promotions/${id}?saved=decision`);
 
     expect((await prisma.user.findUniqueOrThrow({ where: { id: agentTwo.id } })).level).toBe("senior-agent");
-    expect(await prisma.nomination.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "approved", decidedById: admin.id, decisionNote: "The escalation reviews speak for themselves." });
+    expect(await prisma.nomination.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "approved",
+      decidedById: admin.id,
+      decisionNote: "The escalation reviews speak for themselves.",
+    });
     expect(await prisma.auditEvent.count({ where: { action: "nomination.approved", targetId: id, actorId: admin.id } })).toBe(1);
     const levelChange = await prisma.auditEvent.findFirstOrThrow({ where: { action: "user.level-changed", targetId: agentTwo.id } });
     expect(JSON.parse(levelChange.details)).toMatchObject({ from: "agent-2", to: "senior-agent", nominationId: id });
     expect(await prisma.notification.count({ where: { userId: agentTwo.id, kind: "promotion", link: "/career" } })).toBe(1);
-    expect(await prisma.notification.count({ where: { userId: lead.id, kind: "promotion", link: `/career/people/${agentTwo.id}` } })).toBe(1);
+    expect(await prisma.notification.count({ where: { userId: lead.id, kind: "promotion", link: `/career/people/${agentTwo.id}` } })).toBe(
+      1,
+    );
 
     const decided = (await openNomination(id, admin.cookie, "?saved=decision")).body!;
-    expect(decided).toMatchObject({ saved: true, readiness: null, nomination: { status: "approved", decidedBy: admin.name, reason: "The escalation reviews speak for themselves." } });
+    expect(decided).toMatchObject({
+      saved: true,
+      readiness: null,
+      nomination: { status: "approved", decidedBy: admin.name, reason: "The escalation reviews speak for themselves." },
+    });
 
     const again = await decide(id, admin.cookie, { decision: "decline", note: "Changed my mind." });
     expect(again.status).toBe(400);
@@ -185,7 +215,11 @@ describe("deciding", () => {
     expect(career.readiness.next.map((level) => level.key)).toEqual(["team-lead"]);
 
     const asLead = (await openPerson(agentTwo.id, lead.cookie)).body!;
-    expect(asLead.nominations[0]).toMatchObject({ status: "approved", decidedBy: admin.name, reason: "The escalation reviews speak for themselves." });
+    expect(asLead.nominations[0]).toMatchObject({
+      status: "approved",
+      decidedBy: admin.name,
+      reason: "The escalation reviews speak for themselves.",
+    });
     expect(asLead.levelOptions).toEqual([{ value: "team-lead", label: "Team Lead" }]);
   });
 
@@ -207,7 +241,9 @@ describe("deciding", () => {
 
   test("the decided tabs list newest first, and the queue pages", async () => {
     expect((await openPromotions(admin.cookie, "?status=approved")).body!.rows.map((row) => row.agent)).toEqual([agentTwo.name]);
-    expect((await openPromotions(admin.cookie, "?status=declined")).body!.rows).toEqual([expect.objectContaining({ agent: agentOne.name, decidedBy: admin.name })]);
+    expect((await openPromotions(admin.cookie, "?status=declined")).body!.rows).toEqual([
+      expect.objectContaining({ agent: agentOne.name, decidedBy: admin.name }),
+    ]);
     expect((await openPromotions(admin.cookie, "?status=everything")).status).toBe(400);
 
     // One pending already (agentOne's second); fill the first page and spill onto a second.

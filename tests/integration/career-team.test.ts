@@ -9,7 +9,10 @@ const statements = vi.hoisted(() => ({ sql: [] as string[] }));
 
 vi.mock("~/utils/db.server.ts", async (importOriginal) => {
   const { createCountingPrismaClient } = await import("../../scripts/lib/counting-prisma.ts");
-  return { ...(await importOriginal<typeof import("~/utils/db.server.ts")>()), prisma: createCountingPrismaClient(process.env.DATABASE_URL!, statements.sql) };
+  return {
+    ...(await importOriginal<typeof import("~/utils/db.server.ts")>()),
+    prisma: createCountingPrismaClient(process.env.DATABASE_URL!, statements.sql),
+  };
 });
 
 import { getCareerContent } from "~/content/career.server.ts";
@@ -35,15 +38,24 @@ let fx: {
 
 beforeAll(async () => {
   const { ladder } = await getCareerContent();
-  const onboarding = ladder.levels["agent-2"].requirements.flatMap((requirement) => (requirement.kind === "modules" ? requirement.slugs : []));
+  const onboarding = ladder.levels["agent-2"].requirements.flatMap((requirement) =>
+    requirement.kind === "modules" ? requirement.slugs : [],
+  );
   const mine = await createTeamWithLead({ memberCount: 0 });
   const theirs = await createTeamWithLead({ memberCount: 1 });
-  const member = (overrides: Parameters<typeof createUser>[0]) => createUser({ teamId: mine.team.id, hireDate: new Date(Date.now() - 400 * DAY_MS), ...overrides });
+  const member = (overrides: Parameters<typeof createUser>[0]) =>
+    createUser({ teamId: mine.team.id, hireDate: new Date(Date.now() - 400 * DAY_MS), ...overrides });
 
   // Everything Agent II asks for: onboarding, empathy and resolution over 5 attempts, two starter scenarios passed, 3 months.
   const ready = await member({ name: "Ready Rosa", level: "agent-1" });
   await completeModules(ready.id, onboarding);
-  for (const [n, scenarioSlug] of ["late-delivery", "confused-first-timer", "late-delivery", "confused-first-timer", "late-delivery"].entries()) {
+  for (const [n, scenarioSlug] of [
+    "late-delivery",
+    "confused-first-timer",
+    "late-delivery",
+    "confused-first-timer",
+    "late-delivery",
+  ].entries()) {
     await gradedAttempt(ready.id, { scenarioSlug, levels: { empathy: 2, resolution: 2 }, daysAgo: n + 1 });
   }
   // The same, but only one starter scenario passed: 4.5 of 5 requirements.
@@ -51,7 +63,12 @@ beforeAll(async () => {
   await completeModules(close.id, onboarding);
   for (let n = 0; n < 5; n++) await gradedAttempt(close.id, { levels: { empathy: 1, resolution: 1 }, daysAgo: n + 1 });
   const nominated = await member({ name: "Nominated Nia", level: "agent-2" });
-  await nominate(mine.lead, { agentId: nominated.id, level: "senior-agent", justification: JUSTIFICATION, allowedLevels: ["senior-agent"] });
+  await nominate(mine.lead, {
+    agentId: nominated.id,
+    level: "senior-agent",
+    justification: JUSTIFICATION,
+    allowedLevels: ["senior-agent"],
+  });
   const starting = await member({ name: "Starting Sam", level: "agent-1", hireDate: new Date() });
   const leaver = await member({ name: "Left Lee", level: "agent-1", deactivatedAt: new Date() });
   const admin = await createUser({ role: "admin" });
@@ -65,7 +82,15 @@ beforeAll(async () => {
       admin: await sessionCookieFor(admin.id),
       agent: await sessionCookieFor(ready.id),
     },
-    ids: { ready: ready.id, close: close.id, nominated: nominated.id, starting: starting.id, leaver: leaver.id, outsider: theirs.members[0].id, otherLead: theirs.lead.id },
+    ids: {
+      ready: ready.id,
+      close: close.id,
+      nominated: nominated.id,
+      starting: starting.id,
+      leaver: leaver.id,
+      outsider: theirs.members[0].id,
+      otherLead: theirs.lead.id,
+    },
   };
 });
 
@@ -94,7 +119,12 @@ describe("the readiness table", () => {
   test("each percent matches the person's own career page", async () => {
     const page = (await openTeam(fx.cookies.lead)).body!;
     for (const row of page.rows) {
-      const person = (await callRoute<PersonData>(personPage.loader, { request: get(`/career/people/${row.id}`, fx.cookies.lead), params: { userId: row.id } })).body!;
+      const person = (
+        await callRoute<PersonData>(personPage.loader, {
+          request: get(`/career/people/${row.id}`, fx.cookies.lead),
+          params: { userId: row.id },
+        })
+      ).body!;
       expect(row.next.map((level) => level.percentReady)).toEqual(person.readiness.next.map((level) => level.percentReady));
     }
   });

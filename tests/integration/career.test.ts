@@ -28,12 +28,21 @@ test("a new Agent I sees Agent II next, and completing an onboarding module show
   const { modules } = await getCatalog();
   const first = modules.find((module) => module.slug === "how-support-works")!;
   const quiz = first.quizzes[0];
-  const answers = Object.fromEntries(quiz.questions.map((question) => [question.id, question.choices.filter((choice) => choice.correct).map((choice) => choice.id)]));
+  const answers = Object.fromEntries(
+    quiz.questions.map((question) => [question.id, question.choices.filter((choice) => choice.correct).map((choice) => choice.id)]),
+  );
   await recordReading(agent.id, versionRef(first), { reachedEnd: true });
-  await recordQuizAttempt(agent.id, versionRef(first), { quizId: quiz.id, answers, grade: gradeQuiz(quiz, answers), submissionKey: "career-test" });
+  await recordQuizAttempt(agent.id, versionRef(first), {
+    quizId: quiz.id,
+    answers,
+    grade: gradeQuiz(quiz, answers),
+    submissionKey: "career-test",
+  });
 
   const after = (await callRoute<CareerData>(careerLoader, { request: get("/career", cookie) })).body!.readiness;
-  const modulesRequirement = after.next.find((level) => level.key === "agent-2")!.requirements.find((requirement) => requirement.kind === "modules")!;
+  const modulesRequirement = after.next
+    .find((level) => level.key === "agent-2")!
+    .requirements.find((requirement) => requirement.kind === "modules")!;
   expect(modulesRequirement.evidence.map((link) => link.href)).toContain("/learn/modules/how-support-works");
   expect(after.next.find((level) => level.key === "agent-2")!.percentReady).toBeGreaterThan(agentTwo.percentReady);
 });
@@ -46,11 +55,17 @@ test("the home page points at the nearest next level and at mentoring requests w
 
   const career = (await callRoute<CareerData>(careerLoader, { request: get("/career", cookie) })).body!.readiness;
   const nearest = [...career.next].sort((a, b) => b.percentReady - a.percentReady)[0]!;
-  const home = (await callRoute(homeLoader, { request: get("/", cookie) })).body as { career: { title: string; percentReady: number } | null; proposalsAwaiting: number };
+  const home = (await callRoute(homeLoader, { request: get("/", cookie) })).body as {
+    career: { title: string; percentReady: number } | null;
+    proposalsAwaiting: number;
+  };
   expect(home.career).toEqual({ title: nearest.title, percentReady: nearest.percentReady });
   expect(home.proposalsAwaiting).toBe(1);
 
   const top = await createUser({ role: "admin", level: "support-manager" });
-  const topHome = (await callRoute(homeLoader, { request: get("/", await sessionCookieFor(top.id)) })).body as { career: unknown; proposalsAwaiting: number };
+  const topHome = (await callRoute(homeLoader, { request: get("/", await sessionCookieFor(top.id)) })).body as {
+    career: unknown;
+    proposalsAwaiting: number;
+  };
   expect(topHome).toMatchObject({ career: null, proposalsAwaiting: 0 });
 });

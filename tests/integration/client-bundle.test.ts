@@ -4,7 +4,9 @@ import path from "node:path";
 import { expect, test } from "vitest";
 
 function files(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? files(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
 }
 
 test("no browser bundle carries the NLP library, its model or the empathy weights, and none is larger than 300 KB", () => {

@@ -76,21 +76,34 @@ function loadBoard(cookie: string, query = "") {
 }
 
 const moduleSlug = () => modules[0].slug;
-const moduleFields = (extra: [string, string][] = []): [string, string][] => [["kind", "module"], ["contentSlug", moduleSlug()], ["dueDate", dateIn(5)], ...extra];
+const moduleFields = (extra: [string, string][] = []): [string, string][] => [
+  ["kind", "module"],
+  ["contentSlug", moduleSlug()],
+  ["dueDate", dateIn(5)],
+  ...extra,
+];
 
 async function completeModule(userId: string, module: CompiledModule, at = new Date()) {
   const ref = versionRef(module);
   await recordReading(userId, ref, { section: module.sections.at(-1)?.id, seconds: 60, reachedEnd: true }, at);
   for (const quiz of module.quizzes) {
-    const answers: QuizAnswers = Object.fromEntries(quiz.questions.map((question) => [question.id, question.choices.filter((choice) => choice.correct).map((choice) => choice.id)]));
-    await recordQuizAttempt(userId, ref, { quizId: quiz.id, answers, grade: gradeQuiz(quiz, answers), submissionKey: `test-${module.slug}-${quiz.id}-${at.getTime()}` }, at);
+    const answers: QuizAnswers = Object.fromEntries(
+      quiz.questions.map((question) => [question.id, question.choices.filter((choice) => choice.correct).map((choice) => choice.id)]),
+    );
+    await recordQuizAttempt(
+      userId,
+      ref,
+      { quizId: quiz.id, answers, grade: gradeQuiz(quiz, answers), submissionKey: `test-${module.slug}-${quiz.id}-${at.getTime()}` },
+      at,
+    );
   }
 }
 
 let seed = 1;
 async function playScenario(userId: string, script: "competent" | "poor", startedAt = new Date(Date.now() + 1000), slug = SCENARIO) {
   const scenario = practice.scenarios.find((candidate) => candidate.slug === slug)!;
-  const messages = slug === SCENARIO ? scripts[script] : JSON.parse(fs.readFileSync(`tests/fixtures/scenario-scripts/${slug}.json`, "utf8"))[script];
+  const messages =
+    slug === SCENARIO ? scripts[script] : JSON.parse(fs.readFileSync(`tests/fixtures/scenario-scripts/${slug}.json`, "utf8"))[script];
   await recordScriptedAttempt(userId, scenario, rubricsFor(practice, scenario), { messages, seed: seed++, startedAt, replySeconds: 30 });
 }
 
@@ -121,7 +134,11 @@ describe("who may assign", () => {
     expect(body.modules.length).toBe(modules.length);
     expect(body.scenarios.length).toBe(practice.scenarios.length);
     expect(body.rubrics[0].id).toBe("empathy");
-    expect(body.rubrics[0].criteria.map((criterion) => criterion.id)).toEqual(["empathy.emotional-reaction", "empathy.interpretation", "empathy.exploration"]);
+    expect(body.rubrics[0].criteria.map((criterion) => criterion.id)).toEqual([
+      "empathy.emotional-reaction",
+      "empathy.interpretation",
+      "empathy.exploration",
+    ]);
   });
 
   test("a lead cannot open the form for another team", async () => {
@@ -139,7 +156,15 @@ describe("creating assignments", () => {
     expect(outcome.location).toBe("/coaching/assignments?assigned=1&skipped=0");
     const rows = await prisma.assignment.findMany({ where: { userId: { in: agents.map((agent) => agent.user.id) } } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ userId: agents[0].user.id, kind: "module", contentSlug: moduleSlug(), source: "manual", assignedById: lead.user.id, minScore: null, minLevels: "{}" });
+    expect(rows[0]).toMatchObject({
+      userId: agents[0].user.id,
+      kind: "module",
+      contentSlug: moduleSlug(),
+      source: "manual",
+      assignedById: lead.user.id,
+      minScore: null,
+      minLevels: "{}",
+    });
     expect(rows[0].dueAt.toISOString()).toBe(`${dateIn(5)}T23:59:59.999Z`);
     const notes = await prisma.notification.findMany({ where: { userId: agents[0].user.id } });
     expect(notes).toHaveLength(1);
@@ -178,7 +203,16 @@ describe("creating assignments", () => {
 
   test("a scenario without a minimum score takes the scenario's pass score", async () => {
     const { lead, agents } = await world({ memberCount: 1 });
-    expect((await submit(lead.cookie, [["kind", "scenario"], ["contentSlug", SCENARIO], ["dueDate", dateIn(2)], ["assignees", agents[0].user.id]])).status).toBe(302);
+    expect(
+      (
+        await submit(lead.cookie, [
+          ["kind", "scenario"],
+          ["contentSlug", SCENARIO],
+          ["dueDate", dateIn(2)],
+          ["assignees", agents[0].user.id],
+        ])
+      ).status,
+    ).toBe(302);
     const row = await prisma.assignment.findFirstOrThrow({ where: { userId: agents[0].user.id } });
     expect(row.minScore).toBe(practice.scenarios.find((scenario) => scenario.slug === SCENARIO)!.passScore);
   });
@@ -186,10 +220,18 @@ describe("creating assignments", () => {
   test("the whole team: every active agent on it, nobody else", async () => {
     const { lead, own, other } = await world();
     const gone = await createUser({ teamId: own.team.id, deactivatedAt: new Date() });
-    const outcome = await submit(lead.cookie, moduleFields([["teamId", own.team.id], ["everyone", "on"]]));
+    const outcome = await submit(
+      lead.cookie,
+      moduleFields([
+        ["teamId", own.team.id],
+        ["everyone", "on"],
+      ]),
+    );
     expect(outcome.status).toBe(302);
     expect(outcome.location).toBe("/coaching/assignments?assigned=3&skipped=0");
-    const assigned = (await prisma.assignment.findMany({ where: { assignedById: lead.user.id }, select: { userId: true } })).map((row) => row.userId).sort();
+    const assigned = (await prisma.assignment.findMany({ where: { assignedById: lead.user.id }, select: { userId: true } }))
+      .map((row) => row.userId)
+      .sort();
     expect(assigned).toEqual(own.members.map((member) => member.id).sort());
     expect(assigned).not.toContain(gone.id);
     expect(assigned).not.toContain(other.members[0].id);
@@ -198,23 +240,72 @@ describe("creating assignments", () => {
 
   test("a due date in the past is refused with a field message and the form comes back filled", async () => {
     const { lead, agents } = await world({ memberCount: 1 });
-    const outcome = await submit(lead.cookie, [["kind", "module"], ["contentSlug", moduleSlug()], ["dueDate", dateIn(-1)], ["assignees", agents[0].user.id]]);
+    const outcome = await submit(lead.cookie, [
+      ["kind", "module"],
+      ["contentSlug", moduleSlug()],
+      ["dueDate", dateIn(-1)],
+      ["assignees", agents[0].user.id],
+    ]);
     expect(outcome.status).toBe(400);
     expect(outcome.body?.result.error?.dueDate).toEqual(["Choose today or a later date"]);
-    expect(outcome.body?.result.initialValue).toMatchObject({ kind: "module", contentSlug: moduleSlug(), dueDate: dateIn(-1), assignees: agents[0].user.id });
+    expect(outcome.body?.result.initialValue).toMatchObject({
+      kind: "module",
+      contentSlug: moduleSlug(),
+      dueDate: dateIn(-1),
+      assignees: agents[0].user.id,
+    });
     expect(await prisma.assignment.count({ where: { userId: agents[0].user.id } })).toBe(0);
   });
 
   test("today is accepted: due at the end of today", async () => {
     const { lead, agents } = await world({ memberCount: 1 });
-    expect((await submit(lead.cookie, moduleFields([["assignees", agents[0].user.id]]).map(([key, value]): [string, string] => [key, key === "dueDate" ? dateIn(0) : value]))).status).toBe(302);
+    expect(
+      (
+        await submit(
+          lead.cookie,
+          moduleFields([["assignees", agents[0].user.id]]).map(([key, value]): [string, string] => [
+            key,
+            key === "dueDate" ? dateIn(0) : value,
+          ]),
+        )
+      ).status,
+    ).toBe(302);
   });
 
   test.each([
     ["no kind, no content, no date, nobody", [] as [string, string][], ["kind", "contentSlug", "dueDate", "assignees"]],
-    ["an impossible date", [["kind", "module"], ["contentSlug", "x"], ["dueDate", "2030-02-31"], ["everyone", "on"]] as [string, string][], ["dueDate"]],
-    ["a minimum score on a module", [["kind", "module"], ["contentSlug", "x"], ["dueDate", dateIn(2)], ["everyone", "on"], ["minScore", "80"]] as [string, string][], ["minScore"]],
-    ["a minimum score out of range", [["kind", "scenario"], ["contentSlug", "x"], ["dueDate", dateIn(2)], ["everyone", "on"], ["minScore", "120"]] as [string, string][], ["minScore"]],
+    [
+      "an impossible date",
+      [
+        ["kind", "module"],
+        ["contentSlug", "x"],
+        ["dueDate", "2030-02-31"],
+        ["everyone", "on"],
+      ] as [string, string][],
+      ["dueDate"],
+    ],
+    [
+      "a minimum score on a module",
+      [
+        ["kind", "module"],
+        ["contentSlug", "x"],
+        ["dueDate", dateIn(2)],
+        ["everyone", "on"],
+        ["minScore", "80"],
+      ] as [string, string][],
+      ["minScore"],
+    ],
+    [
+      "a minimum score out of range",
+      [
+        ["kind", "scenario"],
+        ["contentSlug", "x"],
+        ["dueDate", dateIn(2)],
+        ["everyone", "on"],
+        ["minScore", "120"],
+      ] as [string, string][],
+      ["minScore"],
+    ],
   ])("%s: 400 naming each field", async (_name, fields, expected) => {
     const { lead } = await world({ memberCount: 1 });
     const outcome = await submit(lead.cookie, fields);
@@ -224,7 +315,12 @@ describe("creating assignments", () => {
 
   test("content that isn't in the catalog is refused on its field", async () => {
     const { lead, agents } = await world({ memberCount: 1 });
-    const outcome = await submit(lead.cookie, [["kind", "scenario"], ["contentSlug", moduleSlug()], ["dueDate", dateIn(2)], ["assignees", agents[0].user.id]]);
+    const outcome = await submit(lead.cookie, [
+      ["kind", "scenario"],
+      ["contentSlug", moduleSlug()],
+      ["dueDate", dateIn(2)],
+      ["assignees", agents[0].user.id],
+    ]);
     expect(outcome.status).toBe(400);
     expect(outcome.body?.result.error?.contentSlug).toEqual(["Choose a scenario from the list."]);
   });
@@ -245,14 +341,26 @@ describe("creating assignments", () => {
 
   test("a lead cannot assign another team's agent: 404, nothing created", async () => {
     const { lead, agents, other } = await world({ memberCount: 1 });
-    const outcome = await submit(lead.cookie, moduleFields([["assignees", agents[0].user.id], ["assignees", other.members[0].id]]));
+    const outcome = await submit(
+      lead.cookie,
+      moduleFields([
+        ["assignees", agents[0].user.id],
+        ["assignees", other.members[0].id],
+      ]),
+    );
     expect(outcome.status).toBe(404);
     expect(await prisma.assignment.count({ where: { userId: { in: [agents[0].user.id, other.members[0].id] } } })).toBe(0);
   });
 
   test("a lead cannot assign another team as a whole", async () => {
     const { lead, other } = await world({ memberCount: 1 });
-    const outcome = await submit(lead.cookie, moduleFields([["teamId", other.team.id], ["everyone", "on"]]));
+    const outcome = await submit(
+      lead.cookie,
+      moduleFields([
+        ["teamId", other.team.id],
+        ["everyone", "on"],
+      ]),
+    );
     expect(outcome.status).toBe(404);
     expect(await prisma.assignment.count({ where: { userId: other.members[0].id } })).toBe(0);
   });
@@ -278,7 +386,13 @@ describe("creating assignments", () => {
     const { lead, agents, own } = await world();
     await completeModule(agents[0].user.id, modules[0], new Date(Date.now() - 10 * DAY_MS));
     expect((await submit(lead.cookie, moduleFields([["assignees", agents[1].user.id]]))).status).toBe(302);
-    const outcome = await submit(lead.cookie, moduleFields([["teamId", own.team.id], ["everyone", "on"]]));
+    const outcome = await submit(
+      lead.cookie,
+      moduleFields([
+        ["teamId", own.team.id],
+        ["everyone", "on"],
+      ]),
+    );
     expect(outcome.location).toBe("/coaching/assignments?assigned=1&skipped=2");
     expect(await prisma.assignment.count({ where: { userId: agents[0].user.id } })).toBe(0);
     expect(await prisma.assignment.count({ where: { userId: agents[1].user.id } })).toBe(1);
@@ -291,7 +405,15 @@ describe("creating assignments", () => {
   test("the model refuses a due date that is not in the future", async () => {
     const { lead, agents } = await world({ memberCount: 1 });
     const viewer = { id: lead.user.id, role: "lead" as const, ledTeamIds: [agents[0].user.teamId!] };
-    const result = await createAssignments(viewer, { kind: "module", contentSlug: moduleSlug(), dueAt: new Date(Date.now() - 1000), minScore: null, minLevels: {}, userIds: [agents[0].user.id], teamId: null });
+    const result = await createAssignments(viewer, {
+      kind: "module",
+      contentSlug: moduleSlug(),
+      dueAt: new Date(Date.now() - 1000),
+      minScore: null,
+      minLevels: {},
+      userIds: [agents[0].user.id],
+      teamId: null,
+    });
     expect(result).toMatchObject({ status: "refused", field: "dueAt" });
   });
 });
@@ -300,8 +422,25 @@ describe("the status board", () => {
   test("shows each status as agents complete modules and play scenarios", async () => {
     const { lead, agents, own } = await world({ memberCount: 4 });
     const [reader, passer, failer, idle] = agents;
-    expect((await submit(lead.cookie, moduleFields([["assignees", reader.user.id], ["assignees", idle.user.id]]))).status).toBe(302);
-    const scenarioFields: [string, string][] = [["kind", "scenario"], ["contentSlug", SCENARIO], ["dueDate", dateIn(4)], ["assignees", passer.user.id], ["assignees", failer.user.id], ["assignees", idle.user.id]];
+    expect(
+      (
+        await submit(
+          lead.cookie,
+          moduleFields([
+            ["assignees", reader.user.id],
+            ["assignees", idle.user.id],
+          ]),
+        )
+      ).status,
+    ).toBe(302);
+    const scenarioFields: [string, string][] = [
+      ["kind", "scenario"],
+      ["contentSlug", SCENARIO],
+      ["dueDate", dateIn(4)],
+      ["assignees", passer.user.id],
+      ["assignees", failer.user.id],
+      ["assignees", idle.user.id],
+    ];
     expect((await submit(lead.cookie, scenarioFields)).status).toBe(302);
     const boardBefore = await loadBoard(lead.cookie);
     expect(boardBefore.body!.rows.every((row) => row.status === "not-started")).toBe(true);
@@ -310,13 +449,17 @@ describe("the status board", () => {
     await completeModule(reader.user.id, modules[0]);
     await playScenario(passer.user.id, "competent");
     await playScenario(failer.user.id, "poor");
-    const active = await startAttempt(idle.user.id, practice.scenarios.find((scenario) => scenario.slug === SCENARIO)!);
+    const active = await startAttempt(
+      idle.user.id,
+      practice.scenarios.find((scenario) => scenario.slug === SCENARIO)!,
+    );
     // A past-due module: the due date moved back after the fact.
     await prisma.assignment.updateMany({ where: { userId: idle.user.id, kind: "module" }, data: { dueAt: new Date(Date.now() - DAY_MS) } });
 
     const outcome = await loadBoard(lead.cookie);
     expect(outcome.status).toBe(200);
-    const statusOf = (userId: string, kind: string) => outcome.body!.rows.find((row) => row.agent.id === userId && row.kind === kind)?.status;
+    const statusOf = (userId: string, kind: string) =>
+      outcome.body!.rows.find((row) => row.agent.id === userId && row.kind === kind)?.status;
     expect(statusOf(reader.user.id, "Module")).toBe("completed");
     expect(statusOf(passer.user.id, "Scenario")).toBe("completed");
     expect(statusOf(failer.user.id, "Scenario")).toBe("not-passed");
@@ -343,11 +486,20 @@ describe("the status board", () => {
   test("a scenario minimum on a criterion holds back an otherwise passing attempt", async () => {
     const { lead, agents } = await world({ memberCount: 1 });
     // The competent late-delivery script asks for what it needs but never explores how the delay lands (exploration 1).
-    await submit(lead.cookie, [["kind", "scenario"], ["contentSlug", SCENARIO], ["dueDate", dateIn(4)], ["assignees", agents[0].user.id], ["minLevels[0].criterionId", "empathy.exploration"], ["minLevels[0].level", "2"]]);
+    await submit(lead.cookie, [
+      ["kind", "scenario"],
+      ["contentSlug", SCENARIO],
+      ["dueDate", dateIn(4)],
+      ["assignees", agents[0].user.id],
+      ["minLevels[0].criterionId", "empathy.exploration"],
+      ["minLevels[0].level", "2"],
+    ]);
     await playScenario(agents[0].user.id, "competent");
     expect((await loadBoard(lead.cookie)).body!.rows[0].status).toBe("not-passed");
     // A lead's override lifts it.
-    const criterion = await prisma.gradeCriterion.findFirstOrThrow({ where: { criterionId: "empathy.exploration", grade: { attempt: { userId: agents[0].user.id } } } });
+    const criterion = await prisma.gradeCriterion.findFirstOrThrow({
+      where: { criterionId: "empathy.exploration", grade: { attempt: { userId: agents[0].user.id } } },
+    });
     await prisma.gradeCriterion.update({ where: { id: criterion.id }, data: { overrideLevel: 2 } });
     expect((await loadBoard(lead.cookie)).body!.rows[0].status).toBe("completed");
   });
@@ -355,7 +507,12 @@ describe("the status board", () => {
   test("attempts from before the assignment don't count", async () => {
     const { lead, agents } = await world({ memberCount: 1 });
     await playScenario(agents[0].user.id, "competent", new Date(Date.now() - DAY_MS));
-    await submit(lead.cookie, [["kind", "scenario"], ["contentSlug", SCENARIO], ["dueDate", dateIn(4)], ["assignees", agents[0].user.id]]);
+    await submit(lead.cookie, [
+      ["kind", "scenario"],
+      ["contentSlug", SCENARIO],
+      ["dueDate", dateIn(4)],
+      ["assignees", agents[0].user.id],
+    ]);
     expect((await loadBoard(lead.cookie)).body!.rows[0].status).toBe("not-started");
   });
 
@@ -391,7 +548,13 @@ describe("an agent's own assignments", () => {
     const { lead, agents } = await world({ memberCount: 2 });
     const [me, colleague] = agents;
     await submit(lead.cookie, moduleFields([["assignees", me.user.id]]));
-    await submit(lead.cookie, [["kind", "scenario"], ["contentSlug", SCENARIO], ["dueDate", dateIn(1)], ["assignees", me.user.id], ["assignees", colleague.user.id]]);
+    await submit(lead.cookie, [
+      ["kind", "scenario"],
+      ["contentSlug", SCENARIO],
+      ["dueDate", dateIn(1)],
+      ["assignees", me.user.id],
+      ["assignees", colleague.user.id],
+    ]);
     await playScenario(me.user.id, "poor");
 
     const homeItems = ((await callRoute(home.loader, { request: get("/", me.cookie) })).body as { assignments: Item[] }).assignments;
@@ -402,9 +565,12 @@ describe("an agent's own assignments", () => {
     expect(homeItems[0]).toMatchObject({ link: `/practice/scenarios/${SCENARIO}`, automatic: false, dueSoon: true });
     expect(homeItems[1]).toMatchObject({ link: `/learn/modules/${moduleSlug()}`, title: modules[0].frontmatter.title });
 
-    const learnItems = ((await callRoute(learnIndex.loader, { request: get("/learn", me.cookie) })).body as { assignments: Item[] }).assignments;
+    const learnItems = ((await callRoute(learnIndex.loader, { request: get("/learn", me.cookie) })).body as { assignments: Item[] })
+      .assignments;
     expect(learnItems.map((item) => item.kind)).toEqual(["module"]);
-    const practiceItems = ((await callRoute(practiceIndex.loader, { request: get("/practice", me.cookie) })).body as { assignments: Item[] }).assignments;
+    const practiceItems = (
+      (await callRoute(practiceIndex.loader, { request: get("/practice", me.cookie) })).body as { assignments: Item[] }
+    ).assignments;
     expect(practiceItems.map((item) => item.kind)).toEqual(["scenario"]);
 
     const theirs = ((await callRoute(home.loader, { request: get("/", colleague.cookie) })).body as { assignments: Item[] }).assignments;
@@ -427,7 +593,10 @@ describe("notifications", () => {
     const cookie = await sessionCookieFor(user.id);
     for (const n of [1, 2, 3]) {
       await notify(user.id, { kind: "feedback", title: `Feedback ${n}`, link: "/practice" });
-      await prisma.notification.updateMany({ where: { userId: user.id, title: `Feedback ${n}` }, data: { createdAt: new Date(Date.now() - (10 - n) * 60_000) } });
+      await prisma.notification.updateMany({
+        where: { userId: user.id, title: `Feedback ${n}` },
+        data: { createdAt: new Date(Date.now() - (10 - n) * 60_000) },
+      });
     }
     const list = await callRoute<NotificationsData>(notificationsPage.loader, { request: get("/notifications", cookie) });
     expect(list.body!.notifications.map((item) => item.title)).toEqual(["Feedback 3", "Feedback 2", "Feedback 1"]);
@@ -441,7 +610,9 @@ describe("notifications", () => {
     await callRoute(notificationsPage.action, { request: post("/notifications", { intent: "read", id: first }, cookie) });
     expect((await prisma.notification.findUniqueOrThrow({ where: { id: first } })).readAt).toEqual(readAt);
 
-    const all = await callRoute<{ message: string }>(notificationsPage.action, { request: post("/notifications", { intent: "read-all" }, cookie) });
+    const all = await callRoute<{ message: string }>(notificationsPage.action, {
+      request: post("/notifications", { intent: "read-all" }, cookie),
+    });
     expect(all.body!.message).toBe("Marked 2 notifications as read.");
     expect(await unreadCount(user.id)).toBe(0);
     const after = await callRoute<NotificationsData>(notificationsPage.loader, { request: get("/notifications", cookie) });
@@ -454,7 +625,9 @@ describe("notifications", () => {
     await notify(owner.id, { kind: "assigned", title: "Yours", link: "/learn" });
     const note = await prisma.notification.findFirstOrThrow({ where: { userId: owner.id } });
     const cookie = await sessionCookieFor(other.id);
-    expect((await callRoute(notificationsPage.action, { request: post("/notifications", { intent: "read", id: note.id }, cookie) })).status).toBe(404);
+    expect(
+      (await callRoute(notificationsPage.action, { request: post("/notifications", { intent: "read", id: note.id }, cookie) })).status,
+    ).toBe(404);
     expect((await prisma.notification.findUniqueOrThrow({ where: { id: note.id } })).readAt).toBeNull();
     expect((await callRoute(notificationsPage.action, { request: post("/notifications", { intent: "shout" }, cookie) })).status).toBe(400);
     const theirList = await callRoute<NotificationsData>(notificationsPage.loader, { request: get("/notifications", cookie) });
@@ -463,7 +636,9 @@ describe("notifications", () => {
 
   test("pages through many notifications", async () => {
     const user = await createUser();
-    await prisma.notification.createMany({ data: Array.from({ length: 25 }, (_, n) => ({ userId: user.id, kind: "feedback", title: `N${n}`, link: "/" })) });
+    await prisma.notification.createMany({
+      data: Array.from({ length: 25 }, (_, n) => ({ userId: user.id, kind: "feedback", title: `N${n}`, link: "/" })),
+    });
     const cookie = await sessionCookieFor(user.id);
     const page2 = await callRoute<NotificationsData>(notificationsPage.loader, { request: get("/notifications?page=2", cookie) });
     expect(page2.body).toMatchObject({ total: 25, page: 2 });
@@ -481,9 +656,22 @@ describe("notifications", () => {
   test("reminders: due soon and overdue, each once, none for completed work", async () => {
     const { lead, agents } = await world({ memberCount: 1 });
     const me = agents[0].user;
-    await submit(lead.cookie, moduleFields([["assignees", me.id]]).map(([key, value]): [string, string] => [key, key === "dueDate" ? dateIn(1) : value]));
-    await submit(lead.cookie, [["kind", "scenario"], ["contentSlug", SCENARIO], ["dueDate", dateIn(1)], ["assignees", me.id]]);
-    await submit(lead.cookie, [["kind", "module"], ["contentSlug", modules[1].slug], ["dueDate", dateIn(20)], ["assignees", me.id]]);
+    await submit(
+      lead.cookie,
+      moduleFields([["assignees", me.id]]).map(([key, value]): [string, string] => [key, key === "dueDate" ? dateIn(1) : value]),
+    );
+    await submit(lead.cookie, [
+      ["kind", "scenario"],
+      ["contentSlug", SCENARIO],
+      ["dueDate", dateIn(1)],
+      ["assignees", me.id],
+    ]);
+    await submit(lead.cookie, [
+      ["kind", "module"],
+      ["contentSlug", modules[1].slug],
+      ["dueDate", dateIn(20)],
+      ["assignees", me.id],
+    ]);
     await playScenario(me.id, "competent");
 
     expect(await refreshReminders(me.id)).toBe(1);

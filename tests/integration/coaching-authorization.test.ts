@@ -85,7 +85,12 @@ async function gradedAttempt(userId: string): Promise<string> {
   const script = JSON.parse(fs.readFileSync(`tests/fixtures/scenario-scripts/${SLUG}.json`, "utf8")) as { competent: string[] };
   clock += 60 * 60 * 1000;
   const startedAt = new Date(clock);
-  await recordScriptedAttempt(userId, scenario, rubricsFor(catalog, scenario), { messages: script.competent, seed: 11, startedAt, replySeconds: 40 });
+  await recordScriptedAttempt(userId, scenario, rubricsFor(catalog, scenario), {
+    messages: script.competent,
+    seed: 11,
+    startedAt,
+    replySeconds: 40,
+  });
   return (await prisma.practiceAttempt.findFirstOrThrow({ where: { userId, startedAt }, select: { id: true } })).id;
 }
 
@@ -94,7 +99,14 @@ async function sessionFor(agentId: string, privateNotes = PRIVATE_NOTES): Promis
   const result = await createSession(
     fx.models.leadA,
     agentId,
-    { scheduledAt: new Date(Date.now() + 3 * DAY_MS), focus: ["empathy"], sharedNotes: "Work on closings.", privateNotes, attemptIds: [], reflections: [] },
+    {
+      scheduledAt: new Date(Date.now() + 3 * DAY_MS),
+      focus: ["empathy"],
+      sharedNotes: "Work on closings.",
+      privateNotes,
+      attemptIds: [],
+      reflections: [],
+    },
     [{ text: "Practise closing every chat", dueAt: new Date(`${isoDay(10)}T00:00:00.000Z`) }],
   );
   if (result.status !== "ok") throw new Error(`could not create a session: ${JSON.stringify(result)}`);
@@ -144,7 +156,15 @@ beforeAll(async () => {
 
   // Reviewed (so the agent has something to acknowledge) and disputed, through the models.
   expect((await markReviewed({ id: leadA.id, scope: peopleScope(fx.models.leadA) }, fx.attemptId)).status).toBe("ok");
-  expect((await openDispute(agent.id, { attemptId: fx.attemptId, criterionId: criterion.criterionId, comment: "I did acknowledge her feelings." })).status).toBe("ok");
+  expect(
+    (
+      await openDispute(agent.id, {
+        attemptId: fx.attemptId,
+        criterionId: criterion.criterionId,
+        comment: "I did acknowledge her feelings.",
+      })
+    ).status,
+  ).toBe("ok");
 
   ({ sessionId: fx.sessionId, itemId: fx.itemId } = await sessionFor(agent.id));
   ({ sessionId: fx.teammateSessionId, itemId: fx.teammateItemId } = await sessionFor(teammate.id));
@@ -160,7 +180,9 @@ beforeAll(async () => {
     teamId: null,
   });
   expect(assigned.status).toBe("ok");
-  fx.notificationId = (await prisma.notification.findFirstOrThrow({ where: { userId: agent.id, kind: "assigned" }, select: { id: true } })).id;
+  fx.notificationId = (
+    await prisma.notification.findFirstOrThrow({ where: { userId: agent.id, kind: "assigned" }, select: { id: true } })
+  ).id;
 });
 
 // ---------------------------------------------------------------------------
@@ -174,7 +196,13 @@ function load(fn: RouteFn, url: string, params: Record<string, string>, viewer: 
   return callRoute(fn, { request: get(url, cookieOf(viewer)), params });
 }
 
-function send(fn: RouteFn, url: string, fields: Record<string, string>, params: Record<string, string>, viewer: Viewer): Promise<RouteOutcome> {
+function send(
+  fn: RouteFn,
+  url: string,
+  fields: Record<string, string>,
+  params: Record<string, string>,
+  viewer: Viewer,
+): Promise<RouteOutcome> {
   return callRoute(fn, { request: post(url, fields, cookieOf(viewer)), params });
 }
 
@@ -183,7 +211,10 @@ function sendJson(fn: RouteFn, url: string, params: Record<string, string>, view
   const headers = new Headers({ "Content-Type": "application/json", Origin: BASE_URL });
   const cookie = cookieOf(viewer);
   if (cookie) headers.set("Cookie", cookie);
-  return callRoute(fn, { request: new Request(new URL(url, BASE_URL), { method: "POST", headers, body: JSON.stringify({ intent: "delete" }) }), params });
+  return callRoute(fn, {
+    request: new Request(new URL(url, BASE_URL), { method: "POST", headers, body: JSON.stringify({ intent: "delete" }) }),
+    params,
+  });
 }
 
 const sessionUrl = (id: string) => `/coaching/sessions/${id}`;
@@ -203,13 +234,18 @@ function onMyCoaching(viewer: Viewer, fields: Record<string, string>) {
 
 /** A level for the criterion that differs from the one that counts now, so an override is a real change. */
 async function anotherLevel(gradeCriterionId: string): Promise<string> {
-  const row = await prisma.gradeCriterion.findUniqueOrThrow({ where: { id: gradeCriterionId }, select: { level: true, overrideLevel: true } });
+  const row = await prisma.gradeCriterion.findUniqueOrThrow({
+    where: { id: gradeCriterionId },
+    select: { level: true, overrideLevel: true },
+  });
   return (row.overrideLevel ?? row.level) === 0 ? "1" : "0";
 }
 
 /** A fresh open dispute on the agent's attempt, so each viewer answers one of their own. */
 async function freshDispute(): Promise<string> {
-  const dispute = await prisma.dispute.create({ data: { gradeCriterionId: fx.criterion.id, agentId: fx.ids.agent, comment: "Please look again at message 3." } });
+  const dispute = await prisma.dispute.create({
+    data: { gradeCriterionId: fx.criterion.id, agentId: fx.ids.agent, comment: "Please look again at message 3." },
+  });
   return dispute.id;
 }
 
@@ -228,7 +264,10 @@ type Case = {
 };
 
 /** Every route needs a signed-in person: anonymous visitors always go to /login. */
-const signedIn = (expected: Omit<Record<Viewer, Expected>, "anonymous">): Record<Viewer, Expected> => ({ anonymous: "redirect-login", ...expected });
+const signedIn = (expected: Omit<Record<Viewer, Expected>, "anonymous">): Record<Viewer, Expected> => ({
+  anonymous: "redirect-login",
+  ...expected,
+});
 const all = (status: number) => signedIn({ agent: status, leadA: status, leadB: status, admin: status });
 /** Lead and admin pages: the agent's role is refused. */
 const coachOnly = (leadA: number, leadB: number, admin: number) => signedIn({ agent: 403, leadA, leadB, admin });
@@ -240,7 +279,11 @@ const CASES: Case[] = [
   { name: "coaching+/_index loader", run: (v) => load(coachingHome.loader, "/coaching", {}, v), expected: coachOnly(200, 200, 200) },
 
   // coaching+/assignments._index
-  { name: "assignments._index loader", run: (v) => load(assignmentBoard.loader, "/coaching/assignments", {}, v), expected: coachOnly(200, 200, 200) },
+  {
+    name: "assignments._index loader",
+    run: (v) => load(assignmentBoard.loader, "/coaching/assignments", {}, v),
+    expected: coachOnly(200, 200, 200),
+  },
   {
     name: "assignments._index loader, filtered to team A",
     run: (v) => load(assignmentBoard.loader, `/coaching/assignments?team=${fx.ids.teamA}`, {}, v),
@@ -251,12 +294,28 @@ const CASES: Case[] = [
     run: (v) => load(assignmentBoard.loader, `/coaching/assignments?agent=${fx.ids.agent}`, {}, v),
     expected: coachOnly(200, 200, 200),
   },
-  { name: "assignments._index loader, guessed team id", run: (v) => load(assignmentBoard.loader, `/coaching/assignments?team=${MISSING}`, {}, v), expected: coachOnly(404, 404, 404) },
-  { name: "assignments._index loader, malformed status", run: (v) => load(assignmentBoard.loader, "/coaching/assignments?status=lost&sort=shoe-size", {}, v), expected: coachOnly(400, 400, 400) },
+  {
+    name: "assignments._index loader, guessed team id",
+    run: (v) => load(assignmentBoard.loader, `/coaching/assignments?team=${MISSING}`, {}, v),
+    expected: coachOnly(404, 404, 404),
+  },
+  {
+    name: "assignments._index loader, malformed status",
+    run: (v) => load(assignmentBoard.loader, "/coaching/assignments?status=lost&sort=shoe-size", {}, v),
+    expected: coachOnly(400, 400, 400),
+  },
 
   // coaching+/assignments.new
-  { name: "assignments.new loader", run: (v) => load(newAssignment.loader, "/coaching/assignments/new", {}, v), expected: coachOnly(200, 200, 200) },
-  { name: "assignments.new loader, team A's form", run: (v) => load(newAssignment.loader, `/coaching/assignments/new?team=${fx.ids.teamA}`, {}, v), expected: coachOnly(200, 404, 200) },
+  {
+    name: "assignments.new loader",
+    run: (v) => load(newAssignment.loader, "/coaching/assignments/new", {}, v),
+    expected: coachOnly(200, 200, 200),
+  },
+  {
+    name: "assignments.new loader, team A's form",
+    run: (v) => load(newAssignment.loader, `/coaching/assignments/new?team=${fx.ids.teamA}`, {}, v),
+    expected: coachOnly(200, 404, 200),
+  },
   {
     name: "assignments.new action, empty body",
     run: (v) => send(newAssignment.action, "/coaching/assignments/new", {}, {}, v),
@@ -266,20 +325,38 @@ const CASES: Case[] = [
   {
     name: "assignments.new action, a module for the team-A agent",
     run: (v) =>
-      send(newAssignment.action, "/coaching/assignments/new", { kind: "module", contentSlug: moduleFor(v, 0), assignees: fx.ids.agent, dueDate: isoDay(7) }, {}, v),
+      send(
+        newAssignment.action,
+        "/coaching/assignments/new",
+        { kind: "module", contentSlug: moduleFor(v, 0), assignees: fx.ids.agent, dueDate: isoDay(7) },
+        {},
+        v,
+      ),
     // For team B's lead, team A's agent is as unknown as a guessed id.
     expected: coachOnly(302, 404, 302),
   },
   {
     name: "assignments.new action, a module for everyone on team A",
     run: (v) =>
-      send(newAssignment.action, "/coaching/assignments/new", { kind: "module", contentSlug: moduleFor(v, 1), teamId: fx.ids.teamA, everyone: "on", dueDate: isoDay(7) }, {}, v),
+      send(
+        newAssignment.action,
+        "/coaching/assignments/new",
+        { kind: "module", contentSlug: moduleFor(v, 1), teamId: fx.ids.teamA, everyone: "on", dueDate: isoDay(7) },
+        {},
+        v,
+      ),
     expected: coachOnly(302, 404, 302),
   },
   {
     name: "assignments.new action, malformed score and impossible date",
     run: (v) =>
-      send(newAssignment.action, "/coaching/assignments/new", { kind: "scenario", contentSlug: SLUG, minScore: "lots", assignees: fx.ids.agent, dueDate: "2099-02-31" }, {}, v),
+      send(
+        newAssignment.action,
+        "/coaching/assignments/new",
+        { kind: "scenario", contentSlug: SLUG, minScore: "lots", assignees: fx.ids.agent, dueDate: "2099-02-31" },
+        {},
+        v,
+      ),
     expected: coachOnly(400, 400, 400),
     fieldErrors: ["minScore", "dueDate"],
   },
@@ -291,12 +368,24 @@ const CASES: Case[] = [
     run: (v) => load(reviewQueue.loader, `/coaching/reviews?show=all&agent=${fx.ids.agent}`, {}, v),
     expected: coachOnly(200, 200, 200),
   },
-  { name: "reviews._index loader, malformed view", run: (v) => load(reviewQueue.loader, "/coaching/reviews?show=everything&page=0", {}, v), expected: coachOnly(400, 400, 400) },
+  {
+    name: "reviews._index loader, malformed view",
+    run: (v) => load(reviewQueue.loader, "/coaching/reviews?show=everything&page=0", {}, v),
+    expected: coachOnly(400, 400, 400),
+  },
 
   // coaching+/sessions.new
   { name: "sessions.new loader", run: (v) => load(newSession.loader, "/coaching/sessions/new", {}, v), expected: coachOnly(200, 200, 200) },
-  { name: "sessions.new loader, for the team-A agent", run: (v) => load(newSession.loader, `/coaching/sessions/new?agentId=${fx.ids.agent}`, {}, v), expected: coachOnly(200, 404, 200) },
-  { name: "sessions.new loader, guessed person id", run: (v) => load(newSession.loader, `/coaching/sessions/new?agentId=${MISSING}`, {}, v), expected: coachOnly(404, 404, 404) },
+  {
+    name: "sessions.new loader, for the team-A agent",
+    run: (v) => load(newSession.loader, `/coaching/sessions/new?agentId=${fx.ids.agent}`, {}, v),
+    expected: coachOnly(200, 404, 200),
+  },
+  {
+    name: "sessions.new loader, guessed person id",
+    run: (v) => load(newSession.loader, `/coaching/sessions/new?agentId=${MISSING}`, {}, v),
+    expected: coachOnly(404, 404, 404),
+  },
   {
     // With no agentId there is no person to schedule with: as missing as a guessed id.
     name: "sessions.new action, empty body",
@@ -311,51 +400,106 @@ const CASES: Case[] = [
   },
   {
     name: "sessions.new action, a valid 1:1 with the team-A agent",
-    run: (v) => send(newSession.action, "/coaching/sessions/new", { agentId: fx.ids.agent, scheduledAt: `${isoDay(4)}T09:30`, focus: "empathy" }, {}, v),
+    run: (v) =>
+      send(
+        newSession.action,
+        "/coaching/sessions/new",
+        { agentId: fx.ids.agent, scheduledAt: `${isoDay(4)}T09:30`, focus: "empathy" },
+        {},
+        v,
+      ),
     expected: coachOnly(302, 404, 302),
   },
   {
     name: "sessions.new action, malformed date and unknown competency",
-    run: (v) => send(newSession.action, "/coaching/sessions/new", { agentId: fx.ids.agent, scheduledAt: "next tuesday", focus: "astrology" }, {}, v),
+    run: (v) =>
+      send(newSession.action, "/coaching/sessions/new", { agentId: fx.ids.agent, scheduledAt: "next tuesday", focus: "astrology" }, {}, v),
     expected: coachOnly(400, 404, 400),
     fieldErrors: ["scheduledAt", "focus"],
   },
   {
     name: "sessions.new action, linking the teammate's attempt to the agent's 1:1",
     run: (v) =>
-      send(newSession.action, "/coaching/sessions/new", { agentId: fx.ids.agent, scheduledAt: `${isoDay(4)}T09:30`, focus: "empathy", attemptIds: fx.teammateAttemptId }, {}, v),
+      send(
+        newSession.action,
+        "/coaching/sessions/new",
+        { agentId: fx.ids.agent, scheduledAt: `${isoDay(4)}T09:30`, focus: "empathy", attemptIds: fx.teammateAttemptId },
+        {},
+        v,
+      ),
     expected: coachOnly(400, 404, 400),
     fieldErrors: ["attemptIds"],
   },
-  { name: "sessions.new action, JSON body", run: (v) => sendJson(newSession.action, "/coaching/sessions/new", {}, v), expected: coachOnly(415, 415, 415) },
+  {
+    name: "sessions.new action, JSON body",
+    run: (v) => sendJson(newSession.action, "/coaching/sessions/new", {}, v),
+    expected: coachOnly(415, 415, 415),
+  },
 
   // coaching+/sessions.$sessionId
-  { name: "sessions.$sessionId loader, the agent's session", run: (v) => load(sessionPage.loader, sessionUrl(fx.sessionId), { sessionId: fx.sessionId }, v), expected: teamAThing(200, 200, 200) },
+  {
+    name: "sessions.$sessionId loader, the agent's session",
+    run: (v) => load(sessionPage.loader, sessionUrl(fx.sessionId), { sessionId: fx.sessionId }, v),
+    expected: teamAThing(200, 200, 200),
+  },
   {
     name: "sessions.$sessionId loader, the teammate's session",
     run: (v) => load(sessionPage.loader, sessionUrl(fx.teammateSessionId), { sessionId: fx.teammateSessionId }, v),
     expected: teamAThing(404, 200, 200),
   },
-  { name: "sessions.$sessionId loader, guessed session id", run: (v) => load(sessionPage.loader, sessionUrl(MISSING), { sessionId: MISSING }, v), expected: all(404) },
+  {
+    name: "sessions.$sessionId loader, guessed session id",
+    run: (v) => load(sessionPage.loader, sessionUrl(MISSING), { sessionId: MISSING }, v),
+    expected: all(404),
+  },
   { name: "sessions.$sessionId action, empty body", run: (v) => onSession(v, {}), expected: teamAThing(400, 400, 400) },
-  { name: "sessions.$sessionId action, unknown intent", run: (v) => onSession(v, { intent: "archive" }), expected: teamAThing(400, 400, 400) },
-  { name: "sessions.$sessionId action, JSON body", run: (v) => sendJson(sessionPage.action, sessionUrl(fx.sessionId), { sessionId: fx.sessionId }, v), expected: teamAThing(415, 415, 415) },
+  {
+    name: "sessions.$sessionId action, unknown intent",
+    run: (v) => onSession(v, { intent: "archive" }),
+    expected: teamAThing(400, 400, 400),
+  },
+  {
+    name: "sessions.$sessionId action, JSON body",
+    run: (v) => sendJson(sessionPage.action, sessionUrl(fx.sessionId), { sessionId: fx.sessionId }, v),
+    expected: teamAThing(415, 415, 415),
+  },
   {
     name: "sessions.$sessionId action, update with empty fields",
     run: (v) => onSession(v, { intent: "update" }),
     expected: teamAThing(403, 400, 400),
     fieldErrors: ["scheduledAt", "focus"],
   },
-  { name: "sessions.$sessionId action, add-item with empty fields", run: (v) => onSession(v, { intent: "add-item" }), expected: teamAThing(403, 400, 400), fieldErrors: ["text", "dueDate"] },
+  {
+    name: "sessions.$sessionId action, add-item with empty fields",
+    run: (v) => onSession(v, { intent: "add-item" }),
+    expected: teamAThing(403, 400, 400),
+    fieldErrors: ["text", "dueDate"],
+  },
   {
     name: "sessions.$sessionId action, add-item",
     run: (v) => onSession(v, { intent: "add-item", text: "Read the refunds module", dueDate: isoDay(5) }),
     expected: teamAThing(403, 200, 200),
   },
-  { name: "sessions.$sessionId action, remove-item with a guessed item id", run: (v) => onSession(v, { intent: "remove-item", itemId: MISSING }), expected: teamAThing(403, 404, 404) },
-  { name: "sessions.$sessionId action, remove-item with no item", run: (v) => onSession(v, { intent: "remove-item" }), expected: teamAThing(403, 400, 400) },
-  { name: "sessions.$sessionId action, toggle-item", run: (v) => onSession(v, { intent: "toggle-item", itemId: fx.itemId, done: "true" }), expected: teamAThing(200, 200, 200) },
-  { name: "sessions.$sessionId action, toggle-item with no item", run: (v) => onSession(v, { intent: "toggle-item" }), expected: teamAThing(400, 400, 400) },
+  {
+    name: "sessions.$sessionId action, remove-item with a guessed item id",
+    run: (v) => onSession(v, { intent: "remove-item", itemId: MISSING }),
+    expected: teamAThing(403, 404, 404),
+  },
+  {
+    name: "sessions.$sessionId action, remove-item with no item",
+    run: (v) => onSession(v, { intent: "remove-item" }),
+    expected: teamAThing(403, 400, 400),
+  },
+  {
+    name: "sessions.$sessionId action, toggle-item",
+    run: (v) => onSession(v, { intent: "toggle-item", itemId: fx.itemId, done: "true" }),
+    expected: teamAThing(200, 200, 200),
+  },
+  {
+    name: "sessions.$sessionId action, toggle-item with no item",
+    run: (v) => onSession(v, { intent: "toggle-item" }),
+    expected: teamAThing(400, 400, 400),
+  },
   {
     name: "sessions.$sessionId action, toggle-item naming the teammate's item",
     run: (v) => onSession(v, { intent: "toggle-item", itemId: fx.teammateItemId, done: "true" }),
@@ -371,65 +515,160 @@ const CASES: Case[] = [
     run: async (v) => onSession(v, { intent: "delete" }, (await sessionFor(fx.ids.teammate)).sessionId),
     expected: teamAThing(404, 302, 302),
   },
-  { name: "sessions.$sessionId action, delete a guessed session", run: (v) => onSession(v, { intent: "delete" }, MISSING), expected: all(404) },
+  {
+    name: "sessions.$sessionId action, delete a guessed session",
+    run: (v) => onSession(v, { intent: "delete" }, MISSING),
+    expected: all(404),
+  },
 
   // coaching+/people._index
   { name: "people._index loader", run: (v) => load(coachingPeople.loader, "/coaching/people", {}, v), expected: coachOnly(200, 200, 200) },
-  { name: "people._index loader, malformed page", run: (v) => load(coachingPeople.loader, "/coaching/people?page=0", {}, v), expected: coachOnly(400, 400, 400) },
+  {
+    name: "people._index loader, malformed page",
+    run: (v) => load(coachingPeople.loader, "/coaching/people?page=0", {}, v),
+    expected: coachOnly(400, 400, 400),
+  },
 
   // coaching+/people.$userId
-  { name: "people.$userId loader, the agent's timeline", run: (v) => load(timeline.loader, `/coaching/people/${fx.ids.agent}`, { userId: fx.ids.agent }, v), expected: teamAThing(200, 200, 200) },
+  {
+    name: "people.$userId loader, the agent's timeline",
+    run: (v) => load(timeline.loader, `/coaching/people/${fx.ids.agent}`, { userId: fx.ids.agent }, v),
+    expected: teamAThing(200, 200, 200),
+  },
   {
     name: "people.$userId loader, the teammate's timeline",
     run: (v) => load(timeline.loader, `/coaching/people/${fx.ids.teammate}`, { userId: fx.ids.teammate }, v),
     expected: teamAThing(404, 200, 200),
   },
-  { name: "people.$userId loader, the admin's timeline", run: (v) => load(timeline.loader, `/coaching/people/${fx.ids.admin}`, { userId: fx.ids.admin }, v), expected: signedIn({ agent: 404, leadA: 404, leadB: 404, admin: 200 }) },
-  { name: "people.$userId loader, guessed person id", run: (v) => load(timeline.loader, `/coaching/people/${MISSING}`, { userId: MISSING }, v), expected: all(404) },
-  { name: "people.$userId loader, malformed page", run: (v) => load(timeline.loader, `/coaching/people/${fx.ids.agent}?page=abc`, { userId: fx.ids.agent }, v), expected: all(400) },
+  {
+    name: "people.$userId loader, the admin's timeline",
+    run: (v) => load(timeline.loader, `/coaching/people/${fx.ids.admin}`, { userId: fx.ids.admin }, v),
+    expected: signedIn({ agent: 404, leadA: 404, leadB: 404, admin: 200 }),
+  },
+  {
+    name: "people.$userId loader, guessed person id",
+    run: (v) => load(timeline.loader, `/coaching/people/${MISSING}`, { userId: MISSING }, v),
+    expected: all(404),
+  },
+  {
+    name: "people.$userId loader, malformed page",
+    run: (v) => load(timeline.loader, `/coaching/people/${fx.ids.agent}?page=abc`, { userId: fx.ids.agent }, v),
+    expected: all(400),
+  },
 
   // coaching+/my
   { name: "my loader", run: (v) => load(myCoaching.loader, "/coaching/my", {}, v), expected: all(200) },
   { name: "my action, empty body", run: (v) => onMyCoaching(v, {}), expected: all(400) },
   { name: "my action, unknown intent", run: (v) => onMyCoaching(v, { intent: "delete", itemId: fx.itemId }), expected: all(400) },
-  { name: "my action, toggle the agent's item", run: (v) => onMyCoaching(v, { intent: "toggle-item", itemId: fx.itemId, done: "false" }), expected: teamAThing(302, 302, 302) },
-  { name: "my action, toggle the teammate's item", run: (v) => onMyCoaching(v, { intent: "toggle-item", itemId: fx.teammateItemId, done: "true" }), expected: teamAThing(404, 302, 302) },
-  { name: "my action, toggle a guessed item", run: (v) => onMyCoaching(v, { intent: "toggle-item", itemId: MISSING, done: "true" }), expected: all(404) },
+  {
+    name: "my action, toggle the agent's item",
+    run: (v) => onMyCoaching(v, { intent: "toggle-item", itemId: fx.itemId, done: "false" }),
+    expected: teamAThing(302, 302, 302),
+  },
+  {
+    name: "my action, toggle the teammate's item",
+    run: (v) => onMyCoaching(v, { intent: "toggle-item", itemId: fx.teammateItemId, done: "true" }),
+    expected: teamAThing(404, 302, 302),
+  },
+  {
+    name: "my action, toggle a guessed item",
+    run: (v) => onMyCoaching(v, { intent: "toggle-item", itemId: MISSING, done: "true" }),
+    expected: all(404),
+  },
 
   // coaching+/insights and its CSV
   { name: "insights loader", run: (v) => load(insights.loader, "/coaching/insights", {}, v), expected: coachOnly(200, 200, 200) },
-  { name: "insights loader, team A", run: (v) => load(insights.loader, `/coaching/insights?team=${fx.ids.teamA}`, {}, v), expected: coachOnly(200, 404, 200) },
-  { name: "insights loader, guessed team id", run: (v) => load(insights.loader, `/coaching/insights?team=${MISSING}`, {}, v), expected: coachOnly(404, 404, 404) },
-  { name: "insights[.csv] loader", run: (v) => load(insightsCsv.loader, "/coaching/insights.csv", {}, v), expected: coachOnly(200, 200, 200) },
-  { name: "insights[.csv] loader, team A", run: (v) => load(insightsCsv.loader, `/coaching/insights.csv?team=${fx.ids.teamA}`, {}, v), expected: coachOnly(200, 404, 200) },
-  { name: "insights[.csv] loader, guessed team id", run: (v) => load(insightsCsv.loader, `/coaching/insights.csv?team=${MISSING}`, {}, v), expected: coachOnly(404, 404, 404) },
+  {
+    name: "insights loader, team A",
+    run: (v) => load(insights.loader, `/coaching/insights?team=${fx.ids.teamA}`, {}, v),
+    expected: coachOnly(200, 404, 200),
+  },
+  {
+    name: "insights loader, guessed team id",
+    run: (v) => load(insights.loader, `/coaching/insights?team=${MISSING}`, {}, v),
+    expected: coachOnly(404, 404, 404),
+  },
+  {
+    name: "insights[.csv] loader",
+    run: (v) => load(insightsCsv.loader, "/coaching/insights.csv", {}, v),
+    expected: coachOnly(200, 200, 200),
+  },
+  {
+    name: "insights[.csv] loader, team A",
+    run: (v) => load(insightsCsv.loader, `/coaching/insights.csv?team=${fx.ids.teamA}`, {}, v),
+    expected: coachOnly(200, 404, 200),
+  },
+  {
+    name: "insights[.csv] loader, guessed team id",
+    run: (v) => load(insightsCsv.loader, `/coaching/insights.csv?team=${MISSING}`, {}, v),
+    expected: coachOnly(404, 404, 404),
+  },
 
   // notifications
   { name: "notifications loader", run: (v) => load(notifications.loader, "/notifications", {}, v), expected: all(200) },
-  { name: "notifications loader, malformed page", run: (v) => load(notifications.loader, "/notifications?page=-1", {}, v), expected: all(400) },
+  {
+    name: "notifications loader, malformed page",
+    run: (v) => load(notifications.loader, "/notifications?page=-1", {}, v),
+    expected: all(400),
+  },
   { name: "notifications action, empty body", run: (v) => send(notifications.action, "/notifications", {}, {}, v), expected: all(400) },
-  { name: "notifications action, unknown intent", run: (v) => send(notifications.action, "/notifications", { intent: "delete-all" }, {}, v), expected: all(400) },
+  {
+    name: "notifications action, unknown intent",
+    run: (v) => send(notifications.action, "/notifications", { intent: "delete-all" }, {}, v),
+    expected: all(400),
+  },
   {
     name: "notifications action, read the agent's notification",
     run: (v) => send(notifications.action, "/notifications", { intent: "read", id: fx.notificationId }, {}, v),
     expected: signedIn({ agent: 200, leadA: 404, leadB: 404, admin: 404 }),
   },
-  { name: "notifications action, read a guessed notification", run: (v) => send(notifications.action, "/notifications", { intent: "read", id: MISSING }, {}, v), expected: all(404) },
-  { name: "notifications action, read-all", run: (v) => send(notifications.action, "/notifications", { intent: "read-all" }, {}, v), expected: all(200) },
+  {
+    name: "notifications action, read a guessed notification",
+    run: (v) => send(notifications.action, "/notifications", { intent: "read", id: MISSING }, {}, v),
+    expected: all(404),
+  },
+  {
+    name: "notifications action, read-all",
+    run: (v) => send(notifications.action, "/notifications", { intent: "read-all" }, {}, v),
+    expected: all(200),
+  },
 
   // practice+/attempts.$attemptId: viewing, and every review intent
-  { name: "attempts.$attemptId loader, the agent's attempt", run: (v) => load(attemptPage.loader, attemptUrl(fx.attemptId), { attemptId: fx.attemptId }, v), expected: teamAThing(200, 200, 200) },
+  {
+    name: "attempts.$attemptId loader, the agent's attempt",
+    run: (v) => load(attemptPage.loader, attemptUrl(fx.attemptId), { attemptId: fx.attemptId }, v),
+    expected: teamAThing(200, 200, 200),
+  },
   {
     name: "attempts.$attemptId loader, the teammate's attempt",
     run: (v) => load(attemptPage.loader, attemptUrl(fx.teammateAttemptId), { attemptId: fx.teammateAttemptId }, v),
     expected: teamAThing(404, 200, 200),
   },
-  { name: "attempts.$attemptId loader, guessed attempt id", run: (v) => load(attemptPage.loader, attemptUrl(MISSING), { attemptId: MISSING }, v), expected: all(404) },
-  { name: "attempts.$attemptId action, unknown intent", run: (v) => onAttempt(v, { intent: "regrade" }), expected: teamAThing(400, 400, 400) },
-  { name: "attempts.$attemptId action, override with empty fields", run: (v) => onAttempt(v, { intent: "override" }), expected: teamAThing(403, 400, 400), fieldErrors: ["criterionId", "level", "reason"] },
+  {
+    name: "attempts.$attemptId loader, guessed attempt id",
+    run: (v) => load(attemptPage.loader, attemptUrl(MISSING), { attemptId: MISSING }, v),
+    expected: all(404),
+  },
+  {
+    name: "attempts.$attemptId action, unknown intent",
+    run: (v) => onAttempt(v, { intent: "regrade" }),
+    expected: teamAThing(400, 400, 400),
+  },
+  {
+    name: "attempts.$attemptId action, override with empty fields",
+    run: (v) => onAttempt(v, { intent: "override" }),
+    expected: teamAThing(403, 400, 400),
+    fieldErrors: ["criterionId", "level", "reason"],
+  },
   {
     name: "attempts.$attemptId action, override",
-    run: async (v) => onAttempt(v, { intent: "override", criterionId: fx.criterion.criterionId, level: await anotherLevel(fx.criterion.id), reason: "She named the feeling in turn one." }),
+    run: async (v) =>
+      onAttempt(v, {
+        intent: "override",
+        criterionId: fx.criterion.criterionId,
+        level: await anotherLevel(fx.criterion.id),
+        reason: "She named the feeling in turn one.",
+      }),
     expected: teamAThing(403, 302, 302),
   },
   {
@@ -439,21 +678,44 @@ const CASES: Case[] = [
   },
   {
     name: "attempts.$attemptId action, override on a guessed attempt",
-    run: (v) => onAttempt(v, { intent: "override", criterionId: "empathy.emotional-reaction", level: "1", reason: "A guessed attempt id." }, MISSING),
+    run: (v) =>
+      onAttempt(v, { intent: "override", criterionId: "empathy.emotional-reaction", level: "1", reason: "A guessed attempt id." }, MISSING),
     expected: all(404),
   },
-  { name: "attempts.$attemptId action, comment with empty fields", run: (v) => onAttempt(v, { intent: "comment" }), expected: teamAThing(403, 400, 400), fieldErrors: ["body"] },
-  { name: "attempts.$attemptId action, comment", run: (v) => onAttempt(v, { intent: "comment", body: "Lovely opening." }), expected: teamAThing(403, 302, 302) },
+  {
+    name: "attempts.$attemptId action, comment with empty fields",
+    run: (v) => onAttempt(v, { intent: "comment" }),
+    expected: teamAThing(403, 400, 400),
+    fieldErrors: ["body"],
+  },
+  {
+    name: "attempts.$attemptId action, comment",
+    run: (v) => onAttempt(v, { intent: "comment", body: "Lovely opening." }),
+    expected: teamAThing(403, 302, 302),
+  },
   {
     name: "attempts.$attemptId action, comment on a turn that doesn't exist",
     run: (v) => onAttempt(v, { intent: "comment", body: "Which message?", turnIndex: "999" }),
     expected: teamAThing(403, 400, 400),
     fieldErrors: ["turnIndex"],
   },
-  { name: "attempts.$attemptId action, mark-reviewed", run: (v) => onAttempt(v, { intent: "mark-reviewed" }), expected: teamAThing(403, 302, 302) },
+  {
+    name: "attempts.$attemptId action, mark-reviewed",
+    run: (v) => onAttempt(v, { intent: "mark-reviewed" }),
+    expected: teamAThing(403, 302, 302),
+  },
   // Only the attempt's owner takes part in it; to anyone else it is as missing as a guessed id.
-  { name: "attempts.$attemptId action, acknowledge", run: (v) => onAttempt(v, { intent: "acknowledge" }), expected: teamAThing(302, 404, 404) },
-  { name: "attempts.$attemptId action, dispute with empty fields", run: (v) => onAttempt(v, { intent: "dispute" }), expected: teamAThing(400, 404, 404), fieldErrors: ["criterionId", "comment"] },
+  {
+    name: "attempts.$attemptId action, acknowledge",
+    run: (v) => onAttempt(v, { intent: "acknowledge" }),
+    expected: teamAThing(302, 404, 404),
+  },
+  {
+    name: "attempts.$attemptId action, dispute with empty fields",
+    run: (v) => onAttempt(v, { intent: "dispute" }),
+    expected: teamAThing(400, 404, 404),
+    fieldErrors: ["criterionId", "comment"],
+  },
   {
     name: "attempts.$attemptId action, dispute of an unknown criterion",
     run: (v) => onAttempt(v, { intent: "dispute", criterionId: "empathy.made-up", comment: "The grader missed this." }),
@@ -467,7 +729,13 @@ const CASES: Case[] = [
   },
   {
     name: "attempts.$attemptId action, accept-dispute",
-    run: async (v) => onAttempt(v, { intent: "accept-dispute", disputeId: await freshDispute(), level: await anotherLevel(fx.criterion.id), reason: "You are right, she did." }),
+    run: async (v) =>
+      onAttempt(v, {
+        intent: "accept-dispute",
+        disputeId: await freshDispute(),
+        level: await anotherLevel(fx.criterion.id),
+        reason: "You are right, she did.",
+      }),
     expected: teamAThing(403, 302, 302),
   },
   {
@@ -483,7 +751,8 @@ const CASES: Case[] = [
   },
   {
     name: "attempts.$attemptId action, reject-dispute",
-    run: async (v) => onAttempt(v, { intent: "reject-dispute", disputeId: await freshDispute(), reason: "The level stands: no empathy shown." }),
+    run: async (v) =>
+      onAttempt(v, { intent: "reject-dispute", disputeId: await freshDispute(), reason: "The level stands: no empathy shown." }),
     expected: teamAThing(403, 302, 302),
   },
 ];
@@ -507,7 +776,9 @@ async function outcomeOf(c: Case, viewer: Viewer): Promise<{ got: Expected; outc
 
 function fieldMessages(body: Body | undefined): Record<string, string[]> {
   const errors = body?.result?.error ?? {};
-  return Object.fromEntries(Object.entries(errors).filter((entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].length > 0));
+  return Object.fromEntries(
+    Object.entries(errors).filter((entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].length > 0),
+  );
 }
 
 test("the table covers every coaching route module and every loader and action they export", () => {
@@ -529,15 +800,25 @@ test("the table covers every coaching route module and every loader and action t
   ];
   const coachingFiles = fs.readdirSync("app/routes/coaching+").filter((file) => file.endsWith(".tsx"));
   expect(coachingFiles.map((file) => `coaching+/${file.replace(/\.tsx$/, "")}`).sort()).toEqual(
-    modules.map(([file]) => file).filter((file) => file.startsWith("coaching+/")).sort(),
+    modules
+      .map(([file]) => file)
+      .filter((file) => file.startsWith("coaching+/"))
+      .sort(),
   );
   for (const [file, module, prefix] of modules) {
     const exported = ["loader", ...(module.action ? ["action"] : [])];
-    for (const kind of exported) expect(CASES.some((c) => c.name === `${prefix} ${kind}` || c.name.startsWith(`${prefix} ${kind},`)), `${file} ${kind}`).toBe(true);
+    for (const kind of exported)
+      expect(
+        CASES.some((c) => c.name === `${prefix} ${kind}` || c.name.startsWith(`${prefix} ${kind},`)),
+        `${file} ${kind}`,
+      ).toBe(true);
   }
   // Every review intent of the attempt page has a row.
   for (const intent of ["override", "comment", "mark-reviewed", "acknowledge", "dispute", "accept-dispute", "reject-dispute"]) {
-    expect(CASES.some((c) => c.name.startsWith(`attempts.$attemptId action, ${intent}`)), intent).toBe(true);
+    expect(
+      CASES.some((c) => c.name.startsWith(`attempts.$attemptId action, ${intent}`)),
+      intent,
+    ).toBe(true);
   }
   expect(new Set(CASES.map((c) => c.name)).size).toBe(CASES.length);
 });
@@ -563,7 +844,9 @@ test.each(ROWS)("$name — $viewer gets $expected", async ({ c, viewer, expected
     const messages = fieldMessages(body);
     for (const field of c.fieldErrors) {
       // A list field's message may sit on the field or on the item that was wrong (focus[0]).
-      const found = Object.entries(messages).filter(([name]) => name === field || name.startsWith(`${field}[`)).flatMap(([, list]) => list);
+      const found = Object.entries(messages)
+        .filter(([name]) => name === field || name.startsWith(`${field}[`))
+        .flatMap(([, list]) => list);
       expect(found, `${c.name} as ${viewer}: no message for ${field} in ${text}`).toEqual(expect.arrayContaining([expect.any(String)]));
     }
   }

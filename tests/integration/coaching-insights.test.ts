@@ -9,7 +9,10 @@ const statements = vi.hoisted(() => ({ sql: [] as string[] }));
 
 vi.mock("~/utils/db.server.ts", async (importOriginal) => {
   const { createCountingPrismaClient } = await import("../../scripts/lib/counting-prisma.ts");
-  return { ...(await importOriginal<typeof import("~/utils/db.server.ts")>()), prisma: createCountingPrismaClient(process.env.DATABASE_URL!, statements.sql) };
+  return {
+    ...(await importOriginal<typeof import("~/utils/db.server.ts")>()),
+    prisma: createCountingPrismaClient(process.env.DATABASE_URL!, statements.sql),
+  };
 });
 
 import { getCatalog } from "~/content/modules.server.ts";
@@ -58,7 +61,16 @@ function parseCsv(text: string): string[][] {
 type Criterion = { competency: string; level: number; maxLevel: number; applicable?: boolean; overrideLevel?: number };
 
 let criterionSequence = 0;
-async function graded(userId: string, { score, daysAgo, replies, criteria, scenarioSlug = "late-delivery" }: { score: number; daysAgo: number; replies: number[]; criteria: Criterion[]; scenarioSlug?: string }) {
+async function graded(
+  userId: string,
+  {
+    score,
+    daysAgo,
+    replies,
+    criteria,
+    scenarioSlug = "late-delivery",
+  }: { score: number; daysAgo: number; replies: number[]; criteria: Criterion[]; scenarioSlug?: string },
+) {
   const endedAt = ago(daysAgo);
   const startedAt = new Date(endedAt.getTime() - 600_000);
   await prisma.practiceAttempt.create({
@@ -136,7 +148,9 @@ beforeAll(async () => {
 
   // Onboarding: Ana finished it (half an hour a module), Ben one module (an hour), Cleo nothing.
   const completed = (userId: string, slug: string, version: number, seconds: number) =>
-    prisma.moduleProgress.create({ data: { userId, moduleSlug: slug, moduleVersion: version, reachedEndAt: ago(5), completedAt: ago(5), timeSpentSeconds: seconds } });
+    prisma.moduleProgress.create({
+      data: { userId, moduleSlug: slug, moduleVersion: version, reachedEndAt: ago(5), completedAt: ago(5), timeSpentSeconds: seconds },
+    });
   for (const module of onboarding) await completed(a.id, module.slug, module.frontmatter.version, 1800);
   await completed(b.id, onboarding[0].slug, onboarding[0].frontmatter.version, 3600);
 
@@ -162,8 +176,24 @@ beforeAll(async () => {
       { competency: "efficiency", level: 0, maxLevel: 2, applicable: false },
     ],
   });
-  await graded(a.id, { score: 80, daysAgo: 1, replies: [60_000], criteria: [{ competency: "empathy", level: 2, maxLevel: 2 }, { competency: "resolution", level: 3, maxLevel: 4 }] });
-  await graded(b.id, { score: 50, daysAgo: 3, replies: [30_000], criteria: [{ competency: "empathy", level: 0, maxLevel: 2 }, { competency: "resolution", level: 4, maxLevel: 4 }] });
+  await graded(a.id, {
+    score: 80,
+    daysAgo: 1,
+    replies: [60_000],
+    criteria: [
+      { competency: "empathy", level: 2, maxLevel: 2 },
+      { competency: "resolution", level: 3, maxLevel: 4 },
+    ],
+  });
+  await graded(b.id, {
+    score: 50,
+    daysAgo: 3,
+    replies: [30_000],
+    criteria: [
+      { competency: "empathy", level: 0, maxLevel: 2 },
+      { competency: "resolution", level: 4, maxLevel: 4 },
+    ],
+  });
 
   fx = {
     team,
@@ -191,7 +221,11 @@ describe("team insights on a small known team", () => {
     expect(page.scopeName).toBe(fx.team.team.name);
     expect(page.summary.agents).toBe(3);
     const benOnboarding = Math.round(100 / fx.onboardingCount);
-    expect(page.summary.onboarding).toEqual({ completedAll: 1, completedShare: 33, averagePercent: Math.round((100 + benOnboarding + 0) / 3) });
+    expect(page.summary.onboarding).toEqual({
+      completedAll: 1,
+      completedShare: 33,
+      averagePercent: Math.round((100 + benOnboarding + 0) / 3),
+    });
     expect(page.summary.assignments).toEqual({ total: 4, completed: 2, overdue: 1 });
     expect(page.summary.recentAverageScore).toBe(63);
 
@@ -205,11 +239,16 @@ describe("team insights on a small known team", () => {
     expect(page.trend.reduce((sum, point) => sum + (point.value === null ? 0 : 1), 0)).toBeGreaterThanOrEqual(1);
     expect(page.trend.map((point) => point.note).filter((note) => note !== "0 graded attempts")).not.toHaveLength(0);
 
-    expect(page.lift).toEqual([{ scenarioSlug: "late-delivery", title: "Parcel two days late", agents: 2, repeaters: 1, first: 55, best: 65, latest: 65, lift: 10 }]);
+    expect(page.lift).toEqual([
+      { scenarioSlug: "late-delivery", title: "Parcel two days late", agents: 2, repeaters: 1, first: 55, best: 65, latest: 65, lift: 10 },
+    ]);
 
     // Ana: half an hour per onboarding module + 2 + 10 (capped) + 1 minutes of replies, over a full year.
     const hours = Object.fromEntries(page.hours.map((row) => [row.name, row]));
-    expect(hours[fx.names.a]).toMatchObject({ annualisedOverDays: 365, hoursPerYear: Math.round((fx.onboardingCount * 0.5 + 13 / 60) * 10) / 10 });
+    expect(hours[fx.names.a]).toMatchObject({
+      annualisedOverDays: 365,
+      hoursPerYear: Math.round((fx.onboardingCount * 0.5 + 13 / 60) * 10) / 10,
+    });
     // Ben: an hour of reading and half a minute of practice in 73 days, scaled to a year.
     expect(hours[fx.names.b]).toMatchObject({ annualisedOverDays: 73, moduleHours: 1, hoursPerYear: 5 });
     expect(hours[fx.names.c].hoursPerYear).toBe(0);
@@ -241,7 +280,9 @@ describe("who sees which insights", () => {
     const other = await openInsights(fx.cookies.otherLead);
     expect(other.body!.summary.agents).toBe(1);
     expect((await openInsights(fx.cookies.lead, `?team=${fx.otherTeamId}`)).status).toBe(404);
-    expect((await callRoute(csvRoute.loader, { request: get(`/coaching/insights.csv?team=${fx.otherTeamId}`, fx.cookies.lead) })).status).toBe(404);
+    expect(
+      (await callRoute(csvRoute.loader, { request: get(`/coaching/insights.csv?team=${fx.otherTeamId}`, fx.cookies.lead) })).status,
+    ).toBe(404);
   });
 
   test("a lead without a team gets an empty page, not an error", async () => {

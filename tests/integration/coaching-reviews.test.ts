@@ -15,7 +15,10 @@ import { callRoute, get, loginRedirectTarget, post, sessionCookieFor } from "./r
 
 type QueueData = Awaited<ReturnType<typeof reviewQueue.loader>>;
 type AttemptData = Awaited<ReturnType<typeof attemptPage.loader>>;
-type FormReply = { form: string; result: { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> } };
+type FormReply = {
+  form: string;
+  result: { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
+};
 
 const SLUG = "damaged-item-deadline";
 const OTHER_SLUG = "late-delivery";
@@ -39,7 +42,10 @@ beforeAll(async () => {
 });
 
 /** Stores a whole graded conversation for the person, each one later than the last; returns its id. */
-async function graded(userId: string, { script = "competent", slug = SLUG }: { script?: keyof Script; slug?: string } = {}): Promise<string> {
+async function graded(
+  userId: string,
+  { script = "competent", slug = SLUG }: { script?: keyof Script; slug?: string } = {},
+): Promise<string> {
   const { scenario, rubrics } = scenarios.get(slug)!;
   clock += 60 * 60 * 1000;
   const startedAt = new Date(clock);
@@ -61,7 +67,10 @@ async function team() {
 const attemptUrl = (id: string) => `/practice/attempts/${id}`;
 
 function act(id: string, cookie: string, fields: Record<string, string>) {
-  return callRoute<FormReply & { message?: string }>(attemptPage.action, { request: post(attemptUrl(id), fields, cookie), params: { attemptId: id } });
+  return callRoute<FormReply & { message?: string }>(attemptPage.action, {
+    request: post(attemptUrl(id), fields, cookie),
+    params: { attemptId: id },
+  });
 }
 
 function load(id: string, cookie: string) {
@@ -78,7 +87,9 @@ const criterion = (attemptId: string, criterionId: string) =>
 const gradeOf = (attemptId: string) => prisma.practiceGrade.findUniqueOrThrow({ where: { attemptId }, include: { criteria: true } });
 
 /** The grader's rule, written out independently: weighted share of final levels over applicable, non-critical criteria. */
-function expectedScore(rows: { weight: number; critical: boolean; applicable: boolean; level: number; maxLevel: number; overrideLevel: number | null }[]) {
+function expectedScore(
+  rows: { weight: number; critical: boolean; applicable: boolean; level: number; maxLevel: number; overrideLevel: number | null }[],
+) {
   const scored = rows.filter((row) => row.applicable && !row.critical && row.weight > 0);
   const total = scored.reduce((sum, row) => sum + row.weight, 0);
   return Math.round((scored.reduce((sum, row) => sum + row.weight * ((row.overrideLevel ?? row.level) / row.maxLevel), 0) / total) * 100);
@@ -144,7 +155,13 @@ describe("the review queue", () => {
     expect(result.body!.view).toBe("needs-review");
     expect(result.body!.rows.map((row) => row.id)).toEqual([newer, older]);
     const poor = result.body!.rows.find((row) => row.id === older)!;
-    expect(poor).toMatchObject({ agent: agent.user.name, scenario: scenarios.get(SLUG)!.scenario.title, reviewed: false, passed: false, openDisputes: 0 });
+    expect(poor).toMatchObject({
+      agent: agent.user.name,
+      scenario: scenarios.get(SLUG)!.scenario.title,
+      reviewed: false,
+      passed: false,
+      openDisputes: 0,
+    });
     expect(poor.score).toBe((await gradeOf(older)).overallScore);
 
     const all = await queue(lead.cookie, "?show=all");
@@ -161,9 +178,19 @@ describe("the review queue", () => {
     const elsewhere = await graded(agent.user.id, { slug: OTHER_SLUG });
     const disputed = await graded(teammate.user.id);
     const row = await criterion(disputed, REACTION);
-    await prisma.dispute.create({ data: { gradeCriterionId: row.id, agentId: teammate.user.id, comment: "I acknowledged her feelings in my first reply." } });
+    await prisma.dispute.create({
+      data: { gradeCriterionId: row.id, agentId: teammate.user.id, comment: "I acknowledged her feelings in my first reply." },
+    });
     const answered = await criterion(passing, REACTION);
-    await prisma.dispute.create({ data: { gradeCriterionId: answered.id, agentId: agent.user.id, comment: "An old dispute, answered.", status: "rejected", answer: "The level stands." } });
+    await prisma.dispute.create({
+      data: {
+        gradeCriterionId: answered.id,
+        agentId: agent.user.id,
+        comment: "An old dispute, answered.",
+        status: "rejected",
+        answer: "The level stands.",
+      },
+    });
 
     const ids = async (query: string) => (await queue(lead.cookie, query)).body!.rows.map((entry) => entry.id);
     expect((await gradeOf(passing)).passed).toBe(true);
@@ -199,7 +226,10 @@ describe("the review queue", () => {
     expect(second.body!.rows.map((row) => row.id)).toEqual(ids.slice(0, ids.length - 25).reverse());
   });
 
-  test.each([["show", "?show=everything"], ["page", "?page=0"]])("a bad %s is a 400 naming it", async (name, query) => {
+  test.each([
+    ["show", "?show=everything"],
+    ["page", "?page=0"],
+  ])("a bad %s is a 400 naming it", async (name, query) => {
     const { lead } = await team();
     const result = await queue(lead.cookie, query);
     expect(result.status).toBe(400);
@@ -213,7 +243,12 @@ describe("overriding a criterion", () => {
     const id = await graded(agent.user.id);
     const before = await snapshot(id);
     for (const reason of [undefined, "", "meh"]) {
-      const result = await act(id, lead.cookie, { intent: "override", criterionId: REACTION, level: "0", ...(reason === undefined ? {} : { reason }) });
+      const result = await act(id, lead.cookie, {
+        intent: "override",
+        criterionId: REACTION,
+        level: "0",
+        ...(reason === undefined ? {} : { reason }),
+      });
       expect(result.status).toBe(400);
       expect(result.body!.form).toBe("override-empathy-emotional-reaction");
       expect(result.body!.result.error!.reason![0]).toMatch(reason === "meh" ? /at least 5 characters/ : /Say why/);
@@ -237,7 +272,14 @@ describe("overriding a criterion", () => {
 
     const after = await gradeOf(id);
     const row = after.criteria.find((entry) => entry.criterionId === REACTION)!;
-    expect(row).toMatchObject({ level: 2, score: automatic.score, label: automatic.label, overrideLevel: 0, overrideReason: reason, overriddenById: lead.user.id });
+    expect(row).toMatchObject({
+      level: 2,
+      score: automatic.score,
+      label: automatic.label,
+      overrideLevel: 0,
+      overrideReason: reason,
+      overriddenById: lead.user.id,
+    });
     expect(row.overriddenAt).toBeInstanceOf(Date);
     expect(after.overallScore).toBe(expectedScore(after.criteria));
     expect(after.overallScore).toBeLessThan(before.overallScore);
@@ -271,13 +313,27 @@ describe("overriding a criterion", () => {
   test("overriding a critical criterion to a failure fails the attempt; overriding it back passes it again", async () => {
     const { lead, agent } = await team();
     const id = await graded(agent.user.id);
-    expect(await act(id, lead.cookie, { intent: "override", criterionId: RUDENESS, level: "0", reason: "Calling the customer's question silly is rude." })).toMatchObject({ status: 302 });
+    expect(
+      await act(id, lead.cookie, {
+        intent: "override",
+        criterionId: RUDENESS,
+        level: "0",
+        reason: "Calling the customer's question silly is rude.",
+      }),
+    ).toMatchObject({ status: 302 });
     let grade = await gradeOf(id);
     expect(grade.passed).toBe(false);
     expect(JSON.parse(grade.criticalFailures)).toEqual([RUDENESS]);
     expect((await load(id, lead.cookie)).body!.grade!.criticalFailures).toHaveLength(1);
 
-    expect(await act(id, lead.cookie, { intent: "override", criterionId: RUDENESS, level: "2", reason: "On reflection it was a joke the customer shared." })).toMatchObject({ status: 302 });
+    expect(
+      await act(id, lead.cookie, {
+        intent: "override",
+        criterionId: RUDENESS,
+        level: "2",
+        reason: "On reflection it was a joke the customer shared.",
+      }),
+    ).toMatchObject({ status: 302 });
     grade = await gradeOf(id);
     expect(grade.passed).toBe(true);
     expect(JSON.parse(grade.criticalFailures)).toEqual([]);
@@ -306,13 +362,25 @@ describe("overriding a criterion", () => {
     const { lead, agent } = await team();
     const id = await graded(agent.user.id);
     // Reply time, for instance, doesn't apply when no reply times were recorded.
-    const notApplicable = await prisma.gradeCriterion.update({ where: { id: (await criterion(id, "efficiency.reply-time")).id }, data: { applicable: false, level: 0 } });
+    const notApplicable = await prisma.gradeCriterion.update({
+      where: { id: (await criterion(id, "efficiency.reply-time")).id },
+      data: { applicable: false, level: 0 },
+    });
     const before = await snapshot(id);
-    const result = await act(id, lead.cookie, { intent: "override", criterionId: notApplicable.criterionId, level: "2", reason: "A perfectly good reason." });
+    const result = await act(id, lead.cookie, {
+      intent: "override",
+      criterionId: notApplicable.criterionId,
+      level: "2",
+      reason: "A perfectly good reason.",
+    });
     expect(result.status).toBe(400);
     expect(result.body!.result.error![""]![0]).toContain("didn't apply");
     expect(await snapshot(id)).toEqual(before);
-    const disputed = await act(id, agent.cookie, { intent: "dispute", criterionId: notApplicable.criterionId, comment: "My replies were quick." });
+    const disputed = await act(id, agent.cookie, {
+      intent: "dispute",
+      criterionId: notApplicable.criterionId,
+      comment: "My replies were quick.",
+    });
     expect(disputed.status).toBe(400);
     expect(disputed.body!.result.error![""]![0]).toContain("didn't apply");
   });
@@ -320,7 +388,10 @@ describe("overriding a criterion", () => {
   test("an unknown criterion is a 404", async () => {
     const { lead, agent } = await team();
     const id = await graded(agent.user.id);
-    expect((await act(id, lead.cookie, { intent: "override", criterionId: "empathy.telepathy", level: "1", reason: "A perfectly good reason." })).status).toBe(404);
+    expect(
+      (await act(id, lead.cookie, { intent: "override", criterionId: "empathy.telepathy", level: "1", reason: "A perfectly good reason." }))
+        .status,
+    ).toBe(404);
   });
 
   test("the reviewer's page offers the rubric's levels for each criterion", async () => {
@@ -338,10 +409,18 @@ describe("comments", () => {
   test("on a turn and on the whole conversation are stored and shown to the agent", async () => {
     const { lead, agent } = await team();
     const id = await graded(agent.user.id);
-    const onTurn = await act(id, lead.cookie, { intent: "comment", turnIndex: "1", body: "Great opener: you named her deadline straight away." });
+    const onTurn = await act(id, lead.cookie, {
+      intent: "comment",
+      turnIndex: "1",
+      body: "Great opener: you named her deadline straight away.",
+    });
     expect(onTurn.status).toBe(302);
     expect(onTurn.location).toBe(`${attemptUrl(id)}#turn-1`);
-    const general = await act(id, lead.cookie, { intent: "comment", turnIndex: "", body: "Solid overall. Next time, confirm the replacement date in writing." });
+    const general = await act(id, lead.cookie, {
+      intent: "comment",
+      turnIndex: "",
+      body: "Solid overall. Next time, confirm the replacement date in writing.",
+    });
     expect(general.status).toBe(302);
 
     const stored = await prisma.reviewComment.findMany({ where: { attemptId: id }, orderBy: { createdAt: "asc" } });
@@ -350,8 +429,12 @@ describe("comments", () => {
       [null, lead.user.id],
     ]);
     const page = await load(id, agent.cookie);
-    expect(page.body!.turnComments[1]).toEqual([expect.objectContaining({ author: lead.user.name, body: "Great opener: you named her deadline straight away." })]);
-    expect(page.body!.review!.generalComments).toEqual([expect.objectContaining({ body: "Solid overall. Next time, confirm the replacement date in writing." })]);
+    expect(page.body!.turnComments[1]).toEqual([
+      expect.objectContaining({ author: lead.user.name, body: "Great opener: you named her deadline straight away." }),
+    ]);
+    expect(page.body!.review!.generalComments).toEqual([
+      expect.objectContaining({ body: "Solid overall. Next time, confirm the replacement date in writing." }),
+    ]);
   });
 
   test.each([
@@ -400,8 +483,15 @@ describe("marking reviewed and acknowledging", () => {
     expect((await prisma.practiceAttempt.findUniqueOrThrow({ where: { id } })).acknowledgedAt).toEqual(after.acknowledgedAt);
 
     const page = await load(id, lead.cookie);
-    expect(page.body!.review).toMatchObject({ reviewedBy: lead.user.name, reviewedAt: reviewed.reviewedAt!.toISOString(), acknowledgedAt: after.acknowledgedAt!.toISOString() });
-    expect((await queue(lead.cookie, "?show=all")).body!.rows.find((row) => row.id === id)).toMatchObject({ reviewed: true, acknowledged: true });
+    expect(page.body!.review).toMatchObject({
+      reviewedBy: lead.user.name,
+      reviewedAt: reviewed.reviewedAt!.toISOString(),
+      acknowledgedAt: after.acknowledgedAt!.toISOString(),
+    });
+    expect((await queue(lead.cookie, "?show=all")).body!.rows.find((row) => row.id === id)).toMatchObject({
+      reviewed: true,
+      acknowledged: true,
+    });
   });
 
   test("only the owner acknowledges: the lead and a teammate get 404", async () => {
@@ -430,22 +520,37 @@ describe("disputes", () => {
     const id = await graded(people.agent.user.id, { script: "poor" });
     const result = await act(id, people.agent.cookie, { intent: "dispute", criterionId: REACTION, comment });
     expect(result.status).toBe(302);
-    const dispute = await prisma.dispute.findFirstOrThrow({ where: { agentId: people.agent.user.id, gradeCriterion: { grade: { attemptId: id } } } });
+    const dispute = await prisma.dispute.findFirstOrThrow({
+      where: { agentId: people.agent.user.id, gradeCriterion: { grade: { attemptId: id } } },
+    });
     return { ...people, id, dispute };
   }
 
   test("the agent disputes a criterion of their own attempt; a second open dispute on it is refused", async () => {
     const { id, agent, lead, dispute } = await disputed();
-    expect(dispute).toMatchObject({ comment, status: "open", answer: null, resolvedAt: null, gradeCriterionId: (await criterion(id, REACTION)).id });
+    expect(dispute).toMatchObject({
+      comment,
+      status: "open",
+      answer: null,
+      resolvedAt: null,
+      gradeCriterionId: (await criterion(id, REACTION)).id,
+    });
 
-    const again = await act(id, agent.cookie, { intent: "dispute", criterionId: REACTION, comment: "And another thing about the same level." });
+    const again = await act(id, agent.cookie, {
+      intent: "dispute",
+      criterionId: REACTION,
+      comment: "And another thing about the same level.",
+    });
     expect(again.status).toBe(400);
     expect(again.body!.form).toBe("dispute-empathy-emotional-reaction");
     expect(again.body!.result.error![""]![0]).toContain("already have an open dispute");
     expect(await prisma.dispute.count({ where: { agentId: agent.user.id } })).toBe(1);
 
     // Another criterion may be disputed at the same time.
-    expect((await act(id, agent.cookie, { intent: "dispute", criterionId: "empathy.exploration", comment: "I asked what else she needed." })).status).toBe(302);
+    expect(
+      (await act(id, agent.cookie, { intent: "dispute", criterionId: "empathy.exploration", comment: "I asked what else she needed." }))
+        .status,
+    ).toBe(302);
 
     const page = await load(id, lead.cookie);
     expect(page.body!.review!.openDisputes).toBe(2);
@@ -489,31 +594,56 @@ describe("disputes", () => {
     const changed = after.criteria.find((entry) => entry.criterionId === REACTION)!;
     expect(changed).toMatchObject({ level: row.level, overrideLevel: newLevel, overrideReason: reason, overriddenById: lead.user.id });
     expect(after.overallScore).toBe(expectedScore(after.criteria));
-    expect(await prisma.dispute.findUniqueOrThrow({ where: { id: dispute.id } })).toMatchObject({ status: "accepted", answer: reason, resolvedById: lead.user.id });
+    expect(await prisma.dispute.findUniqueOrThrow({ where: { id: dispute.id } })).toMatchObject({
+      status: "accepted",
+      answer: reason,
+      resolvedById: lead.user.id,
+    });
 
     const audits = await prisma.auditEvent.findMany({ where: { targetType: "grade", targetId: after.id }, orderBy: { createdAt: "asc" } });
     expect(audits.map((event) => event.action).sort()).toEqual(["dispute.resolved", "grade.overridden"]);
-    expect(JSON.parse(audits.find((event) => event.action === "dispute.resolved")!.details)).toMatchObject({ disputeId: dispute.id, decision: "accepted", disputeComment: comment, answer: reason });
-    expect(JSON.parse(audits.find((event) => event.action === "grade.overridden")!.details)).toMatchObject({ dispute: { id: dispute.id, comment }, to: newLevel });
+    expect(JSON.parse(audits.find((event) => event.action === "dispute.resolved")!.details)).toMatchObject({
+      disputeId: dispute.id,
+      decision: "accepted",
+      disputeComment: comment,
+      answer: reason,
+    });
+    expect(JSON.parse(audits.find((event) => event.action === "grade.overridden")!.details)).toMatchObject({
+      dispute: { id: dispute.id, comment },
+      to: newLevel,
+    });
 
-    expect(await prisma.notification.findMany({ where: { userId: agent.user.id } })).toEqual([expect.objectContaining({ kind: "dispute-answered", title: expect.stringContaining("accepted") })]);
+    expect(await prisma.notification.findMany({ where: { userId: agent.user.id } })).toEqual([
+      expect.objectContaining({ kind: "dispute-answered", title: expect.stringContaining("accepted") }),
+    ]);
 
     // Answered once: a second answer is refused, and the agent may dispute again.
     const twice = await act(id, lead.cookie, { intent: "reject-dispute", disputeId: dispute.id, reason: "Changed my mind entirely." });
     expect(twice.status).toBe(400);
     expect(twice.body!.result.error![""]![0]).toContain("already been answered");
-    expect((await act(id, agent.cookie, { intent: "dispute", criterionId: REACTION, comment: "Now I think it is too generous." })).status).toBe(302);
+    expect(
+      (await act(id, agent.cookie, { intent: "dispute", criterionId: REACTION, comment: "Now I think it is too generous." })).status,
+    ).toBe(302);
   });
 
   test("accepting needs a reason and a level different from the one that counts", async () => {
     const { id, lead, dispute } = await disputed();
     const row = await criterion(id, REACTION);
     const before = await snapshot(id);
-    const noReason = await act(id, lead.cookie, { intent: "accept-dispute", disputeId: dispute.id, level: String(row.level === 2 ? 1 : 2) });
+    const noReason = await act(id, lead.cookie, {
+      intent: "accept-dispute",
+      disputeId: dispute.id,
+      level: String(row.level === 2 ? 1 : 2),
+    });
     expect(noReason.status).toBe(400);
     expect(noReason.body!.form).toBe(`accept-dispute-${dispute.id}`);
     expect(noReason.body!.result.error!.reason).toBeTruthy();
-    const same = await act(id, lead.cookie, { intent: "accept-dispute", disputeId: dispute.id, level: String(row.level), reason: "Agreed, but the level stays as is." });
+    const same = await act(id, lead.cookie, {
+      intent: "accept-dispute",
+      disputeId: dispute.id,
+      level: String(row.level),
+      reason: "Agreed, but the level stays as is.",
+    });
     expect(same.status).toBe(400);
     expect(same.body!.result.error!.level![0]).toContain("already the level");
     expect(await snapshot(id)).toEqual(before);
@@ -530,20 +660,36 @@ describe("disputes", () => {
 
     const reason = "The apology came after the refund offer, so it didn't respond to her feelings.";
     expect((await act(id, lead.cookie, { intent: "reject-dispute", disputeId: dispute.id, reason })).status).toBe(302);
-    expect(await prisma.dispute.findUniqueOrThrow({ where: { id: dispute.id } })).toMatchObject({ status: "rejected", answer: reason, resolvedById: lead.user.id });
+    expect(await prisma.dispute.findUniqueOrThrow({ where: { id: dispute.id } })).toMatchObject({
+      status: "rejected",
+      answer: reason,
+      resolvedById: lead.user.id,
+    });
     const after = await gradeOf(id);
     expect(after.overallScore).toBe(before.attempt.grade!.overallScore);
     expect(after.criteria.find((entry) => entry.criterionId === REACTION)!.overrideLevel).toBeNull();
-    expect(await prisma.auditEvent.findMany({ where: { targetId: after.id } })).toEqual([expect.objectContaining({ action: "dispute.resolved", actorId: lead.user.id })]);
-    expect(await prisma.notification.findMany({ where: { userId: agent.user.id } })).toEqual([expect.objectContaining({ kind: "dispute-answered", title: expect.stringContaining("not accepted") })]);
+    expect(await prisma.auditEvent.findMany({ where: { targetId: after.id } })).toEqual([
+      expect.objectContaining({ action: "dispute.resolved", actorId: lead.user.id }),
+    ]);
+    expect(await prisma.notification.findMany({ where: { userId: agent.user.id } })).toEqual([
+      expect.objectContaining({ kind: "dispute-answered", title: expect.stringContaining("not accepted") }),
+    ]);
     const page = await load(id, agent.cookie);
-    expect(page.body!.review!.criteria[REACTION].disputes[0]).toMatchObject({ status: "rejected", answer: reason, resolvedBy: lead.user.name });
+    expect(page.body!.review!.criteria[REACTION].disputes[0]).toMatchObject({
+      status: "rejected",
+      answer: reason,
+      resolvedBy: lead.user.name,
+    });
   });
 
   test("a dispute from another attempt can't be answered through this one", async () => {
     const first = await disputed();
     const otherId = await graded(first.teammate.user.id);
-    const result = await act(otherId, first.lead.cookie, { intent: "reject-dispute", disputeId: first.dispute.id, reason: "Wrong page, but let's try." });
+    const result = await act(otherId, first.lead.cookie, {
+      intent: "reject-dispute",
+      disputeId: first.dispute.id,
+      reason: "Wrong page, but let's try.",
+    });
     expect(result.status).toBe(404);
     expect((await prisma.dispute.findUniqueOrThrow({ where: { id: first.dispute.id } })).status).toBe("open");
   });
@@ -555,7 +701,9 @@ describe("who may act", () => {
     const other = await team();
     const id = await graded(people.agent.user.id);
     await prisma.reviewComment.create({ data: { attemptId: id, authorId: people.lead.user.id, turnIndex: 1, body: "Seen." } });
-    const dispute = await prisma.dispute.create({ data: { gradeCriterionId: (await criterion(id, REACTION)).id, agentId: people.agent.user.id, comment: "Please look again." } });
+    const dispute = await prisma.dispute.create({
+      data: { gradeCriterionId: (await criterion(id, REACTION)).id, agentId: people.agent.user.id, comment: "Please look again." },
+    });
     return { ...people, other, id, dispute };
   }
 
@@ -603,7 +751,12 @@ describe("who may act", () => {
   test("a lead can't review their own practice", async () => {
     const { lead } = await team();
     const id = await graded(lead.user.id);
-    const result = await act(id, lead.cookie, { intent: "override", criterionId: REACTION, level: "1", reason: "Marking my own homework." });
+    const result = await act(id, lead.cookie, {
+      intent: "override",
+      criterionId: REACTION,
+      level: "1",
+      reason: "Marking my own homework.",
+    });
     expect(result.status).toBe(403);
     expect((await criterion(id, REACTION)).overrideLevel).toBeNull();
     expect((await load(id, lead.cookie)).body!.review!.canReview).toBe(false);
@@ -612,8 +765,12 @@ describe("who may act", () => {
   test("an admin reviews anyone's attempt", async () => {
     const { id, dispute, agent } = await fixture();
     const admin = await withCookie(await createUser({ role: "admin" }));
-    expect((await act(id, admin.cookie, { intent: "override", criterionId: REACTION, level: "1", reason: "Calibrating across teams." })).status).toBe(302);
-    expect((await act(id, admin.cookie, { intent: "reject-dispute", disputeId: dispute.id, reason: "The override above settles it." })).status).toBe(302);
+    expect(
+      (await act(id, admin.cookie, { intent: "override", criterionId: REACTION, level: "1", reason: "Calibrating across teams." })).status,
+    ).toBe(302);
+    expect(
+      (await act(id, admin.cookie, { intent: "reject-dispute", disputeId: dispute.id, reason: "The override above settles it." })).status,
+    ).toBe(302);
     expect((await act(id, admin.cookie, { intent: "mark-reviewed" })).status).toBe(302);
     expect((await criterion(id, REACTION)).overriddenById).toBe(admin.user.id);
     expect(await prisma.notification.count({ where: { userId: agent.user.id } })).toBe(2);

@@ -17,7 +17,10 @@ type SessionData = Awaited<ReturnType<typeof sessionPage.loader>>;
 type MyData = Awaited<ReturnType<typeof myCoaching.loader>>;
 type TimelineData = Awaited<ReturnType<typeof timeline.loader>>;
 type PeopleData = Awaited<ReturnType<typeof peopleIndex.loader>>;
-type FormReply = { result?: { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> }; saved?: string };
+type FormReply = {
+  result?: { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
+  saved?: string;
+};
 
 const PRIVATE = "Seems tired lately — ask about the night shifts.";
 const SHARED = "Great empathy on the late-delivery chat; closings are rushed.";
@@ -55,7 +58,11 @@ beforeAll(async () => {
 });
 
 /** A complete scheduling form; each override replaces the field of that name. */
-function sessionFields(agentId: string, overrides: [string, string][] = [], { focus = ["empathy", "resolution"] } = {}): [string, string][] {
+function sessionFields(
+  agentId: string,
+  overrides: [string, string][] = [],
+  { focus = ["empathy", "resolution"] } = {},
+): [string, string][] {
   const replaced = new Set(overrides.map(([name]) => name));
   const base: [string, string][] = [
     ["intent", "create"],
@@ -87,7 +94,10 @@ function openSession(id: string, cookie: string) {
 }
 
 function actOnSession(id: string, cookie: string, entries: [string, string][]) {
-  return callRoute<FormReply>(sessionPage.action, { request: postForm(`/coaching/sessions/${id}`, entries, cookie), params: { sessionId: id } });
+  return callRoute<FormReply>(sessionPage.action, {
+    request: postForm(`/coaching/sessions/${id}`, entries, cookie),
+    params: { sessionId: id },
+  });
 }
 
 async function gradedAttempt(userId: string, { score = 72, reviewedById = null as string | null, daysAgo = 2 } = {}) {
@@ -104,7 +114,16 @@ async function gradedAttempt(userId: string, { score = 72, reviewedById = null a
       endedAt,
       reviewedAt: reviewedById ? new Date(endedAt.getTime() + 3_600_000) : null,
       reviewedById,
-      grade: { create: { overallScore: score, passed: score >= 70, graderVersion: "test", rubricVersions: "{}", criticalFailures: "[]", createdAt: endedAt } },
+      grade: {
+        create: {
+          overallScore: score,
+          passed: score >= 70,
+          graderVersion: "test",
+          rubricVersions: "{}",
+          criticalFailures: "[]",
+          createdAt: endedAt,
+        },
+      },
     },
   });
 }
@@ -112,7 +131,15 @@ async function gradedAttempt(userId: string, { score = 72, reviewedById = null a
 describe("scheduling a session", () => {
   test("a lead schedules a 1:1 with an agent on their team, with action items", async () => {
     const attempt = await gradedAttempt(agent.id);
-    await prisma.reflection.create({ data: { userId: agent.id, moduleSlug: "how-support-works", reflectionId: "first-week", moduleVersion: 1, text: "I want to get faster at refunds." } });
+    await prisma.reflection.create({
+      data: {
+        userId: agent.id,
+        moduleSlug: "how-support-works",
+        reflectionId: "first-week",
+        moduleVersion: 1,
+        text: "I want to get faster at refunds.",
+      },
+    });
     const form = await callRoute<NewData>(newSession.loader, { request: get(`/coaching/sessions/new?agentId=${agent.id}`, lead.cookie) });
     expect(form.status).toBe(200);
     expect(form.body!.agent).toMatchObject({ id: agent.id });
@@ -120,7 +147,13 @@ describe("scheduling a session", () => {
     expect(form.body!.reflections.map((option) => option.value)).toContain("how-support-works/first-week");
     expect(form.body!.coachees.map((option) => option.value).sort()).toEqual([agent.id, teammate.id].sort());
 
-    const id = await scheduleOk(lead.cookie, sessionFields(agent.id, [["attemptIds", attempt.id], ["reflections", "how-support-works/first-week"]]));
+    const id = await scheduleOk(
+      lead.cookie,
+      sessionFields(agent.id, [
+        ["attemptIds", attempt.id],
+        ["reflections", "how-support-works/first-week"],
+      ]),
+    );
     const stored = await prisma.coachingSession.findUniqueOrThrow({ where: { id }, include: { actionItems: true } });
     expect(stored).toMatchObject({ leadId: lead.id, agentId: agent.id, sharedNotes: SHARED, privateNotes: PRIVATE });
     expect(JSON.parse(stored.focus)).toEqual(["empathy", "resolution"]);
@@ -159,7 +192,11 @@ describe("scheduling a session", () => {
 
   test.each([
     ["no focus", () => sessionFields(teammate.id, [], { focus: [] }), "focus"],
-    ["five focus competencies", () => sessionFields(teammate.id, [], { focus: ["empathy", "resolution", "communication", "efficiency", "omnichannel"] }), "focus"],
+    [
+      "five focus competencies",
+      () => sessionFields(teammate.id, [], { focus: ["empathy", "resolution", "communication", "efficiency", "omnichannel"] }),
+      "focus",
+    ],
     ["an unknown competency", () => sessionFields(teammate.id, [], { focus: ["juggling"] }), "focus[0]"],
     ["a two-letter action item", () => sessionFields(teammate.id, [["actionItems[0].text", "ok"]]), "actionItems[0].text"],
     ["an action item without a date", () => sessionFields(teammate.id, [["actionItems[0].dueDate", ""]]), "actionItems[0].dueDate"],
@@ -168,7 +205,11 @@ describe("scheduling a session", () => {
     ["a session in 1970", () => sessionFields(teammate.id, [["scheduledAt", "1970-01-01T10:00"]]), "scheduledAt"],
     ["a session in 9999", () => sessionFields(teammate.id, [["scheduledAt", "9999-12-31T10:00"]]), "scheduledAt"],
     ["a six-digit year", () => sessionFields(teammate.id, [["scheduledAt", "+275760-09-13T10:00"]]), "scheduledAt"],
-    ["an action item due on 30 February", () => sessionFields(teammate.id, [["actionItems[0].dueDate", "2027-02-30"]]), "actionItems[0].dueDate"],
+    [
+      "an action item due on 30 February",
+      () => sessionFields(teammate.id, [["actionItems[0].dueDate", "2027-02-30"]]),
+      "actionItems[0].dueDate",
+    ],
     ["an action item due in 9999", () => sessionFields(teammate.id, [["actionItems[0].dueDate", "9999-01-01"]]), "actionItems[0].dueDate"],
   ])("%s is a 400 on that field", async (_name, entries, field) => {
     const result = await schedule(lead.cookie, entries());
@@ -230,7 +271,15 @@ describe("what each side sees", () => {
     for (const viewer of [teammate, outsider, otherLead]) {
       expect((await openSession(sessionId, viewer.cookie)).status).toBe(404);
       const item = await prisma.actionItem.findFirstOrThrow({ where: { sessionId } });
-      expect((await actOnSession(sessionId, viewer.cookie, [["intent", "toggle-item"], ["itemId", item.id], ["done", "true"]])).status).toBe(404);
+      expect(
+        (
+          await actOnSession(sessionId, viewer.cookie, [
+            ["intent", "toggle-item"],
+            ["itemId", item.id],
+            ["done", "true"],
+          ])
+        ).status,
+      ).toBe(404);
     }
     expect((await openSession("no-such-session", lead.cookie)).status).toBe(404);
   });
@@ -238,38 +287,82 @@ describe("what each side sees", () => {
   test("an item ticked through another session's page answers 404 and stays as it was", async () => {
     const otherSessionId = await scheduleOk(lead.cookie, sessionFields(agent.id));
     const otherItem = await prisma.actionItem.findFirstOrThrow({ where: { sessionId: otherSessionId } });
-    const outcome = await actOnSession(sessionId, agent.cookie, [["intent", "toggle-item"], ["itemId", otherItem.id], ["done", "true"]]);
+    const outcome = await actOnSession(sessionId, agent.cookie, [
+      ["intent", "toggle-item"],
+      ["itemId", otherItem.id],
+      ["done", "true"],
+    ]);
     expect(outcome.status).toBe(404);
     expect((await prisma.actionItem.findUniqueOrThrow({ where: { id: otherItem.id } })).completedAt).toBeNull();
   });
 
   test("the agent ticks their action item done and can untick it", async () => {
     const item = await prisma.actionItem.findFirstOrThrow({ where: { sessionId } });
-    const tick = await actOnSession(sessionId, agent.cookie, [["intent", "toggle-item"], ["itemId", item.id], ["done", "true"]]);
+    const tick = await actOnSession(sessionId, agent.cookie, [
+      ["intent", "toggle-item"],
+      ["itemId", item.id],
+      ["done", "true"],
+    ]);
     expect(tick.status).toBe(200);
     const done = await prisma.actionItem.findUniqueOrThrow({ where: { id: item.id } });
     expect(done.completedAt).not.toBeNull();
     // Ticking again keeps the first time.
-    await actOnSession(sessionId, agent.cookie, [["intent", "toggle-item"], ["itemId", item.id], ["done", "true"]]);
+    await actOnSession(sessionId, agent.cookie, [
+      ["intent", "toggle-item"],
+      ["itemId", item.id],
+      ["done", "true"],
+    ]);
     expect((await prisma.actionItem.findUniqueOrThrow({ where: { id: item.id } })).completedAt).toEqual(done.completedAt);
-    await actOnSession(sessionId, agent.cookie, [["intent", "toggle-item"], ["itemId", item.id], ["done", "false"]]);
+    await actOnSession(sessionId, agent.cookie, [
+      ["intent", "toggle-item"],
+      ["itemId", item.id],
+      ["done", "false"],
+    ]);
     expect((await prisma.actionItem.findUniqueOrThrow({ where: { id: item.id } })).completedAt).toBeNull();
   });
 
   test("the agent ticks items from their coaching page too, and only their own", async () => {
     const item = await prisma.actionItem.findFirstOrThrow({ where: { sessionId } });
-    const mine = await callRoute(myCoaching.action, { request: postForm("/coaching/my", [["intent", "toggle-item"], ["itemId", item.id], ["done", "true"]], agent.cookie) });
+    const mine = await callRoute(myCoaching.action, {
+      request: postForm(
+        "/coaching/my",
+        [
+          ["intent", "toggle-item"],
+          ["itemId", item.id],
+          ["done", "true"],
+        ],
+        agent.cookie,
+      ),
+    });
     expect(mine.status).toBe(302);
     expect((await prisma.actionItem.findUniqueOrThrow({ where: { id: item.id } })).completedAt).not.toBeNull();
-    const theirs = await callRoute(myCoaching.action, { request: postForm("/coaching/my", [["intent", "toggle-item"], ["itemId", item.id], ["done", "false"]], teammate.cookie) });
+    const theirs = await callRoute(myCoaching.action, {
+      request: postForm(
+        "/coaching/my",
+        [
+          ["intent", "toggle-item"],
+          ["itemId", item.id],
+          ["done", "false"],
+        ],
+        teammate.cookie,
+      ),
+    });
     expect(theirs.status).toBe(404);
     expect((await prisma.actionItem.findUniqueOrThrow({ where: { id: item.id } })).completedAt).not.toBeNull();
   });
 
   test("the agent may not edit the session: 403", async () => {
-    const result = await actOnSession(sessionId, agent.cookie, [["intent", "update"], ["scheduledAt", `${isoDay(4)}T09:00`], ["focus", "empathy"]]);
+    const result = await actOnSession(sessionId, agent.cookie, [
+      ["intent", "update"],
+      ["scheduledAt", `${isoDay(4)}T09:00`],
+      ["focus", "empathy"],
+    ]);
     expect(result.status).toBe(403);
-    const remove = await actOnSession(sessionId, agent.cookie, [["intent", "add-item"], ["text", "Sneaky"], ["dueDate", isoDay(3)]]);
+    const remove = await actOnSession(sessionId, agent.cookie, [
+      ["intent", "add-item"],
+      ["text", "Sneaky"],
+      ["dueDate", isoDay(3)],
+    ]);
     expect(remove.status).toBe(403);
   });
 
@@ -286,15 +379,26 @@ describe("what each side sees", () => {
     expect(JSON.parse(stored.focus)).toEqual(["communication"]);
     expect(stored.sharedNotes).toBe("Moved to Friday.");
 
-    const past = await actOnSession(sessionId, lead.cookie, [["intent", "add-item"], ["text", "Read the refunds module"], ["dueDate", isoDay(-2)]]);
+    const past = await actOnSession(sessionId, lead.cookie, [
+      ["intent", "add-item"],
+      ["text", "Read the refunds module"],
+      ["dueDate", isoDay(-2)],
+    ]);
     expect(past.status).toBe(400);
     expect(past.body!.result!.error!.dueDate).toEqual(["Choose today or a later date"]);
     // "Today" is the lead's own: the factories put everyone in Europe/London.
     const today = localDate(new Date(), "Europe/London");
-    const added = await actOnSession(sessionId, lead.cookie, [["intent", "add-item"], ["text", "Read the refunds module"], ["dueDate", today]]);
+    const added = await actOnSession(sessionId, lead.cookie, [
+      ["intent", "add-item"],
+      ["text", "Read the refunds module"],
+      ["dueDate", today],
+    ]);
     expect(added.status).toBe(200);
     const item = await prisma.actionItem.findFirstOrThrow({ where: { sessionId, text: "Read the refunds module" } });
-    const removed = await actOnSession(sessionId, lead.cookie, [["intent", "remove-item"], ["itemId", item.id]]);
+    const removed = await actOnSession(sessionId, lead.cookie, [
+      ["intent", "remove-item"],
+      ["itemId", item.id],
+    ]);
     expect(removed.status).toBe(200);
     expect(await prisma.actionItem.count({ where: { id: item.id } })).toBe(0);
     expect((await actOnSession(sessionId, lead.cookie, [["intent", "launch-rocket"]])).status).toBe(400);
@@ -320,7 +424,13 @@ describe("the coaching timeline", () => {
     await gradedAttempt(person.id, { score: 55, daysAgo: 20, reviewedById: lead.id });
     await gradedAttempt(person.id, { score: 81, daysAgo: 5 });
     await prisma.moduleProgress.create({
-      data: { userId: person.id, moduleSlug: "how-support-works", moduleVersion: 1, reachedEndAt: new Date(Date.now() - 30 * DAY_MS), completedAt: new Date(Date.now() - 30 * DAY_MS) },
+      data: {
+        userId: person.id,
+        moduleSlug: "how-support-works",
+        moduleVersion: 1,
+        reachedEndAt: new Date(Date.now() - 30 * DAY_MS),
+        completedAt: new Date(Date.now() - 30 * DAY_MS),
+      },
     });
     sessionId = await scheduleOk(lead.cookie, sessionFields(person.id, [["scheduledAt", `${isoDay(-10)}T11:00`]]));
   });

@@ -48,7 +48,11 @@ const reply = (id: string, customer: string, agent: string) => JSON.stringify({ 
 describe("--input", () => {
   test("prints exactly one JSON line per input line, in order, and nothing else", { timeout: SPAWN_ALLOWANCE }, () => {
     const lines = [
-      reply("first", "My daughter's play kitchen arrived broken and the party is on Saturday.", "I'm so sorry your daughter's play kitchen arrived broken. Is it this exact kitchen you need for Saturday, or anything that arrives in time?"),
+      reply(
+        "first",
+        "My daughter's play kitchen arrived broken and the party is on Saturday.",
+        "I'm so sorry your daughter's play kitchen arrived broken. Is it this exact kitchen you need for Saturday, or anything that arrives in time?",
+      ),
       reply("second", "My parcel is late.", "Sorry for the inconvenience. Can you tell me more?"),
       reply("third", "Where is my refund?", "Refunds take 5 days."),
     ];
@@ -78,27 +82,42 @@ describe("--input", () => {
     const { status, stdout, stderr } = run("--input", file);
     expect(status).toBe(0);
     expect(stderr).toBe("");
-    expect(stdout.trimEnd().split("\n").map((line) => (JSON.parse(line) as LineResult).id)).toEqual(["a", "b"]);
+    expect(
+      stdout
+        .trimEnd()
+        .split("\n")
+        .map((line) => (JSON.parse(line) as LineResult).id),
+    ).toEqual(["a", "b"]);
   });
 
-  test("a malformed line is reported on stderr with its line number, exits 1, and the valid lines are still graded", { timeout: SPAWN_ALLOWANCE }, () => {
-    const file = write(
-      "mixed.jsonl",
-      [reply("ok-1", "My parcel is late.", "Sorry for the inconvenience."), "{not json", reply("ok-2", "My parcel is late.", "What happened?"), JSON.stringify({ id: "no-agent", customer: "x" }), reply("ok-3", "Hi", "Hello.")].join("\n"),
-    );
-    const { status, stdout, stderr } = run("--input", file);
-    expect(status).toBe(1);
-    const out = stdout.trimEnd().split("\n");
-    expect(out.map((line) => (JSON.parse(line) as LineResult).id)).toEqual(["ok-1", "ok-2", "ok-3"]);
-    out.forEach((line) => expectReplyShape(JSON.parse(line)));
-    const problems = stderr.trimEnd().split("\n");
-    expect(problems).toHaveLength(2);
-    expect(problems[0]).toContain(`${file}:2:`);
-    expect(problems[1]).toContain(`${file}:4:`);
-    expect(problems[1]).toContain("agent");
-    // Problems go to stderr only.
-    expect(stdout).not.toContain("no-agent");
-  });
+  test(
+    "a malformed line is reported on stderr with its line number, exits 1, and the valid lines are still graded",
+    { timeout: SPAWN_ALLOWANCE },
+    () => {
+      const file = write(
+        "mixed.jsonl",
+        [
+          reply("ok-1", "My parcel is late.", "Sorry for the inconvenience."),
+          "{not json",
+          reply("ok-2", "My parcel is late.", "What happened?"),
+          JSON.stringify({ id: "no-agent", customer: "x" }),
+          reply("ok-3", "Hi", "Hello."),
+        ].join("\n"),
+      );
+      const { status, stdout, stderr } = run("--input", file);
+      expect(status).toBe(1);
+      const out = stdout.trimEnd().split("\n");
+      expect(out.map((line) => (JSON.parse(line) as LineResult).id)).toEqual(["ok-1", "ok-2", "ok-3"]);
+      out.forEach((line) => expectReplyShape(JSON.parse(line)));
+      const problems = stderr.trimEnd().split("\n");
+      expect(problems).toHaveLength(2);
+      expect(problems[0]).toContain(`${file}:2:`);
+      expect(problems[1]).toContain(`${file}:4:`);
+      expect(problems[1]).toContain("agent");
+      // Problems go to stderr only.
+      expect(stdout).not.toContain("no-agent");
+    },
+  );
 });
 
 describe("--transcript", () => {
@@ -108,28 +127,48 @@ describe("--transcript", () => {
       JSON.stringify({
         scenario: "damaged-item-deadline",
         turns: [
-          { from: "customer", text: "Hi, my daughter's birthday present just arrived and it's broken. The party is this weekend and I don't know what to do." },
+          {
+            from: "customer",
+            text: "Hi, my daughter's birthday present just arrived and it's broken. The party is this weekend and I don't know what to do.",
+          },
           {
             from: "agent",
             text: "Hi Dana, I'm so sorry your daughter's present arrived broken right before her party. Could you send me your order number and a photo of the damage?",
             ms: 30_000,
           },
           { from: "customer", text: "It's order 48213, placed on the 3rd. Sure, I've just attached a photo." },
-          { from: "agent", text: "Thank you, Dana. I'll send you a new one free with express shipping. It should arrive within 1 to 2 business days. Does that work for you?", ms: 40_000 },
+          {
+            from: "agent",
+            text: "Thank you, Dana. I'll send you a new one free with express shipping. It should arrive within 1 to 2 business days. Does that work for you?",
+            ms: 40_000,
+          },
         ],
       }),
     );
     const { status, stdout, stderr } = run("--transcript", file);
     expect(stderr).toBe("");
     expect(status).toBe(0);
-    const grade = JSON.parse(stdout) as { overallScore: number; passed: boolean; graderVersion: string; rubricVersions: Record<string, number>; criteria: { id: string; level: number; applicable: boolean; evidence: { turn: number; span: [number, number]; text: string }[] }[] };
+    const grade = JSON.parse(stdout) as {
+      overallScore: number;
+      passed: boolean;
+      graderVersion: string;
+      rubricVersions: Record<string, number>;
+      criteria: { id: string; level: number; applicable: boolean; evidence: { turn: number; span: [number, number]; text: string }[] }[];
+    };
     expect(typeof grade.overallScore).toBe("number");
     expect(grade.overallScore).toBeGreaterThanOrEqual(0);
     expect(grade.overallScore).toBeLessThanOrEqual(100);
     expect(typeof grade.graderVersion).toBe("string");
     expect(Object.keys(grade.rubricVersions).sort()).toEqual(["communication", "critical", "efficiency", "empathy", "resolution"]);
     const ids = grade.criteria.map((criterion) => criterion.id);
-    for (const id of [...EMPATHY, "resolution.correct-fix", "resolution.gathered-information", "efficiency.reply-time", "critical.protects-secrets"]) expect(ids).toContain(id);
+    for (const id of [
+      ...EMPATHY,
+      "resolution.correct-fix",
+      "resolution.gathered-information",
+      "efficiency.reply-time",
+      "critical.protects-secrets",
+    ])
+      expect(ids).toContain(id);
     const byId = new Map(grade.criteria.map((criterion) => [criterion.id, criterion]));
     expect(byId.get("resolution.gathered-information")!.level).toBe(2);
     expect(byId.get("resolution.correct-fix")!.level).toBe(2);
@@ -159,12 +198,16 @@ describe("--transcript", () => {
 });
 
 describe("usage", () => {
-  test.each([[[]], [["--input"]], [["--grade", "x.jsonl"]], [["x.jsonl"]]])("%j exits 2 with the usage on stderr", { timeout: SPAWN_ALLOWANCE }, (args) => {
-    const { status, stdout, stderr } = run(...args);
-    expect(status).toBe(2);
-    expect(stdout).toBe("");
-    expect(stderr).toContain("Usage:");
-  });
+  test.each([[[]], [["--input"]], [["--grade", "x.jsonl"]], [["x.jsonl"]]])(
+    "%j exits 2 with the usage on stderr",
+    { timeout: SPAWN_ALLOWANCE },
+    (args) => {
+      const { status, stdout, stderr } = run(...args);
+      expect(status).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toContain("Usage:");
+    },
+  );
 
   test("a file that does not exist exits 2", { timeout: SPAWN_ALLOWANCE }, () => {
     const missing = path.join(dir, "missing.jsonl");

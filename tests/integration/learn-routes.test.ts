@@ -99,7 +99,12 @@ async function complete(userId: string, module: CompiledModule) {
   await recordReading(userId, versionRef(module), { reachedEnd: true });
   const definition = module.quizzes[0];
   const answers = correctAnswers(definition);
-  await recordQuizAttempt(userId, versionRef(module), { quizId: definition.id, answers, grade: gradeQuiz(definition, answers), submissionKey: newKey() });
+  await recordQuizAttempt(userId, versionRef(module), {
+    quizId: definition.id,
+    answers,
+    grade: gradeQuiz(definition, answers),
+    submissionKey: newKey(),
+  });
 }
 
 /**
@@ -169,7 +174,10 @@ describe("module page loader", () => {
       expect(latest.feedback[question.id]).toMatchObject({
         explanation: question.explanation,
         correct: true,
-        correctChoiceIds: question.choices.filter((c) => c.correct).map((c) => c.id).sort(),
+        correctChoiceIds: question.choices
+          .filter((c) => c.correct)
+          .map((c) => c.id)
+          .sort(),
       });
     }
     expect(after.body!.status).toEqual({ kind: "in-progress" });
@@ -312,7 +320,10 @@ describe("module page action: quiz", () => {
 
   test("the page tells a reader without JavaScript when it was served, for the finish form", async () => {
     const { cookie } = await person();
-    const page = await callRoute<{ servedAt: string }>(modulePage.loader, { request: get(`/learn/modules/${open.slug}`, cookie), params: { slug: open.slug } });
+    const page = await callRoute<{ servedAt: string }>(modulePage.loader, {
+      request: get(`/learn/modules/${open.slug}`, cookie),
+      params: { slug: open.slug },
+    });
     expect(Math.abs(Date.parse(page.body!.servedAt) - Date.now())).toBeLessThan(5_000);
   });
 
@@ -402,7 +413,11 @@ describe("module page action: reflection", () => {
 
   test("text over the length limit is 400", async () => {
     const { user, cookie } = await person();
-    const outcome = await act(open.slug, { intent: "reflection", reflectionId: open.reflections[0].id, text: "x".repeat(REFLECTION_MAX_LENGTH + 1) }, cookie);
+    const outcome = await act(
+      open.slug,
+      { intent: "reflection", reflectionId: open.reflections[0].id, text: "x".repeat(REFLECTION_MAX_LENGTH + 1) },
+      cookie,
+    );
     expect(outcome.status).toBe(400);
     expect(outcome.body!.reflectionError).toEqual(expect.any(String));
     expect(await prisma.reflection.count({ where: { userId: user.id } })).toBe(0);
@@ -422,7 +437,12 @@ describe("module page action: reflection", () => {
     expect(outcome).toMatchObject({ status: 200, body: { savedReflectionId: reflectionId } });
     const rows = await prisma.reflection.findMany({ where: { userId: user.id } });
     expect(rows).toEqual([
-      expect.objectContaining({ moduleSlug: open.slug, reflectionId, text: "I felt like a ticket number.", moduleVersion: open.frontmatter.version }),
+      expect.objectContaining({
+        moduleSlug: open.slug,
+        reflectionId,
+        text: "I felt like a ticket number.",
+        moduleVersion: open.frontmatter.version,
+      }),
     ]);
     await act(open.slug, { intent: "reflection", reflectionId, text: "Edited." }, cookie);
     expect(await prisma.reflection.count({ where: { userId: user.id } })).toBe(1);
@@ -483,12 +503,16 @@ describe("learn index loader", () => {
     expect(byCompetency.body!.library.map((c) => c.slug)).toEqual(withCompetency.map((m) => m.slug));
 
     const byTrack = await loadIndex("?track=ongoing", cookie);
-    expect(byTrack.body!.library.map((c) => c.slug)).toEqual(catalog.modules.filter((m) => m.frontmatter.track === "ongoing").map((m) => m.slug));
+    expect(byTrack.body!.library.map((c) => c.slug)).toEqual(
+      catalog.modules.filter((m) => m.frontmatter.track === "ongoing").map((m) => m.slug),
+    );
     // The path is not filtered.
     expect(byTrack.body!.path.modules.length).toBe(catalog.modules.filter((m) => m.frontmatter.track === "onboarding").length);
 
     const both = await loadIndex(`?competency=${competency}&track=ongoing`, cookie);
-    expect(both.body!.library.map((c) => c.slug)).toEqual(withCompetency.filter((m) => m.frontmatter.track === "ongoing").map((m) => m.slug));
+    expect(both.body!.library.map((c) => c.slug)).toEqual(
+      withCompetency.filter((m) => m.frontmatter.track === "ongoing").map((m) => m.slug),
+    );
 
     const empty = await loadIndex("?q=&competency=&track=", cookie);
     expect(empty.body!.library).toHaveLength(catalog.modules.length);
@@ -584,7 +608,13 @@ describe("a module updated since the person completed it", () => {
     const member = await person();
     const done = new Date("2024-01-10T10:00:00Z");
     await prisma.moduleProgress.create({
-      data: { userId: member.user.id, moduleSlug: open.slug, moduleVersion: open.frontmatter.version - 1, reachedEndAt: done, completedAt: done },
+      data: {
+        userId: member.user.id,
+        moduleSlug: open.slug,
+        moduleVersion: open.frontmatter.version - 1,
+        reachedEndAt: done,
+        completedAt: done,
+      },
     });
     return member;
   }

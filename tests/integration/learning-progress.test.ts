@@ -195,7 +195,9 @@ describe("recordQuizAttempt", () => {
     const user = await createUser();
     const quiz = quizOf(first);
     const key = newKey();
-    const results = await Promise.all(Array.from({ length: 4 }, () => attempt(user.id, versionRef(first), quiz, correctAnswers(quiz), key)));
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => attempt(user.id, versionRef(first), quiz, correctAnswers(quiz), key)),
+    );
     expect(await prisma.quizAttempt.count({ where: { userId: user.id } })).toBe(1);
     expect(results.filter((result) => !result.duplicate)).toHaveLength(1);
     expect(await prisma.moduleProgress.count({ where: { userId: user.id } })).toBe(1);
@@ -355,7 +357,9 @@ describe("saveReflection", () => {
     await saveReflection(other.id, ref, reflectionId, "Someone else");
     expect(await prisma.reflection.count({ where: { userId: user.id } })).toBe(3);
     expect(await prisma.reflection.count({ where: { userId: other.id } })).toBe(1);
-    expect((await prisma.reflection.findFirstOrThrow({ where: { userId: user.id, moduleSlug: first.slug, reflectionId } })).text).toBe("Second thoughts");
+    expect((await prisma.reflection.findFirstOrThrow({ where: { userId: user.id, moduleSlug: first.slug, reflectionId } })).text).toBe(
+      "Second thoughts",
+    );
   });
 });
 
@@ -379,7 +383,11 @@ describe("listLearnersWithProgress", () => {
   const viewer = (id: string, role: Viewer["role"], ledTeamIds: string[] = []): Viewer => ({ id, role, ledTeamIds });
 
   test("a lead sees their team's active people with their progress rows, not themselves, other teams or the deactivated", async () => {
-    const { total, learners } = await listLearnersWithProgress(peopleScope(viewer(teamA.lead.id, "lead", [teamA.team.id])), teamA.lead.id, 1);
+    const { total, learners } = await listLearnersWithProgress(
+      peopleScope(viewer(teamA.lead.id, "lead", [teamA.team.id])),
+      teamA.lead.id,
+      1,
+    );
     expect(total).toBe(teamA.members.length);
     expect(learners.map((l) => l.id).sort()).toEqual(teamA.members.map((m) => m.id).sort());
     const ids = learners.map((l) => l.id);
@@ -390,7 +398,12 @@ describe("listLearnersWithProgress", () => {
     const started = learners.find((l) => l.id === teamA.members[0].id)!;
     expect(started.team?.name).toBe(teamA.team.name);
     expect(started.moduleProgress).toEqual([
-      expect.objectContaining({ moduleSlug: first.slug, moduleVersion: first.frontmatter.version, lastSection: first.sections[0].id, completedAt: null }),
+      expect.objectContaining({
+        moduleSlug: first.slug,
+        moduleVersion: first.frontmatter.version,
+        lastSection: first.sections[0].id,
+        completedAt: null,
+      }),
     ]);
     expect(learners.find((l) => l.id === teamA.members[1].id)!.moduleProgress).toEqual([]);
   });
@@ -406,7 +419,8 @@ describe("listLearnersWithProgress", () => {
     const { total } = await listLearnersWithProgress(scope, admin.id, 1);
     const pages = Math.max(1, Math.ceil(total / LEARNERS_PAGE_SIZE));
     const ids: string[] = [];
-    for (let page = 1; page <= pages; page++) ids.push(...(await listLearnersWithProgress(scope, admin.id, page)).learners.map((l) => l.id));
+    for (let page = 1; page <= pages; page++)
+      ids.push(...(await listLearnersWithProgress(scope, admin.id, page)).learners.map((l) => l.id));
     expect(ids).toHaveLength(total);
     for (const id of [teamA.lead.id, teamB.lead.id, ...teamA.members.map((m) => m.id), ...teamB.members.map((m) => m.id), teamless.id]) {
       expect(ids).toContain(id);

@@ -8,14 +8,27 @@ import { createUser } from "../factories/index.ts";
 
 async function mentorWithOnePlace() {
   const mentor = await createUser({ level: "senior-agent", name: "Mira Mentor" });
-  const saved = await saveMentorProfile(mentor.id, { capacity: 1, strengths: ["empathy"], bio: "Years on the escalations queue.", languages: ["English"], availability: "Mondays", timeZone: "Europe/London", workMode: "remote" });
+  const saved = await saveMentorProfile(mentor.id, {
+    capacity: 1,
+    strengths: ["empathy"],
+    bio: "Years on the escalations queue.",
+    languages: ["English"],
+    availability: "Mondays",
+    timeZone: "Europe/London",
+    workMode: "remote",
+  });
   expect(saved.status).toBe("ok");
   return mentor;
 }
 
 async function menteeWithRequest(name: string) {
   const mentee = await createUser({ name });
-  await saveMenteeRequest(mentee.id, { goals: "Get better at calming angry customers down.", targetLevel: "agent-2", focus: ["empathy"], preferences: "" });
+  await saveMenteeRequest(mentee.id, {
+    goals: "Get better at calming angry customers down.",
+    targetLevel: "agent-2",
+    focus: ["empathy"],
+    preferences: "",
+  });
   return mentee;
 }
 
@@ -26,7 +39,9 @@ test("two mentees asking for the last place at once: one is proposed, the other 
   const outcomes = await Promise.all([first, second].map((mentee) => requestMentor(mentee, { mentorId: mentor.id, message: "" }, measure)));
 
   expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["ok", "refused"]);
-  expect(outcomes.find((outcome) => outcome.status === "refused")).toMatchObject({ reason: "Mira Mentor has just filled their last place. Choose another mentor." });
+  expect(outcomes.find((outcome) => outcome.status === "refused")).toMatchObject({
+    reason: "Mira Mentor has just filled their last place. Choose another mentor.",
+  });
   expect(await prisma.pairing.count({ where: { mentorId: mentor.id } })).toBe(1);
 });
 

@@ -86,11 +86,17 @@ async function proposedPairing(menteeOverrides: UserOverrides = {}) {
 }
 
 function openPairing(viewer: Person, pairingId: string) {
-  return callRoute<PairingData>(pairingPage.loader, { request: get(`/mentoring/pairings/${pairingId}`, viewer.cookie), params: { pairingId } });
+  return callRoute<PairingData>(pairingPage.loader, {
+    request: get(`/mentoring/pairings/${pairingId}`, viewer.cookie),
+    params: { pairingId },
+  });
 }
 
 function act(viewer: Person, pairingId: string, fields: Record<string, string>) {
-  return callRoute<FormReply>(pairingPage.action, { request: post(`/mentoring/pairings/${pairingId}`, fields, viewer.cookie), params: { pairingId } });
+  return callRoute<FormReply>(pairingPage.action, {
+    request: post(`/mentoring/pairings/${pairingId}`, fields, viewer.cookie),
+    params: { pairingId },
+  });
 }
 
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
@@ -155,7 +161,10 @@ describe("from request to re-pair", () => {
     for (const suggestion of finding.suggestions) {
       expect(suggestion.score.parts.map((part) => part.key)).toEqual(["skills", "career", "time-zone", "work-mode", "conflict"]);
       for (const part of suggestion.score.parts) expect(part.explanation.length).toBeGreaterThan(10);
-      expect(suggestion.score.total).toBeCloseTo(suggestion.score.parts.reduce((sum, part) => sum + part.points, 0), 1);
+      expect(suggestion.score.total).toBeCloseTo(
+        suggestion.score.parts.reduce((sum, part) => sum + part.points, 0),
+        1,
+      );
     }
   });
 
@@ -168,7 +177,9 @@ describe("from request to re-pair", () => {
     expect(asked.status, JSON.stringify(asked.body)).toBe(302);
     expect(asked.location).toBe("/mentoring?notice=requested");
     pairingId = (await pairingOf(mentee.id, teamMentor.id)).id;
-    expect(await prisma.notification.count({ where: { userId: teamMentor.id, kind: "mentoring", link: `/mentoring/pairings/${pairingId}` } })).toBe(1);
+    expect(
+      await prisma.notification.count({ where: { userId: teamMentor.id, kind: "mentoring", link: `/mentoring/pairings/${pairingId}` } }),
+    ).toBe(1);
 
     expect((await openHub(mentee)).body!.finding).toMatchObject({ kind: "waiting", pairingId, mentor: teamMentor.name });
     // One request at a time.
@@ -206,7 +217,11 @@ describe("from request to re-pair", () => {
 
     const bad = await act(teamMentor, pairingId, { intent: "log-meeting", heldOn: isoDay(3), notes: "ok", rating: "5" });
     expect(bad.status).toBe(400);
-    expect(bad.body!.result!.error).toMatchObject({ heldOn: [expect.stringMatching(/already happened/)], notes: [expect.stringMatching(/at least 5/)], rating: [expect.stringMatching(/how useful/)] });
+    expect(bad.body!.result!.error).toMatchObject({
+      heldOn: [expect.stringMatching(/already happened/)],
+      notes: [expect.stringMatching(/at least 5/)],
+      rating: [expect.stringMatching(/how useful/)],
+    });
 
     for (const [heldOn, message] of [
       ["+275760-09-13", /real date/],
@@ -214,15 +229,30 @@ describe("from request to re-pair", () => {
       ["1970-01-01", /past year/],
       ["9999-12-31", /already happened/],
     ] as const) {
-      const refused = await act(teamMentor, pairingId, { intent: "log-meeting", heldOn, notes: "Listened to two calls together.", rating: "3" });
+      const refused = await act(teamMentor, pairingId, {
+        intent: "log-meeting",
+        heldOn,
+        notes: "Listened to two calls together.",
+        rating: "3",
+      });
       expect(refused.status, heldOn).toBe(400);
       expect(refused.body!.result!.error!.heldOn, heldOn).toEqual([expect.stringMatching(message)]);
     }
 
-    expect((await act(teamMentor, pairingId, { intent: "log-meeting", heldOn: isoDay(-7), notes: "Listened to two calls together.", rating: "3" })).location).toBe(
-      `/mentoring/pairings/${pairingId}?notice=meeting-logged`,
-    );
-    expect((await act(mentee, pairingId, { intent: "log-meeting", heldOn: isoDay(-1), notes: "Practised closing the call.", rating: "4" })).status).toBe(302);
+    expect(
+      (
+        await act(teamMentor, pairingId, {
+          intent: "log-meeting",
+          heldOn: isoDay(-7),
+          notes: "Listened to two calls together.",
+          rating: "3",
+        })
+      ).location,
+    ).toBe(`/mentoring/pairings/${pairingId}?notice=meeting-logged`);
+    expect(
+      (await act(mentee, pairingId, { intent: "log-meeting", heldOn: isoDay(-1), notes: "Practised closing the call.", rating: "4" }))
+        .status,
+    ).toBe(302);
 
     const page = await openPairing(mentee, pairingId);
     expect(page.body!.meetings.map((meeting) => [meeting.notes, meeting.rating, meeting.loggedBy])).toEqual([
@@ -236,7 +266,9 @@ describe("from request to re-pair", () => {
 
   test("'not a fit' ends with feedback and brings new suggestions without the same mentor", async () => {
     expect((await act(mentee, pairingId, { intent: "fit-check", fit: "maybe" })).status).toBe(400);
-    expect((await act(mentee, pairingId, { intent: "fit-check", fit: "not-a-fit" })).location).toBe(`/mentoring/pairings/${pairingId}?notice=fit-saved`);
+    expect((await act(mentee, pairingId, { intent: "fit-check", fit: "not-a-fit" })).location).toBe(
+      `/mentoring/pairings/${pairingId}?notice=fit-saved`,
+    );
     expect((await openPairing(mentee, pairingId)).body!.pairing.fitCheck).toBe("not-a-fit");
 
     const noFeedback = await act(mentee, pairingId, { intent: "find-another", feedback: "" });
@@ -245,7 +277,10 @@ describe("from request to re-pair", () => {
 
     const ended = await act(mentee, pairingId, { intent: "find-another", feedback: "Our schedules never lined up." });
     expect(ended.location).toBe("/mentoring?notice=find-another");
-    expect(await prisma.pairing.findUniqueOrThrow({ where: { id: pairingId } })).toMatchObject({ status: "ended", endFeedback: "Our schedules never lined up." });
+    expect(await prisma.pairing.findUniqueOrThrow({ where: { id: pairingId } })).toMatchObject({
+      status: "ended",
+      endFeedback: "Our schedules never lined up.",
+    });
     expect(await prisma.notification.count({ where: { userId: teamMentor.id, title: { contains: "ended" } } })).toBe(1);
 
     const page = await openHub(mentee, ended.location);
@@ -259,7 +294,9 @@ describe("from request to re-pair", () => {
 
     const history = await openPairing(teamMentor, pairingId);
     expect(history.body!.can).toEqual({ respond: false, logMeeting: false, answerFitCheck: false, end: false });
-    expect((await act(teamMentor, pairingId, { intent: "log-meeting", heldOn: isoDay(0), notes: "After the end", rating: "2" })).status).toBe(400);
+    expect(
+      (await act(teamMentor, pairingId, { intent: "log-meeting", heldOn: isoDay(0), notes: "After the end", rating: "2" })).status,
+    ).toBe(400);
   });
 });
 
@@ -283,7 +320,9 @@ describe("refusals when asking", () => {
     const asker = await person();
     await openRequest(asker);
     const full = await mentorFor({}, 1);
-    await prisma.pairing.create({ data: { mentorId: full.id, menteeId: (await createUser()).id, source: "request", score: 40, status: "active" } });
+    await prisma.pairing.create({
+      data: { mentorId: full.id, menteeId: (await createUser()).id, source: "request", score: 40, status: "active" },
+    });
     const result = await askFor(asker, full.id);
     expect(result.status).toBe(400);
     expect(formError(result)).toMatch(/no capacity left \(1 of 1 places taken\)/);
@@ -295,7 +334,15 @@ describe("refusals when asking", () => {
     expect(formError(await askFor(selfMentor, selfMentor.id))).toMatch(/your own mentor/);
 
     const team = await createTeamWithLead({ memberCount: 1 });
-    await saveMentorProfile(team.lead.id, { capacity: 2, strengths: ["leadership"], bio: "I lead a team and like to talk about it.", languages: ["English"], availability: "Fridays", timeZone: "Europe/London", workMode: "remote" });
+    await saveMentorProfile(team.lead.id, {
+      capacity: 2,
+      strengths: ["leadership"],
+      bio: "I lead a team and like to talk about it.",
+      languages: ["English"],
+      availability: "Fridays",
+      timeZone: "Europe/London",
+      workMode: "remote",
+    });
     const report = await signedIn(team.members[0]);
     await openRequest(report);
     const result = await askFor(report, team.lead.id);
@@ -317,8 +364,13 @@ describe("declining and withdrawing", () => {
     const noReason = await act(mentor, id, { intent: "decline", reason: "" });
     expect(noReason.status).toBe(400);
     expect(noReason.body!.result!.error!.reason?.join(" ")).toMatch(/why/);
-    expect((await act(mentor, id, { intent: "decline", reason: "Too busy with onboarding this quarter." })).location).toBe(`/mentoring/pairings/${id}?notice=declined`);
-    expect(await prisma.pairing.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "declined", declineReason: "Too busy with onboarding this quarter." });
+    expect((await act(mentor, id, { intent: "decline", reason: "Too busy with onboarding this quarter." })).location).toBe(
+      `/mentoring/pairings/${id}?notice=declined`,
+    );
+    expect(await prisma.pairing.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "declined",
+      declineReason: "Too busy with onboarding this quarter.",
+    });
     expect(await prisma.notification.count({ where: { userId: asker.id, link: "/mentoring" } })).toBe(1);
 
     const finding = (await openHub(asker)).body!.finding;
@@ -364,7 +416,10 @@ describe("who sees a pairing", () => {
     for (const viewer of [lead, admin]) {
       const page = await openPairing(viewer, pairingId);
       expect(page.status).toBe(200);
-      expect(page.body!).toMatchObject({ access: "observer", can: { respond: false, logMeeting: false, answerFitCheck: false, end: false } });
+      expect(page.body!).toMatchObject({
+        access: "observer",
+        can: { respond: false, logMeeting: false, answerFitCheck: false, end: false },
+      });
       expect((await act(viewer, pairingId, { intent: "accept" })).status).toBe(403);
     }
     expect((await prisma.pairing.findUniqueOrThrow({ where: { id: pairingId } })).status).toBe("proposed");

@@ -11,7 +11,19 @@ import { createTeamWithLead, createUser, type UserOverrides } from "../factories
 import { callRoute, get, post, sessionCookieFor } from "./request.ts";
 
 type PoolData = Awaited<ReturnType<typeof poolPage.loader>>;
-type Preview = { rows: { menteeId: string; mentee: string; mentorId: string | null; score: { total: number; parts: { explanation: string }[] } | null; problem: string | null }[]; total: number; pairs: number; unmatched: string[]; mentors: { value: string; label: string }[] };
+type Preview = {
+  rows: {
+    menteeId: string;
+    mentee: string;
+    mentorId: string | null;
+    score: { total: number; parts: { explanation: string }[] } | null;
+    problem: string | null;
+  }[];
+  total: number;
+  pairs: number;
+  unmatched: string[];
+  mentors: { value: string; label: string }[];
+};
 type ActionReply = { preview: Preview | null; result?: { error?: Record<string, string[] | null> } };
 
 async function mentor(overrides: UserOverrides, capacity: number) {
@@ -40,7 +52,13 @@ function callPool(fields: Record<string, string>, cookie: string) {
 
 /** The preview form's fields for a choice, as the browser submits the table. */
 function choiceFields(intent: "preview" | "publish", choices: { menteeId: string; mentorId: string | null }[]): Record<string, string> {
-  return Object.fromEntries([["intent", intent], ...choices.flatMap((choice, index) => [[`choices[${index}].menteeId`, choice.menteeId], [`choices[${index}].mentorId`, choice.mentorId ?? ""]])]);
+  return Object.fromEntries([
+    ["intent", intent],
+    ...choices.flatMap((choice, index) => [
+      [`choices[${index}].menteeId`, choice.menteeId],
+      [`choices[${index}].mentorId`, choice.mentorId ?? ""],
+    ]),
+  ]);
 }
 
 let adminCookie: string;
@@ -56,9 +74,22 @@ beforeAll(async () => {
   twoSeats = await mentor({ name: "Tara Two-Seats", timeZone: "Asia/Tokyo" }, 2);
   const team = await createTeamWithLead({ memberCount: 0 });
   teamLead = team.lead;
-  await saveMentorProfile(team.lead.id, { capacity: 2, strengths: ["leadership"], bio: "I lead a team and like to talk about it.", languages: ["English"], availability: "Fridays", timeZone: "Europe/London", workMode: "remote" });
+  await saveMentorProfile(team.lead.id, {
+    capacity: 2,
+    strengths: ["leadership"],
+    bio: "I lead a team and like to talk about it.",
+    languages: ["English"],
+    availability: "Fridays",
+    timeZone: "Europe/London",
+    workMode: "remote",
+  });
   report = await mentee({ name: "Rita Report", teamId: team.team.id });
-  mentees = [await mentee({ name: "Ali Agent" }), await mentee({ name: "Bea Agent", timeZone: "Asia/Tokyo" }), await mentee({ name: "Cy Agent" }, "team-lead"), report as { id: string; name: string }];
+  mentees = [
+    await mentee({ name: "Ali Agent" }),
+    await mentee({ name: "Bea Agent", timeZone: "Asia/Tokyo" }),
+    await mentee({ name: "Cy Agent" }, "team-lead"),
+    report as { id: string; name: string },
+  ];
 });
 
 describe("the optimised preview", () => {
@@ -118,7 +149,13 @@ describe("adjusting and publishing", () => {
   test("a tampered form is a 400, not a crash", async () => {
     expect((await callPool({ intent: "publish" }, adminCookie)).status).toBe(400);
     expect((await callPool({ intent: "reticulate" }, adminCookie)).status).toBe(400);
-    const twice = await callPool(choiceFields("preview", [{ menteeId: mentees[0].id, mentorId: oneSeat.id }, { menteeId: mentees[0].id, mentorId: twoSeats.id }]), adminCookie);
+    const twice = await callPool(
+      choiceFields("preview", [
+        { menteeId: mentees[0].id, mentorId: oneSeat.id },
+        { menteeId: mentees[0].id, mentorId: twoSeats.id },
+      ]),
+      adminCookie,
+    );
     expect(twice.body!.preview!.rows[1].problem).toMatch(/already in the list/);
   });
 

@@ -54,7 +54,12 @@ describe("opting in as a mentor", () => {
     expect(form.status).toBe(200);
     expect(form.body!.ineligible).toBeNull();
     expect(form.body!.form).toMatchObject({ isNew: true, suggested: ["Empathy", "Resolution"] });
-    expect(form.body!.form!.defaults).toMatchObject({ capacity: "2", strengths: ["empathy", "resolution"], timeZone: "Europe/London", workMode: "remote" });
+    expect(form.body!.form!.defaults).toMatchObject({
+      capacity: "2",
+      strengths: ["empathy", "resolution"],
+      timeZone: "Europe/London",
+      workMode: "remote",
+    });
 
     const saved = await saveProfile(mentor.cookie, profileFields());
     expect(saved.status, JSON.stringify(saved.body)).toBe(302);
@@ -66,7 +71,10 @@ describe("opting in as a mentor", () => {
     // Repeats in another case are one language.
     expect(JSON.parse(stored.languages)).toEqual(["English", "Irish"]);
     // The time zone and work mode are the person's own.
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: mentor.id }, select: { timeZone: true, workMode: true } })).toEqual({ timeZone: "Europe/Dublin", workMode: "hybrid" });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: mentor.id }, select: { timeZone: true, workMode: true } })).toEqual({
+      timeZone: "Europe/Dublin",
+      workMode: "hybrid",
+    });
 
     const page = await callRoute<HubData>(hub.loader, { request: get("/mentoring?notice=profile-saved", mentor.cookie) });
     expect(page.body!.notice).toBe("Your mentor profile is saved.");
@@ -91,7 +99,12 @@ describe("validation", () => {
     { name: "a bad work mode", overrides: [["workMode", "beach"]], field: "workMode", message: /work mode/ },
     { name: "no languages", overrides: [["languages", " , "]], field: "languages", message: /languages/ },
     { name: "too many languages", overrides: [["languages", "a, b, c, d, e, f, g"]], field: "languages", message: /at most 6/ },
-    { name: "a language name too long", overrides: [["languages", `English, ${"x".repeat(31)}`]], field: "languages[1]", message: /under 30/ },
+    {
+      name: "a language name too long",
+      overrides: [["languages", `English, ${"x".repeat(31)}`]],
+      field: "languages[1]",
+      message: /under 30/,
+    },
     { name: "availability too long", overrides: [["availability", "x".repeat(201)]], field: "availability", message: /under 200/ },
   ];
   test.each(cases)("$name is a 400 with a message on the field", async ({ overrides, strengths, field, message }) => {

@@ -66,7 +66,8 @@ function reply(id: string, cookie: string, fields: Record<string, string>) {
   return callRoute<ActionBody>(attemptPage.action, { request: post(attemptUrl(id), fields, cookie), params: { attemptId: id } });
 }
 
-const sendReply = (id: string, cookie: string, expectedIndex: number, text: string) => reply(id, cookie, { intent: "reply", expectedIndex: String(expectedIndex), text });
+const sendReply = (id: string, cookie: string, expectedIndex: number, text: string) =>
+  reply(id, cookie, { intent: "reply", expectedIndex: String(expectedIndex), text });
 
 const storedTurns = (attemptId: string) => prisma.practiceTurn.findMany({ where: { attemptId }, orderBy: { index: "asc" } });
 
@@ -109,7 +110,9 @@ describe("the practice index", () => {
   test("combines filters", async () => {
     const { cookie } = await person();
     const result = await list("?channel=chat&difficulty=starter&competency=empathy", cookie);
-    const expected = catalog.scenarios.filter((candidate) => candidate.channel === "chat" && candidate.difficulty === "starter" && candidate.competencies.includes("empathy"));
+    const expected = catalog.scenarios.filter(
+      (candidate) => candidate.channel === "chat" && candidate.difficulty === "starter" && candidate.competencies.includes("empathy"),
+    );
     expect(result.body!.cards.map((card) => card.slug).sort()).toEqual(expected.map((candidate) => candidate.slug).sort());
     expect(result.body!.cards.map((card) => card.slug)).toContain(SLUG);
   });
@@ -148,17 +151,31 @@ describe("the practice index", () => {
 describe("the scenario page", () => {
   test("shows the brief for a known scenario", async () => {
     const { cookie } = await person();
-    const result = await callRoute<ScenarioData>(scenarioPage.loader, { request: get(`/practice/scenarios/${SLUG}`, cookie), params: { slug: SLUG } });
+    const result = await callRoute<ScenarioData>(scenarioPage.loader, {
+      request: get(`/practice/scenarios/${SLUG}`, cookie),
+      params: { slug: SLUG },
+    });
     expect(result.status).toBe(200);
-    expect(result.body!.scenario).toMatchObject({ slug: SLUG, title: scenario.title, customer: scenario.persona.name, passScore: scenario.passScore });
+    expect(result.body!.scenario).toMatchObject({
+      slug: SLUG,
+      title: scenario.title,
+      customer: scenario.persona.name,
+      passScore: scenario.passScore,
+    });
     expect(result.body!.history).toEqual([]);
   });
 
   test("is a 404 for an unknown slug, for the page and for starting", async () => {
     const { cookie, user } = await person();
-    const page = await callRoute(scenarioPage.loader, { request: get("/practice/scenarios/no-such-scenario", cookie), params: { slug: "no-such-scenario" } });
+    const page = await callRoute(scenarioPage.loader, {
+      request: get("/practice/scenarios/no-such-scenario", cookie),
+      params: { slug: "no-such-scenario" },
+    });
     expect(page.status).toBe(404);
-    const start = await callRoute(scenarioPage.action, { request: post("/practice/scenarios/no-such-scenario", {}, cookie), params: { slug: "no-such-scenario" } });
+    const start = await callRoute(scenarioPage.action, {
+      request: post("/practice/scenarios/no-such-scenario", {}, cookie),
+      params: { slug: "no-such-scenario" },
+    });
     expect(start.status).toBe(404);
     expect(await prisma.practiceAttempt.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -167,7 +184,13 @@ describe("the scenario page", () => {
     const { cookie, user } = await person();
     const id = await startAttempt(cookie);
     const attempt = await prisma.practiceAttempt.findUniqueOrThrow({ where: { id }, include: { turns: true, grade: true } });
-    expect(attempt).toMatchObject({ userId: user.id, scenarioSlug: SLUG, scenarioVersion: scenario.version, status: "active", grade: null });
+    expect(attempt).toMatchObject({
+      userId: user.id,
+      scenarioSlug: SLUG,
+      scenarioVersion: scenario.version,
+      status: "active",
+      grade: null,
+    });
     expect(JSON.parse(attempt.customerState)).toEqual(initialState(scenario));
     expect(attempt.turns).toHaveLength(1);
     expect(attempt.turns[0]).toMatchObject({ index: 0, speaker: "customer", replyMs: null });
@@ -363,7 +386,9 @@ describe("ending", () => {
     expect(ids.sort()).toEqual(rubrics.flatMap((rubric) => rubric.criteria.map((criterion) => criterion.id)).sort());
     const reaction = grade.criteria.find((criterion) => criterion.criterionId === "empathy.emotional-reaction")!;
     expect(reaction.level).toBe(2);
-    expect(JSON.parse(reaction.evidence)).toEqual([{ turn: 1, span: [0, 52], text: "I'm so sorry your daughter's present arrived broken." }]);
+    expect(JSON.parse(reaction.evidence)).toEqual([
+      { turn: 1, span: [0, 52], text: "I'm so sorry your daughter's present arrived broken." },
+    ]);
 
     const late = await sendReply(id, cookie, 3, "Are you still there?");
     expect(late.status).toBe(409);
@@ -382,7 +407,9 @@ describe("ending", () => {
 });
 
 describe("a competent conversation through the routes", () => {
-  const script = JSON.parse(fs.readFileSync("tests/fixtures/scenario-scripts/damaged-item-deadline.json", "utf8")) as { competent: string[] };
+  const script = JSON.parse(fs.readFileSync("tests/fixtures/scenario-scripts/damaged-item-deadline.json", "utf8")) as {
+    competent: string[];
+  };
 
   test("resolves the attempt and stores a passing grade with evidence and one suggestion per criterion", async () => {
     const { cookie } = await person();
@@ -394,7 +421,10 @@ describe("a competent conversation through the routes", () => {
       expect(result.status, message).toBe(302);
     }
 
-    const attempt = await prisma.practiceAttempt.findUniqueOrThrow({ where: { id }, include: { turns: { orderBy: { index: "asc" } }, grade: { include: { criteria: true } } } });
+    const attempt = await prisma.practiceAttempt.findUniqueOrThrow({
+      where: { id },
+      include: { turns: { orderBy: { index: "asc" } }, grade: { include: { criteria: true } } },
+    });
     expect(attempt.status).toBe("resolved");
     expect(scenario.lines.satisfied).toContain(attempt.turns.at(-1)!.text);
     const grade = attempt.grade!;
@@ -409,7 +439,9 @@ describe("a competent conversation through the routes", () => {
     for (const criterion of grade.criteria) {
       const definition = definitions.get(criterion.criterionId)!;
       expect(criterion.suggestion.length, criterion.criterionId).toBeGreaterThan(0);
-      const expected = criterion.applicable ? definition.levels.find((level) => level.level === criterion.level)!.suggestion : definition.notApplicable;
+      const expected = criterion.applicable
+        ? definition.levels.find((level) => level.level === criterion.level)!.suggestion
+        : definition.notApplicable;
       expect(criterion.suggestion, criterion.criterionId).toBe(expected);
     }
 
@@ -431,10 +463,18 @@ describe("a competent conversation through the routes", () => {
     }
     expect(evidenceChecked).toBeGreaterThan(5);
     const reaction = JSON.parse(byId.get("empathy.emotional-reaction")!.evidence) as StoredEvidence[];
-    expect(reaction[0]).toMatchObject({ turn: 1, text: "Hi Dana, I'm so sorry your daughter's play kitchen arrived broken right before her party." });
+    expect(reaction[0]).toMatchObject({
+      turn: 1,
+      text: "Hi Dana, I'm so sorry your daughter's play kitchen arrived broken right before her party.",
+    });
 
     const page = await loadAttempt(id, cookie);
     expect(page.body!.grade).toMatchObject({ passed: true, overallScore: grade.overallScore, graderVersion: GRADER_VERSION });
-    expect(page.body!.grade!.comparison).toMatchObject({ attempts: 1, first: grade.overallScore, best: grade.overallScore, latest: grade.overallScore });
+    expect(page.body!.grade!.comparison).toMatchObject({
+      attempts: 1,
+      first: grade.overallScore,
+      best: grade.overallScore,
+      latest: grade.overallScore,
+    });
   });
 });

@@ -47,18 +47,24 @@ function keywordList(scenario: Scenario): string {
 const GAMERS: Record<string, (scenario: Scenario) => string[]> = {
   "a template paster": (scenario) => Array(scenario.par.turns * 2 + 2).fill(TEMPLATE),
   "a keyword lister": (scenario) => Array(scenario.par.turns * 2 + 2).fill(keywordList(scenario)),
-  "an off-topic talker": (scenario) => Array.from({ length: scenario.par.turns * 2 + 2 }, (_, turn) => SMALL_TALK[turn % SMALL_TALK.length]),
+  "an off-topic talker": (scenario) =>
+    Array.from({ length: scenario.par.turns * 2 + 2 }, (_, turn) => SMALL_TALK[turn % SMALL_TALK.length]),
 };
 
 test("there are at least ten scenarios covering every channel and difficulty", () => {
   expect(catalog.scenarios.length).toBeGreaterThanOrEqual(10);
   expect(new Set(catalog.scenarios.map((scenario) => scenario.channel))).toEqual(new Set(["chat", "email", "phone", "social"]));
   expect(new Set(catalog.scenarios.map((scenario) => scenario.difficulty))).toEqual(new Set(["starter", "intermediate", "advanced"]));
-  for (const scenario of catalog.scenarios) expect(fs.existsSync(path.join(SCRIPTS_DIR, `${scenario.slug}.json`)), scenario.slug).toBe(true);
+  for (const scenario of catalog.scenarios)
+    expect(fs.existsSync(path.join(SCRIPTS_DIR, `${scenario.slug}.json`)), scenario.slug).toBe(true);
 });
 
 describe.each(catalog.scenarios.map((scenario) => scenario.slug))("%s", (slug) => {
-  const scripts = JSON.parse(fs.readFileSync(path.join(SCRIPTS_DIR, `${slug}.json`), "utf8")) as { competent: string[]; poor: string[]; critical: string[] };
+  const scripts = JSON.parse(fs.readFileSync(path.join(SCRIPTS_DIR, `${slug}.json`), "utf8")) as {
+    competent: string[];
+    poor: string[];
+    critical: string[];
+  };
 
   test("a competent agent resolves it with a passing grade", () => {
     const { state, grade } = play(slug, scripts.competent);

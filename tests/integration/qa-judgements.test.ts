@@ -61,7 +61,9 @@ describe("offers are judged against the scenario's policy", () => {
   });
 
   test("an invented discount is caught by its terms, whatever the percentage", () => {
-    expect(kindsIn("cancellation-retention", "Tell you what, I'll knock 35% off for the next six months if you stay.")).toContain("invented-terms");
+    expect(kindsIn("cancellation-retention", "Tell you what, I'll knock 35% off for the next six months if you stay.")).toContain(
+      "invented-terms",
+    );
     expect(kindsIn("cancellation-retention", "I can move you to the Basic plan at £10 a month.")).not.toContain("invented-terms");
   });
 
@@ -101,7 +103,9 @@ describe("critical criteria judge the claim in context", () => {
   });
 
   test('"the courier broke it, not us. calm down, it\'s just a toy" fails no-rudeness', () => {
-    expect(play("damaged-item-deadline", ["the courier broke it, not us. calm down, it's just a toy"]).level("critical.no-rudeness")).toBe(0);
+    expect(play("damaged-item-deadline", ["the courier broke it, not us. calm down, it's just a toy"]).level("critical.no-rudeness")).toBe(
+      0,
+    );
   });
 
   test('"with whatever we know" is not rude', () => {
@@ -110,8 +114,13 @@ describe("critical criteria judge the claim in context", () => {
   });
 
   test("a delivery day the brief forbids promising fails no-false-promises; refusing to promise passes", () => {
-    expect(play("damaged-item-deadline", [DAMAGED_FACTS, "I'm sending a new one, it'll be there saturday"]).level("critical.no-false-promises")).toBe(0);
-    const honest = play("damaged-item-deadline", [DAMAGED_FACTS, "I'm sending a new one by express. I can't promise the exact day, but I'll email you tracking tonight."]);
+    expect(
+      play("damaged-item-deadline", [DAMAGED_FACTS, "I'm sending a new one, it'll be there saturday"]).level("critical.no-false-promises"),
+    ).toBe(0);
+    const honest = play("damaged-item-deadline", [
+      DAMAGED_FACTS,
+      "I'm sending a new one by express. I can't promise the exact day, but I'll email you tracking tonight.",
+    ]);
     expect(honest.level("critical.no-false-promises")).toBe(2);
     expect(honest.level("communication.positive-language")).toBe(2);
   });
@@ -126,7 +135,13 @@ describe("critical criteria judge the claim in context", () => {
 
   test('"Once you\'ve set the new password…" does not ask for a secret', () => {
     const scenario = scenarioFor("account-locked-out");
-    const turn = respond(scenario, initialState(scenario), "Once you've set the new password, you'll be straight back into your books.", openingLine(scenario, 7), 8);
+    const turn = respond(
+      scenario,
+      initialState(scenario),
+      "Once you've set the new password, you'll be straight back into your books.",
+      openingLine(scenario, 7),
+      8,
+    );
     expect(turn.signals.map((signal) => signal.kind)).not.toContain("asks-secret");
     expect(scenario.lines.secret).not.toContain(turn.reply);
   });
@@ -164,7 +179,8 @@ describe("empathy about the wrong thing, small talk and repetition earn nothing"
   test("after giving her order number, the customer is not asked for it as if she never had", () => {
     const { turns } = play("damaged-item-deadline", ["What's the order number, please?", "Thanks. Can you send a photo of the damage?"]);
     const scenario = scenarioFor("damaged-item-deadline");
-    for (const turn of turns.filter((candidate) => candidate.from === "customer")) expect(scenario.lines.missingFacts).not.toContain(turn.text);
+    for (const turn of turns.filter((candidate) => candidate.from === "customer"))
+      expect(scenario.lines.missingFacts).not.toContain(turn.text);
   });
 
   test("asking again for a fact already given repeats the answer and frustrates", () => {

@@ -16,7 +16,11 @@ const cookies: Record<"admin" | "lead" | "agent", string> = { admin: "", lead: "
 
 type Reply = { status: number; ms: number; bytes: number; headers: Headers; text: string };
 
-async function send(path: string, body: BodyInit | null, { cookie = "", contentType = FORM, origin = server.url, method = "POST" } = {}): Promise<Reply> {
+async function send(
+  path: string,
+  body: BodyInit | null,
+  { cookie = "", contentType = FORM, origin = server.url, method = "POST" } = {},
+): Promise<Reply> {
   const headers: Record<string, string> = { Origin: origin };
   if (contentType) headers["Content-Type"] = contentType;
   if (cookie) headers.Cookie = cookie;
@@ -45,14 +49,21 @@ async function expectQuickRefusal(status: number, request: () => Promise<Reply>)
 }
 
 /** A raw request, for bodies fetch won't send: a length that is a lie, or a stream that never ends early. */
-function rawPost(path: string, { headers, chunks }: { headers: Record<string, string | number>; chunks: Buffer[] }): Promise<{ status: number; ms: number }> {
+function rawPost(
+  path: string,
+  { headers, chunks }: { headers: Record<string, string | number>; chunks: Buffer[] },
+): Promise<{ status: number; ms: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const request = http.request(`${server.url}${path}`, { method: "POST", headers: { Origin: server.url, "Content-Type": FORM, ...headers } }, (response) => {
-      response.resume();
-      resolve({ status: response.statusCode ?? 0, ms: performance.now() - started });
-      request.destroy();
-    });
+    const request = http.request(
+      `${server.url}${path}`,
+      { method: "POST", headers: { Origin: server.url, "Content-Type": FORM, ...headers } },
+      (response) => {
+        response.resume();
+        resolve({ status: response.statusCode ?? 0, ms: performance.now() - started });
+        request.destroy();
+      },
+    );
     // The server may answer and close before the whole body is written.
     request.on("error", (error: NodeJS.ErrnoException) => (["EPIPE", "ECONNRESET"].includes(error.code ?? "") ? undefined : reject(error)));
     // A body shorter than its announced length is never ended: the rest simply never comes.
@@ -110,7 +121,8 @@ describe("form bodies past the limits are refused before they are parsed", () =>
     const before = server.rssMb();
     const chunk = Buffer.alloc(64 * 1024, "a");
     const replies = [];
-    for (let i = 0; i < 5; i++) replies.push(await rawPost("/login", { headers: { "Content-Length": 200 * 1024 * 1024 }, chunks: [chunk] }));
+    for (let i = 0; i < 5; i++)
+      replies.push(await rawPost("/login", { headers: { "Content-Length": 200 * 1024 * 1024 }, chunks: [chunk] }));
     expect(replies.map((reply) => reply.status)).toEqual(Array(5).fill(413));
     expect(median(replies.map((reply) => reply.ms))).toBeLessThan(100);
     expect(server.rssMb() - before).toBeLessThan(40);
@@ -147,7 +159,12 @@ describe("form bodies past the limits are refused before they are parsed", () =>
 
 describe("headers", () => {
   test("every page, signed in or not, is private and never stored; browser features are switched off", async () => {
-    for (const [path, cookie] of [["/login", ""], ["/", cookies.agent], ["/coaching/insights", cookies.lead], ["/admin/people", cookies.admin]] as const) {
+    for (const [path, cookie] of [
+      ["/login", ""],
+      ["/", cookies.agent],
+      ["/coaching/insights", cookies.lead],
+      ["/admin/people", cookies.admin],
+    ] as const) {
       const reply = await send(path, null, { method: "GET", contentType: "", cookie });
       expect(reply.status, path).toBe(200);
       expect(reply.headers.get("Cache-Control"), path).toBe("private, no-store");
@@ -156,7 +173,9 @@ describe("headers", () => {
   });
 
   test("a form posted from the same host under another scheme is refused", async () => {
-    const reply = await send("/login", new URLSearchParams({ email: "agent@frontline.test", password: "x" }), { origin: server.url.replace("http:", "https:") });
+    const reply = await send("/login", new URLSearchParams({ email: "agent@frontline.test", password: "x" }), {
+      origin: server.url.replace("http:", "https:"),
+    });
     expect(reply.status).toBe(403);
   });
 });
@@ -165,7 +184,9 @@ describe("client addresses behind a reverse proxy", () => {
   function failedAddressKeys(): string[] {
     const db = new Database(databaseFile, { readonly: true });
     try {
-      return (db.prepare("SELECT key FROM ThrottleCounter WHERE key LIKE 'login:address:%'").all() as { key: string }[]).map((row) => row.key);
+      return (db.prepare("SELECT key FROM ThrottleCounter WHERE key LIKE 'login:address:%'").all() as { key: string }[]).map(
+        (row) => row.key,
+      );
     } finally {
       db.close();
     }
@@ -199,7 +220,10 @@ describe("fuzzing every action", () => {
 
   function actionRoutes(): ActionRoute[] {
     const script = `import("./build/index.js").then((build) => console.log(JSON.stringify(Object.entries(build.routes).filter(([, route]) => route.module.action).map(([id, route]) => ({ id, path: route.path })))))`;
-    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", env: { ...process.env, DATABASE_URL: `file:${databaseFile}` } });
+    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: `file:${databaseFile}` },
+    });
     return JSON.parse(result.stdout.trim().split("\n").at(-1)!) as ActionRoute[];
   }
 
@@ -235,7 +259,11 @@ describe("fuzzing every action", () => {
     { name: "invalid UTF-8", body: "intent=%FF%FE&notes=%C3%28", contentType: FORM },
     { name: "wrong types", body: "intent=1&capacity=lots&rating=-9999999999999&level=%5B%5D&done=maybe", contentType: FORM },
     { name: "JSON", body: '{"intent":"save","x":[1,2,3]}', contentType: "application/json" },
-    { name: "broken multipart", body: `--${boundary}\r\nContent-Disposition: form-data; name="intent"\r\n\r\nsave`, contentType: `multipart/form-data; boundary=${boundary}` },
+    {
+      name: "broken multipart",
+      body: `--${boundary}\r\nContent-Disposition: form-data; name="intent"\r\n\r\nsave`,
+      contentType: `multipart/form-data; boundary=${boundary}`,
+    },
     {
       name: "multipart with a file",
       body: `--${boundary}\r\nContent-Disposition: form-data; name="intent"\r\n\r\nsave\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--${boundary}--\r\n`,
@@ -259,7 +287,8 @@ describe("fuzzing every action", () => {
         for (const { name, body, contentType } of bodies) {
           try {
             const reply = await send(path, body, { cookie, contentType });
-            if (reply.status >= 500 || reply.ms > 5000) failures.push(`${viewer} ${path} ${name}: ${reply.status} in ${Math.round(reply.ms)} ms`);
+            if (reply.status >= 500 || reply.ms > 5000)
+              failures.push(`${viewer} ${path} ${name}: ${reply.status} in ${Math.round(reply.ms)} ms`);
           } catch (error) {
             failures.push(`${viewer} ${path} ${name}: ${(error as Error).message} (${String((error as Error).cause)})`);
           }

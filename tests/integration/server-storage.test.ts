@@ -12,7 +12,10 @@ let cookie: string;
 
 /** Runs a shell command in the server's mount namespace, where the tmpfs is. */
 function inServerNamespace(script: string): void {
-  const result = spawnSync("nsenter", ["--target", String(server.pid), "--mount", "sh", "-c", script], { encoding: "utf8", env: { ...process.env, DISK: disk } });
+  const result = spawnSync("nsenter", ["--target", String(server.pid), "--mount", "sh", "-c", script], {
+    encoding: "utf8",
+    env: { ...process.env, DISK: disk },
+  });
   if (result.status !== 0) throw new Error(`nsenter failed: ${result.stderr}`);
 }
 
@@ -37,7 +40,8 @@ async function health(): Promise<{ status: number; body: unknown }> {
 }
 
 const startPractice = () => post("/practice/scenarios/late-delivery", "");
-const saveReflection = (text: string) => post("/learn/modules/how-support-works", new URLSearchParams({ intent: "reflection", reflectionId: "case-number", text }).toString());
+const saveReflection = (text: string) =>
+  post("/learn/modules/how-support-works", new URLSearchParams({ intent: "reflection", reflectionId: "case-number", text }).toString());
 
 beforeAll(async () => {
   const seeded = seededDatabase();
@@ -55,7 +59,10 @@ beforeAll(async () => {
     body: new URLSearchParams({ email: "agent@frontline.test", password: "frontline-demo" }),
     redirect: "manual",
   });
-  cookie = response.headers.getSetCookie().find((value) => value.startsWith("frontline_session="))!.split(";")[0];
+  cookie = response.headers
+    .getSetCookie()
+    .find((value) => value.startsWith("frontline_session="))!
+    .split(";")[0];
 }, 120_000);
 
 afterAll(async () => {

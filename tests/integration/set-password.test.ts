@@ -149,7 +149,11 @@ describe("set-password route", () => {
 
   test("an empty form answers 400, never 500", async () => {
     const { token } = await newPersonWithLink();
-    const outcome = await callRoute<SetPasswordReply>(setPasswordAction, { request: post(url(token), {}), params: { token }, context: { cspNonce: "test", clientAddress: freshAddress() } });
+    const outcome = await callRoute<SetPasswordReply>(setPasswordAction, {
+      request: post(url(token), {}),
+      params: { token },
+      context: { cspNonce: "test", clientAddress: freshAddress() },
+    });
     expect(outcome.status).toBe(400);
     expect(outcome.body?.result.error?.password).toEqual(["Choose a password"]);
   });

@@ -28,18 +28,35 @@ beforeAll(async () => {
 });
 
 async function finishedAttempt(userId: string, messages = scripts.competent): Promise<string> {
-  await recordScriptedAttempt(userId, scenario, rubricsFor(catalog, scenario), { messages, seed: seed++, startedAt: new Date("2026-11-20T10:00:00Z"), replySeconds: 40 });
-  const attempt = await prisma.practiceAttempt.findFirstOrThrow({ where: { userId }, orderBy: { startedAt: "desc" }, select: { id: true } });
+  await recordScriptedAttempt(userId, scenario, rubricsFor(catalog, scenario), {
+    messages,
+    seed: seed++,
+    startedAt: new Date("2026-11-20T10:00:00Z"),
+    replySeconds: 40,
+  });
+  const attempt = await prisma.practiceAttempt.findFirstOrThrow({
+    where: { userId },
+    orderBy: { startedAt: "desc" },
+    select: { id: true },
+  });
   return attempt.id;
 }
 
 const url = (id: string, turn?: number) => `/practice/attempts/${id}/what-if${turn ? `?turn=${turn}` : ""}`;
-const open = (id: string, cookie: string, turn?: number) => callRoute<LoaderData>(whatIfPage.loader, { request: get(url(id, turn), cookie), params: { attemptId: id } });
+const open = (id: string, cookie: string, turn?: number) =>
+  callRoute<LoaderData>(whatIfPage.loader, { request: get(url(id, turn), cookie), params: { attemptId: id } });
 const replay = (id: string, cookie: string, fields: Record<string, string>) =>
-  callRoute<Replayed | Invalid>(whatIfPage.action, { request: post(url(id, Number(fields.turn) || 1), fields, cookie), params: { attemptId: id } });
+  callRoute<Replayed | Invalid>(whatIfPage.action, {
+    request: post(url(id, Number(fields.turn) || 1), fields, cookie),
+    params: { attemptId: id },
+  });
 
 async function storedCounts() {
-  const [attempts, turns, grades] = await Promise.all([prisma.practiceAttempt.count(), prisma.practiceTurn.count(), prisma.practiceGrade.count()]);
+  const [attempts, turns, grades] = await Promise.all([
+    prisma.practiceAttempt.count(),
+    prisma.practiceTurn.count(),
+    prisma.practiceGrade.count(),
+  ]);
   return { attempts, turns, grades };
 }
 
@@ -61,7 +78,10 @@ describe("what if", () => {
   test("replaying without a change reproduces the stored conversation and grade", async () => {
     const agent = await createUser();
     const id = await finishedAttempt(agent.id);
-    const stored = await prisma.practiceAttempt.findUniqueOrThrow({ where: { id }, select: { turns: { orderBy: { index: "asc" } }, grade: true } });
+    const stored = await prisma.practiceAttempt.findUniqueOrThrow({
+      where: { id },
+      select: { turns: { orderBy: { index: "asc" } }, grade: true },
+    });
     const result = await replay(id, await sessionCookieFor(agent.id), { turn: "1", text: scripts.competent[0] });
     expect(result.status).toBe(200);
     const body = result.body as Replayed;
@@ -113,7 +133,15 @@ describe("what if", () => {
   test("a conversation still in progress has no what-if yet", async () => {
     const agent = await createUser();
     const attempt = await prisma.practiceAttempt.create({
-      data: { userId: agent.id, scenarioSlug: SLUG, scenarioVersion: scenario.version, seed: 1, status: "active", customerState: "{}", turns: { create: { index: 0, speaker: "customer", text: "Hello" } } },
+      data: {
+        userId: agent.id,
+        scenarioSlug: SLUG,
+        scenarioVersion: scenario.version,
+        seed: 1,
+        status: "active",
+        customerState: "{}",
+        turns: { create: { index: 0, speaker: "customer", text: "Hello" } },
+      },
     });
     expect((await open(attempt.id, await sessionCookieFor(agent.id))).status).toBe(404);
   });

@@ -3,7 +3,13 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { formatAverage } from "~/engine/career/evaluate.ts";
-import { CHECK_IN_NOTE_MAX, CHECK_IN_RATING_LABELS, CHECK_IN_RATINGS, type CheckInPerspective, type CheckInRating } from "~/utils/career-fields.ts";
+import {
+  CHECK_IN_NOTE_MAX,
+  CHECK_IN_RATING_LABELS,
+  CHECK_IN_RATINGS,
+  type CheckInPerspective,
+  type CheckInRating,
+} from "~/utils/career-fields.ts";
 import { formatDate, plural } from "~/utils/format.ts";
 import { Button } from "../ui/button.tsx";
 import { DataTable } from "../ui/data-table.tsx";
@@ -23,7 +29,10 @@ export type CheckInTableView = {
 /** Every rated competency needs a rating; the note is optional. Checked alike in the browser and the action. */
 export function createCheckInSchema(competencies: RatedCompetency[]) {
   const ratings = Object.fromEntries(
-    competencies.map(({ key, name }) => [key, z.enum(CHECK_IN_RATINGS, { errorMap: () => ({ message: `Rate ${name}: working towards, meeting or exceeding` }) })]),
+    competencies.map(({ key, name }) => [
+      key,
+      z.enum(CHECK_IN_RATINGS, { errorMap: () => ({ message: `Rate ${name}: working towards, meeting or exceeding` }) }),
+    ]),
   );
   return z.object({
     ratings: z.object(ratings, { required_error: "Rate every competency" }),
@@ -145,7 +154,11 @@ export function CheckInForm({
       ))}
       <TextareaField
         label="Note (optional)"
-        hint={personName ? `${personName} sees this next to your ratings.` : "Your lead sees this next to your ratings: what you're proud of, what you want help with."}
+        hint={
+          personName
+            ? `${personName} sees this next to your ratings.`
+            : "Your lead sees this next to your ratings: what you're proud of, what you want help with."
+        }
         errors={fields.note.errors}
         textareaProps={{ ...getTextareaProps(fields.note), maxLength: CHECK_IN_NOTE_MAX }}
       />

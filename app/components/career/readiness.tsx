@@ -62,7 +62,8 @@ export function LevelReadiness({ level, heading, personName }: { level: LevelRea
         {level.requirements.map((requirement) => (
           <li key={requirement.description} className="requirement">
             <p>
-              {requirement.met ? <Badge tone="success">Met</Badge> : <Badge>{Math.round(requirement.progress * 100)}%</Badge>} {requirement.description}
+              {requirement.met ? <Badge tone="success">Met</Badge> : <Badge>{Math.round(requirement.progress * 100)}%</Badge>}{" "}
+              {requirement.description}
             </p>
             {requirement.evidence.length ? (
               <ul className="requirement__evidence">
@@ -104,13 +105,18 @@ export function Readiness({ view, personName }: { view: ReadinessView; personNam
       {next.length === 0 ? (
         <Card title="The top of the ladder">
           <p>
-            There is no level above {personName ? `${personName}'s` : "yours"} on either track. Mentoring others is the best way to pass on what got{" "}
-            {personName ? "them" : "you"} here.
+            There is no level above {personName ? `${personName}'s` : "yours"} on either track. Mentoring others is the best way to pass on
+            what got {personName ? "them" : "you"} here.
           </p>
         </Card>
       ) : null}
       {next.map((level) => (
-        <LevelReadiness key={level.key} level={level} heading={`Next on the ${level.track.toLowerCase()} track: ${level.title}`} personName={personName} />
+        <LevelReadiness
+          key={level.key}
+          level={level}
+          heading={`Next on the ${level.track.toLowerCase()} track: ${level.title}`}
+          personName={personName}
+        />
       ))}
     </>
   );

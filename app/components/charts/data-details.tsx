@@ -5,7 +5,15 @@ import { DataTable } from "../ui/data-table.tsx";
  * The numbers behind a chart as a real table, folded under "Show the data":
  * the accessible alternative to the picture, and handy for anyone who wants exact figures.
  */
-export function DataDetails({ caption, columns, rows }: { caption: string; columns: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
+export function DataDetails({
+  caption,
+  columns,
+  rows,
+}: {
+  caption: string;
+  columns: string[];
+  rows: { key: string; cells: ReactNode[] }[];
+}) {
   return (
     <details className="chart__data">
       <summary>Show the data</summary>

@@ -71,7 +71,13 @@ export function Heatmap({
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         {columns.map((column, c) => (
-          <text key={column.key} x={LABEL_WIDTH + c * CELL_WIDTH + CELL_WIDTH / 2} y={HEADER_HEIGHT - 8} textAnchor="middle" className="chart__label">
+          <text
+            key={column.key}
+            x={LABEL_WIDTH + c * CELL_WIDTH + CELL_WIDTH / 2}
+            y={HEADER_HEIGHT - 8}
+            textAnchor="middle"
+            className="chart__label"
+          >
             {headingLines(column.label).map((line, index, lines) => (
               <tspan key={line} x={LABEL_WIDTH + c * CELL_WIDTH + CELL_WIDTH / 2} dy={index === 0 ? -(lines.length - 1) * 14 : 14}>
                 {line}
@@ -81,7 +87,12 @@ export function Heatmap({
         ))}
         {drawn.map((row, r) => (
           <g key={row.key}>
-            <text x={LABEL_WIDTH - 8} y={rowY(r) + CELL_HEIGHT / 2 + 4} textAnchor="end" className={summary && r === 0 ? "chart__label chart__label--strong" : "chart__label"}>
+            <text
+              x={LABEL_WIDTH - 8}
+              y={rowY(r) + CELL_HEIGHT / 2 + 4}
+              textAnchor="end"
+              className={summary && r === 0 ? "chart__label chart__label--strong" : "chart__label"}
+            >
               {truncate(row.label)}
             </text>
             {row.values.map((value, c) => {
@@ -90,7 +101,13 @@ export function Heatmap({
               return (
                 <g key={columns[c]?.key ?? c}>
                   <rect x={x + 1} y={rowY(r) + 1} width={CELL_WIDTH - 2} height={CELL_HEIGHT - 2} rx={3} fill={colours.fill} />
-                  <text x={x + CELL_WIDTH / 2} y={rowY(r) + CELL_HEIGHT / 2 + 4} textAnchor="middle" fill={colours.text} className="chart__cell-value">
+                  <text
+                    x={x + CELL_WIDTH / 2}
+                    y={rowY(r) + CELL_HEIGHT / 2 + 4}
+                    textAnchor="middle"
+                    fill={colours.text}
+                    className="chart__cell-value"
+                  >
                     {value === null ? "—" : value}
                   </text>
                 </g>
@@ -118,7 +135,10 @@ export function Heatmap({
       <DataDetails
         caption={title}
         columns={[rowHeading, ...columns.map((column) => column.label)]}
-        rows={drawn.map((row) => ({ key: row.key, cells: [row.label, ...row.values.map((value, index) => (value === null ? <NoData key={index} /> : value))] }))}
+        rows={drawn.map((row) => ({
+          key: row.key,
+          cells: [row.label, ...row.values.map((value, index) => (value === null ? <NoData key={index} /> : value))],
+        }))}
       />
     </figure>
   );

@@ -53,29 +53,35 @@ export function createActionItemSchema({ today }: Pick<SessionFormContext, "toda
 export function createSessionSchema({ competencyKeys, today, timeZone }: SessionFormContext) {
   const rowSchema = createActionItemSchema({ today });
   return z.object({
-    scheduledAt: z
-      .string({ required_error: "Choose the date and time of the session" })
-      .transform((value, ctx) => {
-        const instant = zonedDateTimeToUtc(value, timeZone);
-        if (!instant) {
-          ctx.addIssue({ code: "custom", message: "Enter a valid date and time" });
-          return z.NEVER;
-        }
-        const day = localDate(instant, timeZone);
-        if (day < shiftDay(today, -DATE_WINDOW_DAYS) || day > shiftDay(today, DATE_WINDOW_DAYS)) {
-          ctx.addIssue({ code: "custom", message: "Choose a date within a year of today" });
-          return z.NEVER;
-        }
-        return instant;
-      }),
+    scheduledAt: z.string({ required_error: "Choose the date and time of the session" }).transform((value, ctx) => {
+      const instant = zonedDateTimeToUtc(value, timeZone);
+      if (!instant) {
+        ctx.addIssue({ code: "custom", message: "Enter a valid date and time" });
+        return z.NEVER;
+      }
+      const day = localDate(instant, timeZone);
+      if (day < shiftDay(today, -DATE_WINDOW_DAYS) || day > shiftDay(today, DATE_WINDOW_DAYS)) {
+        ctx.addIssue({ code: "custom", message: "Choose a date within a year of today" });
+        return z.NEVER;
+      }
+      return instant;
+    }),
     focus: z
       .array(z.enum(competencyKeys as [string, ...string[]], { errorMap: () => ({ message: "Choose competencies from the list" }) }), {
         required_error: `Choose at least ${MIN_FOCUS} competency to focus on`,
       })
       .min(MIN_FOCUS, `Choose at least ${MIN_FOCUS} competency to focus on`)
       .max(MAX_FOCUS, `Choose at most ${MAX_FOCUS} competencies: a 1:1 with more has no focus`),
-    sharedNotes: z.string().trim().max(NOTES_MAX, `Keep shared notes under ${NOTES_MAX.toLocaleString("en")} characters`).default(""),
-    privateNotes: z.string().trim().max(NOTES_MAX, `Keep private notes under ${NOTES_MAX.toLocaleString("en")} characters`).default(""),
+    sharedNotes: z
+      .string()
+      .trim()
+      .max(NOTES_MAX, `Keep shared notes under ${NOTES_MAX.toLocaleString("en")} characters`)
+      .default(""),
+    privateNotes: z
+      .string()
+      .trim()
+      .max(NOTES_MAX, `Keep private notes under ${NOTES_MAX.toLocaleString("en")} characters`)
+      .default(""),
     attemptIds: z.array(z.string().min(1)).max(MAX_LINKS, `Link at most ${MAX_LINKS} conversations`).default([]),
     reflections: z.array(z.string().min(1)).max(MAX_LINKS, `Link at most ${MAX_LINKS} reflections`).default([]),
     actionItems: z
@@ -108,7 +114,6 @@ export type SessionFormDefaults = {
   attemptIds?: string[];
   reflections?: string[];
 };
-
 
 /**
  * Scheduling a session (with its first action items) or editing one. Without
@@ -146,7 +151,10 @@ export function SessionForm({
   const [form, fields] = useForm<z.input<SessionSchema>, z.output<SessionSchema>>({
     id,
     lastResult,
-    defaultValue: { ...defaultValue, actionItems: withActionItems ? Array.from({ length: NEW_ACTION_ITEM_ROWS }, () => ({ text: "", dueDate: "" })) : [] },
+    defaultValue: {
+      ...defaultValue,
+      actionItems: withActionItems ? Array.from({ length: NEW_ACTION_ITEM_ROWS }, () => ({ text: "", dueDate: "" })) : [],
+    },
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
@@ -173,7 +181,12 @@ export function SessionForm({
         options={competencies}
         columns
       />
-      <TextareaField label="Shared notes" hint={`${agentName} sees these: the agenda, what you noticed, what you agreed.`} errors={fields.sharedNotes.errors} textareaProps={{ ...getTextareaProps(fields.sharedNotes), rows: 6 }} />
+      <TextareaField
+        label="Shared notes"
+        hint={`${agentName} sees these: the agenda, what you noticed, what you agreed.`}
+        errors={fields.sharedNotes.errors}
+        textareaProps={{ ...getTextareaProps(fields.sharedNotes), rows: 6 }}
+      />
       <TextareaField
         label="Private notes"
         hint={`Never shown to ${agentName}. Only their lead and admins can read these.`}
@@ -187,7 +200,13 @@ export function SessionForm({
         options={attempts}
         empty={`${agentName} has no graded practice yet.`}
       />
-      <CheckboxGroup meta={fields.reflections} legend="Reflections to discuss" hint={`What ${agentName} wrote in their modules.`} options={reflections} empty={`${agentName} hasn't written any reflections yet.`} />
+      <CheckboxGroup
+        meta={fields.reflections}
+        legend="Reflections to discuss"
+        hint={`What ${agentName} wrote in their modules.`}
+        options={reflections}
+        empty={`${agentName} hasn't written any reflections yet.`}
+      />
       {withActionItems ? (
         <fieldset className="action-item-rows">
           <legend>Action items</legend>
@@ -210,7 +229,11 @@ export function SessionForm({
                   errors={item.text.errors}
                   inputProps={{ ...getInputProps(item.text, { type: "text" }), maxLength: ACTION_ITEM_MAX, autoComplete: "off" }}
                 />
-                <Field label={`Due date for item ${index + 1}`} errors={item.dueDate.errors} inputProps={{ ...getInputProps(item.dueDate, { type: "date" }), min: context.today }} />
+                <Field
+                  label={`Due date for item ${index + 1}`}
+                  errors={item.dueDate.errors}
+                  inputProps={{ ...getInputProps(item.dueDate, { type: "date" }), min: context.today }}
+                />
               </div>
             );
           })}

@@ -24,7 +24,11 @@ export function ModuleBody({ code, hash }: { code: string; hash: string }) {
   return (
     <>
       <script src={moduleScriptUrl(hash)} />
-      {Component ? <Component components={components} /> : <p role="alert">This module could not be displayed. Reload the page to try again.</p>}
+      {Component ? (
+        <Component components={components} />
+      ) : (
+        <p role="alert">This module could not be displayed. Reload the page to try again.</p>
+      )}
     </>
   );
 }

@@ -22,11 +22,29 @@ export function pairingRow(pairing: PairingView) {
 export type PairingRow = ReturnType<typeof pairingRow>;
 
 /** Pairings with their status, meetings and fit check, each linking to the pairing. */
-export function PairingTable({ caption, rows, show, viewerIsMentor = false }: { caption: string; rows: PairingRow[]; show: "mentor" | "mentee" | "both"; viewerIsMentor?: boolean }) {
+export function PairingTable({
+  caption,
+  rows,
+  show,
+  viewerIsMentor = false,
+}: {
+  caption: string;
+  rows: PairingRow[];
+  show: "mentor" | "mentee" | "both";
+  viewerIsMentor?: boolean;
+}) {
   return (
     <DataTable
       caption={caption}
-      columns={[show !== "mentee" && "Mentor", show !== "mentor" && "Mentee", "Status", "Meetings", "Last meeting", "Fit check", { label: "Open", hidden: true }]}
+      columns={[
+        show !== "mentee" && "Mentor",
+        show !== "mentor" && "Mentee",
+        "Status",
+        "Meetings",
+        "Last meeting",
+        "Fit check",
+        { label: "Open", hidden: true },
+      ]}
     >
       {rows.map((row) => (
         <tr key={row.id}>

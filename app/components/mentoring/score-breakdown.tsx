@@ -30,7 +30,11 @@ export function ScoreBreakdown({ score, collapsed = false }: { score: { total: n
     <dl className="facts">
       {score.parts.map((part) => (
         <Fragment key={part.key}>
-          <dt>{PART_MAX[part.key] > 0 ? `${PART_LABELS[part.key]} · ${formatPoints(part.points)} of ${PART_MAX[part.key]}` : PART_LABELS[part.key]}</dt>
+          <dt>
+            {PART_MAX[part.key] > 0
+              ? `${PART_LABELS[part.key]} · ${formatPoints(part.points)} of ${PART_MAX[part.key]}`
+              : PART_LABELS[part.key]}
+          </dt>
           <dd>{part.explanation}</dd>
         </Fragment>
       ))}

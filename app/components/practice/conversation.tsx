@@ -11,7 +11,9 @@ type Mark = { start: number; end: number; titles: string[] };
 /** Merges the evidence spans that point into one turn, so overlapping evidence reads as one highlight. */
 function marksFor(turn: number, criteria: ReportCriterion[]): Mark[] {
   const spans = criteria.flatMap((criterion) =>
-    criterion.evidence.filter((evidence) => evidence.turn === turn).map((evidence) => ({ start: evidence.span[0], end: evidence.span[1], title: `${criterion.title}: ${criterion.label}` })),
+    criterion.evidence
+      .filter((evidence) => evidence.turn === turn)
+      .map((evidence) => ({ start: evidence.span[0], end: evidence.span[1], title: `${criterion.title}: ${criterion.label}` })),
   );
   spans.sort((a, b) => a.start - b.start);
   const merged: Mark[] = [];
@@ -75,12 +77,22 @@ export function Conversation({
           <li key={turn.index} id={`turn-${turn.index}`} className={`turn turn--${turn.speaker}`}>
             <p className="turn__meta">
               <span className="turn__speaker">
-                {channel === "social" ? (turn.speaker === "customer" ? handle : "@frontline_support") : turn.speaker === "customer" ? customer : agentLabel}
+                {channel === "social"
+                  ? turn.speaker === "customer"
+                    ? handle
+                    : "@frontline_support"
+                  : turn.speaker === "customer"
+                    ? customer
+                    : agentLabel}
               </span>
-              {channel === "email" ? <span className="muted"> · {turn.speaker === "customer" ? "to support" : `to ${customer}`}</span> : null}
+              {channel === "email" ? (
+                <span className="muted"> · {turn.speaker === "customer" ? "to support" : `to ${customer}`}</span>
+              ) : null}
               {turn.replyMs !== null ? <span className="muted"> · replied after {formatReplyTime(turn.replyMs)}</span> : null}
             </p>
-            <div className="turn__text">{turn.speaker === "agent" ? <Highlighted text={turn.text} marks={marksFor(turn.index, criteria)} /> : turn.text}</div>
+            <div className="turn__text">
+              {turn.speaker === "agent" ? <Highlighted text={turn.text} marks={marksFor(turn.index, criteria)} /> : turn.text}
+            </div>
             {comments[turn.index]?.length ? (
               <div className="turn__comments" role="group" aria-label={`Reviewer comments on message ${turn.index + 1}`}>
                 {comments[turn.index].map((comment) => (

@@ -46,7 +46,10 @@ function LevelCell({ criterion }: { criterion: ReportCriterion }) {
   if (!criterion.overridden) {
     return (
       <>
-        <strong>{criterion.label}</strong> <span className="muted">({criterion.level}/{criterion.maxLevel})</span>
+        <strong>{criterion.label}</strong>{" "}
+        <span className="muted">
+          ({criterion.level}/{criterion.maxLevel})
+        </span>
       </>
     );
   }
@@ -92,13 +95,14 @@ export function GradeReport({
           </p>
           {grade.comparison ? (
             <p className="muted">
-              First {grade.comparison.first} → best {grade.comparison.best} → latest {grade.comparison.latest} over {grade.comparison.attempts}{" "}
-              {grade.comparison.attempts === 1 ? "graded attempt" : "graded attempts"}
+              First {grade.comparison.first} → best {grade.comparison.best} → latest {grade.comparison.latest} over{" "}
+              {grade.comparison.attempts} {grade.comparison.attempts === 1 ? "graded attempt" : "graded attempts"}
             </p>
           ) : null}
           {overrides > 0 ? (
             <p className="muted">
-              {overrides === 1 ? "One level was" : `${overrides} levels were`} changed in review; the score and the result use the final levels.
+              {overrides === 1 ? "One level was" : `${overrides} levels were`} changed in review; the score and the result use the final
+              levels.
             </p>
           ) : null}
         </div>
@@ -160,7 +164,10 @@ export function GradeReport({
         </div>
       ))}
       <p className="muted grade-report__versions">
-        Grader {grade.graderVersion} · rubrics {Object.entries(grade.rubricVersions).map(([id, version]) => `${id} v${version}`).join(", ")}
+        Grader {grade.graderVersion} · rubrics{" "}
+        {Object.entries(grade.rubricVersions)
+          .map(([id, version]) => `${id} v${version}`)
+          .join(", ")}
       </p>
       {retryTo ? (
         <Form method="post" action={retryTo} className="row">

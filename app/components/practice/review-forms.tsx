@@ -30,8 +30,17 @@ export const OverrideSchema = z.object({
 
 const COMMENT_MAX = 2000;
 export const CommentSchema = z.object({
-  turnIndex: z.number({ invalid_type_error: "Choose a turn" }).int("Choose a turn").min(0, "Choose a turn").max(1000, "Choose a turn").optional(),
-  body: z.string({ required_error: "Write a comment" }).trim().min(1, "Write a comment").max(COMMENT_MAX, `Keep the comment under ${COMMENT_MAX.toLocaleString("en")} characters`),
+  turnIndex: z
+    .number({ invalid_type_error: "Choose a turn" })
+    .int("Choose a turn")
+    .min(0, "Choose a turn")
+    .max(1000, "Choose a turn")
+    .optional(),
+  body: z
+    .string({ required_error: "Write a comment" })
+    .trim()
+    .min(1, "Write a comment")
+    .max(COMMENT_MAX, `Keep the comment under ${COMMENT_MAX.toLocaleString("en")} characters`),
 });
 
 const DISPUTE_MAX = 1000;
@@ -65,15 +74,23 @@ export function reviewFormId(intent: string, subject = ""): string {
 
 type Result = SubmissionResult<string[]> | undefined;
 
-
 function useSubmitting(intent: string, field: string, subject: string) {
   const navigation = useNavigation();
   return navigation.state === "submitting" && navigation.formData?.get("intent") === intent && navigation.formData.get(field) === subject;
 }
 
-const levelOptions = (choices: { level: number; label: string }[]): Option[] => choices.map((choice) => ({ value: String(choice.level), label: `${choice.label} (${choice.level})` }));
+const levelOptions = (choices: { level: number; label: string }[]): Option[] =>
+  choices.map((choice) => ({ value: String(choice.level), label: `${choice.label} (${choice.level})` }));
 
-export function OverrideForm({ criterion, choices, lastResult }: { criterion: { id: string; title: string }; choices: { level: number; label: string }[]; lastResult: Result }) {
+export function OverrideForm({
+  criterion,
+  choices,
+  lastResult,
+}: {
+  criterion: { id: string; title: string };
+  choices: { level: number; label: string }[];
+  lastResult: Result;
+}) {
   const [form, fields] = useForm({
     id: reviewFormId("override", criterion.id),
     lastResult,
@@ -91,7 +108,13 @@ export function OverrideForm({ criterion, choices, lastResult }: { criterion: { 
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="override" />
         <input type="hidden" name="criterionId" value={criterion.id} />
-        <SelectField label="New level" errors={fields.level.errors} options={levelOptions(choices)} placeholder="Choose a level" selectProps={getSelectProps(fields.level)} />
+        <SelectField
+          label="New level"
+          errors={fields.level.errors}
+          options={levelOptions(choices)}
+          placeholder="Choose a level"
+          selectProps={getSelectProps(fields.level)}
+        />
         <TextareaField
           label="Reason"
           hint="The agent sees the automatic level, your level and this reason. It is also kept in the audit log."
@@ -171,25 +194,49 @@ export function ResolveDisputeForms({
   const rejecting = useSubmitting("reject-dispute", "disputeId", dispute.id);
   return (
     <div className="dispute-answer">
-      <Form method="post" className="form review-form" aria-label={`Accept the dispute of ${dispute.criterionTitle}`} {...getFormProps(acceptForm)}>
+      <Form
+        method="post"
+        className="form review-form"
+        aria-label={`Accept the dispute of ${dispute.criterionTitle}`}
+        {...getFormProps(acceptForm)}
+      >
         <p className="review-form__title">Accept: change the level</p>
         <FormErrors id={acceptForm.errorId} errors={acceptForm.errors} />
         <input type="hidden" name="intent" value="accept-dispute" />
         <input type="hidden" name="disputeId" value={dispute.id} />
-        <SelectField label="New level" errors={acceptFields.level.errors} options={levelOptions(choices)} placeholder="Choose a level" selectProps={getSelectProps(acceptFields.level)} />
-        <TextareaField label="Reason" errors={acceptFields.reason.errors} textareaProps={{ ...getTextareaProps(acceptFields.reason), maxLength: REASON_MAX }} />
+        <SelectField
+          label="New level"
+          errors={acceptFields.level.errors}
+          options={levelOptions(choices)}
+          placeholder="Choose a level"
+          selectProps={getSelectProps(acceptFields.level)}
+        />
+        <TextareaField
+          label="Reason"
+          errors={acceptFields.reason.errors}
+          textareaProps={{ ...getTextareaProps(acceptFields.reason), maxLength: REASON_MAX }}
+        />
         <div>
           <Button type="submit" size="small" pending={accepting}>
             Accept and change the level
           </Button>
         </div>
       </Form>
-      <Form method="post" className="form review-form" aria-label={`Reject the dispute of ${dispute.criterionTitle}`} {...getFormProps(rejectForm)}>
+      <Form
+        method="post"
+        className="form review-form"
+        aria-label={`Reject the dispute of ${dispute.criterionTitle}`}
+        {...getFormProps(rejectForm)}
+      >
         <p className="review-form__title">Reject: keep the level</p>
         <FormErrors id={rejectForm.errorId} errors={rejectForm.errors} />
         <input type="hidden" name="intent" value="reject-dispute" />
         <input type="hidden" name="disputeId" value={dispute.id} />
-        <TextareaField label="Reason" errors={rejectFields.reason.errors} textareaProps={{ ...getTextareaProps(rejectFields.reason), maxLength: REASON_MAX }} />
+        <TextareaField
+          label="Reason"
+          errors={rejectFields.reason.errors}
+          textareaProps={{ ...getTextareaProps(rejectFields.reason), maxLength: REASON_MAX }}
+        />
         <div>
           <Button type="submit" size="small" variant="secondary" pending={rejecting}>
             Reject the dispute
@@ -222,9 +269,17 @@ export function CommentForm({ turns, lastResult }: { turns: Option[]; lastResult
         placeholder="The whole conversation"
         selectProps={getSelectProps(fields.turnIndex)}
       />
-      <TextareaField label="Comment" errors={fields.body.errors} textareaProps={{ ...getTextareaProps(fields.body), maxLength: COMMENT_MAX, rows: 4 }} />
+      <TextareaField
+        label="Comment"
+        errors={fields.body.errors}
+        textareaProps={{ ...getTextareaProps(fields.body), maxLength: COMMENT_MAX, rows: 4 }}
+      />
       <div>
-        <Button type="submit" variant="secondary" pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "comment"}>
+        <Button
+          type="submit"
+          variant="secondary"
+          pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "comment"}
+        >
           Add comment
         </Button>
       </div>

@@ -47,7 +47,15 @@ const DISPUTE_STATUS = {
 };
 
 /** What a review adds under one criterion: the override's reason, disputes, and the forms the viewer may use. */
-export function CriterionReviewRow({ criterion, review, resultFor }: { criterion: ReportCriterion; review: AttemptReview; resultFor: ResultFor }) {
+export function CriterionReviewRow({
+  criterion,
+  review,
+  resultFor,
+}: {
+  criterion: ReportCriterion;
+  review: AttemptReview;
+  resultFor: ResultFor;
+}) {
   const { canReview, agentName } = review;
   const data = review.criteria[criterion.id];
   if (!data) return null;
@@ -68,8 +76,8 @@ export function CriterionReviewRow({ criterion, review, resultFor }: { criterion
       {data.disputes.map((dispute) => (
         <div key={dispute.id} className={`dispute dispute--${dispute.status}`}>
           <p className="dispute__meta">
-            <strong>{canReview ? `${agentName} disputed this level` : "You disputed this level"}</strong> <span className="muted">· {formatDateTime(dispute.at)}</span>{" "}
-            {DISPUTE_STATUS[dispute.status]}
+            <strong>{canReview ? `${agentName} disputed this level` : "You disputed this level"}</strong>{" "}
+            <span className="muted">· {formatDateTime(dispute.at)}</span> {DISPUTE_STATUS[dispute.status]}
           </p>
           <blockquote className="dispute__comment">{dispute.comment}</blockquote>
           {dispute.answer ? (
@@ -88,8 +96,12 @@ export function CriterionReviewRow({ criterion, review, resultFor }: { criterion
           ) : null}
         </div>
       ))}
-      {showTools && canReview ? <OverrideForm criterion={subject} choices={data.choices} lastResult={resultFor(reviewFormId("override", criterion.id))} /> : null}
-      {showTools && !canReview && !open ? <DisputeForm criterion={subject} lastResult={resultFor(reviewFormId("dispute", criterion.id))} /> : null}
+      {showTools && canReview ? (
+        <OverrideForm criterion={subject} choices={data.choices} lastResult={resultFor(reviewFormId("override", criterion.id))} />
+      ) : null}
+      {showTools && !canReview && !open ? (
+        <DisputeForm criterion={subject} lastResult={resultFor(reviewFormId("dispute", criterion.id))} />
+      ) : null}
     </div>
   );
 }
@@ -145,7 +157,11 @@ export function ReviewPanel({ review, resultFor }: { review: AttemptReview; resu
       ) : null}
 
       <h3>Comments on the whole conversation</h3>
-      {review.generalComments.length === 0 ? <p className="muted">No comments yet. Comments on a single message appear under it in the conversation.</p> : <CommentList comments={review.generalComments} />}
+      {review.generalComments.length === 0 ? (
+        <p className="muted">No comments yet. Comments on a single message appear under it in the conversation.</p>
+      ) : (
+        <CommentList comments={review.generalComments} />
+      )}
 
       {canReview ? (
         <>
@@ -169,7 +185,9 @@ export function ReviewPanel({ review, resultFor }: { review: AttemptReview; resu
           <Button type="submit" pending={pending("acknowledge")}>
             Acknowledge review
           </Button>
-          <span className="muted">Lets {review.reviewedBy ?? "your lead"} know you've read the feedback. You can still dispute a level afterwards.</span>
+          <span className="muted">
+            Lets {review.reviewedBy ?? "your lead"} know you've read the feedback. You can still dispute a level afterwards.
+          </span>
         </Form>
       ) : null}
     </section>

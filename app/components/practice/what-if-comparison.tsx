@@ -21,7 +21,17 @@ function Change({ before, after }: { before: number; after: number }) {
 const resultText = (summary: ReplaySummary) => (summary.passed ? "Passed" : "Not passed");
 const factsText = (summary: ReplaySummary) => (summary.disclosed.length ? summary.disclosed.join("; ") : "None");
 
-function SummaryRow({ label, original, rewritten, change }: { label: string; original: ReactNode; rewritten: ReactNode; change?: ReactNode }) {
+function SummaryRow({
+  label,
+  original,
+  rewritten,
+  change,
+}: {
+  label: string;
+  original: ReactNode;
+  rewritten: ReactNode;
+  change?: ReactNode;
+}) {
   return (
     <tr>
       <th scope="row">{label}</th>
@@ -54,14 +64,31 @@ export function WhatIfComparison({ original, rewritten }: { original: ReplaySumm
   return (
     <section className="stack" aria-labelledby="what-if-result">
       <h2 id="what-if-result">What would have changed</h2>
-      <DataTable caption="The conversation as it went and with your rewrite" columns={[{ label: "Measure", hidden: true }, "As it went", "What if", { label: "Change", hidden: true }]}>
-        <SummaryRow label="Overall score" original={original.score} rewritten={rewritten.score} change={<Change before={original.score} after={rewritten.score} />} />
-        <SummaryRow label="Result" original={resultText(original)} rewritten={resultText(rewritten)} change={<Change before={Number(original.passed)} after={Number(rewritten.passed)} />} />
+      <DataTable
+        caption="The conversation as it went and with your rewrite"
+        columns={[{ label: "Measure", hidden: true }, "As it went", "What if", { label: "Change", hidden: true }]}
+      >
+        <SummaryRow
+          label="Overall score"
+          original={original.score}
+          rewritten={rewritten.score}
+          change={<Change before={original.score} after={rewritten.score} />}
+        />
+        <SummaryRow
+          label="Result"
+          original={resultText(original)}
+          rewritten={resultText(rewritten)}
+          change={<Change before={Number(original.passed)} after={Number(rewritten.passed)} />}
+        />
         <SummaryRow label="How it ended" original={original.outcome} rewritten={rewritten.outcome} />
         <SummaryRow label="Customer's mood at the end" original={original.mood ?? "—"} rewritten={rewritten.mood ?? "—"} />
         <SummaryRow label="What the customer told you" original={factsText(original)} rewritten={factsText(rewritten)} />
       </DataTable>
-      <DataTable caption="Each criterion, as it went and with your rewrite" captionVisible columns={["Criterion", "As it went", "What if", "Change"]}>
+      <DataTable
+        caption="Each criterion, as it went and with your rewrite"
+        captionVisible
+        columns={["Criterion", "As it went", "What if", "Change"]}
+      >
         {original.criteria.map((criterion) => {
           const next = after.get(criterion.id);
           if (!next) return null;

@@ -3,9 +3,7 @@ import type { ButtonHTMLAttributes } from "react";
 type Variant = "primary" | "secondary" | "danger";
 
 export function buttonClassName(variant: Variant = "primary", size: "normal" | "small" = "normal"): string {
-  return ["button", variant !== "primary" && `button--${variant}`, size === "small" && "button--small"]
-    .filter(Boolean)
-    .join(" ");
+  return ["button", variant !== "primary" && `button--${variant}`, size === "small" && "button--small"].filter(Boolean).join(" ");
 }
 
 export function Button({

@@ -28,7 +28,12 @@ export function CheckboxGroup({
   const describedBy = [hint ? hintId : null, errors.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
   const inputs = getCollectionProps(meta, { type: "checkbox", options: options.map((option) => option.value) });
   return (
-    <fieldset className={["checkbox-group", columns && "checkbox-group--columns", errors.length && "checkbox-group--invalid"].filter(Boolean).join(" ")} aria-describedby={describedBy}>
+    <fieldset
+      className={["checkbox-group", columns && "checkbox-group--columns", errors.length && "checkbox-group--invalid"]
+        .filter(Boolean)
+        .join(" ")}
+      aria-describedby={describedBy}
+    >
       <legend>{legend}</legend>
       {hint ? (
         <p id={hintId} className="field__hint">

@@ -53,9 +53,19 @@ function attempt(overrides: Partial<CareerAttempt> = {}): CareerAttempt {
   };
 }
 
-const level = (key: KeyedLadderLevel["key"], requirements: Requirement[], from: KeyedLadderLevel["from"] = ["agent-1"]): KeyedLadderLevel => ({
+const level = (
+  key: KeyedLadderLevel["key"],
+  requirements: Requirement[],
+  from: KeyedLadderLevel["from"] = ["agent-1"],
+): KeyedLadderLevel => ({
   key,
-  title: { "agent-1": "Agent I", "agent-2": "Agent II", "senior-agent": "Senior Agent", "team-lead": "Team Lead", "support-manager": "Support Manager" }[key],
+  title: {
+    "agent-1": "Agent I",
+    "agent-2": "Agent II",
+    "senior-agent": "Senior Agent",
+    "team-lead": "Team Lead",
+    "support-manager": "Support Manager",
+  }[key],
   track: key === "team-lead" || key === "support-manager" ? "management" : "ic",
   summary: "A level on the ladder used in tests.",
   from,
@@ -69,11 +79,31 @@ const CATALOG: CareerCatalog = {
     { slug: "coaching-basics-for-leads", title: "Coaching basics for aspiring team leads" },
   ],
   scenarios: [
-    { slug: "damaged-item-deadline", title: "Damaged item before a deadline", difficulty: "starter", competencies: ["empathy", "resolution"] },
-    { slug: "late-delivery", title: "Parcel two days late", difficulty: "starter", competencies: ["empathy", "resolution", "communication"] },
-    { slug: "charged-twice", title: "Charged twice this month", difficulty: "intermediate", competencies: ["resolution", "empathy", "efficiency"] },
+    {
+      slug: "damaged-item-deadline",
+      title: "Damaged item before a deadline",
+      difficulty: "starter",
+      competencies: ["empathy", "resolution"],
+    },
+    {
+      slug: "late-delivery",
+      title: "Parcel two days late",
+      difficulty: "starter",
+      competencies: ["empathy", "resolution", "communication"],
+    },
+    {
+      slug: "charged-twice",
+      title: "Charged twice this month",
+      difficulty: "intermediate",
+      competencies: ["resolution", "empathy", "efficiency"],
+    },
     { slug: "service-outage", title: "Outage on a Friday night", difficulty: "advanced", competencies: ["de-escalation"] },
-    { slug: "refund-outside-policy", title: "Refund demand after the return window", difficulty: "advanced", competencies: ["de-escalation"] },
+    {
+      slug: "refund-outside-policy",
+      title: "Refund demand after the return window",
+      difficulty: "advanced",
+      competencies: ["de-escalation"],
+    },
   ],
 };
 
@@ -88,7 +118,10 @@ describe("modules requirement", () => {
   };
 
   test("met when every module is completed, with links as evidence", () => {
-    const result = one(requirement, evidence({ completedModules: requirement.slugs.map((slug) => ({ slug, completedAt: day("2025-03-01") })) }));
+    const result = one(
+      requirement,
+      evidence({ completedModules: requirement.slugs.map((slug) => ({ slug, completedAt: day("2025-03-01") })) }),
+    );
     expect(result).toMatchObject({ kind: "modules", met: true, progress: 1, nextStep: null });
     expect(result.evidence[1]).toEqual({ label: "Reading your own metrics", href: "/learn/modules/reading-your-metrics" });
   });
@@ -109,7 +142,13 @@ describe("modules requirement", () => {
 });
 
 describe("competency requirement", () => {
-  const requirement: Requirement = { kind: "competency", competency: "empathy", minimumAverage: 1.5, overLast: 5, description: "Empathy ≥ 1.5." };
+  const requirement: Requirement = {
+    kind: "competency",
+    competency: "empathy",
+    minimumAverage: 1.5,
+    overLast: 5,
+    description: "Empathy ≥ 1.5.",
+  };
   const empathyAttempts = (levels: number[]) => levels.map((lvl) => attempt({ criteria: [crit("empathy", lvl), crit("resolution", 0)] }));
 
   test("met when the average over the last 5 attempts reaches the minimum", () => {
@@ -180,7 +219,10 @@ describe("scenarios requirement", () => {
     ];
     const result = one(requirement, evidence({ attempts }));
     expect(result).toMatchObject({ met: true, progress: 1, nextStep: null });
-    expect(result.evidence.map((e) => e.label)).toEqual(["Passed “Outage on a Friday night”", "Passed “Refund demand after the return window”"]);
+    expect(result.evidence.map((e) => e.label)).toEqual([
+      "Passed “Outage on a Friday night”",
+      "Passed “Refund demand after the return window”",
+    ]);
     expect(result.evidence[0].href).toBe(`/practice/attempts/${attempts[0].id}`);
   });
 
@@ -208,7 +250,10 @@ describe("coaching-sessions requirement", () => {
   const session = (id: string, iso: string) => ({ id, scheduledAt: day(iso) });
 
   test("met with enough attended sessions, linked newest first", () => {
-    const result = one(requirement, evidence({ coachingSessions: [session("s1", "2025-03-03"), session("s2", "2025-04-07"), session("s3", "2025-05-05")] }));
+    const result = one(
+      requirement,
+      evidence({ coachingSessions: [session("s1", "2025-03-03"), session("s2", "2025-04-07"), session("s3", "2025-05-05")] }),
+    );
     expect(result).toMatchObject({ met: true, progress: 1, nextStep: null });
     expect(result.evidence[0]).toEqual({ label: "Coaching session, 5 May 2025", href: "/coaching/sessions/s3" });
   });
@@ -245,12 +290,24 @@ describe("mentoring-given requirement", () => {
   });
 
   test("partial: the same mentee twice counts once", () => {
-    const result = one(requirement, evidence({ mentoring: [{ pairingId: "p1", menteeId: "u1" }, { pairingId: "p3", menteeId: "u1" }] }));
+    const result = one(
+      requirement,
+      evidence({
+        mentoring: [
+          { pairingId: "p1", menteeId: "u1" },
+          { pairingId: "p3", menteeId: "u1" },
+        ],
+      }),
+    );
     expect(result).toMatchObject({ met: false, progress: 0.5, nextStep: "Mentor 1 more colleague" });
   });
 
   test("not met: no mentees yet", () => {
-    expect(one(requirement, evidence())).toMatchObject({ met: false, progress: 0, nextStep: "Offer to mentor a colleague: set up your mentor profile" });
+    expect(one(requirement, evidence())).toMatchObject({
+      met: false,
+      progress: 0,
+      nextStep: "Offer to mentor a colleague: set up your mentor profile",
+    });
   });
 });
 
@@ -286,7 +343,10 @@ describe("lead-sign-off requirement", () => {
   const requirement: Requirement = { kind: "lead-sign-off", description: "Your lead signs off." };
 
   test("met by a sign-off for this level", () => {
-    const result = one(requirement, evidence({ signOffs: [{ level: "agent-2", signedOff: true, by: "Maya Chen", at: day("2025-06-02") }] }));
+    const result = one(
+      requirement,
+      evidence({ signOffs: [{ level: "agent-2", signedOff: true, by: "Maya Chen", at: day("2025-06-02") }] }),
+    );
     expect(result).toMatchObject({ met: true, progress: 1, nextStep: null });
     expect(result.evidence).toEqual([{ label: "Signed off by Maya Chen on 2 Jun 2025", href: null }]);
   });
@@ -301,7 +361,12 @@ describe("lead-sign-off requirement", () => {
         ],
       }),
     );
-    expect(result).toMatchObject({ met: false, progress: 0, evidence: [], nextStep: "Ask your lead to sign off your readiness for Agent II" });
+    expect(result).toMatchObject({
+      met: false,
+      progress: 0,
+      evidence: [],
+      nextStep: "Ask your lead to sign off your readiness for Agent II",
+    });
   });
 });
 
@@ -320,7 +385,10 @@ describe("evaluateLevel", () => {
       evidence({
         completedModules: [{ slug: "how-support-works", completedAt: day("2025-02-01") }], // 0.5
         attempts: [attempt({ scenarioSlug: "damaged-item-deadline" })], // 0.5
-        coachingSessions: [{ id: "s1", scheduledAt: day("2025-05-01") }, { id: "s2", scheduledAt: day("2025-05-20") }], // 1
+        coachingSessions: [
+          { id: "s1", scheduledAt: day("2025-05-01") },
+          { id: "s2", scheduledAt: day("2025-05-20") },
+        ], // 1
         // mentoring 0, sign-off 0
       }),
       NOW,
@@ -344,7 +412,11 @@ describe("evaluateLevel", () => {
   });
 
   test("ready at 100% with no next steps; a level without requirements is 100% ready", () => {
-    const result = evaluateLevel(level("agent-2", [requirements[4]]), evidence({ signOffs: [{ level: "agent-2", signedOff: true, by: "Lee", at: day("2025-06-01") }] }), NOW);
+    const result = evaluateLevel(
+      level("agent-2", [requirements[4]]),
+      evidence({ signOffs: [{ level: "agent-2", signedOff: true, by: "Lee", at: day("2025-06-01") }] }),
+      NOW,
+    );
     expect(result).toMatchObject({ ready: true, percentReady: 100, nextSteps: [] });
     expect(evaluateLevel(level("agent-1", [], []), evidence(), NOW)).toMatchObject({ ready: true, percentReady: 100, nextSteps: [] });
   });
@@ -355,7 +427,13 @@ describe("evaluateLevel", () => {
 });
 
 describe("nextLevels", () => {
-  const lvl = (title: string, track: "ic" | "management", from: string[]) => ({ title, track, summary: `What ${title} does at work.`, from, requirements: [] });
+  const lvl = (title: string, track: "ic" | "management", from: string[]) => ({
+    title,
+    track,
+    summary: `What ${title} does at work.`,
+    from,
+    requirements: [],
+  });
   const ladder = LadderSchema.parse({
     levels: {
       "agent-1": lvl("Agent I", "ic", []),
@@ -383,7 +461,9 @@ describe("nextLevels", () => {
   });
 
   test("a level that branches to both tracks directly", () => {
-    const branching = LadderSchema.parse({ levels: { ...ladder.levels, "team-lead": { ...ladder.levels["team-lead"], from: ["agent-2", "senior-agent"] } } });
+    const branching = LadderSchema.parse({
+      levels: { ...ladder.levels, "team-lead": { ...ladder.levels["team-lead"], from: ["agent-2", "senior-agent"] } },
+    });
     expect(nextLevels("agent-2", branching).map((n) => [n.key, n.via])).toEqual([
       ["senior-agent", []],
       ["team-lead", []],

@@ -137,7 +137,9 @@ function moduleTitle(catalog: CareerCatalog, slug: string): string {
 }
 
 function scenarioTitle(catalog: CareerCatalog, attempt: Pick<CareerAttempt, "scenarioSlug" | "scenarioTitle">): string {
-  return attempt.scenarioTitle ?? catalog.scenarios?.find((scenario) => scenario.slug === attempt.scenarioSlug)?.title ?? attempt.scenarioSlug;
+  return (
+    attempt.scenarioTitle ?? catalog.scenarios?.find((scenario) => scenario.slug === attempt.scenarioSlug)?.title ?? attempt.scenarioSlug
+  );
 }
 
 function passedSlugs(attempts: CareerAttempt[]): Set<string> {
@@ -145,10 +147,15 @@ function passedSlugs(attempts: CareerAttempt[]): Set<string> {
 }
 
 /** A scenario to practise: not yet passed first, then easiest first; null without a catalog. */
-function suggestScenario(catalog: CareerCatalog, attempts: CareerAttempt[], filter: (scenario: NonNullable<CareerCatalog["scenarios"]>[number]) => boolean) {
+function suggestScenario(
+  catalog: CareerCatalog,
+  attempts: CareerAttempt[],
+  filter: (scenario: NonNullable<CareerCatalog["scenarios"]>[number]) => boolean,
+) {
   const passed = passedSlugs(attempts);
   const candidates = (catalog.scenarios ?? []).filter(filter);
-  const rank = (scenario: (typeof candidates)[number]) => (passed.has(scenario.slug) ? 10 : 0) + DIFFICULTY_ORDER.indexOf(scenario.difficulty);
+  const rank = (scenario: (typeof candidates)[number]) =>
+    (passed.has(scenario.slug) ? 10 : 0) + DIFFICULTY_ORDER.indexOf(scenario.difficulty);
   return [...candidates].sort((a, b) => rank(a) - rank(b))[0] ?? null;
 }
 
@@ -204,7 +211,8 @@ function evaluateScenarios(requirement: Extract<Requirement, { kind: "scenarios"
   // The latest passed attempt of each distinct scenario of this difficulty.
   const latest = new Map<string, CareerAttempt>();
   for (const attempt of newestFirst(evidence.attempts)) {
-    if (attempt.passed && attempt.difficulty === requirement.difficulty && !latest.has(attempt.scenarioSlug)) latest.set(attempt.scenarioSlug, attempt);
+    if (attempt.passed && attempt.difficulty === requirement.difficulty && !latest.has(attempt.scenarioSlug))
+      latest.set(attempt.scenarioSlug, attempt);
   }
   const remaining = Math.max(0, requirement.count - latest.size);
   let nextStep: string | null = null;
@@ -222,7 +230,10 @@ function evaluateScenarios(requirement: Extract<Requirement, { kind: "scenarios"
     description: requirement.description,
     met: remaining === 0,
     progress: clamp01(latest.size / requirement.count),
-    evidence: [...latest.values()].map((attempt) => ({ label: `Passed “${scenarioTitle(catalog, attempt)}”`, href: `/practice/attempts/${attempt.id}` })),
+    evidence: [...latest.values()].map((attempt) => ({
+      label: `Passed “${scenarioTitle(catalog, attempt)}”`,
+      href: `/practice/attempts/${attempt.id}`,
+    })),
     nextStep,
   };
 }
@@ -237,7 +248,10 @@ function evaluateCoaching(requirement: Extract<Requirement, { kind: "coaching-se
     description: requirement.description,
     met: remaining === 0,
     progress: clamp01(attended.length / requirement.count),
-    evidence: attended.map((session) => ({ label: `Coaching session, ${formatDay(session.scheduledAt)}`, href: `/coaching/sessions/${session.id}` })),
+    evidence: attended.map((session) => ({
+      label: `Coaching session, ${formatDay(session.scheduledAt)}`,
+      href: `/coaching/sessions/${session.id}`,
+    })),
     nextStep: remaining ? `Attend ${plural(remaining, "more 1:1 coaching session")}` : null,
   };
 }
@@ -263,7 +277,10 @@ function evaluateMentoring(requirement: Extract<Requirement, { kind: "mentoring-
   };
 }
 
-function evaluateMonths(requirement: Extract<Requirement, { kind: "months-in-role" }>, { evidence, now, level }: Context): RequirementResult {
+function evaluateMonths(
+  requirement: Extract<Requirement, { kind: "months-in-role" }>,
+  { evidence, now, level }: Context,
+): RequirementResult {
   const { key, since } = evidence.currentLevel;
   const fromTitles = level.from.map((from) => LEVEL_LABELS[from]).join(" or ");
   if (!level.from.includes(key)) {
@@ -284,7 +301,9 @@ function evaluateMonths(requirement: Extract<Requirement, { kind: "months-in-rol
     met: remaining === 0,
     progress: clamp01(months / requirement.months),
     evidence: [{ label: `${LEVEL_LABELS[key]} since ${formatDay(since)} (${plural(months, "month")})`, href: null }],
-    nextStep: remaining ? `Keep building experience as ${LEVEL_LABELS[key]} until ${formatDay(addMonths(since, requirement.months))} (${plural(remaining, "more month")})` : null,
+    nextStep: remaining
+      ? `Keep building experience as ${LEVEL_LABELS[key]} until ${formatDay(addMonths(since, requirement.months))} (${plural(remaining, "more month")})`
+      : null,
   };
 }
 

@@ -12,7 +12,11 @@ export const MEASURED_OVER_LAST = 5;
 /** A measured average at or above this is a strength worth offering as a mentor. */
 export const STRENGTH_AVERAGE = 1.5;
 
-export function measureCompetencies(attempts: CareerAttempt[], keys: readonly string[], overLast = MEASURED_OVER_LAST): MeasuredCompetency[] {
+export function measureCompetencies(
+  attempts: CareerAttempt[],
+  keys: readonly string[],
+  overLast = MEASURED_OVER_LAST,
+): MeasuredCompetency[] {
   return keys.map((key) => {
     const { average, used } = competencyAverage(attempts, key, overLast);
     return { key, average, attempts: used.length };

@@ -73,7 +73,11 @@ describe("module assignments", () => {
   });
 
   test("completed wins over past due, including a late completion", () => {
-    const late = withProgress({ moduleSlug: "listening", completedAt: new Date(DUE.getTime() + HOUR), updatedAt: new Date(DUE.getTime() + HOUR) });
+    const late = withProgress({
+      moduleSlug: "listening",
+      completedAt: new Date(DUE.getTime() + HOUR),
+      updatedAt: new Date(DUE.getTime() + HOUR),
+    });
     expect(assignmentStatus(moduleAssignment(), late, { now: AFTER_DUE })).toBe("completed");
   });
 

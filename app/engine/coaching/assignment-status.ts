@@ -83,7 +83,9 @@ export function assignmentStatus(
     started = rows.some((row) => row.completedAt === null || row.updatedAt.getTime() >= since);
   } else {
     const criteria = { minScore: assignment.minScore ?? passScore, minLevels: assignment.minLevels };
-    const attempts = activity.attempts.filter((attempt) => attempt.scenarioSlug === assignment.contentSlug && attempt.startedAt.getTime() >= since);
+    const attempts = activity.attempts.filter(
+      (attempt) => attempt.scenarioSlug === assignment.contentSlug && attempt.startedAt.getTime() >= since,
+    );
     const graded = attempts.filter((attempt) => attempt.grade !== null);
     completed = graded.some((attempt) => meetsCriteria(attempt.grade!, criteria));
     notPassed = graded.length > 0;

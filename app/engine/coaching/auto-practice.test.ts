@@ -1,5 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { chooseAutoPractice, repeatedFailures, type AttemptCriterion, type EarlierAutoAssignment, type GradedAttemptForRule } from "./auto-practice.ts";
+import {
+  chooseAutoPractice,
+  repeatedFailures,
+  type AttemptCriterion,
+  type EarlierAutoAssignment,
+  type GradedAttemptForRule,
+} from "./auto-practice.ts";
 
 const DAY = 86_400_000;
 const START = new Date("2025-04-01T09:00:00Z").getTime();
@@ -9,7 +15,11 @@ const EXPLORATION = "empathy.exploration";
 const JARGON = "communication.no-jargon";
 
 function c(criterionId: string, level: number, extra: Partial<AttemptCriterion> = {}): AttemptCriterion {
-  const competency = criterionId.startsWith("empathy.") ? "empathy" : criterionId.startsWith("communication.") ? "communication" : "de-escalation";
+  const competency = criterionId.startsWith("empathy.")
+    ? "empathy"
+    : criterionId.startsWith("communication.")
+      ? "communication"
+      : "de-escalation";
   return { criterionId, competency, applicable: true, level, overrideLevel: null, ...extra };
 }
 function attempt(n: number, criteria: AttemptCriterion[], scenarioSlug = "late-delivery"): GradedAttemptForRule {
@@ -33,7 +43,9 @@ const modules = [
 describe("repeatedFailures", () => {
   test("triggers after N consecutive failures and not after N-1", () => {
     expect(repeatedFailures(run([0, 0]), 3)).toEqual([]);
-    expect(repeatedFailures(run([0, 0, 0]), 3)).toEqual([{ criterionId: EXPLORATION, competency: "empathy", lastScenarioSlug: "late-delivery" }]);
+    expect(repeatedFailures(run([0, 0, 0]), 3)).toEqual([
+      { criterionId: EXPLORATION, competency: "empathy", lastScenarioSlug: "late-delivery" },
+    ]);
   });
 
   test("a success in between breaks the run; only the latest N count", () => {
@@ -68,7 +80,9 @@ describe("repeatedFailures", () => {
 
   test("critical criteria fail at level 0 too", () => {
     const attempts = [0, 1, 2].map((n) => attempt(n, [c("critical.no-rudeness", 0)]));
-    expect(repeatedFailures(attempts, 3)).toEqual([{ criterionId: "critical.no-rudeness", competency: "de-escalation", lastScenarioSlug: "late-delivery" }]);
+    expect(repeatedFailures(attempts, 3)).toEqual([
+      { criterionId: "critical.no-rudeness", competency: "de-escalation", lastScenarioSlug: "late-delivery" },
+    ]);
   });
 
   test("sorts attempts by start time whatever order they come in", () => {
@@ -103,7 +117,9 @@ describe("once per run of failures", () => {
   });
 
   test("an assignment for another criterion does not block this one", () => {
-    expect(repeatedFailures(run([0, 0, 0]), 3, [earlier({ triggerCriterion: JARGON })]).map((failure) => failure.criterionId)).toEqual([EXPLORATION]);
+    expect(repeatedFailures(run([0, 0, 0]), 3, [earlier({ triggerCriterion: JARGON })]).map((failure) => failure.criterionId)).toEqual([
+      EXPLORATION,
+    ]);
   });
 });
 
@@ -141,18 +157,36 @@ describe("chooseAutoPractice", () => {
 
   test("one assignment per run: the first triggered criterion in rubric order", () => {
     const attempts = [0, 1, 2].map((n) => attempt(n, [c(EXPLORATION, 0), c(JARGON, 0)]));
-    expect(chooseAutoPractice({ attempts, scenarios, modules })).toMatchObject({ triggerCriterion: EXPLORATION, contentSlug: "charged-twice" });
+    expect(chooseAutoPractice({ attempts, scenarios, modules })).toMatchObject({
+      triggerCriterion: EXPLORATION,
+      contentSlug: "charged-twice",
+    });
   });
 
   test("the next run moves on to the next criterion while the first is open", () => {
     const attempts = [0, 1, 2, 3].map((n) => attempt(n, [c(EXPLORATION, 0), c(JARGON, 0)]));
-    const open: EarlierAutoAssignment = { triggerCriterion: EXPLORATION, kind: "scenario", contentSlug: "charged-twice", createdAt: day(2.5), open: true };
-    expect(chooseAutoPractice({ attempts, scenarios, modules, earlier: [open] })).toMatchObject({ triggerCriterion: JARGON, contentSlug: "plain-language" });
+    const open: EarlierAutoAssignment = {
+      triggerCriterion: EXPLORATION,
+      kind: "scenario",
+      contentSlug: "charged-twice",
+      createdAt: day(2.5),
+      open: true,
+    };
+    expect(chooseAutoPractice({ attempts, scenarios, modules, earlier: [open] })).toMatchObject({
+      triggerCriterion: JARGON,
+      contentSlug: "plain-language",
+    });
   });
 
   test("skips content already open as an automatic assignment for another criterion", () => {
     const attempts = [0, 1, 2].map((n) => attempt(n, [c("empathy.interpretation", 0)]));
-    const open: EarlierAutoAssignment = { triggerCriterion: EXPLORATION, kind: "scenario", contentSlug: "charged-twice", createdAt: day(-10), open: true };
+    const open: EarlierAutoAssignment = {
+      triggerCriterion: EXPLORATION,
+      kind: "scenario",
+      contentSlug: "charged-twice",
+      createdAt: day(-10),
+      open: true,
+    };
     expect(chooseAutoPractice({ attempts, scenarios, modules, earlier: [open] })).toBeNull();
   });
 

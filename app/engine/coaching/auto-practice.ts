@@ -25,7 +25,13 @@ import { finalLevel, type AssignmentKind } from "./assignment-status.ts";
 
 export const DEFAULT_AUTO_ASSIGN_AFTER = 3;
 
-export type AttemptCriterion = { criterionId: string; competency: string; applicable: boolean; level: number; overrideLevel: number | null };
+export type AttemptCriterion = {
+  criterionId: string;
+  competency: string;
+  applicable: boolean;
+  level: number;
+  overrideLevel: number | null;
+};
 
 export type GradedAttemptForRule = { scenarioSlug: string; startedAt: Date; criteria: AttemptCriterion[] };
 
@@ -45,7 +51,11 @@ export type AutoPractice = {
 export type RepeatedFailure = { criterionId: string; competency: string; lastScenarioSlug: string };
 
 /** Criteria failed in each of the last `threshold` attempts (oldest first in `attempts`) where they applied. */
-export function repeatedFailures(attempts: GradedAttemptForRule[], threshold: number, earlier: EarlierAutoAssignment[] = []): RepeatedFailure[] {
+export function repeatedFailures(
+  attempts: GradedAttemptForRule[],
+  threshold: number,
+  earlier: EarlierAutoAssignment[] = [],
+): RepeatedFailure[] {
   const ordered = [...attempts].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
   const criterionIds = [...new Set(ordered.flatMap((attempt) => attempt.criteria.map((criterion) => criterion.criterionId)))];
   const found: RepeatedFailure[] = [];
@@ -80,15 +90,27 @@ export function chooseAutoPractice({
   scenarios: PracticeContent[];
   modules: PracticeContent[];
 }): AutoPractice | null {
-  const openContent = new Set(earlier.filter((assignment) => assignment.open).map((assignment) => `${assignment.kind}:${assignment.contentSlug}`));
+  const openContent = new Set(
+    earlier.filter((assignment) => assignment.open).map((assignment) => `${assignment.kind}:${assignment.contentSlug}`),
+  );
   const needed = Math.max(1, threshold);
   for (const failure of repeatedFailures(attempts, needed, earlier)) {
     const onCompetency = scenarios.filter((scenario) => scenario.competencies.includes(failure.competency));
     const scenario = onCompetency.find((candidate) => candidate.slug !== failure.lastScenarioSlug) ?? onCompetency[0];
     const module = modules.find((candidate) => candidate.competencies.includes(failure.competency));
-    const content = scenario ? { kind: "scenario" as const, slug: scenario.slug } : module ? { kind: "module" as const, slug: module.slug } : null;
+    const content = scenario
+      ? { kind: "scenario" as const, slug: scenario.slug }
+      : module
+        ? { kind: "module" as const, slug: module.slug }
+        : null;
     if (!content || openContent.has(`${content.kind}:${content.slug}`)) continue;
-    return { triggerCriterion: failure.criterionId, competency: failure.competency, kind: content.kind, contentSlug: content.slug, failures: needed };
+    return {
+      triggerCriterion: failure.criterionId,
+      competency: failure.competency,
+      kind: content.kind,
+      contentSlug: content.slug,
+      failures: needed,
+    };
   }
   return null;
 }

@@ -38,7 +38,17 @@ function graded(userId: string, scenarioSlug: string, score: number, gradedDaysA
 }
 
 function input(overrides: Partial<InsightsInput> = {}): InsightsInput {
-  return { now: NOW, agents: [], onboarding, progress: [], attempts: [], competencies: [], assignments: [], competencyOrder: ["empathy", "resolution", "efficiency"], ...overrides };
+  return {
+    now: NOW,
+    agents: [],
+    onboarding,
+    progress: [],
+    attempts: [],
+    competencies: [],
+    assignments: [],
+    competencyOrder: ["empathy", "resolution", "efficiency"],
+    ...overrides,
+  };
 }
 
 describe("buildInsights", () => {
@@ -47,7 +57,13 @@ describe("buildInsights", () => {
       input({
         agents: [agent("a"), agent("b"), agent("c"), agent("d")],
         // a: both (tools in an older version counts); b: half; c: none; d: both.
-        progress: [done("a", "welcome"), done("a", "tools", { version: 1 }), done("b", "welcome"), done("d", "welcome"), done("d", "tools", { version: 2 })],
+        progress: [
+          done("a", "welcome"),
+          done("a", "tools", { version: 1 }),
+          done("b", "welcome"),
+          done("d", "welcome"),
+          done("d", "tools", { version: 2 }),
+        ],
       }),
     );
     expect(insights.onboarding).toEqual({ completedAll: 2, completedShare: 50, averagePercent: 63 });
@@ -118,7 +134,16 @@ describe("weeklyTrend", () => {
   });
 
   test("twelve weeks ending this week, averaging each week and leaving empty weeks null", () => {
-    const trend = weeklyTrend([graded("a", "s", 50, 0), graded("b", "s", 71, 1), graded("a", "s", 40, 7 * 11 + 2), graded("a", "s", 99, 7 * 13), graded("a", "s", 90, -3)], NOW);
+    const trend = weeklyTrend(
+      [
+        graded("a", "s", 50, 0),
+        graded("b", "s", 71, 1),
+        graded("a", "s", 40, 7 * 11 + 2),
+        graded("a", "s", 99, 7 * 13),
+        graded("a", "s", 90, -3),
+      ],
+      NOW,
+    );
     expect(trend).toHaveLength(12);
     expect(trend[0]).toEqual({ weekStart: "2025-03-24", average: 40, attempts: 1 });
     expect(trend[11]).toEqual({ weekStart: "2025-06-09", average: 61, attempts: 2 });
@@ -155,7 +180,12 @@ describe("trainingTime", () => {
   });
 
   test("scales a shorter tenure up to a year", () => {
-    const time = trainingTime(agent("a", 73), [done("a", "welcome", { seconds: 4 * 3600, at: daysAgo(60) })], [graded("a", "s", 70, 20, 3_600_000)], NOW);
+    const time = trainingTime(
+      agent("a", 73),
+      [done("a", "welcome", { seconds: 4 * 3600, at: daysAgo(60) })],
+      [graded("a", "s", 70, 20, 3_600_000)],
+      NOW,
+    );
     expect(time).toEqual({ moduleHours: 4, practiceHours: 1, annualisedOverDays: 73, hoursPerYear: 25 });
   });
 
@@ -179,7 +209,11 @@ describe("trainingTime", () => {
 
 describe("countAssignments", () => {
   test("counts completed and past due", () => {
-    expect(countAssignments(["completed", "not-started", "past-due", "not-passed", "completed"])).toEqual({ total: 5, completed: 2, overdue: 1 });
+    expect(countAssignments(["completed", "not-started", "past-due", "not-passed", "completed"])).toEqual({
+      total: 5,
+      completed: 2,
+      overdue: 1,
+    });
   });
 });
 

@@ -62,7 +62,15 @@ export type AgentInsight = {
 };
 
 export type TrendPoint = { weekStart: string; average: number | null; attempts: number };
-export type ScenarioLift = { scenarioSlug: string; agents: number; repeaters: number; first: number; best: number; latest: number; lift: number };
+export type ScenarioLift = {
+  scenarioSlug: string;
+  agents: number;
+  repeaters: number;
+  first: number;
+  best: number;
+  latest: number;
+  lift: number;
+};
 
 export type TeamInsights = {
   agentCount: number;
@@ -107,7 +115,11 @@ export function weeklyTrend(attempts: InsightAttempt[], now: Date, weeks = TREND
   }
   return buckets.map((scores, index) => {
     const average = mean(scores);
-    return { weekStart: new Date(first + index * WEEK_MS).toISOString().slice(0, 10), average: average === null ? null : round(average), attempts: scores.length };
+    return {
+      weekStart: new Date(first + index * WEEK_MS).toISOString().slice(0, 10),
+      average: average === null ? null : round(average),
+      attempts: scores.length,
+    };
   });
 }
 
@@ -116,13 +128,22 @@ export function weeklyTrend(attempts: InsightAttempt[], now: Date, weeks = TREND
  * the agents who tried each scenario: does practice move the needle?
  */
 export function scenarioLift(attempts: InsightAttempt[]): ScenarioLift[] {
-  const graded = attempts.filter((attempt): attempt is InsightAttempt & { gradedAt: Date; score: number } => attempt.gradedAt !== null && attempt.score !== null);
+  const graded = attempts.filter(
+    (attempt): attempt is InsightAttempt & { gradedAt: Date; score: number } => attempt.gradedAt !== null && attempt.score !== null,
+  );
   const byScenario = groupBy(graded, (attempt) => attempt.scenarioSlug);
   const lifts: ScenarioLift[] = [];
   for (const [scenarioSlug, scenarioAttempts] of byScenario) {
     const perAgent = [...groupBy(scenarioAttempts, (attempt) => attempt.userId).values()].map((mine) => {
-      const ordered = [...mine].sort((a, b) => a.gradedAt.getTime() - b.gradedAt.getTime() || a.startedAt.getTime() - b.startedAt.getTime());
-      return { first: ordered[0].score, best: Math.max(...ordered.map((attempt) => attempt.score)), latest: ordered[ordered.length - 1].score, count: ordered.length };
+      const ordered = [...mine].sort(
+        (a, b) => a.gradedAt.getTime() - b.gradedAt.getTime() || a.startedAt.getTime() - b.startedAt.getTime(),
+      );
+      return {
+        first: ordered[0].score,
+        best: Math.max(...ordered.map((attempt) => attempt.score)),
+        latest: ordered[ordered.length - 1].score,
+        count: ordered.length,
+      };
     });
     const first = mean(perAgent.map((agent) => agent.first))!;
     const latest = mean(perAgent.map((agent) => agent.latest))!;
@@ -148,8 +169,12 @@ export function scenarioLift(attempts: InsightAttempt[]): ScenarioLift[] {
 export function trainingTime(agent: InsightAgent, progress: InsightProgress[], attempts: InsightAttempt[], now: Date): TrainingTime {
   const windowStart = Math.max(agent.hireDate.getTime(), now.getTime() - YEAR_DAYS * DAY_MS);
   const days = Math.min(YEAR_DAYS, Math.max(MIN_ANNUALISING_DAYS, (now.getTime() - windowStart) / DAY_MS));
-  const moduleSeconds = progress.filter((row) => row.updatedAt.getTime() >= windowStart).reduce((sum, row) => sum + row.timeSpentSeconds, 0);
-  const practiceMs = attempts.filter((attempt) => attempt.startedAt.getTime() >= windowStart).reduce((sum, attempt) => sum + attempt.practiceMs, 0);
+  const moduleSeconds = progress
+    .filter((row) => row.updatedAt.getTime() >= windowStart)
+    .reduce((sum, row) => sum + row.timeSpentSeconds, 0);
+  const practiceMs = attempts
+    .filter((attempt) => attempt.startedAt.getTime() >= windowStart)
+    .reduce((sum, attempt) => sum + attempt.practiceMs, 0);
   const moduleHours = moduleSeconds / 3600;
   const practiceHours = practiceMs / 3_600_000;
   return {

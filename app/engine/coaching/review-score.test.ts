@@ -9,7 +9,15 @@ const levels = (...entries: [number, string][]): RubricCriterion["levels"] =>
   entries.map(([level, label]) => ({ level, label, description: `${label} (description)`, suggestion: `${label}: do this next` }));
 
 function criterion(id: string, weight: number, extra: Partial<RubricCriterion> = {}): RubricCriterion {
-  return { id, title: `Title of ${id}`, competency: id.split(".")[0], weight, critical: false, levels: levels([0, "None"], [1, "Weak"], [2, "Strong"]), ...extra };
+  return {
+    id,
+    title: `Title of ${id}`,
+    competency: id.split(".")[0],
+    weight,
+    critical: false,
+    levels: levels([0, "None"], [1, "Weak"], [2, "Strong"]),
+    ...extra,
+  };
 }
 
 const EMPATHY: Rubric = {
@@ -27,7 +35,15 @@ const CRITICAL: Rubric = {
 
 /** The stored rows of a grade, as the review model reads them back (no overrides yet). */
 const stored = (grade: Grade): ReviewedCriterion[] =>
-  grade.criteria.map((row) => ({ criterionId: row.id, weight: row.weight, critical: row.critical, applicable: row.applicable, level: row.level, maxLevel: row.maxLevel, overrideLevel: null }));
+  grade.criteria.map((row) => ({
+    criterionId: row.id,
+    weight: row.weight,
+    critical: row.critical,
+    applicable: row.applicable,
+    level: row.level,
+    maxLevel: row.maxLevel,
+    overrideLevel: null,
+  }));
 
 const row = (criterionId: string, weight: number, level: number, extra: Partial<ReviewedCriterion> = {}): ReviewedCriterion => ({
   criterionId,
@@ -42,7 +58,10 @@ const row = (criterionId: string, weight: number, level: number, extra: Partial<
 
 describe("without overrides", () => {
   const transcripts = [
-    ["The kitchen I ordered arrived broken.", "I'm so sorry the kitchen arrived broken right before the party. Can you tell me more about what happened?"],
+    [
+      "The kitchen I ordered arrived broken.",
+      "I'm so sorry the kitchen arrived broken right before the party. Can you tell me more about what happened?",
+    ],
     ["The kitchen I ordered arrived broken.", "Send the order number."],
     ["The kitchen I ordered arrived broken.", "Whatever. That's not my problem, read the manual."],
   ];
@@ -50,7 +69,9 @@ describe("without overrides", () => {
   test.each(transcripts.flatMap((messages) => ["resolved", "ended", "abandoned"].map((outcome) => [messages, outcome] as const)))(
     "agrees with the grader (%j, %s)",
     (messages, outcome) => {
-      const turns = analyseTranscript(messages.map((text, index) => ({ from: index % 2 === 0 ? ("customer" as const) : ("agent" as const), text })));
+      const turns = analyseTranscript(
+        messages.map((text, index) => ({ from: index % 2 === 0 ? ("customer" as const) : ("agent" as const), text })),
+      );
       const grade = gradeTurns(turns, [EMPATHY, CRITICAL], { outcome, passScore: 60 });
       expect(rescoreGrade(stored(grade), { passScore: 60, outcome })).toEqual({
         overallScore: grade.overallScore,
@@ -68,10 +89,18 @@ describe("with overrides", () => {
     expect(rescoreGrade(criteria, { passScore: 70, outcome: "resolved" }).overallScore).toBe(88);
     criteria[0].overrideLevel = 0;
     // (3 × 0 + 1 × 0.5) / 4 = 0.125 → 13
-    expect(rescoreGrade(criteria, { passScore: 70, outcome: "resolved" })).toEqual({ overallScore: 13, passed: false, criticalFailures: [] });
+    expect(rescoreGrade(criteria, { passScore: 70, outcome: "resolved" })).toEqual({
+      overallScore: 13,
+      passed: false,
+      criticalFailures: [],
+    });
     criteria[0].overrideLevel = 2;
     criteria[1].overrideLevel = 2;
-    expect(rescoreGrade(criteria, { passScore: 70, outcome: "resolved" })).toEqual({ overallScore: 100, passed: true, criticalFailures: [] });
+    expect(rescoreGrade(criteria, { passScore: 70, outcome: "resolved" })).toEqual({
+      overallScore: 100,
+      passed: true,
+      criticalFailures: [],
+    });
   });
 
   test("an override lifting a criterion over the pass mark passes the attempt", () => {
@@ -84,9 +113,17 @@ describe("with overrides", () => {
   test("overriding a critical failure to a pass clears it, and the other way round fails the attempt", () => {
     const rudeness = row("critical.no-rudeness", 0, 0, { critical: true });
     const criteria = [row("empathy.emotional-reaction", 1, 2), rudeness];
-    expect(rescoreGrade(criteria, { passScore: 70, outcome: "resolved" })).toEqual({ overallScore: 100, passed: false, criticalFailures: ["critical.no-rudeness"] });
+    expect(rescoreGrade(criteria, { passScore: 70, outcome: "resolved" })).toEqual({
+      overallScore: 100,
+      passed: false,
+      criticalFailures: ["critical.no-rudeness"],
+    });
     rudeness.overrideLevel = 2;
-    expect(rescoreGrade(criteria, { passScore: 70, outcome: "resolved" })).toEqual({ overallScore: 100, passed: true, criticalFailures: [] });
+    expect(rescoreGrade(criteria, { passScore: 70, outcome: "resolved" })).toEqual({
+      overallScore: 100,
+      passed: true,
+      criticalFailures: [],
+    });
     rudeness.level = 2;
     rudeness.overrideLevel = 0;
     expect(rescoreGrade(criteria, { passScore: 70, outcome: "resolved" }).criticalFailures).toEqual(["critical.no-rudeness"]);
@@ -99,22 +136,38 @@ describe("with overrides", () => {
       row("communication.tone", 0, 0, { overrideLevel: 2 }),
       row("efficiency.reply-time", 5, 0, { applicable: false, overrideLevel: 2 }),
     ];
-    expect(rescoreGrade(criteria, { passScore: 50, outcome: "resolved" })).toEqual({ overallScore: 50, passed: true, criticalFailures: [] });
+    expect(rescoreGrade(criteria, { passScore: 50, outcome: "resolved" })).toEqual({
+      overallScore: 50,
+      passed: true,
+      criticalFailures: [],
+    });
   });
 
   test("uses the weights stored with the grade, including fractional ones", () => {
     const criteria = [row("a.one", 1.5, 2, { overrideLevel: 1 }), row("a.two", 0.5, 0, { overrideLevel: 2, maxLevel: 4 })];
     // (1.5 × 0.5 + 0.5 × 0.5) / 2 = 0.5
-    expect(rescoreGrade(criteria, { passScore: 50, outcome: "escalated" })).toEqual({ overallScore: 50, passed: true, criticalFailures: [] });
+    expect(rescoreGrade(criteria, { passScore: 50, outcome: "escalated" })).toEqual({
+      overallScore: 50,
+      passed: true,
+      criticalFailures: [],
+    });
   });
 
   test("a customer who gave up still fails the attempt", () => {
     const criteria = [row("empathy.emotional-reaction", 1, 0, { overrideLevel: 2 })];
-    expect(rescoreGrade(criteria, { passScore: 70, outcome: "abandoned" })).toEqual({ overallScore: 100, passed: false, criticalFailures: [] });
+    expect(rescoreGrade(criteria, { passScore: 70, outcome: "abandoned" })).toEqual({
+      overallScore: 100,
+      passed: false,
+      criticalFailures: [],
+    });
   });
 
   test("with nothing to score, the score is 0", () => {
-    expect(rescoreGrade([row("critical.no-rudeness", 0, 2, { critical: true })], { passScore: 0, outcome: "resolved" })).toEqual({ overallScore: 0, passed: true, criticalFailures: [] });
+    expect(rescoreGrade([row("critical.no-rudeness", 0, 2, { critical: true })], { passScore: 0, outcome: "resolved" })).toEqual({
+      overallScore: 0,
+      passed: true,
+      criticalFailures: [],
+    });
   });
 });
 
@@ -136,7 +189,9 @@ describe("levelChoices", () => {
   });
 
   test("skip levels the rubric does not define", () => {
-    expect(levelChoices({ criterionId: "critical.no-rudeness", maxLevel: 2 }, [EMPATHY, CRITICAL]).map((choice) => choice.level)).toEqual([0, 2]);
+    expect(levelChoices({ criterionId: "critical.no-rudeness", maxLevel: 2 }, [EMPATHY, CRITICAL]).map((choice) => choice.level)).toEqual([
+      0, 2,
+    ]);
   });
 
   test("stop at the maximum stored with the grade", () => {

@@ -30,7 +30,9 @@ export function rescoreGrade(criteria: ReviewedCriterion[], { passScore, outcome
   const totalWeight = scored.reduce((sum, criterion) => sum + criterion.weight, 0);
   const weighted = scored.reduce((sum, criterion) => sum + criterion.weight * (finalLevel(criterion) / criterion.maxLevel), 0);
   const overallScore = totalWeight === 0 ? 0 : Math.round((weighted / totalWeight) * 100);
-  const criticalFailures = criteria.filter((criterion) => criterion.critical && criterion.applicable && finalLevel(criterion) === 0).map((criterion) => criterion.criterionId);
+  const criticalFailures = criteria
+    .filter((criterion) => criterion.critical && criterion.applicable && finalLevel(criterion) === 0)
+    .map((criterion) => criterion.criterionId);
   return {
     overallScore,
     passed: overallScore >= passScore && criticalFailures.length === 0 && outcome !== "abandoned",

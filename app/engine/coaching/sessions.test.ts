@@ -105,7 +105,16 @@ describe("splitByTime", () => {
   test("upcoming soonest first, past latest first", () => {
     const now = new Date("2025-05-10T12:00:00Z");
     const at = (iso: string) => ({ id: iso, scheduledAt: new Date(iso) });
-    const { upcoming, past } = splitByTime([at("2025-05-01T10:00:00Z"), at("2025-05-20T10:00:00Z"), at("2025-05-12T10:00:00Z"), at("2025-05-09T10:00:00Z"), at("2025-05-10T12:00:00Z")], now);
+    const { upcoming, past } = splitByTime(
+      [
+        at("2025-05-01T10:00:00Z"),
+        at("2025-05-20T10:00:00Z"),
+        at("2025-05-12T10:00:00Z"),
+        at("2025-05-09T10:00:00Z"),
+        at("2025-05-10T12:00:00Z"),
+      ],
+      now,
+    );
     expect(upcoming.map((session) => session.id)).toEqual(["2025-05-10T12:00:00Z", "2025-05-12T10:00:00Z", "2025-05-20T10:00:00Z"]);
     expect(past.map((session) => session.id)).toEqual(["2025-05-09T10:00:00Z", "2025-05-01T10:00:00Z"]);
   });

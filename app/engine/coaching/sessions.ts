@@ -50,7 +50,14 @@ export function wallClockParts(instant: Date, timeZone: string) {
     second: "2-digit",
   }).formatToParts(instant);
   const value = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? "00";
-  return { year: value("year"), month: value("month"), day: value("day"), hour: value("hour"), minute: value("minute"), second: value("second") };
+  return {
+    year: value("year"),
+    month: value("month"),
+    day: value("day"),
+    hour: value("hour"),
+    minute: value("minute"),
+    second: value("second"),
+  };
 }
 
 /** How far the zone's wall clock is ahead of UTC at this instant, in ms. */
@@ -108,7 +115,9 @@ export function isOverdue(item: { dueAt: Date; completedAt: Date | null }, today
 
 /** Sessions at or after `now` are upcoming (soonest first), the rest past (latest first). */
 export function splitByTime<T extends { scheduledAt: Date }>(sessions: T[], now: Date): { upcoming: T[]; past: T[] } {
-  const upcoming = sessions.filter((session) => session.scheduledAt >= now).sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime());
+  const upcoming = sessions
+    .filter((session) => session.scheduledAt >= now)
+    .sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime());
   const past = sessions.filter((session) => session.scheduledAt < now).sort((a, b) => b.scheduledAt.getTime() - a.scheduledAt.getTime());
   return { upcoming, past };
 }

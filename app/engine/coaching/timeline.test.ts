@@ -16,8 +16,24 @@ describe("mergeTimeline", () => {
           { id: "s-next", scheduledAt: at("2025-03-01T10:00:00Z"), focus: ["resolution"], openItems: 1, totalItems: 1, leadName: "Lena" },
         ],
         attempts: [
-          { id: "a1", scenarioSlug: "late-delivery", gradedAt: at("2025-01-10T09:00:00Z"), score: 62, passed: false, reviewedAt: at("2025-01-12T09:00:00Z"), reviewerName: "Lena" },
-          { id: "a2", scenarioSlug: "late-delivery", gradedAt: at("2025-02-10T09:00:00Z"), score: 81, passed: true, reviewedAt: null, reviewerName: null },
+          {
+            id: "a1",
+            scenarioSlug: "late-delivery",
+            gradedAt: at("2025-01-10T09:00:00Z"),
+            score: 62,
+            passed: false,
+            reviewedAt: at("2025-01-12T09:00:00Z"),
+            reviewerName: "Lena",
+          },
+          {
+            id: "a2",
+            scenarioSlug: "late-delivery",
+            gradedAt: at("2025-02-10T09:00:00Z"),
+            score: 81,
+            passed: true,
+            reviewedAt: null,
+            reviewerName: null,
+          },
         ],
         modules: [
           { moduleSlug: "how-support-works", moduleVersion: 1, completedAt: at("2025-01-02T09:00:00Z") },
@@ -52,7 +68,10 @@ describe("mergeTimeline", () => {
     const same = at("2025-04-01T12:00:00Z");
     const events = mergeTimeline(
       sources({
-        modules: [{ moduleSlug: "b", moduleVersion: 1, completedAt: same }, { moduleSlug: "a", moduleVersion: 1, completedAt: same }],
+        modules: [
+          { moduleSlug: "b", moduleVersion: 1, completedAt: same },
+          { moduleSlug: "a", moduleVersion: 1, completedAt: same },
+        ],
         attempts: [{ id: "x", scenarioSlug: "s", gradedAt: same, score: 70, passed: true, reviewedAt: same, reviewerName: null }],
         sessions: [{ id: "s", scheduledAt: same, focus: [], openItems: 0, totalItems: 0, leadName: "L" }],
       }),
@@ -64,7 +83,13 @@ describe("mergeTimeline", () => {
 describe("timelinePage", () => {
   test("slices a page and reports the total", () => {
     const events = mergeTimeline(
-      sources({ modules: Array.from({ length: 7 }, (_, i) => ({ moduleSlug: `m${i}`, moduleVersion: 1, completedAt: at(`2025-01-0${i + 1}T00:00:00Z`) })) }),
+      sources({
+        modules: Array.from({ length: 7 }, (_, i) => ({
+          moduleSlug: `m${i}`,
+          moduleVersion: 1,
+          completedAt: at(`2025-01-0${i + 1}T00:00:00Z`),
+        })),
+      }),
     );
     const second = timelinePage(events, 2, 3);
     expect(second.total).toBe(7);

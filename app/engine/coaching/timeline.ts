@@ -9,7 +9,15 @@ export type TimelineEvent =
 
 export type TimelineSources = {
   sessions: { id: string; scheduledAt: Date; focus: string[]; openItems: number; totalItems: number; leadName: string }[];
-  attempts: { id: string; scenarioSlug: string; gradedAt: Date | null; score: number | null; passed: boolean | null; reviewedAt: Date | null; reviewerName: string | null }[];
+  attempts: {
+    id: string;
+    scenarioSlug: string;
+    gradedAt: Date | null;
+    score: number | null;
+    passed: boolean | null;
+    reviewedAt: Date | null;
+    reviewerName: string | null;
+  }[];
   modules: { moduleSlug: string; moduleVersion: number; completedAt: Date | null }[];
 };
 
@@ -22,16 +30,37 @@ export function mergeTimeline({ sessions, attempts, modules }: TimelineSources):
     ...attempts.flatMap((attempt): TimelineEvent[] => {
       const out: TimelineEvent[] = [];
       if (attempt.gradedAt && attempt.score !== null) {
-        out.push({ kind: "attempt", at: attempt.gradedAt, id: `attempt:${attempt.id}`, attemptId: attempt.id, scenarioSlug: attempt.scenarioSlug, score: attempt.score, passed: attempt.passed === true });
+        out.push({
+          kind: "attempt",
+          at: attempt.gradedAt,
+          id: `attempt:${attempt.id}`,
+          attemptId: attempt.id,
+          scenarioSlug: attempt.scenarioSlug,
+          score: attempt.score,
+          passed: attempt.passed === true,
+        });
       }
       if (attempt.reviewedAt) {
-        out.push({ kind: "review", at: attempt.reviewedAt, id: `review:${attempt.id}`, attemptId: attempt.id, scenarioSlug: attempt.scenarioSlug, reviewerName: attempt.reviewerName });
+        out.push({
+          kind: "review",
+          at: attempt.reviewedAt,
+          id: `review:${attempt.id}`,
+          attemptId: attempt.id,
+          scenarioSlug: attempt.scenarioSlug,
+          reviewerName: attempt.reviewerName,
+        });
       }
       return out;
     }),
     ...modules
       .filter((row): row is typeof row & { completedAt: Date } => row.completedAt !== null)
-      .map((row): TimelineEvent => ({ kind: "module", at: row.completedAt, id: `module:${row.moduleSlug}@${row.moduleVersion}`, moduleSlug: row.moduleSlug, moduleVersion: row.moduleVersion })),
+      .map((row): TimelineEvent => ({
+        kind: "module",
+        at: row.completedAt,
+        id: `module:${row.moduleSlug}@${row.moduleVersion}`,
+        moduleSlug: row.moduleSlug,
+        moduleVersion: row.moduleVersion,
+      })),
   ];
   return events.sort((a, b) => b.at.getTime() - a.at.getTime() || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.id.localeCompare(b.id));
 }

@@ -27,7 +27,9 @@ function evidenceOf(turn: AnalysedTurn, signal: Signal): Evidence {
 }
 
 function collect(input: GradingInput, kind: SignalKind, filter: (signal: Signal) => boolean = () => true): Evidence[] {
-  return agentTurns(input).flatMap((turn) => turn.signals.filter((signal) => signal.kind === kind && filter(signal)).map((signal) => evidenceOf(turn, signal)));
+  return agentTurns(input).flatMap((turn) =>
+    turn.signals.filter((signal) => signal.kind === kind && filter(signal)).map((signal) => evidenceOf(turn, signal)),
+  );
 }
 
 /** Level 2 for a strong signal, 1 for a weak one, with the best evidence first. */
@@ -72,7 +74,9 @@ const RULES: Record<string, (input: GradingInput) => CriterionResult> = {
   "resolution.identified-issue": (input) => {
     const early = agentTurns(input).slice(0, 2);
     const strong = early.flatMap((turn) =>
-      turn.signals.filter((signal) => (signal.kind === "interpretation" || signal.kind === "exploration") && signal.strength === "strong").map((signal) => evidenceOf(turn, signal)),
+      turn.signals
+        .filter((signal) => (signal.kind === "interpretation" || signal.kind === "exploration") && signal.strength === "strong")
+        .map((signal) => evidenceOf(turn, signal)),
     );
     if (strong.length) return applicable(2, strong);
     const any = [...collect(input, "interpretation"), ...collect(input, "exploration"), ...collect(input, "asks-fact")];
@@ -82,7 +86,9 @@ const RULES: Record<string, (input: GradingInput) => CriterionResult> = {
     const required = input.scenario?.requiredFacts ?? [];
     if (!input.scenario || required.length === 0) return notApplicable;
     const asked = collect(input, "asks-fact", (signal) => required.includes(signal.ref ?? ""));
-    const covered = new Set(agentTurns(input).flatMap((turn) => turn.signals.filter((signal) => signal.kind === "asks-fact").map((signal) => signal.ref)));
+    const covered = new Set(
+      agentTurns(input).flatMap((turn) => turn.signals.filter((signal) => signal.kind === "asks-fact").map((signal) => signal.ref)),
+    );
     const count = required.filter((fact) => covered.has(fact)).length;
     return applicable(count === required.length ? 2 : count > 0 ? 1 : 0, asked);
   },
@@ -107,7 +113,11 @@ const RULES: Record<string, (input: GradingInput) => CriterionResult> = {
     for (const turn of agentTurns(input)) {
       offered ||= has(turn.signals, "offers-resolution") || has(turn.signals, "escalates");
       const expectations = turn.signals.filter((signal) => signal.kind === "sets-expectations");
-      if (expectations.length && (offered || !input.scenario)) return applicable(2, expectations.map((signal) => evidenceOf(turn, signal)));
+      if (expectations.length && (offered || !input.scenario))
+        return applicable(
+          2,
+          expectations.map((signal) => evidenceOf(turn, signal)),
+        );
       loose.push(...expectations.map((signal) => evidenceOf(turn, signal)));
     }
     return applicable(loose.length ? 1 : 0, loose);
@@ -152,7 +162,9 @@ const RULES: Record<string, (input: GradingInput) => CriterionResult> = {
       }
       case "social": {
         const movesPrivate = turns.some((turn) => /\b(?:dm|direct message|private message|message us privately|inbox)\b/i.test(turn.text));
-        const askedInPublic = turns.some((turn) => has(turn.signals, "asks-fact") && !/\b(?:dm|direct message|private message)\b/i.test(turn.text));
+        const askedInPublic = turns.some(
+          (turn) => has(turn.signals, "asks-fact") && !/\b(?:dm|direct message|private message)\b/i.test(turn.text),
+        );
         return applicable(askedInPublic ? 0 : movesPrivate ? 2 : 1);
       }
       case "chat": {

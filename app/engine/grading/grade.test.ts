@@ -67,7 +67,13 @@ function turns({ rude = false, ms }: { rude?: boolean; ms?: number } = {}): Anal
   const second = rude ? `${WEAK_QUESTION} Whatever.` : WEAK_QUESTION;
   return [
     { from: "customer", text: "The kitchen arrived broken.", index: 0, signals: [] },
-    { from: "agent", text: STRONG_REACTION, index: 1, ms, signals: [signal(STRONG_REACTION, "emotional-reaction", STRONG_REACTION, "strong")] },
+    {
+      from: "agent",
+      text: STRONG_REACTION,
+      index: 1,
+      ms,
+      signals: [signal(STRONG_REACTION, "emotional-reaction", STRONG_REACTION, "strong")],
+    },
     { from: "customer", text: "It's for a party.", index: 2, signals: [] },
     {
       from: "agent",
@@ -97,7 +103,10 @@ describe("score", () => {
   });
 
   test("a level above the criterion's highest level is capped", () => {
-    const capped: Rubric = { ...EMPATHY, criteria: [criterion("empathy.emotional-reaction", 1, { levels: levels([0, "No"], [1, "Yes"]) })] };
+    const capped: Rubric = {
+      ...EMPATHY,
+      criteria: [criterion("empathy.emotional-reaction", 1, { levels: levels([0, "No"], [1, "Yes"]) })],
+    };
     const grade = gradeTurns(turns(), [capped]);
     expect(find(grade, "empathy.emotional-reaction")).toMatchObject({ level: 1, maxLevel: 1, score: 1, label: "Yes" });
     expect(grade.overallScore).toBe(100);
@@ -141,7 +150,8 @@ describe("outcome", () => {
   });
 
   test("other outcomes pass on the score", () => {
-    for (const outcome of ["resolved", "escalated", "ended"]) expect(gradeTurns(turns(), [EMPATHY], { outcome }).passed, outcome).toBe(true);
+    for (const outcome of ["resolved", "escalated", "ended"])
+      expect(gradeTurns(turns(), [EMPATHY], { outcome }).passed, outcome).toBe(true);
   });
 });
 
@@ -149,7 +159,13 @@ describe("criteria that do not apply", () => {
   test("reply time without recorded times is N/A and left out of the score", () => {
     const grade = gradeTurns(turns(), [EMPATHY, EFFICIENCY], { scenario: SCENARIO });
     const replyTime = find(grade, "efficiency.reply-time");
-    expect(replyTime).toMatchObject({ applicable: false, label: "N/A", score: 0, suggestion: "Reply times were not recorded here.", evidence: [] });
+    expect(replyTime).toMatchObject({
+      applicable: false,
+      label: "N/A",
+      score: 0,
+      suggestion: "Reply times were not recorded here.",
+      evidence: [],
+    });
     // efficiency.turns applies: 2 agent turns against par 5 → level 2.
     expect(find(grade, "efficiency.turns")).toMatchObject({ applicable: true, level: 2 });
     // (3 × 1 + 1 × 0.5 + 2 × 1) / (3 + 1 + 2) = 5.5 / 6 → 92; with reply time at 0 it would be 5.5 / 11 → 50.

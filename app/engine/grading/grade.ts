@@ -62,7 +62,8 @@ export function gradeTurns(
       const result = evaluateCriterion(criterion.id, input);
       const maxLevel = Math.max(...criterion.levels.map((level) => level.level));
       const level = Math.min(result.level, maxLevel);
-      const described = [...criterion.levels].sort((a, b) => b.level - a.level).find((candidate) => candidate.level <= level) ?? criterion.levels[0];
+      const described =
+        [...criterion.levels].sort((a, b) => b.level - a.level).find((candidate) => candidate.level <= level) ?? criterion.levels[0];
       return {
         id: criterion.id,
         rubricId: rubric.id,
@@ -82,8 +83,13 @@ export function gradeTurns(
   );
   const scored = criteria.filter((criterion) => criterion.applicable && !criterion.critical && criterion.weight > 0);
   const totalWeight = scored.reduce((sum, criterion) => sum + criterion.weight, 0);
-  const overallScore = totalWeight === 0 ? 0 : Math.round((scored.reduce((sum, criterion) => sum + criterion.weight * criterion.score, 0) / totalWeight) * 100);
-  const criticalFailures = criteria.filter((criterion) => criterion.critical && criterion.applicable && criterion.level === 0).map((criterion) => criterion.id);
+  const overallScore =
+    totalWeight === 0
+      ? 0
+      : Math.round((scored.reduce((sum, criterion) => sum + criterion.weight * criterion.score, 0) / totalWeight) * 100);
+  const criticalFailures = criteria
+    .filter((criterion) => criterion.critical && criterion.applicable && criterion.level === 0)
+    .map((criterion) => criterion.id);
   const customerLeft = outcome === "abandoned";
   return {
     graderVersion: GRADER_VERSION,
@@ -97,7 +103,11 @@ export function gradeTurns(
 
 /** Grades a conversation played in a scenario, as it ended (a transcript from elsewhere may have no outcome). */
 export function gradeScenarioConversation(scenario: Scenario, rubrics: Rubric[], turns: Turn[], outcome?: string): Grade {
-  return gradeTurns(analyseTranscript(turns, scenarioContext(scenario)), rubrics, { scenario: scenarioFacts(scenario), outcome, passScore: scenario.passScore });
+  return gradeTurns(analyseTranscript(turns, scenarioContext(scenario)), rubrics, {
+    scenario: scenarioFacts(scenario),
+    outcome,
+    passScore: scenario.passScore,
+  });
 }
 
 /** The parts of a scenario the grader needs. */
@@ -137,7 +147,11 @@ export function scenarioContext(scenario: Scenario): ScenarioContext {
       ].join("\n"),
     );
     // The amounts an agent may name: those in the allowed offers and the customer's own words.
-    const knownAmounts = amountsIn([...policy.allowed.map((offer) => offer.description), ...scenario.facts.map((fact) => fact.answer), ...scenario.lines.opening].join("\n"));
+    const knownAmounts = amountsIn(
+      [...policy.allowed.map((offer) => offer.description), ...scenario.facts.map((fact) => fact.answer), ...scenario.lines.opening].join(
+        "\n",
+      ),
+    );
     context = {
       customerName: scenario.persona.name,
       facts: scenario.facts,

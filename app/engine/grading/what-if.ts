@@ -39,7 +39,13 @@ export function replay(scenario: Scenario, rubrics: Rubric[], messages: AgentMes
 }
 
 /** The conversation as it went and as it would have gone with agent message `index` (0-based) rewritten. */
-export function whatIf(scenario: Scenario, rubrics: Rubric[], messages: AgentMessage[], seed: number, rewrite: { index: number; text: string }) {
+export function whatIf(
+  scenario: Scenario,
+  rubrics: Rubric[],
+  messages: AgentMessage[],
+  seed: number,
+  rewrite: { index: number; text: string },
+) {
   const rewritten = messages.map((message, index) => (index === rewrite.index ? { ...message, text: rewrite.text } : message));
   return { original: replay(scenario, rubrics, messages, seed), rewritten: replay(scenario, rubrics, rewritten, seed) };
 }

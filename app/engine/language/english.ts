@@ -63,7 +63,8 @@ const CLAUSE_END = new Set([",", ";", ":", ".", "!", "?", "—", "–"]);
 // A contrast ends a negation: "I can't refund it, but I'll [not negated] send a replacement".
 const SCOPE_BREAKERS = new Set(["but", "however", "though", "although", "instead", "unless", "because", "so"]);
 const WH_WORDS = new Set(["what", "when", "where", "which", "who", "whom", "whose", "why", "how"]);
-const REQUEST_OPENERS = /^(?:(?:and|so|also|but|ok|okay)\s+)?(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:send|share|give|tell|confirm|check|let|try|provide|upload|attach|describe|reply|forward|pop|drop|email|dm|message|read|type)/i;
+const REQUEST_OPENERS =
+  /^(?:(?:and|so|also|but|ok|okay)\s+)?(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:send|share|give|tell|confirm|check|let|try|provide|upload|attach|describe|reply|forward|pop|drop|email|dm|message|read|type)/i;
 const LEADING_FILLER = new Set(["and", "so", "also", "but", "ok", "okay", "oh", "right", "then"]);
 
 function tokensOf(text: string, doc: ReturnType<typeof nlp.readDoc>): Token[] {
@@ -112,7 +113,8 @@ function questionKind(sentence: string, tokens: Token[]): QuestionKind | null {
   while (first < words.length - 1 && LEADING_FILLER.has(words[first].text.toLowerCase())) first += 1;
   const opener = words[first];
   const endsAsQuestion = trimmed.endsWith("?");
-  const startsAsQuestion = opener !== undefined && (WH_WORDS.has(opener.text.toLowerCase()) || opener.pos === "AUX") && !/[.!]$/.test(trimmed);
+  const startsAsQuestion =
+    opener !== undefined && (WH_WORDS.has(opener.text.toLowerCase()) || opener.pos === "AUX") && !/[.!]$/.test(trimmed);
   if (!endsAsQuestion && !startsAsQuestion) return null;
   if (REQUEST_OPENERS.test(trimmed)) return "request";
   if (opener && WH_WORDS.has(opener.text.toLowerCase())) return "wh";
@@ -130,8 +132,19 @@ function extraEntities(text: string, tokens: Token[]): Entity[] {
     const token = tokens[i];
     const previous = tokens[i - 1];
     if (token.pos === "SYM" && /^[£€¥₹$]$/.test(token.text) && tokens[i + 1] && /^\d/.test(tokens[i + 1].text)) {
-      found.push({ kind: "money", text: text.slice(token.start, tokens[i + 1].end), start: token.start, end: tokens[i + 1].end, sentence: token.sentence });
-    } else if (/\d/.test(token.text) && /[a-z]/i.test(token.text) && /-|\d{3,}/.test(token.text) && !/^\d+(?:st|nd|rd|th|am|pm|%)$/i.test(token.text)) {
+      found.push({
+        kind: "money",
+        text: text.slice(token.start, tokens[i + 1].end),
+        start: token.start,
+        end: tokens[i + 1].end,
+        sentence: token.sentence,
+      });
+    } else if (
+      /\d/.test(token.text) &&
+      /[a-z]/i.test(token.text) &&
+      /-|\d{3,}/.test(token.text) &&
+      !/^\d+(?:st|nd|rd|th|am|pm|%)$/i.test(token.text)
+    ) {
       found.push({ kind: "reference", text: token.text, start: token.start, end: token.end, sentence: token.sentence });
     } else if (/^\d{4,}$/.test(token.text) && previous && REFERENCE_AFTER.has(previous.text.toLowerCase())) {
       const start = previous.text === "#" ? previous.start : token.start;
@@ -142,7 +155,13 @@ function extraEntities(text: string, tokens: Token[]): Entity[] {
     const digits = match[0].replace(/\D/g, "");
     if (digits.length >= 7 && /[ -]/.test(match[0])) {
       const start = match.index ?? 0;
-      found.push({ kind: "phone", text: match[0], start, end: start + match[0].length, sentence: tokens.find((token) => token.start >= start)?.sentence ?? 0 });
+      found.push({
+        kind: "phone",
+        text: match[0],
+        start,
+        end: start + match[0].length,
+        sentence: tokens.find((token) => token.start >= start)?.sentence ?? 0,
+      });
     }
   }
   return found;
@@ -228,7 +247,11 @@ function read(text: string): TextAnalysis {
     if (!specific.some((entity) => overlaps(entity, candidate))) entities.push(candidate);
   });
   for (const token of tokens) {
-    if (token.text.includes("@") && /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(token.text) && !entities.some((entity) => entity.start === token.start)) {
+    if (
+      token.text.includes("@") &&
+      /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(token.text) &&
+      !entities.some((entity) => entity.start === token.start)
+    ) {
       entities.push({ kind: "email", text: token.text, start: token.start, end: token.end, sentence: token.sentence });
     }
   }
@@ -237,15 +260,42 @@ function read(text: string): TextAnalysis {
 }
 
 const CONTENT_POS = new Set(["NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"]);
-const LIGHT_LEMMAS = new Set(["be", "have", "do", "get", "go", "make", "let", "will", "would", "can", "could", "just", "really", "very", "so", "also", "still", "now", "then", "there", "here", "thank", "please"]);
+const LIGHT_LEMMAS = new Set([
+  "be",
+  "have",
+  "do",
+  "get",
+  "go",
+  "make",
+  "let",
+  "will",
+  "would",
+  "can",
+  "could",
+  "just",
+  "really",
+  "very",
+  "so",
+  "also",
+  "still",
+  "now",
+  "then",
+  "there",
+  "here",
+  "thank",
+  "please",
+]);
 
 /** The lemmas that carry a message's content: what two messages share when they talk about the same thing. */
 export function contentLemmas(tokens: Token[]): Set<string> {
-  return new Set(tokens.filter((token) => CONTENT_POS.has(token.pos) && token.lemma.length > 2 && !LIGHT_LEMMAS.has(token.lemma)).map((token) => token.lemma));
+  return new Set(
+    tokens
+      .filter((token) => CONTENT_POS.has(token.pos) && token.lemma.length > 2 && !LIGHT_LEMMAS.has(token.lemma))
+      .map((token) => token.lemma),
+  );
 }
 
 /** The token that covers (or first follows) a character offset. */
 export function tokenAt(analysis: TextAnalysis, offset: number): Token | undefined {
   return analysis.tokens.find((token) => token.end > offset);
 }
-

@@ -124,7 +124,12 @@ describe("pathProgress", () => {
   });
 
   test("done modules are skipped even when completed out of order", () => {
-    expect(pathProgress(PATH, [completed("first"), completed("fourth")])).toEqual({ completed: 2, total: 4, percent: 50, nextSlug: "second" });
+    expect(pathProgress(PATH, [completed("first"), completed("fourth")])).toEqual({
+      completed: 2,
+      total: 4,
+      percent: 50,
+      nextSlug: "second",
+    });
   });
 
   test("next is null when everything is done", () => {

@@ -47,6 +47,14 @@ export function pathProgress(path: ModuleRef[], records: ProgressRecord[]): Path
 }
 
 /** A module is complete once its end was reached and every quiz in it has a passing attempt. */
-export function isComplete({ reachedEnd, quizIds, passedQuizIds }: { reachedEnd: boolean; quizIds: string[]; passedQuizIds: Set<string> }): boolean {
+export function isComplete({
+  reachedEnd,
+  quizIds,
+  passedQuizIds,
+}: {
+  reachedEnd: boolean;
+  quizIds: string[];
+  passedQuizIds: Set<string>;
+}): boolean {
   return reachedEnd && quizIds.every((id) => passedQuizIds.has(id));
 }

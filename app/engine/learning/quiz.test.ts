@@ -87,7 +87,7 @@ describe("checkAnswers", () => {
     expect(checkAnswers(QUIZ, {})).toEqual({ q1: "Choose an answer.", q2: "Choose at least one answer." });
   });
 
-  test("an unanswered question whose id is an Object.prototype name (\"constructor\") is still unanswered", () => {
+  test('an unanswered question whose id is an Object.prototype name ("constructor") is still unanswered', () => {
     // "constructor" is a valid kebab-case question id. Answers are a plain
     // object, so answers["constructor"] must not be read from the prototype.
     const constructorQuiz = quiz([single("constructor", "a", ["b"])]);

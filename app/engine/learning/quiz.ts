@@ -55,7 +55,10 @@ export function checkAnswers(quiz: QuizDefinition, answers: QuizAnswers): Record
 export function gradeQuiz(quiz: QuizDefinition, answers: QuizAnswers): QuizGrade {
   const results = quiz.questions.map((question) => {
     const selected = [...new Set(answersFor(answers, question.id))].sort();
-    const correctChoiceIds = question.choices.filter((choice) => choice.correct).map((choice) => choice.id).sort();
+    const correctChoiceIds = question.choices
+      .filter((choice) => choice.correct)
+      .map((choice) => choice.id)
+      .sort();
     const correct = selected.length === correctChoiceIds.length && selected.every((id, index) => id === correctChoiceIds[index]);
     return { questionId: question.id, selected, correctChoiceIds, correct, explanation: question.explanation };
   });

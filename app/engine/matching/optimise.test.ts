@@ -56,10 +56,12 @@ function instance(seed: number, maxMentees = 6, maxMentors = 4) {
 
 /** Exhaustive search: best (Σ scaled score, then #matched) over all feasible assignments. */
 function bruteForce(mentees: Mentee[], mentors: Mentor[]) {
-  const scaled = mentees.map((me) => mentors.map((mo) => {
-    const t = pairTotal(me, mo, NOW);
-    return t === null ? null : Math.round(t * 1000);
-  }));
+  const scaled = mentees.map((me) =>
+    mentors.map((mo) => {
+      const t = pairTotal(me, mo, NOW);
+      return t === null ? null : Math.round(t * 1000);
+    }),
+  );
   const left = mentors.map(remainingCapacity);
   let best = { score: -1, count: -1 };
   const go = (i: number, score: number, count: number) => {
@@ -99,7 +101,12 @@ function checkValid(mentees: Mentee[], mentors: Mentor[], result: ReturnType<typ
   }
   for (const mo of mentors) expect(used.get(mo.id) ?? 0).toBeLessThanOrEqual(remainingCapacity(mo));
   expect(Math.round(result.total * 1000)).toBe(sum);
-  expect([...result.unmatched].sort()).toEqual(mentees.map((m) => m.id).filter((id) => !seen.has(id)).sort());
+  expect([...result.unmatched].sort()).toEqual(
+    mentees
+      .map((m) => m.id)
+      .filter((id) => !seen.has(id))
+      .sort(),
+  );
   return sum;
 }
 
@@ -119,10 +126,24 @@ describe("optimisePool", () => {
 
   test("beats greedy: gives the contested mentor to the mentee who needs it most", () => {
     const mk = (id: string, strengths: Record<string, number>): Mentor => ({
-      id, level: "team-lead", timeZone: "Europe/London", workMode: "office", capacity: 1, activeMentees: 0, strengths, leadOfTeamIds: [],
+      id,
+      level: "team-lead",
+      timeZone: "Europe/London",
+      workMode: "office",
+      capacity: 1,
+      activeMentees: 0,
+      strengths,
+      leadOfTeamIds: [],
     });
     const me = (id: string, gaps: Record<string, number>): Mentee => ({
-      id, leadId: "x", teamId: "t", timeZone: "Europe/London", workMode: "office", targetLevel: "senior-agent", gaps, pairedMentorIds: [],
+      id,
+      leadId: "x",
+      teamId: "t",
+      timeZone: "Europe/London",
+      workMode: "office",
+      targetLevel: "senior-agent",
+      gaps,
+      pairedMentorIds: [],
     });
     // a prefers A slightly over B; b only fits A. Greedy (a→A first) would strand b on B's poor fit.
     const mentors = [mk("A", { x: 1, y: 1 }), mk("B", { x: 0.9, y: 0 })];
@@ -134,11 +155,24 @@ describe("optimisePool", () => {
 
   test("unmatched when no eligible mentor or no capacity; remaining capacity counts active mentees", () => {
     const mentor: Mentor = {
-      id: "A", level: "team-lead", timeZone: "Europe/London", workMode: "office", capacity: 3, activeMentees: 2,
-      strengths: { x: 1 }, leadOfTeamIds: ["t2"],
+      id: "A",
+      level: "team-lead",
+      timeZone: "Europe/London",
+      workMode: "office",
+      capacity: 3,
+      activeMentees: 2,
+      strengths: { x: 1 },
+      leadOfTeamIds: ["t2"],
     };
     const me = (id: string, teamId: string): Mentee => ({
-      id, leadId: "x", teamId, timeZone: "Europe/London", workMode: "office", targetLevel: "senior-agent", gaps: { x: 0.5 }, pairedMentorIds: [],
+      id,
+      leadId: "x",
+      teamId,
+      timeZone: "Europe/London",
+      workMode: "office",
+      targetLevel: "senior-agent",
+      gaps: { x: 0.5 },
+      pairedMentorIds: [],
     });
     const result = optimisePool([me("a", "t1"), me("b", "t2"), me("c", "t1")], [mentor], NOW);
     expect(result.pairs).toHaveLength(1);
@@ -150,10 +184,24 @@ describe("optimisePool", () => {
 
   test("matches zero-score eligible pairs rather than leaving mentees out", () => {
     const mentor: Mentor = {
-      id: "A", level: "agent-1", timeZone: "Asia/Tokyo", workMode: "office", capacity: 1, activeMentees: 0, strengths: {}, leadOfTeamIds: [],
+      id: "A",
+      level: "agent-1",
+      timeZone: "Asia/Tokyo",
+      workMode: "office",
+      capacity: 1,
+      activeMentees: 0,
+      strengths: {},
+      leadOfTeamIds: [],
     };
     const mentee: Mentee = {
-      id: "a", leadId: "x", teamId: "t", timeZone: "America/New_York", workMode: "remote", targetLevel: "support-manager", gaps: { x: 1 }, pairedMentorIds: [],
+      id: "a",
+      leadId: "x",
+      teamId: "t",
+      timeZone: "America/New_York",
+      workMode: "remote",
+      targetLevel: "support-manager",
+      gaps: { x: 1 },
+      pairedMentorIds: [],
     };
     const result = optimisePool([mentee], [mentor], NOW);
     expect(result.pairs).toEqual([{ menteeId: "a", mentorId: "A", score: 2 }]);

@@ -235,7 +235,7 @@ export function optimisePool(mentees: readonly Mentee[], mentors: readonly Mento
     }
     // Augment one unit from this mentee along the shortest path (to a mentor, possibly moving
     // other mentees along the way, or straight to the sink = stays unmatched).
-    for (let v = T; v !== src; ) {
+    for (let v = T; v !== src;) {
       const k = prevEdge[v];
       const u = to[rev[k]];
       cap[k] -= 1;

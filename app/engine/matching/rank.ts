@@ -8,7 +8,12 @@ export interface RankedMentor {
 }
 
 /** Eligible mentors sorted by total score, highest first; ties broken by mentor id ascending. */
-export function rankMentors(mentee: Mentee, mentors: readonly Mentor[], now: Date, competencyName?: (key: string) => string): RankedMentor[] {
+export function rankMentors(
+  mentee: Mentee,
+  mentors: readonly Mentor[],
+  now: Date,
+  competencyName?: (key: string) => string,
+): RankedMentor[] {
   return mentors
     .map((mentor) => ({ mentor, score: scorePair(mentee, mentor, now, competencyName) }))
     .filter((r) => r.score.eligible)

@@ -55,25 +55,36 @@ describe("scorePoolChoice", () => {
     leadOfTeamIds: [],
     ...overrides,
   });
-  const pool = { mentees: [mentee("ana"), mentee("ben"), mentee("cy")], mentors: [mentor("one-place", 1), mentor("lead", 3, { leadOfTeamIds: ["team"] })] };
+  const pool = {
+    mentees: [mentee("ana"), mentee("ben"), mentee("cy")],
+    mentors: [mentor("one-place", 1), mentor("lead", 3, { leadOfTeamIds: ["team"] })],
+  };
 
   test("a mentor's places are taken in order: the second pair for a one-place mentor is a problem", () => {
-    const scored = scorePoolChoice(pool, [
-      { menteeId: "ana", mentorId: "one-place" },
-      { menteeId: "ben", mentorId: "one-place" },
-    ], NOW);
+    const scored = scorePoolChoice(
+      pool,
+      [
+        { menteeId: "ana", mentorId: "one-place" },
+        { menteeId: "ben", mentorId: "one-place" },
+      ],
+      NOW,
+    );
     expect(scored[0]).toMatchObject({ problem: null, score: { eligible: true } });
     expect(scored[1]!.problem).toMatch(/no capacity left \(1 of 1 places taken\)/);
   });
 
   test("own lead, unknown people, a mentee twice and no mentor this round", () => {
-    const scored = scorePoolChoice(pool, [
-      { menteeId: "ana", mentorId: "lead" },
-      { menteeId: "gone", mentorId: "one-place" },
-      { menteeId: "ben", mentorId: "left" },
-      { menteeId: "cy", mentorId: null },
-      { menteeId: "cy", mentorId: "one-place" },
-    ], NOW);
+    const scored = scorePoolChoice(
+      pool,
+      [
+        { menteeId: "ana", mentorId: "lead" },
+        { menteeId: "gone", mentorId: "one-place" },
+        { menteeId: "ben", mentorId: "left" },
+        { menteeId: "cy", mentorId: null },
+        { menteeId: "cy", mentorId: "one-place" },
+      ],
+      NOW,
+    );
     expect(scored.map((entry) => entry.problem)).toEqual([
       expect.stringMatching(/own lead/),
       "This person no longer has an open request.",

@@ -47,7 +47,8 @@ export function scorePoolChoice(
   return choices.map(({ menteeId, mentorId }) => {
     const mentee = pool.mentees.find((candidate) => candidate.id === menteeId);
     const mentor = mentorId ? pool.mentors.find((candidate) => candidate.id === mentorId) : undefined;
-    if (seen.has(menteeId)) return { menteeId, mentorId, score: null, problem: "This person is already in the list once; each mentee gets one mentor." };
+    if (seen.has(menteeId))
+      return { menteeId, mentorId, score: null, problem: "This person is already in the list once; each mentee gets one mentor." };
     seen.add(menteeId);
     if (!mentee) return { menteeId, mentorId, score: null, problem: "This person no longer has an open request." };
     if (!mentorId) return { menteeId, mentorId, score: null, problem: null };

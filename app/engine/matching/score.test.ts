@@ -48,7 +48,10 @@ describe("scorePair parts", () => {
       expect(p.explanation).toMatch(/^[A-Z"].*\.$/);
       expect(p.explanation.slice(0, -1)).not.toMatch(/\.\s/);
     }
-    expect(s.total).toBeCloseTo(s.parts.reduce((a, p) => a + p.points, 0), 6);
+    expect(s.total).toBeCloseTo(
+      s.parts.reduce((a, p) => a + p.points, 0),
+      6,
+    );
     expect(s.eligible).toBe(true);
   });
 
@@ -90,9 +93,7 @@ describe("scorePair parts", () => {
     expect(part(scorePair(mentee(), mentor(), WINTER), "time-zone").points).toBe(20);
     const ny = part(scorePair(mentee(), mentor({ timeZone: "America/New_York" }), WINTER), "time-zone");
     expect(ny.points).toBe(7.5);
-    expect(ny.explanation).toBe(
-      "Working days (09:00–17:00) in Europe/London and America/New_York overlap by 3 h of 8 on 2025-01-15.",
-    );
+    expect(ny.explanation).toBe("Working days (09:00–17:00) in Europe/London and America/New_York overlap by 3 h of 8 on 2025-01-15.");
     const none = part(scorePair(mentee({ timeZone: "Asia/Tokyo" }), mentor({ timeZone: "America/New_York" }), WINTER), "time-zone");
     expect(none.points).toBe(0);
     expect(none.explanation).toContain("do not overlap");
@@ -102,7 +103,8 @@ describe("scorePair parts", () => {
   });
 
   test("work-mode: same mode 10, remote mentees get the +10 bonus with remote or hybrid mentors", () => {
-    const wm = (a: Mentee["workMode"], b: Mentor["workMode"]) => part(scorePair(mentee({ workMode: a }), mentor({ workMode: b }), WINTER), "work-mode");
+    const wm = (a: Mentee["workMode"], b: Mentor["workMode"]) =>
+      part(scorePair(mentee({ workMode: a }), mentor({ workMode: b }), WINTER), "work-mode");
     expect(wm("office", "office").points).toBe(10);
     expect(wm("office", "hybrid").points).toBe(6);
     expect(wm("office", "remote").points).toBe(2);
@@ -197,7 +199,10 @@ describe("pairTotal fast path", () => {
   test("equals scorePair total for eligible pairs", () => {
     const combos: [Partial<Mentee>, Partial<Mentor>][] = [
       [{}, {}],
-      [{ workMode: "remote", timeZone: "Asia/Tokyo" }, { workMode: "hybrid", timeZone: "America/Los_Angeles", level: "agent-1" }],
+      [
+        { workMode: "remote", timeZone: "Asia/Tokyo" },
+        { workMode: "hybrid", timeZone: "America/Los_Angeles", level: "agent-1" },
+      ],
       [{ gaps: { a: 0.33, b: 0.77, c: 0.1 } }, { strengths: { a: 0.71, b: 0.13, c: 0.99 }, timeZone: "Asia/Kolkata" }],
     ];
     for (const [me, mo] of combos) {

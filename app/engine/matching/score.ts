@@ -203,7 +203,10 @@ export function scorePair(mentee: Mentee, mentor: Mentor, now: Date, competencyN
   if (gapSum === 0) {
     skillsText = `${Mentee} has no measured skill gaps, so there is nothing for ${mentorName} to complement.`;
   } else if (productSum === 0) {
-    const weakest = [...terms].sort((x, y) => y.gap - x.gap || x.key.localeCompare(y.key)).slice(0, 2).map((t) => competencyName(t.key));
+    const weakest = [...terms]
+      .sort((x, y) => y.gap - x.gap || x.key.localeCompare(y.key))
+      .slice(0, 2)
+      .map((t) => competencyName(t.key));
     skillsText = `${Mentor} has no measured strength where ${menteeName} is weakest (${weakest.join(", ")}).`;
   } else {
     const top = terms

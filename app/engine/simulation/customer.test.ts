@@ -247,7 +247,11 @@ describe("rudeness and escalation", () => {
 
   test("escalating ends as escalated when the scenario allows it and the customer has given what the next team needs", () => {
     const allowing = withPolicy({ escalationAllowed: true });
-    const [early, asked, escalated] = play(["I'll escalate this to my supervisor.", ASK_BOTH, "I'll escalate this to my supervisor now."], initialState(allowing), allowing);
+    const [early, asked, escalated] = play(
+      ["I'll escalate this to my supervisor.", ASK_BOTH, "I'll escalate this to my supervisor now."],
+      initialState(allowing),
+      allowing,
+    );
     expect(early.state.outcome).toBeNull();
     expect(asked.state.outcome).toBeNull();
     expect(escalated.state.outcome).toBe("escalated");

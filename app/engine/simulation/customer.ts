@@ -78,7 +78,13 @@ function empathyLift(signals: Signal[]): number {
  * what was asked, a reaction to what was offered (restating it, and the time
  * promised), and how the message landed.
  */
-export function respond(scenario: Scenario, state: CustomerState, message: string, lastCustomerLine: string, turnSeed: number): CustomerTurn {
+export function respond(
+  scenario: Scenario,
+  state: CustomerState,
+  message: string,
+  lastCustomerLine: string,
+  turnSeed: number,
+): CustomerTurn {
   const random = seededRandom(turnSeed);
   const spoken = new Set(state.spoken);
   const picked: string[] = [];
@@ -88,19 +94,30 @@ export function respond(scenario: Scenario, state: CustomerState, message: strin
     return chosen;
   };
   const line = (key: ScenarioLineKey) => pickLine(scenario.lines[key]);
-  const signals = analyseMessage(message, { ...scenarioContext(scenario), customerMessage: lastCustomerLine, saidBefore: new Set(state.said) });
+  const signals = analyseMessage(message, {
+    ...scenarioContext(scenario),
+    customerMessage: lastCustomerLine,
+    saidBefore: new Set(state.said),
+  });
   const said = [...new Set([...state.said, ...sentenceKeys(message)])];
   const next: CustomerState = { ...state, disclosed: [...state.disclosed], agentTurns: state.agentTurns + 1, said };
   const events: string[] = [];
   const say: string[] = [];
   let progress = false;
   const temperament = TEMPERAMENT[scenario.persona.temperament];
-  const finish = (reply: string): CustomerTurn => ({ state: clampMood({ ...next, spoken: [...state.spoken, ...picked] }), reply, signals, events });
+  const finish = (reply: string): CustomerTurn => ({
+    state: clampMood({ ...next, spoken: [...state.spoken, ...picked] }),
+    reply,
+    signals,
+    events,
+  });
 
   const hurt = has(signals, "rudeness") ? 3 : has(signals, "blame") ? 2 : 0;
   const moodBefore = next.mood;
   // Talking about something else, repeating itself or asking again for what the customer already gave reads as not listening.
-  const askedAgain = scenario.facts.filter((fact) => state.disclosed.includes(fact.id) && signals.some((signal) => signal.kind === "asks-fact" && signal.ref === fact.id));
+  const askedAgain = scenario.facts.filter(
+    (fact) => state.disclosed.includes(fact.id) && signals.some((signal) => signal.kind === "asks-fact" && signal.ref === fact.id),
+  );
   const ignored = has(signals, "repeats") || has(signals, "off-topic") || askedAgain.length > 0;
   const harm =
     hurt * temperament.offence +
@@ -124,7 +141,9 @@ export function respond(scenario: Scenario, state: CustomerState, message: strin
   }
 
   if (askedAgain.length) say.push([line("repeated"), ...askedAgain.map((fact) => fact.answer)].join(" "));
-  const newFacts = scenario.facts.filter((fact) => !next.disclosed.includes(fact.id) && signals.some((signal) => signal.kind === "asks-fact" && signal.ref === fact.id));
+  const newFacts = scenario.facts.filter(
+    (fact) => !next.disclosed.includes(fact.id) && signals.some((signal) => signal.kind === "asks-fact" && signal.ref === fact.id),
+  );
   for (const fact of newFacts) {
     next.disclosed.push(fact.id);
     say.push(fact.answer);
@@ -134,8 +153,12 @@ export function respond(scenario: Scenario, state: CustomerState, message: strin
   if (has(signals, "asks-unknown") && newFacts.length === 0 && askedAgain.length === 0) say.push(line("unknown"));
 
   const offers = signals.filter((signal) => signal.kind === "offers-resolution");
-  const forbidden = offers.map((signal) => scenario.policy.forbidden.find((offer) => offer.id === signal.ref)).find((offer) => offer !== undefined);
-  const allowed = offers.map((signal) => scenario.policy.allowed.find((offer) => offer.id === signal.ref)).find((offer) => offer !== undefined);
+  const forbidden = offers
+    .map((signal) => scenario.policy.forbidden.find((offer) => offer.id === signal.ref))
+    .find((offer) => offer !== undefined);
+  const allowed = offers
+    .map((signal) => scenario.policy.allowed.find((offer) => offer.id === signal.ref))
+    .find((offer) => offer !== undefined);
   const when = signals.find((signal) => signal.kind === "names-time")?.text;
   if (forbidden || has(signals, "invented-terms")) {
     next.mood -= 1;
@@ -161,7 +184,12 @@ export function respond(scenario: Scenario, state: CustomerState, message: strin
     progress = true;
   }
 
-  if (next.acceptedOffer && next.expectationsSet && (has(signals, "checks-satisfaction") || has(signals, "closes")) && next.mood > MOOD_MIN + 2) {
+  if (
+    next.acceptedOffer &&
+    next.expectationsSet &&
+    (has(signals, "checks-satisfaction") || has(signals, "closes")) &&
+    next.mood > MOOD_MIN + 2
+  ) {
     next.outcome = "resolved";
     events.push("resolved");
     return finish(line("satisfied"));

@@ -16,7 +16,27 @@ export type RuleReading = {
 const WORD = /[a-z]/;
 // Words in capitals that are not shouting.
 const ACRONYMS = new Set([
-  "I", "OK", "PIN", "ID", "FAQ", "UK", "US", "EU", "PDF", "SMS", "URL", "VAT", "ETA", "TV", "PC", "CVV", "DM", "PM", "AM", "ASAP", "IT",
+  "I",
+  "OK",
+  "PIN",
+  "ID",
+  "FAQ",
+  "UK",
+  "US",
+  "EU",
+  "PDF",
+  "SMS",
+  "URL",
+  "VAT",
+  "ETA",
+  "TV",
+  "PC",
+  "CVV",
+  "DM",
+  "PM",
+  "AM",
+  "ASAP",
+  "IT",
 ]);
 
 function bucket(value: number, edges: number[]): string {
@@ -38,7 +58,8 @@ function tokenFeatures(tokens: Token[]): string[] {
 
 // Words naming how something feels to live through. They let the model see "waiting with no news is
 // frustrating" as an interpretation however the experience is worded, in any domain.
-const FEELING = /^(?:frustrat\w*|stress\w*|worr\w*|upset\w*|annoy\w*|madden\w*|infuriat\w*|exasperat\w*|disappoint\w*|scar\w*|afraid|anxious|nerv\w*|awful|horrible|terrible|hard|difficult|tough|rough|painful|hurt\w*|sad|lonely|overwhelm\w*|exhaust\w*|tiring|draining|confus\w*|heartbreak\w*|unsettl\w*|embarrass\w*|fed|unfair|miserable|devastat\w*|panic\w*|angry|furious)$/;
+const FEELING =
+  /^(?:frustrat\w*|stress\w*|worr\w*|upset\w*|annoy\w*|madden\w*|infuriat\w*|exasperat\w*|disappoint\w*|scar\w*|afraid|anxious|nerv\w*|awful|horrible|terrible|hard|difficult|tough|rough|painful|hurt\w*|sad|lonely|overwhelm\w*|exhaust\w*|tiring|draining|confus\w*|heartbreak\w*|unsettl\w*|embarrass\w*|fed|unfair|miserable|devastat\w*|panic\w*|angry|furious)$/;
 const FEELING_PREDICATES = new Set(["be", "sound", "seem", "feel", "look", "wonder", "imagine", "understand"]);
 
 function feelingFeatures(tokens: Token[]): string[] {
@@ -67,7 +88,7 @@ export function empathyFeatures(
   analysis: TextAnalysis,
   customerWords: Set<string>,
   contentOf: (tokens: Token[]) => Set<string>,
-  rules: RuleReading[]
+  rules: RuleReading[],
 ): SentenceFeatures[] {
   return analysis.sentences.map((sentence) => {
     const tokens = analysis.tokens.slice(...sentence.tokens);
@@ -81,7 +102,8 @@ export function empathyFeatures(
     if (tokens.some((token) => /^(?:you|your|yours|yourself)$/i.test(token.text))) features.push("person:you");
     if (tokens.some((token) => /^(?:i|me|my)$/i.test(token.text))) features.push("person:i");
     for (const rule of rules)
-      if (rule.start >= sentence.start && rule.start < Math.max(sentence.end, sentence.start + 1)) features.push(`rule:${rule.kind}:${rule.strength}`);
+      if (rule.start >= sentence.start && rule.start < Math.max(sentence.end, sentence.start + 1))
+        features.push(`rule:${rule.kind}:${rule.strength}`);
     return { start: sentence.start, end: sentence.end, features: [...new Set(features)] };
   });
 }

@@ -5,7 +5,10 @@ import { analyseMessage, type AnalysisContext, type Signal, type SignalKind } fr
 
 const CUSTOMER = "My daughter's play kitchen arrived broken and her party is on Saturday.";
 
-const FACTS: AnalysisContext["facts"] = [{ id: "order-number", ask: ["order number", "order id"] }, { id: "photo", ask: ["photo", "picture"] }];
+const FACTS: AnalysisContext["facts"] = [
+  { id: "order-number", ask: ["order number", "order id"] },
+  { id: "photo", ask: ["photo", "picture"] },
+];
 const OFFERS: AnalysisContext["offers"] = [
   { id: "express-replacement", match: ["replacement", "send a new"] },
   { id: "refund", match: ["refund", "money back"] },
@@ -150,12 +153,13 @@ describe("asks-secret", () => {
     expect(message.slice(signal.span[0], signal.span[1])).toBe(secret);
   });
 
-  test.each(["Please confirm the last four digits of your card.", "I've sent a password reset link to your email.", "Your password was reset an hour ago."])(
-    "%j asks for no secret",
-    (message) => {
-      expect(textsOf(message, "asks-secret")).toEqual([]);
-    }
-  );
+  test.each([
+    "Please confirm the last four digits of your card.",
+    "I've sent a password reset link to your email.",
+    "Your password was reset an hour ago.",
+  ])("%j asks for no secret", (message) => {
+    expect(textsOf(message, "asks-secret")).toEqual([]);
+  });
 });
 
 describe("jargon", () => {
@@ -203,20 +207,31 @@ describe("asks-fact", () => {
   test("several facts in one message, each with its ref and offsets", () => {
     const message = "Could you share a photo? And the order id please.";
     const asks = ofKind(analyseMessage(message, { facts: FACTS }), "asks-fact");
-    expect(asks.map((signal) => [signal.ref, signal.text, signal.span])).toEqual([["photo", "photo", [18, 23]], ["order-number", "order id", [33, 41]]]);
+    expect(asks.map((signal) => [signal.ref, signal.text, signal.span])).toEqual([
+      ["photo", "photo", [18, 23]],
+      ["order-number", "order id", [33, 41]],
+    ]);
   });
 });
 
 describe("offers-resolution", () => {
   test("an offer carries the offer's id", () => {
-    expect(
-      only("I can send a replacement today.", "offers-resolution", { offers: OFFERS })
-    ).toMatchObject({ ref: "express-replacement", text: "replacement", span: [13, 24] });
-    expect(only("I'll get your money back to you.", "offers-resolution", { offers: OFFERS })).toMatchObject({ ref: "refund", text: "money back" });
+    expect(only("I can send a replacement today.", "offers-resolution", { offers: OFFERS })).toMatchObject({
+      ref: "express-replacement",
+      text: "replacement",
+      span: [13, 24],
+    });
+    expect(only("I'll get your money back to you.", "offers-resolution", { offers: OFFERS })).toMatchObject({
+      ref: "refund",
+      text: "money back",
+    });
   });
 
   test("each offer is reported once per message", () => {
-    const signals = ofKind(analyseMessage("A replacement, or a refund if you prefer. The replacement is quicker.", { offers: OFFERS }), "offers-resolution");
+    const signals = ofKind(
+      analyseMessage("A replacement, or a refund if you prefer. The replacement is quicker.", { offers: OFFERS }),
+      "offers-resolution",
+    );
     expect(signals.map((signal) => signal.ref)).toEqual(["express-replacement", "refund"]);
     expect(signals[0].span).toEqual([2, 13]);
   });
@@ -232,28 +247,34 @@ describe("offers-resolution", () => {
 });
 
 describe("emotional-reaction strength", () => {
-  test.each(["Sorry for the inconvenience.", "We apologise for any inconvenience.", "I'm sorry about that."])("generic %j is weak", (message) => {
-    expect(only(message, "emotional-reaction", { customerMessage: CUSTOMER }).strength).toBe("weak");
-  });
+  test.each(["Sorry for the inconvenience.", "We apologise for any inconvenience.", "I'm sorry about that."])(
+    "generic %j is weak",
+    (message) => {
+      expect(only(message, "emotional-reaction", { customerMessage: CUSTOMER }).strength).toBe("weak");
+    },
+  );
 
   test('a formulaic apology for "your inconvenience" is still weak', () => {
     expect(only("We're sorry for your inconvenience.", "emotional-reaction", { customerMessage: CUSTOMER }).strength).toBe("weak");
   });
 
-  test.each(["I'm so sorry your daughter's play kitchen arrived broken.", "I'm so sorry the kitchen arrived broken right before the party."])(
-    "specific %j, anchored to the customer's words, is strong",
-    (message) => {
-      const signal = only(message, "emotional-reaction", { customerMessage: CUSTOMER });
-      expect(signal.strength).toBe("strong");
-      expect(signal.text).toBe(message);
-    }
-  );
+  test.each([
+    "I'm so sorry your daughter's play kitchen arrived broken.",
+    "I'm so sorry the kitchen arrived broken right before the party.",
+  ])("specific %j, anchored to the customer's words, is strong", (message) => {
+    const signal = only(message, "emotional-reaction", { customerMessage: CUSTOMER });
+    expect(signal.strength).toBe("strong");
+    expect(signal.text).toBe(message);
+  });
 });
 
 describe("interpretation strength", () => {
-  test.each(["I understand your frustration.", "I completely understand how you feel.", "I understand."])("generic %j is weak", (message) => {
-    expect(only(message, "interpretation", { customerMessage: CUSTOMER }).strength).toBe("weak");
-  });
+  test.each(["I understand your frustration.", "I completely understand how you feel.", "I understand."])(
+    "generic %j is weak",
+    (message) => {
+      expect(only(message, "interpretation", { customerMessage: CUSTOMER }).strength).toBe("weak");
+    },
+  );
 
   test("naming the feeling the customer implied is strong (guide: Interpretations, 2)", () => {
     const message = "It sounds like you're panicking because the party is this Saturday.";
@@ -269,11 +290,14 @@ describe("interpretation strength", () => {
 });
 
 describe("exploration", () => {
-  test.each(["Can you tell me more?", "What happened?", "How can I help?", "What would help most right now?"])("generic %j is weak", (message) => {
-    const signal = only(message, "exploration", { customerMessage: CUSTOMER });
-    expect(signal.strength).toBe("weak");
-    expect(signal.text).toBe(message);
-  });
+  test.each(["Can you tell me more?", "What happened?", "How can I help?", "What would help most right now?"])(
+    "generic %j is weak",
+    (message) => {
+      const signal = only(message, "exploration", { customerMessage: CUSTOMER });
+      expect(signal.strength).toBe("weak");
+      expect(signal.text).toBe(message);
+    },
+  );
 
   test.each([
     "Is it this exact kitchen you need for Saturday, or anything that arrives in time?",
@@ -309,7 +333,10 @@ describe("exploration", () => {
 describe("personalises", () => {
   test("the customer's first name, in any case", () => {
     const signals = ofKind(analyseMessage("Hi dana, thanks DANA.", { customerName: "Dana Whitfield" }), "personalises");
-    expect(signals.map((signal) => [signal.text, signal.span])).toEqual([["dana", [3, 7]], ["DANA", [16, 20]]]);
+    expect(signals.map((signal) => [signal.text, signal.span])).toEqual([
+      ["dana", [3, 7]],
+      ["DANA", [16, 20]],
+    ]);
   });
 
   test("only as a whole word, and only when the name is known", () => {

@@ -179,79 +179,166 @@ const RULES: Rule[] = [
   { kind: "apology", pattern: /\b(?:sorry|apolog(?:y|ies|ise|ize|ising|izing))\b/g, negatable: true },
   {
     kind: "ownership",
-    pattern: /\b(?:i'?ll|i will|let me|i'?m going to|i am going to|i can (?:help|fix|sort|get|do|check|look)|i'?ve (?:gone ahead|arranged|issued|sent|set up|refunded|processed|reset|booked|ordered|escalated|flagged)|i'?m (?:on it|taking care|looking into))\b/g,
+    pattern:
+      /\b(?:i'?ll|i will|let me|i'?m going to|i am going to|i can (?:help|fix|sort|get|do|check|look)|i'?ve (?:gone ahead|arranged|issued|sent|set up|refunded|processed|reset|booked|ordered|escalated|flagged)|i'?m (?:on it|taking care|looking into))\b/g,
     negatable: true,
   },
   {
     kind: "blame",
-    pattern: /\b(?:you (?:should have|should've|shouldn'?t have|didn'?t|did not|failed to|forgot to|must have|need to read|were supposed to|clearly)|your (?:own )?(?:fault|mistake|error)|not our (?:fault|problem|responsibility)|not us(?= *(?:[.!,;]|$))|user error|that'?s on you)\b/g,
+    pattern:
+      /\b(?:you (?:should have|should've|shouldn'?t have|didn'?t|did not|failed to|forgot to|must have|need to read|were supposed to|clearly)|your (?:own )?(?:fault|mistake|error)|not our (?:fault|problem|responsibility)|not us(?= *(?:[.!,;]|$))|user error|that'?s on you)\b/g,
   },
   {
     kind: "dismissive",
-    pattern: /\b(?:as i (?:said|mentioned|explained|told you|already (?:said|explained|told you|mentioned))|relax|obviously|there'?s nothing (?:i|we) can do|nothing (?:i|we) can do|that'?s (?:just )?(?:how it is|the way it is|policy)|not my (?:problem|job|department|issue)|you'?ll have to wait|it is what it is|i don'?t make the rules)\b/g,
+    pattern:
+      /\b(?:as i (?:said|mentioned|explained|told you|already (?:said|explained|told you|mentioned))|relax|obviously|there'?s nothing (?:i|we) can do|nothing (?:i|we) can do|that'?s (?:just )?(?:how it is|the way it is|policy)|not my (?:problem|job|department|issue)|you'?ll have to wait|it is what it is|i don'?t make the rules)\b/g,
   },
   {
     kind: "rudeness",
-    pattern: /\b(?:stupid|idiot|idiotic|dumb|moron|pathetic|shut up|whatever(?= *(?:[.!?,]|$| you (?:say|want|think)))|deal with it|get over it|stop (?:whining|complaining)|ridiculous request|waste of (?:my|our) time|not my problem|calm down|it'?s (?:only|just) an? (?:toy|game|parcel|box|delay|bill|app|website|password|login|mistake|subscription|few (?:days|pounds|dollars|euros))|sorry (?:that )?you (?:can'?t|cannot|couldn'?t|don'?t|didn'?t|are unable to) (?:read|understand|follow|see|work out|figure|manage|use|get)|must be hard for you|try (?:reading|to read)|read (?:the|my) (?:message|email|instructions) (?:again|properly))/g,
+    pattern:
+      /\b(?:stupid|idiot|idiotic|dumb|moron|pathetic|shut up|whatever(?= *(?:[.!?,]|$| you (?:say|want|think)))|deal with it|get over it|stop (?:whining|complaining)|ridiculous request|waste of (?:my|our) time|not my problem|calm down|it'?s (?:only|just) an? (?:toy|game|parcel|box|delay|bill|app|website|password|login|mistake|subscription|few (?:days|pounds|dollars|euros))|sorry (?:that )?you (?:can'?t|cannot|couldn'?t|don'?t|didn'?t|are unable to) (?:read|understand|follow|see|work out|figure|manage|use|get)|must be hard for you|try (?:reading|to read)|read (?:the|my) (?:message|email|instructions) (?:again|properly))/g,
   },
   {
     kind: "false-promise",
-    pattern: /\b(?:i (?:promise|guarantee)|guaranteed|100 ?%|definitely (?:arrive|be there|be fixed|get it)|will never happen again|never happen again|it will (?:definitely|certainly) )/g,
+    pattern:
+      /\b(?:i (?:promise|guarantee)|guaranteed|100 ?%|definitely (?:arrive|be there|be fixed|get it)|will never happen again|never happen again|it will (?:definitely|certainly) )/g,
     negatable: true,
   },
   {
     kind: "sets-expectations",
-    pattern: /\b(?:within (?:the next )?(?:\d+|one|two|three|24|48)|by (?:tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the end of (?:the )?(?:day|week)|end of day|\d)|in the next \d+|\d+(?:\s?-\s?\d+)? (?:business |working )?(?:days?|hours?|minutes?)|you'?ll (?:receive|get|see|hear|have (?!to))|you will (?:receive|get|see|hear|have (?!to))|expect (?:it|an?|the|to)|next steps?|what happens next|(?:should|will) (?:arrive|reach you|be back|be resolved|show up|appear))\b/g,
+    pattern:
+      /\b(?:within (?:the next )?(?:\d+|one|two|three|24|48)|by (?:tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the end of (?:the )?(?:day|week)|end of day|\d)|in the next \d+|\d+(?:\s?-\s?\d+)? (?:business |working )?(?:days?|hours?|minutes?)|you'?ll (?:receive|get|see|hear|have (?!to))|you will (?:receive|get|see|hear|have (?!to))|expect (?:it|an?|the|to)|next steps?|what happens next|(?:should|will) (?:arrive|reach you|be back|be resolved|show up|appear))\b/g,
   },
   {
     kind: "checks-satisfaction",
-    pattern: /\b(?:does (?:that|this) (?:work|sound|help)|is (?:that|this) (?:ok|okay|alright|all right|acceptable)|would (?:that|this) (?:work|help|be ok)|how does (?:that|this) sound|are you happy with|does that answer|did that (?:help|work|fix))\b/g,
+    pattern:
+      /\b(?:does (?:that|this) (?:work|sound|help)|is (?:that|this) (?:ok|okay|alright|all right|acceptable)|would (?:that|this) (?:work|help|be ok)|how does (?:that|this) sound|are you happy with|does that answer|did that (?:help|work|fix))\b/g,
   },
   {
     kind: "closes",
-    pattern: /\b(?:have a (?:great|good|lovely|nice|wonderful) (?:day|evening|weekend|night|one)|take care|thanks (?:again )?for (?:contacting|reaching out|your patience|getting in touch|bearing with)|thank you for (?:contacting|reaching out|your patience|getting in touch|bearing with)|glad (?:i|we) could help|happy to help|anything else)\b/g,
+    pattern:
+      /\b(?:have a (?:great|good|lovely|nice|wonderful) (?:day|evening|weekend|night|one)|take care|thanks (?:again )?for (?:contacting|reaching out|your patience|getting in touch|bearing with)|thank you for (?:contacting|reaching out|your patience|getting in touch|bearing with)|glad (?:i|we) could help|happy to help|anything else)\b/g,
   },
   {
     kind: "escalates",
-    pattern: /\b(?:(?:transfer|escalate|pass|hand|connect|bring in|loop in)(?:\s+(?:you|this|it|your case))?(?:\s+over)?\s+to\s+(?:my|a|our|the)\s+(?:supervisor|manager|specialist|team lead|lead|engineering|engineers|tier 2|second-line|billing team|senior)|escalat(?:e|ed|ing) (?:this|it|your)|raise (?:this|it) with (?:my|our|the) (?:team lead|manager|engineers|engineering))\b/g,
+    pattern:
+      /\b(?:(?:transfer|escalate|pass|hand|connect|bring in|loop in)(?:\s+(?:you|this|it|your case))?(?:\s+over)?\s+to\s+(?:my|a|our|the)\s+(?:supervisor|manager|specialist|team lead|lead|engineering|engineers|tier 2|second-line|billing team|senior)|escalat(?:e|ed|ing) (?:this|it|your)|raise (?:this|it) with (?:my|our|the) (?:team lead|manager|engineers|engineering))\b/g,
   },
   {
     kind: "negative-language",
     // "I can't promise the exact day" is honesty about a limit, not negativity.
-    pattern: /\b(?:unfortunately|(?:can'?t|cannot)(?! (?:promise|guarantee))|won'?t be able|unable to|impossible|no way|not possible|not allowed|policy (?:doesn'?t|does not) allow)\b/g,
+    pattern:
+      /\b(?:unfortunately|(?:can'?t|cannot)(?! (?:promise|guarantee))|won'?t be able|unable to|impossible|no way|not possible|not allowed|policy (?:doesn'?t|does not) allow)\b/g,
   },
 ];
 
 const DEFAULT_JARGON = [
-  "sku", "rma", "sla", "api", "backend", "back-end", "back end", "dns", "cache", "endpoint", "ticket id", "escalation matrix", "tier 2", "tier two", "l2",
-  "t2", "kb article", "provisioning", "sync job", "propagation", "bug ticket", "jira", "p1", "p2", "root cause", "eta", "payload", "auth token", "2fa seed",
-  "chargeback", "pending authorization", "ledger", "fulfillment center",
+  "sku",
+  "rma",
+  "sla",
+  "api",
+  "backend",
+  "back-end",
+  "back end",
+  "dns",
+  "cache",
+  "endpoint",
+  "ticket id",
+  "escalation matrix",
+  "tier 2",
+  "tier two",
+  "l2",
+  "t2",
+  "kb article",
+  "provisioning",
+  "sync job",
+  "propagation",
+  "bug ticket",
+  "jira",
+  "p1",
+  "p2",
+  "root cause",
+  "eta",
+  "payload",
+  "auth token",
+  "2fa seed",
+  "chargeback",
+  "pending authorization",
+  "ledger",
+  "fulfillment center",
 ];
 
-const SECRET_NOUN = /\b(?:(?:full|whole|entire|complete|long)\s+(?:card|credit card|debit card)\s+number|card number|credit card number|cvv|cvc|security code|password(?! reset)(?!-reset)|passcode|pin(?: number)?|one[- ]time (?:code|passcode|password)|otp|verification code|2fa code|login code)\b/g;
-const REQUEST_VERB = /\b(?:send|share|give|tell|provide|confirm|type|read out|enter|need|what(?:'s| is)|can i (?:have|get)|could i (?:have|get)|reply with|dm|message)\b/;
+const SECRET_NOUN =
+  /\b(?:(?:full|whole|entire|complete|long)\s+(?:card|credit card|debit card)\s+number|card number|credit card number|cvv|cvc|security code|password(?! reset)(?!-reset)|passcode|pin(?: number)?|one[- ]time (?:code|passcode|password)|otp|verification code|2fa code|login code)\b/g;
+const REQUEST_VERB =
+  /\b(?:send|share|give|tell|provide|confirm|type|read out|enter|need|what(?:'s| is)|can i (?:have|get)|could i (?:have|get)|reply with|dm|message)\b/;
 
 const EMOTION_PHRASES = [
-  "i can only imagine", "i can imagine", "must be", "must have been", "must feel", "i'd be", "i would be", "how stressful", "how frustrating", "how worrying",
-  "how upsetting", "how disappointing", "how annoying", "what a pain", "what a nightmare", "what a hassle", "i hate that", "i hate to hear", "that's awful",
-  "that's terrible", "that's horrible", "that's rough", "that's stressful", "that's so frustrating", "that sounds awful", "that sounds stressful",
-  "that sounds frustrating", "that sounds exhausting", "that sounds really", "i feel terrible", "i'm so sorry", "i'm really sorry", "i'm truly sorry",
-  "i am so sorry", "i am really sorry", "i'm very sorry", "so sorry", "really sorry", "truly sorry", "genuinely sorry", "sincerely sorry", "heartbreaking",
+  "i can only imagine",
+  "i can imagine",
+  "must be",
+  "must have been",
+  "must feel",
+  "i'd be",
+  "i would be",
+  "how stressful",
+  "how frustrating",
+  "how worrying",
+  "how upsetting",
+  "how disappointing",
+  "how annoying",
+  "what a pain",
+  "what a nightmare",
+  "what a hassle",
+  "i hate that",
+  "i hate to hear",
+  "that's awful",
+  "that's terrible",
+  "that's horrible",
+  "that's rough",
+  "that's stressful",
+  "that's so frustrating",
+  "that sounds awful",
+  "that sounds stressful",
+  "that sounds frustrating",
+  "that sounds exhausting",
+  "that sounds really",
+  "i feel terrible",
+  "i'm so sorry",
+  "i'm really sorry",
+  "i'm truly sorry",
+  "i am so sorry",
+  "i am really sorry",
+  "i'm very sorry",
+  "so sorry",
+  "really sorry",
+  "truly sorry",
+  "genuinely sorry",
+  "sincerely sorry",
+  "heartbreaking",
   "gutting",
 ];
-const GENERIC_APOLOGY = /\b(?:sorry (?:for|about) (?:the|any|this|that|your) (?:inconvenience|trouble|hassle|issue|confusion|delay|experience)|sorry about that|sorry to hear that|we apologi[sz]e for (?:any|the) inconvenience|apologies for (?:any|the) inconvenience|sorry for any inconvenience|oh no|oops|my apologies|apologies)\b/;
-const FEELING_WORDS = /\b(?:worr|stress|frustrat|upset|annoy|disappoint|anxious|scar|angry|awful|terrible|horrible|rough|exhaust|nightmare|hassle|panic|sad|hurt|gutt)/;
+const GENERIC_APOLOGY =
+  /\b(?:sorry (?:for|about) (?:the|any|this|that|your) (?:inconvenience|trouble|hassle|issue|confusion|delay|experience)|sorry about that|sorry to hear that|we apologi[sz]e for (?:any|the) inconvenience|apologies for (?:any|the) inconvenience|sorry for any inconvenience|oh no|oops|my apologies|apologies)\b/;
+const FEELING_WORDS =
+  /\b(?:worr|stress|frustrat|upset|annoy|disappoint|anxious|scar|angry|awful|terrible|horrible|rough|exhaust|nightmare|hassle|panic|sad|hurt|gutt)/;
 
-const UNDERSTANDING_GENERIC = /\b(?:(?:i|we) (?:completely |totally |fully |really |do )?understand|totally understand|understood|(?:i|we) know how|(?:i|we) get it|(?:i|we) get that|i hear you|that makes sense|understandable|(?:i|we) can see why|i see why|i see how|(?:i|we) know (?:\w+ )?(?:delays|that|this|how) (?:is|are|can be|must be)? ?(?:frustrating|annoying|stressful)|that'?s (?:frustrating|annoying|never fun|no fun|a pain)|understand (?:the|your) frustration)\b/;
-const INTERPRETIVE_MARKER = /\b(?:it sounds like|sounds like (?:you|your|the|this)|so (?:you|your|the|this|that)\b|if i (?:understand|have this) (?:right|correctly)|you must (?:be|have|feel)|that must (?:be|have|feel)|which means (?:you|your)|that means (?:you|your)|on top of (?:everything|that|this)|so beyond)/;
+const UNDERSTANDING_GENERIC =
+  /\b(?:(?:i|we) (?:completely |totally |fully |really |do )?understand|totally understand|understood|(?:i|we) know how|(?:i|we) get it|(?:i|we) get that|i hear you|that makes sense|understandable|(?:i|we) can see why|i see why|i see how|(?:i|we) know (?:\w+ )?(?:delays|that|this|how) (?:is|are|can be|must be)? ?(?:frustrating|annoying|stressful)|that'?s (?:frustrating|annoying|never fun|no fun|a pain)|understand (?:the|your) frustration)\b/;
+const INTERPRETIVE_MARKER =
+  /\b(?:it sounds like|sounds like (?:you|your|the|this)|so (?:you|your|the|this|that)\b|if i (?:understand|have this) (?:right|correctly)|you must (?:be|have|feel)|that must (?:be|have|feel)|which means (?:you|your)|that means (?:you|your)|on top of (?:everything|that|this)|so beyond)/;
 const SECOND_PERSON = /\b(?:you|your|you'?re|you'?ve|you'?d|yourself)\b/;
-const ACTION_STATEMENT = /\b(?:i'?ve|we'?ve|i'?ll|we'?ll|i have|we have|has been|have been|is on its way|are on their way|will be|i can|we can|please|you can|you'?ll|you will|you need to|you should|let me|here'?s|attached)\b/;
+const ACTION_STATEMENT =
+  /\b(?:i'?ve|we'?ve|i'?ll|we'?ll|i have|we have|has been|have been|is on its way|are on their way|will be|i can|we can|please|you can|you'?ll|you will|you need to|you should|let me|here'?s|attached)\b/;
 const APOLOGY = /\b(?:sorry|apologi[sz]e|apologies)\b/;
 
 /** Questions for identifiers and records, verification and closing checks: they explore nothing (guide: Explorations, 0). */
-const RECORD_QUESTION = /\b(?:for (?:verification|security)|to verify|verify (?:your|the) (?:identity|account)|anything else|is there anything|can (?:you|i) (?:confirm|verify) your|what(?:'s| is) (?:your|the) (?:email|name|order|account|phone|address|date of birth|username|postcode|reference|card)|could you (?:confirm|verify) your|may i have your|can i have your|could i have your|(?:send|share|attach|give|provide|confirm|tell)(?: me| us)? (?:a |the |your )?(?:order|email|photo|picture|screenshot|postcode|reference|account|card|last four|browser|version|address|phone))/;
-const GENERIC_QUESTION = /\b(?:tell me more|can you (?:tell me more|explain|describe|elaborate)|could you (?:tell me more|explain|describe|elaborate)|what happened|what'?s (?:going on|the (?:issue|problem))|what seems to be the (?:issue|problem)|how can i help|what can i do for you|more details|more information|what exactly)\b/;
-const NEED_QUESTION = /\b(?:what would (?:help|make this right|work (?:best|for you)|be most helpful|you like|you prefer|be ideal)|what matters (?:most )?to you|would it help (?:if|to)|is it (?:the|this|that)|when you say|how (?:is|has) (?:this|that) (?:affecting|affected)|what do you need|what are you hoping|which (?:would|matters|is more)|do you need it by|how soon do you need|is there a (?:date|deadline|time)|what would you like (?:us|me) to)\b/;
+const RECORD_QUESTION =
+  /\b(?:for (?:verification|security)|to verify|verify (?:your|the) (?:identity|account)|anything else|is there anything|can (?:you|i) (?:confirm|verify) your|what(?:'s| is) (?:your|the) (?:email|name|order|account|phone|address|date of birth|username|postcode|reference|card)|could you (?:confirm|verify) your|may i have your|can i have your|could i have your|(?:send|share|attach|give|provide|confirm|tell)(?: me| us)? (?:a |the |your )?(?:order|email|photo|picture|screenshot|postcode|reference|account|card|last four|browser|version|address|phone))/;
+const GENERIC_QUESTION =
+  /\b(?:tell me more|can you (?:tell me more|explain|describe|elaborate)|could you (?:tell me more|explain|describe|elaborate)|what happened|what'?s (?:going on|the (?:issue|problem))|what seems to be the (?:issue|problem)|how can i help|what can i do for you|more details|more information|what exactly)\b/;
+const NEED_QUESTION =
+  /\b(?:what would (?:help|make this right|work (?:best|for you)|be most helpful|you like|you prefer|be ideal)|what matters (?:most )?to you|would it help (?:if|to)|is it (?:the|this|that)|when you say|how (?:is|has) (?:this|that) (?:affecting|affected)|what do you need|what are you hoping|which (?:would|matters|is more)|do you need it by|how soon do you need|is there a (?:date|deadline|time)|what would you like (?:us|me) to)\b/;
 function isQuestion(sentence: Sentence): boolean {
   return sentence.question !== null;
 }
@@ -377,7 +464,14 @@ const asking = (sentence: Sentence) => isQuestion(sentence) || REQUEST_WORDS.tes
  * order and form ("the number on your confirmation email" asks for the
  * "confirmation number").
  */
-function factSignals(message: string, lower: string, analysis: TextAnalysis, list: Sentence[], facts: AnalysisContext["facts"], signals: Signal[]) {
+function factSignals(
+  message: string,
+  lower: string,
+  analysis: TextAnalysis,
+  list: Sentence[],
+  facts: AnalysisContext["facts"],
+  signals: Signal[],
+) {
   for (const fact of facts ?? []) {
     let found = false;
     for (const match of lower.matchAll(phrases(fact.ask.map((term) => term.toLowerCase())))) {
@@ -392,7 +486,9 @@ function factSignals(message: string, lower: string, analysis: TextAnalysis, lis
     if (found) continue;
     const meanings = fact.ask.map(meaningOf).filter((words) => words !== null);
     const sentence = list.find(
-      (candidate) => asking(candidate) && meanings.some((words) => [...words].every((word) => candidate.words.has(word) && !negatedWord(analysis, candidate, word))),
+      (candidate) =>
+        asking(candidate) &&
+        meanings.some((words) => [...words].every((word) => candidate.words.has(word) && !negatedWord(analysis, candidate, word))),
     );
     if (sentence) sentenceSignal(signals, message, "asks-fact", sentence, { ref: fact.id });
   }
@@ -400,20 +496,63 @@ function factSignals(message: string, lower: string, analysis: TextAnalysis, lis
 
 // A sentence that commits to, proposes or reports doing something; a bare noun
 // ("replacement.") names a remedy without offering it.
-const OFFER_FRAME = /\b(?:i'?ll|i will|we'?ll|we will|i can|we can|i could|we could|let me|let's|let us|i'?ve|we'?ve|i have|we have|i'?m|we'?re|i am|we are|i'?d|we'?d|would you|would (?:a|an|the|it|that|this)|shall (?:i|we)|how about|what about|you can|you could|you'?ll|you will|is now|are now|has been|have been|is on its way|are on their way|here'?s|happy to|option|if you(?:'d)? (?:prefer|like|want|would like))\b/;
+const OFFER_FRAME =
+  /\b(?:i'?ll|i will|we'?ll|we will|i can|we can|i could|we could|let me|let's|let us|i'?ve|we'?ve|i have|we have|i'?m|we'?re|i am|we are|i'?d|we'?d|would you|would (?:a|an|the|it|that|this)|shall (?:i|we)|how about|what about|you can|you could|you'?ll|you will|is now|are now|has been|have been|is on its way|are on their way|here'?s|happy to|option|if you(?:'d)? (?:prefer|like|want|would like))\b/;
 
 const LEADING_CONNECTIVE = new Set(["ADV", "CCONJ", "SCONJ", "INTJ", "PUNCT"]);
 // The tagger reads a capitalised first word as a name ("Click Export…"); these open instructions.
 const INSTRUCTION_VERBS = new Set([
-  "click", "tap", "choose", "select", "open", "go", "press", "try", "send", "reset", "compress", "split", "use", "export", "save", "pick", "enter", "type",
-  "log", "sign", "check", "restart", "update", "clear", "follow", "download", "install", "reply", "visit", "head", "move", "switch", "drag", "add", "remove",
-  "turn", "keep", "pop", "drop", "return", "upload", "attach", "call",
+  "click",
+  "tap",
+  "choose",
+  "select",
+  "open",
+  "go",
+  "press",
+  "try",
+  "send",
+  "reset",
+  "compress",
+  "split",
+  "use",
+  "export",
+  "save",
+  "pick",
+  "enter",
+  "type",
+  "log",
+  "sign",
+  "check",
+  "restart",
+  "update",
+  "clear",
+  "follow",
+  "download",
+  "install",
+  "reply",
+  "visit",
+  "head",
+  "move",
+  "switch",
+  "drag",
+  "add",
+  "remove",
+  "turn",
+  "keep",
+  "pop",
+  "drop",
+  "return",
+  "upload",
+  "attach",
+  "call",
 ]);
 
 function isOfferSentence(analysis: TextAnalysis, sentence: Sentence): boolean {
   if (OFFER_FRAME.test(sentence.lower) || sentence.question === "choice") return true;
   // An imperative, after any connective: "Compress the file", "Then click Invite".
-  const first = analysis.tokens.find((token) => token.start >= sentence.start && /\p{L}/u.test(token.text) && !LEADING_CONNECTIVE.has(token.pos));
+  const first = analysis.tokens.find(
+    (token) => token.start >= sentence.start && /\p{L}/u.test(token.text) && !LEADING_CONNECTIVE.has(token.pos),
+  );
   if (!first || first.start >= sentence.start + sentence.text.length || sentence.question !== null) return false;
   return first.pos === "VERB" || INSTRUCTION_VERBS.has(first.text.toLowerCase());
 }
@@ -428,7 +567,12 @@ function offerSignals(message: string, lower: string, analysis: TextAnalysis, li
     for (const match of lower.matchAll(phrases(offer.match.map((term) => term.toLowerCase())))) {
       const at = match.index ?? 0;
       const sentence = sentenceAt(list, at);
-      if (negatedAt(analysis, sentence, at - sentence.start) || DISMISSED.test(lower.slice(sentence.start, at)) || !isOfferSentence(analysis, sentence)) continue;
+      if (
+        negatedAt(analysis, sentence, at - sentence.start) ||
+        DISMISSED.test(lower.slice(sentence.start, at)) ||
+        !isOfferSentence(analysis, sentence)
+      )
+        continue;
       push(signals, message, "offers-resolution", at, at + match[0].length, { ref: offer.id });
       found = true;
       break;
@@ -445,7 +589,10 @@ function offerSignals(message: string, lower: string, analysis: TextAnalysis, li
 }
 
 function negatedWord(analysis: TextAnalysis, sentence: Sentence, lemma: string): boolean {
-  return analysis.tokens.some((token) => token.start >= sentence.start && token.start < sentence.start + sentence.text.length && token.lemma === lemma && token.negated);
+  return analysis.tokens.some(
+    (token) =>
+      token.start >= sentence.start && token.start < sentence.start + sentence.text.length && token.lemma === lemma && token.negated,
+  );
 }
 
 const SOFT_WORDS = /\b(?:sorry|apologi[sz]e|understand)/;
@@ -461,16 +608,22 @@ const standsAlone = (token: Token) => !FUNCTION_WORDS.has(token.pos) && !/^(?:a|
 function mockerySignals(message: string, analysis: TextAnalysis, list: Sentence[], signals: Signal[]) {
   for (const sentence of list) {
     if (!SOFT_WORDS.test(sentence.lower)) continue;
-    const tokens = analysis.tokens.filter((token) => token.start >= sentence.start && token.start < sentence.start + sentence.text.length && /\p{L}/u.test(token.text));
+    const tokens = analysis.tokens.filter(
+      (token) => token.start >= sentence.start && token.start < sentence.start + sentence.text.length && /\p{L}/u.test(token.text),
+    );
     const shouted = shoutedWords(tokens);
     // A whole sentence in capitals is shouting; a capitalised word inside an apology is mockery.
     if (shouted.length * 2 >= tokens.length) continue;
     for (const word of shouted) push(signals, message, "shouting", word.start, word.end);
   }
-  const words = (sentence: Sentence) => analysis.tokens.filter((token) => token.start >= sentence.start && token.start < sentence.start + sentence.text.length && /\p{L}|\p{N}/u.test(token.text));
+  const words = (sentence: Sentence) =>
+    analysis.tokens.filter(
+      (token) => token.start >= sentence.start && token.start < sentence.start + sentence.text.length && /\p{L}|\p{N}/u.test(token.text),
+    );
   for (let i = 0; i + 2 < list.length; i++) {
     const run = list.slice(i, i + 3).map(words);
-    const hammered = run.every((tokens) => tokens.length >= 1 && tokens.length <= 2) && run.filter((tokens) => standsAlone(tokens[0])).length <= 1;
+    const hammered =
+      run.every((tokens) => tokens.length >= 1 && tokens.length <= 2) && run.filter((tokens) => standsAlone(tokens[0])).length <= 1;
     if (hammered) {
       push(signals, message, "rudeness", list[i].start, list[i + 2].start + list[i + 2].text.trimEnd().length);
       break;
@@ -491,7 +644,13 @@ export function amountsIn(text: string): Set<string> {
 }
 
 /** Terms the policy never mentions: a discount, credit or refund amount the agent made up ("40% off", "£50 credit"). */
-function inventedTermSignals(message: string, analysis: TextAnalysis, list: Sentence[], known: ReadonlySet<string> | undefined, signals: Signal[]) {
+function inventedTermSignals(
+  message: string,
+  analysis: TextAnalysis,
+  list: Sentence[],
+  known: ReadonlySet<string> | undefined,
+  signals: Signal[],
+) {
   if (!known) return;
   for (const entity of analysis.entities) {
     if (entity.kind !== "money" && entity.kind !== "percent") continue;
@@ -501,15 +660,23 @@ function inventedTermSignals(message: string, analysis: TextAnalysis, list: Sent
   }
 }
 
-const CERTAIN = /\b(?:will|'ll|going to|gonna|definitely|certainly|guarantee|promise|for sure)\b|\b(?:it'?s|we'?re|you'?re|it is|we are) (?:back|there|fixed|sorted|arriving|coming)\b/;
-const HEDGED = /\b(?:should|usually|normally|typically|hope|hopefully|aim|expect|estimate|likely|might|may|could|probably|roughly|around|about|try|if|once|as soon as|until|unless)\b/;
+const CERTAIN =
+  /\b(?:will|'ll|going to|gonna|definitely|certainly|guarantee|promise|for sure)\b|\b(?:it'?s|we'?re|you'?re|it is|we are) (?:back|there|fixed|sorted|arriving|coming)\b/;
+const HEDGED =
+  /\b(?:should|usually|normally|typically|hope|hopefully|aim|expect|estimate|likely|might|may|could|probably|roughly|around|about|try|if|once|as soon as|until|unless)\b/;
 
 /**
  * A false promise in context: a confident day or time ("it'll be there
  * Saturday", "back in 10 minutes") for an outcome the scenario says no one can
  * yet time. Hedged estimates, refusals to promise and questions are honest.
  */
-function promiseSignals(message: string, analysis: TextAnalysis, list: Sentence[], unpromisable: AnalysisContext["unpromisable"], signals: Signal[]) {
+function promiseSignals(
+  message: string,
+  analysis: TextAnalysis,
+  list: Sentence[],
+  unpromisable: AnalysisContext["unpromisable"],
+  signals: Signal[],
+) {
   if (!unpromisable?.length) return;
   list.forEach((sentence, index) => {
     if (sentence.question || !CERTAIN.test(sentence.lower) || HEDGED.test(sentence.lower)) return;
@@ -518,7 +685,9 @@ function promiseSignals(message: string, analysis: TextAnalysis, list: Sentence[
     const when = analysis.entities.find(
       (entity) =>
         entity.sentence === index &&
-        (entity.kind === "date" || entity.kind === "time" || (entity.kind === "duration" && /\bin\s+(?:the\s+next\s+)?$/i.test(message.slice(sentence.start, entity.start)))),
+        (entity.kind === "date" ||
+          entity.kind === "time" ||
+          (entity.kind === "duration" && /\bin\s+(?:the\s+next\s+)?$/i.test(message.slice(sentence.start, entity.start)))),
     );
     if (!when) return;
     const outcome = unpromisable.find((limit) => phrases(limit.about.map((term) => term.toLowerCase())).test(sentence.lower));
@@ -578,8 +747,18 @@ function learnedEmpathySignals(message: string, sentences: SentenceFeatures[], s
 // What an agent earns credit for; a repeated sentence earns none of it again.
 // Harm (rudeness, secrets, promises, jargon) counts every time it is said.
 const CREDIT: ReadonlySet<SignalKind> = new Set([
-  "emotional-reaction", "interpretation", "exploration", "apology", "ownership", "asks-fact", "offers-resolution", "sets-expectations", "checks-satisfaction",
-  "closes", "escalates", "personalises",
+  "emotional-reaction",
+  "interpretation",
+  "exploration",
+  "apology",
+  "ownership",
+  "asks-fact",
+  "offers-resolution",
+  "sets-expectations",
+  "checks-satisfaction",
+  "closes",
+  "escalates",
+  "personalises",
 ]);
 
 const EMPATHY: ReadonlySet<SignalKind> = new Set(EMPATHY_MECHANISMS);
@@ -587,14 +766,41 @@ const EMPATHY: ReadonlySet<SignalKind> = new Set(EMPATHY_MECHANISMS);
 // What only a message to this customer about their problem does; empathy and "sorry" alone can be about
 // anything ("so sorry your cat is sick").
 const ON_TOPIC: ReadonlySet<SignalKind> = new Set([
-  "ownership", "asks-fact", "offers-resolution", "sets-expectations", "checks-satisfaction", "closes", "escalates", "personalises", "asks-secret",
-  "rudeness", "blame", "dismissive", "asks-unknown",
+  "ownership",
+  "asks-fact",
+  "offers-resolution",
+  "sets-expectations",
+  "checks-satisfaction",
+  "closes",
+  "escalates",
+  "personalises",
+  "asks-secret",
+  "rudeness",
+  "blame",
+  "dismissive",
+  "asks-unknown",
 ]);
 
 // Nouns that are about the customer's trouble whatever it is: "sorry for the wait" is on any scenario's topic.
 const TROUBLE_NOUNS = new Set([
-  "wait", "delay", "trouble", "inconvenience", "hassle", "issue", "problem", "confusion", "experience", "frustration", "mistake", "error", "situation",
-  "stress", "worry", "patience", "mess", "mix",
+  "wait",
+  "delay",
+  "trouble",
+  "inconvenience",
+  "hassle",
+  "issue",
+  "problem",
+  "confusion",
+  "experience",
+  "frustration",
+  "mistake",
+  "error",
+  "situation",
+  "stress",
+  "worry",
+  "patience",
+  "mess",
+  "mix",
 ]);
 
 /** A message about something else entirely: no support move and not one thing it mentions shared with the scenario or the customer. */
@@ -602,7 +808,9 @@ function offTopic({ analysis, anchor }: MessageReading, signals: Signal[], topic
   if (signals.some((signal) => ON_TOPIC.has(signal.kind))) return false;
   // What a message is about lives in its nouns; verbs and adjectives ("like", "last") fit any topic.
   // The tagger reads a capitalised "I'm" as a name; a contraction is never a thing talked about.
-  const things = contentLemmas(analysis.tokens.filter((token) => (token.pos === "NOUN" || token.pos === "PROPN") && !token.text.includes("'")));
+  const things = contentLemmas(
+    analysis.tokens.filter((token) => (token.pos === "NOUN" || token.pos === "PROPN") && !token.text.includes("'")),
+  );
   if (things.size === 0) return false;
   for (const word of things) if (topic.has(word) || anchor.has(word) || TROUBLE_NOUNS.has(word)) return false;
   return true;
@@ -619,9 +827,14 @@ export function analyseMessage(message: string, context: AnalysisContext = {}): 
   const { analysis, list } = reading;
   const lower = message.toLowerCase();
   const repeated = repeatedSentences(list, context.saidBefore);
-  const isRepeated = (start: number) => repeated.some((sentence) => start >= sentence.start && start < sentence.start + sentence.text.length);
+  const isRepeated = (start: number) =>
+    repeated.some((sentence) => start >= sentence.start && start < sentence.start + sentence.text.length);
   const signals: Signal[] = [];
-  learnedEmpathySignals(message, empathySentenceFeaturesOf(message, reading).filter((sentence) => !isRepeated(sentence.start)), signals);
+  learnedEmpathySignals(
+    message,
+    empathySentenceFeaturesOf(message, reading).filter((sentence) => !isRepeated(sentence.start)),
+    signals,
+  );
   ruleSignals(message, lower, analysis, list, signals);
   listSignals(message, lower, "jargon", [...DEFAULT_JARGON, ...(context.jargon ?? [])], signals);
   factSignals(message, lower, analysis, list, context.facts, signals);
@@ -636,7 +849,9 @@ export function analyseMessage(message: string, context: AnalysisContext = {}): 
   if (firstName && firstName.length > 1) listSignals(message, lower, "personalises", [firstName], signals);
   // Sarcasm, mockery and condescension express no empathy (labelling guide, rule 1), and a repeated sentence earns nothing again.
   const rude = has(signals, "rudeness") || has(signals, "dismissive");
-  const credited = signals.filter((signal) => !(CREDIT.has(signal.kind) && isRepeated(signal.span[0])) && !(rude && EMPATHY.has(signal.kind)));
+  const credited = signals.filter(
+    (signal) => !(CREDIT.has(signal.kind) && isRepeated(signal.span[0])) && !(rude && EMPATHY.has(signal.kind)),
+  );
   for (const sentence of repeated) sentenceSignal(credited, message, "repeats", sentence);
   if (context.topic && offTopic(reading, credited, context.topic)) {
     const kept = credited.filter((signal) => !EMPATHY.has(signal.kind) && signal.kind !== "apology");

@@ -10,10 +10,7 @@ import { login, redirectAfterLogin, requireAnonymous } from "~/utils/auth.server
 import { readFormData } from "~/utils/request.server.ts";
 
 const LoginSchema = z.object({
-  email: z
-    .string({ required_error: "Enter your email address" })
-    .trim()
-    .email("Enter a valid email address, like name@company.com"),
+  email: z.string({ required_error: "Enter your email address" }).trim().email("Enter a valid email address, like name@company.com"),
   password: z.string({ required_error: "Enter your password" }).max(200, "Passwords are at most 200 characters"),
   redirectTo: z.string().optional(),
 });

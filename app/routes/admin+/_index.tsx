@@ -27,7 +27,9 @@ export default function AdminHome() {
         <Card title="Promotions">
           <p>Approve or decline the promotions leads nominate their people for, with the evidence beside each one.</p>
           <Link to="/admin/promotions">
-            {pendingNominations === 0 ? "None waiting — see past decisions" : `Review ${plural(pendingNominations, "nomination")} waiting for a decision`}
+            {pendingNominations === 0
+              ? "None waiting — see past decisions"
+              : `Review ${plural(pendingNominations, "nomination")} waiting for a decision`}
           </Link>
         </Card>
         <Card title="Mentoring pool">

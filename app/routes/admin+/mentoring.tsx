@@ -12,7 +12,14 @@ import { Alert, Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx"
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { getMentoringContent } from "~/content/mentoring.server.ts";
 import { scorePoolChoice } from "~/engine/matching/rules.ts";
-import { countOpenPool, listOpenPairings, loadMatchingPool, optimiseOpenPool, publishPool, type MatchingPool } from "~/models/mentoring.server.ts";
+import {
+  countOpenPool,
+  listOpenPairings,
+  loadMatchingPool,
+  optimiseOpenPool,
+  publishPool,
+  type MatchingPool,
+} from "~/models/mentoring.server.ts";
 import { plural } from "~/utils/format.ts";
 import { PAIRINGS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
@@ -51,8 +58,14 @@ type Choice = z.output<typeof ChoicesSchema>["choices"][number];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
-  const { published, page } = parseSearchParams(request, z.object({ published: optionalFilter(z.coerce.number().int().min(0).max(MAX_CHOICES)), page: PageSchema }));
-  const [counts, { total, pairings }] = await Promise.all([countOpenPool(), listOpenPairings((page - 1) * PAIRINGS_PAGE_SIZE, PAIRINGS_PAGE_SIZE)]);
+  const { published, page } = parseSearchParams(
+    request,
+    z.object({ published: optionalFilter(z.coerce.number().int().min(0).max(MAX_CHOICES)), page: PageSchema }),
+  );
+  const [counts, { total, pairings }] = await Promise.all([
+    countOpenPool(),
+    listOpenPairings((page - 1) * PAIRINGS_PAGE_SIZE, PAIRINGS_PAGE_SIZE),
+  ]);
   return { published: published ?? null, counts, pairings: { page, total, rows: pairings.map(pairingRow) } };
 }
 
@@ -107,7 +120,13 @@ export async function action({ request }: ActionFunctionArgs) {
       const published = await publishPool(admin, value.choices, measure, now);
       if (published.status === "ok") return redirect(`/admin/mentoring?published=${published.published}`);
       const pool = await loadMatchingPool(measure, { unpairedOnly: true });
-      return data({ result: submission.reply({ formErrors: [`Nothing was published. ${published.reason}`] }), preview: previewOf(pool, value.choices, now) }, { status: 400 });
+      return data(
+        {
+          result: submission.reply({ formErrors: [`Nothing was published. ${published.reason}`] }),
+          preview: previewOf(pool, value.choices, now),
+        },
+        { status: 400 },
+      );
     }
   }
 }
@@ -172,7 +191,10 @@ function PreviewForm({ preview }: { preview: Preview }) {
           Publish {plural(preview.pairs, "pair")}
         </Button>
       </div>
-      <p className="muted">Publishing proposes each pair to the mentor to accept, and notifies both people. Re-score after changing a mentor to check the choice.</p>
+      <p className="muted">
+        Publishing proposes each pair to the mentor to accept, and notifies both people. Re-score after changing a mentor to check the
+        choice.
+      </p>
     </Form>
   );
 }
@@ -206,12 +228,18 @@ export default function MentoringPoolPage() {
       </div>
       {actionData && !preview ? <Alert tone="error">Find the best matches first, then adjust and publish them.</Alert> : null}
       {counts.openRequests === 0 && !preview ? (
-        <EmptyState title="No one is waiting">When people ask for a mentor and no pairing is proposed yet, they appear here to be matched.</EmptyState>
+        <EmptyState title="No one is waiting">
+          When people ask for a mentor and no pairing is proposed yet, they appear here to be matched.
+        </EmptyState>
       ) : (
         <Card title="Best matches">
           <Form method="post" className="pool-optimise">
             <input type="hidden" name="intent" value="optimise" />
-            <Button type="submit" variant={preview ? "secondary" : "primary"} pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "optimise"}>
+            <Button
+              type="submit"
+              variant={preview ? "secondary" : "primary"}
+              pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "optimise"}
+            >
               {preview ? "Start again from the best matches" : "Find the best matches"}
             </Button>
           </Form>
@@ -231,9 +259,7 @@ export default function MentoringPoolPage() {
           <p className="muted">No pairing is proposed or active. Published matches and accepted requests appear here.</p>
         ) : (
           <>
-            <p className="muted">
-              {plural(pairings.total, "pairing")} proposed or active, proposals waiting for the mentor first.
-            </p>
+            <p className="muted">{plural(pairings.total, "pairing")} proposed or active, proposals waiting for the mentor first.</p>
             <PairingTable caption="Proposed and active pairings" rows={pairings.rows} show="both" />
             <Pagination page={pairings.page} pageSize={PAIRINGS_PAGE_SIZE} total={pairings.total} label="Pairings" />
           </>

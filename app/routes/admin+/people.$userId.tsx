@@ -99,8 +99,7 @@ export default function PersonPage() {
         title={person.name}
         description={
           <>
-            {ROLE_LABELS[person.role]}{" "}
-            {person.active ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}
+            {ROLE_LABELS[person.role]} {person.active ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}
             {person.ledTeams.length > 0 ? ` · Leads ${person.ledTeams.map((team) => team.name).join(", ")}` : null}
           </>
         }
@@ -147,8 +146,8 @@ export default function PersonPage() {
           {!person.active ? (
             <>
               <p>
-                Deactivated on {formatDate(person.deactivatedAt!)}. They can't sign in. Reactivating lets them sign in again with
-                their existing password.
+                Deactivated on {formatDate(person.deactivatedAt!)}. They can't sign in. Reactivating lets them sign in again with their
+                existing password.
               </p>
               <Form method="post">
                 <input type="hidden" name="intent" value="reactivate" />
@@ -163,8 +162,8 @@ export default function PersonPage() {
             <div role="alertdialog" aria-labelledby="confirm-deactivate-title" className="alert alert--warning">
               <h3 id="confirm-deactivate-title">Deactivate {person.name}?</h3>
               <p>
-                They will be signed out everywhere at once and won't be able to sign in. Their history stays. You can reactivate
-                the account later.
+                They will be signed out everywhere at once and won't be able to sign in. Their history stays. You can reactivate the account
+                later.
               </p>
               <Form method="post" className="row">
                 <input type="hidden" name="intent" value="deactivate" />
@@ -193,7 +192,10 @@ export default function PersonPage() {
             <ul>
               {history.map((event) => (
                 <li key={event.id}>
-                  {event.summary} <span className="muted">— {event.actor}, {formatDateTime(event.at)}</span>
+                  {event.summary}{" "}
+                  <span className="muted">
+                    — {event.actor}, {formatDateTime(event.at)}
+                  </span>
                 </li>
               ))}
             </ul>

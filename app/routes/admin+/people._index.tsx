@@ -62,7 +62,10 @@ export default function PeoplePage() {
         }
       />
       <Form method="get" className="form form--inline" role="search" aria-label="Filter people">
-        <Field label="Search" inputProps={{ id: "people-q", name: "q", type: "search", defaultValue: query.q ?? "", placeholder: "Name or email" }} />
+        <Field
+          label="Search"
+          inputProps={{ id: "people-q", name: "q", type: "search", defaultValue: query.q ?? "", placeholder: "Name or email" }}
+        />
         <SelectField
           label="Role"
           options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}

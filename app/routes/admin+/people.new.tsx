@@ -56,9 +56,7 @@ export default function NewPersonPage() {
           <SetupLinkNotice name={created.name} url={created.url} validDays={SETUP_LINK_LIFETIME_DAYS} />
           <p className="row">
             <Link to={`/admin/people/${created.id}`}>Open {created.name}'s page</Link>
-            <Link to="/admin/people/new">
-              Add another person
-            </Link>
+            <Link to="/admin/people/new">Add another person</Link>
           </p>
         </>
       ) : (

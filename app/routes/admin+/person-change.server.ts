@@ -11,7 +11,10 @@ export function rejectPersonChange(submission: Submission<unknown>, result: Pers
     case "email-taken":
       return data({ result: submission.reply({ fieldErrors: { email: ["Someone already uses this email address"] } }) }, { status: 400 });
     case "team-not-found":
-      return data({ result: submission.reply({ fieldErrors: { teamId: ["That team no longer exists; choose another"] } }) }, { status: 400 });
+      return data(
+        { result: submission.reply({ fieldErrors: { teamId: ["That team no longer exists; choose another"] } }) },
+        { status: 400 },
+      );
     case "refused":
       return data({ result: submission.reply({ formErrors: [result.reason] }) }, { status: 400 });
   }

@@ -22,7 +22,11 @@ const MISSING = "There's no nomination at this address.";
 const DecisionSchema = z
   .object({
     decision: z.enum(["approve", "decline"], { errorMap: () => ({ message: "Choose to approve or decline" }) }),
-    note: z.string().trim().max(DECISION_NOTE_MAX, `Keep the reason under ${DECISION_NOTE_MAX.toLocaleString("en")} characters`).default(""),
+    note: z
+      .string()
+      .trim()
+      .max(DECISION_NOTE_MAX, `Keep the reason under ${DECISION_NOTE_MAX.toLocaleString("en")} characters`)
+      .default(""),
   })
   .superRefine((value, ctx) => {
     if (value.decision === "decline" && value.note === "") {
@@ -48,7 +52,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: nomination.id,
       status: nomination.status as NominationStatus,
       level: LEVEL_LABELS[level],
-      agent: { id: nomination.agent.id, name: nomination.agent.name, level: LEVEL_LABELS[nomination.agent.level as Level], team: nomination.agent.team?.name ?? null },
+      agent: {
+        id: nomination.agent.id,
+        name: nomination.agent.name,
+        level: LEVEL_LABELS[nomination.agent.level as Level],
+        team: nomination.agent.team?.name ?? null,
+      },
       nominatedBy: nomination.nominatedBy.name,
       at: nomination.createdAt.toISOString(),
       justification: nomination.justification,
@@ -104,7 +113,11 @@ function DecisionForm({ agentName, level }: { agentName: string; level: string }
   );
 }
 
-const STATUS_TONES: Record<NominationStatus, "success" | "danger" | "primary"> = { pending: "primary", approved: "success", declined: "danger" };
+const STATUS_TONES: Record<NominationStatus, "success" | "danger" | "primary"> = {
+  pending: "primary",
+  approved: "success",
+  declined: "danger",
+};
 
 export default function NominationPage() {
   const { nomination, readiness, saved } = useLoaderData<typeof loader>();
@@ -115,8 +128,8 @@ export default function NominationPage() {
         title={`${agent.name} for ${nomination.level}`}
         description={
           <>
-            <Badge tone={STATUS_TONES[nomination.status]}>{NOMINATION_STATUS_LABELS[nomination.status]}</Badge> Nominated by {nomination.nominatedBy} on{" "}
-            {formatDate(nomination.at)}
+            <Badge tone={STATUS_TONES[nomination.status]}>{NOMINATION_STATUS_LABELS[nomination.status]}</Badge> Nominated by{" "}
+            {nomination.nominatedBy} on {formatDate(nomination.at)}
           </>
         }
         actions={<Link to="/admin/promotions">All nominations</Link>}
@@ -137,14 +150,17 @@ export default function NominationPage() {
         <h3>Justification</h3>
         <p className="notes-text">{nomination.justification}</p>
       </Card>
-      {readiness ? <LevelReadiness level={readiness} heading={`${agent.name}'s readiness for ${nomination.level}`} personName={agent.name} /> : null}
+      {readiness ? (
+        <LevelReadiness level={readiness} heading={`${agent.name}'s readiness for ${nomination.level}`} personName={agent.name} />
+      ) : null}
       <Card title="Decision">
         {nomination.status === "pending" ? (
           <DecisionForm agentName={agent.name} level={nomination.level} />
         ) : (
           <>
             <p>
-              {nomination.status === "approved" ? "Approved" : "Declined"} by {nomination.decidedBy ?? "an admin"} on {formatDateTime(nomination.decidedAt!)}.
+              {nomination.status === "approved" ? "Approved" : "Declined"} by {nomination.decidedBy ?? "an admin"} on{" "}
+              {formatDateTime(nomination.decidedAt!)}.
             </p>
             {nomination.reason ? <p className="notes-text">{nomination.reason}</p> : <p className="muted">No reason was given.</p>}
           </>
@@ -154,4 +170,6 @@ export default function NominationPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.nomination.agent.name} for ${data.nomination.level}` : "Nomination"} · Promotions · Frontline` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? `${data.nomination.agent.name} for ${data.nomination.level}` : "Nomination"} · Promotions · Frontline` },
+];

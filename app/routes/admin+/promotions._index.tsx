@@ -58,7 +58,11 @@ export default function PromotionsPage() {
         <ul>
           {NOMINATION_STATUSES.map((option) => (
             <li key={option}>
-              <Link to={option === "pending" ? "/admin/promotions" : `/admin/promotions?status=${option}`} aria-current={option === status ? "true" : undefined} className="status-summary__item">
+              <Link
+                to={option === "pending" ? "/admin/promotions" : `/admin/promotions?status=${option}`}
+                aria-current={option === status ? "true" : undefined}
+                className="status-summary__item"
+              >
                 {TABS[option].label}
               </Link>
             </li>

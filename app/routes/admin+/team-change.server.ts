@@ -11,7 +11,10 @@ export function rejectTeamChange(submission: Submission<unknown>, result: Exclud
     case "name-taken":
       return data({ result: submission.reply({ fieldErrors: { name: ["Another team already has this name"] } }) }, { status: 400 });
     case "invalid-lead":
-      return data({ result: submission.reply({ fieldErrors: { leadId: ["Choose an active person with the team lead role"] } }) }, { status: 400 });
+      return data(
+        { result: submission.reply({ fieldErrors: { leadId: ["Choose an active person with the team lead role"] } }) },
+        { status: 400 },
+      );
     case "invalid-member":
       return data({ result: submission.reply({ formErrors: ["That person isn't on this team any more"] }) }, { status: 400 });
   }

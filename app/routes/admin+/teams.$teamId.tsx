@@ -7,7 +7,15 @@ import { Button } from "~/components/ui/button.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { Field, FormErrors, SelectField } from "~/components/ui/field.tsx";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
-import { getTeam, listPeopleOutsideTeam, listTeamOptions, moveMember, renameTeam, setAutoAssignAfter, setTeamLead } from "~/models/team.server.ts";
+import {
+  getTeam,
+  listPeopleOutsideTeam,
+  listTeamOptions,
+  moveMember,
+  renameTeam,
+  setAutoAssignAfter,
+  setTeamLead,
+} from "~/models/team.server.ts";
 import { listLeadCandidates } from "~/models/user.server.ts";
 import { ensureFound, requireRole } from "~/utils/permissions.server.ts";
 import { badRequest, readFormData } from "~/utils/request.server.ts";
@@ -108,7 +116,11 @@ function RenameForm({ name }: { name: string }) {
       {actionData && "saved" in actionData ? <p role="status">{actionData.saved}</p> : null}
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="rename" />
-      <Field label="Team name" errors={fields.name.errors} inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }} />
+      <Field
+        label="Team name"
+        errors={fields.name.errors}
+        inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }}
+      />
       <div>
         <Button type="submit" variant="secondary" pending={navigation.formData?.get("intent") === "rename"}>
           Rename
@@ -256,7 +268,12 @@ export default function TeamPage() {
           {outsiders.length > 0 ? (
             <Form method="post" className="form form--inline" aria-label={`Add someone to ${team.name}`}>
               <input type="hidden" name="intent" value="add" />
-              <SelectField label="Add an agent to this team" options={outsiders} placeholder="Choose a person" selectProps={{ id: "add-member", name: "userId", required: true }} />
+              <SelectField
+                label="Add an agent to this team"
+                options={outsiders}
+                placeholder="Choose a person"
+                selectProps={{ id: "add-member", name: "userId", required: true }}
+              />
               <Button type="submit" variant="secondary">
                 Add to team
               </Button>

@@ -41,7 +41,11 @@ export default function TeamsPage() {
   });
   return (
     <>
-      <PageHeader title="Teams" description="Each team has one lead, who coaches its members." actions={<Link to="/admin">Back to admin</Link>} />
+      <PageHeader
+        title="Teams"
+        description="Each team has one lead, who coaches its members."
+        actions={<Link to="/admin">Back to admin</Link>}
+      />
       <div className="stack">
         {teams.length === 0 ? (
           <EmptyState title="No teams yet">Create the first team below, then move people onto it.</EmptyState>
@@ -61,7 +65,11 @@ export default function TeamsPage() {
         <Card title="Create a team">
           <Form method="post" className="form" {...getFormProps(form)}>
             <FormErrors id={form.errorId} errors={form.errors} />
-            <Field label="Team name" errors={fields.name.errors} inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }} />
+            <Field
+              label="Team name"
+              errors={fields.name.errors}
+              inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }}
+            />
             <SelectField
               label="Lead"
               hint="Only people with the team lead role can lead a team."

@@ -53,8 +53,8 @@ export default function CareerPage() {
       <section className="card stack" aria-labelledby="check-in">
         <h2 id="check-in">Check-in</h2>
         <p className="muted">
-          How you rate yourself beside what your graded practice measures (the average of your last 5 graded attempts, from 0 to 2) and how your lead rates you. Where
-          they differ is the best thing to talk about at your next 1:1.
+          How you rate yourself beside what your graded practice measures (the average of your last 5 graded attempts, from 0 to 2) and how
+          your lead rates you. Where they differ is the best thing to talk about at your next 1:1.
         </p>
         {saved ? <Alert tone="success">Check-in saved. Your lead sees it next to their own ratings.</Alert> : null}
         <CheckInTable view={checkIns} />

@@ -15,7 +15,13 @@ import type { Viewer } from "~/utils/permissions.ts";
 import { LEVEL_LABELS, type Level } from "~/utils/user-fields.ts";
 
 /** A level evaluated against the evidence, as the readiness component shows it. */
-export function levelReadiness(content: CareerContent, key: Level, evidence: CareerEvidence, now: Date, via: Level[] = []): LevelReadinessView {
+export function levelReadiness(
+  content: CareerContent,
+  key: Level,
+  evidence: CareerEvidence,
+  now: Date,
+  via: Level[] = [],
+): LevelReadinessView {
   const level = keyedLevel(content.ladder, key);
   const evaluation = evaluateLevel(level, evidence, now, content.catalog);
   return {
@@ -34,7 +40,12 @@ export function readinessView(record: CareerRecord, content: CareerContent, now:
   const { evidence, history, hireDate } = record;
   const current = keyedLevel(content.ladder, evidence.currentLevel.key);
   return {
-    current: { title: current.title, summary: current.summary, track: CAREER_TRACK_LABELS[current.track], since: evidence.currentLevel.since.toISOString() },
+    current: {
+      title: current.title,
+      summary: current.summary,
+      track: CAREER_TRACK_LABELS[current.track],
+      since: evidence.currentLevel.since.toISOString(),
+    },
     next: nextLevels(evidence.currentLevel.key, content.ladder).map((next) => levelReadiness(content, next.key, evidence, now, next.via)),
     history: [
       { label: `Joined as ${LEVEL_LABELS[history[0]?.from ?? evidence.currentLevel.key]}`, at: hireDate.toISOString() },
@@ -43,13 +54,18 @@ export function readinessView(record: CareerRecord, content: CareerContent, now:
   };
 }
 
-function checkInTable(record: CareerRecord, checkIns: Record<"self" | "lead", CheckInView | null>, content: CareerContent): CheckInTableView {
+function checkInTable(
+  record: CareerRecord,
+  checkIns: Record<"self" | "lead", CheckInView | null>,
+  content: CareerContent,
+): CheckInTableView {
   const competencies = content.gradedCompetencies;
   const measured = measureCompetencies(
     record.evidence.attempts,
     competencies.map((competency) => competency.key),
   );
-  const authorship = (checkIn: CheckInView | null) => checkIn && { authorName: checkIn.authorName, at: checkIn.at.toISOString(), note: checkIn.note };
+  const authorship = (checkIn: CheckInView | null) =>
+    checkIn && { authorName: checkIn.authorName, at: checkIn.at.toISOString(), note: checkIn.note };
   return {
     rows: competencies.map((competency, index) => ({
       key: competency.key,
@@ -105,7 +121,11 @@ export function readinessRow(id: string, record: CareerRecord, content: CareerCo
     next,
     /** How close they are to their nearest next level; -1 at the top of the ladder. */
     highestPercent: Math.max(-1, ...next.map((level) => level.percentReady)),
-    pending: record.pendingNomination && { level: LEVEL_LABELS[record.pendingNomination.level], by: record.pendingNomination.by, at: record.pendingNomination.at.toISOString() },
+    pending: record.pendingNomination && {
+      level: LEVEL_LABELS[record.pendingNomination.level],
+      by: record.pendingNomination.by,
+      at: record.pendingNomination.at.toISOString(),
+    },
   };
 }
 

@@ -56,7 +56,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     checkIns: career.checkInTable,
     competencies: content.gradedCompetencies,
     previousRatings: career.checkIns.lead?.ratings ?? {},
-    levelOptions: nominationLevels(record.evidence.currentLevel.key, content.ladder).map((level): Option => ({ value: level.key, label: level.title })),
+    levelOptions: nominationLevels(record.evidence.currentLevel.key, content.ladder).map((level): Option => ({
+      value: level.key,
+      label: level.title,
+    })),
     pending: record.pendingNomination ? LEVEL_LABELS[record.pendingNomination.level] : null,
     nominations: nominations.map((nomination) => ({
       id: nomination.id,
@@ -93,11 +96,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ intent: intent.data, result: submission.reply() }, { status: 400 });
   const allowedLevels = nominationLevels(career.record.evidence.currentLevel.key, career.content.ladder).map((level) => level.key);
   const outcome = await nominate(user, { agentId: userId, ...submission.value, allowedLevels });
-  if (outcome.status === "refused") return data({ intent: intent.data, result: submission.reply({ formErrors: [outcome.reason] }) }, { status: 400 });
+  if (outcome.status === "refused")
+    return data({ intent: intent.data, result: submission.reply({ formErrors: [outcome.reason] }) }, { status: 400 });
   return redirect(`/career/people/${userId}?saved=nomination#nominations`);
 }
 
-function NominationForm({ personName, options, lastResult }: { personName: string; options: Option[]; lastResult: SubmissionResult<string[]> | undefined }) {
+function NominationForm({
+  personName,
+  options,
+  lastResult,
+}: {
+  personName: string;
+  options: Option[];
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
   const navigation = useNavigation();
   const [form, fields] = useForm<z.input<typeof NominationSchema>, z.output<typeof NominationSchema>>({
     id: "nominate",
@@ -110,7 +122,13 @@ function NominationForm({ personName, options, lastResult }: { personName: strin
     <Form method="post" className="form" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="nominate" />
-      <SelectField label="Level" options={options} placeholder="Choose a level" errors={fields.level.errors} selectProps={getSelectProps(fields.level)} />
+      <SelectField
+        label="Level"
+        options={options}
+        placeholder="Choose a level"
+        errors={fields.level.errors}
+        selectProps={getSelectProps(fields.level)}
+      />
       <TextareaField
         label="Why they are ready"
         hint={`The admin reads this beside ${personName}'s evidence. Say what you have seen them do at this level, ${JUSTIFICATION_MIN}–${JUSTIFICATION_MAX.toLocaleString("en")} characters.`}
@@ -126,10 +144,15 @@ function NominationForm({ personName, options, lastResult }: { personName: strin
   );
 }
 
-const STATUS_TONES: Record<NominationStatus, "success" | "danger" | "primary"> = { pending: "primary", approved: "success", declined: "danger" };
+const STATUS_TONES: Record<NominationStatus, "success" | "danger" | "primary"> = {
+  pending: "primary",
+  approved: "success",
+  declined: "danger",
+};
 
 export default function PersonCareerPage() {
-  const { person, canAct, readiness, checkIns, competencies, previousRatings, levelOptions, pending, nominations, saved } = useLoaderData<typeof loader>();
+  const { person, canAct, readiness, checkIns, competencies, previousRatings, levelOptions, pending, nominations, saved } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: "check-in" | "nominate") => (actionData?.intent === intent ? actionData.result : undefined);
   return (
@@ -155,17 +178,28 @@ export default function PersonCareerPage() {
         }
       />
       {saved ? <Alert tone="success">{saved}</Alert> : null}
-      {canAct ? null : <Alert>{person.name}'s account is deactivated: their record stays readable, but check-ins and nominations are closed.</Alert>}
+      {canAct ? null : (
+        <Alert>{person.name}'s account is deactivated: their record stays readable, but check-ins and nominations are closed.</Alert>
+      )}
       <Readiness view={readiness} personName={person.name} />
 
       <section className="card stack" aria-labelledby="check-in">
         <h2 id="check-in">Check-in</h2>
-        <p className="muted">{person.name}'s own ratings beside yours and what their graded practice measures (the average of their last 5 graded attempts, from 0 to 2).</p>
+        <p className="muted">
+          {person.name}'s own ratings beside yours and what their graded practice measures (the average of their last 5 graded attempts,
+          from 0 to 2).
+        </p>
         <CheckInTable view={checkIns} personName={person.name} />
         {canAct ? (
           <>
             <h3>Your ratings as their lead</h3>
-            <CheckInForm perspective="lead" competencies={competencies} previous={previousRatings} lastResult={resultFor("check-in")} personName={person.name} />
+            <CheckInForm
+              perspective="lead"
+              competencies={competencies}
+              previous={previousRatings}
+              lastResult={resultFor("check-in")}
+              personName={person.name}
+            />
           </>
         ) : null}
       </section>
@@ -180,7 +214,10 @@ export default function PersonCareerPage() {
           <p className="muted">There is no level directly above {person.name}'s to nominate them for.</p>
         ) : (
           <>
-            <p className="muted">A nomination is your sign-off that {person.name} is ready. An admin approves or declines it with a reason; approval changes their level.</p>
+            <p className="muted">
+              A nomination is your sign-off that {person.name} is ready. An admin approves or declines it with a reason; approval changes
+              their level.
+            </p>
             <NominationForm personName={person.name} options={levelOptions} lastResult={resultFor("nominate")} />
           </>
         )}
@@ -192,11 +229,14 @@ export default function PersonCareerPage() {
             {nominations.map((nomination) => (
               <li key={nomination.id} className="nomination">
                 <p>
-                  <strong>{nomination.level}</strong> <Badge tone={STATUS_TONES[nomination.status]}>{NOMINATION_STATUS_LABELS[nomination.status]}</Badge>
+                  <strong>{nomination.level}</strong>{" "}
+                  <Badge tone={STATUS_TONES[nomination.status]}>{NOMINATION_STATUS_LABELS[nomination.status]}</Badge>
                 </p>
                 <p className="muted">
                   Nominated by {nomination.nominatedBy} on {formatDate(nomination.at)}
-                  {nomination.decidedAt ? ` · decided by ${nomination.decidedBy ?? "an admin"} on ${formatDate(nomination.decidedAt)}` : null}
+                  {nomination.decidedAt
+                    ? ` · decided by ${nomination.decidedBy ?? "an admin"} on ${formatDate(nomination.decidedAt)}`
+                    : null}
                 </p>
                 <p className="notes-text">{nomination.justification}</p>
                 {nomination.reason ? (

@@ -34,7 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     content.difficultyOf,
   );
   const now = new Date();
-  const rows = [...records].map(([id, record]) => readinessRow(id, record, content, now)).sort((a, b) => b.highestPercent - a.highestPercent || a.name.localeCompare(b.name));
+  const rows = [...records]
+    .map(([id, record]) => readinessRow(id, record, content, now))
+    .sort((a, b) => b.highestPercent - a.highestPercent || a.name.localeCompare(b.name));
   const teamName = team ? (teams?.find((option) => option.id === team)?.name ?? rows[0]?.teamName ?? null) : null;
   return {
     isAdmin,
@@ -76,7 +78,9 @@ export default function TeamReadinessPage() {
       ) : null}
       {rows.length === 0 ? (
         <EmptyState title="No one to show yet">
-          {isAdmin ? "Active agents and leads appear here with their readiness for the next level." : "The agents on the teams you lead appear here once they're added."}
+          {isAdmin
+            ? "Active agents and leads appear here with their readiness for the next level."
+            : "The agents on the teams you lead appear here once they're added."}
         </EmptyState>
       ) : (
         <DataTable
@@ -100,8 +104,8 @@ export default function TeamReadinessPage() {
                     {row.next.map((level) => (
                       <li key={level.key}>
                         {level.title}
-                        {level.via.length ? <span className="muted"> (after {level.via.join(", ")})</span> : null}: <strong>{level.percentReady}%</strong>{" "}
-                        <ReadinessBadge readiness={level.readiness} />
+                        {level.via.length ? <span className="muted"> (after {level.via.join(", ")})</span> : null}:{" "}
+                        <strong>{level.percentReady}%</strong> <ReadinessBadge readiness={level.readiness} />
                       </li>
                     ))}
                   </ul>
@@ -110,7 +114,10 @@ export default function TeamReadinessPage() {
               <td>
                 {row.pending ? (
                   <>
-                    {row.pending.level} <span className="muted">— by {row.pending.by}, {formatDate(row.pending.at)}, waiting for a decision</span>
+                    {row.pending.level}{" "}
+                    <span className="muted">
+                      — by {row.pending.by}, {formatDate(row.pending.at)}, waiting for a decision
+                    </span>
                   </>
                 ) : (
                   <span className="muted">None pending</span>

@@ -11,7 +11,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function CoachingPage() {
   return (
     <>
-      <PageHeader title="Coaching" description="Turn training and practice into coaching: assign, review, meet and see where the team stands." />
+      <PageHeader
+        title="Coaching"
+        description="Turn training and practice into coaching: assign, review, meet and see where the team stands."
+      />
       <div className="grid">
         <Card title="Assignments">
           <p>Give modules and scenarios to one person, several or the whole team, with a due date and what passing means.</p>

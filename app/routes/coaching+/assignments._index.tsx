@@ -42,7 +42,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (query.team && !teams.some((team) => team.id === query.team)) notFound("That team isn't one you can see.");
   const sort = query.sort ?? "due";
   const now = new Date();
-  const board = await listAssignmentBoard(viewer, { status: query.status, agentId: query.agent, kind: query.kind, teamId: query.team }, sort, query.page, now);
+  const board = await listAssignmentBoard(
+    viewer,
+    { status: query.status, agentId: query.agent, kind: query.kind, teamId: query.team },
+    sort,
+    query.page,
+    now,
+  );
   const people = teams.filter((team) => !query.team || team.id === query.team).flatMap((team) => team.members);
   return {
     query: { ...query, sort },
@@ -90,7 +96,13 @@ export default function AssignmentBoardPage() {
   const filtered = Boolean(query.status || query.agent || query.kind || query.team);
   const filterLink = (status: string) => {
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries({ agent: query.agent, kind: query.kind, team: query.team, sort: query.sort === "due" ? undefined : query.sort, status })) {
+    for (const [key, value] of Object.entries({
+      agent: query.agent,
+      kind: query.kind,
+      team: query.team,
+      sort: query.sort === "due" ? undefined : query.sort,
+      status,
+    })) {
       if (value) params.set(key, value);
     }
     return `?${params}`;
@@ -111,7 +123,9 @@ export default function AssignmentBoardPage() {
       />
       {confirmation ? (
         <Alert tone="success">
-          {confirmation.assigned === 0 ? "Nothing new was assigned." : `Assigned to ${plural(confirmation.assigned, "person", "people")}. They've been notified.`}
+          {confirmation.assigned === 0
+            ? "Nothing new was assigned."
+            : `Assigned to ${plural(confirmation.assigned, "person", "people")}. They've been notified.`}
           {confirmation.skipped > 0
             ? ` ${plural(confirmation.skipped, "person was", "people were")} skipped: they already have it open or have completed it.`
             : null}
@@ -132,7 +146,12 @@ export default function AssignmentBoardPage() {
 
       <Form method="get" className="form form--inline" role="search" aria-label="Filter assignments">
         {teams.length > 1 ? (
-          <SelectField label="Team" options={teams} placeholder="All teams" selectProps={{ id: "board-team", name: "team", defaultValue: query.team ?? "" }} />
+          <SelectField
+            label="Team"
+            options={teams}
+            placeholder="All teams"
+            selectProps={{ id: "board-team", name: "team", defaultValue: query.team ?? "" }}
+          />
         ) : null}
         <SelectField
           label="Status"
@@ -140,7 +159,12 @@ export default function AssignmentBoardPage() {
           placeholder="Any status"
           selectProps={{ id: "board-status", name: "status", defaultValue: query.status ?? "" }}
         />
-        <SelectField label="Agent" options={agents} placeholder="Everyone" selectProps={{ id: "board-agent", name: "agent", defaultValue: query.agent ?? "" }} />
+        <SelectField
+          label="Agent"
+          options={agents}
+          placeholder="Everyone"
+          selectProps={{ id: "board-agent", name: "agent", defaultValue: query.agent ?? "" }}
+        />
         <SelectField
           label="Kind"
           options={ASSIGNMENT_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }))}

@@ -43,16 +43,29 @@ const WhatSchema = z
       .max(100, "Enter a whole number from 1 to 100")
       .optional(),
     minLevels: z
-      .array(z.object({ criterionId: z.string().max(100), level: z.number({ invalid_type_error: "Choose a level" }).int().min(0).max(4).optional() }))
+      .array(
+        z.object({
+          criterionId: z.string().max(100),
+          level: z.number({ invalid_type_error: "Choose a level" }).int().min(0).max(4).optional(),
+        }),
+      )
       .max(50)
       .default([]),
   })
   .superRefine((value, context) => {
     if (value.kind === "module" && value.minScore !== undefined) {
-      context.addIssue({ code: "custom", path: ["minScore"], message: "Modules pass on completion; clear the minimum score or choose a scenario" });
+      context.addIssue({
+        code: "custom",
+        path: ["minScore"],
+        message: "Modules pass on completion; clear the minimum score or choose a scenario",
+      });
     }
     if (value.kind === "module" && value.minLevels.some((entry) => entry.level)) {
-      context.addIssue({ code: "custom", path: ["minLevels"], message: "Minimum levels apply to scenarios only; clear them or choose a scenario" });
+      context.addIssue({
+        code: "custom",
+        path: ["minLevels"],
+        message: "Minimum levels apply to scenarios only; clear them or choose a scenario",
+      });
     }
   });
 
@@ -94,7 +107,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     teams: teams.map((candidate) => ({ id: candidate.id, name: candidate.name })),
     team: team ? { id: team.id, name: team.name, members: team.members } : null,
     modules: catalog.modules.map((module) => ({ slug: module.slug, title: module.frontmatter.title })).sort(byTitle),
-    scenarios: practice.scenarios.map((scenario) => ({ slug: scenario.slug, title: scenario.title, passScore: scenario.passScore })).sort(byTitle),
+    scenarios: practice.scenarios
+      .map((scenario) => ({ slug: scenario.slug, title: scenario.title, passScore: scenario.passScore }))
+      .sort(byTitle),
     rubrics: rubrics.map((rubric) => ({
       id: rubric.id,
       title: rubric.title,
@@ -139,7 +154,15 @@ const KIND_CHOICES = {
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function AssignmentForm({ data: loaded, team, lastResult }: { data: LoaderData; team: NonNullable<LoaderData["team"]>; lastResult: SubmissionResult<string[]> | undefined }) {
+function AssignmentForm({
+  data: loaded,
+  team,
+  lastResult,
+}: {
+  data: LoaderData;
+  team: NonNullable<LoaderData["team"]>;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
   const navigation = useNavigation();
   const schema = assignmentSchema(loaded.today);
   const [form, fields] = useForm({
@@ -156,7 +179,10 @@ function AssignmentForm({ data: loaded, team, lastResult }: { data: LoaderData; 
   const showScenarios = kind !== "module";
   // Each criterion keeps one fixed position in the list, whatever was submitted before.
   const criterionIds = loaded.rubrics.flatMap((rubric) => rubric.criteria.map((criterion) => criterion.id));
-  const submittedLevels = (Array.isArray(fields.minLevels.value) ? fields.minLevels.value : []) as { criterionId?: string; level?: string }[];
+  const submittedLevels = (Array.isArray(fields.minLevels.value) ? fields.minLevels.value : []) as {
+    criterionId?: string;
+    level?: string;
+  }[];
   const levelOf = (criterionId: string) => submittedLevels.find((entry) => entry?.criterionId === criterionId)?.level ?? "";
   const contentErrors = fields.contentSlug.errors;
   const assigneeErrors = fields.assignees.errors;
@@ -233,14 +259,16 @@ function AssignmentForm({ data: loaded, team, lastResult }: { data: LoaderData; 
           <p className="muted">No active agents on {team.name} yet.</p>
         ) : (
           <ul className="assignee-list">
-            {getCollectionProps(fields.assignees, { type: "checkbox", options: team.members.map((member) => member.id) }).map(({ key, ...props }) => (
-              <li key={key}>
-                <label className="choice-option">
-                  <input {...props} />
-                  <span>{names.get(props.value)}</span>
-                </label>
-              </li>
-            ))}
+            {getCollectionProps(fields.assignees, { type: "checkbox", options: team.members.map((member) => member.id) }).map(
+              ({ key, ...props }) => (
+                <li key={key}>
+                  <label className="choice-option">
+                    <input {...props} />
+                    <span>{names.get(props.value)}</span>
+                  </label>
+                </li>
+              ),
+            )}
           </ul>
         )}
         {assigneeErrors?.length ? (
@@ -351,7 +379,9 @@ export default function NewAssignmentPage() {
       {team ? (
         <AssignmentForm key={team.id} data={loaded} team={team} lastResult={actionData?.result} />
       ) : (
-        <EmptyState title="No team to assign to">You'll be able to assign work once you lead a team. An admin sets team leads in Admin → Teams.</EmptyState>
+        <EmptyState title="No team to assign to">
+          You'll be able to assign work once you lead a team. An admin sets team leads in Admin → Teams.
+        </EmptyState>
       )}
     </>
   );

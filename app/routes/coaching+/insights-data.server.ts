@@ -17,7 +17,14 @@ export async function loadInsights(request: Request, now = new Date()) {
   const { team } = parseSearchParams(request, QuerySchema);
   const [teams, catalog, practice] = await Promise.all([listInsightTeams(toViewer(user)), getCatalog(), getPracticeCatalog()]);
   // A team outside the viewer's is as missing as one that doesn't exist.
-  const selected = team ? [ensureFound(teams.find((candidate) => candidate.id === team), "That team isn't one of yours.")] : teams;
+  const selected = team
+    ? [
+        ensureFound(
+          teams.find((candidate) => candidate.id === team),
+          "That team isn't one of yours.",
+        ),
+      ]
+    : teams;
   const insights = await loadTeamInsights(
     selected,
     {

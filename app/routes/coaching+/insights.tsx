@@ -30,8 +30,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     heatmap: {
       columns: insights.competencyKeys.map((key) => ({ key, label: competencyNames[key] ?? key })),
-      average: { key: "team-average", label: "Team average", values: insights.competencyKeys.map((key) => insights.competencyAverages[key]) },
-      rows: insights.agents.map((agent) => ({ key: agent.id, label: agent.name, values: insights.competencyKeys.map((key) => agent.competencies[key]) })),
+      average: {
+        key: "team-average",
+        label: "Team average",
+        values: insights.competencyKeys.map((key) => insights.competencyAverages[key]),
+      },
+      rows: insights.agents.map((agent) => ({
+        key: agent.id,
+        label: agent.name,
+        values: insights.competencyKeys.map((key) => agent.competencies[key]),
+      })),
     },
     trend: insights.trend.map((point) => ({
       key: point.weekStart,
@@ -68,7 +76,12 @@ export default function InsightsPage() {
       />
       {teams.length > 1 ? (
         <Form method="get" className="form form--inline" aria-label="Choose a team">
-          <SelectField label="Team" options={teams} placeholder="All your teams" selectProps={{ id: "team", name: "team", defaultValue: team ?? "" }} />
+          <SelectField
+            label="Team"
+            options={teams}
+            placeholder="All your teams"
+            selectProps={{ id: "team", name: "team", defaultValue: team ?? "" }}
+          />
           <Button type="submit" variant="secondary">
             Show
           </Button>
@@ -76,9 +89,13 @@ export default function InsightsPage() {
       ) : null}
 
       {teams.length === 0 ? (
-        <EmptyState title="No team to show">Insights appear here once you lead a team. An admin sets team leads under Admin → Teams.</EmptyState>
+        <EmptyState title="No team to show">
+          Insights appear here once you lead a team. An admin sets team leads under Admin → Teams.
+        </EmptyState>
       ) : summary.agents === 0 ? (
-        <EmptyState title="No agents yet">Once agents join {scopeName}, their onboarding, practice and training time show up here.</EmptyState>
+        <EmptyState title="No agents yet">
+          Once agents join {scopeName}, their onboarding, practice and training time show up here.
+        </EmptyState>
       ) : (
         <>
           <section aria-labelledby="summary-title">
@@ -111,8 +128,8 @@ export default function InsightsPage() {
 
           <Card title="Skills from graded practice">
             <p className="muted">
-              Average level each agent reached on each competency&apos;s rubric criteria, from 0 (none) to 100 (the top level). A lead&apos;s override
-              replaces the automatic level; criteria that didn&apos;t apply are left out.
+              Average level each agent reached on each competency&apos;s rubric criteria, from 0 (none) to 100 (the top level). A
+              lead&apos;s override replaces the automatic level; criteria that didn&apos;t apply are left out.
             </p>
             {heatmap.columns.length === 0 ? (
               <p>No graded practice yet.</p>
@@ -140,7 +157,9 @@ export default function InsightsPage() {
           </Card>
 
           <Card title="First, best and latest score per scenario">
-            <p className="muted">Each agent&apos;s first, best and latest graded score on a scenario, averaged over the agents who practised it.</p>
+            <p className="muted">
+              Each agent&apos;s first, best and latest graded score on a scenario, averaged over the agents who practised it.
+            </p>
             {lift.length === 0 ? (
               <p>No graded practice yet.</p>
             ) : (
@@ -166,8 +185,9 @@ export default function InsightsPage() {
 
           <Card title="Training time against leading teams">
             <p className="muted">
-              Module reading plus time spent replying in practice over the last 12 months (or since joining, at least a month), scaled to a year.
-              Leading support teams give about {BENCHMARK_TRAINING_DAYS} days a year — at {TRAINING_DAY_HOURS} hours a day, {benchmark} hours.
+              Module reading plus time spent replying in practice over the last 12 months (or since joining, at least a month), scaled to a
+              year. Leading support teams give about {BENCHMARK_TRAINING_DAYS} days a year — at {TRAINING_DAY_HOURS} hours a day,{" "}
+              {benchmark} hours.
             </p>
             <BarChart
               title={`Training hours a year per agent against the ${benchmark} hour benchmark`}

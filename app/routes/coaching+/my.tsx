@@ -64,7 +64,9 @@ function SessionList({ sessions, timeZone, label }: { sessions: SessionSummary[]
           with {session.lead}
           <div className="muted">
             Focus: {session.focus.join(", ")}
-            {session.total > 0 ? ` · ${session.open === 0 ? "all action items done" : `${plural(session.open, "action item")} open`}` : null}
+            {session.total > 0
+              ? ` · ${session.open === 0 ? "all action items done" : `${plural(session.open, "action item")} open`}`
+              : null}
           </div>
         </li>
       ))}
@@ -91,8 +93,7 @@ export default function MyCoachingPage() {
                 <div>
                   <p className="action-item__text">{item.text}</p>
                   <p className="muted action-item__meta">
-                    Due {formatDate(item.dueDate)}{" "}
-                    {item.overdue ? <Badge tone="danger">Overdue</Badge> : null} · from your{" "}
+                    Due {formatDate(item.dueDate)} {item.overdue ? <Badge tone="danger">Overdue</Badge> : null} · from your{" "}
                     <Link to={`/coaching/sessions/${item.sessionId}`}>
                       1:1 on <SessionTime at={item.sessionAt} timeZone={timeZone} />
                     </Link>
@@ -113,13 +114,19 @@ export default function MyCoachingPage() {
       </Card>
       <section aria-labelledby="upcoming-title" className="stack">
         <h2 id="upcoming-title">Upcoming 1:1s</h2>
-        {upcoming.length === 0 ? <p className="muted">Nothing scheduled. Your lead plans 1:1s with you here.</p> : <SessionList sessions={upcoming} timeZone={timeZone} label="Upcoming 1:1s" />}
+        {upcoming.length === 0 ? (
+          <p className="muted">Nothing scheduled. Your lead plans 1:1s with you here.</p>
+        ) : (
+          <SessionList sessions={upcoming} timeZone={timeZone} label="Upcoming 1:1s" />
+        )}
       </section>
       <section aria-labelledby="past-title" className="stack">
         <h2 id="past-title">Past 1:1s</h2>
         {past.length === 0 ? (
           upcoming.length === 0 ? (
-            <EmptyState title="No 1:1s yet">When your lead records a 1:1 with you, its shared notes and action items show up here.</EmptyState>
+            <EmptyState title="No 1:1s yet">
+              When your lead records a 1:1 with you, its shared notes and action items show up here.
+            </EmptyState>
           ) : (
             <p className="muted">None yet.</p>
           )

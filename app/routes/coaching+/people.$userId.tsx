@@ -17,23 +17,57 @@ import { PageSchema } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 import { loadSessionContent, type SessionContent } from "./sessions-content.server.ts";
 
-type EventView = { id: string; kind: TimelineEvent["kind"]; at: string; title: string; detail: string | null; to: string | null; upcoming: boolean };
+type EventView = {
+  id: string;
+  kind: TimelineEvent["kind"];
+  at: string;
+  title: string;
+  detail: string | null;
+  to: string | null;
+  upcoming: boolean;
+};
 
 function describeEvent(event: TimelineEvent, content: SessionContent, now: Date): EventView {
   const base = { id: event.id, kind: event.kind, at: event.at.toISOString(), upcoming: false };
   const scenario = (slug: string) => content.scenarioTitles.get(slug) ?? slug;
   switch (event.kind) {
     case "session": {
-      const items = event.totalItems === 0 ? null : event.openItems === 0 ? "all action items done" : `${event.openItems} of ${plural(event.totalItems, "action item")} open`;
+      const items =
+        event.totalItems === 0
+          ? null
+          : event.openItems === 0
+            ? "all action items done"
+            : `${event.openItems} of ${plural(event.totalItems, "action item")} open`;
       const focus = event.focus.map((key) => content.competencyNames.get(key) ?? key).join(", ");
-      return { ...base, upcoming: event.at >= now, title: `1:1 with ${event.leadName}`, detail: [focus && `Focus: ${focus}`, items].filter(Boolean).join(" · ") || null, to: `/coaching/sessions/${event.id}` };
+      return {
+        ...base,
+        upcoming: event.at >= now,
+        title: `1:1 with ${event.leadName}`,
+        detail: [focus && `Focus: ${focus}`, items].filter(Boolean).join(" · ") || null,
+        to: `/coaching/sessions/${event.id}`,
+      };
     }
     case "review":
-      return { ...base, title: `Review of “${scenario(event.scenarioSlug)}”`, detail: event.reviewerName ? `by ${event.reviewerName}` : null, to: `/practice/attempts/${event.attemptId}` };
+      return {
+        ...base,
+        title: `Review of “${scenario(event.scenarioSlug)}”`,
+        detail: event.reviewerName ? `by ${event.reviewerName}` : null,
+        to: `/practice/attempts/${event.attemptId}`,
+      };
     case "attempt":
-      return { ...base, title: `Practised “${scenario(event.scenarioSlug)}”`, detail: `${event.score}/100, ${event.passed ? "passed" : "not passed"}`, to: `/practice/attempts/${event.attemptId}` };
+      return {
+        ...base,
+        title: `Practised “${scenario(event.scenarioSlug)}”`,
+        detail: `${event.score}/100, ${event.passed ? "passed" : "not passed"}`,
+        to: `/practice/attempts/${event.attemptId}`,
+      };
     case "module":
-      return { ...base, title: `Completed “${content.moduleTitles.get(event.moduleSlug) ?? event.moduleSlug}”`, detail: `version ${event.moduleVersion}`, to: null };
+      return {
+        ...base,
+        title: `Completed “${content.moduleTitles.get(event.moduleSlug) ?? event.moduleSlug}”`,
+        detail: `version ${event.moduleVersion}`,
+        to: null,
+      };
   }
 }
 
@@ -130,4 +164,6 @@ export default function TimelinePage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.isSelf ? "Your" : `${data?.person.name ?? "Person"}'s`} coaching timeline · Frontline` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.isSelf ? "Your" : `${data?.person.name ?? "Person"}'s`} coaching timeline · Frontline` },
+];

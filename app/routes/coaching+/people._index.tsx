@@ -17,11 +17,16 @@ import { parseSearchParams } from "~/utils/request.server.ts";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["lead", "admin"]);
   const { page } = parseSearchParams(request, z.object({ page: PageSchema }));
-  const [{ total, people, sessions }, timeZone] = await Promise.all([listCoachingPeople(peopleScope(toViewer(user)), user.id, page), getTimeZone(user.id)]);
+  const [{ total, people, sessions }, timeZone] = await Promise.all([
+    listCoachingPeople(peopleScope(toViewer(user)), user.id, page),
+    getTimeZone(user.id),
+  ]);
   const now = new Date();
   const rows = people.map((person) => {
     const theirs = sessions.filter((session) => session.agentId === person.id);
-    const next = theirs.filter((session) => session.scheduledAt >= now).sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime())[0];
+    const next = theirs
+      .filter((session) => session.scheduledAt >= now)
+      .sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime())[0];
     const last = theirs.filter((session) => session.scheduledAt < now).sort((a, b) => b.scheduledAt.getTime() - a.scheduledAt.getTime())[0];
     return {
       id: person.id,
@@ -51,7 +56,10 @@ export default function CoachingPeoplePage() {
       {rows.length === 0 ? (
         <EmptyState title="No one to coach yet">People on the teams you lead appear here once they're added.</EmptyState>
       ) : (
-        <DataTable caption="1:1 coaching by person" columns={["Name", "Team", "Last 1:1", "Next 1:1", "Open action items", { label: "Actions", hidden: true }]}>
+        <DataTable
+          caption="1:1 coaching by person"
+          columns={["Name", "Team", "Last 1:1", "Next 1:1", "Open action items", { label: "Actions", hidden: true }]}
+        >
           {rows.map((row) => (
             <tr key={row.id}>
               <td>

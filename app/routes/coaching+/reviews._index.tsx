@@ -34,8 +34,14 @@ const VIEW_LABELS: Record<ReviewQueueView, string> = {
 };
 
 const EMPTY: Record<ReviewQueueView, { title: string; body: string }> = {
-  "needs-review": { title: "You're all caught up", body: "Every graded conversation from your people has been reviewed. New ones appear here as soon as they are graded." },
-  "below-pass": { title: "No conversations below the pass mark", body: "Nobody you look after has a graded conversation that didn't pass." },
+  "needs-review": {
+    title: "You're all caught up",
+    body: "Every graded conversation from your people has been reviewed. New ones appear here as soon as they are graded.",
+  },
+  "below-pass": {
+    title: "No conversations below the pass mark",
+    body: "Nobody you look after has a graded conversation that didn't pass.",
+  },
   disputed: { title: "No open disputes", body: "When an agent disputes a level, the conversation appears here until you answer." },
   all: { title: "No graded conversations yet", body: "When your people finish a practice conversation, it appears here with its grade." },
 };
@@ -56,7 +62,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total,
     view,
     filters: { show: view, scenario: query.scenario ?? "", agent: query.agent ?? "" },
-    scenarios: scenarios.map((scenario) => ({ value: scenario.slug, label: scenario.title })).sort((a, b) => a.label.localeCompare(b.label)),
+    scenarios: scenarios
+      .map((scenario) => ({ value: scenario.slug, label: scenario.title }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
     agents: agents.map((agent) => ({ value: agent.id, label: agent.name })),
     rows: attempts.map((attempt) => ({
       id: attempt.id,
@@ -75,7 +83,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ReviewQueuePage() {
   const { page, total, view, filters, scenarios, agents, rows } = useLoaderData<typeof loader>();
   const filtered = filters.scenario !== "" || filters.agent !== "";
-  const empty = filtered ? { title: "Nothing matches these filters", body: "Try another scenario or person, or clear the filters." } : EMPTY[view];
+  const empty = filtered
+    ? { title: "Nothing matches these filters", body: "Try another scenario or person, or clear the filters." }
+    : EMPTY[view];
   return (
     <>
       <PageHeader
@@ -89,8 +99,18 @@ export default function ReviewQueuePage() {
           options={REVIEW_QUEUE_VIEWS.map((value) => ({ value, label: VIEW_LABELS[value] }))}
           selectProps={{ id: "reviews-show", name: "show", defaultValue: filters.show }}
         />
-        <SelectField label="Scenario" options={scenarios} placeholder="Any scenario" selectProps={{ id: "reviews-scenario", name: "scenario", defaultValue: filters.scenario }} />
-        <SelectField label="Agent" options={agents} placeholder="Anyone" selectProps={{ id: "reviews-agent", name: "agent", defaultValue: filters.agent }} />
+        <SelectField
+          label="Scenario"
+          options={scenarios}
+          placeholder="Any scenario"
+          selectProps={{ id: "reviews-scenario", name: "scenario", defaultValue: filters.scenario }}
+        />
+        <SelectField
+          label="Agent"
+          options={agents}
+          placeholder="Anyone"
+          selectProps={{ id: "reviews-agent", name: "agent", defaultValue: filters.agent }}
+        />
         <Button type="submit" variant="secondary">
           Apply filters
         </Button>
@@ -102,7 +122,10 @@ export default function ReviewQueuePage() {
       {rows.length === 0 ? (
         <EmptyState title={empty.title}>{empty.body}</EmptyState>
       ) : (
-        <DataTable caption={`Graded conversations to review: ${VIEW_LABELS[view].toLowerCase()}`} columns={["When", "Agent", "Scenario", "Score", "Status"]}>
+        <DataTable
+          caption={`Graded conversations to review: ${VIEW_LABELS[view].toLowerCase()}`}
+          columns={["When", "Agent", "Scenario", "Score", "Status"]}
+        >
           {rows.map((row) => (
             <tr key={row.id}>
               <td>
@@ -120,7 +143,11 @@ export default function ReviewQueuePage() {
                 <span className="review-badges">
                   {row.reviewed ? <Badge tone="success">Reviewed</Badge> : <Badge tone="primary">Needs review</Badge>}
                   {row.reviewed && !row.acknowledged ? <Badge>Not acknowledged</Badge> : null}
-                  {row.openDisputes > 0 ? <span className="badge review-badge--disputed">{row.openDisputes === 1 ? "Disputed" : `${row.openDisputes} disputes`}</span> : null}
+                  {row.openDisputes > 0 ? (
+                    <span className="badge review-badge--disputed">
+                      {row.openDisputes === 1 ? "Disputed" : `${row.openDisputes} disputes`}
+                    </span>
+                  ) : null}
                   {row.passed ? null : <Badge tone="danger">Not passed</Badge>}
                 </span>
               </td>

@@ -14,7 +14,9 @@ export async function loadSessionContent() {
     competencyNames: new Map(catalog.competencies.map((competency) => [competency.key, competency.name])),
     scenarioTitles: new Map(practice.scenarios.map((scenario) => [scenario.slug, scenario.title])),
     moduleTitles: new Map(catalog.modules.map((module) => [module.slug, module.frontmatter.title])),
-    prompts: new Map(catalog.modules.flatMap((module) => module.reflections.map((reflection) => [`${module.slug}/${reflection.id}`, reflection.prompt]))),
+    prompts: new Map(
+      catalog.modules.flatMap((module) => module.reflections.map((reflection) => [`${module.slug}/${reflection.id}`, reflection.prompt])),
+    ),
   };
 }
 
@@ -32,7 +34,10 @@ type LinkableAttempt = { id: string; scenarioSlug: string; startedAt: Date; grad
 
 export function attemptLabel(content: SessionContent, attempt: LinkableAttempt): { title: string; detail: string } {
   const result = attempt.grade ? `${attempt.grade.overallScore}/100, ${attempt.grade.passed ? "passed" : "not passed"}` : "not graded";
-  return { title: content.scenarioTitles.get(attempt.scenarioSlug) ?? attempt.scenarioSlug, detail: `${formatDate(attempt.startedAt)} · ${result}` };
+  return {
+    title: content.scenarioTitles.get(attempt.scenarioSlug) ?? attempt.scenarioSlug,
+    detail: `${formatDate(attempt.startedAt)} · ${result}`,
+  };
 }
 
 export function reflectionLabel(content: SessionContent, reflection: { moduleSlug: string; reflectionId: string }) {
@@ -46,7 +51,10 @@ export function reflectionLabel(content: SessionContent, reflection: { moduleSlu
 
 const EXCERPT = 140;
 
-export function linkOptions(content: SessionContent, linkables: { attempts: LinkableAttempt[]; reflections: { moduleSlug: string; reflectionId: string; text: string }[] }) {
+export function linkOptions(
+  content: SessionContent,
+  linkables: { attempts: LinkableAttempt[]; reflections: { moduleSlug: string; reflectionId: string; text: string }[] },
+) {
   return {
     attempts: linkables.attempts.map((attempt): LinkOption => {
       const { title, detail } = attemptLabel(content, attempt);

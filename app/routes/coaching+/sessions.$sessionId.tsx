@@ -24,7 +24,14 @@ import { requireUser, toViewer } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/format.ts";
 import { ensureFound, forbidden, notFound } from "~/utils/permissions.server.ts";
 import { badRequest, readFormData } from "~/utils/request.server.ts";
-import { attemptLabel, competencyOptions, formContext, linkOptions, loadSessionContent, reflectionLabel } from "./sessions-content.server.ts";
+import {
+  attemptLabel,
+  competencyOptions,
+  formContext,
+  linkOptions,
+  loadSessionContent,
+  reflectionLabel,
+} from "./sessions-content.server.ts";
 
 const MISSING = "There's no coaching session at this address.";
 const COACH_ONLY = "Only the agent's lead or an admin can change this session.";
@@ -56,8 +63,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (linkables) {
     // Links older than the latest few must stay in the form, or saving would silently drop them.
     const options = linkOptions(content, {
-      attempts: [...linked.attempts.filter((attempt) => !linkables.attempts.some((candidate) => candidate.id === attempt.id)), ...linkables.attempts],
-      reflections: [...linked.reflections.filter((row) => !linkables.reflections.some((candidate) => candidate.moduleSlug === row.moduleSlug && candidate.reflectionId === row.reflectionId)), ...linkables.reflections],
+      attempts: [
+        ...linked.attempts.filter((attempt) => !linkables.attempts.some((candidate) => candidate.id === attempt.id)),
+        ...linkables.attempts,
+      ],
+      reflections: [
+        ...linked.reflections.filter(
+          (row) =>
+            !linkables.reflections.some(
+              (candidate) => candidate.moduleSlug === row.moduleSlug && candidate.reflectionId === row.reflectionId,
+            ),
+        ),
+        ...linkables.reflections,
+      ],
     });
     edit = {
       context,
@@ -118,7 +136,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = await updateSession(viewer, session.id, submission.value);
       if (result.status === "not-found") notFound(MISSING);
       if (result.status === "bad-link") {
-        const message = result.field === "attemptIds" ? "Link only this person's own graded conversations." : "Link only reflections this person has written.";
+        const message =
+          result.field === "attemptIds"
+            ? "Link only this person's own graded conversations."
+            : "Link only reflections this person has written.";
         return data({ intent: intent.data, result: submission.reply({ fieldErrors: { [result.field]: [message] } }) }, { status: 400 });
       }
       return { intent: intent.data, result: submission.reply(), saved: "Session saved." };
@@ -134,7 +155,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "remove-item": {
       const parsed = ItemSchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) badRequest("Say which action item to remove.");
-      if ((await removeActionItem(viewer, session.id, parsed.data.itemId)).status === "not-found") notFound("That action item doesn't exist.");
+      if ((await removeActionItem(viewer, session.id, parsed.data.itemId)).status === "not-found")
+        notFound("That action item doesn't exist.");
       return { intent: intent.data, saved: "Action item removed." };
     }
     case "toggle-item": {
@@ -163,9 +185,21 @@ function NewItemForm({ today, lastResult }: { today: string; lastResult: Submiss
   return (
     <Form method="post" className="form form--inline" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="add-item" />
-      <Field label="New action item" errors={fields.text.errors} inputProps={{ ...getInputProps(fields.text, { type: "text" }), maxLength: ACTION_ITEM_MAX, autoComplete: "off" }} />
-      <Field label="Due date" errors={fields.dueDate.errors} inputProps={{ ...getInputProps(fields.dueDate, { type: "date" }), min: today }} />
-      <Button type="submit" variant="secondary" pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "add-item"}>
+      <Field
+        label="New action item"
+        errors={fields.text.errors}
+        inputProps={{ ...getInputProps(fields.text, { type: "text" }), maxLength: ACTION_ITEM_MAX, autoComplete: "off" }}
+      />
+      <Field
+        label="Due date"
+        errors={fields.dueDate.errors}
+        inputProps={{ ...getInputProps(fields.dueDate, { type: "date" }), min: today }}
+      />
+      <Button
+        type="submit"
+        variant="secondary"
+        pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "add-item"}
+      >
         Add
       </Button>
     </Form>
@@ -199,12 +233,17 @@ export default function SessionPage() {
         title={coach ? `1:1 with ${session.agent.name}` : `Your 1:1 with ${session.lead}`}
         description={
           <>
-            <SessionTime at={session.scheduledAt} timeZone={timeZone} /> ({timeZone}) {session.upcoming ? <Badge tone="primary">Upcoming</Badge> : <Badge>Held</Badge>}
+            <SessionTime at={session.scheduledAt} timeZone={timeZone} /> ({timeZone}){" "}
+            {session.upcoming ? <Badge tone="primary">Upcoming</Badge> : <Badge>Held</Badge>}
             {coach ? ` · run by ${session.lead}` : null}
           </>
         }
         actions={
-          coach ? <Link to={`/coaching/people/${session.agent.id}`}>{session.agent.name}'s timeline</Link> : <Link to="/coaching/my">Your coaching</Link>
+          coach ? (
+            <Link to={`/coaching/people/${session.agent.id}`}>{session.agent.name}'s timeline</Link>
+          ) : (
+            <Link to="/coaching/my">Your coaching</Link>
+          )
         }
       />
       {actionData && "saved" in actionData && actionData.saved ? <Alert tone="success">{actionData.saved}</Alert> : null}
@@ -246,7 +285,12 @@ export default function SessionPage() {
                       <input type="hidden" name="intent" value="toggle-item" />
                       <input type="hidden" name="itemId" value={item.id} />
                       <input type="hidden" name="done" value={item.done ? "false" : "true"} />
-                      <Button type="submit" variant="secondary" size="small" aria-label={`${item.done ? "Mark as not done" : "Mark as done"}: ${item.text}`}>
+                      <Button
+                        type="submit"
+                        variant="secondary"
+                        size="small"
+                        aria-label={`${item.done ? "Mark as not done" : "Mark as done"}: ${item.text}`}
+                      >
                         {item.done ? "Mark as not done" : "Mark as done"}
                       </Button>
                     </Form>
@@ -265,7 +309,12 @@ export default function SessionPage() {
             </ul>
           </>
         )}
-        {coach ? <NewItemForm today={today} lastResult={actionData?.intent === "add-item" && "result" in actionData ? actionData.result : undefined} /> : null}
+        {coach ? (
+          <NewItemForm
+            today={today}
+            lastResult={actionData?.intent === "add-item" && "result" in actionData ? actionData.result : undefined}
+          />
+        ) : null}
       </Card>
 
       <Card title="Shared notes">
@@ -283,7 +332,14 @@ export default function SessionPage() {
         {attempts.length === 0 ? (
           <p className="muted">No conversations linked.</p>
         ) : (
-          <LinkList items={attempts.map((attempt) => ({ value: attempt.id, label: attempt.title, detail: attempt.detail, to: `/practice/attempts/${attempt.id}` }))} />
+          <LinkList
+            items={attempts.map((attempt) => ({
+              value: attempt.id,
+              label: attempt.title,
+              detail: attempt.detail,
+              to: `/practice/attempts/${attempt.id}`,
+            }))}
+          />
         )}
       </Card>
 
@@ -305,7 +361,10 @@ export default function SessionPage() {
 
       {edit ? (
         <Card title="Edit the session">
-          <details className="session-edit" open={actionData?.intent === "update" && "result" in actionData && actionData.result.status === "error"}>
+          <details
+            className="session-edit"
+            open={actionData?.intent === "update" && "result" in actionData && actionData.result.status === "error"}
+          >
             <summary>Change the date, focus, notes or links</summary>
             <SessionForm
               id="edit-session"
@@ -347,5 +406,9 @@ export default function SessionPage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.role === "coach" ? `1:1 with ${data.session.agent.name}` : "Your 1:1"} · Coaching · Frontline` : "Coaching session · Frontline" },
+  {
+    title: data
+      ? `${data.role === "coach" ? `1:1 with ${data.session.agent.name}` : "Your 1:1"} · Coaching · Frontline`
+      : "Coaching session · Frontline",
+  },
 ];

@@ -25,7 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = toViewer(user);
   const { agentId } = parseSearchParams(request, z.object({ agentId: optionalFilter(z.string().max(64)) }));
   const [coachees, timeZone, content] = await Promise.all([listCoachees(viewer), getTimeZone(user.id), loadSessionContent()]);
-  const agent = agentId ? ensureFound(coachees.find((person) => person.id === agentId), NOT_YOURS) : null;
+  const agent = agentId
+    ? ensureFound(
+        coachees.find((person) => person.id === agentId),
+        NOT_YOURS,
+      )
+    : null;
   const links = agent ? linkOptions(content, await listLinkables(agent.id)) : { attempts: [], reflections: [] };
   return {
     coachees: coachees.map((person) => ({ value: person.id, label: person.team ? `${person.name} — ${person.team.name}` : person.name })),
@@ -62,14 +67,25 @@ export default function NewSessionPage() {
       <PageHeader
         title={agent ? `Plan a 1:1 with ${agent.name}` : "Plan a 1:1"}
         description="Agree what to work on, link the practice and reflections you'll talk through, and leave with action items."
-        actions={agent ? <Link to={`/coaching/people/${agent.id}`}>{agent.name}'s coaching timeline</Link> : <Link to="/coaching/people">Your people</Link>}
+        actions={
+          agent ? (
+            <Link to={`/coaching/people/${agent.id}`}>{agent.name}'s coaching timeline</Link>
+          ) : (
+            <Link to="/coaching/people">Your people</Link>
+          )
+        }
       />
       {coachees.length === 0 ? (
         <EmptyState title="No one to coach yet">People on the teams you lead appear here once they're added.</EmptyState>
       ) : (
         <Card title="Who is it with?">
           <Form method="get" className="form form--inline">
-            <SelectField label="Person" options={coachees} placeholder="Choose a person" selectProps={{ id: "agentId", name: "agentId", defaultValue: agent?.id ?? "", required: true }} />
+            <SelectField
+              label="Person"
+              options={coachees}
+              placeholder="Choose a person"
+              selectProps={{ id: "agentId", name: "agentId", defaultValue: agent?.id ?? "", required: true }}
+            />
             <Button type="submit" variant="secondary">
               {agent ? "Switch person" : "Continue"}
             </Button>
@@ -98,4 +114,6 @@ export default function NewSessionPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.agent ? `1:1 with ${data.agent.name}` : "Plan a 1:1"} · Coaching · Frontline` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.agent ? `1:1 with ${data.agent.name}` : "Plan a 1:1"} · Coaching · Frontline` },
+];

@@ -26,7 +26,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const query = parseSearchParams(request, LibraryQuerySchema);
   const now = new Date();
-  const [catalog, records, assignments] = await Promise.all([getCatalog(), listProgressRecords(user.id), listMyAssignments(user.id, { kind: "module", now })]);
+  const [catalog, records, assignments] = await Promise.all([
+    getCatalog(),
+    listProgressRecords(user.id),
+    listMyAssignments(user.id, { kind: "module", now }),
+  ]);
   const done = completedSlugs(records);
   const titles = new Map(catalog.modules.map((module) => [module.slug, module.frontmatter.title]));
   const competencyNames = new Map(catalog.competencies.map((competency) => [competency.key, competency.name]));
@@ -125,7 +129,10 @@ export default function LearnPage() {
       <section aria-labelledby="library-title" className="stack">
         <h2 id="library-title">Library</h2>
         <Form method="get" className="form form--inline" role="search" aria-label="Filter the library">
-          <Field label="Search" inputProps={{ id: "library-q", name: "q", type: "search", defaultValue: query.q ?? "", placeholder: "Title or summary" }} />
+          <Field
+            label="Search"
+            inputProps={{ id: "library-q", name: "q", type: "search", defaultValue: query.q ?? "", placeholder: "Title or summary" }}
+          />
           <SelectField
             label="Competency"
             options={competencies}

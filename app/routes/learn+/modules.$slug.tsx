@@ -50,7 +50,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const status = moduleStatus(moduleRef(module), records);
   const locked = status.kind === "locked";
   if (!locked) await startModule(user.id, versionRef(module));
-  const [progress, reflections] = await Promise.all([getModuleProgress(user.id, versionRef(module)), listReflections(user.id, module.slug)]);
+  const [progress, reflections] = await Promise.all([
+    getModuleProgress(user.id, versionRef(module)),
+    listReflections(user.id, module.slug),
+  ]);
 
   const quizzes: Record<string, QuizView> = {};
   for (const quiz of module.quizzes) {
@@ -60,13 +63,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     quizzes[quiz.id] = {
       id: quiz.id,
       passPercent: quiz.passPercent,
-      latest: grade && attempt
-        ? {
-            scorePercent: attempt.scorePercent,
-            passed: attempt.passed,
-            feedback: Object.fromEntries(grade.results.map(({ questionId, ...feedback }) => [questionId, feedback])),
-          }
-        : null,
+      latest:
+        grade && attempt
+          ? {
+              scorePercent: attempt.scorePercent,
+              passed: attempt.passed,
+              feedback: Object.fromEntries(grade.results.map(({ questionId, ...feedback }) => [questionId, feedback])),
+            }
+          : null,
     };
   }
 
@@ -247,8 +251,8 @@ export default function ModulePage() {
         <>
           {status.kind === "updated" ? (
             <Alert tone="info">
-              This module has changed since you completed version {status.completedVersion}. Your earlier completion still counts;
-              read it again and retake the check to complete version {module.version}.
+              This module has changed since you completed version {status.completedVersion}. Your earlier completion still counts; read it
+              again and retake the check to complete version {module.version}.
             </Alert>
           ) : null}
           {progress.lastSection && !progress.completed ? (

@@ -36,7 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       lastActivity: rows[0]?.updatedAt.toISOString() ?? null,
     };
   });
-  const prompts = new Map(catalog.modules.flatMap((module) => module.reflections.map((reflection) => [`${module.slug}/${reflection.id}`, reflection.prompt])));
+  const prompts = new Map(
+    catalog.modules.flatMap((module) => module.reflections.map((reflection) => [`${module.slug}/${reflection.id}`, reflection.prompt])),
+  );
   const titles = new Map(catalog.modules.map((module) => [module.slug, module.frontmatter.title]));
   return {
     person: { id: person.id, name: person.name },
@@ -72,7 +74,10 @@ export default function PersonLearningPage() {
         {started.length === 0 ? (
           <EmptyState title="Nothing started yet">Modules appear here as soon as {person.name} opens one.</EmptyState>
         ) : (
-          <DataTable caption={`Modules ${person.name} has started`} columns={["Module", "Status", "Best score", "Attempts", "Time spent", "Last activity"]}>
+          <DataTable
+            caption={`Modules ${person.name} has started`}
+            columns={["Module", "Status", "Best score", "Attempts", "Time spent", "Last activity"]}
+          >
             {started.map((module) => (
               <tr key={module.slug}>
                 <td>

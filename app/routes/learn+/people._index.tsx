@@ -20,12 +20,18 @@ import { LEVEL_LABELS, type Level } from "~/utils/user-fields.ts";
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, ["lead", "admin"]);
   const { page } = parseSearchParams(request, z.object({ page: PageSchema }));
-  const [catalog, { total, learners }] = await Promise.all([getCatalog(), listLearnersWithProgress(peopleScope(toViewer(viewer)), viewer.id, page)]);
+  const [catalog, { total, learners }] = await Promise.all([
+    getCatalog(),
+    listLearnersWithProgress(peopleScope(toViewer(viewer)), viewer.id, page),
+  ]);
   const refs = catalog.modules.map(moduleRef);
   const onboarding = refs.filter((ref) => ref.track === "onboarding");
   const rows = learners.map((person) => {
     const statuses = refs.map((ref) => moduleStatus(ref, person.moduleProgress).kind);
-    const lastActivity = person.moduleProgress.reduce<Date | null>((latest, row) => (!latest || row.updatedAt > latest ? row.updatedAt : latest), null);
+    const lastActivity = person.moduleProgress.reduce<Date | null>(
+      (latest, row) => (!latest || row.updatedAt > latest ? row.updatedAt : latest),
+      null,
+    );
     return {
       id: person.id,
       name: person.name,
@@ -52,7 +58,10 @@ export default function PeopleProgressPage() {
       {rows.length === 0 ? (
         <EmptyState title="No one to show yet">People on the teams you lead will appear here once they're added.</EmptyState>
       ) : (
-        <DataTable caption="Learning progress by person" columns={["Name", "Team", "Onboarding", "Modules completed", "In progress", "Last activity"]}>
+        <DataTable
+          caption="Learning progress by person"
+          columns={["Name", "Team", "Onboarding", "Modules completed", "In progress", "Last activity"]}
+        >
           {rows.map((row) => (
             <tr key={row.id}>
               <td>

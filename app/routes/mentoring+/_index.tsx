@@ -41,13 +41,22 @@ const NOTICES = {
 
 const RequestMentorActionSchema = RequestMentorSchema.extend({ intent: z.literal("request-mentor") });
 
-const ActionSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("pause") }), z.object({ intent: z.literal("resume") }), RequestMentorActionSchema]);
-
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("pause") }),
+  z.object({ intent: z.literal("resume") }),
+  RequestMentorActionSchema,
+]);
 
 /** Where the person stands in finding a mentor, and what the card offers next. */
 async function findingState(userId: string, asMentee: PairingView[]) {
   const open = asMentee.find((pairing) => pairing.status === "active" || pairing.status === "proposed");
-  if (open) return { kind: open.status === "active" ? ("mentored" as const) : ("waiting" as const), pairingId: open.id, mentor: open.mentor.name, source: open.source };
+  if (open)
+    return {
+      kind: open.status === "active" ? ("mentored" as const) : ("waiting" as const),
+      pairingId: open.id,
+      mentor: open.mentor.name,
+      source: open.source,
+    };
   const request = await getMenteeRequest(userId);
   if (!request || request.status !== "open") return { kind: "no-request" as const, hadRequest: request !== null };
   const content = await getMentoringContent();
@@ -113,7 +122,8 @@ export async function action({ request }: ActionFunctionArgs) {
     case "request-mentor": {
       const { measure } = await getMentoringContent();
       const result = await requestMentor(user, { mentorId: value.mentorId, message: value.message }, measure);
-      if (result.status === "refused") return data({ mentorId: value.mentorId, result: submission.reply({ formErrors: [result.reason] }) }, { status: 400 });
+      if (result.status === "refused")
+        return data({ mentorId: value.mentorId, result: submission.reply({ formErrors: [result.reason] }) }, { status: 400 });
       return redirect("/mentoring?notice=requested");
     }
   }
@@ -190,8 +200,8 @@ function MentorCard() {
     return (
       <Card title="Mentor others">
         <p>
-          Share what you've got good at with someone earlier on. You choose how many people you mentor at once (up to five), what you can help with, and when
-          you're free; you can pause whenever you need to.
+          Share what you've got good at with someone earlier on. You choose how many people you mentor at once (up to five), what you can
+          help with, and when you're free; you can pause whenever you need to.
         </p>
         <Link to="/mentoring/profile">Become a mentor</Link>
       </Card>
@@ -201,8 +211,8 @@ function MentorCard() {
   return (
     <Card title="Mentor others">
       <p>
-        {profile.active ? <Badge tone="success">Taking mentees</Badge> : <Badge>Paused</Badge>}{" "}
-        {profile.placesTaken} of {profile.capacity} places in use
+        {profile.active ? <Badge tone="success">Taking mentees</Badge> : <Badge>Paused</Badge>} {profile.placesTaken} of {profile.capacity}{" "}
+        places in use
       </p>
       <ProgressBar label="Mentoring places in use" percent={(profile.placesTaken / profile.capacity) * 100} />
       <p className="muted">
@@ -213,7 +223,11 @@ function MentorCard() {
       <div className="row">
         <Form method="post">
           <input type="hidden" name="intent" value={nextIntent} />
-          <Button type="submit" variant="secondary" pending={navigation.state === "submitting" && navigation.formData?.get("intent") === nextIntent}>
+          <Button
+            type="submit"
+            variant="secondary"
+            pending={navigation.state === "submitting" && navigation.formData?.get("intent") === nextIntent}
+          >
             {profile.active ? "Pause mentoring" : "Resume mentoring"}
           </Button>
         </Form>
@@ -248,7 +262,10 @@ function FindMentorCard() {
     case "no-request":
       return (
         <Card title="Find a mentor">
-          <p>Tell us what you want to work on and where you're heading. We'll suggest mentors whose measured strengths match your gaps, best first.</p>
+          <p>
+            Tell us what you want to work on and where you're heading. We'll suggest mentors whose measured strengths match your gaps, best
+            first.
+          </p>
           <Link to="/mentoring/request">{finding.hadRequest ? "Ask for a mentor again" : "Ask for a mentor"}</Link>
         </Card>
       );
@@ -295,7 +312,8 @@ export default function MentoringPage() {
           <h2 id="suggestions-title">Suggested mentors</h2>
           {finding.suggestions.length === 0 ? (
             <EmptyState title="No mentor is free right now">
-              Every mentor is either full, paused or someone you can't be paired with. Your request stays open: check back soon, or an admin may match you.
+              Every mentor is either full, paused or someone you can't be paired with. Your request stays open: check back soon, or an admin
+              may match you.
             </EmptyState>
           ) : (
             <>
@@ -313,7 +331,11 @@ export default function MentoringPage() {
       <Card title="Your pairings">
         <div className="pairing-group">
           <h3>As a mentee</h3>
-          {asMentee.length === 0 ? <p className="muted">You haven't been mentored here yet.</p> : <PairingTable caption="Your pairings as a mentee" rows={asMentee} show="mentor" />}
+          {asMentee.length === 0 ? (
+            <p className="muted">You haven't been mentored here yet.</p>
+          ) : (
+            <PairingTable caption="Your pairings as a mentee" rows={asMentee} show="mentor" />
+          )}
         </div>
         <div className="pairing-group">
           <h3>As a mentor</h3>

@@ -1,4 +1,12 @@
-import { getCollectionProps, getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import {
+  getCollectionProps,
+  getFormProps,
+  getInputProps,
+  getTextareaProps,
+  useForm,
+  type FieldMetadata,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -124,14 +132,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/mentoring/pairings/${pairing.id}`;
   const result =
     value.intent === "accept" || value.intent === "decline"
-      ? await respondToProposal(user, { pairingId: pairing.id, accept: value.intent === "accept", reason: value.intent === "decline" ? value.reason : "" })
+      ? await respondToProposal(user, {
+          pairingId: pairing.id,
+          accept: value.intent === "accept",
+          reason: value.intent === "decline" ? value.reason : "",
+        })
       : value.intent === "log-meeting"
         ? await logMeeting(user, { pairingId: pairing.id, heldOn: value.heldOn, notes: value.notes, rating: value.rating })
         : value.intent === "fit-check"
           ? await answerFitCheck(user, { pairingId: pairing.id, fit: value.fit })
           : await endPairing(user, { pairingId: pairing.id, feedback: value.feedback, findAnother: value.intent === "find-another" });
   if (result.status === "not-found") notFound(MISSING);
-  if (result.status === "refused") return data({ intent: value.intent, result: submission.reply({ formErrors: [result.reason] }) }, { status: 400 });
+  if (result.status === "refused")
+    return data({ intent: value.intent, result: submission.reply({ formErrors: [result.reason] }) }, { status: 400 });
 
   switch (value.intent) {
     case "accept":
@@ -162,7 +175,15 @@ function usePending(intent: string): boolean {
   return navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
 }
 
-function RadioGroup({ meta, legend, options }: { meta: FieldMetadata<unknown>; legend: string; options: { value: string; label: string }[] }) {
+function RadioGroup({
+  meta,
+  legend,
+  options,
+}: {
+  meta: FieldMetadata<unknown>;
+  legend: string;
+  options: { value: string; label: string }[];
+}) {
   const labels = new Map(options.map((option) => [option.value, option.label]));
   return (
     <fieldset className="choice-group" aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
@@ -237,14 +258,22 @@ function MeetingForm({ today }: { today: string }) {
     <Form method="post" className="form" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="log-meeting" />
-      <Field label="Date of the meeting" errors={fields.heldOn.errors} inputProps={{ ...getInputProps(fields.heldOn, { type: "date" }), max: today }} />
+      <Field
+        label="Date of the meeting"
+        errors={fields.heldOn.errors}
+        inputProps={{ ...getInputProps(fields.heldOn, { type: "date" }), max: today }}
+      />
       <TextareaField
         label="What you talked about"
         hint="Both of you can read these notes, and so can your leads."
         errors={fields.notes.errors}
         textareaProps={{ ...getTextareaProps(fields.notes), rows: 4, maxLength: MEETING_NOTES_MAX }}
       />
-      <RadioGroup meta={fields.rating} legend="How useful was it?" options={MEETING_RATINGS.map((rating) => ({ value: String(rating), label: MEETING_RATING_LABELS[rating] }))} />
+      <RadioGroup
+        meta={fields.rating}
+        legend="How useful was it?"
+        options={MEETING_RATINGS.map((rating) => ({ value: String(rating), label: MEETING_RATING_LABELS[rating] }))}
+      />
       <div className="row">
         <Button type="submit" pending={usePending("log-meeting")}>
           Log the meeting
@@ -266,7 +295,11 @@ function FitCheckForm({ current }: { current: FitCheck | null }) {
     <Form method="post" className="form" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="fit-check" />
-      <RadioGroup meta={fields.fit} legend="Is this mentor a good fit for you?" options={FIT_CHECKS.map((fit) => ({ value: fit, label: FIT_CHECK_LABELS[fit] }))} />
+      <RadioGroup
+        meta={fields.fit}
+        legend="Is this mentor a good fit for you?"
+        options={FIT_CHECKS.map((fit) => ({ value: fit, label: FIT_CHECK_LABELS[fit] }))}
+      />
       <div className="row">
         <Button type="submit" variant="secondary" pending={usePending("fit-check")}>
           Save your answer
@@ -288,7 +321,12 @@ function EndForm({ intent, submitLabel, hint }: { intent: "end" | "find-another"
     <Form method="post" className="form" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value={intent} />
-      <TextareaField label="Feedback" hint={hint} errors={fields.feedback.errors} textareaProps={{ ...getTextareaProps(fields.feedback), maxLength: END_FEEDBACK_MAX }} />
+      <TextareaField
+        label="Feedback"
+        hint={hint}
+        errors={fields.feedback.errors}
+        textareaProps={{ ...getTextareaProps(fields.feedback), maxLength: END_FEEDBACK_MAX }}
+      />
       <div className="row">
         <Button type="submit" variant="danger" pending={usePending(intent)}>
           {submitLabel}
@@ -324,7 +362,12 @@ export default function PairingPage() {
   const { access, today, notice, pairing, request, meetings, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { mentor, mentee } = pairing;
-  const title = access === "mentor" ? `Mentoring ${mentee.name}` : access === "mentee" ? `Mentored by ${mentor.name}` : `${mentor.name} mentoring ${mentee.name}`;
+  const title =
+    access === "mentor"
+      ? `Mentoring ${mentee.name}`
+      : access === "mentee"
+        ? `Mentored by ${mentor.name}`
+        : `${mentor.name} mentoring ${mentee.name}`;
   return (
     <div className="stack">
       <PageHeader
@@ -339,7 +382,9 @@ export default function PairingPage() {
       />
       {/* A confirmation from the last redirect is stale once another form on the page has been answered. */}
       {notice && !actionData ? <Alert tone="success">{notice}</Alert> : null}
-      {access === "observer" ? <Alert tone="info">You can read this pairing as a lead or admin; only the mentor and mentee can change it.</Alert> : null}
+      {access === "observer" ? (
+        <Alert tone="info">You can read this pairing as a lead or admin; only the mentor and mentee can change it.</Alert>
+      ) : null}
 
       <div className="grid">
         <Card title="The pair">
@@ -391,7 +436,9 @@ export default function PairingPage() {
       </div>
 
       {can.respond ? <RespondForms menteeName={mentee.name} /> : null}
-      {pairing.status === "proposed" && access === "mentee" ? <p className="muted">Waiting for {mentor.name} to accept. You'll get a notification either way.</p> : null}
+      {pairing.status === "proposed" && access === "mentee" ? (
+        <p className="muted">Waiting for {mentor.name} to accept. You'll get a notification either way.</p>
+      ) : null}
 
       {can.answerFitCheck ? (
         <Card title="Fit check">
@@ -401,7 +448,11 @@ export default function PairingPage() {
             <div className="end-form">
               <h3>Find another mentor</h3>
               <p>Not every pairing works, and that's fine. End this one and we'll show you other mentors straight away.</p>
-              <EndForm intent="find-another" submitLabel="End and find another mentor" hint={`${mentor.name} sees this. Say kindly what didn't fit.`} />
+              <EndForm
+                intent="find-another"
+                submitLabel="End and find another mentor"
+                hint={`${mentor.name} sees this. Say kindly what didn't fit.`}
+              />
             </div>
           ) : null}
         </Card>

@@ -54,7 +54,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user, ineligible } = await loadEligiblePerson(request);
   const { competencies } = await getMentoringContent();
-  const submission = parseWithZod(await readFormData(request), { schema: mentorProfileSchema(competencies.map((competency) => competency.key)) });
+  const submission = parseWithZod(await readFormData(request), {
+    schema: mentorProfileSchema(competencies.map((competency) => competency.key)),
+  });
   if (ineligible) return data({ result: submission.reply({ formErrors: [ineligible] }) }, { status: 400 });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
 
@@ -96,7 +98,13 @@ function MentorProfileForm({ form: loaded }: { form: ProfileForm }) {
         errors={fields.capacity.errors}
         inputProps={getInputProps(fields.capacity, { type: "number" })}
       />
-      <CheckboxGroup meta={fields.strengths} legend="What you can help with" hint={strengthsHint(loaded)} options={loaded.competencies} columns />
+      <CheckboxGroup
+        meta={fields.strengths}
+        legend="What you can help with"
+        hint={strengthsHint(loaded)}
+        options={loaded.competencies}
+        columns
+      />
       <TextareaField
         label="About you"
         hint="A few lines for mentees: your experience, and what mentoring with you is like."
@@ -156,7 +164,9 @@ export default function MentorProfilePage() {
         <Alert tone="info">{ineligible}</Alert>
       ) : (
         <Card>
-          {form.paused ? <Alert tone="warning">You're paused. Saving keeps you paused; resume from the mentoring page when you're ready.</Alert> : null}
+          {form.paused ? (
+            <Alert tone="warning">You're paused. Saving keeps you paused; resume from the mentoring page when you're ready.</Alert>
+          ) : null}
           <MentorProfileForm form={form} />
         </Card>
       )}

@@ -9,7 +9,13 @@ import { FormErrors, SelectField, TextareaField } from "~/components/ui/field.ts
 import { Alert, Card, PageHeader } from "~/components/ui/layout.tsx";
 import { getMentoringContent } from "~/content/mentoring.server.ts";
 import { suggestedFocus } from "~/engine/career/measured.ts";
-import { getMenteeRequest, listPairingsOf, measuredCompetencies, saveMenteeRequest, withdrawMenteeRequest } from "~/models/mentoring.server.ts";
+import {
+  getMenteeRequest,
+  listPairingsOf,
+  measuredCompetencies,
+  saveMenteeRequest,
+  withdrawMenteeRequest,
+} from "~/models/mentoring.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { FOCUS_MAX, GOALS_MAX, menteeRequestSchema, nextLevelUp, PREFERENCES_MAX } from "~/utils/mentoring-fields.ts";
 import { notFound } from "~/utils/permissions.server.ts";
@@ -17,7 +23,10 @@ import { readFormData } from "~/utils/request.server.ts";
 import { LEVEL_LABELS, LEVELS, type Level } from "~/utils/user-fields.ts";
 
 function actionSchema(competencyKeys: string[], currentLevel: Level) {
-  return z.discriminatedUnion("intent", [menteeRequestSchema(competencyKeys, currentLevel).extend({ intent: z.literal("save") }), z.object({ intent: z.literal("withdraw") })]);
+  return z.discriminatedUnion("intent", [
+    menteeRequestSchema(competencyKeys, currentLevel).extend({ intent: z.literal("save") }),
+    z.object({ intent: z.literal("withdraw") }),
+  ]);
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -32,7 +41,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     mentor,
     open: saved?.status === "open",
     competencies: content.competencies.map((competency) => ({ value: competency.key, label: competency.name })),
-    levels: LEVELS.filter((candidate) => LEVELS.indexOf(candidate) > LEVELS.indexOf(level)).map((candidate) => ({ value: candidate, label: LEVEL_LABELS[candidate] })),
+    levels: LEVELS.filter((candidate) => LEVELS.indexOf(candidate) > LEVELS.indexOf(level)).map((candidate) => ({
+      value: candidate,
+      label: LEVEL_LABELS[candidate],
+    })),
     suggested: suggested?.map((key) => content.competencyNames.get(key) ?? key) ?? null,
     defaults: {
       goals: saved?.goals ?? "",
@@ -105,7 +117,13 @@ function MenteeRequestForm({ loaded }: { loaded: Loaded }) {
         placeholder="Choose a level"
         selectProps={getSelectProps(fields.targetLevel)}
       />
-      <CheckboxGroup meta={fields.focus} legend="Competencies to focus on" hint={focusHint(loaded.suggested)} options={loaded.competencies} columns />
+      <CheckboxGroup
+        meta={fields.focus}
+        legend="Competencies to focus on"
+        hint={focusHint(loaded.suggested)}
+        options={loaded.competencies}
+        columns
+      />
       <TextareaField
         label="Anything else that matters to you? (optional)"
         hint="For example: someone remote, someone who has led a team, mornings only."
@@ -135,10 +153,17 @@ function WithdrawRequest() {
   return (
     <div role="alertdialog" aria-labelledby="confirm-withdraw-title" className="alert alert--warning">
       <h3 id="confirm-withdraw-title">Withdraw your mentoring request?</h3>
-      <p>You'll stop getting suggestions and won't be matched. A request still waiting for a mentor's answer is withdrawn too. You can ask again any time.</p>
+      <p>
+        You'll stop getting suggestions and won't be matched. A request still waiting for a mentor's answer is withdrawn too. You can ask
+        again any time.
+      </p>
       <Form method="post" className="row">
         <input type="hidden" name="intent" value="withdraw" />
-        <Button type="submit" variant="danger" pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "withdraw"}>
+        <Button
+          type="submit"
+          variant="danger"
+          pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "withdraw"}
+        >
           Yes, withdraw my request
         </Button>
         <Link to="/mentoring/request" className={buttonClassName("secondary")}>
@@ -158,11 +183,13 @@ export default function MenteeRequestPage() {
         description="Say what you want to grow in. We suggest mentors whose measured strengths match your gaps, and you choose whom to ask."
         actions={<Link to="/mentoring">Back to mentoring</Link>}
       />
-      {loaded.mentor ? <Alert tone="info">{loaded.mentor} is your mentor. Updating your goals here keeps them current for both of you.</Alert> : null}
+      {loaded.mentor ? (
+        <Alert tone="info">{loaded.mentor} is your mentor. Updating your goals here keeps them current for both of you.</Alert>
+      ) : null}
       {loaded.levels.length === 0 ? (
         <Alert tone="info">
-          You're {LEVEL_LABELS[loaded.currentLevel]}, the top of the ladder, so there's no level to work towards here. Mentoring others may be the better fit:{" "}
-          <Link to="/mentoring/profile">become a mentor</Link>.
+          You're {LEVEL_LABELS[loaded.currentLevel]}, the top of the ladder, so there's no level to work towards here. Mentoring others may
+          be the better fit: <Link to="/mentoring/profile">become a mentor</Link>.
         </Alert>
       ) : (
         <Card>

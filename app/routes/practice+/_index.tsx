@@ -57,7 +57,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canSeeTeam: user.role !== "agent",
     cards,
     assignments: assignments.map((assignment) => toAssignmentItem(assignment, now)),
-    competencies: competencies.filter((competency) => used.has(competency.key)).map((competency) => ({ value: competency.key, label: competency.name })),
+    competencies: competencies
+      .filter((competency) => used.has(competency.key))
+      .map((competency) => ({ value: competency.key, label: competency.name })),
   };
 }
 
@@ -109,14 +111,22 @@ export default function PracticePage() {
                 <h2 className="module-card__title">
                   <Link to={`/practice/scenarios/${card.slug}`}>{card.title}</Link>
                 </h2>
-                {card.passed ? <Badge tone="success">Passed</Badge> : card.attempts ? <Badge tone="primary">Tried</Badge> : <Badge>New</Badge>}
+                {card.passed ? (
+                  <Badge tone="success">Passed</Badge>
+                ) : card.attempts ? (
+                  <Badge tone="primary">Tried</Badge>
+                ) : (
+                  <Badge>New</Badge>
+                )}
               </div>
               <p>{card.summary}</p>
               <p className="muted module-card__meta">
                 {card.channel} · {card.difficulty} · {card.competencies.join(", ")}
               </p>
               <p className="module-card__meta">
-                {card.attempts === 0 ? "Not tried yet" : `${card.attempts} ${card.attempts === 1 ? "attempt" : "attempts"} · best score ${card.best ?? "—"}`}
+                {card.attempts === 0
+                  ? "Not tried yet"
+                  : `${card.attempts} ${card.attempts === 1 ? "attempt" : "attempts"} · best score ${card.best ?? "—"}`}
               </p>
             </li>
           ))}

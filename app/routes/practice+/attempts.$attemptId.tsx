@@ -16,7 +16,13 @@ import {
   REVIEW_INTENTS,
   reviewFormId,
 } from "~/components/practice/review-forms.tsx";
-import { CriterionReviewRow, ReviewPanel, type AttemptReview, type CriterionReview, type DisputeView } from "~/components/practice/review.tsx";
+import {
+  CriterionReviewRow,
+  ReviewPanel,
+  type AttemptReview,
+  type CriterionReview,
+  type DisputeView,
+} from "~/components/practice/review.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { Badge, PageHeader } from "~/components/ui/layout.tsx";
 import { CHANNEL_LABELS } from "~/content/practice-schemas.ts";
@@ -58,7 +64,15 @@ function canReviewAttempt(user: SessionUser, attempt: { userId: string }): boole
 
 const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text);
 
-const toDispute = (dispute: { id: string; comment: string; status: string; answer: string | null; createdAt: Date; resolvedAt: Date | null; resolvedBy: { name: string } | null }): DisputeView => ({
+const toDispute = (dispute: {
+  id: string;
+  comment: string;
+  status: string;
+  answer: string | null;
+  createdAt: Date;
+  resolvedAt: Date | null;
+  resolvedBy: { name: string } | null;
+}): DisputeView => ({
   id: dispute.id,
   comment: dispute.comment,
   status: dispute.status as DisputeView["status"],
@@ -77,7 +91,9 @@ const toComment = (comment: { id: string; body: string; createdAt: Date; author:
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, attempt, scenario, rubrics } = await loadVisibleAttempt(request, params.attemptId);
-  const [comparison, review] = attempt.grade ? await Promise.all([scoreComparison(attempt.userId, scenario.slug), getAttemptReview(attempt.id)]) : [null, null];
+  const [comparison, review] = attempt.grade
+    ? await Promise.all([scoreComparison(attempt.userId, scenario.slug), getAttemptReview(attempt.id)])
+    : [null, null];
   const state = parseCustomerState(attempt.customerState);
   const isOwner = attempt.userId === user.id;
   const canReview = canReviewAttempt(user, attempt);
@@ -127,7 +143,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
                 label: `Message ${turn.index + 1} · ${turn.speaker === "agent" ? attempt.user.name : scenario.persona.name}: “${excerpt(turn.text)}”`,
               }))
             : [],
-          openDisputes: (review.grade?.criteria ?? []).reduce((sum, row) => sum + row.disputes.filter((dispute) => dispute.status === "open").length, 0),
+          openDisputes: (review.grade?.criteria ?? []).reduce(
+            (sum, row) => sum + row.disputes.filter((dispute) => dispute.status === "open").length,
+            0,
+          ),
           criteria: Object.fromEntries(
             attempt.grade.criteria.map((criterion): [string, CriterionReview] => {
               const row = reviewRows.get(criterion.criterionId);
@@ -163,9 +182,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     status: attempt.status,
     outcome: OUTCOME_TEXT[attempt.status] ?? attempt.status,
     mood: attempt.status === "active" && scenario.persona.showMood ? moodLabel(state.mood) : null,
-    turns: attempt.turns.map((turn): ConversationTurn => ({ index: turn.index, speaker: turn.speaker as ConversationTurn["speaker"], text: turn.text, replyMs: turn.replyMs })),
+    turns: attempt.turns.map((turn): ConversationTurn => ({
+      index: turn.index,
+      speaker: turn.speaker as ConversationTurn["speaker"],
+      text: turn.text,
+      replyMs: turn.replyMs,
+    })),
     turnComments,
-    lastCustomerAt: [...attempt.turns].reverse().find((turn) => turn.speaker === "customer")?.createdAt.toISOString() ?? null,
+    lastCustomerAt:
+      [...attempt.turns]
+        .reverse()
+        .find((turn) => turn.speaker === "customer")
+        ?.createdAt.toISOString() ?? null,
     expectedIndex: attempt.turns.length,
     grade: attempt.grade
       ? {
@@ -174,7 +202,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           passed: attempt.grade.passed,
           graderVersion: attempt.grade.graderVersion,
           rubricVersions: JSON.parse(attempt.grade.rubricVersions) as Record<string, number>,
-          criticalFailures: criteria.filter((criterion) => criterion.critical && criterion.applicable && criterion.finalLevel === 0).map((criterion) => criterion.title),
+          criticalFailures: criteria
+            .filter((criterion) => criterion.critical && criterion.applicable && criterion.finalLevel === 0)
+            .map((criterion) => criterion.title),
           criteria,
           comparison,
         }
@@ -195,14 +225,21 @@ function rejectLevel(formId: string, submission: Submission<unknown>, refusal: L
     refusal.status === "not-applicable"
       ? submission.reply({ formErrors: ["This criterion didn't apply to this conversation, so it has no level to change."] })
       : submission.reply({
-          fieldErrors: { level: [refusal.status === "invalid-level" ? "Choose one of this criterion's levels" : "That is already the level that counts; choose a different one"] },
+          fieldErrors: {
+            level: [
+              refusal.status === "invalid-level"
+                ? "Choose one of this criterion's levels"
+                : "That is already the level that counts; choose a different one",
+            ],
+          },
         });
   return data({ form: formId, result }, { status: 400 });
 }
 
 function rejectResolution(formId: string, submission: Submission<unknown>, result: Exclude<ResolveResult, { status: "ok" }>) {
   if (result.status === "not-found") notFound("This conversation has no such dispute.");
-  if (result.status === "closed") return data({ form: formId, result: submission.reply({ formErrors: ["This dispute has already been answered."] }) }, { status: 400 });
+  if (result.status === "closed")
+    return data({ form: formId, result: submission.reply({ formErrors: ["This dispute has already been answered."] }) }, { status: 400 });
   return rejectLevel(formId, submission, result);
 }
 
@@ -220,7 +257,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // Leads may read a team member's attempt; only its owner may take part in it or answer its review.
     notFound("There's no practice conversation at this address.");
   }
-  if (intent.data !== "reply" && intent.data !== "end" && !attempt.grade) conflict("This conversation hasn't been graded yet, so there is no review to act on.");
+  if (intent.data !== "reply" && intent.data !== "end" && !attempt.grade)
+    conflict("This conversation hasn't been graded yet, so there is no review to act on.");
   const reviewer: Reviewer = { id: user.id, scope: peopleScope(toViewer(user)) };
 
   switch (intent.data) {
@@ -240,7 +278,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const turnIndex = submission.value.turnIndex ?? null;
       const result = await addReviewComment(reviewer, { attemptId: attempt.id, turnIndex, body: submission.value.body });
       if (result.status === "not-found") notFound("There's no practice conversation at this address.");
-      if (result.status === "invalid-turn") return data({ form: formId, result: submission.reply({ fieldErrors: { turnIndex: ["Choose a message from this conversation"] } }) }, { status: 400 });
+      if (result.status === "invalid-turn")
+        return data(
+          { form: formId, result: submission.reply({ fieldErrors: { turnIndex: ["Choose a message from this conversation"] } }) },
+          { status: 400 },
+        );
       return redirect(turnIndex === null ? `${attemptUrl}#review` : `${attemptUrl}#turn-${turnIndex}`);
     }
     case "mark-reviewed": {
@@ -253,7 +295,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const formId = reviewFormId(intent.data, String(formData.get("disputeId") ?? ""));
       if (submission.status !== "success") return data({ form: formId, result: submission.reply() }, { status: 400 });
       const { disputeId, level, reason } = submission.value;
-      const result = await resolveDispute(reviewer, { attemptId: attempt.id, disputeId, decision: "accept", level, reason }, scenario, rubrics);
+      const result = await resolveDispute(
+        reviewer,
+        { attemptId: attempt.id, disputeId, decision: "accept", level, reason },
+        scenario,
+        rubrics,
+      );
       if (result.status !== "ok") return rejectResolution(formId, submission, result);
       return redirect(`${attemptUrl}#review`);
     }
@@ -278,9 +325,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return data({ form: formId, result: submission.reply() }, { status: 400 });
       const result = await openDispute(user.id, { attemptId: attempt.id, ...submission.value });
       if (result.status === "not-found") notFound("This grade has no such criterion.");
-      if (result.status === "not-applicable") return data({ form: formId, result: submission.reply({ formErrors: ["This criterion didn't apply to this conversation, so there is no level to dispute."] }) }, { status: 400 });
+      if (result.status === "not-applicable")
+        return data(
+          {
+            form: formId,
+            result: submission.reply({
+              formErrors: ["This criterion didn't apply to this conversation, so there is no level to dispute."],
+            }),
+          },
+          { status: 400 },
+        );
       if (result.status === "already-open")
-        return data({ form: formId, result: submission.reply({ formErrors: ["You already have an open dispute on this criterion. Your lead will answer it first."] }) }, { status: 400 });
+        return data(
+          {
+            form: formId,
+            result: submission.reply({
+              formErrors: ["You already have an open dispute on this criterion. Your lead will answer it first."],
+            }),
+          },
+          { status: 400 },
+        );
       return redirect(`${attemptUrl}#criterion-${submission.value.criterionId}`);
     }
     case "end": {
@@ -295,14 +359,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!issue) badRequest("This reply could not be understood. Reload the page and try again.");
         return data({ error: issue.message, text: String(formData.get("text") ?? "") }, { status: 400 });
       }
-      const result = await replyToCustomer(attempt.id, user.id, { expectedIndex: parsed.data.expectedIndex, text: parsed.data.text }, scenario, rubrics);
+      const result = await replyToCustomer(
+        attempt.id,
+        user.id,
+        { expectedIndex: parsed.data.expectedIndex, text: parsed.data.text },
+        scenario,
+        rubrics,
+      );
       if (result.status === "ended") endedConflict();
       return redirect(`${attemptUrl}#turn-${parsed.data.expectedIndex + 1}`);
     }
   }
 }
 
-const endedConflict = () => conflict("This conversation has already ended, so it can't take another reply. Its grade is on the conversation page.");
+const endedConflict = () =>
+  conflict("This conversation has already ended, so it can't take another reply. Its grade is on the conversation page.");
 
 export default function AttemptPage() {
   const loaded = useLoaderData<typeof loader>();
@@ -362,7 +433,9 @@ export default function AttemptPage() {
             <input type="hidden" name="intent" value="reply" />
             <input type="hidden" name="expectedIndex" value={loaded.expectedIndex} />
             <div className="field">
-              <label htmlFor="reply-text">{scenario.channel === "email" ? "Your email reply" : scenario.channel === "social" ? "Your public reply" : "Your reply"}</label>
+              <label htmlFor="reply-text">
+                {scenario.channel === "email" ? "Your email reply" : scenario.channel === "social" ? "Your public reply" : "Your reply"}
+              </label>
               <textarea
                 id="reply-text"
                 name="text"
@@ -409,7 +482,9 @@ export default function AttemptPage() {
       ) : null}
       {grade ? (
         <p className="what-if-link">
-          <Link to={`/practice/attempts/${loaded.id}/what-if`}>What if {isOwner ? "you had" : `${loaded.agentName} had`} said something else?</Link>{" "}
+          <Link to={`/practice/attempts/${loaded.id}/what-if`}>
+            What if {isOwner ? "you had" : `${loaded.agentName} had`} said something else?
+          </Link>{" "}
           <span className="muted">Rewrite one message and replay the conversation from there; nothing is saved.</span>
         </p>
       ) : null}
@@ -419,4 +494,6 @@ export default function AttemptPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.scenario.title ?? "Conversation"} · Practice · Frontline` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.scenario.title ?? "Conversation"} · Practice · Frontline` },
+];

@@ -40,7 +40,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const errors = parsed.success ? { turn: ["Choose one of your messages."] } : parsed.error.flatten().fieldErrors;
     return data({ status: "invalid" as const, errors, text: String(form.get("text") ?? ""), turn }, { status: 400 });
   }
-  return { status: "replayed" as const, turn: parsed.data.turn, text: parsed.data.text, ...replayWithRewrite(loaded, parsed.data.turn, parsed.data.text) };
+  return {
+    status: "replayed" as const,
+    turn: parsed.data.turn,
+    text: parsed.data.text,
+    ...replayWithRewrite(loaded, parsed.data.turn, parsed.data.text),
+  };
 }
 
 export default function WhatIfPage() {
@@ -54,7 +59,8 @@ export default function WhatIfPage() {
   return (
     <div className="stack">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/practice">Practice</Link> <span aria-hidden="true">/</span> <Link to={`/practice/attempts/${loaded.attemptId}`}>{loaded.scenarioTitle}</Link>
+        <Link to="/practice">Practice</Link> <span aria-hidden="true">/</span>{" "}
+        <Link to={`/practice/attempts/${loaded.attemptId}`}>{loaded.scenarioTitle}</Link>
       </nav>
       <PageHeader
         title="What if…"
@@ -97,4 +103,6 @@ export default function WhatIfPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `What if… · ${loaded?.scenarioTitle ?? "Conversation"} · Practice · Frontline` }];
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  { title: `What if… · ${loaded?.scenarioTitle ?? "Conversation"} · Practice · Frontline` },
+];

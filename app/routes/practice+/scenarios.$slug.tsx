@@ -84,8 +84,8 @@ export default function ScenarioPage() {
         </Card>
         <Card title="How it works">
           <p>
-            The customer reacts to what you write: they share details only when you ask, warm up when they feel heard, and may leave
-            if they feel ignored.{scenario.showsMood ? " A mood indicator shows how they feel." : " At this difficulty you won't see their mood."}
+            The customer reacts to what you write: they share details only when you ask, warm up when they feel heard, and may leave if they
+            feel ignored.{scenario.showsMood ? " A mood indicator shows how they feel." : " At this difficulty you won't see their mood."}
           </p>
           <p>When the conversation ends you get a grade for each criterion, with the words that earned it and one suggestion.</p>
           <Form method="post">

@@ -17,7 +17,10 @@ import { parseSearchParams } from "~/utils/request.server.ts";
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, ["lead", "admin"]);
   const { page } = parseSearchParams(request, z.object({ page: PageSchema }));
-  const [{ scenarios }, { total, attempts }] = await Promise.all([getPracticeCatalog(), listTeamAttempts(peopleScope(toViewer(viewer)), viewer.id, page)]);
+  const [{ scenarios }, { total, attempts }] = await Promise.all([
+    getPracticeCatalog(),
+    listTeamAttempts(peopleScope(toViewer(viewer)), viewer.id, page),
+  ]);
   const titles = new Map(scenarios.map((scenario) => [scenario.slug, scenario.title]));
   return {
     page,
@@ -37,9 +40,15 @@ export default function TeamAttemptsPage() {
   const { page, total, attempts } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader title="Your team's practice" description="Graded conversations from the people you lead, newest first." actions={<Link to="/practice">Back to Practice</Link>} />
+      <PageHeader
+        title="Your team's practice"
+        description="Graded conversations from the people you lead, newest first."
+        actions={<Link to="/practice">Back to Practice</Link>}
+      />
       {attempts.length === 0 ? (
-        <EmptyState title="No graded conversations yet">When your people finish a practice conversation, it appears here with its grade.</EmptyState>
+        <EmptyState title="No graded conversations yet">
+          When your people finish a practice conversation, it appears here with its grade.
+        </EmptyState>
       ) : (
         <DataTable caption="Graded practice conversations" columns={["When", "Agent", "Scenario", "Score"]}>
           {attempts.map((attempt) => (
