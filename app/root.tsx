@@ -3,6 +3,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } f
 import type { ReactNode } from "react";
 import { AppShell } from "./components/app-shell.tsx";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
+import { noticeMessage } from "./domain/notices.ts";
 import { refreshRemindersOnVisit } from "./models/assignment-reminder.server.ts";
 import { unreadCount } from "./models/notification.server.ts";
 import stylesheet from "./styles/app.css";
@@ -31,7 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }
     shellUser = { name: user.name, role: user.role, unreadNotifications: await unreadCount(user.id) };
   }
-  return data({ user: shellUser }, refreshedCookie ? { headers: { "Set-Cookie": refreshedCookie } } : undefined);
+  const notice = noticeMessage(new URL(request.url).searchParams.get("notice"));
+  return data({ user: shellUser, notice }, refreshedCookie ? { headers: { "Set-Cookie": refreshedCookie } } : undefined);
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -58,8 +60,9 @@ function useShellUser() {
 }
 
 export default function App() {
+  const notice = useRouteLoaderData<typeof loader>("root")?.notice ?? null;
   return (
-    <AppShell user={useShellUser()}>
+    <AppShell user={useShellUser()} notice={notice}>
       <Outlet />
     </AppShell>
   );

@@ -2,12 +2,13 @@ import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { navigationFor } from "~/utils/permissions.ts";
 import { ROLE_LABELS, type Role } from "~/utils/user-fields.ts";
+import { NoticeProvider } from "./forms/notice.tsx";
 import { NotificationBell } from "./notification-bell.tsx";
 import { Button } from "./ui/button.tsx";
 
 export type ShellUser = { name: string; role: Role; unreadNotifications: number };
 
-export function AppShell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
+export function AppShell({ user, notice = null, children }: { user: ShellUser | null; notice?: string | null; children: ReactNode }) {
   return (
     <>
       <a className="skip-link" href="#main">
@@ -46,7 +47,7 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        {children}
+        <NoticeProvider notice={notice}>{children}</NoticeProvider>
       </main>
       <footer className="app-footer">Frontline · training and coaching for support teams</footer>
     </>

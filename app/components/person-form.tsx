@@ -1,6 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form, useNavigation } from "@remix-run/react";
+import { getInputProps, getSelectProps } from "@conform-to/react";
 import { z } from "zod";
 import {
   LEVEL_LABELS,
@@ -14,8 +12,10 @@ import {
   WORK_MODES,
   WorkModeSchema,
 } from "~/utils/user-fields.ts";
+import { IntentForm, useIntentForm } from "./forms/intent-form.tsx";
+import { useIsPending } from "./forms/use-is-pending.ts";
 import { Button } from "./ui/button.tsx";
-import { Field, FormErrors, SelectField, type Option } from "./ui/field.tsx";
+import { Field, SelectField, type Option } from "./ui/field.tsx";
 
 const EARLIEST_HIRE_DATE = new Date("1990-01-01");
 const LATEST_HIRE_DAYS_AHEAD = 365;
@@ -54,7 +54,6 @@ const workModeOptions: Option[] = WORK_MODES.map((value) => ({ value, label: WOR
 
 export function PersonForm({
   id,
-  lastResult,
   defaultValue,
   teams,
   timeZones,
@@ -62,27 +61,17 @@ export function PersonForm({
   intent,
 }: {
   id: string;
-  lastResult: SubmissionResult<string[]> | undefined;
   defaultValue: PersonDefaults;
   teams: Option[];
   timeZones: string[];
   submitLabel: string;
-  intent?: string;
+  intent: string;
 }) {
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id,
-    lastResult,
-    defaultValue,
-    constraint: getZodConstraint(PersonSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PersonSchema }),
-  });
+  const [form, fields] = useIntentForm({ id, intent, schema: PersonSchema, defaultValue });
+  const pending = useIsPending({ intent });
   const timeZoneOptions = timeZones.map((zone) => ({ value: zone, label: zone }));
   return (
-    <Form method="post" className="form" {...getFormProps(form)}>
-      <FormErrors id={form.errorId} errors={form.errors} />
-      {intent ? <input type="hidden" name="intent" value={intent} /> : null}
+    <IntentForm form={form} intent={intent}>
       <div className="form-grid">
         <Field
           label="Full name"
@@ -133,10 +122,10 @@ export function PersonForm({
         />
       </div>
       <div className="row">
-        <Button type="submit" pending={navigation.state === "submitting" && navigation.formData?.get("intent") === (intent ?? null)}>
+        <Button type="submit" pending={pending}>
           {submitLabel}
         </Button>
       </div>
-    </Form>
+    </IntentForm>
   );
 }

@@ -89,7 +89,7 @@ describe("createPerson", () => {
     const existing = await createUser();
     const input = buildPersonInput({ email: existing.email, name: "Duplicate Dana", workMode: "office", timeZone: "Asia/Tokyo" });
     const outcome = await callRoute<Reply>(newPersonAction, {
-      request: post("/admin/people/new", asFields(input), await sessionCookieFor(admin.id)),
+      request: post("/admin/people/new", { ...asFields(input), intent: "create" }, await sessionCookieFor(admin.id)),
     });
     expect(outcome.status).toBe(400);
     expect(outcome.body?.result.error?.email).toEqual(["Someone already uses this email address"]);
@@ -108,6 +108,7 @@ describe("createPerson", () => {
     const admin = await createUser({ role: "admin" });
     const fields = {
       ...asFields(buildPersonInput()),
+      intent: "create",
       name: "X",
       email: "nope",
       role: "boss",
@@ -127,7 +128,7 @@ describe("createPerson", () => {
     const admin = await createUser({ role: "admin" });
     const input = buildPersonInput({ name: "Route Created" });
     const outcome = await callRoute<{ created: { id: string; name: string; url: string } }>(newPersonAction, {
-      request: post("/admin/people/new", asFields(input), await sessionCookieFor(admin.id)),
+      request: post("/admin/people/new", { ...asFields(input), intent: "create" }, await sessionCookieFor(admin.id)),
     });
     expect(outcome.status).toBe(200);
     expect(outcome.body?.created.name).toBe("Route Created");
@@ -231,12 +232,12 @@ describe("admins cannot lock themselves out", () => {
   test("an admin cannot deactivate themselves, through the model or the route", async () => {
     const admin = await createUser({ role: "admin" });
     expect(await deactivatePerson(admin, admin.id)).toMatchObject({ status: "refused" });
-    const outcome = await callRoute<{ error: string }>(personAction, {
+    const outcome = await callRoute<Reply>(personAction, {
       request: post(`/admin/people/${admin.id}`, { intent: "deactivate" }, await sessionCookieFor(admin.id)),
       params: { userId: admin.id },
     });
     expect(outcome.status).toBe(400);
-    expect(outcome.body?.error).toMatch(/can't deactivate your own account/);
+    expect(outcome.body?.result.error?.[""]?.[0]).toMatch(/can't deactivate your own account/);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).deactivatedAt).toBeNull();
   });
 

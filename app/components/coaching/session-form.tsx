@@ -13,8 +13,8 @@ import {
   zonedDateTimeToUtc,
 } from "~/engine/coaching/sessions.ts";
 import { calendarDayField, DATE_WINDOW_DAYS, shiftDay } from "~/utils/date-fields.ts";
+import { CheckboxGroup, type ChoiceOption as LinkOption } from "../forms/choice-group.tsx";
 import { Button } from "../ui/button.tsx";
-import { CheckboxGroup, type CheckboxOption as LinkOption } from "../ui/checkbox-group.tsx";
 import { Field, FormErrors, TextareaField } from "../ui/field.tsx";
 
 /** Blank action-item rows offered when scheduling; more can be added on the session page. */
@@ -104,7 +104,7 @@ export function createSessionSchema({ competencyKeys, today, timeZone }: Session
 
 export type SessionSchema = ReturnType<typeof createSessionSchema>;
 
-export type { CheckboxOption as LinkOption } from "../ui/checkbox-group.tsx";
+export type { ChoiceOption as LinkOption } from "../forms/choice-group.tsx";
 
 export type SessionFormDefaults = {
   scheduledAt?: string;

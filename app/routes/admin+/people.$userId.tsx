@@ -1,22 +1,21 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ActionButton } from "~/components/forms/action-button.tsx";
 import { PersonForm, PersonSchema } from "~/components/person-form.tsx";
 import { SetupLinkNotice } from "~/components/setup-link.tsx";
-import { Button, buttonClassName } from "~/components/ui/button.tsx";
-import { Alert, Badge, Card, PageHeader } from "~/components/ui/layout.tsx";
+import { buttonClassName } from "~/components/ui/button.tsx";
+import { Badge, Card, PageHeader } from "~/components/ui/layout.tsx";
 import { listAuditEvents } from "~/models/audit.server.ts";
 import { setupUrl } from "~/models/password-setup.server.ts";
 import { listTeamOptions } from "~/models/team.server.ts";
 import { deactivatePerson, getPerson, issueSetupLink, reactivatePerson, updatePerson } from "~/models/user.server.ts";
 import { formatDate, formatDateTime } from "~/utils/format.ts";
+import { handleIntent, invalid, redirectWithNotice, refused } from "~/utils/forms.server.ts";
 import { ensureFound, notFound, requireRole } from "~/utils/permissions.server.ts";
-import { badRequest, readFormData } from "~/utils/request.server.ts";
+import { readFormData } from "~/utils/request.server.ts";
 import { listTimeZones, ROLE_LABELS, SETUP_LINK_LIFETIME_DAYS, type Role } from "~/utils/user-fields.ts";
 import { rejectPersonChange } from "./person-change.server.ts";
-
-const IntentSchema = z.enum(["update", "issue-link", "deactivate", "reactivate"]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
@@ -57,41 +56,43 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
   const userId = params.userId ?? "";
+  const here = `/admin/people/${userId}`;
   const formData = await readFormData(request);
-  const intent = IntentSchema.safeParse(formData.get("intent"));
-  if (!intent.success) badRequest("Unknown action for this person.");
-
-  switch (intent.data) {
-    case "update": {
-      const submission = parseWithZod(formData, { schema: PersonSchema });
-      if (submission.status !== "success") return data({ result: submission.reply(), link: null }, { status: 400 });
-      const result = await updatePerson(admin, userId, submission.value);
-      if (result.status !== "ok") return rejectPersonChange(submission, result);
-      return { result: submission.reply(), link: null, saved: true };
-    }
-    case "issue-link": {
-      const result = await issueSetupLink(admin, userId);
-      if (result.status === "not-found") notFound("That person doesn't exist.");
-      if (result.status === "refused") return data({ error: result.reason }, { status: 400 });
-      return { link: setupUrl(new URL(request.url).origin, result.setupToken) };
-    }
-    case "deactivate":
-    case "reactivate": {
-      const result = intent.data === "deactivate" ? await deactivatePerson(admin, userId) : await reactivatePerson(admin, userId);
-      if (result.status === "not-found") notFound("That person doesn't exist.");
-      if (result.status === "refused") return data({ error: result.reason }, { status: 400 });
-      return redirect(`/admin/people/${userId}`);
-    }
-  }
+  const changeAccount = async (intent: "deactivate" | "reactivate") => {
+    const result = intent === "deactivate" ? await deactivatePerson(admin, userId) : await reactivatePerson(admin, userId);
+    if (result.status === "not-found") notFound("That person doesn't exist.");
+    if (result.status === "refused") return refused(intent, result.reason);
+    return redirectWithNotice(here, intent === "deactivate" ? "person-deactivated" : "person-reactivated");
+  };
+  return handleIntent(
+    formData,
+    {
+      update: async () => {
+        const submission = parseWithZod(formData, { schema: PersonSchema });
+        if (submission.status !== "success") return invalid("update", submission);
+        const result = await updatePerson(admin, userId, submission.value);
+        if (result.status !== "ok") return rejectPersonChange("update", submission, result);
+        return redirectWithNotice(here, "person-saved");
+      },
+      "issue-link": async () => {
+        const result = await issueSetupLink(admin, userId);
+        if (result.status === "not-found") notFound("That person doesn't exist.");
+        if (result.status === "refused") return refused("issue-link", result.reason);
+        return { link: setupUrl(new URL(request.url).origin, result.setupToken) };
+      },
+      deactivate: () => changeAccount("deactivate"),
+      reactivate: () => changeAccount("reactivate"),
+    },
+    "Unknown action for this person.",
+  );
 }
 
 export default function PersonPage() {
   const { person, defaults, teams, timeZones, history, isSelf } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
   const confirmingDeactivation = searchParams.get("confirm") === "deactivate" && person.active;
-  const pendingIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const link = actionData && "link" in actionData ? actionData.link : null;
 
   return (
     <>
@@ -105,18 +106,13 @@ export default function PersonPage() {
         }
         actions={<Link to="/admin/people">Back to people</Link>}
       />
-      {actionData && "error" in actionData ? <Alert tone="error">{actionData.error}</Alert> : null}
-      {actionData && "saved" in actionData ? <Alert tone="success">Changes saved.</Alert> : null}
-      {actionData && "link" in actionData && actionData.link ? (
-        <SetupLinkNotice name={person.name} url={actionData.link} validDays={SETUP_LINK_LIFETIME_DAYS} />
-      ) : null}
+      {link ? <SetupLinkNotice name={person.name} url={link} validDays={SETUP_LINK_LIFETIME_DAYS} /> : null}
 
       <div className="stack">
         <Card title="Profile">
           <PersonForm
             id="edit-person"
             intent="update"
-            lastResult={actionData && "result" in actionData ? actionData.result : undefined}
             defaultValue={defaults}
             teams={teams}
             timeZones={timeZones}
@@ -131,12 +127,9 @@ export default function PersonPage() {
               : "This person hasn't chosen a password yet. Send them a one-time link."}
           </p>
           {person.active ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="issue-link" />
-              <Button type="submit" variant="secondary" pending={pendingIntent === "issue-link"}>
-                Create a one-time password link
-              </Button>
-            </Form>
+            <ActionButton intent="issue-link" variant="secondary">
+              Create a one-time password link
+            </ActionButton>
           ) : (
             <p className="muted">Reactivate the account to create a link.</p>
           )}
@@ -149,12 +142,7 @@ export default function PersonPage() {
                 Deactivated on {formatDate(person.deactivatedAt!)}. They can't sign in. Reactivating lets them sign in again with their
                 existing password.
               </p>
-              <Form method="post">
-                <input type="hidden" name="intent" value="reactivate" />
-                <Button type="submit" pending={pendingIntent === "reactivate"}>
-                  Reactivate account
-                </Button>
-              </Form>
+              <ActionButton intent="reactivate">Reactivate account</ActionButton>
             </>
           ) : isSelf ? (
             <p className="muted">You can't deactivate your own account.</p>
@@ -165,15 +153,14 @@ export default function PersonPage() {
                 They will be signed out everywhere at once and won't be able to sign in. Their history stays. You can reactivate the account
                 later.
               </p>
-              <Form method="post" className="row">
-                <input type="hidden" name="intent" value="deactivate" />
-                <Button type="submit" variant="danger" pending={pendingIntent === "deactivate"}>
+              <div className="row">
+                <ActionButton intent="deactivate" variant="danger">
                   Yes, deactivate
-                </Button>
+                </ActionButton>
                 <Link to={`/admin/people/${person.id}`} className={buttonClassName("secondary")}>
                   Cancel
                 </Link>
-              </Form>
+              </div>
             </div>
           ) : (
             <>

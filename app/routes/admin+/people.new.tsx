@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PersonForm, PersonSchema } from "~/components/person-form.tsx";
 import { SetupLinkNotice } from "~/components/setup-link.tsx";
@@ -7,6 +7,7 @@ import { PageHeader } from "~/components/ui/layout.tsx";
 import { setupUrl } from "~/models/password-setup.server.ts";
 import { listTeamOptions } from "~/models/team.server.ts";
 import { createPerson, getPerson } from "~/models/user.server.ts";
+import { handleIntent, invalid } from "~/utils/forms.server.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
 import { listTimeZones, SETUP_LINK_LIFETIME_DAYS } from "~/utils/user-fields.ts";
@@ -30,18 +31,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
-  const submission = parseWithZod(await readFormData(request), { schema: PersonSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), created: null }, { status: 400 });
-  const result = await createPerson(admin, submission.value);
-  if (result.status !== "ok") return rejectPersonChange(submission, result);
-  return {
-    result: submission.reply({ resetForm: true }),
-    created: {
-      id: result.userId,
-      name: submission.value.name,
-      url: setupUrl(new URL(request.url).origin, result.setupToken),
+  const formData = await readFormData(request);
+  return handleIntent(formData, {
+    create: async () => {
+      const submission = parseWithZod(formData, { schema: PersonSchema });
+      if (submission.status !== "success") return invalid("create", submission);
+      const result = await createPerson(admin, submission.value);
+      if (result.status !== "ok") return rejectPersonChange("create", submission, result);
+      return {
+        created: {
+          id: result.userId,
+          name: submission.value.name,
+          url: setupUrl(new URL(request.url).origin, result.setupToken),
+        },
+      };
     },
-  };
+  });
 }
 
 export default function NewPersonPage() {
@@ -60,14 +65,7 @@ export default function NewPersonPage() {
           </p>
         </>
       ) : (
-        <PersonForm
-          id="new-person"
-          lastResult={actionData?.result}
-          defaultValue={defaults}
-          teams={teams}
-          timeZones={timeZones}
-          submitLabel="Add person"
-        />
+        <PersonForm id="new-person" intent="create" defaultValue={defaults} teams={teams} timeZones={timeZones} submitLabel="Add person" />
       )}
     </>
   );

@@ -1,21 +1,18 @@
 import type { Submission } from "@conform-to/react";
-import { data } from "@remix-run/node";
 import type { PersonChangeRefusal } from "~/models/user.server.ts";
+import { invalid, refused } from "~/utils/forms.server.ts";
 import { notFound } from "~/utils/permissions.server.ts";
 
 /** Turns a refused person change into a 400 that points at the field to fix. */
-export function rejectPersonChange(submission: Submission<unknown>, result: PersonChangeRefusal) {
+export function rejectPersonChange(intent: string, submission: Submission<unknown>, result: PersonChangeRefusal) {
   switch (result.status) {
     case "not-found":
       return notFound("That person doesn't exist.");
     case "email-taken":
-      return data({ result: submission.reply({ fieldErrors: { email: ["Someone already uses this email address"] } }) }, { status: 400 });
+      return invalid(intent, submission, { email: ["Someone already uses this email address"] });
     case "team-not-found":
-      return data(
-        { result: submission.reply({ fieldErrors: { teamId: ["That team no longer exists; choose another"] } }) },
-        { status: 400 },
-      );
+      return invalid(intent, submission, { teamId: ["That team no longer exists; choose another"] });
     case "refused":
-      return data({ result: submission.reply({ formErrors: [result.reason] }) }, { status: 400 });
+      return refused(intent, result.reason, submission);
   }
 }

@@ -2,8 +2,8 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm 
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CheckboxGroup } from "~/components/forms/choice-group.tsx";
 import { Button } from "~/components/ui/button.tsx";
-import { CheckboxGroup } from "~/components/ui/checkbox-group.tsx";
 import { Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field.tsx";
 import { Alert, Card, PageHeader } from "~/components/ui/layout.tsx";
 import { getMentoringContent } from "~/content/mentoring.server.ts";

@@ -1,32 +1,45 @@
 import { getCollectionProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 
-export type CheckboxOption = { value: string; label: string; detail?: string };
+export type ChoiceOption = { value: string; label: string; detail?: string };
+
+type ChoiceGroupProps<Value> = {
+  meta: FieldMetadata<Value>;
+  legend: string;
+  hint?: ReactNode;
+  options: ChoiceOption[];
+  empty?: string;
+  /** Short labels side by side rather than one per line. */
+  columns?: boolean;
+};
+
+/** Checkboxes for one array field. */
+export function CheckboxGroup(props: ChoiceGroupProps<string[]>) {
+  return <ChoiceGroup type="checkbox" {...props} />;
+}
+
+/** Radio buttons for one field with a single value. */
+export function RadioGroup(props: ChoiceGroupProps<string>) {
+  return <ChoiceGroup type="radio" {...props} />;
+}
 
 /**
- * A fieldset of checkboxes for one array field, with its hint and errors announced. Errors on
- * single entries (e.g. a tampered value) are shown with the group's own.
+ * A fieldset of choices with its hint and errors announced. Errors on single entries
+ * (e.g. a tampered value) are shown with the group's own.
  */
-export function CheckboxGroup({
+function ChoiceGroup<Value extends string | string[]>({
+  type,
   meta,
   legend,
   hint,
   options,
   empty,
   columns = false,
-}: {
-  meta: FieldMetadata<string[]>;
-  legend: string;
-  hint?: ReactNode;
-  options: CheckboxOption[];
-  empty?: string;
-  /** Short labels side by side rather than one per line. */
-  columns?: boolean;
-}) {
+}: ChoiceGroupProps<Value> & { type: "checkbox" | "radio" }) {
   const hintId = `${meta.id}-hint`;
   const errors = [...new Set(Object.values(meta.allErrors).flat())];
   const describedBy = [hint ? hintId : null, errors.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
-  const inputs = getCollectionProps(meta, { type: "checkbox", options: options.map((option) => option.value) });
+  const inputs = getCollectionProps(meta, { type, options: options.map((option) => option.value) });
   return (
     <fieldset
       className={["checkbox-group", columns && "checkbox-group--columns", errors.length && "checkbox-group--invalid"]

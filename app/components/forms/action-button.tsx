@@ -1,0 +1,38 @@
+import type { ReactNode } from "react";
+import { Button } from "../ui/button.tsx";
+import { IntentForm, useIntentForm } from "./intent-form.tsx";
+import { useIsPending } from "./use-is-pending.ts";
+
+/**
+ * A form that is only a button: one intent, optional fixed values, and the refusal for that
+ * intent shown above the button.
+ */
+export function ActionButton({
+  intent,
+  values = {},
+  variant,
+  size,
+  className = "row",
+  children,
+}: {
+  intent: string;
+  values?: Record<string, string>;
+  variant?: "primary" | "secondary" | "danger";
+  size?: "normal" | "small";
+  className?: string;
+  children: ReactNode;
+}) {
+  const formId = ["action", intent, ...Object.values(values)].join("-");
+  const [form] = useIntentForm({ id: formId, intent });
+  const pending = useIsPending({ intent });
+  return (
+    <IntentForm form={form} intent={intent} className={className}>
+      {Object.entries(values).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <Button type="submit" variant={variant} size={size} pending={pending}>
+        {children}
+      </Button>
+    </IntentForm>
+  );
+}

@@ -1,0 +1,93 @@
+import { getFormProps, useForm, type DefaultValue, type FormMetadata, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { Form, useActionData, useFormAction, type FetcherWithComponents } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { z } from "zod";
+import { FormErrors } from "../ui/field.tsx";
+import { useDismissNotice } from "./notice.tsx";
+import { isFormReply } from "./reply.ts";
+
+/** The refusal this page's action sent back for the form with `intent`, if it was that one. */
+export function useFormReply(intent: string, fetcherData?: unknown): SubmissionResult<string[]> | undefined {
+  const actionData: unknown = useActionData();
+  const reply = fetcherData ?? actionData;
+  return isFormReply(reply) && reply.intent === intent ? reply.result : undefined;
+}
+
+/**
+ * Conform's useForm with the house defaults: the zod schema checks fields in the browser
+ * as they are left and again as they are corrected, the server's refusal for this form's
+ * intent fills in its errors, and constraints become HTML attributes so the form also
+ * works without JavaScript.
+ */
+export function useIntentForm<Schema extends z.ZodTypeAny>({
+  id,
+  intent,
+  schema,
+  defaultValue,
+  fetcherData,
+}: {
+  id: string;
+  intent: string;
+  schema?: Schema;
+  defaultValue?: DefaultValue<z.input<Schema>>;
+  fetcherData?: unknown;
+}) {
+  const lastResult = useFormReply(intent, fetcherData);
+  return useForm<z.input<Schema>, z.output<Schema>, string[]>({
+    id,
+    lastResult,
+    defaultValue,
+    constraint: schema ? getZodConstraint(schema) : undefined,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: schema ? ({ formData }) => parseWithZod(formData, { schema }) : undefined,
+  });
+}
+
+/**
+ * A POST form for one intent: Conform's form props, the hidden intent and the summary of
+ * errors about the whole form. It posts to this page without a `?notice=`, so a refusal
+ * never appears beside the confirmation of an earlier success.
+ */
+export function IntentForm({
+  form,
+  intent,
+  fetcher,
+  className = "form",
+  label,
+  children,
+}: {
+  // Any form's metadata: the fields' types don't matter to the form element.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  form: FormMetadata<any, string[]>;
+  intent: string;
+  fetcher?: FetcherWithComponents<unknown>;
+  className?: string;
+  /** Names the form for assistive technology when the page has several. */
+  label?: string;
+  children: ReactNode;
+}) {
+  const action = new URL(useFormAction(), "http://frontline.invalid");
+  action.searchParams.delete("notice");
+  const dismissNotice = useDismissNotice();
+  const FormComponent = fetcher ? fetcher.Form : Form;
+  const formProps = getFormProps(form);
+  return (
+    <FormComponent
+      method="post"
+      action={`${action.pathname}${action.search}`}
+      className={className}
+      aria-label={label}
+      {...formProps}
+      onSubmit={(event) => {
+        dismissNotice();
+        formProps.onSubmit(event);
+      }}
+    >
+      <input type="hidden" name="intent" value={intent} />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      {children}
+    </FormComponent>
+  );
+}
