@@ -75,7 +75,7 @@ export function FilterBar({
       <Button type="submit" variant="secondary">
         Apply filters
       </Button>
-      {isFiltered(controls, values) ? <Link to={clearTo}>Clear filters</Link> : null}
+      {isFiltered(controls, values) || Object.values(hidden).some(Boolean) ? <Link to={clearTo}>Clear filters</Link> : null}
     </Form>
   );
 }

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Button } from "~/components/ui/button.tsx";
+import { FilterBar, type FilterControl } from "~/components/forms/filter-bar.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
-import { Field, SelectField } from "~/components/ui/field.tsx";
 import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { listAuditActors, listAuditEvents } from "~/models/audit.server.ts";
@@ -91,6 +90,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AuditLogPage() {
   const { total, page, filters, actors, events } = useLoaderData<typeof loader>();
+  const controls: FilterControl[] = [
+    {
+      kind: "select",
+      name: "action",
+      label: "Action",
+      any: "Any action",
+      options: AUDIT_ACTIONS.map((action) => ({ value: action, label: action })),
+    },
+    {
+      kind: "select",
+      name: "actor",
+      label: "Changed by",
+      any: "Anyone",
+      options: actors.map((actor) => ({ value: actor.id, label: actor.name })),
+    },
+    {
+      kind: "select",
+      name: "targetType",
+      label: "About",
+      any: "Anything",
+      options: AUDIT_TARGET_TYPES.map((type) => ({ value: type, label: TARGET_LABELS[type] })),
+    },
+    { kind: "date", name: "from", label: "From" },
+    { kind: "date", name: "to", label: "To" },
+  ];
   const filtered = Object.values(filters).some(Boolean);
   return (
     <>
@@ -99,33 +123,14 @@ export default function AuditLogPage() {
         description="Every change to people and teams, newest first. Entries are append-only."
         actions={<Link to="/admin">Back to admin</Link>}
       />
-      <Form method="get" className="form form--inline" role="search" aria-label="Filter the audit log">
-        <SelectField
-          label="Action"
-          options={AUDIT_ACTIONS.map((action) => ({ value: action, label: action }))}
-          placeholder="Any action"
-          selectProps={{ id: "audit-action", name: "action", defaultValue: filters.action }}
-        />
-        <SelectField
-          label="Changed by"
-          options={actors.map((actor) => ({ value: actor.id, label: actor.name }))}
-          placeholder="Anyone"
-          selectProps={{ id: "audit-actor", name: "actor", defaultValue: filters.actor }}
-        />
-        <SelectField
-          label="About"
-          options={AUDIT_TARGET_TYPES.map((type) => ({ value: type, label: TARGET_LABELS[type] }))}
-          placeholder="Anything"
-          selectProps={{ id: "audit-target-type", name: "targetType", defaultValue: filters.targetType }}
-        />
-        <Field label="From" inputProps={{ id: "audit-from", name: "from", type: "date", defaultValue: filters.from }} />
-        <Field label="To" inputProps={{ id: "audit-to", name: "to", type: "date", defaultValue: filters.to }} />
-        {filters.targetId ? <input type="hidden" name="targetId" value={filters.targetId} /> : null}
-        <Button type="submit" variant="secondary">
-          Apply filters
-        </Button>
-        {filtered ? <Link to="/admin/audit">Clear filters</Link> : null}
-      </Form>
+      <FilterBar
+        label="Filter the audit log"
+        idPrefix="audit"
+        controls={controls}
+        values={filters}
+        clearTo="/admin/audit"
+        hidden={{ targetId: filters.targetId }}
+      />
       <p className="muted" role="status">
         {total} {total === 1 ? "entry" : "entries"}
         {filters.targetId ? " about one record" : ""}

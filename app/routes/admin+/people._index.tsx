@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Button, buttonClassName } from "~/components/ui/button.tsx";
+import { FilterBar, isFiltered, type FilterControl } from "~/components/forms/filter-bar.tsx";
+import { buttonClassName } from "~/components/ui/button.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
-import { Field, SelectField } from "~/components/ui/field.tsx";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { listTeamOptions } from "~/models/team.server.ts";
@@ -49,7 +49,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function PeoplePage() {
   const { query, total, teams, people } = useLoaderData<typeof loader>();
-  const filtered = Boolean(query.q || query.role || query.team || query.status);
+  const controls: FilterControl[] = [
+    { kind: "search", name: "q", label: "Search", placeholder: "Name or email" },
+    {
+      kind: "select",
+      name: "role",
+      label: "Role",
+      any: "Any role",
+      options: ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] })),
+    },
+    { kind: "select", name: "team", label: "Team", any: "Any team", options: teams.map((team) => ({ value: team.id, label: team.name })) },
+    {
+      kind: "select",
+      name: "status",
+      label: "Status",
+      any: "Any status",
+      options: [
+        { value: "active", label: "Active" },
+        { value: "deactivated", label: "Deactivated" },
+      ],
+    },
+  ];
+  const filtered = isFiltered(controls, query);
   return (
     <>
       <PageHeader
@@ -61,37 +82,7 @@ export default function PeoplePage() {
           </Link>
         }
       />
-      <Form method="get" className="form form--inline" role="search" aria-label="Filter people">
-        <Field
-          label="Search"
-          inputProps={{ id: "people-q", name: "q", type: "search", defaultValue: query.q ?? "", placeholder: "Name or email" }}
-        />
-        <SelectField
-          label="Role"
-          options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
-          placeholder="Any role"
-          selectProps={{ id: "people-role", name: "role", defaultValue: query.role ?? "" }}
-        />
-        <SelectField
-          label="Team"
-          options={teams.map((team) => ({ value: team.id, label: team.name }))}
-          placeholder="Any team"
-          selectProps={{ id: "people-team", name: "team", defaultValue: query.team ?? "" }}
-        />
-        <SelectField
-          label="Status"
-          options={[
-            { value: "active", label: "Active" },
-            { value: "deactivated", label: "Deactivated" },
-          ]}
-          placeholder="Any status"
-          selectProps={{ id: "people-status", name: "status", defaultValue: query.status ?? "" }}
-        />
-        <Button type="submit" variant="secondary">
-          Apply filters
-        </Button>
-        {filtered ? <Link to="/admin/people">Clear filters</Link> : null}
-      </Form>
+      <FilterBar label="Filter people" idPrefix="people" controls={controls} values={query} clearTo="/admin/people" />
       {people.length === 0 ? (
         <EmptyState
           title={filtered ? "No one matches these filters" : "No people yet"}

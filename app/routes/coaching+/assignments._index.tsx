@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { ASSIGNMENT_STATUS_LABELS, AssignmentStatusBadge } from "~/components/assignments/status-badge.tsx";
-import { Button, buttonClassName } from "~/components/ui/button.tsx";
+import { FilterBar, isFiltered, type FilterControl } from "~/components/forms/filter-bar.tsx";
+import { buttonClassName } from "~/components/ui/button.tsx";
 import { DataTable, type DataTableColumn } from "~/components/ui/data-table.tsx";
-import { SelectField } from "~/components/ui/field.tsx";
 import { Alert, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { ASSIGNMENT_KINDS, ASSIGNMENT_STATUSES, isDueSoon } from "~/engine/coaching/assignment-status.ts";
@@ -16,6 +16,8 @@ import { BOARD_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { notFound, requireRole } from "~/utils/permissions.server.ts";
 import { optionalFilter, PageSchema } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
+
+const DEFAULT_SORT: BoardSort = "due";
 
 const Count = z.coerce.number().int().min(0).max(100_000);
 
@@ -40,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseSearchParams(request, BoardQuerySchema);
   const teams = await listAssignableTeams(viewer);
   if (query.team && !teams.some((team) => team.id === query.team)) notFound("That team isn't one you can see.");
-  const sort = query.sort ?? "due";
+  const sort = query.sort ?? DEFAULT_SORT;
   const now = new Date();
   const board = await listAssignmentBoard(
     viewer,
@@ -93,7 +95,36 @@ function SortLink({ sort, current }: { sort: BoardSort; current: BoardSort }) {
 
 export default function AssignmentBoardPage() {
   const { query, confirmation, teams, agents, counts, total, rows } = useLoaderData<typeof loader>();
-  const filtered = Boolean(query.status || query.agent || query.kind || query.team);
+  const filters: FilterControl[] = [
+    ...(teams.length > 1 ? [{ kind: "select" as const, name: "team", label: "Team", any: "All teams", options: teams }] : []),
+    {
+      kind: "select",
+      name: "status",
+      label: "Status",
+      any: "Any status",
+      options: ASSIGNMENT_STATUSES.map((status) => ({ value: status, label: ASSIGNMENT_STATUS_LABELS[status] })),
+    },
+    { kind: "select", name: "agent", label: "Agent", any: "Everyone", options: agents },
+    {
+      kind: "select",
+      name: "kind",
+      label: "Kind",
+      any: "Modules and scenarios",
+      options: ASSIGNMENT_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] })),
+    },
+  ];
+  const controls: FilterControl[] = [
+    ...filters,
+    {
+      kind: "select",
+      name: "sort",
+      label: "Sort by",
+      defaultValue: DEFAULT_SORT,
+      options: BOARD_SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort] })),
+    },
+  ];
+  // Sorting differently is not filtering: the counts still describe every assignment.
+  const filtered = isFiltered(filters, query);
   const filterLink = (status: string) => {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries({
@@ -144,43 +175,7 @@ export default function AssignmentBoardPage() {
         </ul>
       </nav>
 
-      <Form method="get" className="form form--inline" role="search" aria-label="Filter assignments">
-        {teams.length > 1 ? (
-          <SelectField
-            label="Team"
-            options={teams}
-            placeholder="All teams"
-            selectProps={{ id: "board-team", name: "team", defaultValue: query.team ?? "" }}
-          />
-        ) : null}
-        <SelectField
-          label="Status"
-          options={ASSIGNMENT_STATUSES.map((status) => ({ value: status, label: ASSIGNMENT_STATUS_LABELS[status] }))}
-          placeholder="Any status"
-          selectProps={{ id: "board-status", name: "status", defaultValue: query.status ?? "" }}
-        />
-        <SelectField
-          label="Agent"
-          options={agents}
-          placeholder="Everyone"
-          selectProps={{ id: "board-agent", name: "agent", defaultValue: query.agent ?? "" }}
-        />
-        <SelectField
-          label="Kind"
-          options={ASSIGNMENT_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }))}
-          placeholder="Modules and scenarios"
-          selectProps={{ id: "board-kind", name: "kind", defaultValue: query.kind ?? "" }}
-        />
-        <SelectField
-          label="Sort by"
-          options={BOARD_SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort] }))}
-          selectProps={{ id: "board-sort", name: "sort", defaultValue: query.sort }}
-        />
-        <Button type="submit" variant="secondary">
-          Apply
-        </Button>
-        {filtered ? <Link to="/coaching/assignments">Clear filters</Link> : null}
-      </Form>
+      <FilterBar label="Filter assignments" idPrefix="board" controls={controls} values={query} clearTo="/coaching/assignments" />
 
       <p className="muted" role="status">
         {plural(total, "assignment")}

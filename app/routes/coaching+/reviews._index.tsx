@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Button } from "~/components/ui/button.tsx";
+import { FilterBar, type FilterControl } from "~/components/forms/filter-bar.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
-import { SelectField } from "~/components/ui/field.tsx";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { getPracticeCatalog } from "~/content/practice.server.ts";
@@ -82,6 +81,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ReviewQueuePage() {
   const { page, total, view, filters, scenarios, agents, rows } = useLoaderData<typeof loader>();
+  const controls: FilterControl[] = [
+    {
+      kind: "select",
+      name: "show",
+      label: "Show",
+      defaultValue: DEFAULT_VIEW,
+      options: REVIEW_QUEUE_VIEWS.map((value) => ({ value, label: VIEW_LABELS[value] })),
+    },
+    { kind: "select", name: "scenario", label: "Scenario", any: "Any scenario", options: scenarios },
+    { kind: "select", name: "agent", label: "Agent", any: "Anyone", options: agents },
+  ];
   const filtered = filters.scenario !== "" || filters.agent !== "";
   const empty = filtered
     ? { title: "Nothing matches these filters", body: "Try another scenario or person, or clear the filters." }
@@ -93,29 +103,7 @@ export default function ReviewQueuePage() {
         description="Graded practice conversations from the people you look after, newest first. Open one to adjust levels, comment on turns and answer disputes."
         actions={<Link to="/coaching">Back to Coaching</Link>}
       />
-      <Form method="get" className="form form--inline" role="search" aria-label="Filter the review queue">
-        <SelectField
-          label="Show"
-          options={REVIEW_QUEUE_VIEWS.map((value) => ({ value, label: VIEW_LABELS[value] }))}
-          selectProps={{ id: "reviews-show", name: "show", defaultValue: filters.show }}
-        />
-        <SelectField
-          label="Scenario"
-          options={scenarios}
-          placeholder="Any scenario"
-          selectProps={{ id: "reviews-scenario", name: "scenario", defaultValue: filters.scenario }}
-        />
-        <SelectField
-          label="Agent"
-          options={agents}
-          placeholder="Anyone"
-          selectProps={{ id: "reviews-agent", name: "agent", defaultValue: filters.agent }}
-        />
-        <Button type="submit" variant="secondary">
-          Apply filters
-        </Button>
-        {filtered || view !== DEFAULT_VIEW ? <Link to="/coaching/reviews">Reset</Link> : null}
-      </Form>
+      <FilterBar label="Filter the review queue" idPrefix="reviews" controls={controls} values={filters} clearTo="/coaching/reviews" />
       <p className="muted" role="status">
         {total} {total === 1 ? "conversation" : "conversations"} · {VIEW_LABELS[view].toLowerCase()}
       </p>

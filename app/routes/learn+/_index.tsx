@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AssignmentsSection, toAssignmentItem } from "~/components/assignments/assignment-list.tsx";
+import { FilterBar, isFiltered, type FilterControl } from "~/components/forms/filter-bar.tsx";
 import { ModuleStatusBadge } from "~/components/module-status-badge.tsx";
-import { Button } from "~/components/ui/button.tsx";
-import { Field, SelectField } from "~/components/ui/field.tsx";
 import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { ProgressBar } from "~/components/ui/progress-bar.tsx";
 import { getCatalog, moduleRef } from "~/content/modules.server.ts";
@@ -97,7 +96,21 @@ function ModuleCard({ card, isNext = false }: { card: Card; isNext?: boolean }) 
 
 export default function LearnPage() {
   const { query, canSeeTeam, path, library, assignments, competencies } = useLoaderData<typeof loader>();
-  const filtered = Boolean(query.q || query.competency || query.track);
+  const controls: FilterControl[] = [
+    { kind: "search", name: "q", label: "Search", placeholder: "Title or summary" },
+    { kind: "select", name: "competency", label: "Competency", any: "Any competency", options: competencies },
+    {
+      kind: "select",
+      name: "track",
+      label: "Track",
+      any: "Both tracks",
+      options: [
+        { value: "onboarding", label: "Onboarding" },
+        { value: "ongoing", label: "Ongoing" },
+      ],
+    },
+  ];
+  const filtered = isFiltered(controls, query);
   return (
     <div className="stack">
       <PageHeader
@@ -128,31 +141,7 @@ export default function LearnPage() {
 
       <section aria-labelledby="library-title" className="stack">
         <h2 id="library-title">Library</h2>
-        <Form method="get" className="form form--inline" role="search" aria-label="Filter the library">
-          <Field
-            label="Search"
-            inputProps={{ id: "library-q", name: "q", type: "search", defaultValue: query.q ?? "", placeholder: "Title or summary" }}
-          />
-          <SelectField
-            label="Competency"
-            options={competencies}
-            placeholder="Any competency"
-            selectProps={{ id: "library-competency", name: "competency", defaultValue: query.competency ?? "" }}
-          />
-          <SelectField
-            label="Track"
-            options={[
-              { value: "onboarding", label: "Onboarding" },
-              { value: "ongoing", label: "Ongoing" },
-            ]}
-            placeholder="Both tracks"
-            selectProps={{ id: "library-track", name: "track", defaultValue: query.track ?? "" }}
-          />
-          <Button type="submit" variant="secondary">
-            Apply filters
-          </Button>
-          {filtered ? <Link to="/learn">Clear filters</Link> : null}
-        </Form>
+        <FilterBar label="Filter the library" idPrefix="library" controls={controls} values={query} clearTo="/learn" />
         <p className="muted" role="status">
           {library.length} {library.length === 1 ? "module" : "modules"}
           {filtered ? " match" : ""}

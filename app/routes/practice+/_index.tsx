@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AssignmentsSection, toAssignmentItem } from "~/components/assignments/assignment-list.tsx";
-import { Button } from "~/components/ui/button.tsx";
-import { SelectField } from "~/components/ui/field.tsx";
+import { FilterBar, type FilterControl } from "~/components/forms/filter-bar.tsx";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { getCatalog } from "~/content/modules.server.ts";
 import { CHANNEL_LABELS, CHANNELS, DIFFICULTIES, DIFFICULTY_LABELS } from "~/content/practice-schemas.ts";
@@ -65,7 +64,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function PracticePage() {
   const { query, canSeeTeam, cards, assignments, competencies } = useLoaderData<typeof loader>();
-  const filtered = Boolean(query.channel || query.difficulty || query.competency);
+  const controls: FilterControl[] = [
+    {
+      kind: "select",
+      name: "channel",
+      label: "Channel",
+      any: "Any channel",
+      options: CHANNELS.map((channel) => ({ value: channel, label: CHANNEL_LABELS[channel] })),
+    },
+    {
+      kind: "select",
+      name: "difficulty",
+      label: "Difficulty",
+      any: "Any difficulty",
+      options: DIFFICULTIES.map((difficulty) => ({ value: difficulty, label: DIFFICULTY_LABELS[difficulty] })),
+    },
+    { kind: "select", name: "competency", label: "Competency", any: "Any competency", options: competencies },
+  ];
   return (
     <div className="stack">
       <PageHeader
@@ -74,30 +89,7 @@ export default function PracticePage() {
         actions={canSeeTeam ? <Link to="/practice/team">Your team's practice</Link> : null}
       />
       <AssignmentsSection id="assigned-scenarios-title" items={assignments} />
-      <Form method="get" className="form form--inline" role="search" aria-label="Filter scenarios">
-        <SelectField
-          label="Channel"
-          options={CHANNELS.map((channel) => ({ value: channel, label: CHANNEL_LABELS[channel] }))}
-          placeholder="Any channel"
-          selectProps={{ id: "practice-channel", name: "channel", defaultValue: query.channel ?? "" }}
-        />
-        <SelectField
-          label="Difficulty"
-          options={DIFFICULTIES.map((difficulty) => ({ value: difficulty, label: DIFFICULTY_LABELS[difficulty] }))}
-          placeholder="Any difficulty"
-          selectProps={{ id: "practice-difficulty", name: "difficulty", defaultValue: query.difficulty ?? "" }}
-        />
-        <SelectField
-          label="Competency"
-          options={competencies}
-          placeholder="Any competency"
-          selectProps={{ id: "practice-competency", name: "competency", defaultValue: query.competency ?? "" }}
-        />
-        <Button type="submit" variant="secondary">
-          Apply filters
-        </Button>
-        {filtered ? <Link to="/practice">Clear filters</Link> : null}
-      </Form>
+      <FilterBar label="Filter scenarios" idPrefix="practice" controls={controls} values={query} clearTo="/practice" />
       <p className="muted" role="status">
         {cards.length} {cards.length === 1 ? "scenario" : "scenarios"}
       </p>
