@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import type { AuditAction, AuditTargetType } from "~/utils/audit-fields.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { AUDIT_PAGE_SIZE } from "~/utils/page-sizes.ts";
+import { paginate } from "~/utils/paginate.server.ts";
 
 export type AuditEntry = {
   actorId: string | null;
@@ -43,25 +44,27 @@ export async function listAuditEvents(filter: AuditFilter, page: number) {
     targetId: filter.targetId,
     createdAt: filter.from || filter.to ? { gte: filter.from, lt: filter.to } : undefined,
   };
-  const [total, events] = await Promise.all([
-    prisma.auditEvent.count({ where }),
-    prisma.auditEvent.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * AUDIT_PAGE_SIZE,
-      take: AUDIT_PAGE_SIZE,
-      select: {
-        id: true,
-        action: true,
-        targetType: true,
-        targetId: true,
-        summary: true,
-        details: true,
-        createdAt: true,
-        actor: { select: { id: true, name: true } },
-      },
-    }),
-  ]);
+  const { total, rows: events } = await paginate(
+    page,
+    AUDIT_PAGE_SIZE,
+    () => prisma.auditEvent.count({ where }),
+    (window) =>
+      prisma.auditEvent.findMany({
+        where,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        ...window,
+        select: {
+          id: true,
+          action: true,
+          targetType: true,
+          targetId: true,
+          summary: true,
+          details: true,
+          createdAt: true,
+          actor: { select: { id: true, name: true } },
+        },
+      }),
+  );
   return { total, events };
 }
 

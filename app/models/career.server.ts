@@ -3,6 +3,8 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import { CheckInRatingSchema, type CheckInPerspective, type CheckInRating, type NominationStatus } from "~/utils/career-fields.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { groupBy } from "~/utils/group-by.ts";
+import { PROMOTIONS_PAGE_SIZE } from "~/utils/page-sizes.ts";
+import { paginate } from "~/utils/paginate.server.ts";
 import { LEVEL_LABELS, type Level, type Role } from "~/utils/user-fields.ts";
 import { recordAudit } from "./audit.server.ts";
 import { notify } from "./notification.server.ts";
@@ -292,18 +294,20 @@ export async function listNominationsFor(agentIds: string[]): Promise<Nomination
   return prisma.nomination.findMany({ where: { agentId: { in: agentIds } }, orderBy: { createdAt: "desc" }, select: nominationSelect });
 }
 
-export async function listNominations(status: NominationStatus, skip: number, take: number) {
+export async function listNominations(status: NominationStatus, page: number) {
   const where = { status };
-  const [total, nominations] = await Promise.all([
-    prisma.nomination.count({ where }),
-    prisma.nomination.findMany({
-      where,
-      orderBy: { createdAt: status === "pending" ? "asc" : "desc" },
-      skip,
-      take,
-      select: nominationSelect,
-    }),
-  ]);
+  const { total, rows: nominations } = await paginate(
+    page,
+    PROMOTIONS_PAGE_SIZE,
+    () => prisma.nomination.count({ where }),
+    (window) =>
+      prisma.nomination.findMany({
+        where,
+        orderBy: { createdAt: status === "pending" ? "asc" : "desc" },
+        ...window,
+        select: nominationSelect,
+      }),
+  );
   return { total, nominations };
 }
 

@@ -6,6 +6,7 @@ import { canCoach, parseStringList, sessionRole, type SessionRole } from "~/engi
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { COACHING_PEOPLE_PAGE_SIZE } from "~/utils/page-sizes.ts";
+import { paginate } from "~/utils/paginate.server.ts";
 import type { PeopleScope, Viewer } from "~/utils/permissions.ts";
 import { scopeToWhere } from "./user.server.ts";
 
@@ -285,16 +286,18 @@ export async function listSessionsAsAgent(agentId: string) {
 /** One page of the people the viewer coaches, with their sessions' dates and open action items. */
 export async function listCoachingPeople(scope: PeopleScope, viewerId: string, page: number) {
   const where: Prisma.UserWhereInput = { AND: [scopeToWhere(scope), { id: { not: viewerId }, deactivatedAt: null }] };
-  const [total, people] = await Promise.all([
-    prisma.user.count({ where }),
-    prisma.user.findMany({
-      where,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (page - 1) * COACHING_PEOPLE_PAGE_SIZE,
-      take: COACHING_PEOPLE_PAGE_SIZE,
-      select: { id: true, name: true, team: { select: { name: true } } },
-    }),
-  ]);
+  const { total, rows: people } = await paginate(
+    page,
+    COACHING_PEOPLE_PAGE_SIZE,
+    () => prisma.user.count({ where }),
+    (window) =>
+      prisma.user.findMany({
+        where,
+        orderBy: [{ name: "asc" }, { id: "asc" }],
+        ...window,
+        select: { id: true, name: true, team: { select: { name: true } } },
+      }),
+  );
   const sessions = await prisma.coachingSession.findMany({
     where: { agentId: { in: people.map((person) => person.id) } },
     select: { agentId: true, scheduledAt: true, _count: { select: { actionItems: { where: { completedAt: null } } } } },

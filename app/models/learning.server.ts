@@ -3,6 +3,7 @@ import type { QuizAnswers, QuizGrade } from "~/engine/learning/quiz.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { LEARNERS_PAGE_SIZE } from "~/utils/page-sizes.ts";
+import { paginate } from "~/utils/paginate.server.ts";
 import type { PeopleScope } from "~/utils/permissions.ts";
 import { scopeToWhere } from "./user.server.ts";
 
@@ -159,24 +160,26 @@ export async function listLearnersWithProgress(scope: PeopleScope, viewerId: str
   const where: Prisma.UserWhereInput = {
     AND: [scopeToWhere(scope), { id: { not: viewerId }, deactivatedAt: null, role: { in: ["agent", "lead"] } }],
   };
-  const [total, learners] = await Promise.all([
-    prisma.user.count({ where }),
-    prisma.user.findMany({
-      where,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (page - 1) * LEARNERS_PAGE_SIZE,
-      take: LEARNERS_PAGE_SIZE,
-      select: {
-        id: true,
-        name: true,
-        level: true,
-        team: { select: { name: true } },
-        moduleProgress: {
-          select: { moduleSlug: true, moduleVersion: true, completedAt: true, reachedEndAt: true, lastSection: true, updatedAt: true },
+  const { total, rows: learners } = await paginate(
+    page,
+    LEARNERS_PAGE_SIZE,
+    () => prisma.user.count({ where }),
+    (window) =>
+      prisma.user.findMany({
+        where,
+        orderBy: [{ name: "asc" }, { id: "asc" }],
+        ...window,
+        select: {
+          id: true,
+          name: true,
+          level: true,
+          team: { select: { name: true } },
+          moduleProgress: {
+            select: { moduleSlug: true, moduleVersion: true, completedAt: true, reachedEndAt: true, lastSection: true, updatedAt: true },
+          },
         },
-      },
-    }),
-  ]);
+      }),
+  );
   return { total, learners };
 }
 

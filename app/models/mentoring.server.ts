@@ -8,6 +8,8 @@ import type { Mentee, Mentor, PairScore } from "~/engine/matching/types.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { OPEN_PAIRING_STATUSES, type FitCheck } from "~/utils/mentoring-fields.ts";
+import { PAIRINGS_PAGE_SIZE } from "~/utils/page-sizes.ts";
+import { paginate } from "~/utils/paginate.server.ts";
 import type { Viewer } from "~/utils/permissions.ts";
 import type { Level, WorkMode } from "~/utils/user-fields.ts";
 import { recordAudit } from "./audit.server.ts";
@@ -479,12 +481,14 @@ export async function countProposalsAwaiting(mentorId: string): Promise<number> 
 }
 
 /** Every proposed and active pairing in the organisation, proposals first, a page at a time. */
-export async function listOpenPairings(skip: number, take: number) {
+export async function listOpenPairings(page: number) {
   const where = { status: { in: [...OPEN_PAIRING_STATUSES] } };
-  const [total, pairings] = await Promise.all([
-    prisma.pairing.count({ where }),
-    prisma.pairing.findMany({ where, orderBy: [{ status: "desc" }, { createdAt: "desc" }], skip, take, select: pairingSelect }),
-  ]);
+  const { total, rows: pairings } = await paginate(
+    page,
+    PAIRINGS_PAGE_SIZE,
+    () => prisma.pairing.count({ where }),
+    (window) => prisma.pairing.findMany({ where, orderBy: [{ status: "desc" }, { createdAt: "desc" }], ...window, select: pairingSelect }),
+  );
   return { total, pairings };
 }
 

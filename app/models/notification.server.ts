@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { NOTIFICATIONS_PAGE_SIZE } from "~/utils/page-sizes.ts";
+import { paginate } from "~/utils/paginate.server.ts";
 
 export const NOTIFICATION_KINDS = [
   "assigned",
@@ -50,16 +51,18 @@ export async function notify(userId: string, input: NotificationInput, client: C
 
 export async function listNotifications(userId: string, page: number) {
   const where = { userId };
-  const [total, notifications] = await Promise.all([
-    prisma.notification.count({ where }),
-    prisma.notification.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * NOTIFICATIONS_PAGE_SIZE,
-      take: NOTIFICATIONS_PAGE_SIZE,
-      select: { id: true, kind: true, title: true, link: true, readAt: true, createdAt: true },
-    }),
-  ]);
+  const { total, rows: notifications } = await paginate(
+    page,
+    NOTIFICATIONS_PAGE_SIZE,
+    () => prisma.notification.count({ where }),
+    (window) =>
+      prisma.notification.findMany({
+        where,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        ...window,
+        select: { id: true, kind: true, title: true, link: true, readAt: true, createdAt: true },
+      }),
+  );
   return { total, notifications };
 }
 

@@ -6,6 +6,7 @@ import { initialState, openingLine, respond, simulate } from "~/engine/simulatio
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { TEAM_ATTEMPTS_PAGE_SIZE } from "~/utils/page-sizes.ts";
+import { paginate } from "~/utils/paginate.server.ts";
 import type { PeopleScope } from "~/utils/permissions.ts";
 import { runAutoPractice } from "./assignment.server.ts";
 import { scopeToWhere } from "./user.server.ts";
@@ -293,22 +294,24 @@ export async function listTeamAttempts(scope: PeopleScope, viewerId: string, pag
     grade: { isNot: null },
     user: { AND: [scopeToWhere(scope), { id: { not: viewerId } }] },
   };
-  const [total, attempts] = await Promise.all([
-    prisma.practiceAttempt.count({ where }),
-    prisma.practiceAttempt.findMany({
-      where,
-      orderBy: [{ startedAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * TEAM_ATTEMPTS_PAGE_SIZE,
-      take: TEAM_ATTEMPTS_PAGE_SIZE,
-      select: {
-        id: true,
-        scenarioSlug: true,
-        status: true,
-        startedAt: true,
-        user: { select: { name: true } },
-        grade: { select: { overallScore: true, passed: true } },
-      },
-    }),
-  ]);
+  const { total, rows: attempts } = await paginate(
+    page,
+    TEAM_ATTEMPTS_PAGE_SIZE,
+    () => prisma.practiceAttempt.count({ where }),
+    (window) =>
+      prisma.practiceAttempt.findMany({
+        where,
+        orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+        ...window,
+        select: {
+          id: true,
+          scenarioSlug: true,
+          status: true,
+          startedAt: true,
+          user: { select: { name: true } },
+          grade: { select: { overallScore: true, passed: true } },
+        },
+      }),
+  );
   return { total, attempts };
 }

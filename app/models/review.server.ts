@@ -4,6 +4,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { type ReviewQueueView } from "~/utils/coaching-fields.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { REVIEW_QUEUE_PAGE_SIZE } from "~/utils/page-sizes.ts";
+import { paginate } from "~/utils/paginate.server.ts";
 import type { PeopleScope } from "~/utils/permissions.ts";
 import { recordAudit } from "./audit.server.ts";
 import { notify } from "./notification.server.ts";
@@ -40,31 +41,33 @@ export async function listReviewQueue(reviewer: Reviewer, filter: ReviewQueueFil
       filter.agentId ? { userId: filter.agentId } : {},
     ],
   };
-  const [total, attempts] = await Promise.all([
-    prisma.practiceAttempt.count({ where }),
-    prisma.practiceAttempt.findMany({
-      where,
-      orderBy: [{ endedAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * REVIEW_QUEUE_PAGE_SIZE,
-      take: REVIEW_QUEUE_PAGE_SIZE,
-      select: {
-        id: true,
-        scenarioSlug: true,
-        startedAt: true,
-        endedAt: true,
-        reviewedAt: true,
-        acknowledgedAt: true,
-        user: { select: { id: true, name: true } },
-        grade: {
-          select: {
-            overallScore: true,
-            passed: true,
-            criteria: { where: { disputes: { some: { status: OPEN } } }, select: { id: true } },
+  const { total, rows: attempts } = await paginate(
+    page,
+    REVIEW_QUEUE_PAGE_SIZE,
+    () => prisma.practiceAttempt.count({ where }),
+    (window) =>
+      prisma.practiceAttempt.findMany({
+        where,
+        orderBy: [{ endedAt: "desc" }, { id: "desc" }],
+        ...window,
+        select: {
+          id: true,
+          scenarioSlug: true,
+          startedAt: true,
+          endedAt: true,
+          reviewedAt: true,
+          acknowledgedAt: true,
+          user: { select: { id: true, name: true } },
+          grade: {
+            select: {
+              overallScore: true,
+              passed: true,
+              criteria: { where: { disputes: { some: { status: OPEN } } }, select: { id: true } },
+            },
           },
         },
-      },
-    }),
-  ]);
+      }),
+  );
   return {
     total,
     attempts: attempts.map(({ grade, ...attempt }) => ({

@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { endAllSessions } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { PEOPLE_PAGE_SIZE } from "~/utils/page-sizes.ts";
+import { paginate } from "~/utils/paginate.server.ts";
 import type { PeopleScope } from "~/utils/permissions.ts";
 import { LEVEL_LABELS, ROLE_LABELS, type Level, type Role, type WorkMode } from "~/utils/user-fields.ts";
 import { recordAudit } from "./audit.server.ts";
@@ -49,25 +50,27 @@ export async function listPeople(scope: PeopleScope, filter: PeopleFilter, page:
       filter.status === "deactivated" ? { deactivatedAt: { not: null } } : {},
     ],
   };
-  const [total, people] = await Promise.all([
-    prisma.user.count({ where }),
-    prisma.user.findMany({
-      where,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (page - 1) * PEOPLE_PAGE_SIZE,
-      take: PEOPLE_PAGE_SIZE,
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        role: true,
-        level: true,
-        workMode: true,
-        deactivatedAt: true,
-        team: { select: { id: true, name: true } },
-      },
-    }),
-  ]);
+  const { total, rows: people } = await paginate(
+    page,
+    PEOPLE_PAGE_SIZE,
+    () => prisma.user.count({ where }),
+    (window) =>
+      prisma.user.findMany({
+        where,
+        orderBy: [{ name: "asc" }, { id: "asc" }],
+        ...window,
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          role: true,
+          level: true,
+          workMode: true,
+          deactivatedAt: true,
+          team: { select: { id: true, name: true } },
+        },
+      }),
+  );
   return { total, people };
 }
 

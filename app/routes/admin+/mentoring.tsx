@@ -62,10 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     request,
     z.object({ published: optionalFilter(z.coerce.number().int().min(0).max(MAX_CHOICES)), page: PageSchema }),
   );
-  const [counts, { total, pairings }] = await Promise.all([
-    countOpenPool(),
-    listOpenPairings((page - 1) * PAIRINGS_PAGE_SIZE, PAIRINGS_PAGE_SIZE),
-  ]);
+  const [counts, { total, pairings }] = await Promise.all([countOpenPool(), listOpenPairings(page)]);
   return { published: published ?? null, counts, pairings: { page, total, rows: pairings.map(pairingRow) } };
 }
 

@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
   const query = parseSearchParams(request, QuerySchema);
   const status = query.status ?? "pending";
-  const { total, nominations } = await listNominations(status, (query.page - 1) * PROMOTIONS_PAGE_SIZE, PROMOTIONS_PAGE_SIZE);
+  const { total, nominations } = await listNominations(status, query.page);
   return {
     status,
     page: query.page,
