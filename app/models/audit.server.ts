@@ -1,8 +1,13 @@
+import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { AuditAction, AuditTargetType } from "~/utils/audit-fields.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { jsonColumn } from "~/utils/json-column.ts";
 import { AUDIT_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { paginate } from "~/utils/paginate.server.ts";
+
+/** What changed, as the model that recorded the change described it. */
+export const AuditDetailsColumn = jsonColumn(z.record(z.unknown()));
 
 export type AuditEntry = {
   actorId: string | null;
@@ -22,7 +27,7 @@ export async function recordAudit(tx: Prisma.TransactionClient, entry: AuditEntr
       targetType: entry.targetType,
       targetId: entry.targetId,
       summary: entry.summary,
-      details: JSON.stringify(entry.details ?? {}),
+      details: AuditDetailsColumn.write(entry.details ?? {}),
     },
   });
 }
@@ -65,7 +70,7 @@ export async function listAuditEvents(filter: AuditFilter, page: number) {
         },
       }),
   );
-  return { total, events };
+  return { total, events: events.map((event) => ({ ...event, details: AuditDetailsColumn.read(event.details) })) };
 }
 
 /** People who have made audited changes, for the actor filter. */

@@ -1,13 +1,18 @@
+import { z } from "zod";
 import type { CareerAttempt, CareerEvidence } from "~/engine/career/evaluate.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { CheckInRatingSchema, type CheckInPerspective, type CheckInRating, type NominationStatus } from "~/utils/career-fields.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { groupBy } from "~/utils/group-by.ts";
+import { jsonColumn } from "~/utils/json-column.ts";
 import { PROMOTIONS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { paginate } from "~/utils/paginate.server.ts";
-import { LEVEL_LABELS, type Level, type Role } from "~/utils/user-fields.ts";
+import { LEVEL_LABELS, LevelSchema, type Level, type Role } from "~/utils/user-fields.ts";
 import { recordAudit } from "./audit.server.ts";
 import { notify } from "./notification.server.ts";
+
+/** The details of a promotion's audit event: the level before and after. */
+const LevelChangeColumn = jsonColumn(z.object({ from: LevelSchema, to: LevelSchema }));
 
 /** The newest graded attempts per person the ladder looks at; every requirement reads fewer. */
 const ATTEMPTS_PER_PERSON = 50;
@@ -146,7 +151,7 @@ async function loadCareerRecords(who: Prisma.Sql, difficultyOf: DifficultyOf): P
     personRows.map((person) => {
       const hireDate = toDate(person.hireDate);
       const history = (historyBy.get(person.id) ?? []).map((event): LevelChange => {
-        const { from, to } = JSON.parse(event.details) as { from: Level; to: Level };
+        const { from, to } = LevelChangeColumn.read(event.details);
         return { from, to, at: toDate(event.createdAt) };
       });
       const lastChange = history[history.length - 1];

@@ -1,11 +1,15 @@
+import { z } from "zod";
 import { isComplete } from "~/engine/learning/progress.ts";
 import type { QuizAnswers, QuizGrade } from "~/engine/learning/quiz.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { jsonColumn } from "~/utils/json-column.ts";
 import { LEARNERS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { paginate } from "~/utils/paginate.server.ts";
 import type { PeopleScope } from "~/utils/permissions.ts";
 import { scopeToWhere } from "./user.server.ts";
+
+const QuizAnswersColumn = jsonColumn(z.record(z.array(z.string())));
 
 /** What the model needs to know about a module version. */
 export type ModuleVersionRef = { slug: string; version: number; quizIds: string[] };
@@ -28,7 +32,7 @@ export async function listProgressRecords(userId: string) {
 
 /** The person's progress on this module version with each quiz's latest attempt, or null before they open it. */
 export async function getModuleProgress(userId: string, module: { slug: string; version: number }) {
-  return prisma.moduleProgress.findUnique({
+  const progress = await prisma.moduleProgress.findUnique({
     where: { userId_moduleSlug_moduleVersion: { userId, moduleSlug: module.slug, moduleVersion: module.version } },
     select: {
       id: true,
@@ -42,6 +46,12 @@ export async function getModuleProgress(userId: string, module: { slug: string; 
       },
     },
   });
+  return (
+    progress && {
+      ...progress,
+      attempts: progress.attempts.map((attempt) => ({ ...attempt, answers: QuizAnswersColumn.read(attempt.answers) })),
+    }
+  );
 }
 
 async function ensureProgress(tx: Prisma.TransactionClient, userId: string, module: { slug: string; version: number }) {
@@ -125,7 +135,7 @@ export async function recordQuizAttempt(
           userId,
           progressId: progress.id,
           quizId: attempt.quizId,
-          answers: JSON.stringify(attempt.answers),
+          answers: QuizAnswersColumn.write(attempt.answers),
           correctCount: attempt.grade.correctCount,
           questionCount: attempt.grade.questionCount,
           scorePercent: attempt.grade.scorePercent,

@@ -1,15 +1,22 @@
 import { randomInt } from "node:crypto";
+import { z } from "zod";
 import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
 import { gradeScenarioConversation, type Grade } from "~/engine/grading/grade.ts";
 import { parseCustomerState, type Outcome } from "~/engine/simulation/customer-state.ts";
 import { initialState, openingLine, respond, simulate } from "~/engine/simulation/customer.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { jsonColumn } from "~/utils/json-column.ts";
 import { TEAM_ATTEMPTS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { paginate } from "~/utils/paginate.server.ts";
 import type { PeopleScope } from "~/utils/permissions.ts";
 import { runAutoPractice } from "./assignment.server.ts";
 import { scopeToWhere } from "./user.server.ts";
+
+const RubricVersionsColumn = jsonColumn(z.record(z.number().int()));
+const EvidenceColumn = jsonColumn(
+  z.array(z.object({ turn: z.number().int(), span: z.tuple([z.number().int(), z.number().int()]), text: z.string() })),
+);
 
 export const ACTIVE = "active";
 
@@ -30,7 +37,7 @@ export async function startAttempt(userId: string, scenario: Scenario) {
 }
 
 export async function getAttempt(id: string) {
-  return prisma.practiceAttempt.findUnique({
+  const attempt = await prisma.practiceAttempt.findUnique({
     where: { id },
     select: {
       id: true,
@@ -72,6 +79,16 @@ export async function getAttempt(id: string) {
       },
     },
   });
+  if (!attempt?.grade) return attempt && { ...attempt, grade: null };
+  const { grade } = attempt;
+  return {
+    ...attempt,
+    grade: {
+      ...grade,
+      rubricVersions: RubricVersionsColumn.read(grade.rubricVersions),
+      criteria: grade.criteria.map((criterion) => ({ ...criterion, evidence: EvidenceColumn.read(criterion.evidence) })),
+    },
+  };
 }
 
 async function storeGrade(tx: Prisma.TransactionClient, attemptId: string, grade: Grade) {
@@ -81,7 +98,7 @@ async function storeGrade(tx: Prisma.TransactionClient, attemptId: string, grade
       overallScore: grade.overallScore,
       passed: grade.passed,
       graderVersion: grade.graderVersion,
-      rubricVersions: JSON.stringify(grade.rubricVersions),
+      rubricVersions: RubricVersionsColumn.write(grade.rubricVersions),
       criticalFailures: JSON.stringify(grade.criticalFailures),
       criteria: {
         create: grade.criteria.map((criterion) => ({
@@ -96,7 +113,7 @@ async function storeGrade(tx: Prisma.TransactionClient, attemptId: string, grade
           maxLevel: criterion.maxLevel,
           label: criterion.label,
           score: criterion.score,
-          evidence: JSON.stringify(criterion.evidence),
+          evidence: EvidenceColumn.write(criterion.evidence),
           suggestion: criterion.suggestion,
         })),
       },

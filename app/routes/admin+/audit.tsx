@@ -83,7 +83,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       targetType: event.targetType,
       targetId: event.targetId,
       summary: event.summary,
-      details: event.details === "{}" ? null : JSON.stringify(JSON.parse(event.details), null, 2),
+      details: Object.keys(event.details).length === 0 ? null : JSON.stringify(event.details, null, 2),
     })),
   };
 }

@@ -59,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   for (const quiz of module.quizzes) {
     const attempt = progress?.attempts.find((candidate) => candidate.quizId === quiz.id);
     // Answer keys and explanations leave the server only for a quiz the person has already submitted.
-    const grade = attempt ? gradeQuiz(quiz, JSON.parse(attempt.answers) as QuizAnswers) : null;
+    const grade = attempt ? gradeQuiz(quiz, attempt.answers) : null;
     quizzes[quiz.id] = {
       id: quiz.id,
       passPercent: quiz.passPercent,

@@ -118,7 +118,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       maxLevel: criterion.maxLevel,
       applicable: criterion.applicable,
       critical: criterion.critical,
-      evidence: JSON.parse(criterion.evidence) as ReportCriterion["evidence"],
+      evidence: criterion.evidence,
       // After an override, the advice for the level that now stands is the useful one.
       suggestion: overrideLevel !== null && criterion.applicable && finalDefinition ? finalDefinition.suggestion : criterion.suggestion,
     };
@@ -201,7 +201,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           overallScore: attempt.grade.overallScore,
           passed: attempt.grade.passed,
           graderVersion: attempt.grade.graderVersion,
-          rubricVersions: JSON.parse(attempt.grade.rubricVersions) as Record<string, number>,
+          rubricVersions: attempt.grade.rubricVersions,
           criticalFailures: criteria
             .filter((criterion) => criterion.critical && criterion.applicable && criterion.finalLevel === 0)
             .map((criterion) => criterion.title),
