@@ -18,3 +18,5 @@ export async function loadVisibleAttempt(request: Request, attemptId: string | u
   );
   return { user, attempt, scenario, rubrics: rubricsFor(catalog, scenario) };
 }
+
+export type VisibleAttempt = Awaited<ReturnType<typeof loadVisibleAttempt>>;
