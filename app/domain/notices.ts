@@ -17,18 +17,6 @@ export const NOTICES = {
   "meeting-logged": "Meeting logged.",
   "fit-saved": "Thanks, your answer is saved.",
   ended: "The pairing has ended. Thanks for the feedback.",
-  "team-renamed": "Team renamed.",
-  "team-lead-saved": "Lead updated.",
-  "auto-practice-saved": "Automatic practice updated.",
-  "decision-recorded": "Decision recorded. The agent and the lead who nominated them have been notified.",
-  "notification-read": "Marked as read.",
-  "notifications-read": "All your notifications are marked as read.",
-  "nothing-unread": "Everything was already read.",
-  "session-saved": "Session saved.",
-  "action-item-added": "Action item added.",
-  "action-item-removed": "Action item removed.",
-  "action-item-done": "Marked as done.",
-  "action-item-reopened": "Marked as not done.",
 } as const;
 
 export type NoticeKey = keyof typeof NOTICES;

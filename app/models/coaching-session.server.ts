@@ -2,11 +2,10 @@
 // competencies, shared and private notes, linked practice and reflections, and
 // action items the agent ticks off. Every function takes the viewer and checks
 // the session rules itself, so a route that forgets a check still leaks nothing.
-import { COACHING_PEOPLE_PAGE_SIZE } from "~/domain/pages.ts";
-import { canCoach, sessionRole, type SessionRole } from "~/engine/coaching/sessions.ts";
+import { canCoach, parseStringList, sessionRole, type SessionRole } from "~/engine/coaching/sessions.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { StringListColumn } from "~/utils/json-column.ts";
+import { COACHING_PEOPLE_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { paginate } from "~/utils/paginate.server.ts";
 import type { PeopleScope, Viewer } from "~/utils/permissions.ts";
 import { scopeToWhere } from "./user.server.ts";
@@ -102,11 +101,11 @@ async function checkLinks(
 function sessionData(input: SessionInput) {
   return {
     scheduledAt: input.scheduledAt,
-    focus: StringListColumn.write(input.focus),
+    focus: JSON.stringify(input.focus),
     sharedNotes: input.sharedNotes,
     privateNotes: input.privateNotes,
-    linkedAttemptIds: StringListColumn.write([...new Set(input.attemptIds)]),
-    linkedReflections: StringListColumn.write([...new Set(input.reflections)]),
+    linkedAttemptIds: JSON.stringify([...new Set(input.attemptIds)]),
+    linkedReflections: JSON.stringify([...new Set(input.reflections)]),
   };
 }
 
@@ -159,9 +158,9 @@ function visible(session: StoredSession, role: SessionRole): VisibleSession {
     ...session,
     role,
     privateNotes: role === "coach" ? session.privateNotes : null,
-    focus: StringListColumn.read(session.focus),
-    linkedAttemptIds: StringListColumn.read(session.linkedAttemptIds),
-    linkedReflections: StringListColumn.read(session.linkedReflections),
+    focus: parseStringList(session.focus),
+    linkedAttemptIds: parseStringList(session.linkedAttemptIds),
+    linkedReflections: parseStringList(session.linkedReflections),
   };
 }
 
@@ -271,7 +270,7 @@ export async function setActionItemDone(
 
 /** A person's own sessions, as the agent sees them (no private notes). */
 export async function listSessionsAsAgent(agentId: string) {
-  const sessions = await prisma.coachingSession.findMany({
+  return prisma.coachingSession.findMany({
     where: { agentId },
     orderBy: [{ scheduledAt: "desc" }, { id: "asc" }],
     select: {
@@ -282,7 +281,6 @@ export async function listSessionsAsAgent(agentId: string) {
       actionItems: { orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }], select: { id: true, text: true, dueAt: true, completedAt: true } },
     },
   });
-  return sessions.map((session) => ({ ...session, focus: StringListColumn.read(session.focus) }));
 }
 
 /** One page of the people the viewer coaches, with their sessions' dates and open action items. */
@@ -335,7 +333,7 @@ export async function getTimelineRecords(agentId: string) {
       select: { moduleSlug: true, moduleVersion: true, completedAt: true },
     }),
   ]);
-  return { sessions: sessions.map((session) => ({ ...session, focus: StringListColumn.read(session.focus) })), attempts, modules };
+  return { sessions, attempts, modules };
 }
 
 /** The viewer's time zone: session times are entered and shown on their clock. */

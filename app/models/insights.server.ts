@@ -13,14 +13,13 @@
 // thousands of rows, or pick joins SQLite can plan from the team's side; they
 // use only standard SQL (quoted identifiers, joins, COALESCE, CASE, GROUP BY,
 // a correlated subquery), so they run unchanged on PostgreSQL.
-import type { AssignmentKind } from "~/domain/coaching.ts";
-import { assignmentStatus, type AssigneeActivity, type GradedCriterion } from "~/engine/coaching/assignment-status.ts";
+import { assignmentStatus, type AssigneeActivity, type AssignmentKind, type GradedCriterion } from "~/engine/coaching/assignment-status.ts";
 import { buildInsights, type InsightAssignment, type TeamInsights } from "~/engine/coaching/insights.ts";
 import type { ModuleRef } from "~/engine/learning/progress.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import type { Viewer } from "~/utils/permissions.ts";
-import { MinLevelsColumn } from "./assignment.server.ts";
+import { parseMinLevels } from "./assignment.server.ts";
 
 /** One reply left open while the agent walked away must not count as an afternoon of practice. */
 export const MAX_COUNTED_REPLY_MS = 10 * 60_000;
@@ -180,7 +179,7 @@ async function assignmentOutcomes(
   const scenarioAssignments = assignments.filter((row) => row.kind === "scenario");
   const criteriaByGrade = new Map<string, GradedCriterion[]>();
   if (scenarioAssignments.length > 0) {
-    const minLevelCriteria = [...new Set(scenarioAssignments.flatMap((row) => Object.keys(MinLevelsColumn.read(row.minLevels))))];
+    const minLevelCriteria = [...new Set(scenarioAssignments.flatMap((row) => Object.keys(parseMinLevels(row.minLevels))))];
     const since = new Date(Math.min(...scenarioAssignments.map((row) => row.createdAt.getTime())));
     // Only what pass rules read: critical criteria and those with a minimum level.
     const wanted =
@@ -237,7 +236,7 @@ async function assignmentOutcomes(
         createdAt: row.createdAt,
         dueAt: row.dueAt,
         minScore: row.minScore,
-        minLevels: MinLevelsColumn.read(row.minLevels),
+        minLevels: parseMinLevels(row.minLevels),
       },
       activity.get(row.userId) ?? none,
       { now, passScore: passScores.get(row.contentSlug) },

@@ -18,5 +18,3 @@ export async function loadVisibleAttempt(request: Request, attemptId: string | u
   );
   return { user, attempt, scenario, rubrics: rubricsFor(catalog, scenario) };
 }
-
-export type VisibleAttempt = Awaited<ReturnType<typeof loadVisibleAttempt>>;

@@ -1,17 +1,16 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
-import { TEAM_ATTEMPTS_PAGE_SIZE } from "~/domain/pages.ts";
-import type { Outcome } from "~/domain/practice.ts";
 import { gradeScenarioConversation, type Grade } from "~/engine/grading/grade.ts";
-import { parseCustomerState } from "~/engine/simulation/customer-state.ts";
+import { parseCustomerState, type Outcome } from "~/engine/simulation/customer-state.ts";
 import { initialState, openingLine, respond, simulate } from "~/engine/simulation/customer.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { jsonColumn, StringListColumn } from "~/utils/json-column.ts";
+import { jsonColumn } from "~/utils/json-column.ts";
+import { TEAM_ATTEMPTS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { paginate } from "~/utils/paginate.server.ts";
 import type { PeopleScope } from "~/utils/permissions.ts";
-import { runAutoPractice } from "./auto-practice.server.ts";
+import { runAutoPractice } from "./assignment.server.ts";
 import { scopeToWhere } from "./user.server.ts";
 
 const RubricVersionsColumn = jsonColumn(z.record(z.number().int()));
@@ -87,7 +86,6 @@ export async function getAttempt(id: string) {
     grade: {
       ...grade,
       rubricVersions: RubricVersionsColumn.read(grade.rubricVersions),
-      criticalFailures: StringListColumn.read(grade.criticalFailures),
       criteria: grade.criteria.map((criterion) => ({ ...criterion, evidence: EvidenceColumn.read(criterion.evidence) })),
     },
   };
@@ -101,7 +99,7 @@ async function storeGrade(tx: Prisma.TransactionClient, attemptId: string, grade
       passed: grade.passed,
       graderVersion: grade.graderVersion,
       rubricVersions: RubricVersionsColumn.write(grade.rubricVersions),
-      criticalFailures: StringListColumn.write(grade.criticalFailures),
+      criticalFailures: JSON.stringify(grade.criticalFailures),
       criteria: {
         create: grade.criteria.map((criterion) => ({
           criterionId: criterion.id,

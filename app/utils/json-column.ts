@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 
 /**
  * A JSON value kept in a text column (SQLite has no JSON type in Prisma): written from a
@@ -15,6 +15,3 @@ export function jsonColumn<Schema extends z.ZodTypeAny>(schema: Schema) {
     },
   };
 }
-
-/** The commonest column: a list of keys or names (competencies, languages, linked ids). */
-export const StringListColumn = jsonColumn(z.array(z.string()));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { canReviewAttempt, canSeePerson, hasRole, navigationFor, peopleScope, type Viewer } from "./permissions.ts";
+import { canSeePerson, hasRole, navigationFor, peopleScope, type Viewer } from "./permissions.ts";
 
 const agent: Viewer = { id: "agent-1", role: "agent", ledTeamIds: [] };
 const lead: Viewer = { id: "lead-1", role: "lead", ledTeamIds: ["team-a", "team-b"] };
@@ -132,22 +132,6 @@ describe("hasRole", () => {
   test("accepts a full Viewer", () => {
     expect(hasRole(admin, ["admin"])).toBe(true);
     expect(hasRole(agent, ["admin"])).toBe(false);
-  });
-});
-
-describe("canReviewAttempt", () => {
-  test("leads and admins review other people's conversations", () => {
-    expect(canReviewAttempt(lead, { userId: "agent-1" })).toBe(true);
-    expect(canReviewAttempt(admin, { userId: "lead-1" })).toBe(true);
-  });
-
-  test("nobody reviews their own", () => {
-    expect(canReviewAttempt(lead, { userId: lead.id })).toBe(false);
-    expect(canReviewAttempt(admin, { userId: admin.id })).toBe(false);
-  });
-
-  test("agents review nobody's", () => {
-    expect(canReviewAttempt(agent, { userId: "agent-2" })).toBe(false);
   });
 });
 

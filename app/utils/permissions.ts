@@ -1,4 +1,4 @@
-import type { Role } from "~/domain/people.ts";
+import type { Role } from "./user-fields.ts";
 
 /** The signed-in person as the permission rules need them. */
 export type Viewer = {
@@ -36,14 +36,6 @@ export function canSeePerson(viewer: Viewer, person: PersonRef): boolean {
 
 export function hasRole(viewer: { role: Role }, roles: readonly Role[]): boolean {
   return roles.includes(viewer.role);
-}
-
-/** Who reviews practice conversations: leads (their teams') and admins (everyone's). */
-export const PRACTICE_REVIEWER_ROLES: readonly Role[] = ["lead", "admin"];
-
-/** A reviewer may review a conversation they can see, except their own: that is someone else's job. */
-export function canReviewAttempt(viewer: { id: string; role: Role }, attempt: { userId: string }): boolean {
-  return hasRole(viewer, PRACTICE_REVIEWER_ROLES) && attempt.userId !== viewer.id;
 }
 
 export type NavItem = { to: string; label: string };

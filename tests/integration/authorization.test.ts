@@ -14,7 +14,7 @@ import * as coaching from "~/routes/coaching+/_index.tsx";
 import { getOptionalUser, toViewer } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { peopleScope } from "~/utils/permissions.ts";
-import type { Role } from "../../app/domain/people.ts";
+import type { Role } from "~/utils/user-fields.ts";
 import { createTeamWithLead, createUser } from "../factories/index.ts";
 import { callRoute, get, loginRedirectTarget, post, sessionCookieFor, type RouteOutcome } from "./request.ts";
 

@@ -144,7 +144,7 @@ const CASES: (() => Case)[] = [
   }),
   () => ({
     name: "promotion action, a decline without a reason",
-    run: send(promotionPage.action, nominationUrl(), { intent: "decide", decision: "decline" }, { nominationId: ids.nomination }),
+    run: send(promotionPage.action, nominationUrl(), { decision: "decline" }, { nominationId: ids.nomination }),
     expected: adminOnly(400),
   }),
   () => ({ name: "mentoring pool loader", run: load(adminMentoring.loader, "/admin/mentoring"), expected: adminOnly(200) }),

@@ -9,7 +9,7 @@ import * as promotionsPage from "~/routes/admin+/promotions._index.tsx";
 import * as careerPage from "~/routes/career+/_index.tsx";
 import * as personPage from "~/routes/career+/people.$userId.tsx";
 import { prisma } from "~/utils/db.server.ts";
-import { PROMOTIONS_PAGE_SIZE } from "../../app/domain/pages.ts";
+import { PROMOTIONS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { createTeamWithLead, createUser } from "../factories/index.ts";
 import { JUSTIFICATION, nominationFields, type FormReply } from "./career-fixtures.ts";
 import { callRoute, get, post, sessionCookieFor } from "./request.ts";
@@ -43,14 +43,14 @@ const openPerson = (userId: string, cookie: string) =>
   callRoute<PersonData>(personPage.loader, { request: get(`/career/people/${userId}`, cookie), params: { userId } });
 const nominateVia = (userId: string, cookie: string, fields: Record<string, string>) =>
   callRoute<FormReply>(personPage.action, { request: post(`/career/people/${userId}`, fields, cookie), params: { userId } });
-const openNomination = (nominationId: string, cookie: string) =>
+const openNomination = (nominationId: string, cookie: string, query = "") =>
   callRoute<NominationData>(nominationPage.loader, {
-    request: get(`/admin/promotions/${nominationId}`, cookie),
+    request: get(`/admin/promotions/${nominationId}${query}`, cookie),
     params: { nominationId },
   });
 const decide = (nominationId: string, cookie: string, fields: Record<string, string>) =>
   callRoute<FormReply>(nominationPage.action, {
-    request: post(`/admin/promotions/${nominationId}`, { intent: "decide", ...fields }, cookie),
+    request: post(`/admin/promotions/${nominationId}`, fields, cookie),
     params: { nominationId },
   });
 const openPromotions = (cookie: string, query = "") =>
@@ -179,7 +179,7 @@ describe("deciding", () => {
     const id = (await prisma.nomination.findFirstOrThrow({ where: { agentId: agentTwo.id } })).id;
     const approved = await decide(id, admin.cookie, { decision: "approve", note: "The escalation reviews speak for themselves." });
     expect(approved.status, JSON.stringify(approved.body)).toBe(302);
-    expect(approved.location).toBe(`/admin/promotions/${id}?notice=decision-recorded`);
+    expect(approved.location).toBe(`/admin/promotions/${id}?saved=decision`);
 
     expect((await prisma.user.findUniqueOrThrow({ where: { id: agentTwo.id } })).level).toBe("senior-agent");
     expect(await prisma.nomination.findUniqueOrThrow({ where: { id } })).toMatchObject({
@@ -195,8 +195,9 @@ describe("deciding", () => {
       1,
     );
 
-    const decided = (await openNomination(id, admin.cookie)).body!;
+    const decided = (await openNomination(id, admin.cookie, "?saved=decision")).body!;
     expect(decided).toMatchObject({
+      saved: true,
       readiness: null,
       nomination: { status: "approved", decidedBy: admin.name, reason: "The escalation reviews speak for themselves." },
     });

@@ -18,8 +18,8 @@ import {
   type ModuleVersionRef,
 } from "~/models/learning.server.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { LEARNERS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { peopleScope, type Viewer } from "~/utils/permissions.ts";
-import { LEARNERS_PAGE_SIZE } from "../../app/domain/pages.ts";
 import { createTeam, createTeamWithLead, createUser } from "../factories/index.ts";
 
 let catalogModules: CompiledModule[];

@@ -2,12 +2,12 @@
 // mentor, the answer, meetings, the fit check and a re-pair; the refusals on the way; and who
 // may see or change a pairing.
 import { beforeAll, describe, expect, test } from "vitest";
-import { saveMentorProfile } from "~/models/mentor-profile.server.ts";
+import { saveMentorProfile } from "~/models/mentoring.server.ts";
 import * as hub from "~/routes/mentoring+/_index.tsx";
 import * as pairingPage from "~/routes/mentoring+/pairings.$pairingId.tsx";
 import * as requestPage from "~/routes/mentoring+/request.tsx";
 import { prisma } from "~/utils/db.server.ts";
-import type { WorkMode } from "../../app/domain/people.ts";
+import type { WorkMode } from "~/utils/user-fields.ts";
 import { createTeamWithLead, createUser, DAY_MS, type UserOverrides } from "../factories/index.ts";
 import { callRoute, get, post, sessionCookieFor } from "./request.ts";
 

@@ -3,12 +3,10 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { getMentoringContent } from "~/content/mentoring.server.ts";
 import { optimisePool } from "~/engine/matching/optimise.ts";
-import { loadMatchingPool } from "~/models/matching-pool.server.ts";
-import { saveMenteeRequest } from "~/models/mentee-request.server.ts";
-import { saveMentorProfile } from "~/models/mentor-profile.server.ts";
+import { loadMatchingPool, saveMenteeRequest, saveMentorProfile } from "~/models/mentoring.server.ts";
 import * as poolPage from "~/routes/admin+/mentoring.tsx";
 import { prisma } from "~/utils/db.server.ts";
-import type { Level } from "../../app/domain/people.ts";
+import type { Level } from "~/utils/user-fields.ts";
 import { createTeamWithLead, createUser, type UserOverrides } from "../factories/index.ts";
 import { callRoute, get, post, sessionCookieFor } from "./request.ts";
 

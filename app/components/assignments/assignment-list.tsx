@@ -1,6 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { AssignmentKind, AssignmentStatus } from "~/domain/coaching.ts";
-import { isDueSoon } from "~/engine/coaching/assignment-status.ts";
+import { isDueSoon, type AssignmentKind, type AssignmentStatus } from "~/engine/coaching/assignment-status.ts";
 import { formatDate } from "~/utils/format.ts";
 import { AssignmentStatusBadge } from "./status-badge.tsx";
 

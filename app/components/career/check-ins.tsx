@@ -2,14 +2,14 @@ import { getCollectionProps, getFormProps, getTextareaProps, useForm, type Field
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { formatAverage } from "~/engine/career/evaluate.ts";
 import {
   CHECK_IN_NOTE_MAX,
   CHECK_IN_RATING_LABELS,
   CHECK_IN_RATINGS,
   type CheckInPerspective,
   type CheckInRating,
-} from "~/domain/career.ts";
-import { formatAverage } from "~/engine/career/evaluate.ts";
+} from "~/utils/career-fields.ts";
 import { formatDate, plural } from "~/utils/format.ts";
 import { Button } from "../ui/button.tsx";
 import { DataTable } from "../ui/data-table.tsx";

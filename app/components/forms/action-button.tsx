@@ -4,8 +4,8 @@ import { IntentForm, useIntentForm } from "./intent-form.tsx";
 import { useIsPending } from "./use-is-pending.ts";
 
 /**
- * A form that is only a button: one intent, optional fixed values (the record it is about),
- * and the refusal for that intent and those values shown above the button.
+ * A form that is only a button: one intent, optional fixed values, and the refusal for that
+ * intent shown above the button.
  */
 export function ActionButton({
   intent,
@@ -23,8 +23,8 @@ export function ActionButton({
   children: ReactNode;
 }) {
   const formId = ["action", intent, ...Object.values(values)].join("-");
-  const [form] = useIntentForm({ id: formId, intent, values });
-  const pending = useIsPending({ intent, values });
+  const [form] = useIntentForm({ id: formId, intent });
+  const pending = useIsPending({ intent });
   return (
     <IntentForm form={form} intent={intent} className={className}>
       {Object.entries(values).map(([name, value]) => (

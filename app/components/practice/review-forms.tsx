@@ -1,9 +1,9 @@
-import { getSelectProps, getTextareaProps } from "@conform-to/react";
+import { getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { Form, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { IntentForm, useIntentForm } from "../forms/intent-form.tsx";
-import { useIsPending } from "../forms/use-is-pending.ts";
 import { Button } from "../ui/button.tsx";
-import { SelectField, TextareaField, type Option } from "../ui/field.tsx";
+import { FormErrors, SelectField, TextareaField, type Option } from "../ui/field.tsx";
 
 // One schema per form, shared by the browser (instant messages) and the action (the authority).
 
@@ -64,13 +64,20 @@ export const RejectDisputeSchema = z.object({
   reason: reasonField("Say why the level stays: the agent reads this"),
 });
 
-/** Intents only a reviewer may send. */
 export const REVIEW_INTENTS = ["override", "comment", "mark-reviewed", "accept-dispute", "reject-dispute"] as const;
-/** Intents only the agent whose conversation it is may send about its review. */
 export const OWNER_INTENTS = ["acknowledge", "dispute"] as const;
 
-// A grade report has one form per criterion and per dispute: element ids must stay unique and valid.
-const formId = (intent: string, subject: string) => `${intent}-${subject.replace(/[^a-zA-Z0-9-]/g, "-")}`;
+/** Names one form on the attempt page, so a 400 goes back to the form that sent it. */
+export function reviewFormId(intent: string, subject = ""): string {
+  return subject ? `${intent}-${subject.replace(/[^a-zA-Z0-9-]/g, "-")}` : intent;
+}
+
+type Result = SubmissionResult<string[]> | undefined;
+
+function useSubmitting(intent: string, field: string, subject: string) {
+  const navigation = useNavigation();
+  return navigation.state === "submitting" && navigation.formData?.get("intent") === intent && navigation.formData.get(field) === subject;
+}
 
 const levelOptions = (choices: { level: number; label: string }[]): Option[] =>
   choices.map((choice) => ({ value: String(choice.level), label: `${choice.label} (${choice.level})` }));
@@ -78,19 +85,28 @@ const levelOptions = (choices: { level: number; label: string }[]): Option[] =>
 export function OverrideForm({
   criterion,
   choices,
+  lastResult,
 }: {
   criterion: { id: string; title: string };
   choices: { level: number; label: string }[];
+  lastResult: Result;
 }) {
-  const values = { criterionId: criterion.id };
-  const [form, fields] = useIntentForm({ id: formId("override", criterion.id), intent: "override", schema: OverrideSchema, values });
-  const pending = useIsPending({ intent: "override", values });
+  const [form, fields] = useForm({
+    id: reviewFormId("override", criterion.id),
+    lastResult,
+    constraint: getZodConstraint(OverrideSchema),
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: OverrideSchema }),
+  });
+  const submitting = useSubmitting("override", "criterionId", criterion.id);
   return (
-    <details className="review-tool" open={form.status === "error" ? true : undefined}>
+    <details className="review-tool" open={lastResult ? true : undefined}>
       <summary>
         Override the level<span className="visually-hidden"> of {criterion.title}</span>
       </summary>
-      <IntentForm form={form} intent="override" className="form review-form">
+      <Form method="post" className="form review-form" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="override" />
         <input type="hidden" name="criterionId" value={criterion.id} />
         <SelectField
           label="New level"
@@ -106,25 +122,32 @@ export function OverrideForm({
           textareaProps={{ ...getTextareaProps(fields.reason), maxLength: REASON_MAX }}
         />
         <div>
-          <Button type="submit" size="small" pending={pending}>
+          <Button type="submit" size="small" pending={submitting}>
             Save override
           </Button>
         </div>
-      </IntentForm>
+      </Form>
     </details>
   );
 }
 
-export function DisputeForm({ criterion }: { criterion: { id: string; title: string } }) {
-  const values = { criterionId: criterion.id };
-  const [form, fields] = useIntentForm({ id: formId("dispute", criterion.id), intent: "dispute", schema: DisputeSchema, values });
-  const pending = useIsPending({ intent: "dispute", values });
+export function DisputeForm({ criterion, lastResult }: { criterion: { id: string; title: string }; lastResult: Result }) {
+  const [form, fields] = useForm({
+    id: reviewFormId("dispute", criterion.id),
+    lastResult,
+    constraint: getZodConstraint(DisputeSchema),
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DisputeSchema }),
+  });
+  const submitting = useSubmitting("dispute", "criterionId", criterion.id);
   return (
-    <details className="review-tool" open={form.status === "error" ? true : undefined}>
+    <details className="review-tool" open={lastResult ? true : undefined}>
       <summary>
         Dispute this level<span className="visually-hidden"> of {criterion.title}</span>
       </summary>
-      <IntentForm form={form} intent="dispute" className="form review-form">
+      <Form method="post" className="form review-form" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="dispute" />
         <input type="hidden" name="criterionId" value={criterion.id} />
         <TextareaField
           label="What did the grader miss?"
@@ -133,11 +156,11 @@ export function DisputeForm({ criterion }: { criterion: { id: string; title: str
           textareaProps={{ ...getTextareaProps(fields.comment), maxLength: DISPUTE_MAX }}
         />
         <div>
-          <Button type="submit" size="small" variant="secondary" pending={pending}>
+          <Button type="submit" size="small" variant="secondary" pending={submitting}>
             Send dispute
           </Button>
         </div>
-      </IntentForm>
+      </Form>
     </details>
   );
 }
@@ -145,34 +168,41 @@ export function DisputeForm({ criterion }: { criterion: { id: string; title: str
 export function ResolveDisputeForms({
   dispute,
   choices,
+  acceptResult,
+  rejectResult,
 }: {
   dispute: { id: string; criterionTitle: string };
   choices: { level: number; label: string }[];
+  acceptResult: Result;
+  rejectResult: Result;
 }) {
-  const values = { disputeId: dispute.id };
-  const [acceptForm, acceptFields] = useIntentForm({
-    id: formId("accept-dispute", dispute.id),
-    intent: "accept-dispute",
-    schema: AcceptDisputeSchema,
-    values,
+  const [acceptForm, acceptFields] = useForm({
+    id: reviewFormId("accept-dispute", dispute.id),
+    lastResult: acceptResult,
+    constraint: getZodConstraint(AcceptDisputeSchema),
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptDisputeSchema }),
   });
-  const [rejectForm, rejectFields] = useIntentForm({
-    id: formId("reject-dispute", dispute.id),
-    intent: "reject-dispute",
-    schema: RejectDisputeSchema,
-    values,
+  const [rejectForm, rejectFields] = useForm({
+    id: reviewFormId("reject-dispute", dispute.id),
+    lastResult: rejectResult,
+    constraint: getZodConstraint(RejectDisputeSchema),
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RejectDisputeSchema }),
   });
-  const accepting = useIsPending({ intent: "accept-dispute", values });
-  const rejecting = useIsPending({ intent: "reject-dispute", values });
+  const accepting = useSubmitting("accept-dispute", "disputeId", dispute.id);
+  const rejecting = useSubmitting("reject-dispute", "disputeId", dispute.id);
   return (
     <div className="dispute-answer">
-      <IntentForm
-        form={acceptForm}
-        intent="accept-dispute"
+      <Form
+        method="post"
         className="form review-form"
-        label={`Accept the dispute of ${dispute.criterionTitle}`}
+        aria-label={`Accept the dispute of ${dispute.criterionTitle}`}
+        {...getFormProps(acceptForm)}
       >
         <p className="review-form__title">Accept: change the level</p>
+        <FormErrors id={acceptForm.errorId} errors={acceptForm.errors} />
+        <input type="hidden" name="intent" value="accept-dispute" />
         <input type="hidden" name="disputeId" value={dispute.id} />
         <SelectField
           label="New level"
@@ -191,14 +221,16 @@ export function ResolveDisputeForms({
             Accept and change the level
           </Button>
         </div>
-      </IntentForm>
-      <IntentForm
-        form={rejectForm}
-        intent="reject-dispute"
+      </Form>
+      <Form
+        method="post"
         className="form review-form"
-        label={`Reject the dispute of ${dispute.criterionTitle}`}
+        aria-label={`Reject the dispute of ${dispute.criterionTitle}`}
+        {...getFormProps(rejectForm)}
       >
         <p className="review-form__title">Reject: keep the level</p>
+        <FormErrors id={rejectForm.errorId} errors={rejectForm.errors} />
+        <input type="hidden" name="intent" value="reject-dispute" />
         <input type="hidden" name="disputeId" value={dispute.id} />
         <TextareaField
           label="Reason"
@@ -210,17 +242,25 @@ export function ResolveDisputeForms({
             Reject the dispute
           </Button>
         </div>
-      </IntentForm>
+      </Form>
     </div>
   );
 }
 
-export function CommentForm({ turns }: { turns: Option[] }) {
-  const [form, fields] = useIntentForm({ id: "comment", intent: "comment", schema: CommentSchema });
-  const pending = useIsPending({ intent: "comment" });
+export function CommentForm({ turns, lastResult }: { turns: Option[]; lastResult: Result }) {
+  const [form, fields] = useForm({
+    id: reviewFormId("comment"),
+    lastResult,
+    constraint: getZodConstraint(CommentSchema),
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CommentSchema }),
+  });
+  const navigation = useNavigation();
   return (
-    <IntentForm form={form} intent="comment" className="form review-form" label="Add a comment">
-      <h3>Add a comment</h3>
+    <Form method="post" className="form review-form" aria-labelledby="comment-form-title" {...getFormProps(form)}>
+      <h3 id="comment-form-title">Add a comment</h3>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="comment" />
       <SelectField
         label="About"
         hint="A comment on a turn appears under it in the conversation."
@@ -235,10 +275,14 @@ export function CommentForm({ turns }: { turns: Option[] }) {
         textareaProps={{ ...getTextareaProps(fields.body), maxLength: COMMENT_MAX, rows: 4 }}
       />
       <div>
-        <Button type="submit" variant="secondary" pending={pending}>
+        <Button
+          type="submit"
+          variant="secondary"
+          pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "comment"}
+        >
           Add comment
         </Button>
       </div>
-    </IntentForm>
+    </Form>
   );
 }

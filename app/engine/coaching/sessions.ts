@@ -1,6 +1,6 @@
 // Rules for 1:1 coaching sessions: who sees a session and as whom, who can be
 // coached by whom, and the calendar arithmetic the forms need. Pure: no I/O.
-import { parseCalendarDay } from "~/domain/fields.ts";
+import { parseCalendarDay } from "~/utils/date-fields.ts";
 import { canSeePerson, type PersonRef, type Viewer } from "~/utils/permissions.ts";
 
 /**
@@ -28,6 +28,12 @@ export function canCoach(viewer: Viewer, person: CoacheeRef): boolean {
   if (viewer.role === "lead") return canSeePerson(viewer, person);
   return false;
 }
+
+export const MIN_FOCUS = 1;
+export const MAX_FOCUS = 4;
+export const ACTION_ITEM_MIN = 3;
+export const ACTION_ITEM_MAX = 300;
+export const NOTES_MAX = 5000;
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 

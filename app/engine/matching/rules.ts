@@ -2,8 +2,8 @@
  * Who may mentor, who may see a pairing, and how an admin's hand-adjusted pool choice scores.
  * Pure: no Prisma, no I/O.
  */
-import { isNewHire } from "~/engine/people/tenure.ts";
 import type { Viewer } from "../../utils/permissions.ts";
+import { isNewHire } from "../../utils/user-fields.ts";
 import { scorePair } from "./score.ts";
 import type { Mentee, Mentor, PairScore } from "./types.ts";
 

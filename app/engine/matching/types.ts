@@ -1,6 +1,8 @@
 /** Plain input types for the mentor-matching engine (pure: no Prisma, no I/O). */
 
-import type { Level, WorkMode } from "~/domain/people.ts";
+import type { Level, WorkMode } from "../../utils/user-fields.ts";
+
+export { LEVELS, LEVEL_LABELS, type Level, type WorkMode } from "../../utils/user-fields.ts";
 
 /** Competency key, e.g. "empathy". */
 export type CompetencyKey = string;

@@ -2,7 +2,9 @@
 // customer's behaviour so pages can read a stored state without loading the
 // language model into the browser bundle.
 import { z } from "zod";
-import { OUTCOMES } from "~/domain/practice.ts";
+
+export const OUTCOMES = ["resolved", "escalated", "abandoned", "ended"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 const CustomerStateSchema = z.object({
   mood: z.number(),

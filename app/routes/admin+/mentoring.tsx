@@ -11,15 +11,21 @@ import { FormErrors } from "~/components/ui/field.tsx";
 import { Alert, Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { getMentoringContent } from "~/content/mentoring.server.ts";
-import { optionalFilter, PageSchema } from "~/domain/fields.ts";
-import { PAIRINGS_PAGE_SIZE } from "~/domain/pages.ts";
-import { LEVEL_LABELS } from "~/domain/people.ts";
 import { scorePoolChoice } from "~/engine/matching/rules.ts";
-import { countOpenPool, loadMatchingPool, optimiseOpenPool, type MatchingPool } from "~/models/matching-pool.server.ts";
-import { listOpenPairings, publishPool } from "~/models/pairing.server.ts";
+import {
+  countOpenPool,
+  listOpenPairings,
+  loadMatchingPool,
+  optimiseOpenPool,
+  publishPool,
+  type MatchingPool,
+} from "~/models/mentoring.server.ts";
 import { plural } from "~/utils/format.ts";
+import { PAIRINGS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
+import { optionalFilter, PageSchema } from "~/utils/query-fields.ts";
 import { parseSearchParams, readFormData } from "~/utils/request.server.ts";
+import { LEVEL_LABELS } from "~/utils/user-fields.ts";
 
 /** Far more than any real pool; stops a tampered form from making the server score millions of rows. */
 const MAX_CHOICES = 5000;

@@ -6,12 +6,12 @@ import { CheckInForm, CheckInTable, createCheckInSchema } from "~/components/car
 import { Readiness } from "~/components/career/readiness.tsx";
 import { Alert, PageHeader } from "~/components/ui/layout.tsx";
 import { getCareerContent } from "~/content/career.server.ts";
-import { optionalFilter } from "~/domain/fields.ts";
-import { loadCareer } from "~/models/career-view.server.ts";
-import { recordCheckIn } from "~/models/check-in.server.ts";
+import { recordCheckIn } from "~/models/career.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { ensureFound } from "~/utils/permissions.server.ts";
+import { optionalFilter } from "~/utils/query-fields.ts";
 import { badRequest, parseSearchParams, readFormData } from "~/utils/request.server.ts";
+import { loadCareer } from "./career-view.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -8,18 +8,17 @@ import { Readiness } from "~/components/career/readiness.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { FormErrors, SelectField, TextareaField, type Option } from "~/components/ui/field.tsx";
 import { Alert, Badge, PageHeader } from "~/components/ui/layout.tsx";
-import { JUSTIFICATION_MAX, JUSTIFICATION_MIN, NOMINATION_STATUS_LABELS, type NominationStatus } from "~/domain/career.ts";
-import { optionalFilter } from "~/domain/fields.ts";
-import { LEVEL_LABELS, LevelSchema, type Level } from "~/domain/people.ts";
 import { nominationLevels } from "~/engine/career/evaluate.ts";
 import { canCoach } from "~/engine/coaching/sessions.ts";
-import { loadCareerOf, type LoadedCareerOf } from "~/models/career-view.server.ts";
-import { recordCheckIn } from "~/models/check-in.server.ts";
-import { listNominationsFor, nominate } from "~/models/nomination.server.ts";
+import { listNominationsFor, nominate, recordCheckIn } from "~/models/career.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { JUSTIFICATION_MAX, JUSTIFICATION_MIN, NOMINATION_STATUS_LABELS, type NominationStatus } from "~/utils/career-fields.ts";
 import { formatDate } from "~/utils/format.ts";
 import { notFound } from "~/utils/permissions.server.ts";
+import { optionalFilter } from "~/utils/query-fields.ts";
 import { badRequest, parseSearchParams, readFormData } from "~/utils/request.server.ts";
+import { LEVEL_LABELS, LevelSchema, type Level } from "~/utils/user-fields.ts";
+import { loadCareerOf, type LoadedCareerOf } from "./career-view.server.ts";
 
 const NOT_YOURS = "That person isn't on a team you lead.";
 

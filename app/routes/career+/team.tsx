@@ -6,14 +6,14 @@ import { DataTable } from "~/components/ui/data-table.tsx";
 import { SelectField } from "~/components/ui/field.tsx";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { getCareerContent } from "~/content/career.server.ts";
-import { optionalFilter } from "~/domain/fields.ts";
-import { CLOSE_TO_READY_PERCENT, type Readiness } from "~/engine/career/readiness.ts";
-import { teamCareerRecords } from "~/models/career-record.server.ts";
-import { readinessRow } from "~/models/career-view.server.ts";
+import { teamCareerRecords } from "~/models/career.server.ts";
 import { listTeamOptions } from "~/models/team.server.ts";
+import { CLOSE_TO_READY_PERCENT, type Readiness } from "~/utils/career-fields.ts";
 import { formatDate } from "~/utils/format.ts";
 import { notFound, requireRole } from "~/utils/permissions.server.ts";
+import { optionalFilter } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
+import { readinessRow } from "./career-view.server.ts";
 
 const NOT_YOURS = "That team isn't one you can see.";
 

@@ -3,11 +3,11 @@
 import { z } from "zod";
 import { getCatalog, moduleRef } from "~/content/modules.server.ts";
 import { getPracticeCatalog } from "~/content/practice.server.ts";
-import { optionalFilter } from "~/domain/fields.ts";
 import { agentTable } from "~/engine/coaching/insights.ts";
 import { listInsightTeams, loadTeamInsights } from "~/models/insights.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
 import { ensureFound, requireRole } from "~/utils/permissions.server.ts";
+import { optionalFilter } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 
 const QuerySchema = z.object({ team: optionalFilter(z.string().max(64)) });

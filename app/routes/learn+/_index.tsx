@@ -8,11 +8,11 @@ import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { ProgressBar } from "~/components/ui/progress-bar.tsx";
 import { getCatalog, moduleRef } from "~/content/modules.server.ts";
 import { SlugSchema, TRACKS } from "~/content/schemas.ts";
-import { optionalFilter } from "~/domain/fields.ts";
 import { completedSlugs, moduleStatus, pathProgress } from "~/engine/learning/progress.ts";
 import { listMyAssignments } from "~/models/assignment.server.ts";
 import { listProgressRecords } from "~/models/learning.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { optionalFilter } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 
 const LibraryQuerySchema = z.object({

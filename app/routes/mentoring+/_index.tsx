@@ -10,17 +10,24 @@ import { FormErrors, TextareaField } from "~/components/ui/field.tsx";
 import { Alert, Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { ProgressBar } from "~/components/ui/progress-bar.tsx";
 import { getMentoringContent } from "~/content/mentoring.server.ts";
-import { REQUEST_MESSAGE_MAX, RequestMentorSchema } from "~/domain/mentoring.ts";
-import { LEVEL_LABELS, WORK_MODE_LABELS } from "~/domain/people.ts";
 import { mentorIneligibility } from "~/engine/matching/rules.ts";
-import { mentorSuggestions } from "~/models/matching-pool.server.ts";
-import { getMenteeRequest } from "~/models/mentee-request.server.ts";
-import { getMentoringPerson, getMentorProfile, setMentorActive } from "~/models/mentor-profile.server.ts";
-import { listPairingsOf, listTeamPairings, requestMentor, type PairingView } from "~/models/pairing.server.ts";
+import {
+  getMenteeRequest,
+  getMentoringPerson,
+  getMentorProfile,
+  listPairingsOf,
+  listTeamPairings,
+  mentorSuggestions,
+  requestMentor,
+  setMentorActive,
+  type PairingView,
+} from "~/models/mentoring.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { plural } from "~/utils/format.ts";
+import { REQUEST_MESSAGE_MAX, RequestMentorSchema } from "~/utils/mentoring-fields.ts";
 import { ensureFound, notFound } from "~/utils/permissions.server.ts";
 import { noticeFrom, readFormData } from "~/utils/request.server.ts";
+import { LEVEL_LABELS, WORK_MODE_LABELS } from "~/utils/user-fields.ts";
 
 const NOTICES = {
   "profile-saved": "Your mentor profile is saved.",

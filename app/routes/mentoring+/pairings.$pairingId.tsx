@@ -17,6 +17,10 @@ import { Button } from "~/components/ui/button.tsx";
 import { Field, FormErrors, TextareaField } from "~/components/ui/field.tsx";
 import { Alert, Card, PageHeader } from "~/components/ui/layout.tsx";
 import { getMentoringContent } from "~/content/mentoring.server.ts";
+import { localDate } from "~/engine/coaching/sessions.ts";
+import { answerFitCheck, endPairing, getMentoringPerson, getPairingFor, logMeeting, respondToProposal } from "~/models/mentoring.server.ts";
+import { requireUser, toViewer } from "~/utils/auth.server.ts";
+import { formatDate } from "~/utils/format.ts";
 import {
   DECLINE_REASON_MAX,
   DeclineSchema,
@@ -29,19 +33,13 @@ import {
   MEETING_RATING_LABELS,
   MEETING_RATINGS,
   meetingSchema,
-  PAIRING_SOURCE_LABELS,
   type FitCheck,
   type PairingSource,
   type PairingStatus,
-} from "~/domain/mentoring.ts";
-import { LEVEL_LABELS, type Level } from "~/domain/people.ts";
-import { localDate } from "~/engine/coaching/sessions.ts";
-import { getMentoringPerson } from "~/models/mentor-profile.server.ts";
-import { answerFitCheck, endPairing, getPairingFor, logMeeting, respondToProposal } from "~/models/pairing.server.ts";
-import { requireUser, toViewer } from "~/utils/auth.server.ts";
-import { formatDate } from "~/utils/format.ts";
+} from "~/utils/mentoring-fields.ts";
 import { ensureFound, forbidden, notFound } from "~/utils/permissions.server.ts";
 import { noticeFrom, readFormData } from "~/utils/request.server.ts";
+import { LEVEL_LABELS, type Level } from "~/utils/user-fields.ts";
 
 const MISSING = "There's no mentoring pairing at this address.";
 
@@ -52,6 +50,8 @@ const NOTICES = {
   "fit-saved": "Thanks, your answer is saved.",
   ended: "The pairing has ended. Thanks for the feedback.",
 };
+
+const SOURCE_LABELS: Record<PairingSource, string> = { request: "Asked for by the mentee", pool: "Matched by an admin" };
 
 function actionSchema(today: string) {
   return z.discriminatedUnion("intent", [
@@ -85,7 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pairing: {
       id: pairing.id,
       status,
-      source: PAIRING_SOURCE_LABELS[pairing.source as PairingSource],
+      source: SOURCE_LABELS[pairing.source as PairingSource],
       message: pairing.message,
       score: pairing.score,
       createdAt: pairing.createdAt.toISOString(),

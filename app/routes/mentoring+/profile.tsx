@@ -7,15 +7,14 @@ import { Button } from "~/components/ui/button.tsx";
 import { Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field.tsx";
 import { Alert, Card, PageHeader } from "~/components/ui/layout.tsx";
 import { getMentoringContent } from "~/content/mentoring.server.ts";
-import { AVAILABILITY_MAX, BIO_MAX, MENTOR_STRENGTHS_MAX, mentorProfileSchema } from "~/domain/mentoring.ts";
-import { listTimeZones, WORK_MODE_LABELS, WORK_MODES } from "~/domain/people.ts";
 import { suggestedStrengths } from "~/engine/career/measured.ts";
 import { mentorIneligibility } from "~/engine/matching/rules.ts";
-import { measuredCompetencies } from "~/models/matching-pool.server.ts";
-import { getMentoringPerson, getMentorProfile, saveMentorProfile } from "~/models/mentor-profile.server.ts";
+import { getMentoringPerson, getMentorProfile, measuredCompetencies, saveMentorProfile } from "~/models/mentoring.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { AVAILABILITY_MAX, BIO_MAX, MENTOR_STRENGTHS_MAX, mentorProfileSchema } from "~/utils/mentoring-fields.ts";
 import { ensureFound } from "~/utils/permissions.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
+import { listTimeZones, WORK_MODE_LABELS, WORK_MODES } from "~/utils/user-fields.ts";
 
 /** A first-time mentor's starting point; most people can give one or two mentees real time. */
 const DEFAULT_CAPACITY = 2;

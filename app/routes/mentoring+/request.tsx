@@ -8,16 +8,19 @@ import { Button, buttonClassName } from "~/components/ui/button.tsx";
 import { FormErrors, SelectField, TextareaField } from "~/components/ui/field.tsx";
 import { Alert, Card, PageHeader } from "~/components/ui/layout.tsx";
 import { getMentoringContent } from "~/content/mentoring.server.ts";
-import { FOCUS_MAX, GOALS_MAX, menteeRequestSchema, PREFERENCES_MAX } from "~/domain/mentoring.ts";
-import { LEVEL_LABELS, LEVELS, type Level } from "~/domain/people.ts";
-import { nextLevelUp } from "~/engine/career/levels.ts";
 import { suggestedFocus } from "~/engine/career/measured.ts";
-import { measuredCompetencies } from "~/models/matching-pool.server.ts";
-import { getMenteeRequest, saveMenteeRequest, withdrawMenteeRequest } from "~/models/mentee-request.server.ts";
-import { listPairingsOf } from "~/models/pairing.server.ts";
+import {
+  getMenteeRequest,
+  listPairingsOf,
+  measuredCompetencies,
+  saveMenteeRequest,
+  withdrawMenteeRequest,
+} from "~/models/mentoring.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { FOCUS_MAX, GOALS_MAX, menteeRequestSchema, nextLevelUp, PREFERENCES_MAX } from "~/utils/mentoring-fields.ts";
 import { notFound } from "~/utils/permissions.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
+import { LEVEL_LABELS, LEVELS, type Level } from "~/utils/user-fields.ts";
 
 function actionSchema(competencyKeys: string[], currentLevel: Level) {
   return z.discriminatedUnion("intent", [

@@ -8,10 +8,10 @@ import { getCatalog } from "~/content/modules.server.ts";
 import { CHANNEL_LABELS, CHANNELS, DIFFICULTIES, DIFFICULTY_LABELS } from "~/content/practice-schemas.ts";
 import { getPracticeCatalog } from "~/content/practice.server.ts";
 import { SlugSchema } from "~/content/schemas.ts";
-import { optionalFilter } from "~/domain/fields.ts";
 import { listMyAssignments } from "~/models/assignment.server.ts";
 import { practiceSummary } from "~/models/practice.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { optionalFilter } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 
 const PracticeQuerySchema = z.object({

@@ -1,7 +1,6 @@
-// The career pages' choices and limits: check-in ratings, nominations and the notes that go with them,
-// offered in the browser and checked again on the server.
 import { z } from "zod";
 
+// Choices the career pages offer in the browser as well as on the server.
 export const CHECK_IN_RATINGS = ["working-towards", "meeting", "exceeding"] as const;
 export type CheckInRating = (typeof CHECK_IN_RATINGS)[number];
 export const CheckInRatingSchema = z.enum(CHECK_IN_RATINGS, {
@@ -14,7 +13,6 @@ export const CHECK_IN_RATING_LABELS: Record<CheckInRating, string> = {
   exceeding: "Exceeding",
 };
 
-/** Who wrote a check-in: the person about themselves, or their lead. */
 export const CHECK_IN_PERSPECTIVES = ["self", "lead"] as const;
 export type CheckInPerspective = (typeof CHECK_IN_PERSPECTIVES)[number];
 
@@ -26,6 +24,17 @@ export const NOMINATION_STATUS_LABELS: Record<NominationStatus, string> = {
   approved: "Approved",
   declined: "Declined",
 };
+
+/** A person counts as close to a level from this percent ready. */
+export const CLOSE_TO_READY_PERCENT = 75;
+
+export type Readiness = "ready" | "close" | null;
+
+/** Ready at 100%, close from CLOSE_TO_READY_PERCENT; anything less is not worth a badge. */
+export function readinessOf(percentReady: number): Readiness {
+  if (percentReady >= 100) return "ready";
+  return percentReady >= CLOSE_TO_READY_PERCENT ? "close" : null;
+}
 
 export const CHECK_IN_NOTE_MAX = 1000;
 export const JUSTIFICATION_MIN = 30;

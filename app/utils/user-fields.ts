@@ -1,5 +1,3 @@
-// Who a person is to the app: roles, career levels, work modes and time zones, with their labels and the
-// form schemas both the browser and the server check. The database stores these as plain strings (ADR 005).
 import { z } from "zod";
 
 export const ROLES = ["agent", "lead", "admin"] as const;
@@ -48,3 +46,14 @@ export function listTimeZones(): string[] {
 
 /** How long a one-time password link works. */
 export const SETUP_LINK_LIFETIME_DAYS = 7;
+
+/** A person is a new hire during their first 90 days. */
+export const NEW_HIRE_DAYS = 90;
+
+export function tenureInDays(hireDate: Date, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - hireDate.getTime()) / 86_400_000));
+}
+
+export function isNewHire(hireDate: Date, now: Date): boolean {
+  return tenureInDays(hireDate, now) < NEW_HIRE_DAYS;
+}

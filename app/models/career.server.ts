@@ -1,10 +1,15 @@
 import { z } from "zod";
-import { LevelSchema, type Level, type Role } from "~/domain/people.ts";
 import type { CareerAttempt, CareerEvidence } from "~/engine/career/evaluate.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
+import { CheckInRatingSchema, type CheckInPerspective, type CheckInRating, type NominationStatus } from "~/utils/career-fields.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { groupBy } from "~/utils/group-by.ts";
 import { jsonColumn } from "~/utils/json-column.ts";
+import { PROMOTIONS_PAGE_SIZE } from "~/utils/page-sizes.ts";
+import { paginate } from "~/utils/paginate.server.ts";
+import { LEVEL_LABELS, LevelSchema, type Level, type Role } from "~/utils/user-fields.ts";
+import { recordAudit } from "./audit.server.ts";
+import { notify } from "./notification.server.ts";
 
 /** The details of a promotion's audit event: the level before and after. */
 const LevelChangeColumn = jsonColumn(z.object({ from: LevelSchema, to: LevelSchema }));
@@ -12,7 +17,9 @@ const LevelChangeColumn = jsonColumn(z.object({ from: LevelSchema, to: LevelSche
 /** The newest graded attempts per person the ladder looks at; every requirement reads fewer. */
 const ATTEMPTS_PER_PERSON = 50;
 
-export type DifficultyOf = (scenarioSlug: string) => CareerAttempt["difficulty"] | undefined;
+type Actor = { id: string; name: string };
+
+type DifficultyOf = (scenarioSlug: string) => CareerAttempt["difficulty"] | undefined;
 
 export type LevelChange = { from: Level; to: Level; at: Date };
 
@@ -205,4 +212,235 @@ export async function teamCareerRecords(
   if (teamIds?.length === 0 || roles.length === 0) return new Map();
   const onTeams = teamIds ? Prisma.sql` AND u."teamId" IN (${Prisma.join(teamIds)})` : Prisma.empty;
   return loadCareerRecords(Prisma.sql`u."deactivatedAt" IS NULL AND u."role" IN (${Prisma.join(roles)})${onTeams}`, difficultyOf);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Check-ins
+
+export type CheckInView = {
+  perspective: CheckInPerspective;
+  ratings: Partial<Record<string, CheckInRating>>;
+  note: string;
+  authorName: string;
+  at: Date;
+};
+
+function parseRatings(json: string): Partial<Record<string, CheckInRating>> {
+  const parsed: unknown = JSON.parse(json);
+  const ratings: Partial<Record<string, CheckInRating>> = {};
+  if (parsed && typeof parsed === "object") {
+    for (const [key, value] of Object.entries(parsed)) {
+      const rating = CheckInRatingSchema.safeParse(value);
+      if (rating.success) ratings[key] = rating.data;
+    }
+  }
+  return ratings;
+}
+
+/** The agent's own and their lead's latest check-in, either of which may be missing. */
+export async function latestCheckIns(agentId: string): Promise<Record<CheckInPerspective, CheckInView | null>> {
+  const [self, lead] = await Promise.all(
+    (["self", "lead"] as const).map((perspective) =>
+      prisma.competencyCheckIn.findFirst({
+        where: { agentId, perspective },
+        orderBy: { createdAt: "desc" },
+        select: { perspective: true, ratings: true, note: true, createdAt: true, author: { select: { name: true } } },
+      }),
+    ),
+  );
+  const view = (row: typeof self): CheckInView | null =>
+    row && {
+      perspective: row.perspective as CheckInPerspective,
+      ratings: parseRatings(row.ratings),
+      note: row.note,
+      authorName: row.author.name,
+      at: row.createdAt,
+    };
+  return { self: view(self), lead: view(lead) };
+}
+
+export async function recordCheckIn(input: {
+  agentId: string;
+  authorId: string;
+  perspective: CheckInPerspective;
+  ratings: Record<string, CheckInRating>;
+  note: string;
+}): Promise<void> {
+  await prisma.competencyCheckIn.create({
+    data: {
+      agentId: input.agentId,
+      authorId: input.authorId,
+      perspective: input.perspective,
+      ratings: JSON.stringify(input.ratings),
+      note: input.note,
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nominations
+
+const nominationSelect = {
+  id: true,
+  level: true,
+  justification: true,
+  status: true,
+  decisionNote: true,
+  decidedAt: true,
+  createdAt: true,
+  agent: { select: { id: true, name: true, level: true, team: { select: { name: true } } } },
+  nominatedBy: { select: { name: true } },
+  decidedBy: { select: { name: true } },
+} satisfies Prisma.NominationSelect;
+
+export type NominationView = Prisma.NominationGetPayload<{ select: typeof nominationSelect }>;
+
+export async function listNominationsFor(agentIds: string[]): Promise<NominationView[]> {
+  return prisma.nomination.findMany({ where: { agentId: { in: agentIds } }, orderBy: { createdAt: "desc" }, select: nominationSelect });
+}
+
+export async function listNominations(status: NominationStatus, page: number) {
+  const where = { status };
+  const { total, rows: nominations } = await paginate(
+    page,
+    PROMOTIONS_PAGE_SIZE,
+    () => prisma.nomination.count({ where }),
+    (window) =>
+      prisma.nomination.findMany({
+        where,
+        orderBy: { createdAt: status === "pending" ? "asc" : "desc" },
+        ...window,
+        select: nominationSelect,
+      }),
+  );
+  return { total, nominations };
+}
+
+export async function getNomination(id: string) {
+  return prisma.nomination.findUnique({ where: { id }, select: nominationSelect });
+}
+
+export async function countPendingNominations(): Promise<number> {
+  return prisma.nomination.count({ where: { status: "pending" } });
+}
+
+type NominationOutcome = { status: "ok"; nominationId: string } | { status: "refused"; reason: string };
+
+/**
+ * A lead nominates one of their people for a level the ladder says comes next. One pending
+ * nomination per person at a time, so the admin's queue never holds two answers to one question.
+ */
+export async function nominate(
+  actor: Actor,
+  input: { agentId: string; level: Level; justification: string; allowedLevels: readonly Level[] },
+): Promise<NominationOutcome> {
+  if (!input.allowedLevels.includes(input.level))
+    return { status: "refused", reason: `${LEVEL_LABELS[input.level]} is not a next level for this person.` };
+  return prisma.$transaction(async (tx) => {
+    const pending = await tx.nomination.findFirst({ where: { agentId: input.agentId, status: "pending" }, select: { level: true } });
+    if (pending)
+      return {
+        status: "refused",
+        reason: `There is already a nomination for ${LEVEL_LABELS[pending.level as Level]} waiting for a decision.`,
+      };
+    const agent = await tx.user.findUniqueOrThrow({ where: { id: input.agentId }, select: { name: true } });
+    const nomination = await tx.nomination.create({
+      data: { agentId: input.agentId, nominatedById: actor.id, level: input.level, justification: input.justification },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "nomination.created",
+      targetType: "nomination",
+      targetId: nomination.id,
+      summary: `Nominated ${agent.name} for ${LEVEL_LABELS[input.level]}`,
+      details: { agentId: input.agentId, level: input.level },
+    });
+    const admins = await tx.user.findMany({ where: { role: "admin", deactivatedAt: null }, select: { id: true } });
+    for (const admin of admins) {
+      await notify(
+        admin.id,
+        {
+          kind: "nomination",
+          title: `${actor.name} nominated ${agent.name} for ${LEVEL_LABELS[input.level]}`,
+          link: `/admin/promotions/${nomination.id}`,
+        },
+        tx,
+      );
+    }
+    return { status: "ok", nominationId: nomination.id };
+  });
+}
+
+/**
+ * An admin's decision. Approval moves the person to the level, writes the level history
+ * (the audit event the Career page reads) and tells the agent; a decline keeps the reason.
+ */
+export async function decideNomination(
+  actor: Actor,
+  input: { nominationId: string; decision: "approve" | "decline"; note: string },
+  now = new Date(),
+): Promise<NominationOutcome | { status: "not-found" }> {
+  return prisma.$transaction(async (tx) => {
+    const nomination = await tx.nomination.findUnique({
+      where: { id: input.nominationId },
+      select: {
+        id: true,
+        status: true,
+        level: true,
+        nominatedById: true,
+        agent: { select: { id: true, name: true, level: true, deactivatedAt: true } },
+      },
+    });
+    if (!nomination) return { status: "not-found" };
+    if (nomination.status !== "pending") return { status: "refused", reason: "This nomination has already been decided." };
+    const level = nomination.level as Level;
+    const agent = nomination.agent;
+    if (input.decision === "approve" && agent.deactivatedAt)
+      return { status: "refused", reason: `${agent.name}'s account is deactivated; reactivate it before approving.` };
+    const approved = input.decision === "approve";
+    await tx.nomination.update({
+      where: { id: nomination.id },
+      data: { status: approved ? "approved" : "declined", decisionNote: input.note, decidedAt: now, decidedById: actor.id },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: approved ? "nomination.approved" : "nomination.declined",
+      targetType: "nomination",
+      targetId: nomination.id,
+      summary: `${approved ? "Approved" : "Declined"} ${agent.name}'s nomination for ${LEVEL_LABELS[level]}`,
+      details: { agentId: agent.id, level, note: input.note },
+    });
+    if (approved && agent.level !== level) {
+      await tx.user.update({ where: { id: agent.id }, data: { level } });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "user.level-changed",
+        targetType: "user",
+        targetId: agent.id,
+        summary: `${agent.name}: ${LEVEL_LABELS[agent.level as Level]} → ${LEVEL_LABELS[level]}`,
+        details: { from: agent.level, to: level, nominationId: nomination.id },
+      });
+    }
+    await notify(
+      agent.id,
+      approved
+        ? { kind: "promotion", title: `Congratulations — you are now ${LEVEL_LABELS[level]}`, link: "/career" }
+        : { kind: "promotion", title: `Your nomination for ${LEVEL_LABELS[level]} was not approved this time`, link: "/career" },
+      tx,
+    );
+    if (nomination.nominatedById !== actor.id) {
+      const outcome = approved ? "approved" : "declined";
+      await notify(
+        nomination.nominatedById,
+        {
+          kind: "promotion",
+          title: `${agent.name}'s nomination for ${LEVEL_LABELS[level]} was ${outcome}`,
+          link: `/career/people/${agent.id}`,
+        },
+        tx,
+      );
+    }
+    return { status: "ok", nominationId: nomination.id };
+  });
 }

@@ -1,22 +1,18 @@
-// The career views several areas show: one person's readiness and check-ins (their own career page,
-// their lead's view of them), a readiness table's row, a nomination's readiness for the admin's
-// decision, the home page's nearest next level, and who may open someone else's career. Built from the
-// career model, the ladder content and the career engine, as the career components take them.
+// What the career pages share: one person's readiness and check-ins (their own page, their
+// lead's view of them), a readiness table's row, and who may open someone else's career.
 import type { CheckInTableView } from "~/components/career/check-ins.tsx";
 import type { LevelReadinessView, ReadinessView } from "~/components/career/readiness.tsx";
 import { CAREER_TRACK_LABELS, keyedLevel } from "~/content/career-schemas.ts";
 import { getCareerContent, type CareerContent } from "~/content/career.server.ts";
-import type { CheckInPerspective } from "~/domain/career.ts";
-import { LEVEL_LABELS, type Level } from "~/domain/people.ts";
 import { canViewCareerOf } from "~/engine/career/access.ts";
 import { evaluateLevel, nextLevels, type CareerEvidence } from "~/engine/career/evaluate.ts";
 import { measureCompetencies } from "~/engine/career/measured.ts";
-import { readinessOf } from "~/engine/career/readiness.ts";
+import { careerRecord, latestCheckIns, type CareerRecord, type CheckInView } from "~/models/career.server.ts";
 import { toViewer, type SessionUser } from "~/utils/auth.server.ts";
+import { readinessOf } from "~/utils/career-fields.ts";
 import { ensureFound } from "~/utils/permissions.server.ts";
 import type { Viewer } from "~/utils/permissions.ts";
-import { careerRecord, type CareerRecord } from "./career-record.server.ts";
-import { latestCheckIns, type CheckInView } from "./check-in.server.ts";
+import { LEVEL_LABELS, type Level } from "~/utils/user-fields.ts";
 
 /** A level evaluated against the evidence, as the readiness component shows it. */
 export function levelReadiness(
@@ -60,7 +56,7 @@ export function readinessView(record: CareerRecord, content: CareerContent, now:
 
 function checkInTable(
   record: CareerRecord,
-  checkIns: Record<CheckInPerspective, CheckInView | null>,
+  checkIns: Record<"self" | "lead", CheckInView | null>,
   content: CareerContent,
 ): CheckInTableView {
   const competencies = content.gradedCompetencies;

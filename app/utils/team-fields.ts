@@ -1,4 +1,3 @@
-// The team forms' fields, checked the same way in the browser and the admin actions.
 import { z } from "zod";
 
 export const TeamNameSchema = z

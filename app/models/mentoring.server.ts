@@ -1,22 +1,295 @@
-import { OPEN_PAIRING_STATUSES, type FitCheck } from "~/domain/mentoring.ts";
-import { PAIRINGS_PAGE_SIZE } from "~/domain/pages.ts";
-import type { Level } from "~/domain/people.ts";
-import { pairingAccess, scorePoolChoice } from "~/engine/matching/rules.ts";
-import type { PairScore } from "~/engine/matching/types.ts";
+import type { CareerAttempt } from "~/engine/career/evaluate.ts";
+import { gapOf, measureCompetencies, strengthOf, type MeasuredCompetency } from "~/engine/career/measured.ts";
+import { parseStringList } from "~/engine/coaching/sessions.ts";
+import { optimisePool } from "~/engine/matching/optimise.ts";
+import { rankMentors } from "~/engine/matching/rank.ts";
+import { mentorIneligibility, pairingAccess, scorePoolChoice } from "~/engine/matching/rules.ts";
+import type { Mentee, Mentor, PairScore } from "~/engine/matching/types.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { StringListColumn } from "~/utils/json-column.ts";
+import { OPEN_PAIRING_STATUSES, type FitCheck } from "~/utils/mentoring-fields.ts";
+import { PAIRINGS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { paginate } from "~/utils/paginate.server.ts";
 import type { Viewer } from "~/utils/permissions.ts";
+import type { Level, WorkMode } from "~/utils/user-fields.ts";
 import { recordAudit } from "./audit.server.ts";
-import { loadMatchingPool, type MeasureContent } from "./matching-pool.server.ts";
-import { openPairingCount } from "./mentor-profile.server.ts";
+import { careerRecords } from "./career.server.ts";
 import { notify } from "./notification.server.ts";
 
 type Actor = { id: string; name: string };
 type Refused = { status: "refused"; reason: string; field?: string };
 type NotFound = { status: "not-found" };
 type Done = { status: "ok" };
+
+type DifficultyOf = (scenarioSlug: string) => CareerAttempt["difficulty"] | undefined;
+
+/** Competency keys and scenario difficulties: what measuring people from their practice needs. */
+export type MeasureContent = { competencyKeys: string[]; difficultyOf: DifficultyOf; competencyName: (key: string) => string };
+
+/** Each person's measured competencies from graded practice, in the content's order. */
+export async function measuredCompetencies(userIds: string[], content: MeasureContent): Promise<Map<string, MeasuredCompetency[]>> {
+  const records = await careerRecords(userIds, content.difficultyOf);
+  return new Map(userIds.map((id) => [id, measureCompetencies(records.get(id)?.evidence.attempts ?? [], content.competencyKeys)]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mentor profiles
+
+export type MentorProfileInput = {
+  capacity: number;
+  strengths: string[];
+  bio: string;
+  languages: string[];
+  availability: string;
+  timeZone: string;
+  workMode: WorkMode;
+};
+
+/** What the mentoring pages need to know about the person themself. */
+export async function getMentoringPerson(userId: string) {
+  return prisma.user.findUnique({ where: { id: userId }, select: { hireDate: true, deactivatedAt: true, timeZone: true, workMode: true } });
+}
+
+export async function getMentorProfile(userId: string) {
+  const [profile, placesTaken] = await Promise.all([
+    prisma.mentorProfile.findUnique({ where: { userId } }),
+    openPairingCount(prisma, userId),
+  ]);
+  return (
+    profile && { ...profile, strengths: parseStringList(profile.strengths), languages: parseStringList(profile.languages), placesTaken }
+  );
+}
+
+function openPairingCount(client: Prisma.TransactionClient | typeof prisma, mentorId: string) {
+  return client.pairing.count({ where: { mentorId, status: { in: [...OPEN_PAIRING_STATUSES] } } });
+}
+
+/**
+ * Creates or updates the mentor profile (opting in); the time zone and work mode are the person's
+ * own. Editing a paused profile leaves it paused: resuming is its own, deliberate step.
+ */
+export async function saveMentorProfile(userId: string, input: MentorProfileInput, now = new Date()): Promise<Done | Refused> {
+  return prisma.$transaction(async (tx) => {
+    const person = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { hireDate: true, deactivatedAt: true } });
+    const ineligible = mentorIneligibility(person, now);
+    if (ineligible) return { status: "refused", reason: ineligible };
+    const taken = await openPairingCount(tx, userId);
+    if (input.capacity < taken) {
+      return {
+        status: "refused",
+        field: "capacity",
+        reason: `You already have ${taken} mentees (active or proposed); capacity can't go below that.`,
+      };
+    }
+    const data = {
+      capacity: input.capacity,
+      strengths: JSON.stringify(input.strengths),
+      bio: input.bio,
+      languages: JSON.stringify(input.languages),
+      availability: input.availability,
+    };
+    await tx.mentorProfile.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+    await tx.user.update({ where: { id: userId }, data: { timeZone: input.timeZone, workMode: input.workMode } });
+    return { status: "ok" };
+  });
+}
+
+/** Pausing stops new requests and pool matches; current mentees carry on. */
+export async function setMentorActive(userId: string, active: boolean): Promise<Done | NotFound> {
+  const { count } = await prisma.mentorProfile.updateMany({ where: { userId }, data: { active } });
+  return count === 0 ? { status: "not-found" } : { status: "ok" };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mentee requests
+
+export type MenteeRequestInput = { goals: string; targetLevel: Level; focus: string[]; preferences: string };
+
+export async function getMenteeRequest(userId: string) {
+  const request = await prisma.menteeRequest.findUnique({ where: { menteeId: userId } });
+  return request && { ...request, targetLevel: request.targetLevel as Level, focus: parseStringList(request.focus) };
+}
+
+/**
+ * Saves the request and opens it, so suggestions appear; someone who already has an active mentor
+ * only updates what they are working on, and stays out of the matching pool.
+ */
+export async function saveMenteeRequest(userId: string, input: MenteeRequestInput): Promise<Done> {
+  const mentored = await prisma.pairing.count({ where: { menteeId: userId, status: "active" } });
+  const data = {
+    goals: input.goals,
+    targetLevel: input.targetLevel,
+    focus: JSON.stringify(input.focus),
+    preferences: input.preferences,
+    status: mentored ? "closed" : "open",
+  };
+  await prisma.menteeRequest.upsert({ where: { menteeId: userId }, create: { menteeId: userId, ...data }, update: data });
+  return { status: "ok" };
+}
+
+const WITHDRAWN_FEEDBACK = "The mentee withdrew their request before it was answered.";
+
+/** Closes the request; a request still waiting for a mentor's answer is withdrawn with it. */
+export async function withdrawMenteeRequest(actor: Actor, now = new Date()): Promise<Done | NotFound> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.menteeRequest.updateMany({ where: { menteeId: actor.id, status: "open" }, data: { status: "closed" } });
+    if (count === 0) return { status: "not-found" };
+    const waiting = await tx.pairing.findMany({ where: { menteeId: actor.id, status: "proposed" }, select: { id: true, mentorId: true } });
+    for (const pairing of waiting) {
+      await tx.pairing.update({ where: { id: pairing.id }, data: { status: "ended", endedAt: now, endFeedback: WITHDRAWN_FEEDBACK } });
+      await notify(
+        pairing.mentorId,
+        { kind: "mentoring", title: `${actor.name} withdrew their mentoring request`, link: `/mentoring/pairings/${pairing.id}` },
+        tx,
+      );
+    }
+    return { status: "ok" };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching inputs
+
+type PoolPerson = {
+  id: string;
+  name: string;
+  level: string;
+  timeZone: string;
+  workMode: string;
+  teamId: string | null;
+  team: { leadId: string | null } | null;
+  ledTeams: { id: string }[];
+};
+
+const poolPersonSelect = {
+  id: true,
+  name: true,
+  level: true,
+  timeZone: true,
+  workMode: true,
+  teamId: true,
+  team: { select: { leadId: true } },
+  ledTeams: { select: { id: true } },
+} satisfies Prisma.UserSelect;
+
+function openRequestWhere(unpairedOnly: boolean): Prisma.MenteeRequestWhereInput {
+  return {
+    status: "open",
+    mentee: { deactivatedAt: null, ...(unpairedOnly ? { mentored: { none: { status: { in: [...OPEN_PAIRING_STATUSES] } } } } : {}) },
+  };
+}
+
+const availableMentorWhere = { active: true, user: { deactivatedAt: null } } satisfies Prisma.MentorProfileWhereInput;
+
+const placesTakenSelect = {
+  _count: { select: { mentoring: { where: { status: { in: [...OPEN_PAIRING_STATUSES] } } } } },
+} satisfies Prisma.UserSelect;
+
+/** The admin's overview before matching: who is waiting and how much room mentors have. */
+export async function countOpenPool() {
+  const [openRequests, mentors] = await Promise.all([
+    prisma.menteeRequest.count({ where: openRequestWhere(true) }),
+    prisma.mentorProfile.findMany({ where: availableMentorWhere, select: { capacity: true, user: { select: placesTakenSelect } } }),
+  ]);
+  const free = mentors.map((mentor) => Math.max(0, mentor.capacity - mentor.user._count.mentoring)).filter((places) => places > 0);
+  return { openRequests, mentorsWithPlaces: free.length, placesFree: free.reduce((sum, places) => sum + places, 0) };
+}
+
+export type MatchingPool = {
+  mentees: Mentee[];
+  mentors: Mentor[];
+  /** Mentors' profile details for display. */
+  mentorDetails: Map<string, { bio: string; languages: string[]; availability: string; strengths: string[] }>;
+  competencyName: (key: string) => string;
+};
+
+/**
+ * The matching engine's view of people: open requests as mentees (gaps measured on their focus
+ * competencies), active mentor profiles as mentors (strengths measured on what they offer).
+ * `menteeIds` limits the mentees loaded (one person's suggestions); omit it for the whole pool.
+ */
+export async function loadMatchingPool(
+  content: MeasureContent,
+  options: { menteeIds?: string[]; unpairedOnly?: boolean } = {},
+): Promise<MatchingPool> {
+  const [requests, profiles] = await Promise.all([
+    prisma.menteeRequest.findMany({
+      where: { ...openRequestWhere(options.unpairedOnly ?? false), ...(options.menteeIds ? { menteeId: { in: options.menteeIds } } : {}) },
+      select: { targetLevel: true, focus: true, mentee: { select: { ...poolPersonSelect, mentored: { select: { mentorId: true } } } } },
+    }),
+    prisma.mentorProfile.findMany({
+      where: availableMentorWhere,
+      select: {
+        capacity: true,
+        strengths: true,
+        bio: true,
+        languages: true,
+        availability: true,
+        user: { select: { ...poolPersonSelect, ...placesTakenSelect } },
+      },
+    }),
+  ]);
+  const measured = await measuredCompetencies(
+    [...requests.map((request) => request.mentee.id), ...profiles.map((profile) => profile.user.id)],
+    content,
+  );
+  const byKey = (id: string) => new Map((measured.get(id) ?? []).map((entry) => [entry.key, entry]));
+
+  const mentees: Mentee[] = requests.map(({ mentee, targetLevel, focus }) => {
+    const own = byKey(mentee.id);
+    return {
+      ...engineBase(mentee),
+      leadId: mentee.team?.leadId ?? "",
+      teamId: mentee.teamId ?? "",
+      targetLevel: targetLevel as Level,
+      gaps: Object.fromEntries(parseStringList(focus).map((key) => [key, gapOf(own.get(key))])),
+      pairedMentorIds: mentee.mentored.map((pairing) => pairing.mentorId),
+    };
+  });
+  const mentors: Mentor[] = profiles.map(({ user, capacity, strengths }) => {
+    const own = byKey(user.id);
+    return {
+      ...engineBase(user),
+      level: user.level as Level,
+      capacity,
+      activeMentees: user._count.mentoring,
+      strengths: Object.fromEntries(parseStringList(strengths).map((key) => [key, strengthOf(own.get(key))])),
+      leadOfTeamIds: user.ledTeams.map((team) => team.id),
+      leadId: user.team?.leadId ?? null,
+    };
+  });
+  const mentorDetails = new Map(
+    profiles.map((profile) => [
+      profile.user.id,
+      {
+        bio: profile.bio,
+        languages: parseStringList(profile.languages),
+        availability: profile.availability,
+        strengths: parseStringList(profile.strengths),
+      },
+    ]),
+  );
+  return { mentees, mentors, mentorDetails, competencyName: content.competencyName };
+}
+
+function engineBase(person: PoolPerson) {
+  return { id: person.id, name: person.name, timeZone: person.timeZone, workMode: person.workMode as WorkMode };
+}
+
+/** One mentee's eligible mentors, best first, each score explained. */
+export async function mentorSuggestions(menteeId: string, content: MeasureContent, now = new Date()) {
+  const pool = await loadMatchingPool(content, { menteeIds: [menteeId] });
+  const mentee = pool.mentees[0];
+  if (!mentee) return null;
+  return rankMentors(mentee, pool.mentors, now, pool.competencyName).map(({ mentor, score }) => ({
+    mentor,
+    score,
+    details: pool.mentorDetails.get(mentor.id)!,
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pairings
 
 /**
  * Checks a requested pair against the current data: the mentee has an open request, the mentor is
@@ -134,6 +407,7 @@ const pairingSelect = {
 
 export type PairingView = Prisma.PairingGetPayload<{ select: typeof pairingSelect }>;
 
+/** How the viewer stands to a pairing: one of the pair, or a lead or admin reading along. */
 /**
  * One pairing with what the mentee asked for, when the viewer may see it: the pair themselves,
  * admins, and leads of either person's team. Anyone else gets null, as for an id that doesn't exist.
@@ -157,7 +431,7 @@ export async function getPairingFor(viewer: Viewer, id: string) {
   const request = menteeRequest && {
     ...menteeRequest,
     targetLevel: menteeRequest.targetLevel as Level,
-    focus: StringListColumn.read(menteeRequest.focus),
+    focus: parseStringList(menteeRequest.focus),
   };
   return { access, pairing: { ...pairing, mentee }, request };
 }
@@ -326,6 +600,15 @@ export async function endPairing(
     );
     return { status: "ok" };
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole-pool matching
+
+/** The admin's pool: every open, unpaired request and every mentor with places, optimally matched. */
+export async function optimiseOpenPool(content: MeasureContent, now = new Date()) {
+  const pool = await loadMatchingPool(content, { unpairedOnly: true });
+  return { pool, result: optimisePool(pool.mentees, pool.mentors, now) };
 }
 
 /** Publishes a checked pool choice as proposed pairings and tells both sides of every pair. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { calendarDayField, parseCalendarDay, shiftDay } from "./fields.ts";
+import { calendarDayField, parseCalendarDay, shiftDay } from "./date-fields.ts";
 
 describe("parseCalendarDay", () => {
   test("reads a real day as its midnight UTC", () => {

@@ -1,9 +1,8 @@
-// Mentoring's vocabulary: pairing statuses and sources, fit checks, meeting ratings, and the rules of its forms,
-// offered in the browser and checked again on the server.
 import { z } from "zod";
-import { calendarDayField, DATE_WINDOW_DAYS, parseCalendarDay, shiftDay } from "./fields.ts";
-import { LEVEL_LABELS, LEVELS, LevelSchema, TimeZoneSchema, WorkModeSchema, type Level } from "./people.ts";
+import { calendarDayField, DATE_WINDOW_DAYS, parseCalendarDay, shiftDay } from "./date-fields.ts";
+import { LEVEL_LABELS, LEVELS, LevelSchema, TimeZoneSchema, WorkModeSchema, type Level } from "./user-fields.ts";
 
+// Choices the mentoring pages offer in the browser as well as on the server.
 export const MENTOR_CAPACITY_MIN = 1;
 export const MENTOR_CAPACITY_MAX = 5;
 
@@ -22,8 +21,6 @@ export const OPEN_PAIRING_STATUSES = ["proposed", "active"] as const satisfies r
 
 export const PAIRING_SOURCES = ["request", "pool"] as const;
 export type PairingSource = (typeof PAIRING_SOURCES)[number];
-
-export const PAIRING_SOURCE_LABELS: Record<PairingSource, string> = { request: "Asked for by the mentee", pool: "Matched by an admin" };
 
 export const FIT_CHECKS = ["good", "deciding", "not-a-fit"] as const;
 export type FitCheck = (typeof FIT_CHECKS)[number];
@@ -137,6 +134,11 @@ export function menteeRequestSchema(competencyKeys: string[], currentLevel: Leve
     focus: competencyChoice(competencyKeys, { min: FOCUS_MIN, max: FOCUS_MAX, what: "to work on" }),
     preferences: optionalText(PREFERENCES_MAX),
   });
+}
+
+/** The level above `level` on the ladder, or null at the top. */
+export function nextLevelUp(level: Level): Level | null {
+  return LEVELS[LEVELS.indexOf(level) + 1] ?? null;
 }
 
 export const RequestMentorSchema = z.object({

@@ -1,5 +1,5 @@
-// How many rows each paged list shows, in one place: the models page their queries by these and the pages'
-// components need them in the browser too (server-only modules are empty there).
+// Page sizes live outside the *.server.ts models because the pages' components
+// need them in the browser too (server-only modules are empty there).
 export const PEOPLE_PAGE_SIZE = 20;
 export const AUDIT_PAGE_SIZE = 25;
 export const LEARNERS_PAGE_SIZE = 25;

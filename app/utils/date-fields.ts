@@ -1,4 +1,3 @@
-// Field and query-string rules every area's forms share, so each form checks a date or a page number the same way.
 import { z } from "zod";
 
 const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -41,15 +40,3 @@ export function calendarDayField({ required, min, max }: { required: string; min
     .refine((value) => parseCalendarDay(value) === null || value >= min.day, min.message)
     .refine((value) => parseCalendarDay(value) === null || value <= max.day, max.message);
 }
-
-/** Optional query-string filter: an empty value means "no filter". */
-export function optionalFilter<T extends z.ZodTypeAny>(schema: T) {
-  return z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
-}
-
-export const PageSchema = z.coerce
-  .number({ invalid_type_error: "page must be a number" })
-  .int("page must be a whole number")
-  .min(1, "page starts at 1")
-  .max(100_000, "page is too large")
-  .default(1);

@@ -1,4 +1,4 @@
-// What the audit log records: the actions, the kinds of record they are about, and how the log's filter names those.
+// Shared by the audit model and the audit log page's filters.
 export const AUDIT_ACTIONS = [
   "user.created",
   "user.profile-changed",
@@ -25,12 +25,3 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_TARGET_TYPES = ["user", "team", "assignment", "grade", "nomination", "pairing"] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
-
-export const AUDIT_TARGET_TYPE_LABELS: Record<AuditTargetType, string> = {
-  user: "People",
-  team: "Teams",
-  assignment: "Assignments",
-  grade: "Grades",
-  nomination: "Nominations",
-  pairing: "Mentoring pairings",
-};
