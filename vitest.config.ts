@@ -9,5 +9,7 @@ export default defineConfig({
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/db-setup.ts"],
     restoreMocks: true,
+    // Integration tests read and write real SQLite files; on a busy 2-core machine a few take longer than vitest's 5 s default.
+    testTimeout: 20_000,
   },
 });

@@ -1,6 +1,7 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { noticeMessage } from "~/domain/notices.ts";
 // Mentor profiles through their routes: opting in with suggested strengths, the form's
 // validation, who may not mentor yet, capacity against current mentees, and pausing.
-import { beforeAll, describe, expect, test } from "vitest";
 import * as hub from "~/routes/mentoring+/_index.tsx";
 import * as profilePage from "~/routes/mentoring+/profile.tsx";
 import { prisma } from "~/utils/db.server.ts";
@@ -77,7 +78,7 @@ describe("opting in as a mentor", () => {
     });
 
     const page = await callRoute<HubData>(hub.loader, { request: get("/mentoring?notice=profile-saved", mentor.cookie) });
-    expect(page.body!.notice).toBe("Your mentor profile is saved.");
+    expect(noticeMessage("profile-saved")).toBe("Your mentor profile is saved.");
     expect(page.body!.mentor.profile).toEqual({ capacity: 2, placesTaken: 0, active: true });
   });
 

@@ -7,7 +7,7 @@ import { PairingTable, pairingRow } from "~/components/mentoring/pairing-table.t
 import { ScoreBreakdown } from "~/components/mentoring/score-breakdown.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { FormErrors, TextareaField } from "~/components/ui/field.tsx";
-import { Alert, Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
+import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { ProgressBar } from "~/components/ui/progress-bar.tsx";
 import { getMentoringContent } from "~/content/mentoring.server.ts";
 import { mentorIneligibility } from "~/engine/matching/rules.ts";
@@ -26,18 +26,8 @@ import { requireUser } from "~/utils/auth.server.ts";
 import { plural } from "~/utils/format.ts";
 import { REQUEST_MESSAGE_MAX, RequestMentorSchema } from "~/utils/mentoring-fields.ts";
 import { ensureFound, notFound } from "~/utils/permissions.server.ts";
-import { noticeFrom, readFormData } from "~/utils/request.server.ts";
+import { readFormData } from "~/utils/request.server.ts";
 import { LEVEL_LABELS, WORK_MODE_LABELS } from "~/utils/user-fields.ts";
-
-const NOTICES = {
-  "profile-saved": "Your mentor profile is saved.",
-  paused: "You're paused: no new requests or matches until you resume. Your current mentees carry on as before.",
-  resumed: "You're taking mentees again.",
-  "request-saved": "Your request is saved.",
-  "request-withdrawn": "Your request is withdrawn. Ask again whenever you like.",
-  requested: "Request sent. You'll get a notification when they answer.",
-  "find-another": "That pairing has ended. Here are other mentors who could suit you.",
-};
 
 const RequestMentorActionSchema = RequestMentorSchema.extend({ intent: z.literal("request-mentor") });
 
@@ -90,7 +80,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user.role === "lead" ? listTeamPairings(user.ledTeamIds) : null,
   ]);
   return {
-    notice: noticeFrom(request, NOTICES),
     mentor: {
       ineligible: mentorIneligibility(person, new Date()),
       profile: profile && { capacity: profile.capacity, placesTaken: profile.placesTaken, active: profile.active },
@@ -289,13 +278,11 @@ function FindMentorCard() {
 }
 
 export default function MentoringPage() {
-  const { notice, finding, asMentee, asMentor, team, isAdmin } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { finding, asMentee, asMentor, team, isAdmin } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <PageHeader title="Mentoring" description="Find a mentor who is strong where you want to grow, or offer to be one." />
       {/* A confirmation from the last redirect is stale once another form on the page has been answered. */}
-      {notice && !actionData ? <Alert tone="success">{notice}</Alert> : null}
       <div className="grid">
         <MentorCard />
         <FindMentorCard />

@@ -38,18 +38,10 @@ import {
   type PairingStatus,
 } from "~/utils/mentoring-fields.ts";
 import { ensureFound, forbidden, notFound } from "~/utils/permissions.server.ts";
-import { noticeFrom, readFormData } from "~/utils/request.server.ts";
+import { readFormData } from "~/utils/request.server.ts";
 import { LEVEL_LABELS, type Level } from "~/utils/user-fields.ts";
 
 const MISSING = "There's no mentoring pairing at this address.";
-
-const NOTICES = {
-  accepted: "You've accepted: your mentoring has started. Agree when to meet first.",
-  declined: "You've declined. They've been told and can choose another mentor.",
-  "meeting-logged": "Meeting logged.",
-  "fit-saved": "Thanks, your answer is saved.",
-  ended: "The pairing has ended. Thanks for the feedback.",
-};
 
 const SOURCE_LABELS: Record<PairingSource, string> = { request: "Asked for by the mentee", pool: "Matched by an admin" };
 
@@ -81,7 +73,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     access,
     today,
-    notice: noticeFrom(request, NOTICES),
     pairing: {
       id: pairing.id,
       status,
@@ -359,8 +350,7 @@ function History({ pairing }: { pairing: Loaded["pairing"] }) {
 }
 
 export default function PairingPage() {
-  const { access, today, notice, pairing, request, meetings, can } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { access, today, pairing, request, meetings, can } = useLoaderData<typeof loader>();
   const { mentor, mentee } = pairing;
   const title =
     access === "mentor"
@@ -381,7 +371,6 @@ export default function PairingPage() {
         actions={<Link to="/mentoring">Back to mentoring</Link>}
       />
       {/* A confirmation from the last redirect is stale once another form on the page has been answered. */}
-      {notice && !actionData ? <Alert tone="success">{notice}</Alert> : null}
       {access === "observer" ? (
         <Alert tone="info">You can read this pairing as a lead or admin; only the mentor and mentee can change it.</Alert>
       ) : null}
