@@ -32,7 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }
     shellUser = { name: user.name, role: user.role, unreadNotifications: await unreadCount(user.id) };
   }
-  const notice = noticeMessage(new URL(request.url).searchParams.get("notice"));
+  const { searchParams } = new URL(request.url);
+  const notice = noticeMessage(searchParams.get("notice"), searchParams.get("count"));
   return data({ user: shellUser, notice }, refreshedCookie ? { headers: { "Set-Cookie": refreshedCookie } } : undefined);
 }
 

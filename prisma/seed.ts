@@ -4,23 +4,19 @@ import fs from "node:fs";
 import { getMentoringContent } from "../app/content/mentoring.server.ts";
 import { getCatalog, versionRef, type CompiledModule } from "../app/content/modules.server.ts";
 import { getPracticeCatalog, rubricsFor } from "../app/content/practice.server.ts";
+import type { Level, WorkMode } from "../app/domain/people.ts";
 import { gradeQuiz, type QuizAnswers } from "../app/engine/learning/quiz.ts";
+import { isNewHire } from "../app/engine/people/tenure.ts";
 import { createAssignments } from "../app/models/assignment.server.ts";
-import { nominate, recordCheckIn } from "../app/models/career.server.ts";
+import { recordCheckIn } from "../app/models/check-in.server.ts";
 import { createSession } from "../app/models/coaching-session.server.ts";
 import { recordQuizAttempt, recordReading } from "../app/models/learning.server.ts";
-import {
-  logMeeting,
-  answerFitCheck,
-  requestMentor,
-  respondToProposal,
-  saveMenteeRequest,
-  saveMentorProfile,
-  type MentorProfileInput,
-} from "../app/models/mentoring.server.ts";
+import { saveMenteeRequest } from "../app/models/mentee-request.server.ts";
+import { saveMentorProfile, type MentorProfileInput } from "../app/models/mentor-profile.server.ts";
+import { nominate } from "../app/models/nomination.server.ts";
+import { answerFitCheck, logMeeting, requestMentor, respondToProposal } from "../app/models/pairing.server.ts";
 import { recordScriptedAttempt } from "../app/models/practice.server.ts";
 import { prisma } from "../app/utils/db.server.ts";
-import { isNewHire, type Level, type WorkMode } from "../app/utils/user-fields.ts";
 import { createTeam, createUser, DAY_MS } from "../tests/factories/index.ts";
 
 export const DEMO_PASSWORD = "frontline-demo";

@@ -63,7 +63,7 @@ async function sessionCookie(email: string): Promise<string> {
     method: "POST",
     redirect: "manual",
     headers: { Origin: BASE, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email, password: "frontline-demo" }),
+    body: new URLSearchParams({ intent: "login", email, password: "frontline-demo" }),
   });
   const cookie = response.headers.get("set-cookie")?.split(";")[0];
   if (!cookie) throw new Error(`Could not sign in as ${email}`);

@@ -1,7 +1,7 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { navigationFor } from "~/utils/permissions.ts";
-import { ROLE_LABELS, type Role } from "~/utils/user-fields.ts";
+import { ROLE_LABELS, type Role } from "~/domain/people.ts";
+import { navigationFor } from "~/engine/access/navigation.ts";
 import { NoticeProvider } from "./forms/notice.tsx";
 import { NotificationBell } from "./notification-bell.tsx";
 import { Button } from "./ui/button.tsx";

@@ -1,15 +1,15 @@
+import { MODULE_STATUS_LABELS, type ModuleStatusKind } from "~/domain/learning.ts";
 import type { ModuleStatus } from "~/engine/learning/progress.ts";
 import { Badge } from "./ui/layout.tsx";
 
-const LABELS: Record<ModuleStatus["kind"], { text: string; tone?: "success" | "primary" }> = {
-  completed: { text: "Completed", tone: "success" },
-  "in-progress": { text: "In progress", tone: "primary" },
-  updated: { text: "Updated", tone: "primary" },
-  new: { text: "New" },
-  locked: { text: "Locked" },
+const TONES: Record<ModuleStatusKind, "success" | "primary" | undefined> = {
+  completed: "success",
+  "in-progress": "primary",
+  updated: "primary",
+  new: undefined,
+  locked: undefined,
 };
 
 export function ModuleStatusBadge({ status }: { status: ModuleStatus["kind"] }) {
-  const { text, tone } = LABELS[status];
-  return <Badge tone={tone}>{text}</Badge>;
+  return <Badge tone={TONES[status]}>{MODULE_STATUS_LABELS[status]}</Badge>;
 }

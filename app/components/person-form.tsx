@@ -11,7 +11,7 @@ import {
   WORK_MODE_LABELS,
   WORK_MODES,
   WorkModeSchema,
-} from "~/utils/user-fields.ts";
+} from "~/domain/people.ts";
 import { IntentForm, useIntentForm } from "./forms/intent-form.tsx";
 import { useIsPending } from "./forms/use-is-pending.ts";
 import { Button } from "./ui/button.tsx";

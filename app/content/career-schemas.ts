@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LEVELS, type Level } from "../utils/user-fields.ts";
+import { LEVELS, type Level } from "~/domain/people.ts";
 import { DIFFICULTIES, type Difficulty } from "./practice-schemas.ts";
 import { SlugSchema } from "./schemas.ts";
 

@@ -1,4 +1,4 @@
-import type { MeasureContent } from "~/models/mentoring.server.ts";
+import type { MeasureContent } from "~/models/matching-pool.server.ts";
 import { getCareerContent } from "./career.server.ts";
 
 /** What the mentoring pages read from content: how to measure people, and competency names. */

@@ -1,6 +1,12 @@
 // Every confirmation a redirect may ask the next page to show. A notice travels as
 // `?notice=<key>`, so only keys listed here are ever shown: a crafted link can't put
 // words on the page. The messages become translation keys when the interface is translated.
+// A message that reports how many things changed takes the count from `&count=<n>`.
+type Notice = string | ((count: number) => string);
+
+const pairs = (count: number) => `${count} ${count === 1 ? "pair" : "pairs"}`;
+const notifications = (count: number) => `${count} ${count === 1 ? "notification" : "notifications"}`;
+
 export const NOTICES = {
   "person-saved": "Changes saved.",
   "person-deactivated": "The account is deactivated and its sessions have ended.",
@@ -17,11 +23,38 @@ export const NOTICES = {
   "meeting-logged": "Meeting logged.",
   "fit-saved": "Thanks, your answer is saved.",
   ended: "The pairing has ended. Thanks for the feedback.",
-} as const;
+  "pool-published": (count: number) =>
+    `Published ${pairs(count)}. Each mentor has been asked to accept, and both people in every pair have been notified.`,
+  "check-in-saved": "Check-in saved. Your lead sees it next to their own ratings.",
+  "lead-check-in-saved": "Check-in saved. It's now beside their own ratings on their Career page.",
+  "nomination-sent": "Nomination sent. An admin will approve or decline it, and you'll be notified either way.",
+  "team-renamed": "Team renamed.",
+  "team-lead-saved": "Lead updated.",
+  "auto-practice-saved": "Automatic practice updated.",
+  "decision-recorded": "Decision recorded. The agent and the lead who nominated them have been notified.",
+  "notification-read": "Marked as read.",
+  "notifications-read": (count: number) => `Marked ${notifications(count)} as read.`,
+  "nothing-unread": "Everything was already read.",
+  "session-saved": "Session saved.",
+  "action-item-added": "Action item added.",
+  "action-item-removed": "Action item removed.",
+  "action-item-done": "Marked as done.",
+  "action-item-reopened": "Marked as not done.",
+} as const satisfies Record<string, Notice>;
 
 export type NoticeKey = keyof typeof NOTICES;
+/** Notices whose message reports a count. */
+export type CountedNoticeKey = { [Key in NoticeKey]: (typeof NOTICES)[Key] extends string ? never : Key }[NoticeKey];
+/** Notices whose message is fixed. */
+export type PlainNoticeKey = Exclude<NoticeKey, CountedNoticeKey>;
 
-/** The message for a notice key from a URL; null for none or one that isn't listed. */
-export function noticeMessage(key: string | null): string | null {
-  return key !== null && Object.hasOwn(NOTICES, key) ? NOTICES[key as NoticeKey] : null;
+const MAX_COUNT = 1_000_000;
+
+/** The message for a notice key (and count) from a URL; null for none, one that isn't listed, or a counted one without a count. */
+export function noticeMessage(key: string | null, count: string | null = null): string | null {
+  if (key === null || !Object.hasOwn(NOTICES, key)) return null;
+  const notice: Notice = NOTICES[key as NoticeKey];
+  if (typeof notice === "string") return notice;
+  if (count === null || !/^\d{1,7}$/.test(count) || Number(count) > MAX_COUNT) return null;
+  return notice(Number(count));
 }

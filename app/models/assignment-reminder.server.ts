@@ -3,7 +3,8 @@
 import { DUE_SOON_DAYS, isDueSoon } from "~/engine/coaching/assignment-status.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { formatDate } from "~/utils/format.ts";
-import { assignmentStatuses, contentLink, contentTitle, loadContentIndex, type AssignmentRow } from "./assignment.server.ts";
+import { assignmentStatuses, type AssignmentRow } from "./assignment.server.ts";
+import { contentLink, contentTitle, loadContentIndex } from "./content-index.server.ts";
 import { notify } from "./notification.server.ts";
 
 /** How far back an overdue assignment still earns its one reminder. */

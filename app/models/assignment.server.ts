@@ -1,81 +1,20 @@
 import { z } from "zod";
-import { getCatalog } from "~/content/modules.server.ts";
-import { DIFFICULTIES } from "~/content/practice-schemas.ts";
-import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
-import {
-  assignmentStatus,
-  ASSIGNMENT_STATUSES,
-  type AssigneeActivity,
-  type AssignmentKind,
-  type AssignmentStatus,
-} from "~/engine/coaching/assignment-status.ts";
-import { chooseAutoPractice, DEFAULT_AUTO_ASSIGN_AFTER, type EarlierAutoAssignment } from "~/engine/coaching/auto-practice.ts";
+import { ASSIGNMENT_STATUSES, type AssignmentKind, type AssignmentStatus, type BoardSort } from "~/domain/coaching.ts";
+import { BOARD_PAGE_SIZE } from "~/domain/pages.ts";
+import { assigneeScope, type AssigneeScope } from "~/engine/access/coaching.ts";
+import { peopleScope, teamScope, type Viewer } from "~/engine/access/people.ts";
+import { assignmentStatus, type AssigneeActivity } from "~/engine/coaching/assignment-status.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { type BoardSort } from "~/utils/coaching-fields.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { formatDate, plural } from "~/utils/format.ts";
-import { BOARD_PAGE_SIZE } from "~/utils/page-sizes.ts";
-import { peopleScope, type Viewer } from "~/utils/permissions.ts";
+import { jsonColumn } from "~/utils/json-column.ts";
+import { pageWindow } from "~/utils/paginate.server.ts";
 import { recordAudit } from "./audit.server.ts";
-import { notify } from "./notification.server.ts";
+import { contentLink, contentTitle, loadContentIndex, type ContentIndex } from "./content-index.server.ts";
+import { teamScopeToWhere } from "./team.server.ts";
 import { scopeToWhere } from "./user.server.ts";
 
-/** How long an automatically assigned practice has before it is due. */
-export const AUTO_ASSIGNMENT_DAYS = 7;
 const DAY_MS = 86_400_000;
-
-// ---------------------------------------------------------------------------
-// Content: titles, links and pass criteria from the module and practice catalogs
-
-type ScenarioCriterion = { id: string; title: string; maxLevel: number; critical: boolean };
-
-export type ContentIndex = {
-  modules: Map<string, { title: string; version: number; competencies: string[] }>;
-  scenarios: Map<string, { title: string; passScore: number; competencies: string[]; criteria: ScenarioCriterion[] }>;
-  /** Scenario slugs, easiest first: the order automatic practice picks from. */
-  scenarioOrder: string[];
-};
-
-/** Both catalogs, read once per request and indexed by slug. */
-export async function loadContentIndex(): Promise<ContentIndex> {
-  const [catalog, practice] = await Promise.all([getCatalog(), getPracticeCatalog()]);
-  const modules = new Map(
-    catalog.modules.map((module) => [
-      module.slug,
-      { title: module.frontmatter.title, version: module.frontmatter.version, competencies: module.frontmatter.competencies },
-    ]),
-  );
-  const scenarios = new Map(
-    practice.scenarios.map((scenario) => [
-      scenario.slug,
-      {
-        title: scenario.title,
-        passScore: scenario.passScore,
-        competencies: scenario.competencies,
-        criteria: rubricsFor(practice, scenario).flatMap((rubric) =>
-          rubric.criteria.map((criterion) => ({
-            id: criterion.id,
-            title: criterion.title,
-            maxLevel: Math.max(...criterion.levels.map((level) => level.level)),
-            critical: criterion.critical,
-          })),
-        ),
-      },
-    ]),
-  );
-  const scenarioOrder = [...practice.scenarios]
-    .sort((a, b) => DIFFICULTIES.indexOf(a.difficulty) - DIFFICULTIES.indexOf(b.difficulty) || a.slug.localeCompare(b.slug))
-    .map((scenario) => scenario.slug);
-  return { modules, scenarios, scenarioOrder };
-}
-
-export function contentTitle(index: ContentIndex, kind: string, slug: string): string {
-  return (kind === "module" ? index.modules.get(slug)?.title : index.scenarios.get(slug)?.title) ?? slug;
-}
-
-export function contentLink(kind: string, slug: string): string {
-  return kind === "module" ? `/learn/modules/${slug}` : `/practice/scenarios/${slug}`;
-}
 
 // ---------------------------------------------------------------------------
 // Status: load what the assignees did, let the engine decide
@@ -91,7 +30,7 @@ export type AssignmentRow = {
   minLevels: string;
 };
 
-const ASSIGNMENT_ROW_SELECT = {
+export const ASSIGNMENT_ROW_SELECT = {
   id: true,
   userId: true,
   kind: true,
@@ -102,16 +41,8 @@ const ASSIGNMENT_ROW_SELECT = {
   minLevels: true,
 } as const;
 
-const MinLevelsJson = z.record(z.string(), z.number().int().min(0));
-
-export function parseMinLevels(json: string): Record<string, number> {
-  try {
-    const parsed = MinLevelsJson.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : {};
-  } catch {
-    return {};
-  }
-}
+/** Scenario pass criteria: criterion id → the lowest level that passes. */
+export const MinLevelsColumn = jsonColumn(z.record(z.string(), z.number().int().min(0)));
 
 /** Everything the status rule needs about the people behind `rows`, in three queries at most. */
 async function loadActivity(rows: AssignmentRow[]): Promise<Map<string, AssigneeActivity>> {
@@ -122,7 +53,7 @@ async function loadActivity(rows: AssignmentRow[]): Promise<Map<string, Assignee
   };
   const modules = rows.filter((row) => row.kind === "module");
   const scenarios = rows.filter((row) => row.kind === "scenario");
-  const minLevelCriteria = [...new Set(scenarios.flatMap((row) => Object.keys(parseMinLevels(row.minLevels))))];
+  const minLevelCriteria = [...new Set(scenarios.flatMap((row) => Object.keys(MinLevelsColumn.read(row.minLevels))))];
   const [progress, attempts] = await Promise.all([
     modules.length === 0
       ? []
@@ -177,7 +108,7 @@ export async function assignmentStatuses(rows: AssignmentRow[], now: Date, index
           createdAt: row.createdAt,
           dueAt: row.dueAt,
           minScore: row.minScore,
-          minLevels: parseMinLevels(row.minLevels),
+          minLevels: MinLevelsColumn.read(row.minLevels),
         },
         activity.get(row.userId) ?? empty,
         { now, passScore: index?.scenarios.get(row.contentSlug)?.passScore },
@@ -214,15 +145,15 @@ export type CreateAssignmentsResult =
 
 const refuse = (field: AssignmentField, message: string) => ({ status: "refused" as const, field, message });
 
-/** Teams whose people this viewer may assign: a lead's own teams, every team for an admin. */
+/** Teams whose people this viewer may assign: the teams they look after. */
 function assignableTeamWhere(viewer: Viewer): Prisma.TeamWhereInput {
-  return viewer.role === "admin" ? {} : { id: { in: viewer.ledTeamIds } };
+  return teamScopeToWhere(teamScope(viewer));
 }
 
-/** Active people the viewer may assign: agents on a lead's teams; anyone active for an admin. */
-function assignableUserWhere(viewer: Viewer): Prisma.UserWhereInput {
-  if (viewer.role === "admin") return { deactivatedAt: null };
-  return { deactivatedAt: null, role: "agent", teamId: { in: viewer.ledTeamIds } };
+/** Active people the viewer may assign. */
+function assignableUserWhere(scope: AssigneeScope): Prisma.UserWhereInput {
+  if (scope.kind === "anyone") return { deactivatedAt: null };
+  return { deactivatedAt: null, role: "agent", teamId: { in: scope.teamIds } };
 }
 
 function validPassCriteria(
@@ -266,17 +197,18 @@ export async function createAssignments(viewer: Viewer, input: AssignmentInput, 
   const criteria = validPassCriteria(index, input);
   if ("status" in criteria) return criteria;
 
+  const scope = assigneeScope(viewer);
   const requested = [...new Set(input.userIds)];
   const people =
     requested.length === 0
       ? []
       : await prisma.user.findMany({
-          where: { AND: [{ id: { in: requested } }, assignableUserWhere(viewer)] },
+          where: { AND: [{ id: { in: requested } }, assignableUserWhere(scope)] },
           select: { id: true, name: true },
         });
   if (people.length < requested.length) {
     // For a lead, a person outside their teams is as unknown as a guessed id.
-    return viewer.role === "admin"
+    return scope.kind === "anyone"
       ? refuse("assignees", "Someone you chose no longer has an active account.")
       : { status: "out-of-scope" as const };
   }
@@ -285,7 +217,7 @@ export async function createAssignments(viewer: Viewer, input: AssignmentInput, 
       where: { AND: [{ id: input.teamId }, assignableTeamWhere(viewer)] },
       select: { members: { where: { deactivatedAt: null, role: "agent" }, select: { id: true, name: true } } },
     });
-    if (!team) return viewer.role === "admin" ? refuse("assignees", "That team no longer exists.") : { status: "out-of-scope" as const };
+    if (!team) return scope.kind === "anyone" ? refuse("assignees", "That team no longer exists.") : { status: "out-of-scope" as const };
     for (const member of team.members) if (!people.some((person) => person.id === member.id)) people.push(member);
   }
   if (people.length === 0) {
@@ -317,7 +249,7 @@ export async function createAssignments(viewer: Viewer, input: AssignmentInput, 
         contentSlug: input.contentSlug,
         dueAt: input.dueAt,
         minScore: criteria.minScore,
-        minLevels: JSON.stringify(criteria.minLevels),
+        minLevels: MinLevelsColumn.write(criteria.minLevels),
         source: "manual",
       })),
       select: { id: true, userId: true },
@@ -480,7 +412,8 @@ export async function listAssignmentBoard(viewer: Viewer, filter: BoardFilter, s
     status: (a, b) => ASSIGNMENT_STATUSES.indexOf(a.status) - ASSIGNMENT_STATUSES.indexOf(b.status) || byDue(a, b),
   };
   const matching = all.filter((row) => !filter.status || row.status === filter.status).sort(comparators[sort]);
-  return { total: matching.length, counts, rows: matching.slice((page - 1) * BOARD_PAGE_SIZE, page * BOARD_PAGE_SIZE) };
+  const { skip, take } = pageWindow(page, BOARD_PAGE_SIZE);
+  return { total: matching.length, counts, rows: matching.slice(skip, skip + take) };
 }
 
 /** Teams the viewer assigns to, with their active agents, for the form and the board's filters. */
@@ -494,138 +427,4 @@ export async function listAssignableTeams(viewer: Viewer) {
       members: { where: { deactivatedAt: null, role: "agent" }, orderBy: { name: "asc" }, select: { id: true, name: true } },
     },
   });
-}
-
-// ---------------------------------------------------------------------------
-// Automatic practice
-
-/** Enough recent graded attempts to see any criterion's latest run of failures. */
-const AUTO_PRACTICE_LOOKBACK = 60;
-
-/**
- * Applies the automatic-practice rule after one of the person's attempts was
- * graded: when a criterion was missed in the team's number of consecutive
- * attempts, assigns targeted practice (due in a week, no assigning lead) and
- * tells the person and their lead. Safe to call more than once per grading.
- */
-export async function runAutoPractice(userId: string, now = new Date()): Promise<{ created: number }> {
-  const person = await prisma.user.findUnique({
-    where: { id: userId },
-    select: { name: true, deactivatedAt: true, team: { select: { autoAssignAfter: true, leadId: true } } },
-  });
-  if (!person || person.deactivatedAt) return { created: 0 };
-  const recent = await prisma.practiceAttempt.findMany({
-    where: { userId, grade: { isNot: null } },
-    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
-    take: AUTO_PRACTICE_LOOKBACK,
-    select: {
-      scenarioSlug: true,
-      startedAt: true,
-      grade: {
-        select: {
-          criteria: {
-            orderBy: { id: "asc" },
-            select: { criterionId: true, title: true, competency: true, applicable: true, level: true, overrideLevel: true },
-          },
-        },
-      },
-    },
-  });
-  if (recent.length === 0) return { created: 0 };
-  const attempts = recent
-    .reverse()
-    .map((attempt) => ({ scenarioSlug: attempt.scenarioSlug, startedAt: attempt.startedAt, criteria: attempt.grade!.criteria }));
-  const automatic = await prisma.assignment.findMany({
-    where: { userId, source: "automatic", triggerCriterion: { not: null } },
-    select: { ...ASSIGNMENT_ROW_SELECT, triggerCriterion: true },
-  });
-  const latestStart = attempts[attempts.length - 1].startedAt;
-  // One automatic assignment per graded attempt: this one has had its turn.
-  if (automatic.some((row) => row.createdAt > latestStart)) return { created: 0 };
-  const index = await loadContentIndex();
-  const statuses = await assignmentStatuses(automatic, now, index);
-  const earlier: EarlierAutoAssignment[] = automatic.map((row) => ({
-    triggerCriterion: row.triggerCriterion!,
-    kind: row.kind as AssignmentKind,
-    contentSlug: row.contentSlug,
-    createdAt: row.createdAt,
-    open: statuses.get(row.id) !== "completed",
-  }));
-  const pick = chooseAutoPractice({
-    attempts,
-    threshold: person.team?.autoAssignAfter ?? DEFAULT_AUTO_ASSIGN_AFTER,
-    earlier,
-    scenarios: index.scenarioOrder.map((slug) => ({ slug, competencies: index.scenarios.get(slug)!.competencies })),
-    modules: [...index.modules].map(([slug, module]) => ({ slug, competencies: module.competencies })),
-  });
-  if (!pick) return { created: 0 };
-
-  const criterion =
-    attempts.flatMap((attempt) => attempt.criteria).find((candidate) => candidate.criterionId === pick.triggerCriterion)?.title ??
-    pick.triggerCriterion;
-  const title = contentTitle(index, pick.kind, pick.contentSlug);
-  const link = contentLink(pick.kind, pick.contentSlug);
-  const scenario = pick.kind === "scenario" ? index.scenarios.get(pick.contentSlug)! : null;
-  // Passing the practice means lifting the missed criterion off the floor, when the scenario grades it.
-  const minLevels = scenario?.criteria.some((candidate) => candidate.id === pick.triggerCriterion && !candidate.critical)
-    ? { [pick.triggerCriterion]: 1 }
-    : {};
-  const dueAt = new Date(now.getTime() + AUTO_ASSIGNMENT_DAYS * DAY_MS);
-  const created = await prisma.$transaction(async (tx) => {
-    // The same grading may run the rule twice at once (a retried request); the first one wins.
-    if (await tx.assignment.count({ where: { userId, source: "automatic", createdAt: { gt: latestStart } } })) return false;
-    const assignment = await tx.assignment.create({
-      data: {
-        userId,
-        assignedById: null,
-        source: "automatic",
-        triggerCriterion: pick.triggerCriterion,
-        kind: pick.kind,
-        contentSlug: pick.contentSlug,
-        dueAt,
-        minScore: scenario?.passScore ?? null,
-        minLevels: JSON.stringify(minLevels),
-        createdAt: now,
-      },
-      select: { id: true },
-    });
-    await notify(
-      userId,
-      {
-        kind: "auto-assigned",
-        title: `Extra practice for you: “${title}”, to work on ${criterion.toLowerCase()}. Due ${formatDate(dueAt)}`,
-        link,
-      },
-      tx,
-    );
-    const leadId = person.team?.leadId;
-    if (leadId && leadId !== userId) {
-      await notify(
-        leadId,
-        {
-          kind: "auto-assigned",
-          title: `${person.name} was given “${title}” after missing ${criterion.toLowerCase()} ${pick.failures} times in a row`,
-          link: `/coaching/assignments?agent=${userId}`,
-        },
-        tx,
-      );
-    }
-    await recordAudit(tx, {
-      actorId: null,
-      action: "assignment.created",
-      targetType: "assignment",
-      targetId: assignment.id,
-      summary: `Automatically assigned the ${pick.kind} “${title}” to ${person.name} after ${pick.failures} attempts in a row missing ${criterion}`,
-      details: {
-        source: "automatic",
-        triggerCriterion: pick.triggerCriterion,
-        kind: pick.kind,
-        contentSlug: pick.contentSlug,
-        dueAt: dueAt.toISOString(),
-        userId,
-      },
-    });
-    return true;
-  });
-  return { created: created ? 1 : 0 };
 }

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import type { AuditAction, AuditTargetType } from "~/domain/audit.ts";
+import { AUDIT_PAGE_SIZE } from "~/domain/pages.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
-import type { AuditAction, AuditTargetType } from "~/utils/audit-fields.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { jsonColumn } from "~/utils/json-column.ts";
-import { AUDIT_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { paginate } from "~/utils/paginate.server.ts";
 
 /** What changed, as the model that recorded the change described it. */

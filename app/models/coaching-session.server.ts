@@ -2,12 +2,13 @@
 // competencies, shared and private notes, linked practice and reflections, and
 // action items the agent ticks off. Every function takes the viewer and checks
 // the session rules itself, so a route that forgets a check still leaks nothing.
-import { canCoach, parseStringList, sessionRole, type SessionRole } from "~/engine/coaching/sessions.ts";
+import { COACHING_PEOPLE_PAGE_SIZE } from "~/domain/pages.ts";
+import { canCoach, sessionRole, type SessionRole } from "~/engine/access/coaching.ts";
+import { hasRole, LEADING_ROLES, peopleScope, type PeopleScope, type Viewer } from "~/engine/access/people.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { COACHING_PEOPLE_PAGE_SIZE } from "~/utils/page-sizes.ts";
+import { StringListColumn } from "~/utils/json-column.ts";
 import { paginate } from "~/utils/paginate.server.ts";
-import type { PeopleScope, Viewer } from "~/utils/permissions.ts";
 import { scopeToWhere } from "./user.server.ts";
 
 export type SessionInput = {
@@ -27,14 +28,10 @@ export type SessionRefusal = { status: "not-found" } | { status: "bad-link"; fie
 
 const PERSON_SELECT = { id: true, name: true, teamId: true } as const;
 
-/** The people this viewer may schedule a session with, by name. */
+/** The people this viewer may schedule a session with, by name: those canCoach allows. */
 export async function listCoachees(viewer: Viewer) {
-  if (viewer.role !== "admin" && viewer.role !== "lead") return [];
-  const where: Prisma.UserWhereInput = {
-    id: { not: viewer.id },
-    deactivatedAt: null,
-    ...(viewer.role === "lead" ? { teamId: { in: viewer.ledTeamIds } } : {}),
-  };
+  if (!hasRole(viewer, LEADING_ROLES)) return [];
+  const where: Prisma.UserWhereInput = { AND: [scopeToWhere(peopleScope(viewer)), { id: { not: viewer.id }, deactivatedAt: null }] };
   return prisma.user.findMany({
     where,
     orderBy: [{ name: "asc" }, { id: "asc" }],
@@ -101,11 +98,11 @@ async function checkLinks(
 function sessionData(input: SessionInput) {
   return {
     scheduledAt: input.scheduledAt,
-    focus: JSON.stringify(input.focus),
+    focus: StringListColumn.write(input.focus),
     sharedNotes: input.sharedNotes,
     privateNotes: input.privateNotes,
-    linkedAttemptIds: JSON.stringify([...new Set(input.attemptIds)]),
-    linkedReflections: JSON.stringify([...new Set(input.reflections)]),
+    linkedAttemptIds: StringListColumn.write([...new Set(input.attemptIds)]),
+    linkedReflections: StringListColumn.write([...new Set(input.reflections)]),
   };
 }
 
@@ -158,9 +155,9 @@ function visible(session: StoredSession, role: SessionRole): VisibleSession {
     ...session,
     role,
     privateNotes: role === "coach" ? session.privateNotes : null,
-    focus: parseStringList(session.focus),
-    linkedAttemptIds: parseStringList(session.linkedAttemptIds),
-    linkedReflections: parseStringList(session.linkedReflections),
+    focus: StringListColumn.read(session.focus),
+    linkedAttemptIds: StringListColumn.read(session.linkedAttemptIds),
+    linkedReflections: StringListColumn.read(session.linkedReflections),
   };
 }
 
@@ -270,7 +267,7 @@ export async function setActionItemDone(
 
 /** A person's own sessions, as the agent sees them (no private notes). */
 export async function listSessionsAsAgent(agentId: string) {
-  return prisma.coachingSession.findMany({
+  const sessions = await prisma.coachingSession.findMany({
     where: { agentId },
     orderBy: [{ scheduledAt: "desc" }, { id: "asc" }],
     select: {
@@ -281,6 +278,7 @@ export async function listSessionsAsAgent(agentId: string) {
       actionItems: { orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }], select: { id: true, text: true, dueAt: true, completedAt: true } },
     },
   });
+  return sessions.map((session) => ({ ...session, focus: StringListColumn.read(session.focus) }));
 }
 
 /** One page of the people the viewer coaches, with their sessions' dates and open action items. */
@@ -333,7 +331,7 @@ export async function getTimelineRecords(agentId: string) {
       select: { moduleSlug: true, moduleVersion: true, completedAt: true },
     }),
   ]);
-  return { sessions, attempts, modules };
+  return { sessions: sessions.map((session) => ({ ...session, focus: StringListColumn.read(session.focus) })), attempts, modules };
 }
 
 /** The viewer's time zone: session times are entered and shown on their clock. */

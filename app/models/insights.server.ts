@@ -13,22 +13,25 @@
 // thousands of rows, or pick joins SQLite can plan from the team's side; they
 // use only standard SQL (quoted identifiers, joins, COALESCE, CASE, GROUP BY,
 // a correlated subquery), so they run unchanged on PostgreSQL.
-import { assignmentStatus, type AssigneeActivity, type AssignmentKind, type GradedCriterion } from "~/engine/coaching/assignment-status.ts";
+import type { AssignmentKind } from "~/domain/coaching.ts";
+import { teamScope, type Viewer } from "~/engine/access/people.ts";
+import { assignmentStatus, type AssigneeActivity, type GradedCriterion } from "~/engine/coaching/assignment-status.ts";
 import { buildInsights, type InsightAssignment, type TeamInsights } from "~/engine/coaching/insights.ts";
 import type { ModuleRef } from "~/engine/learning/progress.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
-import type { Viewer } from "~/utils/permissions.ts";
-import { parseMinLevels } from "./assignment.server.ts";
+import { MinLevelsColumn } from "./assignment.server.ts";
+import { teamScopeToWhere } from "./team.server.ts";
 
 /** One reply left open while the agent walked away must not count as an afternoon of practice. */
 export const MAX_COUNTED_REPLY_MS = 10 * 60_000;
 
-/** The teams whose insights this viewer may see: an admin every team, a lead the teams they lead. */
+/** The teams whose insights this viewer may see: the teams they look after. */
 export async function listInsightTeams(viewer: Viewer) {
-  if (viewer.role === "lead" && viewer.ledTeamIds.length === 0) return [];
+  const scope = teamScope(viewer);
+  if (scope.kind === "teams" && scope.teamIds.length === 0) return [];
   return prisma.team.findMany({
-    where: viewer.role === "admin" ? {} : { id: { in: viewer.ledTeamIds } },
+    where: teamScopeToWhere(scope),
     orderBy: { name: "asc" },
     select: { id: true, name: true },
   });
@@ -179,7 +182,7 @@ async function assignmentOutcomes(
   const scenarioAssignments = assignments.filter((row) => row.kind === "scenario");
   const criteriaByGrade = new Map<string, GradedCriterion[]>();
   if (scenarioAssignments.length > 0) {
-    const minLevelCriteria = [...new Set(scenarioAssignments.flatMap((row) => Object.keys(parseMinLevels(row.minLevels))))];
+    const minLevelCriteria = [...new Set(scenarioAssignments.flatMap((row) => Object.keys(MinLevelsColumn.read(row.minLevels))))];
     const since = new Date(Math.min(...scenarioAssignments.map((row) => row.createdAt.getTime())));
     // Only what pass rules read: critical criteria and those with a minimum level.
     const wanted =
@@ -236,7 +239,7 @@ async function assignmentOutcomes(
         createdAt: row.createdAt,
         dueAt: row.dueAt,
         minScore: row.minScore,
-        minLevels: parseMinLevels(row.minLevels),
+        minLevels: MinLevelsColumn.read(row.minLevels),
       },
       activity.get(row.userId) ?? none,
       { now, passScore: passScores.get(row.contentSlug) },

@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { LEARNERS_PAGE_SIZE } from "~/domain/pages.ts";
+import type { PeopleScope } from "~/engine/access/people.ts";
 import { isComplete } from "~/engine/learning/progress.ts";
 import type { QuizAnswers, QuizGrade } from "~/engine/learning/quiz.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { jsonColumn } from "~/utils/json-column.ts";
-import { LEARNERS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { paginate } from "~/utils/paginate.server.ts";
-import type { PeopleScope } from "~/utils/permissions.ts";
 import { scopeToWhere } from "./user.server.ts";
 
 const QuizAnswersColumn = jsonColumn(z.record(z.array(z.string())));

@@ -1,20 +1,8 @@
+import type { NotificationKind } from "~/domain/notifications.ts";
+import { NOTIFICATIONS_PAGE_SIZE } from "~/domain/pages.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { NOTIFICATIONS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { paginate } from "~/utils/paginate.server.ts";
-
-export const NOTIFICATION_KINDS = [
-  "assigned",
-  "due-soon",
-  "overdue",
-  "feedback",
-  "dispute-answered",
-  "auto-assigned",
-  "nomination",
-  "promotion",
-  "mentoring",
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export type NotificationInput = {
   kind: NotificationKind;

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
+import { SETUP_LINK_LIFETIME_DAYS } from "~/domain/people.ts";
 import { secondsToWait, THROTTLE_POLICIES } from "~/engine/security/throttle.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { hashPassword } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { SETUP_LINK_LIFETIME_DAYS } from "~/utils/user-fields.ts";
 import { recordAudit } from "./audit.server.ts";
 import { readFailureCounts, recordFailures } from "./throttle.server.ts";
 import { forgetTrustedDevices } from "./trusted-device.server.ts";

@@ -1,16 +1,21 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
+import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
+import { TEAM_ATTEMPTS_PAGE_SIZE } from "~/domain/pages.ts";
+import type { Outcome } from "~/domain/practice.ts";
+import type { PeopleScope } from "~/engine/access/people.ts";
+import { canSeeAttempt } from "~/engine/access/practice.ts";
 import { gradeScenarioConversation, type Grade } from "~/engine/grading/grade.ts";
-import { parseCustomerState, type Outcome } from "~/engine/simulation/customer-state.ts";
+import { parseCustomerState } from "~/engine/simulation/customer-state.ts";
 import { initialState, openingLine, respond, simulate } from "~/engine/simulation/customer.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { requireUser, toViewer } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { jsonColumn } from "~/utils/json-column.ts";
-import { TEAM_ATTEMPTS_PAGE_SIZE } from "~/utils/page-sizes.ts";
+import { jsonColumn, StringListColumn } from "~/utils/json-column.ts";
 import { paginate } from "~/utils/paginate.server.ts";
-import type { PeopleScope } from "~/utils/permissions.ts";
-import { runAutoPractice } from "./assignment.server.ts";
+import { ensureFound, notFound } from "~/utils/permissions.server.ts";
+import { runAutoPractice } from "./auto-practice.server.ts";
 import { scopeToWhere } from "./user.server.ts";
 
 const RubricVersionsColumn = jsonColumn(z.record(z.number().int()));
@@ -86,10 +91,29 @@ export async function getAttempt(id: string) {
     grade: {
       ...grade,
       rubricVersions: RubricVersionsColumn.read(grade.rubricVersions),
+      criticalFailures: StringListColumn.read(grade.criticalFailures),
       criteria: grade.criteria.map((criterion) => ({ ...criterion, evidence: EvidenceColumn.read(criterion.evidence) })),
     },
   };
 }
+
+/**
+ * The attempt and its scenario, if the viewer may see it; guessed and unseen ids alike are 404s.
+ * Shared by the conversation page and its what-if replay.
+ */
+export async function loadVisibleAttempt(request: Request, attemptId: string | undefined) {
+  const user = await requireUser(request);
+  const attempt = await getAttempt(attemptId ?? "");
+  if (!attempt || !canSeeAttempt(toViewer(user), attempt)) notFound("There's no practice conversation at this address.");
+  const catalog = await getPracticeCatalog();
+  const scenario = ensureFound(
+    catalog.scenarios.find((candidate) => candidate.slug === attempt.scenarioSlug),
+    "This conversation's scenario is no longer available.",
+  );
+  return { user, attempt, scenario, rubrics: rubricsFor(catalog, scenario) };
+}
+
+export type VisibleAttempt = Awaited<ReturnType<typeof loadVisibleAttempt>>;
 
 async function storeGrade(tx: Prisma.TransactionClient, attemptId: string, grade: Grade) {
   await tx.practiceGrade.create({
@@ -99,7 +123,7 @@ async function storeGrade(tx: Prisma.TransactionClient, attemptId: string, grade
       passed: grade.passed,
       graderVersion: grade.graderVersion,
       rubricVersions: RubricVersionsColumn.write(grade.rubricVersions),
-      criticalFailures: JSON.stringify(grade.criticalFailures),
+      criticalFailures: StringListColumn.write(grade.criticalFailures),
       criteria: {
         create: grade.criteria.map((criterion) => ({
           criterionId: criterion.id,

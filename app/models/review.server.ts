@@ -1,11 +1,12 @@
 import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
+import type { ReviewQueueView } from "~/domain/coaching.ts";
+import { REVIEW_QUEUE_PAGE_SIZE } from "~/domain/pages.ts";
+import type { PeopleScope } from "~/engine/access/people.ts";
 import { finalLevel, levelChoices, rescoreGrade } from "~/engine/coaching/review-score.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { type ReviewQueueView } from "~/utils/coaching-fields.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { REVIEW_QUEUE_PAGE_SIZE } from "~/utils/page-sizes.ts";
+import { StringListColumn } from "~/utils/json-column.ts";
 import { paginate } from "~/utils/paginate.server.ts";
-import type { PeopleScope } from "~/utils/permissions.ts";
 import { recordAudit } from "./audit.server.ts";
 import { notify } from "./notification.server.ts";
 import { scopeToWhere } from "./user.server.ts";
@@ -197,7 +198,7 @@ async function applyOverride(
   const score = rescoreGrade(criteria, { passScore: passRule.passScore, outcome: attempt.status });
   await tx.practiceGrade.update({
     where: { id: grade.id },
-    data: { overallScore: score.overallScore, passed: score.passed, criticalFailures: JSON.stringify(score.criticalFailures) },
+    data: { overallScore: score.overallScore, passed: score.passed, criticalFailures: StringListColumn.write(score.criticalFailures) },
   });
   await recordAudit(tx, {
     actorId: reviewer.id,

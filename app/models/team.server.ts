@@ -1,8 +1,13 @@
+import type { TeamScope } from "~/engine/access/people.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
 type Actor = { id: string };
+
+export function teamScopeToWhere(scope: TeamScope): Prisma.TeamWhereInput {
+  return scope.kind === "every-team" ? {} : { id: { in: scope.teamIds } };
+}
 
 export async function listTeams() {
   return prisma.team.findMany({

@@ -1,10 +1,10 @@
+import { PEOPLE_PAGE_SIZE } from "~/domain/pages.ts";
+import { LEVEL_LABELS, ROLE_LABELS, type Level, type Role, type WorkMode } from "~/domain/people.ts";
+import type { PeopleScope } from "~/engine/access/people.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { endAllSessions } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { PEOPLE_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { paginate } from "~/utils/paginate.server.ts";
-import type { PeopleScope } from "~/utils/permissions.ts";
-import { LEVEL_LABELS, ROLE_LABELS, type Level, type Role, type WorkMode } from "~/utils/user-fields.ts";
 import { recordAudit } from "./audit.server.ts";
 import { issueSetupToken } from "./password-setup.server.ts";
 

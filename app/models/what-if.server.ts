@@ -2,11 +2,11 @@
 // replayed through the same seeded customer and grader. Nothing here is stored.
 import type { ReplaySummary } from "~/components/practice/what-if-comparison.tsx";
 import type { Scenario } from "~/content/practice-schemas.ts";
+import { ATTEMPT_STATUS_LABELS } from "~/domain/practice.ts";
 import { whatIf, type Replay } from "~/engine/grading/what-if.ts";
 import { moodLabel } from "~/engine/simulation/mood.ts";
-import { loadVisibleAttempt } from "~/models/practice-access.server.ts";
+import { loadVisibleAttempt } from "~/models/practice.server.ts";
 import { notFound } from "~/utils/permissions.server.ts";
-import { OUTCOME_TEXT } from "~/utils/practice-fields.ts";
 
 /** The finished conversation's agent messages, in order; a conversation still going has no what-if yet. */
 export async function loadFinishedAttempt(request: Request, attemptId: string | undefined) {
@@ -26,7 +26,7 @@ function summarise(scenario: Scenario, replayed: Replay, fromTurn: number): Repl
   return {
     score: replayed.grade.overallScore,
     passed: replayed.grade.passed,
-    outcome: OUTCOME_TEXT[replayed.outcome] ?? replayed.outcome,
+    outcome: ATTEMPT_STATUS_LABELS[replayed.outcome],
     mood: replayed.moods.length ? moodLabel(replayed.moods[replayed.moods.length - 1]) : null,
     disclosed: replayed.disclosed.map((id) => facts.get(id) ?? id),
     criteria: replayed.grade.criteria.map((criterion) => ({

@@ -1,33 +1,21 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Button } from "~/components/ui/button.tsx";
-import { Alert, Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
+import { ActionButton } from "~/components/forms/action-button.tsx";
+import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
-import { listNotifications, markAllRead, markRead, unreadCount, type NotificationKind } from "~/models/notification.server.ts";
+import { PageSchema } from "~/domain/fields.ts";
+import { NOTIFICATION_KIND_LABELS, type NotificationKind } from "~/domain/notifications.ts";
+import { NOTIFICATIONS_PAGE_SIZE } from "~/domain/pages.ts";
+import { listNotifications, markAllRead, markRead, unreadCount } from "~/models/notification.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { formatDateTime, plural } from "~/utils/format.ts";
-import { NOTIFICATIONS_PAGE_SIZE } from "~/utils/page-sizes.ts";
+import { handleIntent, invalid, redirectWithNotice } from "~/utils/forms.server.ts";
 import { notFound } from "~/utils/permissions.server.ts";
-import { PageSchema } from "~/utils/query-fields.ts";
-import { badRequest, parseSearchParams, readFormData } from "~/utils/request.server.ts";
+import { parseSearchParams, readFormData } from "~/utils/request.server.ts";
 
-const KIND_LABELS: Record<NotificationKind, string> = {
-  assigned: "Assignment",
-  "due-soon": "Due soon",
-  overdue: "Past due",
-  feedback: "Feedback",
-  "dispute-answered": "Dispute answered",
-  "auto-assigned": "Extra practice",
-  nomination: "Nomination",
-  promotion: "Promotion",
-  mentoring: "Mentoring",
-};
-
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("read"), id: z.string().min(1).max(50) }),
-  z.object({ intent: z.literal("read-all") }),
-]);
+const ReadSchema = z.object({ id: z.string().min(1).max(50) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -39,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     unread,
     notifications: notifications.map((notification) => ({
       id: notification.id,
-      kind: KIND_LABELS[notification.kind as NotificationKind] ?? "Notice",
+      kind: NOTIFICATION_KIND_LABELS[notification.kind as NotificationKind] ?? "Notice",
       title: notification.title,
       // Links are written by our own code; anything that is not a path on this site is dropped.
       link: notification.link.startsWith("/") && !notification.link.startsWith("//") ? notification.link : null,
@@ -51,22 +39,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success) badRequest("Unknown action for notifications.");
-  if (parsed.data.intent === "read-all") {
-    const count = await markAllRead(user.id);
-    return data({ message: count === 0 ? "Everything was already read." : `Marked ${plural(count, "notification")} as read.` });
-  }
-  const result = await markRead(user.id, parsed.data.id);
-  if (result.status === "not-found") notFound("That notification doesn't exist.");
-  return data({ message: "Marked as read." });
+  const formData = await readFormData(request);
+  const { pathname, search } = new URL(request.url);
+  const here = `${pathname}${search}`;
+  return handleIntent(
+    formData,
+    {
+      read: async () => {
+        const submission = parseWithZod(formData, { schema: ReadSchema });
+        if (submission.status !== "success") return invalid("read", submission);
+        const result = await markRead(user.id, submission.value.id);
+        if (result.status === "not-found") notFound("That notification doesn't exist.");
+        return redirectWithNotice(here, "notification-read");
+      },
+      "read-all": async () => {
+        const count = await markAllRead(user.id);
+        return count === 0 ? redirectWithNotice(here, "nothing-unread") : redirectWithNotice(here, "notifications-read", count);
+      },
+    },
+    "Unknown action for notifications.",
+  );
 }
 
 export default function NotificationsPage() {
   const { page, total, unread, notifications } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const pending = navigation.state === "submitting" ? navigation.formData : undefined;
   return (
     <>
       <PageHeader
@@ -74,16 +70,12 @@ export default function NotificationsPage() {
         description={unread === 0 ? "You're all caught up." : `${plural(unread, "unread notification")}.`}
         actions={
           unread > 0 ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="read-all" />
-              <Button type="submit" variant="secondary" pending={pending?.get("intent") === "read-all"}>
-                Mark all as read
-              </Button>
-            </Form>
+            <ActionButton intent="read-all" variant="secondary">
+              Mark all as read
+            </ActionButton>
           ) : null
         }
       />
-      {actionData ? <Alert tone="success">{actionData.message}</Alert> : null}
       {notifications.length === 0 ? (
         <EmptyState
           title={total === 0 ? "No notifications yet" : "Nothing on this page"}
@@ -107,13 +99,16 @@ export default function NotificationsPage() {
                 </p>
               </div>
               {notification.read ? null : (
-                <Form method="post" className="notification__action">
-                  <input type="hidden" name="intent" value="read" />
-                  <input type="hidden" name="id" value={notification.id} />
-                  <Button type="submit" variant="secondary" size="small" pending={pending?.get("id") === notification.id}>
-                    Mark as read<span className="visually-hidden">: {notification.title}</span>
-                  </Button>
-                </Form>
+                <ActionButton
+                  intent="read"
+                  values={{ id: notification.id }}
+                  variant="secondary"
+                  size="small"
+                  className="notification__action"
+                  label={`Mark as read: ${notification.title}`}
+                >
+                  Mark as read
+                </ActionButton>
               )}
             </li>
           ))}

@@ -4,14 +4,14 @@
 import { hash, verify } from "@node-rs/argon2";
 import { createCookie, redirect } from "@remix-run/node";
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
+import type { Role } from "~/domain/people.ts";
+import type { Viewer } from "~/engine/access/people.ts";
 import { loginWait, THROTTLE_POLICIES } from "~/engine/security/throttle.ts";
 import { clearFailures, readFailureCounts, recordFailures } from "~/models/throttle.server.ts";
 import { findTrustedDevice, TRUSTED_DEVICE_LIFETIME_DAYS, trustDevice } from "~/models/trusted-device.server.ts";
 import { prisma } from "./db.server.ts";
 import { env } from "./env.server.ts";
-import type { Viewer } from "./permissions.ts";
 import { safeRedirect } from "./safe-redirect.ts";
-import type { Role } from "./user-fields.ts";
 
 const ARGON2ID = 2; // Algorithm.Argon2id; the package's const enum cannot be imported under isolatedModules
 const PASSWORD_HASH_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 };

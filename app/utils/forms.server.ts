@@ -1,7 +1,7 @@
 import type { Submission } from "@conform-to/react";
 import { data, redirect } from "@remix-run/node";
 import type { FormReply } from "~/components/forms/reply.ts";
-import type { NoticeKey } from "~/domain/notices.ts";
+import type { CountedNoticeKey, NoticeKey, PlainNoticeKey } from "~/domain/notices.ts";
 import { badRequest } from "./request.server.ts";
 
 /**
@@ -37,8 +37,12 @@ export function refused(intent: string, message: string, submission?: Submission
 }
 
 /** Redirects to `to` and has the page there confirm what happened with a listed notice. */
-export function redirectWithNotice(to: string, notice: NoticeKey, init?: ResponseInit) {
+export function redirectWithNotice(to: string, notice: PlainNoticeKey, init?: ResponseInit): Response;
+/** The same, for a notice that says how many things changed. */
+export function redirectWithNotice(to: string, notice: CountedNoticeKey, count: number, init?: ResponseInit): Response;
+export function redirectWithNotice(to: string, notice: NoticeKey, countOrInit?: number | ResponseInit, init?: ResponseInit) {
   const url = new URL(to, "http://frontline.invalid");
   url.searchParams.set("notice", notice);
-  return redirect(`${url.pathname}${url.search}${url.hash}`, init);
+  if (typeof countOrInit === "number") url.searchParams.set("count", String(countOrInit));
+  return redirect(`${url.pathname}${url.search}${url.hash}`, typeof countOrInit === "number" ? init : countOrInit);
 }

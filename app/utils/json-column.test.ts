@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
-import { jsonColumn } from "./json-column.ts";
+import { jsonColumn, StringListColumn } from "./json-column.ts";
 
 const Versions = jsonColumn(z.record(z.number().int()));
 
@@ -13,5 +13,10 @@ describe("jsonColumn", () => {
     expect(() => Versions.write({ empathy: 1.5 })).toThrow();
     expect(() => Versions.read('{"empathy":"two"}')).toThrow();
     expect(() => Versions.read("not json")).toThrow();
+  });
+
+  test("a list of strings keeps its order and refuses anything else in it", () => {
+    expect(StringListColumn.read(StringListColumn.write(["tone", "empathy"]))).toEqual(["tone", "empathy"]);
+    expect(() => StringListColumn.read('["tone",3]')).toThrow();
   });
 });

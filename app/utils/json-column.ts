@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 /**
  * A JSON value kept in a text column (SQLite has no JSON type in Prisma): written from a
@@ -15,3 +15,6 @@ export function jsonColumn<Schema extends z.ZodTypeAny>(schema: Schema) {
     },
   };
 }
+
+/** The commonest column: a list of keys or names (competencies, languages, linked ids). */
+export const StringListColumn = jsonColumn(z.array(z.string()));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { paginate, type PageWindow } from "./paginate.server.ts";
+import { pageWindow, paginate, type PageWindow } from "./paginate.server.ts";
 
 const letters = "abcdefghij".split("");
 const count = async () => letters.length;
@@ -22,5 +22,10 @@ describe("paginate", () => {
       return read(window);
     });
     expect(windows).toEqual([{ skip: 0, take: 4 }]);
+  });
+
+  test("the window of a page skips the pages before it", () => {
+    expect(pageWindow(3, 20)).toEqual({ skip: 40, take: 20 });
+    expect(pageWindow(-2, 20)).toEqual({ skip: 0, take: 20 });
   });
 });

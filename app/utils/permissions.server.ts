@@ -1,7 +1,7 @@
 import { data } from "@remix-run/node";
+import type { Role } from "~/domain/people.ts";
+import { hasRole } from "~/engine/access/people.ts";
 import { requireUser, type SessionUser } from "./auth.server.ts";
-import { hasRole } from "./permissions.ts";
-import type { Role } from "./user-fields.ts";
 
 export type ErrorPayload = { message: string };
 

@@ -69,9 +69,3 @@ export async function readFormData(request: Request): Promise<FormData> {
   if (problem) badRequest(problem);
   return form;
 }
-
-/** The confirmation a redirect asked this page to show (`?notice=`); null for none or an unknown one. */
-export function noticeFrom<Key extends string>(request: Request, notices: Record<Key, string>): string | null {
-  const key = new URL(request.url).searchParams.get("notice");
-  return key !== null && Object.hasOwn(notices, key) ? notices[key as Key] : null;
-}

@@ -1,9 +1,9 @@
 // In-process figures for `npm run bench`: whole-pool mentor matching at the size the issue sets
 // (1,000 mentees × 300 mentors), on a deterministic random pool shaped like a real programme.
 import { performance } from "node:perf_hooks";
+import { LEVELS, WORK_MODES } from "../../app/domain/people.ts";
 import { optimisePool } from "../../app/engine/matching/optimise.ts";
 import type { Mentee, Mentor } from "../../app/engine/matching/types.ts";
-import { LEVELS, WORK_MODES } from "../../app/utils/user-fields.ts";
 import { seededRandom } from "./seeded-random.ts";
 
 const ZONES = [

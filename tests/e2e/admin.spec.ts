@@ -1,10 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, expectAccessible, signIn, submitSignIn, unique } from "./utils.ts";
+import { createPerson, createTeamWithLead } from "./people.ts";
+import { DEMO, expectAccessible, signIn, signOut, submitSignIn, unique } from "./utils.ts";
 
-async function createPerson(
-  page: Page,
-  { name, email, role = "Agent", team = "Orders & Delivery" }: { name: string; email: string; role?: string; team?: string },
-) {
+/** Adds a person with the admin's form and returns their one-time password link. */
+async function addPerson(page: Page, { name, email, role = "Agent", team }: { name: string; email: string; role?: string; team: string }) {
   await page.goto("/admin/people/new");
   await page.getByLabel("Full name").fill(name);
   await page.getByLabel("Work email").fill(email);
@@ -20,9 +19,10 @@ test("an admin adds a person, who sets a password with the one-time link and sig
   const id = unique();
   const name = `Robin Ellis ${id}`;
   const email = `robin.${id}@frontline.test`;
+  const { lead, team } = await createTeamWithLead();
   await signIn(page, DEMO.admin);
   await expect(page.getByRole("heading", { level: 1, name: "Hello, Priya" })).toBeVisible();
-  const link = await createPerson(page, { name, email });
+  const link = await addPerson(page, { name, email, team: team.name });
   expect(link).toMatch(/\/set-password\/[\w-]{20,}$/);
   await expectAccessible(page);
 
@@ -39,9 +39,10 @@ test("an admin adds a person, who sets a password with the one-time link and sig
   await newcomerPage.getByLabel("Confirm password").fill("a calm first week");
   await newcomerPage.getByRole("button", { name: "Set password and sign in" }).click();
   await expect(newcomerPage.getByRole("heading", { level: 1, name: "Welcome aboard, Robin" })).toBeVisible();
-  await expect(newcomerPage.getByRole("region", { name: "Your team" })).toContainText("Marcus Oyelaran");
+  await expect(newcomerPage.getByRole("region", { name: "Your team" })).toContainText(lead.name);
 
-  await newcomerPage.getByRole("button", { name: "Sign out" }).click();
+  // Leaving the page before the sign-out lands would cancel it and keep the session.
+  await signOut(newcomerPage);
   await newcomerPage.goto(link);
   await expect(newcomerPage.getByRole("heading", { name: "This link can't be used" })).toBeVisible();
   await signIn(newcomerPage, email, "a calm first week");
@@ -71,9 +72,10 @@ test("deactivating a person asks first, ends their sessions, and can be undone",
   const id = unique();
   const name = `Casey Lin ${id}`;
   const email = `casey.${id}@frontline.test`;
+  const { team } = await createTeamWithLead();
   await signIn(page, DEMO.admin);
   await expect(page.getByRole("heading", { level: 1, name: "Hello, Priya" })).toBeVisible();
-  const link = await createPerson(page, { name, email });
+  const link = await addPerson(page, { name, email, team: team.name });
 
   const person = await browser.newContext();
   const personPage = await person.newPage();
@@ -105,26 +107,30 @@ test("deactivating a person asks first, ends their sessions, and can be undone",
 test("an admin changes a person's role, level and team", async ({ page }) => {
   const id = unique();
   const name = `Morgan Blake ${id}`;
+  const { team: from } = await createTeamWithLead();
+  const { team: to } = await createTeamWithLead();
   await signIn(page, DEMO.admin);
   await expect(page.getByRole("heading", { level: 1, name: "Hello, Priya" })).toBeVisible();
-  await createPerson(page, { name, email: `morgan.${id}@frontline.test` });
+  await addPerson(page, { name, email: `morgan.${id}@frontline.test`, team: from.name });
   await page.getByRole("link", { name: `Open ${name}'s page` }).click();
   await page.getByLabel("Level").selectOption({ label: "Agent II" });
-  await page.getByLabel("Team", { exact: true }).selectOption({ label: "Technical Support" });
+  await page.getByLabel("Team", { exact: true }).selectOption({ label: to.name });
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Changes saved.")).toBeVisible();
   const history = page.getByRole("region", { name: "History" });
   await expect(history).toContainText(`Changed ${name}'s level from Agent I to Agent II`);
-  await expect(history).toContainText(`Moved ${name} from Orders & Delivery to Technical Support`);
+  await expect(history).toContainText(`Moved ${name} from ${from.name} to ${to.name}`);
   await expectAccessible(page);
 });
 
 test("an admin creates a team, renames it, sets its lead and moves a member onto it", async ({ page }) => {
   const id = unique();
+  const { team: firstTeam } = await createTeamWithLead();
+  const newLead = await createPerson({ name: "Hana Novak", role: "lead" });
   await signIn(page, DEMO.admin);
   await expect(page.getByRole("heading", { level: 1, name: "Hello, Priya" })).toBeVisible();
   const personName = `Drew Park ${id}`;
-  await createPerson(page, { name: personName, email: `drew.${id}@frontline.test` });
+  await addPerson(page, { name: personName, email: `drew.${id}@frontline.test`, team: firstTeam.name });
 
   await page.goto("/admin/teams");
   await expectAccessible(page);
@@ -136,11 +142,11 @@ test("an admin creates a team, renames it, sets its lead and moves a member onto
   await page.getByRole("button", { name: "Rename" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Social & Community ${id}` })).toBeVisible();
 
-  await page.getByLabel("Team lead").selectOption({ label: "Sofia Lindqvist" });
+  await page.getByLabel("Team lead").selectOption({ label: newLead.name });
   await page.getByRole("button", { name: "Set lead" }).click();
-  await expect(page.getByText("Led by Sofia Lindqvist")).toBeVisible();
+  await expect(page.getByText(`Led by ${newLead.name}`)).toBeVisible();
 
-  await page.getByLabel("Add an agent to this team").selectOption({ label: `${personName} (Orders & Delivery)` });
+  await page.getByLabel("Add an agent to this team").selectOption({ label: `${personName} (${firstTeam.name})` });
   await page.getByRole("button", { name: "Add to team" }).click();
   const members = page.getByRole("table", { name: `Members of Social & Community ${id}` });
   await expect(members.getByRole("link", { name: personName })).toBeVisible();

@@ -1,10 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
+import { createPerson, createTeamWithLead } from "./people.ts";
 import { DEMO, expectAccessible, signIn } from "./utils.ts";
 
-// People no other spec relies on: Kwame (Agent II in Marcus's Orders & Delivery) is
-// promoted, Ravi (Agent I, same team) checks in.
-const KWAME = { email: "kwame.asante@frontline.test", name: "Kwame Asante" };
-const RAVI = "ravi.menon@frontline.test";
 const COMPETENCIES = ["Empathy", "Resolution", "Communication", "Efficiency", "Omnichannel", "De-escalation", "Privacy and security"];
 
 /** Rates every competency in a check-in form; `overrides` by competency name. */
@@ -22,17 +19,19 @@ function checkInRow(page: Page, competency: string) {
 }
 
 test("a lead checks in and nominates, an admin approves, and the agent sees their new level", async ({ browser }) => {
+  const { lead: teamLead, team } = await createTeamWithLead();
+  const tomasz = await createPerson({ name: "Tomasz Nowak", level: "agent-2", teamId: team.id });
   const lead = await (await browser.newContext()).newPage();
-  await signIn(lead, DEMO.lead);
+  await signIn(lead, teamLead.email);
   await lead.goto("/coaching");
   await lead.getByRole("link", { name: "See team readiness" }).click();
   await expect(lead.getByRole("heading", { name: "Team readiness", exact: true })).toBeVisible();
   await expect(lead.getByRole("table")).toContainText("readiness for the next level, most ready first");
   await expectAccessible(lead);
 
-  await lead.getByRole("link", { name: KWAME.name, exact: true }).click();
-  await expect(lead.getByRole("heading", { name: `${KWAME.name}'s career`, exact: true })).toBeVisible();
-  await expect(lead.getByRole("region", { name: `Where ${KWAME.name} is` })).toContainText("Agent II");
+  await lead.getByRole("link", { name: tomasz.name, exact: true }).click();
+  await expect(lead.getByRole("heading", { name: `${tomasz.name}'s career`, exact: true })).toBeVisible();
+  await expect(lead.getByRole("region", { name: `Where ${tomasz.name} is` })).toContainText("Agent II");
   await expectAccessible(lead);
 
   // Submitting with nothing rated names every competency still to rate.
@@ -43,17 +42,17 @@ test("a lead checks in and nominates, an admin approves, and the agent sees thei
   await lead.getByRole("button", { name: "Save check-in" }).click();
   await expect(lead.getByRole("status").filter({ hasText: "Check-in saved" })).toBeVisible();
   await expect(checkInRow(lead, "De-escalation")).toContainText("Exceeding");
-  await expect(lead.getByRole("columnheader", { name: /Lead's rating Marcus Oyelaran/ })).toBeVisible();
+  await expect(lead.getByRole("columnheader", { name: new RegExp(`Lead's rating ${teamLead.name}`) })).toBeVisible();
 
   const nominations = lead.getByRole("region", { name: "Nominations" });
   await nominations.getByLabel("Level").selectOption({ label: "Senior Agent" });
   await nominations.getByLabel("Why they are ready").fill("Too short.");
-  await nominations.getByRole("button", { name: `Nominate ${KWAME.name}` }).click();
+  await nominations.getByRole("button", { name: `Nominate ${tomasz.name}` }).click();
   await expect(nominations.getByText(/Write at least 30 characters/)).toBeVisible();
   await nominations
     .getByLabel("Why they are ready")
-    .fill("Kwame has taken the escalations queue on his own for two months, and his reviewed conversations are among the team's best.");
-  await nominations.getByRole("button", { name: `Nominate ${KWAME.name}` }).click();
+    .fill("Tomasz has taken the escalations queue on his own for two months, and his reviewed conversations are among the team's best.");
+  await nominations.getByRole("button", { name: `Nominate ${tomasz.name}` }).click();
   await expect(lead.getByRole("status").filter({ hasText: "Nomination sent" })).toBeVisible();
   await expect(lead.getByRole("region", { name: "Nominations" })).toContainText("Waiting for a decision");
   await expectAccessible(lead);
@@ -64,28 +63,28 @@ test("a lead checks in and nominates, an admin approves, and the agent sees thei
   await admin.getByRole("link", { name: /nominations? waiting for a decision/ }).click();
   await expect(admin.getByRole("heading", { name: "Promotions", exact: true })).toBeVisible();
   await expectAccessible(admin);
-  await admin.getByRole("link", { name: KWAME.name, exact: true }).click();
-  await expect(admin.getByRole("heading", { name: `${KWAME.name} for Senior Agent`, exact: true })).toBeVisible();
+  await admin.getByRole("link", { name: tomasz.name, exact: true }).click();
+  await expect(admin.getByRole("heading", { name: `${tomasz.name} for Senior Agent`, exact: true })).toBeVisible();
   await expect(admin.getByRole("region", { name: "The nomination" })).toContainText("escalations queue on his own");
   await expect(admin.getByRole("progressbar", { name: "Ready for Senior Agent" })).toBeVisible();
   await expectAccessible(admin);
-  await admin.getByLabel("Reason").fill("The escalation reviews and Marcus's sign-off make this clear.");
+  await admin.getByLabel("Reason").fill("The escalation reviews and the lead's sign-off make this clear.");
   await admin.getByRole("button", { name: /^Approve/ }).click();
   await expect(admin.getByRole("status").filter({ hasText: "Decision recorded" })).toBeVisible();
   await expect(admin.getByRole("region", { name: "Decision" })).toContainText("Approved by Priya Raman");
 
-  const kwame = await (await browser.newContext()).newPage();
-  await signIn(kwame, KWAME.email);
-  await kwame.goto("/career");
-  await expect(kwame.getByRole("region", { name: "Where you are" })).toContainText("Senior Agent");
-  await expect(kwame.getByRole("region", { name: "Level history" })).toContainText("Agent II → Senior Agent");
-  await expect(kwame.getByRole("link", { name: /Notifications, \d+ unread/ })).toBeVisible();
-  await kwame.goto("/notifications");
-  await expect(kwame.getByRole("link", { name: "Congratulations — you are now Senior Agent" })).toBeVisible();
+  const agent = await (await browser.newContext()).newPage();
+  await signIn(agent, tomasz.email);
+  await agent.goto("/career");
+  await expect(agent.getByRole("region", { name: "Where you are" })).toContainText("Senior Agent");
+  await expect(agent.getByRole("region", { name: "Level history" })).toContainText("Agent II → Senior Agent");
+  await expect(agent.getByRole("link", { name: /Notifications, \d+ unread/ })).toBeVisible();
+  await agent.goto("/notifications");
+  await expect(agent.getByRole("link", { name: "Congratulations — you are now Senior Agent" })).toBeVisible();
 });
 
 test("an agent rates themself and sees it beside the measured evidence", async ({ page }) => {
-  await signIn(page, RAVI);
+  await signIn(page, (await createPerson({ name: "Anil Kapoor", level: "agent-1", hiredDaysAgo: 130 })).email);
   await page.goto("/career");
   await expect(page.getByRole("heading", { name: "Check-in", exact: true })).toBeVisible();
   await expectAccessible(page);
@@ -110,7 +109,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("a check-in posts as a plain form: a missing rating comes back with its message, a full one is saved", async ({ page }) => {
-    await signIn(page, "tomas.duarte@frontline.test");
+    await signIn(page, (await createPerson({ name: "Lucia Romano", level: "agent-1", hiredDaysAgo: 45 })).email);
     await page.goto("/career");
     await rateAll(page, "Meeting");
     await page

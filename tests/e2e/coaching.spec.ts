@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { createPerson, createTeamWithLead } from "./people.ts";
 import { DEMO, expectAccessible, signIn } from "./utils.ts";
 
 const SLUG = "damaged-item-deadline";
 const TITLE = "Damaged item before a deadline";
 const scripts = JSON.parse(fs.readFileSync(`tests/fixtures/scenario-scripts/${SLUG}.json`, "utf8")) as { competent: string[] };
-const AGENT = { email: "aisha.bello@frontline.test", name: "Aisha Bello" };
 
 function inDays(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -34,14 +34,16 @@ function tool(page: Page, summary: string) {
 }
 
 test("a lead assigns a scenario, the agent completes it, and review, override, acknowledgement and dispute follow", async ({ browser }) => {
+  const { lead: teamLead, team } = await createTeamWithLead();
+  const assignee = await createPerson({ name: "Chiara Bianchi", level: "senior-agent", teamId: team.id });
   const leadContext = await browser.newContext();
   const lead = await leadContext.newPage();
-  await signIn(lead, DEMO.lead);
+  await signIn(lead, teamLead.email);
   await lead.goto("/coaching/assignments/new");
   await expectAccessible(lead);
   await lead.getByLabel(/A practice conversation/).check();
   await lead.getByLabel("What to assign").selectOption({ label: TITLE });
-  await lead.getByLabel(AGENT.name).check();
+  await lead.getByLabel(assignee.name).check();
   await lead.getByLabel("Due date").fill(inDays(-1));
   await lead.getByRole("button", { name: "Assign" }).click();
   await expect(lead.getByText(/today or later/i).first()).toBeVisible();
@@ -50,12 +52,12 @@ test("a lead assigns a scenario, the agent completes it, and review, override, a
   await lead.getByRole("button", { name: "Assign" }).click();
   await expect(lead).toHaveURL(/\/coaching\/assignments/);
   const board = lead.getByRole("table").first();
-  await expect(board.getByRole("row", { name: new RegExp(`${AGENT.name}.*${TITLE}`) }).first()).toContainText("Not started");
+  await expect(board.getByRole("row", { name: new RegExp(`${assignee.name}.*${TITLE}`) }).first()).toContainText("Not started");
   await expectAccessible(lead);
 
   const agentContext = await browser.newContext();
   const agent = await agentContext.newPage();
-  await signIn(agent, AGENT.email);
+  await signIn(agent, assignee.email);
   const assignments = agent.getByRole("region", { name: "Your assignments" });
   await expect(assignments).toContainText(TITLE);
   await expect(agent.getByRole("link", { name: /Notifications/ })).toContainText(/\d/);
@@ -67,7 +69,7 @@ test("a lead assigns a scenario, the agent completes it, and review, override, a
     lead
       .getByRole("table")
       .first()
-      .getByRole("row", { name: new RegExp(`${AGENT.name}.*${TITLE}`) })
+      .getByRole("row", { name: new RegExp(`${assignee.name}.*${TITLE}`) })
       .first(),
   ).toContainText("Completed");
 
@@ -114,31 +116,33 @@ test("a lead assigns a scenario, the agent completes it, and review, override, a
 });
 
 test("a lead runs a 1:1 with an action item that the agent completes", async ({ browser }) => {
+  const { lead: teamLead, team } = await createTeamWithLead();
+  const kofi = await createPerson({ name: "Kofi Mensah", level: "agent-2", teamId: team.id });
   const leadContext = await browser.newContext();
   const lead = await leadContext.newPage();
-  await signIn(lead, DEMO.lead);
+  await signIn(lead, teamLead.email);
   await lead.goto("/coaching/sessions/new");
-  const kwame = await lead.getByLabel("Person").locator("option", { hasText: "Kwame Asante" }).getAttribute("value");
-  await lead.getByLabel("Person").selectOption(kwame!);
+  const person = await lead.getByLabel("Person").locator("option", { hasText: kofi.name }).getAttribute("value");
+  await lead.getByLabel("Person").selectOption(person!);
   await lead.getByRole("button", { name: "Continue" }).click();
   await lead.getByLabel("Date and time").fill(`${inDays(1)}T10:00`);
   await lead.getByRole("group", { name: /Focus/ }).getByLabel("Empathy").check();
   await lead.getByLabel("Shared notes").fill("Open each reply with one specific line about the customer's situation.");
-  await lead.getByLabel("Private notes").fill("Kwame is ready to mentor new hires on billing questions.");
+  await lead.getByLabel("Private notes").fill("Kofi is ready to mentor new hires on billing questions.");
   await lead.getByLabel("Action item 1").fill("Practise the late delivery scenario and aim for strong interpretation");
   await lead.getByLabel("Due date for item 1").fill(inDays(4));
   await lead.getByRole("button", { name: "Save the session" }).click();
   await expect(lead).toHaveURL(/\/coaching\/sessions\/(?!new)/);
-  await expect(lead.getByText("Kwame is ready to mentor").first()).toBeVisible();
+  await expect(lead.getByText("Kofi is ready to mentor").first()).toBeVisible();
   await expectAccessible(lead);
   const sessionUrl = lead.url();
 
   const agentContext = await browser.newContext();
   const agent = await agentContext.newPage();
-  await signIn(agent, "kwame.asante@frontline.test");
+  await signIn(agent, kofi.email);
   await agent.goto(sessionUrl);
   await expect(agent.getByText("Open each reply with one specific line")).toBeVisible();
-  await expect(agent.getByText("Kwame is ready to mentor")).toHaveCount(0);
+  await expect(agent.getByText("Kofi is ready to mentor")).toHaveCount(0);
   await agent.getByRole("button", { name: /^Mark as done: Practise the late delivery scenario/ }).click();
   await expect(agent.getByRole("button", { name: /^Mark as not done: Practise the late delivery scenario/ })).toBeVisible();
   await expectAccessible(agent);

@@ -1,12 +1,14 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import type { Catalog } from "~/content/modules.server.ts";
+import { createPerson, createTeamWithLead } from "./people.ts";
 import { DEMO, expectAccessible, signIn } from "./utils.ts";
 
 // The compiled catalog the server under test reads: it knows the answers, so the tests can too.
 const catalog = JSON.parse(fs.readFileSync("build/content/catalog.json", "utf8")) as Catalog;
 const moduleBySlug = (slug: string) => catalog.modules.find((module) => module.slug === slug)!;
 const FIRST = moduleBySlug("how-support-works");
+// A seeded new hire who has not started onboarding; the tests only look.
 const NEW_HIRE_WITHOUT_JS = "leah.morgan@frontline.test";
 
 /** Ticks each question's right (or, with `wrong`, a wrong) answer by its visible text. */
@@ -29,8 +31,13 @@ async function expectModuleCompleted(page: Page) {
   await expect(end.getByRole("link", { name: "Channels and handing a conversation across them" })).toBeVisible();
 }
 
+/** A new hire in their first week, with nothing read yet. */
+function createNewHire(name: string) {
+  return createPerson({ name, level: "agent-1", hiredDaysAgo: 3 });
+}
+
 test("a new hire completes the first onboarding module and its knowledge check", async ({ page }) => {
-  await signIn(page, DEMO.newHire);
+  await signIn(page, (await createNewHire("Noah Fischer")).email);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Learn" }).click();
   await expect(page.getByRole("progressbar", { name: "Onboarding path complete" })).toHaveAttribute("aria-valuenow", "0");
   await expect(page.getByText("Up next")).toBeVisible();
@@ -80,7 +87,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("a new hire reads, answers and completes the first module with plain forms", async ({ page }) => {
-    await signIn(page, NEW_HIRE_WITHOUT_JS);
+    await signIn(page, (await createNewHire("Zara Ahmed")).email);
     await page.goto(`/learn/modules/${FIRST.slug}`);
     // No reading tracker runs, so the finish form carries when the page was served.
     await expect(page.locator('input[name="openedAt"]')).toHaveCount(1);
@@ -168,7 +175,9 @@ test("a reflection is saved for the agent and visible to their lead", async ({ p
   const module = moduleBySlug("feedback-loop-to-product");
   const reflection = module.reflections[0];
   const answer = `Tagging billing-portal tickets the same way every time would show product how often it happens (${Date.now()}).`;
-  await signIn(page, DEMO.agent);
+  const { lead: teamLead, team } = await createTeamWithLead();
+  const agent = await createPerson({ name: "Ines Costa", level: "agent-2", teamId: team.id });
+  await signIn(page, agent.email);
   await page.goto(`/learn/modules/${module.slug}`);
   await page.getByLabel(reflection.prompt).fill(answer);
   await page.getByRole("button", { name: "Save reflection" }).click();
@@ -178,14 +187,14 @@ test("a reflection is saved for the agent and visible to their lead", async ({ p
 
   const leadContext = await browser.newContext();
   const lead = await leadContext.newPage();
-  await signIn(lead, DEMO.lead);
+  await signIn(lead, teamLead.email);
   await lead.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Learn" }).click();
   await lead.getByRole("link", { name: "Your people's progress" }).click();
   await expect(lead.getByRole("table", { name: "Learning progress by person" })).toBeVisible();
   await expect(lead.getByText("Grace Kim")).toHaveCount(0);
   await expectAccessible(lead);
-  await lead.getByRole("link", { name: "Alex Moreno" }).click();
-  await expect(lead.getByRole("heading", { level: 1, name: "Alex Moreno's learning" })).toBeVisible();
+  await lead.getByRole("link", { name: agent.name }).click();
+  await expect(lead.getByRole("heading", { level: 1, name: `${agent.name}'s learning` })).toBeVisible();
   await expect(lead.getByText(answer)).toBeVisible();
   await expectAccessible(lead);
   await leadContext.close();

@@ -1,17 +1,30 @@
 import { expect, test } from "@playwright/test";
+import { askForMentoring, createPerson, offerMentoring, type Person } from "./people.ts";
 import { DEMO, expectAccessible, signIn } from "./utils.ts";
 
-// (b) publishes from the pool the mentee in (a) has just left, so the two run in order.
+// The admin in (b) publishes every open request in the pool, and the mentees in (a) and (c) are in
+// it while they wait for an answer, so the three run in order.
 test.describe.configure({ mode: "serial" });
 
-const MENTEE = { email: "hannah.weiss@frontline.test", name: "Hannah Weiss" };
-const MENTOR = { email: "aisha.bello@frontline.test", name: "Aisha Bello" };
-const POOL_MENTEE = { email: "liam.oconnor@frontline.test", name: "Liam O'Connor" };
+/** A senior agent who mentors: suggested to every mentee with a place free. */
+async function createMentor(name: string, fields: Pick<Person, "timeZone" | "workMode">) {
+  const mentor = await createPerson({ name, level: "senior-agent", hiredDaysAgo: 1460, ...fields });
+  await offerMentoring(mentor, {
+    capacity: 3,
+    strengths: ["empathy", "de-escalation", "resolution"],
+    bio: "Four years on the escalations queue. I like helping people find words for angry customers that are honest and still kind.",
+    languages: ["English"],
+    availability: "Tuesdays and Thursdays, 13:00–15:00",
+  });
+  return mentor;
+}
 
 test("a mentee asks a suggested mentor, who accepts; a meeting is logged and the fit check answered", async ({ browser }) => {
+  const greta = await createPerson({ name: "Greta Lind", level: "agent-2", timeZone: "Europe/Berlin", workMode: "hybrid" });
+  const adaeze = await createMentor("Adaeze Okonkwo", { timeZone: "Africa/Lagos", workMode: "remote" });
   const menteeContext = await browser.newContext();
   const mentee = await menteeContext.newPage();
-  await signIn(mentee, MENTEE.email);
+  await signIn(mentee, greta.email);
   await mentee.goto("/mentoring");
   await expect(mentee.getByRole("heading", { name: "Mentoring", level: 1 })).toBeVisible();
   await expectAccessible(mentee);
@@ -38,19 +51,19 @@ test("a mentee asks a suggested mentor, who accepts; a meeting is logged and the
   await expect(suggestions.getByText(/Working days \(09:00–17:00\)/).first()).toBeVisible();
   await expectAccessible(mentee);
 
-  const aisha = suggestions.getByRole("listitem").filter({ has: mentee.getByRole("heading", { name: new RegExp(MENTOR.name) }) });
-  await expect(aisha).toContainText("Senior Agent · Africa/Lagos · Remote");
-  await expect(aisha.getByText(/^Career relevance ·/)).toBeVisible();
-  await aisha
-    .getByLabel(`Message to ${MENTOR.name} (optional)`)
+  const card = suggestions.getByRole("listitem").filter({ has: mentee.getByRole("heading", { name: new RegExp(adaeze.name) }) });
+  await expect(card).toContainText("Senior Agent · Africa/Lagos · Remote");
+  await expect(card.getByText(/^Career relevance ·/)).toBeVisible();
+  await card
+    .getByLabel(`Message to ${adaeze.name} (optional)`)
     .fill("Your escalation calls are the ones I learn most from. Could we work on difficult deliveries?");
-  await aisha.getByRole("button", { name: `Request ${MENTOR.name}` }).click();
+  await card.getByRole("button", { name: `Request ${adaeze.name}` }).click();
   await expect(mentee.getByText("Request sent.")).toBeVisible();
-  await expect(mentee.getByText(`Your request to ${MENTOR.name} is waiting for an answer.`)).toBeVisible();
+  await expect(mentee.getByText(`Your request to ${adaeze.name} is waiting for an answer.`)).toBeVisible();
 
   const mentorContext = await browser.newContext();
   const mentor = await mentorContext.newPage();
-  await signIn(mentor, MENTOR.email);
+  await signIn(mentor, adaeze.email);
   await expect(mentor.getByRole("link", { name: "1 mentoring request waiting for your answer" })).toBeVisible();
   await mentor.goto("/mentoring/profile");
   await expect(mentor.getByRole("heading", { name: "Your mentor profile" })).toBeVisible();
@@ -58,10 +71,10 @@ test("a mentee asks a suggested mentor, who accepts; a meeting is logged and the
   await mentor.goto("/mentoring");
   const asMentor = mentor.getByRole("table", { name: "Your pairings as a mentor" });
   await asMentor
-    .getByRole("row", { name: new RegExp(MENTEE.name) })
+    .getByRole("row", { name: new RegExp(greta.name) })
     .getByRole("link", { name: /Accept or decline/ })
     .click();
-  await expect(mentor.getByRole("heading", { name: `Mentoring ${MENTEE.name}` })).toBeVisible();
+  await expect(mentor.getByRole("heading", { name: `Mentoring ${greta.name}` })).toBeVisible();
   await expect(mentor.getByText("Could we work on difficult deliveries?")).toBeVisible();
   await expectAccessible(mentor);
   await mentor.getByRole("button", { name: "Accept and start mentoring" }).click();
@@ -73,12 +86,12 @@ test("a mentee asks a suggested mentor, who accepts; a meeting is logged and the
   await expect(mentor.getByText("Meeting logged.")).toBeVisible();
   const meetings = mentor.getByRole("list", { name: "Meetings, newest first" });
   await expect(meetings).toContainText("3 — useful");
-  await expect(meetings).toContainText(`Logged by ${MENTOR.name}`);
+  await expect(meetings).toContainText(`Logged by ${adaeze.name}`);
   await expectAccessible(mentor);
 
   await mentee.goto("/mentoring");
-  await mentee.getByRole("link", { name: `Open your mentoring with ${MENTOR.name}` }).click();
-  await expect(mentee.getByRole("heading", { name: `Mentored by ${MENTOR.name}` })).toBeVisible();
+  await mentee.getByRole("link", { name: `Open your mentoring with ${adaeze.name}` }).click();
+  await expect(mentee.getByRole("heading", { name: `Mentored by ${adaeze.name}` })).toBeVisible();
   await mentee.getByRole("group", { name: "Is this mentor a good fit for you?" }).getByLabel("A good fit").check();
   await mentee.getByRole("button", { name: "Save your answer" }).click();
   await expect(mentee.getByText("Thanks, your answer is saved.")).toBeVisible();
@@ -90,6 +103,22 @@ test("a mentee asks a suggested mentor, who accepts; a meeting is logged and the
 });
 
 test("an admin previews the pool match, changes a mentor, re-scores and publishes; the mentee sees the proposal", async ({ browser }) => {
+  const declan = await createPerson({
+    name: "Declan Byrne",
+    level: "agent-1",
+    hiredDaysAgo: 95,
+    timeZone: "Europe/Dublin",
+    workMode: "remote",
+  });
+  await askForMentoring(declan, {
+    goals: "Write clearer troubleshooting steps and close chats in fewer turns.",
+    targetLevel: "agent-2",
+    focus: ["communication", "efficiency"],
+    preferences: "",
+  });
+  // Hemi's working days never overlap Declan's, he works in the office and offers nothing Declan asked
+  // for, so the best matches don't give him Declan and he has places left: choosing him is a sound change.
+  const hemi = await createMentor("Hemi Walker", { timeZone: "Pacific/Auckland", workMode: "office" });
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signIn(admin, DEMO.admin);
@@ -104,37 +133,35 @@ test("an admin previews the pool match, changes a mentor, re-scores and publishe
   await expect(admin.getByText(/^Total score [\d.]+$/)).toBeVisible();
   await expectAccessible(admin);
 
-  // Sofia leads Billing, not Liam's team, and nobody in the seeded pool is matched with her: a sound change.
-  const mentorName = "Sofia Lindqvist";
-  const choice = admin.getByLabel(`Mentor for ${POOL_MENTEE.name}`);
-  await expect(choice.locator("option:checked")).not.toHaveText(new RegExp(`^${mentorName}`));
+  const choice = admin.getByLabel(`Mentor for ${declan.name}`);
+  await expect(choice.locator("option:checked")).not.toHaveText(new RegExp(`^${hemi.name}`));
   const label = (
     await choice
       .locator("option")
-      .filter({ hasText: new RegExp(`^${mentorName} — `) })
+      .filter({ hasText: new RegExp(`^${hemi.name} — `) })
       .innerText()
   ).trim();
   await choice.selectOption({ label });
   await admin.getByRole("button", { name: "Re-score" }).click();
-  await expect(admin.getByLabel(`Mentor for ${POOL_MENTEE.name}`).locator("option:checked")).toHaveText(label);
+  await expect(admin.getByLabel(`Mentor for ${declan.name}`).locator("option:checked")).toHaveText(label);
   await expect(admin.getByText(/needs? a change/)).toHaveCount(0);
 
   await admin.getByRole("button", { name: /^Publish \d+ pairs?$/ }).click();
-  await expect(admin).toHaveURL(/\/admin\/mentoring\?published=\d+$/);
+  await expect(admin).toHaveURL(/\/admin\/mentoring\?notice=pool-published&count=\d+$/);
   await expect(admin.getByText(/^Published \d+ pairs?\./)).toBeVisible();
   const current = admin.getByRole("table", { name: "Proposed and active pairings" });
-  await expect(current.getByRole("row").filter({ hasText: POOL_MENTEE.name }).filter({ hasText: mentorName })).toContainText("Proposed");
+  await expect(current.getByRole("row").filter({ hasText: declan.name }).filter({ hasText: hemi.name })).toContainText("Proposed");
   await expectAccessible(admin);
 
   const menteeContext = await browser.newContext();
   const mentee = await menteeContext.newPage();
-  await signIn(mentee, POOL_MENTEE.email);
+  await signIn(mentee, declan.email);
   await mentee.goto("/mentoring");
-  await expect(mentee.getByText(`You've been matched with ${mentorName}.`)).toBeVisible();
+  await expect(mentee.getByText(`You've been matched with ${hemi.name}.`)).toBeVisible();
   await mentee.getByRole("link", { name: "See the request" }).click();
-  await expect(mentee.getByRole("heading", { name: `Mentored by ${mentorName}` })).toBeVisible();
+  await expect(mentee.getByRole("heading", { name: `Mentored by ${hemi.name}` })).toBeVisible();
   await expect(mentee.getByText("Proposed", { exact: true })).toBeVisible();
-  await expect(mentee.getByText(`Waiting for ${mentorName} to accept.`, { exact: false })).toBeVisible();
+  await expect(mentee.getByText(`Waiting for ${hemi.name} to accept.`, { exact: false })).toBeVisible();
   await expectAccessible(mentee);
 
   await adminContext.close();
@@ -145,10 +172,17 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("a new hire asks for a mentor with plain forms, and the mentor declines with a reason", async ({ browser }) => {
-    const NEW_HIRE = { email: "nora.lindahl@frontline.test", name: "Nora Lindahl" };
+    const freya = await createPerson({
+      name: "Freya Olsen",
+      level: "agent-1",
+      hiredDaysAgo: 22,
+      timeZone: "Europe/Stockholm",
+      workMode: "remote",
+    });
+    const kenji = await createMentor("Kenji Mori", { timeZone: "Asia/Tokyo", workMode: "hybrid" });
     const menteeContext = await browser.newContext({ javaScriptEnabled: false });
     const mentee = await menteeContext.newPage();
-    await signIn(mentee, NEW_HIRE.email);
+    await signIn(mentee, freya.email);
     await mentee.goto("/mentoring");
     await expect(mentee.getByText("Mentoring opens after your first 90 days")).toBeVisible();
 
@@ -161,42 +195,30 @@ test.describe("without JavaScript", () => {
     await mentee.getByRole("button", { name: "Save and see suggested mentors" }).click();
     await expect(mentee.getByText("Your request is saved.")).toBeVisible();
 
-    // The best suggestion whose sign-in follows the first.last pattern (Sofia signs in as lead.billing).
     const suggestions = mentee.getByRole("region", { name: "Suggested mentors" });
-    const names = (await suggestions.getByRole("heading", { level: 3 }).allInnerTexts()).map((heading) =>
-      heading.replace(/^\d+\.\s*/, "").trim(),
-    );
-    const mentorName = names.find((name) => name !== "Sofia Lindqvist")!;
-    await suggestions.getByRole("button", { name: `Request ${mentorName}` }).click();
-    await expect(mentee.getByText(`Your request to ${mentorName} is waiting for an answer.`)).toBeVisible();
+    await suggestions.getByRole("button", { name: `Request ${kenji.name}` }).click();
+    await expect(mentee.getByText(`Your request to ${kenji.name} is waiting for an answer.`)).toBeVisible();
 
-    const mentorEmail = `${mentorName
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z ]/g, "")
-      .trim()
-      .replace(/\s+/g, ".")}@frontline.test`;
     const mentorContext = await browser.newContext({ javaScriptEnabled: false });
     const mentor = await mentorContext.newPage();
-    await signIn(mentor, mentorEmail);
+    await signIn(mentor, kenji.email);
     await mentor.goto("/mentoring");
     await mentor
       .getByRole("table", { name: "Your pairings as a mentor" })
-      .getByRole("row", { name: new RegExp(NEW_HIRE.name) })
+      .getByRole("row", { name: new RegExp(freya.name) })
       .getByRole("link", { name: /Accept or decline/ })
       .click();
     await mentor.getByRole("button", { name: "Decline" }).click();
     await expect(mentor.getByText("Tell them why, so they can choose someone else")).toBeVisible();
     await mentor
       .getByLabel("Why you're declining")
-      .fill("My places are promised to this quarter's escalation trainees — Aisha would suit you well.");
+      .fill("My places are promised to this quarter's escalation trainees — the next mentor on your list would suit you well.");
     await mentor.getByRole("button", { name: "Decline" }).click();
     await expect(mentor.getByRole("heading", { name: "Declined" })).toBeVisible();
 
     await mentee.goto("/mentoring");
     await expect(
-      mentee.getByRole("region", { name: "Suggested mentors" }).getByRole("heading", { name: new RegExp(mentorName) }),
+      mentee.getByRole("region", { name: "Suggested mentors" }).getByRole("heading", { name: new RegExp(kenji.name) }),
     ).toHaveCount(0);
     await expect(mentee.getByRole("region", { name: "Suggested mentors" }).getByRole("heading", { level: 3 }).first()).toBeVisible();
     await menteeContext.close();

@@ -1,9 +1,15 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { createPerson } from "./people.ts";
 import { DEMO, expectAccessible, signIn } from "./utils.ts";
 
 const SLUG = "damaged-item-deadline";
 const scripts = JSON.parse(fs.readFileSync(`tests/fixtures/scenario-scripts/${SLUG}.json`, "utf8")) as { competent: string[] };
+
+/** An agent past onboarding with no practice yet, signed in on `page`. */
+async function signInAsNewAgent(page: Page, name: string) {
+  await signIn(page, (await createPerson({ name, level: "agent-2" })).email);
+}
 
 /** Sends the competent script's replies until the customer is satisfied, then returns the attempt URL. */
 async function playCompetently(page: Page) {
@@ -56,7 +62,7 @@ async function tryWhatIf(page: Page) {
 }
 
 test("an agent practises a chat scenario and reads the grade with its evidence", async ({ page }) => {
-  await signIn(page, DEMO.agent);
+  await signInAsNewAgent(page, "Lena Vogel");
   await page.goto("/practice?channel=chat");
   // Scenario cards are headed by their titles; the filter keeps only chat ones.
   await expect(page.getByRole("heading", { name: "Damaged item before a deadline" })).toBeVisible();
@@ -79,7 +85,7 @@ test("an agent practises a chat scenario and reads the grade with its evidence",
 });
 
 test("an agent replays a finished conversation with one message rewritten", async ({ page }) => {
-  await signIn(page, "samuel.okoro@frontline.test");
+  await signInAsNewAgent(page, "Tariq Nasser");
   await playCompetently(page);
   await tryWhatIf(page);
   await page.getByRole("link", { name: "What if you had said something else?" }).click();
@@ -90,14 +96,14 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the whole conversation, the report and a what-if replay work with plain forms", async ({ page }) => {
-    await signIn(page, "kwame.asante@frontline.test");
+    await signInAsNewAgent(page, "Owen Price");
     await playCompetently(page);
     await expectPassingReport(page);
     await tryWhatIf(page);
   });
 
   test("an empty reply is refused with a message and nothing is stored", async ({ page }) => {
-    await signIn(page, "hannah.weiss@frontline.test");
+    await signInAsNewAgent(page, "Megan Doyle");
     await page.goto(`/practice/scenarios/${SLUG}`);
     await page.getByRole("button", { name: /^Start/ }).click();
     const url = page.url();

@@ -3,7 +3,7 @@
 import type { PersonInput } from "~/models/user.server.ts";
 import { hashPassword } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import type { Level, Role, WorkMode } from "~/utils/user-fields.ts";
+import type { Level, Role, WorkMode } from "../../app/domain/people.ts";
 
 let sequence = 0;
 // Hashing is deliberately slow; people created with the same password share one hash.

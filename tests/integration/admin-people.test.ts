@@ -15,7 +15,7 @@ import {
 import { action as personAction } from "~/routes/admin+/people.$userId.tsx";
 import { action as newPersonAction } from "~/routes/admin+/people.new.tsx";
 import { prisma } from "~/utils/db.server.ts";
-import { PEOPLE_PAGE_SIZE } from "~/utils/page-sizes.ts";
+import { PEOPLE_PAGE_SIZE } from "../../app/domain/pages.ts";
 import { buildPersonInput, createTeam, createUser } from "../factories/index.ts";
 import { callRoute, post, sessionCookieFor } from "./request.ts";
 

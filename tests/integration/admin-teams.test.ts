@@ -1,13 +1,11 @@
-import type { SubmissionResult } from "@conform-to/react";
 import { describe, expect, test } from "vitest";
+import type { FormReply } from "~/components/forms/reply.ts";
 import { createTeam, getTeam, listPeopleOutsideTeam, moveMember, renameTeam, setTeamLead } from "~/models/team.server.ts";
 import { action as teamAction } from "~/routes/admin+/teams.$teamId.tsx";
 import { action as teamsAction } from "~/routes/admin+/teams._index.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { createTeam as createTeamRow, createUser } from "../factories/index.ts";
 import { callRoute, post, sessionCookieFor } from "./request.ts";
-
-type Reply = { result: SubmissionResult<string[]> };
 
 let counter = 0;
 const teamName = (label = "Team") => `${label} ${++counter}-${Date.now().toString(36)}`;
@@ -70,8 +68,8 @@ describe("createTeam", () => {
   test("the teams route answers a taken name with 400 and a name field error", async () => {
     const admin = await createUser({ role: "admin" });
     const existing = await createTeamRow({ name: teamName("Route Taken") });
-    const outcome = await callRoute<Reply>(teamsAction, {
-      request: post("/admin/teams", { name: existing.name }, await sessionCookieFor(admin.id)),
+    const outcome = await callRoute<FormReply>(teamsAction, {
+      request: post("/admin/teams", { intent: "create", name: existing.name }, await sessionCookieFor(admin.id)),
     });
     expect(outcome.status).toBe(400);
     expect(outcome.body?.result.error?.name).toEqual(["Another team already has this name"]);
@@ -81,8 +79,8 @@ describe("createTeam", () => {
   test("the teams route answers an agent as lead with 400 and a leadId field error", async () => {
     const admin = await createUser({ role: "admin" });
     const agent = await createUser({ role: "agent" });
-    const outcome = await callRoute<Reply>(teamsAction, {
-      request: post("/admin/teams", { name: teamName(), leadId: agent.id }, await sessionCookieFor(admin.id)),
+    const outcome = await callRoute<FormReply>(teamsAction, {
+      request: post("/admin/teams", { intent: "create", name: teamName(), leadId: agent.id }, await sessionCookieFor(admin.id)),
     });
     expect(outcome.status).toBe(400);
     expect(outcome.body?.result.error?.leadId).toEqual(["Choose an active person with the team lead role"]);
@@ -91,12 +89,12 @@ describe("createTeam", () => {
   test("the teams route answers a too-short name with 400, and creates and redirects on success", async () => {
     const admin = await createUser({ role: "admin" });
     const cookie = await sessionCookieFor(admin.id);
-    const bad = await callRoute<Reply>(teamsAction, { request: post("/admin/teams", { name: "x" }, cookie) });
+    const bad = await callRoute<FormReply>(teamsAction, { request: post("/admin/teams", { intent: "create", name: "x" }, cookie) });
     expect(bad.status).toBe(400);
     expect(bad.body?.result.error?.name).toEqual(["Enter at least 2 characters"]);
 
     const name = teamName("Via Route");
-    const good = await callRoute(teamsAction, { request: post("/admin/teams", { name, leadId: "" }, cookie) });
+    const good = await callRoute(teamsAction, { request: post("/admin/teams", { intent: "create", name, leadId: "" }, cookie) });
     expect(good.status).toBe(302);
     const team = await prisma.team.findUniqueOrThrow({ where: { name } });
     expect(good.location).toBe(`/admin/teams/${team.id}`);
@@ -261,11 +259,12 @@ describe("team page route actions", () => {
     const member = await createUser({ teamId: team.id });
     const outsider = await createUser({ teamId: other.id });
 
-    const stale = await callRoute<Reply>(teamAction, {
+    const stale = await callRoute<FormReply>(teamAction, {
       request: post(`/admin/teams/${team.id}`, { intent: "move", userId: outsider.id, toTeamId: "" }, cookie),
       params: { teamId: team.id },
     });
     expect(stale.status).toBe(400);
+    expect(stale.body).toMatchObject({ intent: "move", result: { initialValue: { userId: outsider.id } } });
     expect(stale.body?.result.error?.[""]).toEqual(["That person isn't on this team any more"]);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: outsider.id } })).teamId).toBe(other.id);
 
@@ -288,12 +287,12 @@ describe("team page route actions", () => {
       request: post(`/admin/teams/${team.id}`, { intent: "rename", name }, cookie),
       params: { teamId: team.id },
     });
-    expect(renamed.status).toBe(200);
+    expect(renamed).toMatchObject({ status: 302, location: `/admin/teams/${team.id}?notice=team-renamed` });
     const led = await callRoute(teamAction, {
       request: post(`/admin/teams/${team.id}`, { intent: "set-lead", leadId: lead.id }, cookie),
       params: { teamId: team.id },
     });
-    expect(led.status).toBe(200);
+    expect(led).toMatchObject({ status: 302, location: `/admin/teams/${team.id}?notice=team-lead-saved` });
     expect((await auditFor(team.id)).map((event) => event.action)).toEqual(["team.renamed", "team.lead-changed"]);
   });
 });
@@ -315,7 +314,7 @@ describe("automatic practice threshold", () => {
       request: post(url, { intent: "auto-practice", autoAssignAfter: "5" }, cookie),
       params: { teamId: team.id },
     });
-    expect(ok.status).toBe(200);
+    expect(ok).toMatchObject({ status: 302, location: `${url}?notice=auto-practice-saved` });
     expect((await prisma.team.findUniqueOrThrow({ where: { id: team.id } })).autoAssignAfter).toBe(5);
     const events = await prisma.auditEvent.findMany({ where: { targetId: team.id, action: "team.auto-practice-changed" } });
     expect(events).toHaveLength(1);

@@ -1,5 +1,5 @@
-import type { SubmissionResult } from "@conform-to/react";
 import { describe, expect, test } from "vitest";
+import type { FormReply } from "~/components/forms/reply.ts";
 import { deactivatePerson } from "~/models/user.server.ts";
 import { action as loginAction, INVALID_CREDENTIALS } from "~/routes/_auth+/login.tsx";
 import { login, logout, readSession, SESSION_LIFETIME_DAYS } from "~/utils/auth.server.ts";
@@ -21,8 +21,6 @@ function uniqueAddress(): string {
 function sessionIdFrom(cookie: string): string {
   return cookie.split("=")[1];
 }
-
-type LoginReply = { result: SubmissionResult<string[]> };
 
 describe("login()", () => {
   test("the right password succeeds and returns a session cookie", async () => {
@@ -290,8 +288,8 @@ describe("session cookie attributes", () => {
 
 describe("login route action", () => {
   async function postLogin(fields: Record<string, string>, clientAddress = uniqueAddress()) {
-    return callRoute<LoginReply>(loginAction, {
-      request: post("/login", fields),
+    return callRoute<FormReply>(loginAction, {
+      request: post("/login", { intent: "login", ...fields }),
       context: { cspNonce: "test", clientAddress },
     });
   }
@@ -366,7 +364,7 @@ describe("login route action", () => {
     expect(deviceCookie).toBeDefined();
     for (let attempt = 1; attempt <= 10; attempt++) await postLogin({ email: user.email, password: "wrong" });
     const again = await callRoute(loginAction, {
-      request: post("/login", { email: user.email, password: PASSWORD }, deviceCookie),
+      request: post("/login", { intent: "login", email: user.email, password: PASSWORD }, deviceCookie),
       context: { cspNonce: "test", clientAddress: uniqueAddress() },
     });
     expect(again.status).toBe(302);
@@ -375,7 +373,9 @@ describe("login route action", () => {
   test("someone already signed in is sent home instead of signing in again", async () => {
     const user = await createUser({ password: PASSWORD });
     const cookie = await sessionCookieFor(user.id);
-    const outcome = await callRoute(loginAction, { request: post("/login", { email: user.email, password: PASSWORD }, cookie) });
+    const outcome = await callRoute(loginAction, {
+      request: post("/login", { intent: "login", email: user.email, password: PASSWORD }, cookie),
+    });
     expect(outcome.status).toBe(302);
     expect(outcome.location).toBe("/");
   });

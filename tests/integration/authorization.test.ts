@@ -1,6 +1,7 @@
 // Every admin route × every role × loader and action, plus guessed ids, the
 // coaching and home pages, and the people-scope rule as the models apply it.
 import { beforeAll, describe, expect, test } from "vitest";
+import { peopleScope } from "~/engine/access/people.ts";
 import { listPeople } from "~/models/user.server.ts";
 import * as home from "~/routes/_index.tsx";
 import * as adminHome from "~/routes/admin+/_index.tsx";
@@ -13,8 +14,7 @@ import * as teams from "~/routes/admin+/teams._index.tsx";
 import * as coaching from "~/routes/coaching+/_index.tsx";
 import { getOptionalUser, toViewer } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { peopleScope } from "~/utils/permissions.ts";
-import type { Role } from "~/utils/user-fields.ts";
+import type { Role } from "../../app/domain/people.ts";
 import { createTeamWithLead, createUser } from "../factories/index.ts";
 import { callRoute, get, loginRedirectTarget, post, sessionCookieFor, type RouteOutcome } from "./request.ts";
 

@@ -3,6 +3,7 @@
 // Bad input is a 400 with a message on the field; a lead of another team sees a 404.
 import { beforeAll, describe, expect, test } from "vitest";
 import { getCareerContent } from "~/content/career.server.ts";
+import * as root from "~/root.tsx";
 import * as careerPage from "~/routes/career+/_index.tsx";
 import * as personPage from "~/routes/career+/people.$userId.tsx";
 import { prisma } from "~/utils/db.server.ts";
@@ -45,6 +46,9 @@ const openPerson = (userId: string, cookie: string, query = "") =>
   callRoute<PersonData>(personPage.loader, { request: get(`/career/people/${userId}${query}`, cookie), params: { userId } });
 const leadCheckIn = (userId: string, cookie: string, fields: Record<string, string>) =>
   callRoute<FormReply>(personPage.action, { request: post(`/career/people/${userId}`, fields, cookie), params: { userId } });
+/** The confirmation the app shell shows at `url`. */
+const noticeAt = async (url: string, cookie: string) =>
+  (await callRoute<{ notice: string | null }>(root.loader, { request: get(url, cookie) })).body!.notice;
 
 describe("the agent's own check-in", () => {
   test("rates the competencies practice grades, in the content's order", async () => {
@@ -69,14 +73,14 @@ describe("the agent's own check-in", () => {
     const ratings = { ...allAt("meeting"), empathy: "exceeding", efficiency: "working-towards" };
     const saved = await selfCheckIn(agent.cookie, checkInFields(ratings, "Long chats still drag."));
     expect(saved.status, JSON.stringify(saved.body)).toBe(302);
-    expect(saved.location).toBe("/career?saved=check-in#check-in");
+    expect(saved.location).toBe("/career?notice=check-in-saved");
+    expect(await noticeAt(saved.location!, agent.cookie)).toMatch(/Check-in saved/);
 
     const stored = await prisma.competencyCheckIn.findFirstOrThrow({ where: { agentId: agent.id } });
     expect(stored).toMatchObject({ authorId: agent.id, perspective: "self", note: "Long chats still drag." });
     expect(JSON.parse(stored.ratings)).toEqual(ratings);
 
-    const page = (await openCareer(agent.cookie, "/career?saved=check-in")).body!;
-    expect(page.saved).toBe(true);
+    const page = (await openCareer(agent.cookie, saved.location)).body!;
     expect(page.previousRatings).toEqual(ratings);
     const empathy = page.checkIns.rows.find((row) => row.key === "empathy")!;
     expect(empathy).toMatchObject({ name: "Empathy", measured: 1.5, attempts: 2, self: "exceeding", lead: null });
@@ -117,10 +121,10 @@ describe("the lead's check-in", () => {
     const ratings = { ...allAt("meeting"), empathy: "working-towards" };
     const saved = await leadCheckIn(agent.id, lead.cookie, checkInFields(ratings, "Openings still sound scripted."));
     expect(saved.status, JSON.stringify(saved.body)).toBe(302);
-    expect(saved.location).toBe(`/career/people/${agent.id}?saved=check-in#check-in`);
+    expect(saved.location).toBe(`/career/people/${agent.id}?notice=lead-check-in-saved`);
+    expect(await noticeAt(saved.location!, lead.cookie)).toMatch(/Check-in saved/);
 
-    const asLead = (await openPerson(agent.id, lead.cookie, "?saved=check-in")).body!;
-    expect(asLead.saved).toMatch(/Check-in saved/);
+    const asLead = (await openPerson(agent.id, lead.cookie, "?notice=lead-check-in-saved")).body!;
     expect(asLead.previousRatings).toEqual(ratings);
     expect(asLead.checkIns.rows.find((row) => row.key === "empathy")).toMatchObject({
       self: "exceeding",

@@ -144,7 +144,7 @@ const CASES: (() => Case)[] = [
   }),
   () => ({
     name: "promotion action, a decline without a reason",
-    run: send(promotionPage.action, nominationUrl(), { decision: "decline" }, { nominationId: ids.nomination }),
+    run: send(promotionPage.action, nominationUrl(), { intent: "decide", decision: "decline" }, { nominationId: ids.nomination }),
     expected: adminOnly(400),
   }),
   () => ({ name: "mentoring pool loader", run: load(adminMentoring.loader, "/admin/mentoring"), expected: adminOnly(200) }),
@@ -160,7 +160,7 @@ const CASES: (() => Case)[] = [
   }),
   () => ({
     name: "mentoring pool action, publish nothing",
-    run: send(adminMentoring.action, "/admin/mentoring", { intent: "publish" }),
+    run: send(adminMentoring.action, "/admin/mentoring", { intent: "choice", step: "publish" }),
     expected: adminOnly(400),
   }),
   () => ({ name: "mentoring loader", run: load(mentoring.loader, "/mentoring"), expected: everyone(200) }),
@@ -175,7 +175,11 @@ const CASES: (() => Case)[] = [
     expected: everyone(400),
   }),
   () => ({ name: "mentor profile loader", run: load(mentorProfile.loader, "/mentoring/profile"), expected: everyone(200) }),
-  () => ({ name: "mentor profile action, empty", run: send(mentorProfile.action, "/mentoring/profile", {}), expected: everyone(400) }),
+  () => ({
+    name: "mentor profile action, empty",
+    run: send(mentorProfile.action, "/mentoring/profile", { intent: "save" }),
+    expected: everyone(400),
+  }),
   () => ({ name: "mentee request loader", run: load(menteeRequest.loader, "/mentoring/request"), expected: everyone(200) }),
   () => ({
     name: "mentee request action, empty",

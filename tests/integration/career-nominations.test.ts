@@ -9,7 +9,7 @@ import * as promotionsPage from "~/routes/admin+/promotions._index.tsx";
 import * as careerPage from "~/routes/career+/_index.tsx";
 import * as personPage from "~/routes/career+/people.$userId.tsx";
 import { prisma } from "~/utils/db.server.ts";
-import { PROMOTIONS_PAGE_SIZE } from "~/utils/page-sizes.ts";
+import { PROMOTIONS_PAGE_SIZE } from "../../app/domain/pages.ts";
 import { createTeamWithLead, createUser } from "../factories/index.ts";
 import { JUSTIFICATION, nominationFields, type FormReply } from "./career-fixtures.ts";
 import { callRoute, get, post, sessionCookieFor } from "./request.ts";
@@ -43,14 +43,14 @@ const openPerson = (userId: string, cookie: string) =>
   callRoute<PersonData>(personPage.loader, { request: get(`/career/people/${userId}`, cookie), params: { userId } });
 const nominateVia = (userId: string, cookie: string, fields: Record<string, string>) =>
   callRoute<FormReply>(personPage.action, { request: post(`/career/people/${userId}`, fields, cookie), params: { userId } });
-const openNomination = (nominationId: string, cookie: string, query = "") =>
+const openNomination = (nominationId: string, cookie: string) =>
   callRoute<NominationData>(nominationPage.loader, {
-    request: get(`/admin/promotions/${nominationId}${query}`, cookie),
+    request: get(`/admin/promotions/${nominationId}`, cookie),
     params: { nominationId },
   });
 const decide = (nominationId: string, cookie: string, fields: Record<string, string>) =>
   callRoute<FormReply>(nominationPage.action, {
-    request: post(`/admin/promotions/${nominationId}`, fields, cookie),
+    request: post(`/admin/promotions/${nominationId}`, { intent: "decide", ...fields }, cookie),
     params: { nominationId },
   });
 const openPromotions = (cookie: string, query = "") =>
@@ -59,7 +59,7 @@ const openPromotions = (cookie: string, query = "") =>
 async function nominateOk(userId: string, cookie: string, level: string): Promise<string> {
   const result = await nominateVia(userId, cookie, nominationFields(level));
   expect(result.status, JSON.stringify(result.body)).toBe(302);
-  expect(result.location).toBe(`/career/people/${userId}?saved=nomination#nominations`);
+  expect(result.location).toBe(`/career/people/${userId}?notice=nomination-sent`);
   return (await prisma.nomination.findFirstOrThrow({ where: { agentId: userId, status: "pending" } })).id;
 }
 
@@ -179,7 +179,7 @@ describe("deciding", () => {
     const id = (await prisma.nomination.findFirstOrThrow({ where: { agentId: agentTwo.id } })).id;
     const approved = await decide(id, admin.cookie, { decision: "approve", note: "The escalation reviews speak for themselves." });
     expect(approved.status, JSON.stringify(approved.body)).toBe(302);
-    expect(approved.location).toBe(`/admin/promotions/${id}?saved=decision`);
+    expect(approved.location).toBe(`/admin/promotions/${id}?notice=decision-recorded`);
 
     expect((await prisma.user.findUniqueOrThrow({ where: { id: agentTwo.id } })).level).toBe("senior-agent");
     expect(await prisma.nomination.findUniqueOrThrow({ where: { id } })).toMatchObject({
@@ -195,9 +195,8 @@ describe("deciding", () => {
       1,
     );
 
-    const decided = (await openNomination(id, admin.cookie, "?saved=decision")).body!;
+    const decided = (await openNomination(id, admin.cookie)).body!;
     expect(decided).toMatchObject({
-      saved: true,
       readiness: null,
       nomination: { status: "approved", decidedBy: admin.name, reason: "The escalation reviews speak for themselves." },
     });

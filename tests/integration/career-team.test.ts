@@ -16,7 +16,7 @@ vi.mock("~/utils/db.server.ts", async (importOriginal) => {
 });
 
 import { getCareerContent } from "~/content/career.server.ts";
-import { nominate } from "~/models/career.server.ts";
+import { nominate } from "~/models/nomination.server.ts";
 import * as personPage from "~/routes/career+/people.$userId.tsx";
 import * as teamPage from "~/routes/career+/team.tsx";
 import { seedCoachingTeam } from "../../scripts/lib/coaching-team.ts";

@@ -9,7 +9,8 @@ import { getCatalog, versionRef, type CompiledModule } from "~/content/modules.s
 import { getPracticeCatalog, rubricsFor, type PracticeCatalog } from "~/content/practice.server.ts";
 import { gradeQuiz, type QuizAnswers } from "~/engine/learning/quiz.ts";
 import { refreshReminders } from "~/models/assignment-reminder.server.ts";
-import { createAssignments, runAutoPractice } from "~/models/assignment.server.ts";
+import { createAssignments } from "~/models/assignment.server.ts";
+import { runAutoPractice } from "~/models/auto-practice.server.ts";
 import { recordQuizAttempt, recordReading } from "~/models/learning.server.ts";
 import { notify, unreadCount } from "~/models/notification.server.ts";
 import { recordScriptedAttempt, startAttempt } from "~/models/practice.server.ts";
@@ -26,7 +27,10 @@ import { BASE_URL, callRoute, get, loginRedirectTarget, post, sessionCookieFor }
 
 type BoardData = Awaited<ReturnType<typeof board.loader>>;
 type NewData = Awaited<ReturnType<typeof newAssignment.loader>>;
-type FormReply = { result: { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> } };
+type FormReply = {
+  intent: string;
+  result: { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
+};
 type NotificationsData = Awaited<ReturnType<typeof notificationsPage.loader>>;
 type Item = { title: string; kind: string; status: string; link: string; automatic: boolean; dueAt: string };
 
@@ -68,7 +72,9 @@ async function world({ memberCount = 3 } = {}) {
 }
 
 function submit(cookie: string, fields: [string, string][]) {
-  return callRoute<FormReply>(newAssignment.action, { request: postForm("/coaching/assignments/new", fields, cookie) });
+  return callRoute<FormReply>(newAssignment.action, {
+    request: postForm("/coaching/assignments/new", [["intent", "create"], ...fields], cookie),
+  });
 }
 
 function loadBoard(cookie: string, query = "") {
@@ -604,17 +610,17 @@ describe("notifications", () => {
 
     const first = list.body!.notifications[0].id;
     const read = await callRoute(notificationsPage.action, { request: post("/notifications", { intent: "read", id: first }, cookie) });
-    expect(read.status).toBe(200);
+    expect(read).toMatchObject({ status: 302, location: "/notifications?notice=notification-read" });
     expect(await unreadCount(user.id)).toBe(2);
     const readAt = (await prisma.notification.findUniqueOrThrow({ where: { id: first } })).readAt;
     await callRoute(notificationsPage.action, { request: post("/notifications", { intent: "read", id: first }, cookie) });
     expect((await prisma.notification.findUniqueOrThrow({ where: { id: first } })).readAt).toEqual(readAt);
 
-    const all = await callRoute<{ message: string }>(notificationsPage.action, {
-      request: post("/notifications", { intent: "read-all" }, cookie),
-    });
-    expect(all.body!.message).toBe("Marked 2 notifications as read.");
+    const all = await callRoute(notificationsPage.action, { request: post("/notifications", { intent: "read-all" }, cookie) });
+    expect(all).toMatchObject({ status: 302, location: "/notifications?notice=notifications-read&count=2" });
     expect(await unreadCount(user.id)).toBe(0);
+    const again = await callRoute(notificationsPage.action, { request: post("/notifications?page=1", { intent: "read-all" }, cookie) });
+    expect(again).toMatchObject({ status: 302, location: "/notifications?page=1&notice=nothing-unread" });
     const after = await callRoute<NotificationsData>(notificationsPage.loader, { request: get("/notifications", cookie) });
     expect(after.body!.notifications.every((item) => item.read)).toBe(true);
   });

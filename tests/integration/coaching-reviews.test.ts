@@ -16,7 +16,7 @@ import { callRoute, get, loginRedirectTarget, post, sessionCookieFor } from "./r
 type QueueData = Awaited<ReturnType<typeof reviewQueue.loader>>;
 type AttemptData = Awaited<ReturnType<typeof attemptPage.loader>>;
 type FormReply = {
-  form: string;
+  intent: string;
   result: { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
 };
 
@@ -250,7 +250,7 @@ describe("overriding a criterion", () => {
         ...(reason === undefined ? {} : { reason }),
       });
       expect(result.status).toBe(400);
-      expect(result.body!.form).toBe("override-empathy-emotional-reaction");
+      expect(result.body!.intent).toBe("override");
       expect(result.body!.result.error!.reason![0]).toMatch(reason === "meh" ? /at least 5 characters/ : /Say why/);
       expect(result.body!.result.initialValue).toMatchObject({ criterionId: REACTION, level: "0" });
     }
@@ -447,7 +447,7 @@ describe("comments", () => {
     const id = await graded(agent.user.id);
     const result = await act(id, lead.cookie, { intent: "comment", ...fields });
     expect(result.status).toBe(400);
-    expect(result.body!.form).toBe("comment");
+    expect(result.body!.intent).toBe("comment");
     expect(result.body!.result.error![field]![0]).toContain(message);
     expect(await prisma.reviewComment.count({ where: { attemptId: id } })).toBe(0);
   });
@@ -542,7 +542,8 @@ describe("disputes", () => {
       comment: "And another thing about the same level.",
     });
     expect(again.status).toBe(400);
-    expect(again.body!.form).toBe("dispute-empathy-emotional-reaction");
+    expect(again.body!.intent).toBe("dispute");
+    expect(again.body!.result.initialValue).toMatchObject({ criterionId: REACTION });
     expect(again.body!.result.error![""]![0]).toContain("already have an open dispute");
     expect(await prisma.dispute.count({ where: { agentId: agent.user.id } })).toBe(1);
 
@@ -636,7 +637,8 @@ describe("disputes", () => {
       level: String(row.level === 2 ? 1 : 2),
     });
     expect(noReason.status).toBe(400);
-    expect(noReason.body!.form).toBe(`accept-dispute-${dispute.id}`);
+    expect(noReason.body!.intent).toBe("accept-dispute");
+    expect(noReason.body!.result.initialValue).toMatchObject({ disputeId: dispute.id });
     expect(noReason.body!.result.error!.reason).toBeTruthy();
     const same = await act(id, lead.cookie, {
       intent: "accept-dispute",
@@ -654,7 +656,8 @@ describe("disputes", () => {
     const before = await snapshot(id);
     const noReason = await act(id, lead.cookie, { intent: "reject-dispute", disputeId: dispute.id, reason: "" });
     expect(noReason.status).toBe(400);
-    expect(noReason.body!.form).toBe(`reject-dispute-${dispute.id}`);
+    expect(noReason.body!.intent).toBe("reject-dispute");
+    expect(noReason.body!.result.initialValue).toMatchObject({ disputeId: dispute.id });
     expect(noReason.body!.result.error!.reason![0]).toContain("Say why the level stays");
     expect(await snapshot(id)).toEqual(before);
 

@@ -18,8 +18,8 @@ type MyData = Awaited<ReturnType<typeof myCoaching.loader>>;
 type TimelineData = Awaited<ReturnType<typeof timeline.loader>>;
 type PeopleData = Awaited<ReturnType<typeof peopleIndex.loader>>;
 type FormReply = {
+  intent?: string;
   result?: { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
-  saved?: string;
 };
 
 const PRIVATE = "Seems tired lately — ask about the night shifts.";
@@ -303,7 +303,7 @@ describe("what each side sees", () => {
       ["itemId", item.id],
       ["done", "true"],
     ]);
-    expect(tick.status).toBe(200);
+    expect(tick).toMatchObject({ status: 302, location: `/coaching/sessions/${sessionId}?notice=action-item-done` });
     const done = await prisma.actionItem.findUniqueOrThrow({ where: { id: item.id } });
     expect(done.completedAt).not.toBeNull();
     // Ticking again keeps the first time.
@@ -334,7 +334,7 @@ describe("what each side sees", () => {
         agent.cookie,
       ),
     });
-    expect(mine.status).toBe(302);
+    expect(mine).toMatchObject({ status: 302, location: "/coaching/my?notice=action-item-done" });
     expect((await prisma.actionItem.findUniqueOrThrow({ where: { id: item.id } })).completedAt).not.toBeNull();
     const theirs = await callRoute(myCoaching.action, {
       request: postForm(
@@ -374,7 +374,7 @@ describe("what each side sees", () => {
       ["sharedNotes", "Moved to Friday."],
       ["privateNotes", PRIVATE],
     ]);
-    expect(update.status).toBe(200);
+    expect(update).toMatchObject({ status: 302, location: `/coaching/sessions/${sessionId}?notice=session-saved` });
     const stored = await prisma.coachingSession.findUniqueOrThrow({ where: { id: sessionId } });
     expect(JSON.parse(stored.focus)).toEqual(["communication"]);
     expect(stored.sharedNotes).toBe("Moved to Friday.");
@@ -393,13 +393,13 @@ describe("what each side sees", () => {
       ["text", "Read the refunds module"],
       ["dueDate", today],
     ]);
-    expect(added.status).toBe(200);
+    expect(added).toMatchObject({ status: 302, location: `/coaching/sessions/${sessionId}?notice=action-item-added` });
     const item = await prisma.actionItem.findFirstOrThrow({ where: { sessionId, text: "Read the refunds module" } });
     const removed = await actOnSession(sessionId, lead.cookie, [
       ["intent", "remove-item"],
       ["itemId", item.id],
     ]);
-    expect(removed.status).toBe(200);
+    expect(removed).toMatchObject({ status: 302, location: `/coaching/sessions/${sessionId}?notice=action-item-removed` });
     expect(await prisma.actionItem.count({ where: { id: item.id } })).toBe(0);
     expect((await actOnSession(sessionId, lead.cookie, [["intent", "launch-rocket"]])).status).toBe(400);
   });

@@ -2,6 +2,8 @@
 // page (what reaches the browser, quiz grading, reading reports, reflections),
 // the Learn index and the people pages.
 import { beforeAll, describe, expect, test } from "vitest";
+import type { FormReply } from "~/components/forms/reply.ts";
+import { answerField } from "~/components/mdx/quiz.tsx";
 import { REFLECTION_MAX_LENGTH } from "~/components/mdx/reflection.tsx";
 import { getCatalog, moduleRef, versionRef, type Catalog, type CompiledModule } from "~/content/modules.server.ts";
 import type { QuizDefinition } from "~/content/schemas.ts";
@@ -19,15 +21,13 @@ type ModuleData = Awaited<ReturnType<typeof modulePage.loader>>;
 type IndexData = Awaited<ReturnType<typeof learnIndex.loader>>;
 type PeopleData = Awaited<ReturnType<typeof peopleIndex.loader>>;
 type PersonData = Awaited<ReturnType<typeof personPage.loader>>;
-type ActionBody = {
-  message?: string;
-  quizId?: string;
-  errors?: Record<string, string>;
-  draft?: QuizAnswers;
-  recorded?: boolean;
-  reflectionError?: string;
-  savedReflectionId?: string;
-};
+type ActionBody = Partial<FormReply> & { message?: string; recorded?: boolean; savedReflectionId?: string };
+
+/** The reply's errors on questions, keyed by question id, without the summary for the whole quiz. */
+function questionErrors(body: ActionBody): Record<string, string[] | null> {
+  const fields = Object.entries(body.result?.error ?? {}).filter(([name]) => name !== "");
+  return Object.fromEntries(fields.map(([name, errors]) => [name.slice(answerField("").length), errors]));
+}
 
 let catalog: Catalog;
 /** The onboarding path's first module: no prerequisites, one quiz, a reflection. */
@@ -231,10 +231,11 @@ describe("module page action: quiz", () => {
     const outcome = await act(open.slug, quizFields(quiz().id, draft), cookie);
     expect(outcome.status).toBe(400);
     const body = outcome.body!;
-    expect(body.quizId).toBe(quiz().id);
-    expect(Object.keys(body.errors!).sort()).toEqual(rest.map((q) => q.id).sort());
-    for (const q of rest) expect(body.errors![q.id]).toMatch(/choose/i);
-    expect({ ...body.draft }).toEqual(draft);
+    expect(body.intent).toBe("quiz");
+    expect(body.result!.initialValue).toMatchObject({ quizId: quiz().id, answer: { [answered.id]: answered.choices[0].id } });
+    expect(body.result!.error![""]).toEqual([expect.stringContaining("Your answers weren't submitted")]);
+    expect(Object.keys(questionErrors(body)).sort()).toEqual(rest.map((q) => q.id).sort());
+    for (const q of rest) expect(questionErrors(body)[q.id]).toEqual([expect.stringMatching(/choose/i)]);
     expect(await prisma.quizAttempt.count({ where: { userId: user.id } })).toBe(0);
   });
 
@@ -245,8 +246,8 @@ describe("module page action: quiz", () => {
     answers[target] = ["not-a-choice"];
     const outcome = await act(open.slug, quizFields(quiz().id, answers), cookie);
     expect(outcome.status).toBe(400);
-    expect(Object.keys(outcome.body!.errors!)).toEqual([target]);
-    expect(outcome.body!.errors![target]).toContain("not-a-choice");
+    expect(Object.keys(questionErrors(outcome.body!))).toEqual([target]);
+    expect(questionErrors(outcome.body!)[target]![0]).toContain("not-a-choice");
     expect(await prisma.quizAttempt.count({ where: { userId: user.id } })).toBe(0);
   });
 
@@ -257,7 +258,7 @@ describe("module page action: quiz", () => {
       const fields = [...quizFields(quiz().id, correctAnswers(quiz())), [`answer.${name}`, "x"] as [string, string]];
       const outcome = await act(open.slug, fields, cookie);
       expect(outcome.status).toBe(400);
-      expect(outcome.body!.errors![""]).toContain(name);
+      expect(outcome.body!.result!.error![""]![0]).toContain(name);
       expect(await prisma.quizAttempt.count({ where: { userId: user.id } })).toBe(0);
       // The prototype of ordinary objects is untouched.
       expect(({} as Record<string, unknown>).x).toBeUndefined();
@@ -270,7 +271,7 @@ describe("module page action: quiz", () => {
     const answers = { ...correctAnswers(quiz()), [single.id]: single.choices.slice(0, 2).map((c) => c.id) };
     const outcome = await act(open.slug, quizFields(quiz().id, answers), cookie);
     expect(outcome.status).toBe(400);
-    expect(Object.keys(outcome.body!.errors!)).toEqual([single.id]);
+    expect(Object.keys(questionErrors(outcome.body!))).toEqual([single.id]);
   });
 
   test("a valid all-correct submission redirects to the quiz on the module page and stores the graded attempt", async () => {
@@ -406,7 +407,7 @@ describe("module page action: reflection", () => {
     for (const text of ["", "   "]) {
       const outcome = await act(open.slug, { intent: "reflection", reflectionId, text }, cookie);
       expect(outcome.status).toBe(400);
-      expect(outcome.body!.reflectionError).toEqual(expect.any(String));
+      expect(outcome.body!.result!.error!.text).toEqual([expect.any(String)]);
     }
     expect(await prisma.reflection.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -419,7 +420,7 @@ describe("module page action: reflection", () => {
       cookie,
     );
     expect(outcome.status).toBe(400);
-    expect(outcome.body!.reflectionError).toEqual(expect.any(String));
+    expect(outcome.body!.result!.error!.text).toEqual([expect.any(String)]);
     expect(await prisma.reflection.count({ where: { userId: user.id } })).toBe(0);
   });
 

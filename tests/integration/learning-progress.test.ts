@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { getCatalog, moduleRef, versionRef, type CompiledModule } from "~/content/modules.server.ts";
 import type { QuizDefinition } from "~/content/schemas.ts";
+import { peopleScope, type Viewer } from "~/engine/access/people.ts";
 import { moduleStatus } from "~/engine/learning/progress.ts";
 import { gradeQuiz, type QuizAnswers } from "~/engine/learning/quiz.ts";
 import {
@@ -18,8 +19,7 @@ import {
   type ModuleVersionRef,
 } from "~/models/learning.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { LEARNERS_PAGE_SIZE } from "~/utils/page-sizes.ts";
-import { peopleScope, type Viewer } from "~/utils/permissions.ts";
+import { LEARNERS_PAGE_SIZE } from "../../app/domain/pages.ts";
 import { createTeam, createTeamWithLead, createUser } from "../factories/index.ts";
 
 let catalogModules: CompiledModule[];

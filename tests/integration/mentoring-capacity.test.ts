@@ -2,7 +2,9 @@
 // writing transaction, after the suggestions and the pair check were read outside it.
 import { expect, test } from "vitest";
 import { getMentoringContent } from "~/content/mentoring.server.ts";
-import { publishPool, requestMentor, saveMenteeRequest, saveMentorProfile } from "~/models/mentoring.server.ts";
+import { saveMenteeRequest } from "~/models/mentee-request.server.ts";
+import { saveMentorProfile } from "~/models/mentor-profile.server.ts";
+import { publishPool, requestMentor } from "~/models/pairing.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { createUser } from "../factories/index.ts";
 

@@ -1,14 +1,14 @@
-import { beforeAll, describe, expect, test } from "vitest";
-import { noticeMessage } from "~/domain/notices.ts";
 // A mentee's way to a mentor through the routes: the request, ranked suggestions, asking one
 // mentor, the answer, meetings, the fit check and a re-pair; the refusals on the way; and who
 // may see or change a pairing.
-import { saveMentorProfile } from "~/models/mentoring.server.ts";
+import { beforeAll, describe, expect, test } from "vitest";
+import { saveMentorProfile } from "~/models/mentor-profile.server.ts";
+import * as root from "~/root.tsx";
 import * as hub from "~/routes/mentoring+/_index.tsx";
 import * as pairingPage from "~/routes/mentoring+/pairings.$pairingId.tsx";
 import * as requestPage from "~/routes/mentoring+/request.tsx";
 import { prisma } from "~/utils/db.server.ts";
-import type { WorkMode } from "~/utils/user-fields.ts";
+import type { WorkMode } from "../../app/domain/people.ts";
 import { createTeamWithLead, createUser, DAY_MS, type UserOverrides } from "../factories/index.ts";
 import { callRoute, get, post, sessionCookieFor } from "./request.ts";
 
@@ -266,11 +266,18 @@ describe("from request to re-pair", () => {
   });
 
   test("'not a fit' ends with feedback and brings new suggestions without the same mentor", async () => {
+    const tooSoon = await act(mentee, pairingId, { intent: "find-another", feedback: "Looking around for now." });
+    expect(tooSoon.status).toBe(400);
+    expect(formError(tooSoon)).toMatch(/not a fit/);
     expect((await act(mentee, pairingId, { intent: "fit-check", fit: "maybe" })).status).toBe(400);
     expect((await act(mentee, pairingId, { intent: "fit-check", fit: "not-a-fit" })).location).toBe(
       `/mentoring/pairings/${pairingId}?notice=fit-saved`,
     );
     expect((await openPairing(mentee, pairingId)).body!.pairing.fitCheck).toBe("not-a-fit");
+    expect((await openPairing(mentee, pairingId)).body!.can).toMatchObject({ end: true, findAnother: true });
+    // Finding another mentor is the mentee's move; the mentor can only end the pairing.
+    expect((await openPairing(teamMentor, pairingId)).body!.can).toMatchObject({ end: true, findAnother: false });
+    expect((await act(teamMentor, pairingId, { intent: "find-another", feedback: "Not mine to decide." })).status).toBe(404);
 
     const noFeedback = await act(mentee, pairingId, { intent: "find-another", feedback: "" });
     expect(noFeedback.status).toBe(400);
@@ -284,7 +291,8 @@ describe("from request to re-pair", () => {
     });
     expect(await prisma.notification.count({ where: { userId: teamMentor.id, title: { contains: "ended" } } })).toBe(1);
 
-    expect(noticeMessage(new URL(ended.location!, "http://x").searchParams.get("notice"))).toMatch(/other mentors/);
+    const shell = await callRoute<{ notice: string | null }>(root.loader, { request: get(ended.location!, mentee.cookie) });
+    expect(shell.body!.notice).toMatch(/other mentors/);
     const page = await openHub(mentee, ended.location);
     const finding = page.body!.finding;
     expect(finding.kind).toBe("suggestions");
@@ -294,7 +302,7 @@ describe("from request to re-pair", () => {
     expect(ids).not.toContain(teamMentor.id);
 
     const history = await openPairing(teamMentor, pairingId);
-    expect(history.body!.can).toEqual({ respond: false, logMeeting: false, answerFitCheck: false, end: false });
+    expect(history.body!.can).toEqual({ respond: false, logMeeting: false, answerFitCheck: false, end: false, findAnother: false });
     expect(
       (await act(teamMentor, pairingId, { intent: "log-meeting", heldOn: isoDay(0), notes: "After the end", rating: "2" })).status,
     ).toBe(400);
@@ -379,6 +387,17 @@ describe("declining and withdrawing", () => {
     expect((await askFor(asker, otherMentor.id)).status).toBe(302);
   });
 
+  test("a proposal isn't ended from its page: the mentor answers it, the mentee withdraws their request", async () => {
+    const { asker, mentor, id } = await proposedPairing();
+    for (const person of [asker, mentor]) {
+      expect((await openPairing(person, id)).body!.can.end).toBe(false);
+      const ended = await act(person, id, { intent: "end", feedback: "Changed my mind about this." });
+      expect(ended.status).toBe(400);
+      expect(formError(ended)).toMatch(/hasn't started yet/);
+    }
+    expect((await prisma.pairing.findUniqueOrThrow({ where: { id } })).status).toBe("proposed");
+  });
+
   test("withdrawing the request withdraws a proposal still waiting for an answer", async () => {
     const { asker, mentor, id } = await proposedPairing();
     expect((await callRoute<RequestData>(requestPage.loader, { request: get("/mentoring/request", asker.cookie) })).body!.open).toBe(true);
@@ -419,7 +438,7 @@ describe("who sees a pairing", () => {
       expect(page.status).toBe(200);
       expect(page.body!).toMatchObject({
         access: "observer",
-        can: { respond: false, logMeeting: false, answerFitCheck: false, end: false },
+        can: { respond: false, logMeeting: false, answerFitCheck: false, end: false, findAnother: false },
       });
       expect((await act(viewer, pairingId, { intent: "accept" })).status).toBe(403);
     }

@@ -3,10 +3,13 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { getMentoringContent } from "~/content/mentoring.server.ts";
 import { optimisePool } from "~/engine/matching/optimise.ts";
-import { loadMatchingPool, saveMenteeRequest, saveMentorProfile } from "~/models/mentoring.server.ts";
+import { loadMatchingPool } from "~/models/matching-pool.server.ts";
+import { saveMenteeRequest } from "~/models/mentee-request.server.ts";
+import { saveMentorProfile } from "~/models/mentor-profile.server.ts";
+import * as root from "~/root.tsx";
 import * as poolPage from "~/routes/admin+/mentoring.tsx";
 import { prisma } from "~/utils/db.server.ts";
-import type { Level } from "~/utils/user-fields.ts";
+import type { Level } from "../../app/domain/people.ts";
 import { createTeamWithLead, createUser, type UserOverrides } from "../factories/index.ts";
 import { callRoute, get, post, sessionCookieFor } from "./request.ts";
 
@@ -24,7 +27,7 @@ type Preview = {
   unmatched: string[];
   mentors: { value: string; label: string }[];
 };
-type ActionReply = { preview: Preview | null; result?: { error?: Record<string, string[] | null> } };
+type ActionReply = { preview?: Preview; result?: { error?: Record<string, string[] | null> } };
 
 async function mentor(overrides: UserOverrides, capacity: number) {
   const user = await createUser({ level: "senior-agent", ...overrides });
@@ -50,10 +53,11 @@ function callPool(fields: Record<string, string>, cookie: string) {
   return callRoute<ActionReply>(poolPage.action, { request: post("/admin/mentoring", fields, cookie) });
 }
 
-/** The preview form's fields for a choice, as the browser submits the table. */
-function choiceFields(intent: "preview" | "publish", choices: { menteeId: string; mentorId: string | null }[]): Record<string, string> {
+/** The preview form's fields for a choice, as the browser submits the table with the pressed button's step. */
+function choiceFields(step: "preview" | "publish", choices: { menteeId: string; mentorId: string | null }[]): Record<string, string> {
   return Object.fromEntries([
-    ["intent", intent],
+    ["intent", "choice"],
+    ["step", step],
     ...choices.flatMap((choice, index) => [
       [`choices[${index}].menteeId`, choice.menteeId],
       [`choices[${index}].mentorId`, choice.mentorId ?? ""],
@@ -147,7 +151,7 @@ describe("adjusting and publishing", () => {
   });
 
   test("a tampered form is a 400, not a crash", async () => {
-    expect((await callPool({ intent: "publish" }, adminCookie)).status).toBe(400);
+    expect((await callPool({ intent: "choice", step: "publish" }, adminCookie)).status).toBe(400);
     expect((await callPool({ intent: "reticulate" }, adminCookie)).status).toBe(400);
     const twice = await callPool(
       choiceFields("preview", [
@@ -168,7 +172,7 @@ describe("adjusting and publishing", () => {
     ];
     const published = await callPool(choiceFields("publish", choices), adminCookie);
     expect(published.status, JSON.stringify(published.body)).toBe(302);
-    expect(published.location).toBe("/admin/mentoring?published=3");
+    expect(published.location).toBe("/admin/mentoring?notice=pool-published&count=3");
 
     const pairings = await prisma.pairing.findMany({ select: { id: true, menteeId: true, mentorId: true, status: true, source: true } });
     expect(pairings).toHaveLength(3);
@@ -180,8 +184,9 @@ describe("adjusting and publishing", () => {
     }
     expect(await prisma.auditEvent.count({ where: { action: "mentoring.pool-published" } })).toBe(1);
 
+    const shell = await callRoute<{ notice: string | null }>(root.loader, { request: get(published.location!, adminCookie) });
+    expect(shell.body!.notice).toMatch(/^Published 3 pairs\./);
     const page = await callRoute<PoolData>(poolPage.loader, { request: get(published.location!, adminCookie) });
-    expect(page.body!.published).toBe(3);
     expect(page.body!.counts).toMatchObject({ openRequests: 1 });
     expect(page.body!.pairings.total).toBe(3);
     expect(page.body!.pairings.rows.map((row) => [row.mentee, row.mentor, row.status]).sort()).toEqual(

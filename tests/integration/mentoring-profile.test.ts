@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, test } from "vitest";
-import { noticeMessage } from "~/domain/notices.ts";
 // Mentor profiles through their routes: opting in with suggested strengths, the form's
 // validation, who may not mentor yet, capacity against current mentees, and pausing.
+import { beforeAll, describe, expect, test } from "vitest";
+import * as root from "~/root.tsx";
 import * as hub from "~/routes/mentoring+/_index.tsx";
 import * as profilePage from "~/routes/mentoring+/profile.tsx";
 import { prisma } from "~/utils/db.server.ts";
@@ -17,6 +17,7 @@ type FormReply = { result?: { status?: string; error?: Record<string, string[] |
 function profileFields(overrides: [string, string][] = [], strengths = ["empathy", "resolution"]): [string, string][] {
   const replaced = new Set(overrides.map(([name]) => name));
   const base: [string, string][] = [
+    ["intent", "save"],
     ["capacity", "2"],
     ...strengths.map((key): [string, string] => ["strengths", key]),
     ["bio", "Five years on the returns queue; I help people stay calm with upset customers."],
@@ -77,8 +78,9 @@ describe("opting in as a mentor", () => {
       workMode: "hybrid",
     });
 
-    const page = await callRoute<HubData>(hub.loader, { request: get("/mentoring?notice=profile-saved", mentor.cookie) });
-    expect(noticeMessage("profile-saved")).toBe("Your mentor profile is saved.");
+    const shell = await callRoute<{ notice: string | null }>(root.loader, { request: get(saved.location!, mentor.cookie) });
+    expect(shell.body!.notice).toBe("Your mentor profile is saved.");
+    const page = await callRoute<HubData>(hub.loader, { request: get(saved.location!, mentor.cookie) });
     expect(page.body!.mentor.profile).toEqual({ capacity: 2, placesTaken: 0, active: true });
   });
 

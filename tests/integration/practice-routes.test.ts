@@ -11,14 +11,18 @@ import * as practiceIndex from "~/routes/practice+/_index.tsx";
 import * as attemptPage from "~/routes/practice+/attempts.$attemptId.tsx";
 import * as scenarioPage from "~/routes/practice+/scenarios.$slug.tsx";
 import { prisma } from "~/utils/db.server.ts";
-import { MAX_REPLY_LENGTH } from "~/utils/practice-fields.ts";
+import { MAX_REPLY_LENGTH } from "../../app/domain/practice.ts";
 import { createTeamWithLead, createUser, type UserOverrides } from "../factories/index.ts";
 import { callRoute, get, loginRedirectTarget, post, sessionCookieFor } from "./request.ts";
 
 type IndexData = Awaited<ReturnType<typeof practiceIndex.loader>>;
 type ScenarioData = Awaited<ReturnType<typeof scenarioPage.loader>>;
 type AttemptData = Awaited<ReturnType<typeof attemptPage.loader>>;
-type ActionBody = { error?: string; text?: string; message?: string };
+type ActionBody = {
+  intent?: string;
+  result?: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
+  message?: string;
+};
 type StoredEvidence = { turn: number; span: [number, number]; text: string };
 
 const SLUG = "damaged-item-deadline";
@@ -49,7 +53,10 @@ async function agentWithLead() {
 }
 
 async function startAttempt(cookie: string, slug = SLUG): Promise<string> {
-  const result = await callRoute(scenarioPage.action, { request: post(`/practice/scenarios/${slug}`, {}, cookie), params: { slug } });
+  const result = await callRoute(scenarioPage.action, {
+    request: post(`/practice/scenarios/${slug}`, { intent: "start" }, cookie),
+    params: { slug },
+  });
   expect(result.status).toBe(302);
   const match = /^\/practice\/attempts\/([^/#?]+)$/.exec(result.location ?? "");
   expect(match, result.location).not.toBeNull();
@@ -173,7 +180,7 @@ describe("the scenario page", () => {
     });
     expect(page.status).toBe(404);
     const start = await callRoute(scenarioPage.action, {
-      request: post("/practice/scenarios/no-such-scenario", {}, cookie),
+      request: post("/practice/scenarios/no-such-scenario", { intent: "start" }, cookie),
       params: { slug: "no-such-scenario" },
     });
     expect(start.status).toBe(404);
@@ -255,8 +262,9 @@ describe("replying", () => {
     const id = await startAttempt(cookie);
     const result = await sendReply(id, cookie, 1, "   ");
     expect(result.status).toBe(400);
-    expect(result.body!.error).toContain("Write a reply");
-    expect(result.body!.text).toBe("   ");
+    expect(result.body!.intent).toBe("reply");
+    expect(result.body!.result!.error!.text![0]).toContain("Write a reply");
+    expect(result.body!.result!.initialValue).toMatchObject({ text: "   " });
     expect(await storedTurns(id)).toHaveLength(1);
   });
 
@@ -265,8 +273,9 @@ describe("replying", () => {
     const id = await startAttempt(cookie);
     const result = await reply(id, cookie, { intent: "reply", expectedIndex: "1" });
     expect(result.status).toBe(400);
-    expect(result.body!.error).toContain("Write a reply");
-    expect(result.body!.text).toBe("");
+    expect(result.body!.intent).toBe("reply");
+    expect(result.body!.result!.error!.text![0]).toContain("Write a reply");
+    expect(result.body!.result!.initialValue).not.toHaveProperty("text");
   });
 
   test("a reply over 4,000 characters is a 400 stating the limit, echoing the text", async () => {
@@ -276,8 +285,8 @@ describe("replying", () => {
     expect(text).toHaveLength(4001);
     const result = await sendReply(id, cookie, 1, text);
     expect(result.status).toBe(400);
-    expect(result.body!.error).toContain("4,000 characters");
-    expect(result.body!.text).toBe(text);
+    expect(result.body!.result!.error!.text![0]).toContain("4,000 characters");
+    expect(result.body!.result!.initialValue).toMatchObject({ text });
     expect(await storedTurns(id)).toHaveLength(1);
   });
 

@@ -31,7 +31,7 @@ async function send(
 }
 
 async function signIn(email: string): Promise<string> {
-  const reply = await send("/login", new URLSearchParams({ email, password: DEMO_PASSWORD }));
+  const reply = await send("/login", new URLSearchParams({ intent: "login", email, password: DEMO_PASSWORD }));
   const session = reply.headers.getSetCookie().find((cookie) => cookie.startsWith("frontline_session="));
   if (reply.status !== 302 || !session) throw new Error(`Could not sign in as ${email}: ${reply.status}`);
   return session.split(";")[0];
@@ -93,14 +93,18 @@ afterAll(async () => {
 describe("form bodies past the limits are refused before they are parsed", () => {
   test("a field named x[100000000] on /login: 400 at once, a short answer, and no memory growth", async () => {
     const before = server.rssMb();
-    const replies = await expectQuickRefusal(400, () => send("/login", "email=nobody%40frontline.test&password=x&x%5B100000000%5D=1"));
+    const replies = await expectQuickRefusal(400, () =>
+      send("/login", "intent=login&email=nobody%40frontline.test&password=x&x%5B100000000%5D=1"),
+    );
     expect(Math.max(...replies.map((reply) => reply.bytes))).toBeLessThan(20_000);
     expect(replies[0].text).toContain("impossible position in a list");
     expect(server.rssMb() - before).toBeLessThan(40);
   });
 
   test("x[10000000] on /set-password: 400, not a 30 MB echo", async () => {
-    const replies = await expectQuickRefusal(400, () => send("/set-password/any-token", "password=x&confirmPassword=x&x%5B10000000%5D=1"));
+    const replies = await expectQuickRefusal(400, () =>
+      send("/set-password/any-token", "intent=set-password&password=x&confirmPassword=x&x%5B10000000%5D=1"),
+    );
     expect(Math.max(...replies.map((reply) => reply.bytes))).toBeLessThan(20_000);
   });
 
@@ -196,7 +200,7 @@ describe("client addresses behind a reverse proxy", () => {
     const response = await fetch(`${target.url}/login`, {
       method: "POST",
       headers: { Origin: target.url, "Content-Type": FORM, "X-Forwarded-For": forwardedFor },
-      body: new URLSearchParams({ email: "agent@frontline.test", password: "wrong password" }),
+      body: new URLSearchParams({ intent: "login", email: "agent@frontline.test", password: "wrong password" }),
       redirect: "manual",
     });
     expect(response.status).toBe(400);

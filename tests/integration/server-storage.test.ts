@@ -39,7 +39,7 @@ async function health(): Promise<{ status: number; body: unknown }> {
   return { status: response.status, body: await response.json() };
 }
 
-const startPractice = () => post("/practice/scenarios/late-delivery", "");
+const startPractice = () => post("/practice/scenarios/late-delivery", new URLSearchParams({ intent: "start" }).toString());
 const saveReflection = (text: string) =>
   post("/learn/modules/how-support-works", new URLSearchParams({ intent: "reflection", reflectionId: "case-number", text }).toString());
 
@@ -56,7 +56,7 @@ beforeAll(async () => {
   const response = await fetch(`${server.url}/login`, {
     method: "POST",
     headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email: "agent@frontline.test", password: "frontline-demo" }),
+    body: new URLSearchParams({ intent: "login", email: "agent@frontline.test", password: "frontline-demo" }),
     redirect: "manual",
   });
   cookie = response.headers

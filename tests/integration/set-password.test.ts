@@ -1,11 +1,11 @@
-import type { SubmissionResult } from "@conform-to/react";
 import { describe, expect, test, vi } from "vitest";
+import type { FormReply } from "~/components/forms/reply.ts";
 import { findSetupLinkOwner, setPasswordWithToken } from "~/models/password-setup.server.ts";
 import { createPerson, deactivatePerson, issueSetupLink, type PersonInput } from "~/models/user.server.ts";
 import { action as setPasswordAction, loader as setPasswordLoader } from "~/routes/_auth+/set-password.$token.tsx";
 import { login, readSession } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { SETUP_LINK_LIFETIME_DAYS } from "~/utils/user-fields.ts";
+import { SETUP_LINK_LIFETIME_DAYS } from "../../app/domain/people.ts";
 import { buildPersonInput, createUser, DAY_MS } from "../factories/index.ts";
 import { callRoute, cookieFromSetCookie, get, post } from "./request.ts";
 
@@ -35,8 +35,6 @@ async function newPersonWithLink(overrides: Partial<PersonInput> = {}) {
   if (created.status !== "ok" || !created.setupToken) throw new Error(`createPerson failed: ${created.status}`);
   return { admin, input, userId: created.userId, token: created.setupToken };
 }
-
-type SetPasswordReply = { result: SubmissionResult<string[]> };
 
 describe("setup links", () => {
   test("createPerson returns a one-time token and only its digest is stored", async () => {
@@ -124,8 +122,8 @@ describe("set-password route", () => {
 
   test("mismatched passwords answer 400 with a confirmPassword error and nothing changes", async () => {
     const { userId, token } = await newPersonWithLink();
-    const outcome = await callRoute<SetPasswordReply>(setPasswordAction, {
-      request: post(url(token), { password: NEW_PASSWORD, confirmPassword: "something else entirely" }),
+    const outcome = await callRoute<FormReply>(setPasswordAction, {
+      request: post(url(token), { intent: "set-password", password: NEW_PASSWORD, confirmPassword: "something else entirely" }),
       params: { token },
       context: { cspNonce: "test", clientAddress: freshAddress() },
     });
@@ -138,8 +136,8 @@ describe("set-password route", () => {
 
   test("a short password answers 400 with a password error", async () => {
     const { token } = await newPersonWithLink();
-    const outcome = await callRoute<SetPasswordReply>(setPasswordAction, {
-      request: post(url(token), { password: "short", confirmPassword: "short" }),
+    const outcome = await callRoute<FormReply>(setPasswordAction, {
+      request: post(url(token), { intent: "set-password", password: "short", confirmPassword: "short" }),
       params: { token },
       context: { cspNonce: "test", clientAddress: freshAddress() },
     });
@@ -149,8 +147,8 @@ describe("set-password route", () => {
 
   test("an empty form answers 400, never 500", async () => {
     const { token } = await newPersonWithLink();
-    const outcome = await callRoute<SetPasswordReply>(setPasswordAction, {
-      request: post(url(token), {}),
+    const outcome = await callRoute<FormReply>(setPasswordAction, {
+      request: post(url(token), { intent: "set-password" }),
       params: { token },
       context: { cspNonce: "test", clientAddress: freshAddress() },
     });
@@ -161,7 +159,7 @@ describe("set-password route", () => {
   test("success redirects home with a session cookie for the person", async () => {
     const { userId, token } = await newPersonWithLink();
     const outcome = await callRoute(setPasswordAction, {
-      request: post(url(token), { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+      request: post(url(token), { intent: "set-password", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
       params: { token },
       context: { cspNonce: "test", clientAddress: freshAddress() },
     });
@@ -176,8 +174,8 @@ describe("set-password route", () => {
   test("a used link answers 400 with the expired-link message", async () => {
     const { token } = await newPersonWithLink();
     await setPasswordWithToken(token, NEW_PASSWORD, freshAddress());
-    const outcome = await callRoute<SetPasswordReply>(setPasswordAction, {
-      request: post(url(token), { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+    const outcome = await callRoute<FormReply>(setPasswordAction, {
+      request: post(url(token), { intent: "set-password", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
       params: { token },
       context: { cspNonce: "test", clientAddress: freshAddress() },
     });
@@ -196,7 +194,7 @@ describe("set-password route", () => {
     if (link.status !== "ok" || !link.setupToken) throw new Error("expected a setup link");
 
     const outcome = await callRoute(setPasswordAction, {
-      request: post(url(link.setupToken), { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+      request: post(url(link.setupToken), { intent: "set-password", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
       params: { token: link.setupToken },
       context: { cspNonce: "test", clientAddress: freshAddress() },
     });
@@ -210,8 +208,8 @@ describe("set-password route", () => {
   test("links that don't work slow down further tries from the same address without hashing anything", async () => {
     const address = freshAddress();
     const attempt = (token: string) =>
-      callRoute<SetPasswordReply>(setPasswordAction, {
-        request: post(url(token), { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+      callRoute<FormReply>(setPasswordAction, {
+        request: post(url(token), { intent: "set-password", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
         params: { token },
         context: { cspNonce: "test", clientAddress: address },
       });
@@ -224,7 +222,7 @@ describe("set-password route", () => {
     const { token } = await newPersonWithLink();
     expect((await attempt(token)).status).toBe(429);
     const fromElsewhere = await callRoute(setPasswordAction, {
-      request: post(url(token), { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+      request: post(url(token), { intent: "set-password", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
       params: { token },
       context: { cspNonce: "test", clientAddress: freshAddress() },
     });

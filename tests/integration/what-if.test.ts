@@ -13,7 +13,7 @@ import { callRoute, get, post, sessionCookieFor } from "./request.ts";
 
 type LoaderData = Awaited<ReturnType<typeof whatIfPage.loader>>;
 type Replayed = Extract<Awaited<ReturnType<typeof whatIfPage.action>>, { status: "replayed" }>;
-type Invalid = { status: "invalid"; errors: Record<string, string[]> };
+type Invalid = { intent: string; result: { error: Record<string, string[]> } };
 
 const SLUG = "damaged-item-deadline";
 const scripts = JSON.parse(fs.readFileSync(`tests/fixtures/scenario-scripts/${SLUG}.json`, "utf8")) as { competent: string[] };
@@ -47,7 +47,7 @@ const open = (id: string, cookie: string, turn?: number) =>
   callRoute<LoaderData>(whatIfPage.loader, { request: get(url(id, turn), cookie), params: { attemptId: id } });
 const replay = (id: string, cookie: string, fields: Record<string, string>) =>
   callRoute<Replayed | Invalid>(whatIfPage.action, {
-    request: post(url(id, Number(fields.turn) || 1), fields, cookie),
+    request: post(url(id, Number(fields.turn) || 1), { intent: "replay", ...fields }, cookie),
     params: { attemptId: id },
   });
 
@@ -111,10 +111,10 @@ describe("what if", () => {
     const cookie = await sessionCookieFor(agent.id);
     const empty = await replay(id, cookie, { turn: "1", text: "   " });
     expect(empty.status).toBe(400);
-    expect((empty.body as Invalid).errors.text).toEqual(["Write a reply before sending."]);
+    expect((empty.body as Invalid).result.error.text).toEqual(["Write a reply before sending."]);
     const missing = await replay(id, cookie, { turn: "99", text: "Hello" });
     expect(missing.status).toBe(400);
-    expect((missing.body as Invalid).errors.turn).toEqual(["Choose one of your messages."]);
+    expect((missing.body as Invalid).result.error.turn).toEqual(["Choose one of your messages."]);
     const nonsense = await replay(id, cookie, { turn: "first", text: "Hello" });
     expect(nonsense.status).toBe(400);
   });

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import { isDueSoon, type AssignmentKind, type AssignmentStatus } from "~/engine/coaching/assignment-status.ts";
+import type { AssignmentKind, AssignmentStatus } from "~/domain/coaching.ts";
+import { isDueSoon } from "~/engine/coaching/assignment-status.ts";
 import { formatDate } from "~/utils/format.ts";
 import { AssignmentStatusBadge } from "./status-badge.tsx";
 

@@ -1,12 +1,4 @@
-import type { AssignmentStatus } from "~/engine/coaching/assignment-status.ts";
-
-export const ASSIGNMENT_STATUS_LABELS: Record<AssignmentStatus, string> = {
-  "not-started": "Not started",
-  "in-progress": "In progress",
-  completed: "Completed",
-  "past-due": "Past due",
-  "not-passed": "Not passed",
-};
+import { ASSIGNMENT_STATUS_LABELS, type AssignmentStatus } from "~/domain/coaching.ts";
 
 const TONES: Record<AssignmentStatus, string> = {
   "not-started": "badge",

@@ -1,19 +1,20 @@
-import { getCollectionProps, getFormProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import { Form, useNavigation } from "@remix-run/react";
+import { getTextareaProps } from "@conform-to/react";
 import { z } from "zod";
-import { formatAverage } from "~/engine/career/evaluate.ts";
 import {
   CHECK_IN_NOTE_MAX,
   CHECK_IN_RATING_LABELS,
   CHECK_IN_RATINGS,
   type CheckInPerspective,
   type CheckInRating,
-} from "~/utils/career-fields.ts";
+} from "~/domain/career.ts";
+import { formatAverage } from "~/engine/career/evaluate.ts";
 import { formatDate, plural } from "~/utils/format.ts";
+import { RadioGroup } from "../forms/choice-group.tsx";
+import { IntentForm, useIntentForm } from "../forms/intent-form.tsx";
+import { useIsPending } from "../forms/use-is-pending.ts";
 import { Button } from "../ui/button.tsx";
 import { DataTable } from "../ui/data-table.tsx";
-import { FieldErrors, FormErrors, TextareaField } from "../ui/field.tsx";
+import { TextareaField } from "../ui/field.tsx";
 
 export type RatedCompetency = { key: string; name: string };
 
@@ -44,7 +45,7 @@ export function createCheckInSchema(competencies: RatedCompetency[]) {
   });
 }
 
-type CheckInSchema = ReturnType<typeof createCheckInSchema>;
+const ratingOptions = CHECK_IN_RATINGS.map((rating) => ({ value: rating, label: CHECK_IN_RATING_LABELS[rating] }));
 
 function Authorship({ side }: { side: CheckInAuthorship }) {
   return <span className="check-in-table__by">{side ? `${side.authorName}, ${formatDate(side.at)}` : "Not yet"}</span>;
@@ -100,23 +101,6 @@ export function CheckInTable({ view, personName }: { view: CheckInTableView; per
   );
 }
 
-function RatingGroup({ meta, name }: { meta: FieldMetadata<CheckInRating>; name: string }) {
-  return (
-    <fieldset className="rating-group" aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
-      <legend>{name}</legend>
-      <div className="rating-group__options">
-        {getCollectionProps(meta, { type: "radio", options: [...CHECK_IN_RATINGS] }).map(({ key, ...input }) => (
-          <label key={key} className="choice-option">
-            <input {...input} aria-describedby={undefined} />
-            <span>{CHECK_IN_RATING_LABELS[input.value as CheckInRating]}</span>
-          </label>
-        ))}
-      </div>
-      <FieldErrors id={meta.errorId} errors={meta.errors} />
-    </fieldset>
-  );
-}
-
 /**
  * A check-in: one rating per competency and an optional note. It starts from the author's
  * previous ratings so a quarterly update only touches what changed. Works without JavaScript.
@@ -125,32 +109,25 @@ export function CheckInForm({
   perspective,
   competencies,
   previous,
-  lastResult,
   personName,
 }: {
   perspective: CheckInPerspective;
   competencies: RatedCompetency[];
   previous: Partial<Record<string, CheckInRating>>;
-  lastResult: SubmissionResult<string[]> | undefined;
   personName?: string;
 }) {
-  const navigation = useNavigation();
-  const schema = createCheckInSchema(competencies);
-  const [form, fields] = useForm<z.input<CheckInSchema>, z.output<CheckInSchema>>({
+  const [form, fields] = useIntentForm({
     id: `check-in-${perspective}`,
-    lastResult,
+    intent: "check-in",
+    schema: createCheckInSchema(competencies),
     defaultValue: { ratings: previous },
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const ratings = fields.ratings.getFieldset();
-  const pending = navigation.state === "submitting" && navigation.formData?.get("intent") === "check-in";
+  const pending = useIsPending({ intent: "check-in" });
   return (
-    <Form method="post" className="form check-in-form" {...getFormProps(form)}>
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <input type="hidden" name="intent" value="check-in" />
+    <IntentForm form={form} intent="check-in" className="form check-in-form">
       {competencies.map((competency) => (
-        <RatingGroup key={competency.key} meta={ratings[competency.key] as FieldMetadata<CheckInRating>} name={competency.name} />
+        <RadioGroup key={competency.key} meta={ratings[competency.key]} legend={competency.name} options={ratingOptions} />
       ))}
       <TextareaField
         label="Note (optional)"
@@ -167,6 +144,6 @@ export function CheckInForm({
           Save check-in
         </Button>
       </div>
-    </Form>
+    </IntentForm>
   );
 }

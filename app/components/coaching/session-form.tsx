@@ -1,21 +1,13 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import { Form, useNavigation } from "@remix-run/react";
+import { getInputProps, getTextareaProps } from "@conform-to/react";
 import { z } from "zod";
-import {
-  ACTION_ITEM_MAX,
-  ACTION_ITEM_MIN,
-  dueDateToInstant,
-  localDate,
-  MAX_FOCUS,
-  MIN_FOCUS,
-  NOTES_MAX,
-  zonedDateTimeToUtc,
-} from "~/engine/coaching/sessions.ts";
-import { calendarDayField, DATE_WINDOW_DAYS, shiftDay } from "~/utils/date-fields.ts";
+import { ACTION_ITEM_MAX, ACTION_ITEM_MIN, MAX_FOCUS, MIN_FOCUS, NOTES_MAX } from "~/domain/coaching.ts";
+import { calendarDayField, DATE_WINDOW_DAYS, shiftDay } from "~/domain/fields.ts";
+import { dueDateToInstant, localDate, zonedDateTimeToUtc } from "~/engine/coaching/sessions.ts";
 import { CheckboxGroup, type ChoiceOption as LinkOption } from "../forms/choice-group.tsx";
+import { IntentForm, useIntentForm } from "../forms/intent-form.tsx";
+import { useIsPending } from "../forms/use-is-pending.ts";
 import { Button } from "../ui/button.tsx";
-import { Field, FormErrors, TextareaField } from "../ui/field.tsx";
+import { Field, TextareaField } from "../ui/field.tsx";
 
 /** Blank action-item rows offered when scheduling; more can be added on the session page. */
 const NEW_ACTION_ITEM_ROWS = 3;
@@ -102,8 +94,6 @@ export function createSessionSchema({ competencyKeys, today, timeZone }: Session
   });
 }
 
-export type SessionSchema = ReturnType<typeof createSessionSchema>;
-
 export type { ChoiceOption as LinkOption } from "../forms/choice-group.tsx";
 
 export type SessionFormDefaults = {
@@ -128,7 +118,6 @@ export function SessionForm({
   attempts,
   reflections,
   defaultValue,
-  lastResult,
   withActionItems,
   submitLabel,
   hiddenFields,
@@ -141,30 +130,24 @@ export function SessionForm({
   attempts: LinkOption[];
   reflections: LinkOption[];
   defaultValue: SessionFormDefaults;
-  lastResult: SubmissionResult<string[]> | undefined;
   withActionItems: boolean;
   submitLabel: string;
   hiddenFields?: Record<string, string>;
 }) {
-  const navigation = useNavigation();
-  const schema = createSessionSchema(context);
-  const [form, fields] = useForm<z.input<SessionSchema>, z.output<SessionSchema>>({
+  const [form, fields] = useIntentForm({
     id,
-    lastResult,
+    intent,
+    schema: createSessionSchema(context),
     defaultValue: {
       ...defaultValue,
       actionItems: withActionItems ? Array.from({ length: NEW_ACTION_ITEM_ROWS }, () => ({ text: "", dueDate: "" })) : [],
     },
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const itemRows = fields.actionItems.getFieldList();
-  const pending = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const pending = useIsPending({ intent });
 
   return (
-    <Form method="post" className="form session-form" {...getFormProps(form)}>
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <input type="hidden" name="intent" value={intent} />
+    <IntentForm form={form} intent={intent} className="form session-form">
       {Object.entries(hiddenFields ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -244,6 +227,6 @@ export function SessionForm({
           {submitLabel}
         </Button>
       </div>
-    </Form>
+    </IntentForm>
   );
 }

@@ -7,11 +7,21 @@ import { FormErrors } from "../ui/field.tsx";
 import { useDismissNotice } from "./notice.tsx";
 import { isFormReply } from "./reply.ts";
 
-/** The refusal this page's action sent back for the form with `intent`, if it was that one. */
-export function useFormReply(intent: string, fetcherData?: unknown): SubmissionResult<string[]> | undefined {
+/**
+ * The refusal this page's action sent back for the form with `intent`, if it was that one.
+ * Forms that share an intent, one per record, tell theirs apart by `values`: the hidden
+ * fields the refusal echoes back. A refusal that echoes nothing belongs to each of them.
+ */
+export function useFormReply(
+  intent: string,
+  fetcherData?: unknown,
+  values: Record<string, string> = {},
+): SubmissionResult<string[]> | undefined {
   const actionData: unknown = useActionData();
   const reply = fetcherData ?? actionData;
-  return isFormReply(reply) && reply.intent === intent ? reply.result : undefined;
+  if (!isFormReply(reply) || reply.intent !== intent) return undefined;
+  const echoed = reply.result.initialValue;
+  return !echoed || Object.entries(values).every(([name, value]) => echoed[name] === value) ? reply.result : undefined;
 }
 
 /**
@@ -26,14 +36,17 @@ export function useIntentForm<Schema extends z.ZodTypeAny>({
   schema,
   defaultValue,
   fetcherData,
+  values,
 }: {
   id: string;
   intent: string;
   schema?: Schema;
   defaultValue?: DefaultValue<z.input<Schema>>;
   fetcherData?: unknown;
+  /** The hidden fields that set this form apart from others with the same intent (see useFormReply). */
+  values?: Record<string, string>;
 }) {
-  const lastResult = useFormReply(intent, fetcherData);
+  const lastResult = useFormReply(intent, fetcherData, values);
   return useForm<z.input<Schema>, z.output<Schema>, string[]>({
     id,
     lastResult,

@@ -7,9 +7,6 @@ export type QuizView = {
   passPercent: number;
   /** The latest graded attempt; present only after the person has submitted. */
   latest: { scorePercent: number; passed: boolean; feedback: Record<string, QuestionFeedback> } | null;
-  /** Answers sent back with a refused submission, so nothing chosen is lost. */
-  draft?: Record<string, string[]>;
-  errors?: Record<string, string>;
 };
 
 export type ModuleContextValue = {

@@ -1,21 +1,39 @@
-import { Form, useNavigation } from "@remix-run/react";
 import { createContext, useContext, type ReactNode } from "react";
+import { IntentForm, useFormReply, useIntentForm } from "../forms/intent-form.tsx";
+import { useIsPending } from "../forms/use-is-pending.ts";
 import { Button } from "../ui/button.tsx";
 import { useModuleContext, type QuestionFeedback, type QuizView } from "./module-context.tsx";
 
+/** What a question needs from its quiz: the graded attempt, a refused submission's errors and what it had chosen. */
+type QuizContextValue = {
+  view: QuizView;
+  errors: Record<string, string[] | undefined>;
+  draft: Record<string, unknown> | undefined;
+};
 type QuestionContextValue = { questionId: string; multiple: boolean; feedback: QuestionFeedback | undefined; selected: string[] };
-const QuizContext = createContext<QuizView | null>(null);
+const QuizContext = createContext<QuizContextValue | null>(null);
 const QuestionContext = createContext<QuestionContextValue | null>(null);
 
 /** The form field that carries one question's chosen choice ids. */
 export const answerField = (questionId: string) => `answer.${questionId}`;
 
+/** The choices a refused submission echoed for one question: one value or several. */
+function chosenIn(draft: Record<string, unknown> | undefined, questionId: string): string[] | undefined {
+  const chosen = draft && Object.hasOwn(draft, questionId) ? draft[questionId] : undefined;
+  if (typeof chosen === "string") return [chosen];
+  return Array.isArray(chosen) ? chosen.filter((value): value is string => typeof value === "string") : undefined;
+}
+
 export function Quiz({ id, title = "Knowledge check", children }: { id: string; title?: string; children: ReactNode }) {
   const { quizzes, submissionKey, locked } = useModuleContext();
-  const navigation = useNavigation();
+  // Every quiz posts the "quiz" intent; its id sets its refusal apart from another quiz's on the page.
+  const values = { quizId: id };
+  const [form] = useIntentForm({ id: `quiz-${id}`, intent: "quiz", values });
+  const echoed = useFormReply("quiz", undefined, values)?.initialValue?.answer;
+  const pending = useIsPending({ intent: "quiz", values });
   const view = quizzes[id];
   if (!view) return null;
-  const pending = navigation.state === "submitting" && navigation.formData?.get("quizId") === id;
+  const draft = typeof echoed === "object" && echoed !== null ? (echoed as Record<string, unknown>) : undefined;
   const headingId = `quiz-${id}`;
   return (
     <section className="quiz" aria-labelledby={headingId} id={`quiz-${id}-section`}>
@@ -34,32 +52,27 @@ export function Quiz({ id, title = "Knowledge check", children }: { id: string; 
       ) : (
         <p className="muted">Answer every question, then submit. You need {view.passPercent}% to pass, and you can retake it.</p>
       )}
-      {view.errors && Object.keys(view.errors).length > 0 ? (
-        <div className="alert alert--error" role="alert">
-          {view.errors[""] ?? "Your answers weren't submitted: answer the questions marked below, then submit again."}
-        </div>
-      ) : null}
-      <Form method="post" preventScrollReset className="quiz__form">
-        <input type="hidden" name="intent" value="quiz" />
+      <IntentForm form={form} intent="quiz" className="quiz__form">
         <input type="hidden" name="quizId" value={id} />
         <input type="hidden" name="submissionKey" value={submissionKey} />
-        <QuizContext.Provider value={view}>{children}</QuizContext.Provider>
+        <QuizContext.Provider value={{ view, errors: form.allErrors, draft }}>{children}</QuizContext.Provider>
         <Button type="submit" pending={pending} disabled={locked}>
           {view.latest ? "Submit new answers" : "Submit answers"}
         </Button>
-      </Form>
+      </IntentForm>
     </section>
   );
 }
 
 export function Question({ id, prompt, multiple, children }: { id: string; prompt: string; multiple?: boolean; children: ReactNode }) {
   const quiz = useContext(QuizContext);
-  const feedback = quiz?.latest?.feedback[id];
-  const error = quiz?.errors?.[id];
-  const selected = quiz?.draft?.[id] ?? feedback?.selected ?? [];
+  const feedback = quiz?.view.latest?.feedback[id];
+  const errors = quiz?.errors[answerField(id)];
+  const selected = chosenIn(quiz?.draft, id) ?? feedback?.selected ?? [];
   const isMultiple = multiple !== undefined && multiple !== false;
+  const errorId = `question-${id}-error`;
   return (
-    <fieldset className="question" aria-describedby={error ? `question-${id}-error` : undefined} aria-invalid={error ? true : undefined}>
+    <fieldset className="question" aria-describedby={errors?.length ? errorId : undefined} aria-invalid={errors?.length ? true : undefined}>
       <legend>
         {prompt}
         {isMultiple ? <span className="question__hint"> Choose all that apply.</span> : null}
@@ -67,9 +80,9 @@ export function Question({ id, prompt, multiple, children }: { id: string; promp
       <QuestionContext.Provider value={{ questionId: id, multiple: isMultiple, feedback, selected }}>
         <div className="question__choices">{children}</div>
       </QuestionContext.Provider>
-      {error ? (
-        <p className="field__errors" id={`question-${id}-error`}>
-          {error}
+      {errors?.length ? (
+        <p className="field__errors" id={errorId}>
+          {errors.join(" ")}
         </p>
       ) : null}
       {feedback ? (

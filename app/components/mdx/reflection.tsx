@@ -1,48 +1,63 @@
+import { getTextareaProps } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
+import { z } from "zod";
+import { IntentForm, useIntentForm } from "../forms/intent-form.tsx";
 import { Button } from "../ui/button.tsx";
+import { FieldErrors } from "../ui/field.tsx";
 import { useModuleContext } from "./module-context.tsx";
 
 export const REFLECTION_MAX_LENGTH = 4000;
 
-/** A free-text prompt; answers are saved per person and visible to their team lead. */
+export const ReflectionSchema = z.object({
+  reflectionId: z.string().min(1).max(60),
+  text: z
+    .string({ required_error: "Write something before saving" })
+    .trim()
+    .min(1, "Write something before saving")
+    .max(REFLECTION_MAX_LENGTH, `Keep it under ${REFLECTION_MAX_LENGTH} characters`),
+});
+
+/**
+ * A free-text prompt; answers are saved per person and visible to their team lead. It saves
+ * in place, without leaving the reader's spot in the module, and says "Saved." beside the button.
+ */
 export function Reflection({ id, prompt }: { id: string; prompt: string }) {
   const { reflections, locked, savedReflectionId } = useModuleContext();
-  const fetcher = useFetcher<{ savedReflectionId?: string; reflectionError?: string }>();
-  const saved = fetcher.data?.savedReflectionId === id || (fetcher.state === "idle" && !fetcher.data && savedReflectionId === id);
-  const fieldId = `reflection-${id}`;
+  const fetcher = useFetcher<unknown>();
+  const [form, fields] = useIntentForm({
+    id: `reflection-${id}`,
+    intent: "reflection",
+    schema: ReflectionSchema,
+    defaultValue: { reflectionId: id, text: reflections[id] ?? "" },
+    fetcherData: fetcher.data,
+    values: { reflectionId: id },
+  });
+  // Saved through the fetcher, or (without JavaScript) by the page's own post.
+  const saved = isSaved(fetcher.data, id) || (fetcher.state === "idle" && !fetcher.data && savedReflectionId === id);
+  const hintId = `${fields.text.id}-hint`;
   return (
     <div className="reflection">
-      <fetcher.Form method="post" className="form">
-        <input type="hidden" name="intent" value="reflection" />
+      <IntentForm form={form} intent="reflection" fetcher={fetcher}>
         <input type="hidden" name="reflectionId" value={id} />
-        <label id={`${fieldId}-label`} htmlFor={fieldId} className="reflection__prompt">
+        <label htmlFor={fields.text.id} className="reflection__prompt">
           <span className="reflection__kicker">Reflect</span> {prompt}
         </label>
-        <p className="field__hint" id={`${fieldId}-hint`}>
+        <p className="field__hint" id={hintId}>
           Only you and your team lead can see your answer.
         </p>
-        <textarea
-          id={fieldId}
-          name="text"
-          rows={4}
-          maxLength={REFLECTION_MAX_LENGTH}
-          required
-          aria-describedby={`${fieldId}-hint`}
-          defaultValue={reflections[id] ?? ""}
-          disabled={locked}
-        />
+        <textarea {...getTextareaProps(fields.text, { ariaDescribedBy: hintId })} rows={4} disabled={locked} />
+        <FieldErrors id={fields.text.errorId} errors={fields.text.errors} />
         <div className="row">
           <Button type="submit" variant="secondary" size="small" pending={fetcher.state !== "idle"} disabled={locked}>
             Save reflection
           </Button>
           {saved ? <span role="status">Saved.</span> : null}
-          {fetcher.data?.reflectionError ? (
-            <span role="alert" className="field__errors">
-              {fetcher.data.reflectionError}
-            </span>
-          ) : null}
         </div>
-      </fetcher.Form>
+      </IntentForm>
     </div>
   );
+}
+
+function isSaved(data: unknown, reflectionId: string): boolean {
+  return typeof data === "object" && data !== null && "savedReflectionId" in data && data.savedReflectionId === reflectionId;
 }

@@ -1,5 +1,5 @@
 import { Badge } from "~/components/ui/layout.tsx";
-import { PAIRING_STATUS_LABELS, type PairingStatus } from "~/utils/mentoring-fields.ts";
+import { PAIRING_STATUS_LABELS, type PairingStatus } from "~/domain/mentoring.ts";
 
 const TONES: Record<PairingStatus, "primary" | "success" | "danger" | undefined> = {
   proposed: "primary",

@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
 import { DataTable } from "~/components/ui/data-table.tsx";
-import type { PairingView } from "~/models/mentoring.server.ts";
+import { FIT_CHECK_LABELS, type FitCheck, type PairingStatus } from "~/domain/mentoring.ts";
+import type { PairingView } from "~/models/pairing.server.ts";
 import { formatDate } from "~/utils/format.ts";
-import { FIT_CHECK_LABELS, type FitCheck, type PairingStatus } from "~/utils/mentoring-fields.ts";
 import { PairingStatusBadge } from "./pairing-status-badge.tsx";
 
 /** A pairing as the pairing tables show it; built in loaders. */

@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { Fragment, type ReactNode } from "react";
+import { useIsPending } from "../forms/use-is-pending.ts";
 import { Button } from "../ui/button.tsx";
 import { DataTable } from "../ui/data-table.tsx";
 import { Badge } from "../ui/layout.tsx";
@@ -169,12 +170,21 @@ export function GradeReport({
           .map(([id, version]) => `${id} v${version}`)
           .join(", ")}
       </p>
-      {retryTo ? (
-        <Form method="post" action={retryTo} className="row">
-          <Button type="submit">Try this scenario again</Button>
-          <Link to="/practice">Back to Practice</Link>
-        </Form>
-      ) : null}
+      {retryTo ? <RetryForm scenarioTo={retryTo} /> : null}
     </section>
+  );
+}
+
+/** Starts a new attempt on the scenario's own page, as its "Start" button does. */
+function RetryForm({ scenarioTo }: { scenarioTo: string }) {
+  const pending = useIsPending({ intent: "start", formAction: scenarioTo });
+  return (
+    <Form method="post" action={scenarioTo} className="row">
+      <input type="hidden" name="intent" value="start" />
+      <Button type="submit" pending={pending}>
+        Try this scenario again
+      </Button>
+      <Link to="/practice">Back to Practice</Link>
+    </Form>
   );
 }

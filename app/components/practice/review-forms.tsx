@@ -1,9 +1,9 @@
-import { getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form, useNavigation } from "@remix-run/react";
+import { getSelectProps, getTextareaProps } from "@conform-to/react";
 import { z } from "zod";
+import { IntentForm, useFormReply, useIntentForm } from "../forms/intent-form.tsx";
+import { useIsPending } from "../forms/use-is-pending.ts";
 import { Button } from "../ui/button.tsx";
-import { FormErrors, SelectField, TextareaField, type Option } from "../ui/field.tsx";
+import { SelectField, TextareaField, type Option } from "../ui/field.tsx";
 
 // One schema per form, shared by the browser (instant messages) and the action (the authority).
 
@@ -64,20 +64,13 @@ export const RejectDisputeSchema = z.object({
   reason: reasonField("Say why the level stays: the agent reads this"),
 });
 
+/** Intents only a reviewer may send. */
 export const REVIEW_INTENTS = ["override", "comment", "mark-reviewed", "accept-dispute", "reject-dispute"] as const;
+/** Intents only the agent whose conversation it is may send about its review. */
 export const OWNER_INTENTS = ["acknowledge", "dispute"] as const;
 
-/** Names one form on the attempt page, so a 400 goes back to the form that sent it. */
-export function reviewFormId(intent: string, subject = ""): string {
-  return subject ? `${intent}-${subject.replace(/[^a-zA-Z0-9-]/g, "-")}` : intent;
-}
-
-type Result = SubmissionResult<string[]> | undefined;
-
-function useSubmitting(intent: string, field: string, subject: string) {
-  const navigation = useNavigation();
-  return navigation.state === "submitting" && navigation.formData?.get("intent") === intent && navigation.formData.get(field) === subject;
-}
+// A grade report has one form per criterion and per dispute: element ids must stay unique and valid.
+const formId = (intent: string, subject: string) => `${intent}-${subject.replace(/[^a-zA-Z0-9-]/g, "-")}`;
 
 const levelOptions = (choices: { level: number; label: string }[]): Option[] =>
   choices.map((choice) => ({ value: String(choice.level), label: `${choice.label} (${choice.level})` }));
@@ -85,28 +78,21 @@ const levelOptions = (choices: { level: number; label: string }[]): Option[] =>
 export function OverrideForm({
   criterion,
   choices,
-  lastResult,
 }: {
   criterion: { id: string; title: string };
   choices: { level: number; label: string }[];
-  lastResult: Result;
 }) {
-  const [form, fields] = useForm({
-    id: reviewFormId("override", criterion.id),
-    lastResult,
-    constraint: getZodConstraint(OverrideSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OverrideSchema }),
-  });
-  const submitting = useSubmitting("override", "criterionId", criterion.id);
+  const values = { criterionId: criterion.id };
+  const [form, fields] = useIntentForm({ id: formId("override", criterion.id), intent: "override", schema: OverrideSchema, values });
+  const pending = useIsPending({ intent: "override", values });
+  // Opened by the server's refusal only: closing it while the person types a valid reason would hide the button.
+  const refused = useFormReply("override", undefined, values);
   return (
-    <details className="review-tool" open={lastResult ? true : undefined}>
+    <details className="review-tool" open={refused ? true : undefined}>
       <summary>
         Override the level<span className="visually-hidden"> of {criterion.title}</span>
       </summary>
-      <Form method="post" className="form review-form" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <input type="hidden" name="intent" value="override" />
+      <IntentForm form={form} intent="override" className="form review-form">
         <input type="hidden" name="criterionId" value={criterion.id} />
         <SelectField
           label="New level"
@@ -122,32 +108,27 @@ export function OverrideForm({
           textareaProps={{ ...getTextareaProps(fields.reason), maxLength: REASON_MAX }}
         />
         <div>
-          <Button type="submit" size="small" pending={submitting}>
+          <Button type="submit" size="small" pending={pending}>
             Save override
           </Button>
         </div>
-      </Form>
+      </IntentForm>
     </details>
   );
 }
 
-export function DisputeForm({ criterion, lastResult }: { criterion: { id: string; title: string }; lastResult: Result }) {
-  const [form, fields] = useForm({
-    id: reviewFormId("dispute", criterion.id),
-    lastResult,
-    constraint: getZodConstraint(DisputeSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DisputeSchema }),
-  });
-  const submitting = useSubmitting("dispute", "criterionId", criterion.id);
+export function DisputeForm({ criterion }: { criterion: { id: string; title: string } }) {
+  const values = { criterionId: criterion.id };
+  const [form, fields] = useIntentForm({ id: formId("dispute", criterion.id), intent: "dispute", schema: DisputeSchema, values });
+  const pending = useIsPending({ intent: "dispute", values });
+  // Opened by the server's refusal only: closing it while the person types a valid reason would hide the button.
+  const refused = useFormReply("dispute", undefined, values);
   return (
-    <details className="review-tool" open={lastResult ? true : undefined}>
+    <details className="review-tool" open={refused ? true : undefined}>
       <summary>
         Dispute this level<span className="visually-hidden"> of {criterion.title}</span>
       </summary>
-      <Form method="post" className="form review-form" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <input type="hidden" name="intent" value="dispute" />
+      <IntentForm form={form} intent="dispute" className="form review-form">
         <input type="hidden" name="criterionId" value={criterion.id} />
         <TextareaField
           label="What did the grader miss?"
@@ -156,11 +137,11 @@ export function DisputeForm({ criterion, lastResult }: { criterion: { id: string
           textareaProps={{ ...getTextareaProps(fields.comment), maxLength: DISPUTE_MAX }}
         />
         <div>
-          <Button type="submit" size="small" variant="secondary" pending={submitting}>
+          <Button type="submit" size="small" variant="secondary" pending={pending}>
             Send dispute
           </Button>
         </div>
-      </Form>
+      </IntentForm>
     </details>
   );
 }
@@ -168,41 +149,34 @@ export function DisputeForm({ criterion, lastResult }: { criterion: { id: string
 export function ResolveDisputeForms({
   dispute,
   choices,
-  acceptResult,
-  rejectResult,
 }: {
   dispute: { id: string; criterionTitle: string };
   choices: { level: number; label: string }[];
-  acceptResult: Result;
-  rejectResult: Result;
 }) {
-  const [acceptForm, acceptFields] = useForm({
-    id: reviewFormId("accept-dispute", dispute.id),
-    lastResult: acceptResult,
-    constraint: getZodConstraint(AcceptDisputeSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptDisputeSchema }),
+  const values = { disputeId: dispute.id };
+  const [acceptForm, acceptFields] = useIntentForm({
+    id: formId("accept-dispute", dispute.id),
+    intent: "accept-dispute",
+    schema: AcceptDisputeSchema,
+    values,
   });
-  const [rejectForm, rejectFields] = useForm({
-    id: reviewFormId("reject-dispute", dispute.id),
-    lastResult: rejectResult,
-    constraint: getZodConstraint(RejectDisputeSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RejectDisputeSchema }),
+  const [rejectForm, rejectFields] = useIntentForm({
+    id: formId("reject-dispute", dispute.id),
+    intent: "reject-dispute",
+    schema: RejectDisputeSchema,
+    values,
   });
-  const accepting = useSubmitting("accept-dispute", "disputeId", dispute.id);
-  const rejecting = useSubmitting("reject-dispute", "disputeId", dispute.id);
+  const accepting = useIsPending({ intent: "accept-dispute", values });
+  const rejecting = useIsPending({ intent: "reject-dispute", values });
   return (
     <div className="dispute-answer">
-      <Form
-        method="post"
+      <IntentForm
+        form={acceptForm}
+        intent="accept-dispute"
         className="form review-form"
-        aria-label={`Accept the dispute of ${dispute.criterionTitle}`}
-        {...getFormProps(acceptForm)}
+        label={`Accept the dispute of ${dispute.criterionTitle}`}
       >
         <p className="review-form__title">Accept: change the level</p>
-        <FormErrors id={acceptForm.errorId} errors={acceptForm.errors} />
-        <input type="hidden" name="intent" value="accept-dispute" />
         <input type="hidden" name="disputeId" value={dispute.id} />
         <SelectField
           label="New level"
@@ -221,16 +195,14 @@ export function ResolveDisputeForms({
             Accept and change the level
           </Button>
         </div>
-      </Form>
-      <Form
-        method="post"
+      </IntentForm>
+      <IntentForm
+        form={rejectForm}
+        intent="reject-dispute"
         className="form review-form"
-        aria-label={`Reject the dispute of ${dispute.criterionTitle}`}
-        {...getFormProps(rejectForm)}
+        label={`Reject the dispute of ${dispute.criterionTitle}`}
       >
         <p className="review-form__title">Reject: keep the level</p>
-        <FormErrors id={rejectForm.errorId} errors={rejectForm.errors} />
-        <input type="hidden" name="intent" value="reject-dispute" />
         <input type="hidden" name="disputeId" value={dispute.id} />
         <TextareaField
           label="Reason"
@@ -242,25 +214,17 @@ export function ResolveDisputeForms({
             Reject the dispute
           </Button>
         </div>
-      </Form>
+      </IntentForm>
     </div>
   );
 }
 
-export function CommentForm({ turns, lastResult }: { turns: Option[]; lastResult: Result }) {
-  const [form, fields] = useForm({
-    id: reviewFormId("comment"),
-    lastResult,
-    constraint: getZodConstraint(CommentSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CommentSchema }),
-  });
-  const navigation = useNavigation();
+export function CommentForm({ turns }: { turns: Option[] }) {
+  const [form, fields] = useIntentForm({ id: "comment", intent: "comment", schema: CommentSchema });
+  const pending = useIsPending({ intent: "comment" });
   return (
-    <Form method="post" className="form review-form" aria-labelledby="comment-form-title" {...getFormProps(form)}>
-      <h3 id="comment-form-title">Add a comment</h3>
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <input type="hidden" name="intent" value="comment" />
+    <IntentForm form={form} intent="comment" className="form review-form" label="Add a comment">
+      <h3>Add a comment</h3>
       <SelectField
         label="About"
         hint="A comment on a turn appears under it in the conversation."
@@ -275,14 +239,10 @@ export function CommentForm({ turns, lastResult }: { turns: Option[]; lastResult
         textareaProps={{ ...getTextareaProps(fields.body), maxLength: COMMENT_MAX, rows: 4 }}
       />
       <div>
-        <Button
-          type="submit"
-          variant="secondary"
-          pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "comment"}
-        >
+        <Button type="submit" variant="secondary" pending={pending}>
           Add comment
         </Button>
       </div>
-    </Form>
+    </IntentForm>
   );
 }

@@ -1,17 +1,17 @@
-import type { SubmissionResult } from "@conform-to/react";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { DISPUTE_STATUS_LABELS, type DisputeStatus } from "~/domain/coaching.ts";
 import { formatDate, formatDateTime } from "~/utils/format.ts";
-import { Button } from "../ui/button.tsx";
+import { ActionButton } from "../forms/action-button.tsx";
 import type { Option } from "../ui/field.tsx";
 import { Badge } from "../ui/layout.tsx";
 import type { TurnComment } from "./conversation.tsx";
 import type { ReportCriterion } from "./grade-report.tsx";
-import { CommentForm, DisputeForm, OverrideForm, ResolveDisputeForms, reviewFormId } from "./review-forms.tsx";
+import { CommentForm, DisputeForm, OverrideForm, ResolveDisputeForms } from "./review-forms.tsx";
 
 export type DisputeView = {
   id: string;
   comment: string;
-  status: "open" | "accepted" | "rejected";
+  status: DisputeStatus;
   answer: string | null;
   at: string;
   resolvedAt: string | null;
@@ -38,24 +38,14 @@ export type AttemptReview = {
   criteria: Record<string, CriterionReview>;
 };
 
-type ResultFor = (formId: string) => SubmissionResult<string[]> | undefined;
-
-const DISPUTE_STATUS = {
-  open: <Badge tone="primary">Waiting for an answer</Badge>,
-  accepted: <Badge tone="success">Accepted</Badge>,
-  rejected: <Badge>Not accepted</Badge>,
+const DISPUTE_TONES: Record<DisputeStatus, "primary" | "success" | undefined> = {
+  open: "primary",
+  accepted: "success",
+  rejected: undefined,
 };
 
 /** What a review adds under one criterion: the override's reason, disputes, and the forms the viewer may use. */
-export function CriterionReviewRow({
-  criterion,
-  review,
-  resultFor,
-}: {
-  criterion: ReportCriterion;
-  review: AttemptReview;
-  resultFor: ResultFor;
-}) {
+export function CriterionReviewRow({ criterion, review }: { criterion: ReportCriterion; review: AttemptReview }) {
   const { canReview, agentName } = review;
   const data = review.criteria[criterion.id];
   if (!data) return null;
@@ -77,7 +67,8 @@ export function CriterionReviewRow({
         <div key={dispute.id} className={`dispute dispute--${dispute.status}`}>
           <p className="dispute__meta">
             <strong>{canReview ? `${agentName} disputed this level` : "You disputed this level"}</strong>{" "}
-            <span className="muted">· {formatDateTime(dispute.at)}</span> {DISPUTE_STATUS[dispute.status]}
+            <span className="muted">· {formatDateTime(dispute.at)}</span>{" "}
+            <Badge tone={DISPUTE_TONES[dispute.status]}>{DISPUTE_STATUS_LABELS[dispute.status]}</Badge>
           </p>
           <blockquote className="dispute__comment">{dispute.comment}</blockquote>
           {dispute.answer ? (
@@ -87,21 +78,12 @@ export function CriterionReviewRow({
             </p>
           ) : null}
           {canReview && dispute.status === "open" ? (
-            <ResolveDisputeForms
-              dispute={{ id: dispute.id, criterionTitle: criterion.title }}
-              choices={data.choices}
-              acceptResult={resultFor(reviewFormId("accept-dispute", dispute.id))}
-              rejectResult={resultFor(reviewFormId("reject-dispute", dispute.id))}
-            />
+            <ResolveDisputeForms dispute={{ id: dispute.id, criterionTitle: criterion.title }} choices={data.choices} />
           ) : null}
         </div>
       ))}
-      {showTools && canReview ? (
-        <OverrideForm criterion={subject} choices={data.choices} lastResult={resultFor(reviewFormId("override", criterion.id))} />
-      ) : null}
-      {showTools && !canReview && !open ? (
-        <DisputeForm criterion={subject} lastResult={resultFor(reviewFormId("dispute", criterion.id))} />
-      ) : null}
+      {showTools && canReview ? <OverrideForm criterion={subject} choices={data.choices} /> : null}
+      {showTools && !canReview && !open ? <DisputeForm criterion={subject} /> : null}
     </div>
   );
 }
@@ -122,9 +104,7 @@ function CommentList({ comments }: { comments: TurnComment[] }) {
 }
 
 /** The review's status, comments on the whole conversation, and marking it reviewed (lead) or acknowledging it (agent). */
-export function ReviewPanel({ review, resultFor }: { review: AttemptReview; resultFor: ResultFor }) {
-  const navigation = useNavigation();
-  const pending = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+export function ReviewPanel({ review }: { review: AttemptReview }) {
   const { canReview } = review;
   return (
     <section id="review" className="card review-panel" aria-labelledby="review-title">
@@ -165,30 +145,28 @@ export function ReviewPanel({ review, resultFor }: { review: AttemptReview; resu
 
       {canReview ? (
         <>
-          <CommentForm turns={review.turnOptions} lastResult={resultFor(reviewFormId("comment"))} />
+          <CommentForm turns={review.turnOptions} />
           {review.reviewedAt ? null : (
-            <Form method="post" className="row review-panel__done">
-              <input type="hidden" name="intent" value="mark-reviewed" />
-              <Button type="submit" pending={pending("mark-reviewed")}>
+            <div className="row review-panel__done">
+              <ActionButton intent="mark-reviewed" className="">
                 Mark reviewed
-              </Button>
+              </ActionButton>
               <span className="muted">{review.agentName} gets a notification to read your feedback.</span>
-            </Form>
+            </div>
           )}
           <p>
             <Link to="/coaching/reviews">Back to the review queue</Link>
           </p>
         </>
       ) : review.reviewedAt && !review.acknowledgedAt ? (
-        <Form method="post" className="row review-panel__done">
-          <input type="hidden" name="intent" value="acknowledge" />
-          <Button type="submit" pending={pending("acknowledge")}>
+        <div className="row review-panel__done">
+          <ActionButton intent="acknowledge" className="">
             Acknowledge review
-          </Button>
+          </ActionButton>
           <span className="muted">
             Lets {review.reviewedBy ?? "your lead"} know you've read the feedback. You can still dispute a level afterwards.
           </span>
-        </Form>
+        </div>
       ) : null}
     </section>
   );

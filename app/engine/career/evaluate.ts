@@ -1,6 +1,13 @@
-import type { CareerTrack, KeyedLadderLevel, Ladder, Requirement, RequirementKind } from "../../content/career-schemas.ts";
-import type { Difficulty } from "../../content/practice-schemas.ts";
-import { LEVELS, LEVEL_LABELS, type Level } from "../../utils/user-fields.ts";
+import { LEVELS, LEVEL_LABELS, type Level } from "~/domain/people.ts";
+import {
+  CAREER_TRACKS,
+  type CareerTrack,
+  type KeyedLadderLevel,
+  type Ladder,
+  type Requirement,
+  type RequirementKind,
+} from "../../content/career-schemas.ts";
+import { DIFFICULTIES, type Difficulty } from "../../content/practice-schemas.ts";
 
 /**
  * Career readiness (DESIGN.md §8): evaluates one ladder level's requirements from plain evidence.
@@ -69,7 +76,6 @@ export type LevelEvaluation = {
   nextSteps: string[];
 };
 
-const DIFFICULTY_ORDER: Difficulty[] = ["starter", "intermediate", "advanced"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 export function formatDay(date: Date): string {
@@ -154,8 +160,7 @@ function suggestScenario(
 ) {
   const passed = passedSlugs(attempts);
   const candidates = (catalog.scenarios ?? []).filter(filter);
-  const rank = (scenario: (typeof candidates)[number]) =>
-    (passed.has(scenario.slug) ? 10 : 0) + DIFFICULTY_ORDER.indexOf(scenario.difficulty);
+  const rank = (scenario: (typeof candidates)[number]) => (passed.has(scenario.slug) ? 10 : 0) + DIFFICULTIES.indexOf(scenario.difficulty);
   return [...candidates].sort((a, b) => rank(a) - rank(b))[0] ?? null;
 }
 
@@ -391,7 +396,7 @@ export function nextLevels(currentLevel: Level, ladder: Ladder): NextLevel[] {
     }
     frontier = next;
   }
-  return (["ic", "management"] as const).flatMap((track) => (found.has(track) ? [found.get(track) as NextLevel] : []));
+  return CAREER_TRACKS.flatMap((track) => (found.has(track) ? [found.get(track) as NextLevel] : []));
 }
 
 /** The levels a lead may nominate someone for: the next levels that directly follow their current one. */

@@ -13,13 +13,7 @@
 // - Precedence: completed, then past due, then not passed, then in progress,
 //   then not started. A failed attempt outranks an attempt still open, because
 //   a conversation left open would otherwise hide the failure for ever.
-
-/** Most urgent first: the board's status sort follows this order. */
-export const ASSIGNMENT_STATUSES = ["past-due", "not-passed", "not-started", "in-progress", "completed"] as const;
-export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
-
-export const ASSIGNMENT_KINDS = ["module", "scenario"] as const;
-export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];
+import type { AssignmentKind, AssignmentStatus } from "~/domain/coaching.ts";
 
 export type AssignmentFacts = {
   kind: AssignmentKind;

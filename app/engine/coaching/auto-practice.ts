@@ -21,7 +21,8 @@
 //   lead more than a pile of assignments, and the next attempt brings the
 //   next one if the misses continue.
 
-import { finalLevel, type AssignmentKind } from "./assignment-status.ts";
+import type { AssignmentKind } from "~/domain/coaching.ts";
+import { finalLevel } from "./assignment-status.ts";
 
 export const DEFAULT_AUTO_ASSIGN_AFTER = 3;
 

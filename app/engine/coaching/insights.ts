@@ -1,8 +1,8 @@
 // Team insights: pure aggregations over what the insights model loads for a
 // set of agents. Every figure on the insights page and in its CSV comes from here.
+import type { AssignmentStatus } from "~/domain/coaching.ts";
 import { pathProgress, type ModuleRef, type ProgressRecord } from "~/engine/learning/progress.ts";
 import { groupBy } from "~/utils/group-by.ts";
-import type { AssignmentStatus } from "./assignment-status.ts";
 
 /** CX champions give about 3.7 days of training a year (DESIGN.md §2), at about 7.5 hours a day. */
 export const BENCHMARK_TRAINING_DAYS = 3.7;

@@ -1,39 +1,5 @@
-// Rules for 1:1 coaching sessions: who sees a session and as whom, who can be
-// coached by whom, and the calendar arithmetic the forms need. Pure: no I/O.
-import { parseCalendarDay } from "~/utils/date-fields.ts";
-import { canSeePerson, type PersonRef, type Viewer } from "~/utils/permissions.ts";
-
-/**
- * How a viewer sees a session: the coach (lead or admin) sees everything, the
- * agent sees everything but the private notes. Null means the session is none
- * of their business, which the routes answer with a 404.
- */
-export type SessionRole = "coach" | "agent";
-
-export function sessionRole(viewer: Viewer, session: { leadId: string; agent: PersonRef }): SessionRole | null {
-  // Checked first: a lead coached by an admin must never read notes kept about them.
-  if (session.agent.id === viewer.id) return "agent";
-  if (viewer.role === "admin") return "coach";
-  // The lead who ran it keeps access after the agent moves team; the agent's current lead gains it.
-  if (viewer.role === "lead" && (session.leadId === viewer.id || canSeePerson(viewer, session.agent))) return "coach";
-  return null;
-}
-
-export type CoacheeRef = PersonRef & { active: boolean };
-
-/** A lead coaches the active people on the teams they lead; an admin any active person but themselves. */
-export function canCoach(viewer: Viewer, person: CoacheeRef): boolean {
-  if (!person.active || person.id === viewer.id) return false;
-  if (viewer.role === "admin") return true;
-  if (viewer.role === "lead") return canSeePerson(viewer, person);
-  return false;
-}
-
-export const MIN_FOCUS = 1;
-export const MAX_FOCUS = 4;
-export const ACTION_ITEM_MIN = 3;
-export const ACTION_ITEM_MAX = 300;
-export const NOTES_MAX = 5000;
+// The calendar arithmetic of 1:1 coaching sessions and their action items. Pure: no I/O.
+import { parseCalendarDay } from "~/domain/fields.ts";
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 

@@ -4,7 +4,7 @@
 // were sent, until the conversation ends; both versions are graded by the
 // same rules. Nothing here is stored.
 import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
-import type { Outcome } from "../simulation/customer-state.ts";
+import type { Outcome } from "~/domain/practice.ts";
 import { simulate } from "../simulation/customer.ts";
 import type { Turn } from "./criteria.ts";
 import { gradeScenarioConversation, type Grade } from "./grade.ts";

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
+import { LEVELS, type WorkMode } from "~/domain/people.ts";
 import { optimisePool, remainingCapacity } from "./optimise.ts";
 import { pairTotal, scorePair } from "./score.ts";
-import { LEVELS, type Mentee, type Mentor, type WorkMode } from "./types.ts";
+import type { Mentee, Mentor } from "./types.ts";
 
 const NOW = new Date("2025-01-15T10:00:00Z");
 

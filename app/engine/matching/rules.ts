@@ -1,32 +1,8 @@
 /**
- * Who may mentor, who may see a pairing, and how an admin's hand-adjusted pool choice scores.
- * Pure: no Prisma, no I/O.
+ * How an admin's hand-adjusted pool choice scores. Pure: no Prisma, no I/O.
  */
-import type { Viewer } from "../../utils/permissions.ts";
-import { isNewHire } from "../../utils/user-fields.ts";
 import { scorePair } from "./score.ts";
 import type { Mentee, Mentor, PairScore } from "./types.ts";
-
-/** Why a person cannot offer mentoring, or null when they can. */
-export function mentorIneligibility(person: { hireDate: Date; deactivatedAt: Date | null }, now: Date): string | null {
-  if (person.deactivatedAt) return "Deactivated accounts can't mentor.";
-  if (isNewHire(person.hireDate, now)) return "Mentoring opens after your first 90 days — for now, make the most of being mentored.";
-  return null;
-}
-
-export type PairingAccess = "mentor" | "mentee" | "observer";
-
-type PairingSides = { mentor: { id: string; teamId: string | null }; mentee: { id: string; teamId: string | null } };
-
-/** The pair take part; admins and the leads of either person's team read; anyone else sees nothing. */
-export function pairingAccess(viewer: Viewer, pairing: PairingSides): PairingAccess | null {
-  if (pairing.mentor.id === viewer.id) return "mentor";
-  if (pairing.mentee.id === viewer.id) return "mentee";
-  if (viewer.role === "admin") return "observer";
-  const ledTeam = (teamId: string | null) => teamId !== null && viewer.ledTeamIds.includes(teamId);
-  if (viewer.role === "lead" && (ledTeam(pairing.mentee.teamId) || ledTeam(pairing.mentor.teamId))) return "observer";
-  return null;
-}
 
 export type PoolChoice = { menteeId: string; mentorId: string | null };
 export type ScoredChoice = PoolChoice & { score: PairScore | null; problem: string | null };

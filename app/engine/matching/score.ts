@@ -9,7 +9,8 @@
  *                     mentor is remote or hybrid (so remote mentees are prioritised: DESIGN §2)
  *   conflict   0      never adds points; any conflict makes the pair ineligible
  */
-import { LEVELS, LEVEL_LABELS, type Level, type Mentee, type Mentor, type PairScore, type ScorePart, type WorkMode } from "./types.ts";
+import { LEVELS, LEVEL_LABELS, type Level, type WorkMode } from "~/domain/people.ts";
+import type { Mentee, Mentor, PairScore, ScorePart } from "./types.ts";
 
 export const MAX_POINTS = { skills: 40, career: 20, timeZone: 20, workMode: 10, remoteBonus: 10 } as const;
 

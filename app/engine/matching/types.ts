@@ -1,8 +1,6 @@
 /** Plain input types for the mentor-matching engine (pure: no Prisma, no I/O). */
 
-import type { Level, WorkMode } from "../../utils/user-fields.ts";
-
-export { LEVELS, LEVEL_LABELS, type Level, type WorkMode } from "../../utils/user-fields.ts";
+import type { Level, WorkMode } from "~/domain/people.ts";
 
 /** Competency key, e.g. "empathy". */
 export type CompetencyKey = string;

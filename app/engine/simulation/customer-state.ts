@@ -2,9 +2,7 @@
 // customer's behaviour so pages can read a stored state without loading the
 // language model into the browser bundle.
 import { z } from "zod";
-
-export const OUTCOMES = ["resolved", "escalated", "abandoned", "ended"] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+import { OUTCOMES } from "~/domain/practice.ts";
 
 const CustomerStateSchema = z.object({
   mood: z.number(),

@@ -1,13 +1,17 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { IntentForm, useIntentForm } from "~/components/forms/intent-form.tsx";
+import { useIsPending } from "~/components/forms/use-is-pending.ts";
 import { Button } from "~/components/ui/button.tsx";
-import { Field, FormErrors } from "~/components/ui/field.tsx";
+import { Field } from "~/components/ui/field.tsx";
 import { describeWait } from "~/engine/security/throttle.ts";
 import { login, redirectAfterLogin, requireAnonymous } from "~/utils/auth.server.ts";
+import { handleIntent } from "~/utils/forms.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
+import { refuseAuthForm } from "./auth-reply.server.ts";
 
 const LoginSchema = z.object({
   email: z.string({ required_error: "Enter your email address" }).trim().email("Enter a valid email address, like name@company.com"),
@@ -17,6 +21,8 @@ const LoginSchema = z.object({
 
 export const INVALID_CREDENTIALS = "That email and password don't match an active account.";
 
+const PASSWORD_FIELDS = ["password"];
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
   return null;
@@ -25,46 +31,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const formData = await readFormData(request);
-  const submission = parseWithZod(formData, { schema: LoginSchema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
-  }
-  const { email, password, redirectTo } = submission.value;
-  const outcome = await login({ email, password, clientAddress: context.clientAddress, cookieHeader: request.headers.get("Cookie") });
-  switch (outcome.status) {
-    case "success":
-      return redirectAfterLogin(redirectTo, outcome.cookies);
-    case "throttled": {
-      const message = `Too many sign-in attempts for this account or network. Wait ${describeWait(outcome.retryAfterSeconds)} and try again.`;
-      return data(
-        { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
-        { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
-      );
-    }
-    case "invalid":
-      return data({ result: submission.reply({ formErrors: [INVALID_CREDENTIALS], hideFields: ["password"] }) }, { status: 400 });
-  }
+  return handleIntent(formData, {
+    login: async () => {
+      const submission = parseWithZod(formData, { schema: LoginSchema });
+      if (submission.status !== "success") return refuseAuthForm("login", submission, { passwordFields: PASSWORD_FIELDS });
+      const { email, password, redirectTo } = submission.value;
+      const outcome = await login({ email, password, clientAddress: context.clientAddress, cookieHeader: request.headers.get("Cookie") });
+      switch (outcome.status) {
+        case "success":
+          return redirectAfterLogin(redirectTo, outcome.cookies);
+        case "throttled":
+          return refuseAuthForm("login", submission, {
+            passwordFields: PASSWORD_FIELDS,
+            message: `Too many sign-in attempts for this account or network. Wait ${describeWait(outcome.retryAfterSeconds)} and try again.`,
+            retryAfterSeconds: outcome.retryAfterSeconds,
+          });
+        case "invalid":
+          return refuseAuthForm("login", submission, { passwordFields: PASSWORD_FIELDS, message: INVALID_CREDENTIALS });
+      }
+    },
+  });
 }
 
 export default function LoginPage() {
-  const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useIntentForm({
     id: "login",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(LoginSchema),
+    intent: "login",
+    schema: LoginSchema,
     defaultValue: { redirectTo: searchParams.get("redirectTo") ?? "" },
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
   });
+  const pending = useIsPending({ intent: "login" });
 
   return (
     <div className="card auth-panel">
       <h1>Sign in to Frontline</h1>
       <p className="muted">Use the work email your admin set up for you.</p>
-      <Form method="post" className="form" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+      <IntentForm form={form} intent="login">
         <input {...getInputProps(fields.redirectTo, { type: "hidden" })} />
         <Field
           label="Email"
@@ -76,10 +79,10 @@ export default function LoginPage() {
           errors={fields.password.errors}
           inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "current-password" }}
         />
-        <Button type="submit" pending={navigation.state === "submitting"}>
+        <Button type="submit" pending={pending}>
           Sign in
         </Button>
-      </Form>
+      </IntentForm>
     </div>
   );
 }

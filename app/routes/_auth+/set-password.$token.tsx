@@ -1,14 +1,18 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { IntentForm, useIntentForm } from "~/components/forms/intent-form.tsx";
+import { useIsPending } from "~/components/forms/use-is-pending.ts";
 import { Button } from "~/components/ui/button.tsx";
-import { Field, FormErrors } from "~/components/ui/field.tsx";
+import { Field } from "~/components/ui/field.tsx";
 import { describeWait } from "~/engine/security/throttle.ts";
 import { findSetupLinkOwner, setPasswordWithToken } from "~/models/password-setup.server.ts";
 import { startSession } from "~/utils/auth.server.ts";
+import { handleIntent } from "~/utils/forms.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
+import { refuseAuthForm } from "./auth-reply.server.ts";
 
 const MIN_PASSWORD_LENGTH = 10;
 
@@ -27,44 +31,40 @@ const SetPasswordSchema = z
 
 const EXPIRED_MESSAGE = "This link has expired or was already used. Ask your admin for a new one.";
 
+const PASSWORD_FIELDS = ["password", "confirmPassword"];
+
 export async function loader({ params }: LoaderFunctionArgs) {
   const owner = await findSetupLinkOwner(params.token ?? "");
   return { owner };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readFormData(request), { schema: SetPasswordSchema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password", "confirmPassword"] }) }, { status: 400 });
-  }
-  const outcome = await setPasswordWithToken(params.token ?? "", submission.value.password, context.clientAddress);
-  const hideFields = ["password", "confirmPassword"];
-  switch (outcome.status) {
-    case "set":
-      return redirect("/", { headers: { "Set-Cookie": await startSession(outcome.userId) } });
-    case "unusable":
-      return data({ result: submission.reply({ formErrors: [EXPIRED_MESSAGE], hideFields }) }, { status: 400 });
-    case "throttled": {
-      const message = `Too many links that don't work were tried from your network. Wait ${describeWait(outcome.retryAfterSeconds)} and try again.`;
-      return data(
-        { result: submission.reply({ formErrors: [message], hideFields }) },
-        { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
-      );
-    }
-  }
+  const formData = await readFormData(request);
+  return handleIntent(formData, {
+    "set-password": async () => {
+      const submission = parseWithZod(formData, { schema: SetPasswordSchema });
+      if (submission.status !== "success") return refuseAuthForm("set-password", submission, { passwordFields: PASSWORD_FIELDS });
+      const outcome = await setPasswordWithToken(params.token ?? "", submission.value.password, context.clientAddress);
+      switch (outcome.status) {
+        case "set":
+          return redirect("/", { headers: { "Set-Cookie": await startSession(outcome.userId) } });
+        case "unusable":
+          return refuseAuthForm("set-password", submission, { passwordFields: PASSWORD_FIELDS, message: EXPIRED_MESSAGE });
+        case "throttled":
+          return refuseAuthForm("set-password", submission, {
+            passwordFields: PASSWORD_FIELDS,
+            message: `Too many links that don't work were tried from your network. Wait ${describeWait(outcome.retryAfterSeconds)} and try again.`,
+            retryAfterSeconds: outcome.retryAfterSeconds,
+          });
+      }
+    },
+  });
 }
 
 export default function SetPasswordPage() {
   const { owner } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "set-password",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(SetPasswordSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SetPasswordSchema }),
-  });
+  const [form, fields] = useIntentForm({ id: "set-password", intent: "set-password", schema: SetPasswordSchema });
+  const pending = useIsPending({ intent: "set-password" });
 
   if (!owner) {
     return (
@@ -82,8 +82,7 @@ export default function SetPasswordPage() {
       <p className="muted">
         Choose a password for <strong>{owner.email}</strong>. You'll use it with your email to sign in.
       </p>
-      <Form method="post" className="form" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+      <IntentForm form={form} intent="set-password">
         <Field
           label="New password"
           hint={`At least ${MIN_PASSWORD_LENGTH} characters. A short sentence is easy to remember and hard to guess.`}
@@ -95,10 +94,10 @@ export default function SetPasswordPage() {
           errors={fields.confirmPassword.errors}
           inputProps={{ ...getInputProps(fields.confirmPassword, { type: "password" }), autoComplete: "new-password" }}
         />
-        <Button type="submit" pending={navigation.state === "submitting"}>
+        <Button type="submit" pending={pending}>
           Set password and sign in
         </Button>
-      </Form>
+      </IntentForm>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Card, PageHeader } from "~/components/ui/layout.tsx";
-import { countPendingNominations } from "~/models/career.server.ts";
+import { countPendingNominations } from "~/models/nomination.server.ts";
 import { plural } from "~/utils/format.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
 

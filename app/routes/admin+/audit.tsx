@@ -1,16 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FilterBar, type FilterControl } from "~/components/forms/filter-bar.tsx";
+import { FilterBar, isFiltered, type FilterControl } from "~/components/forms/filter-bar.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
+import { AUDIT_ACTIONS, AUDIT_TARGET_TYPE_LABELS, AUDIT_TARGET_TYPES } from "~/domain/audit.ts";
+import { optionalFilter, PageSchema } from "~/domain/fields.ts";
+import { AUDIT_PAGE_SIZE } from "~/domain/pages.ts";
 import { listAuditActors, listAuditEvents } from "~/models/audit.server.ts";
-import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from "~/utils/audit-fields.ts";
 import { formatDateTime } from "~/utils/format.ts";
-import { AUDIT_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
-import { optionalFilter, PageSchema } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 
 const DateParam = z
@@ -34,15 +34,6 @@ const AuditQuerySchema = z.object({
 });
 
 const DAY_MS = 86_400_000;
-
-const TARGET_LABELS: Record<(typeof AUDIT_TARGET_TYPES)[number], string> = {
-  user: "People",
-  team: "Teams",
-  assignment: "Assignments",
-  grade: "Grades",
-  nomination: "Nominations",
-  pairing: "Mentoring pairings",
-};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
@@ -110,12 +101,12 @@ export default function AuditLogPage() {
       name: "targetType",
       label: "About",
       any: "Anything",
-      options: AUDIT_TARGET_TYPES.map((type) => ({ value: type, label: TARGET_LABELS[type] })),
+      options: AUDIT_TARGET_TYPES.map((type) => ({ value: type, label: AUDIT_TARGET_TYPE_LABELS[type] })),
     },
     { kind: "date", name: "from", label: "From" },
     { kind: "date", name: "to", label: "To" },
   ];
-  const filtered = Object.values(filters).some(Boolean);
+  const filtered = isFiltered(controls, filters) || Boolean(filters.targetId);
   return (
     <>
       <PageHeader

@@ -6,6 +6,7 @@ import { PersonForm, PersonSchema } from "~/components/person-form.tsx";
 import { SetupLinkNotice } from "~/components/setup-link.tsx";
 import { buttonClassName } from "~/components/ui/button.tsx";
 import { Badge, Card, PageHeader } from "~/components/ui/layout.tsx";
+import { listTimeZones, ROLE_LABELS, SETUP_LINK_LIFETIME_DAYS, type Role } from "~/domain/people.ts";
 import { listAuditEvents } from "~/models/audit.server.ts";
 import { setupUrl } from "~/models/password-setup.server.ts";
 import { listTeamOptions } from "~/models/team.server.ts";
@@ -14,7 +15,6 @@ import { formatDate, formatDateTime } from "~/utils/format.ts";
 import { handleIntent, invalid, redirectWithNotice, refused } from "~/utils/forms.server.ts";
 import { ensureFound, notFound, requireRole } from "~/utils/permissions.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
-import { listTimeZones, ROLE_LABELS, SETUP_LINK_LIFETIME_DAYS, type Role } from "~/utils/user-fields.ts";
 import { rejectPersonChange } from "./person-change.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -6,15 +6,15 @@ import { buttonClassName } from "~/components/ui/button.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
+import { optionalFilter, PageSchema } from "~/domain/fields.ts";
+import { PEOPLE_PAGE_SIZE } from "~/domain/pages.ts";
+import { LEVEL_LABELS, ROLE_LABELS, ROLES, RoleSchema, type Level, type Role } from "~/domain/people.ts";
+import { peopleScope } from "~/engine/access/people.ts";
 import { listTeamOptions } from "~/models/team.server.ts";
 import { listPeople } from "~/models/user.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
-import { PEOPLE_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
-import { peopleScope } from "~/utils/permissions.ts";
-import { optionalFilter, PageSchema } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
-import { LEVEL_LABELS, ROLE_LABELS, ROLES, RoleSchema, type Level, type Role } from "~/utils/user-fields.ts";
 
 const PeopleQuerySchema = z.object({
   q: optionalFilter(z.string().trim().max(100, "search is at most 100 characters")),

@@ -4,13 +4,13 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PersonForm, PersonSchema } from "~/components/person-form.tsx";
 import { SetupLinkNotice } from "~/components/setup-link.tsx";
 import { PageHeader } from "~/components/ui/layout.tsx";
+import { listTimeZones, SETUP_LINK_LIFETIME_DAYS } from "~/domain/people.ts";
 import { setupUrl } from "~/models/password-setup.server.ts";
 import { listTeamOptions } from "~/models/team.server.ts";
 import { createPerson, getPerson } from "~/models/user.server.ts";
 import { handleIntent, invalid } from "~/utils/forms.server.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
-import { listTimeZones, SETUP_LINK_LIFETIME_DAYS } from "~/utils/user-fields.ts";
 import { rejectPersonChange } from "./person-change.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,43 +1,24 @@
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { DecisionForm, DecisionSchema } from "~/components/admin/decision-form.tsx";
 import { LevelReadiness } from "~/components/career/readiness.tsx";
-import { Button } from "~/components/ui/button.tsx";
-import { FormErrors, TextareaField } from "~/components/ui/field.tsx";
-import { Alert, Badge, Card, PageHeader } from "~/components/ui/layout.tsx";
+import { Badge, Card, PageHeader } from "~/components/ui/layout.tsx";
 import { getCareerContent } from "~/content/career.server.ts";
-import { careerRecord, decideNomination, getNomination } from "~/models/career.server.ts";
-import { DECISION_NOTE_MAX, NOMINATION_STATUS_LABELS, type NominationStatus } from "~/utils/career-fields.ts";
+import { NOMINATION_STATUS_LABELS, type NominationStatus } from "~/domain/career.ts";
+import { LEVEL_LABELS, type Level } from "~/domain/people.ts";
+import { careerRecord } from "~/models/career-record.server.ts";
+import { levelReadiness } from "~/models/career-view.server.ts";
+import { decideNomination, getNomination } from "~/models/nomination.server.ts";
 import { formatDate, formatDateTime } from "~/utils/format.ts";
+import { handleIntent, invalid, redirectWithNotice, refused } from "~/utils/forms.server.ts";
 import { ensureFound, notFound, requireRole } from "~/utils/permissions.server.ts";
-import { optionalFilter } from "~/utils/query-fields.ts";
-import { parseSearchParams, readFormData } from "~/utils/request.server.ts";
-import { LEVEL_LABELS, type Level } from "~/utils/user-fields.ts";
-import { levelReadiness } from "../career+/career-view.server.ts";
+import { readFormData } from "~/utils/request.server.ts";
 
 const MISSING = "There's no nomination at this address.";
 
-const DecisionSchema = z
-  .object({
-    decision: z.enum(["approve", "decline"], { errorMap: () => ({ message: "Choose to approve or decline" }) }),
-    note: z
-      .string()
-      .trim()
-      .max(DECISION_NOTE_MAX, `Keep the reason under ${DECISION_NOTE_MAX.toLocaleString("en")} characters`)
-      .default(""),
-  })
-  .superRefine((value, ctx) => {
-    if (value.decision === "decline" && value.note === "") {
-      ctx.addIssue({ code: "custom", path: ["note"], message: "Say why it is declined, so the agent and their lead know what to work on" });
-    }
-  });
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
-  // Set by the decision's redirect, to confirm it was recorded.
-  const { saved } = parseSearchParams(request, z.object({ saved: optionalFilter(z.literal("decision")) }));
   const nomination = ensureFound(await getNomination(params.nominationId ?? ""), MISSING);
   const level = nomination.level as Level;
   // Readiness is shown while the decision is open: afterwards today's evidence is not what was decided on.
@@ -66,7 +47,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reason: nomination.decisionNote ?? "",
     },
     readiness,
-    saved: Boolean(saved),
   };
 }
 
@@ -74,43 +54,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
   const nominationId = params.nominationId ?? "";
   ensureFound(await getNomination(nominationId), MISSING);
-  const submission = parseWithZod(await readFormData(request), { schema: DecisionSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const outcome = await decideNomination(admin, { nominationId, ...submission.value });
-  if (outcome.status === "not-found") notFound(MISSING);
-  if (outcome.status === "refused") return data({ result: submission.reply({ formErrors: [outcome.reason] }) }, { status: 400 });
-  return redirect(`/admin/promotions/${nominationId}?saved=decision`);
-}
-
-function DecisionForm({ agentName, level }: { agentName: string; level: string }) {
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useForm<z.input<typeof DecisionSchema>, z.output<typeof DecisionSchema>>({
-    id: "decide",
-    lastResult: actionData?.result,
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DecisionSchema }),
+  const formData = await readFormData(request);
+  return handleIntent(formData, {
+    decide: async () => {
+      const submission = parseWithZod(formData, { schema: DecisionSchema });
+      if (submission.status !== "success") return invalid("decide", submission);
+      const outcome = await decideNomination(admin, { nominationId, ...submission.value });
+      if (outcome.status === "not-found") notFound(MISSING);
+      if (outcome.status === "refused") return refused("decide", outcome.reason, submission);
+      return redirectWithNotice(`/admin/promotions/${nominationId}`, "decision-recorded");
+    },
   });
-  const pending = (decision: string) => navigation.state === "submitting" && navigation.formData?.get("decision") === decision;
-  return (
-    <Form method="post" className="form" {...getFormProps(form)}>
-      <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.decision.errors ?? [])]} />
-      <TextareaField
-        label="Reason"
-        hint={`Required to decline, optional to approve. ${agentName} and the lead who nominated them read it.`}
-        errors={fields.note.errors}
-        textareaProps={{ ...getTextareaProps(fields.note), rows: 4, maxLength: DECISION_NOTE_MAX }}
-      />
-      <div className="row">
-        <Button type="submit" name="decision" value="approve" pending={pending("approve")}>
-          Approve: make {agentName} {level}
-        </Button>
-        <Button type="submit" name="decision" value="decline" variant="danger" pending={pending("decline")}>
-          Decline
-        </Button>
-      </div>
-    </Form>
-  );
 }
 
 const STATUS_TONES: Record<NominationStatus, "success" | "danger" | "primary"> = {
@@ -120,7 +74,7 @@ const STATUS_TONES: Record<NominationStatus, "success" | "danger" | "primary"> =
 };
 
 export default function NominationPage() {
-  const { nomination, readiness, saved } = useLoaderData<typeof loader>();
+  const { nomination, readiness } = useLoaderData<typeof loader>();
   const { agent } = nomination;
   return (
     <div className="stack">
@@ -134,7 +88,6 @@ export default function NominationPage() {
         }
         actions={<Link to="/admin/promotions">All nominations</Link>}
       />
-      {saved ? <Alert tone="success">Decision recorded. {agent.name} and the lead who nominated them have been notified.</Alert> : null}
       <Card title="The nomination">
         <dl className="facts nomination-facts">
           <dt>Person</dt>

@@ -4,14 +4,14 @@ import { z } from "zod";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
-import { listNominations } from "~/models/career.server.ts";
-import { NOMINATION_STATUSES, type NominationStatus } from "~/utils/career-fields.ts";
+import { NOMINATION_STATUSES, type NominationStatus } from "~/domain/career.ts";
+import { optionalFilter, PageSchema } from "~/domain/fields.ts";
+import { PROMOTIONS_PAGE_SIZE } from "~/domain/pages.ts";
+import { LEVEL_LABELS, type Level } from "~/domain/people.ts";
+import { listNominations } from "~/models/nomination.server.ts";
 import { formatDate, plural } from "~/utils/format.ts";
-import { PROMOTIONS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
-import { optionalFilter, PageSchema } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
-import { LEVEL_LABELS, type Level } from "~/utils/user-fields.ts";
 
 const QuerySchema = z.object({ status: optionalFilter(z.enum(NOMINATION_STATUSES)), page: PageSchema });
 

@@ -1,16 +1,19 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { getInputProps, getSelectProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { IntentForm, useIntentForm } from "~/components/forms/intent-form.tsx";
+import { useIsPending } from "~/components/forms/use-is-pending.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
-import { Field, FormErrors, SelectField } from "~/components/ui/field.tsx";
+import { Field, SelectField, type Option } from "~/components/ui/field.tsx";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
+import { TeamSchema } from "~/domain/teams.ts";
 import { createTeam, listTeams } from "~/models/team.server.ts";
 import { listLeadCandidates } from "~/models/user.server.ts";
+import { handleIntent, invalid } from "~/utils/forms.server.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
-import { TeamSchema } from "~/utils/team-fields.ts";
 import { rejectTeamChange } from "./team-change.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -21,24 +24,47 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
-  const submission = parseWithZod(await readFormData(request), { schema: TeamSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const result = await createTeam(admin, submission.value);
-  if (result.status !== "ok") return rejectTeamChange(submission, result);
-  return redirect(`/admin/teams/${result.teamId}`);
+  const formData = await readFormData(request);
+  return handleIntent(formData, {
+    create: async () => {
+      const submission = parseWithZod(formData, { schema: TeamSchema });
+      if (submission.status !== "success") return invalid("create", submission);
+      const result = await createTeam(admin, submission.value);
+      if (result.status !== "ok") return rejectTeamChange("create", submission, result);
+      return redirect(`/admin/teams/${result.teamId}`);
+    },
+  });
+}
+
+function CreateTeamForm({ leads }: { leads: Option[] }) {
+  const [form, fields] = useIntentForm({ id: "new-team", intent: "create", schema: TeamSchema });
+  const pending = useIsPending({ intent: "create" });
+  return (
+    <IntentForm form={form} intent="create">
+      <Field
+        label="Team name"
+        errors={fields.name.errors}
+        inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }}
+      />
+      <SelectField
+        label="Lead"
+        hint="Only people with the team lead role can lead a team."
+        errors={fields.leadId.errors}
+        options={leads}
+        placeholder="No lead yet"
+        selectProps={getSelectProps(fields.leadId)}
+      />
+      <div>
+        <Button type="submit" pending={pending}>
+          Create team
+        </Button>
+      </div>
+    </IntentForm>
+  );
 }
 
 export default function TeamsPage() {
   const { teams, leads } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "new-team",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(TeamSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: TeamSchema }),
-  });
   return (
     <>
       <PageHeader
@@ -63,27 +89,7 @@ export default function TeamsPage() {
           </DataTable>
         )}
         <Card title="Create a team">
-          <Form method="post" className="form" {...getFormProps(form)}>
-            <FormErrors id={form.errorId} errors={form.errors} />
-            <Field
-              label="Team name"
-              errors={fields.name.errors}
-              inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }}
-            />
-            <SelectField
-              label="Lead"
-              hint="Only people with the team lead role can lead a team."
-              errors={fields.leadId.errors}
-              options={leads}
-              placeholder="No lead yet"
-              selectProps={getSelectProps(fields.leadId)}
-            />
-            <div>
-              <Button type="submit" pending={navigation.state === "submitting"}>
-                Create team
-              </Button>
-            </div>
-          </Form>
+          <CreateTeamForm leads={leads} />
         </Card>
       </div>
     </>

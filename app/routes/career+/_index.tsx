@@ -1,47 +1,50 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { CheckInForm, CheckInTable, createCheckInSchema } from "~/components/career/check-ins.tsx";
 import { Readiness } from "~/components/career/readiness.tsx";
-import { Alert, PageHeader } from "~/components/ui/layout.tsx";
+import { PageHeader } from "~/components/ui/layout.tsx";
 import { getCareerContent } from "~/content/career.server.ts";
-import { recordCheckIn } from "~/models/career.server.ts";
+import { hasRole, LEADING_ROLES } from "~/engine/access/people.ts";
+import { loadCareer } from "~/models/career-view.server.ts";
+import { recordCheckIn } from "~/models/check-in.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { handleIntent, invalid, redirectWithNotice } from "~/utils/forms.server.ts";
 import { ensureFound } from "~/utils/permissions.server.ts";
-import { optionalFilter } from "~/utils/query-fields.ts";
-import { badRequest, parseSearchParams, readFormData } from "~/utils/request.server.ts";
-import { loadCareer } from "./career-view.server.ts";
+import { readFormData } from "~/utils/request.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  // Set by the check-in's redirect, to confirm it was saved.
-  const { saved } = parseSearchParams(request, z.object({ saved: optionalFilter(z.literal("check-in")) }));
   const career = ensureFound(await loadCareer(user.id));
   return {
     readiness: career.readiness,
     checkIns: career.checkInTable,
     competencies: career.content.gradedCompetencies,
     previousRatings: career.checkIns.self?.ratings ?? {},
-    seesTeam: user.role === "lead" || user.role === "admin",
-    saved: Boolean(saved),
+    seesTeam: hasRole(user, LEADING_ROLES),
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await readFormData(request);
-  if (formData.get("intent") !== "check-in") badRequest("Unknown action on your career page.");
-  const { gradedCompetencies } = await getCareerContent();
-  const submission = parseWithZod(formData, { schema: createCheckInSchema(gradedCompetencies) });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  await recordCheckIn({ agentId: user.id, authorId: user.id, perspective: "self", ...submission.value });
-  return redirect("/career?saved=check-in#check-in");
+  return handleIntent(
+    formData,
+    {
+      "check-in": async () => {
+        const { gradedCompetencies } = await getCareerContent();
+        const submission = parseWithZod(formData, { schema: createCheckInSchema(gradedCompetencies) });
+        if (submission.status !== "success") return invalid("check-in", submission);
+        await recordCheckIn({ agentId: user.id, authorId: user.id, perspective: "self", ...submission.value });
+        return redirectWithNotice("/career", "check-in-saved");
+      },
+    },
+    "Unknown action on your career page.",
+  );
 }
 
 export default function CareerPage() {
-  const { readiness, checkIns, competencies, previousRatings, seesTeam, saved } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { readiness, checkIns, competencies, previousRatings, seesTeam } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <PageHeader
@@ -56,10 +59,9 @@ export default function CareerPage() {
           How you rate yourself beside what your graded practice measures (the average of your last 5 graded attempts, from 0 to 2) and how
           your lead rates you. Where they differ is the best thing to talk about at your next 1:1.
         </p>
-        {saved ? <Alert tone="success">Check-in saved. Your lead sees it next to their own ratings.</Alert> : null}
         <CheckInTable view={checkIns} />
         <h3>Rate yourself</h3>
-        <CheckInForm perspective="self" competencies={competencies} previous={previousRatings} lastResult={actionData?.result} />
+        <CheckInForm perspective="self" competencies={competencies} previous={previousRatings} />
       </section>
     </div>
   );

@@ -1,19 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Button } from "~/components/ui/button.tsx";
+import { FilterBar } from "~/components/forms/filter-bar.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
-import { SelectField } from "~/components/ui/field.tsx";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { getCareerContent } from "~/content/career.server.ts";
-import { teamCareerRecords } from "~/models/career.server.ts";
+import { optionalFilter } from "~/domain/fields.ts";
+import { readinessScope } from "~/engine/access/career.ts";
+import { LEADING_ROLES, teamScope } from "~/engine/access/people.ts";
+import { CLOSE_TO_READY_PERCENT, type Readiness } from "~/engine/career/readiness.ts";
+import { teamCareerRecords } from "~/models/career-record.server.ts";
+import { readinessRow } from "~/models/career-view.server.ts";
 import { listTeamOptions } from "~/models/team.server.ts";
-import { CLOSE_TO_READY_PERCENT, type Readiness } from "~/utils/career-fields.ts";
+import { toViewer } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/format.ts";
 import { notFound, requireRole } from "~/utils/permissions.server.ts";
-import { optionalFilter } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
-import { readinessRow } from "./career-view.server.ts";
 
 const NOT_YOURS = "That team isn't one you can see.";
 
@@ -23,16 +25,14 @@ const NOT_YOURS = "That team isn't one you can see.";
  * their session, and the admin's team list is the only extra statement.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["lead", "admin"]);
+  const user = await requireRole(request, LEADING_ROLES);
   const { team } = parseSearchParams(request, z.object({ team: optionalFilter(z.string().max(64)) }));
-  const isAdmin = user.role === "admin";
+  const viewer = toViewer(user);
+  const lookedAfter = teamScope(viewer);
+  const isAdmin = lookedAfter.kind === "every-team";
   const [teams, content] = await Promise.all([isAdmin ? listTeamOptions() : null, getCareerContent()]);
-  if (team && !(isAdmin ? teams!.some((option) => option.id === team) : user.ledTeamIds.includes(team))) notFound(NOT_YOURS);
-  // A lead's table is their teams' agents; an admin's everyone who can still be nominated.
-  const records = await teamCareerRecords(
-    isAdmin ? { teamIds: team ? [team] : null, roles: ["agent", "lead"] } : { teamIds: team ? [team] : user.ledTeamIds, roles: ["agent"] },
-    content.difficultyOf,
-  );
+  if (team && !(isAdmin ? teams!.some((option) => option.id === team) : lookedAfter.teamIds.includes(team))) notFound(NOT_YOURS);
+  const records = await teamCareerRecords(readinessScope(viewer, team ?? null), content.difficultyOf);
   const now = new Date();
   const rows = [...records]
     .map(([id, record]) => readinessRow(id, record, content, now))
@@ -69,12 +69,13 @@ export default function TeamReadinessPage() {
         }
       />
       {isAdmin ? (
-        <Form method="get" className="form form--inline">
-          <SelectField label="Team" options={teams} placeholder="Everyone" selectProps={{ id: "team", name: "team", defaultValue: team }} />
-          <Button type="submit" variant="secondary">
-            Show
-          </Button>
-        </Form>
+        <FilterBar
+          label="Filter team readiness"
+          idPrefix="readiness"
+          controls={[{ kind: "select", name: "team", label: "Team", options: teams, any: "Everyone" }]}
+          values={{ team }}
+          clearTo="/career/team"
+        />
       ) : null}
       {rows.length === 0 ? (
         <EmptyState title="No one to show yet">

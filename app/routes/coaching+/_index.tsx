@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { Card, PageHeader } from "~/components/ui/layout.tsx";
+import { LEADING_ROLES } from "~/engine/access/people.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["lead", "admin"]);
+  await requireRole(request, LEADING_ROLES);
   return null;
 }
 

@@ -1,20 +1,28 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { ASSIGNMENT_STATUS_LABELS, AssignmentStatusBadge } from "~/components/assignments/status-badge.tsx";
+import { AssignmentStatusBadge } from "~/components/assignments/status-badge.tsx";
 import { FilterBar, isFiltered, type FilterControl } from "~/components/forms/filter-bar.tsx";
 import { buttonClassName } from "~/components/ui/button.tsx";
 import { DataTable, type DataTableColumn } from "~/components/ui/data-table.tsx";
 import { Alert, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
-import { ASSIGNMENT_KINDS, ASSIGNMENT_STATUSES, isDueSoon } from "~/engine/coaching/assignment-status.ts";
+import {
+  ASSIGNMENT_STATUS_LABELS,
+  ASSIGNMENT_KINDS,
+  ASSIGNMENT_STATUSES,
+  BOARD_SORT_LABELS,
+  BOARD_SORTS,
+  type BoardSort,
+} from "~/domain/coaching.ts";
+import { optionalFilter, PageSchema } from "~/domain/fields.ts";
+import { BOARD_PAGE_SIZE } from "~/domain/pages.ts";
+import { LEADING_ROLES } from "~/engine/access/people.ts";
+import { isDueSoon } from "~/engine/coaching/assignment-status.ts";
 import { listAssignableTeams, listAssignmentBoard } from "~/models/assignment.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
-import { BOARD_SORTS, type BoardSort } from "~/utils/coaching-fields.ts";
 import { formatDate, plural } from "~/utils/format.ts";
-import { BOARD_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { notFound, requireRole } from "~/utils/permissions.server.ts";
-import { optionalFilter, PageSchema } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 
 const DEFAULT_SORT: BoardSort = "due";
@@ -34,10 +42,9 @@ const BoardQuerySchema = z.object({
 });
 
 const KIND_LABELS = { module: "Module", scenario: "Scenario" } as const;
-const SORT_LABELS: Record<BoardSort, string> = { due: "Due date", agent: "Agent", status: "Status" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["lead", "admin"]);
+  const user = await requireRole(request, LEADING_ROLES);
   const viewer = toViewer(user);
   const query = parseSearchParams(request, BoardQuerySchema);
   const teams = await listAssignableTeams(viewer);
@@ -83,7 +90,7 @@ function SortLink({ sort, current }: { sort: BoardSort; current: BoardSort }) {
   const params = new URLSearchParams(search);
   params.set("sort", sort);
   for (const key of ["page", "assigned", "skipped"]) params.delete(key);
-  const label = SORT_LABELS[sort];
+  const label = BOARD_SORT_LABELS[sort];
   return (
     <Link to={`?${params}`}>
       {label}
@@ -120,7 +127,7 @@ export default function AssignmentBoardPage() {
       name: "sort",
       label: "Sort by",
       defaultValue: DEFAULT_SORT,
-      options: BOARD_SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort] })),
+      options: BOARD_SORTS.map((sort) => ({ value: sort, label: BOARD_SORT_LABELS[sort] })),
     },
   ];
   // Sorting differently is not filtering: the counts still describe every assignment.
@@ -193,7 +200,7 @@ export default function AssignmentBoardPage() {
         )
       ) : (
         <DataTable
-          caption={`Assignments, sorted by ${SORT_LABELS[query.sort].toLowerCase()}`}
+          caption={`Assignments, sorted by ${BOARD_SORT_LABELS[query.sort].toLowerCase()}`}
           columns={[sortColumn("agent", query.sort), "Assignment", "Kind", sortColumn("due", query.sort), sortColumn("status", query.sort)]}
         >
           {rows.map((row) => (

@@ -3,17 +3,18 @@
 import { z } from "zod";
 import { getCatalog, moduleRef } from "~/content/modules.server.ts";
 import { getPracticeCatalog } from "~/content/practice.server.ts";
+import { optionalFilter } from "~/domain/fields.ts";
+import { LEADING_ROLES } from "~/engine/access/people.ts";
 import { agentTable } from "~/engine/coaching/insights.ts";
 import { listInsightTeams, loadTeamInsights } from "~/models/insights.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
 import { ensureFound, requireRole } from "~/utils/permissions.server.ts";
-import { optionalFilter } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 
 const QuerySchema = z.object({ team: optionalFilter(z.string().max(64)) });
 
 export async function loadInsights(request: Request, now = new Date()) {
-  const user = await requireRole(request, ["lead", "admin"]);
+  const user = await requireRole(request, LEADING_ROLES);
   const { team } = parseSearchParams(request, QuerySchema);
   const [teams, catalog, practice] = await Promise.all([listInsightTeams(toViewer(user)), getCatalog(), getPracticeCatalog()]);
   // A team outside the viewer's is as missing as one that doesn't exist.

@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/charts/bar-chart.tsx";
 import { NoData } from "~/components/charts/data-details.tsx";
 import { Heatmap } from "~/components/charts/heatmap.tsx";
 import { LineChart } from "~/components/charts/line-chart.tsx";
-import { Button } from "~/components/ui/button.tsx";
+import { FilterBar } from "~/components/forms/filter-bar.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
-import { SelectField } from "~/components/ui/field.tsx";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { BENCHMARK_TRAINING_DAYS, TRAINING_DAY_HOURS, TREND_WEEKS } from "~/engine/coaching/insights.ts";
 import { plural } from "~/utils/format.ts";
@@ -75,17 +74,13 @@ export default function InsightsPage() {
         actions={summary.agents > 0 ? <a href={csvHref}>Download the table as CSV</a> : null}
       />
       {teams.length > 1 ? (
-        <Form method="get" className="form form--inline" aria-label="Choose a team">
-          <SelectField
-            label="Team"
-            options={teams}
-            placeholder="All your teams"
-            selectProps={{ id: "team", name: "team", defaultValue: team ?? "" }}
-          />
-          <Button type="submit" variant="secondary">
-            Show
-          </Button>
-        </Form>
+        <FilterBar
+          label="Choose a team"
+          idPrefix="insights"
+          controls={[{ kind: "select", name: "team", label: "Team", any: "All your teams", options: teams }]}
+          values={{ team }}
+          clearTo="/coaching/insights"
+        />
       ) : null}
 
       {teams.length === 0 ? (

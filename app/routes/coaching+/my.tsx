@@ -1,18 +1,19 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SessionTime } from "~/components/coaching/session-time.tsx";
-import { Button } from "~/components/ui/button.tsx";
+import { ActionButton } from "~/components/forms/action-button.tsx";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { getCatalog } from "~/content/modules.server.ts";
-import { instantToDueDate, isOverdue, localDate, parseStringList, splitByTime } from "~/engine/coaching/sessions.ts";
+import { instantToDueDate, isOverdue, localDate, splitByTime } from "~/engine/coaching/sessions.ts";
 import { getTimeZone, listSessionsAsAgent, setActionItemDone } from "~/models/coaching-session.server.ts";
 import { requireUser, toViewer } from "~/utils/auth.server.ts";
 import { formatDate, plural } from "~/utils/format.ts";
+import { handleIntent, redirectWithNotice } from "~/utils/forms.server.ts";
 import { notFound } from "~/utils/permissions.server.ts";
 import { badRequest, readFormData } from "~/utils/request.server.ts";
 
-const ToggleSchema = z.object({ intent: z.literal("toggle-item"), itemId: z.string().min(1).max(64), done: z.enum(["true", "false"]) });
+const ToggleSchema = z.object({ itemId: z.string().min(1).max(64), done: z.enum(["true", "false"]) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     id: session.id,
     scheduledAt: session.scheduledAt.toISOString(),
     lead: session.lead.name,
-    focus: parseStringList(session.focus).map((key) => names.get(key) ?? key),
+    focus: session.focus.map((key) => names.get(key) ?? key),
     open: session.actionItems.filter((item) => item.completedAt === null).length,
     total: session.actionItems.length,
   });
@@ -44,11 +45,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = ToggleSchema.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success) badRequest("Say which action item to mark, and whether it is done.");
-  const result = await setActionItemDone(toViewer(user), { itemId: parsed.data.itemId }, parsed.data.done === "true");
-  if (result.status === "not-found") notFound("That action item doesn't exist.");
-  return redirect("/coaching/my");
+  const formData = await readFormData(request);
+  return handleIntent(formData, {
+    "toggle-item": async () => {
+      const parsed = ToggleSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) badRequest("Say which action item to mark, and whether it is done.");
+      const done = parsed.data.done === "true";
+      const result = await setActionItemDone(toViewer(user), { itemId: parsed.data.itemId }, done);
+      if (result.status === "not-found") notFound("That action item doesn't exist.");
+      return redirectWithNotice("/coaching/my", done ? "action-item-done" : "action-item-reopened");
+    },
+  });
 }
 
 type SessionSummary = ReturnType<typeof useLoaderData<typeof loader>>["upcoming"][number];
@@ -99,14 +106,16 @@ export default function MyCoachingPage() {
                     </Link>
                   </p>
                 </div>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="toggle-item" />
-                  <input type="hidden" name="itemId" value={item.id} />
-                  <input type="hidden" name="done" value="true" />
-                  <Button type="submit" variant="secondary" size="small" aria-label={`Mark as done: ${item.text}`}>
-                    Mark as done
-                  </Button>
-                </Form>
+                <ActionButton
+                  intent="toggle-item"
+                  values={{ itemId: item.id, done: "true" }}
+                  variant="secondary"
+                  size="small"
+                  className=""
+                  label={`Mark as done: ${item.text}`}
+                >
+                  Mark as done
+                </ActionButton>
               </li>
             ))}
           </ul>

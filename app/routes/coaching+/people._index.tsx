@@ -6,16 +6,16 @@ import { buttonClassName } from "~/components/ui/button.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
+import { PageSchema } from "~/domain/fields.ts";
+import { COACHING_PEOPLE_PAGE_SIZE } from "~/domain/pages.ts";
+import { LEADING_ROLES, peopleScope } from "~/engine/access/people.ts";
 import { getTimeZone, listCoachingPeople } from "~/models/coaching-session.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
-import { COACHING_PEOPLE_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
-import { peopleScope } from "~/utils/permissions.ts";
-import { PageSchema } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["lead", "admin"]);
+  const user = await requireRole(request, LEADING_ROLES);
   const { page } = parseSearchParams(request, z.object({ page: PageSchema }));
   const [{ total, people, sessions }, timeZone] = await Promise.all([
     listCoachingPeople(peopleScope(toViewer(user)), user.id, page),

@@ -6,14 +6,14 @@ import { DataTable } from "~/components/ui/data-table.tsx";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { getPracticeCatalog } from "~/content/practice.server.ts";
+import { REVIEW_QUEUE_VIEW_LABELS, REVIEW_QUEUE_VIEWS, type ReviewQueueView } from "~/domain/coaching.ts";
+import { optionalFilter, PageSchema } from "~/domain/fields.ts";
+import { REVIEW_QUEUE_PAGE_SIZE } from "~/domain/pages.ts";
+import { LEADING_ROLES, peopleScope } from "~/engine/access/people.ts";
 import { listReviewableAgents, listReviewQueue } from "~/models/review.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
-import { REVIEW_QUEUE_VIEWS, type ReviewQueueView } from "~/utils/coaching-fields.ts";
 import { formatDateTime } from "~/utils/format.ts";
-import { REVIEW_QUEUE_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
-import { peopleScope } from "~/utils/permissions.ts";
-import { optionalFilter, PageSchema } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 
 const DEFAULT_VIEW: ReviewQueueView = "needs-review";
@@ -24,13 +24,6 @@ const QuerySchema = z.object({
   agent: optionalFilter(z.string().max(50, "agent is too long")),
   page: PageSchema,
 });
-
-const VIEW_LABELS: Record<ReviewQueueView, string> = {
-  "needs-review": "Needs review",
-  "below-pass": "Not passed",
-  disputed: "Open disputes",
-  all: "All graded conversations",
-};
 
 const EMPTY: Record<ReviewQueueView, { title: string; body: string }> = {
   "needs-review": {
@@ -46,7 +39,7 @@ const EMPTY: Record<ReviewQueueView, { title: string; body: string }> = {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requireRole(request, ["lead", "admin"]);
+  const viewer = await requireRole(request, LEADING_ROLES);
   const query = parseSearchParams(request, QuerySchema);
   const view = query.show ?? DEFAULT_VIEW;
   const reviewer = { id: viewer.id, scope: peopleScope(toViewer(viewer)) };
@@ -87,7 +80,7 @@ export default function ReviewQueuePage() {
       name: "show",
       label: "Show",
       defaultValue: DEFAULT_VIEW,
-      options: REVIEW_QUEUE_VIEWS.map((value) => ({ value, label: VIEW_LABELS[value] })),
+      options: REVIEW_QUEUE_VIEWS.map((value) => ({ value, label: REVIEW_QUEUE_VIEW_LABELS[value] })),
     },
     { kind: "select", name: "scenario", label: "Scenario", any: "Any scenario", options: scenarios },
     { kind: "select", name: "agent", label: "Agent", any: "Anyone", options: agents },
@@ -105,13 +98,13 @@ export default function ReviewQueuePage() {
       />
       <FilterBar label="Filter the review queue" idPrefix="reviews" controls={controls} values={filters} clearTo="/coaching/reviews" />
       <p className="muted" role="status">
-        {total} {total === 1 ? "conversation" : "conversations"} · {VIEW_LABELS[view].toLowerCase()}
+        {total} {total === 1 ? "conversation" : "conversations"} · {REVIEW_QUEUE_VIEW_LABELS[view].toLowerCase()}
       </p>
       {rows.length === 0 ? (
         <EmptyState title={empty.title}>{empty.body}</EmptyState>
       ) : (
         <DataTable
-          caption={`Graded conversations to review: ${VIEW_LABELS[view].toLowerCase()}`}
+          caption={`Graded conversations to review: ${REVIEW_QUEUE_VIEW_LABELS[view].toLowerCase()}`}
           columns={["When", "Agent", "Scenario", "Score", "Status"]}
         >
           {rows.map((row) => (

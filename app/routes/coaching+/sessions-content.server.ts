@@ -22,6 +22,12 @@ export async function loadSessionContent() {
 
 export type SessionContent = Awaited<ReturnType<typeof loadSessionContent>>;
 
+/** Why a session's link was refused: the model found it isn't this person's own record. */
+export const LINK_REFUSALS = {
+  attemptIds: "Link only this person's own graded conversations.",
+  reflections: "Link only reflections this person has written.",
+} as const;
+
 export function formContext(content: SessionContent, timeZone: string, now = new Date()): SessionFormContext {
   return { competencyKeys: content.competencies.map((competency) => competency.key), today: localDate(now, timeZone), timeZone };
 }

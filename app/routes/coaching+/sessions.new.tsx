@@ -1,27 +1,24 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { createSessionSchema, SessionForm } from "~/components/coaching/session-form.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { SelectField } from "~/components/ui/field.tsx";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
+import { optionalFilter } from "~/domain/fields.ts";
+import { LEADING_ROLES } from "~/engine/access/people.ts";
 import { createSession, findCoachee, getTimeZone, listCoachees, listLinkables } from "~/models/coaching-session.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
+import { handleIntent, invalid } from "~/utils/forms.server.ts";
 import { ensureFound, notFound, requireRole } from "~/utils/permissions.server.ts";
-import { optionalFilter } from "~/utils/query-fields.ts";
 import { parseSearchParams, readFormData } from "~/utils/request.server.ts";
-import { competencyOptions, formContext, linkOptions, loadSessionContent } from "./sessions-content.server.ts";
+import { competencyOptions, formContext, LINK_REFUSALS, linkOptions, loadSessionContent } from "./sessions-content.server.ts";
 
 const NOT_YOURS = "That person isn't on a team you lead.";
 
-const LINK_MESSAGES = {
-  attemptIds: "Link only this person's own graded conversations.",
-  reflections: "Link only reflections this person has written.",
-} as const;
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["lead", "admin"]);
+  const user = await requireRole(request, LEADING_ROLES);
   const viewer = toViewer(user);
   const { agentId } = parseSearchParams(request, z.object({ agentId: optionalFilter(z.string().max(64)) }));
   const [coachees, timeZone, content] = await Promise.all([listCoachees(viewer), getTimeZone(user.id), loadSessionContent()]);
@@ -42,26 +39,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["lead", "admin"]);
+  const user = await requireRole(request, LEADING_ROLES);
   const viewer = toViewer(user);
   const formData = await readFormData(request);
-  const agent = ensureFound(await findCoachee(viewer, String(formData.get("agentId") ?? "")), NOT_YOURS);
-  const [timeZone, content] = await Promise.all([getTimeZone(user.id), loadSessionContent()]);
-  const submission = parseWithZod(formData, { schema: createSessionSchema(formContext(content, timeZone)) });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-
-  const { actionItems, ...session } = submission.value;
-  const result = await createSession(viewer, agent.id, session, actionItems);
-  if (result.status === "not-found") notFound(NOT_YOURS);
-  if (result.status === "bad-link") {
-    return data({ result: submission.reply({ fieldErrors: { [result.field]: [LINK_MESSAGES[result.field]] } }) }, { status: 400 });
-  }
-  return redirect(`/coaching/sessions/${result.sessionId}`);
+  return handleIntent(formData, {
+    create: async () => {
+      const agent = ensureFound(await findCoachee(viewer, String(formData.get("agentId") ?? "")), NOT_YOURS);
+      const [timeZone, content] = await Promise.all([getTimeZone(user.id), loadSessionContent()]);
+      const submission = parseWithZod(formData, { schema: createSessionSchema(formContext(content, timeZone)) });
+      if (submission.status !== "success") return invalid("create", submission);
+      const { actionItems, ...session } = submission.value;
+      const result = await createSession(viewer, agent.id, session, actionItems);
+      if (result.status === "not-found") notFound(NOT_YOURS);
+      if (result.status === "bad-link") return invalid("create", submission, { [result.field]: [LINK_REFUSALS[result.field]] });
+      return redirect(`/coaching/sessions/${result.sessionId}`);
+    },
+  });
 }
 
 export default function NewSessionPage() {
   const { coachees, agent, context, competencies, attempts, reflections } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
   return (
     <div className="stack">
       <PageHeader
@@ -103,7 +100,6 @@ export default function NewSessionPage() {
             attempts={attempts}
             reflections={reflections}
             defaultValue={{}}
-            lastResult={actionData?.result}
             withActionItems
             submitLabel="Save the session"
             hiddenFields={{ agentId: agent.id }}

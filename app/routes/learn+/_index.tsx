@@ -8,11 +8,12 @@ import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { ProgressBar } from "~/components/ui/progress-bar.tsx";
 import { getCatalog, moduleRef } from "~/content/modules.server.ts";
 import { SlugSchema, TRACKS } from "~/content/schemas.ts";
+import { optionalFilter } from "~/domain/fields.ts";
+import { hasRole, LEADING_ROLES } from "~/engine/access/people.ts";
 import { completedSlugs, moduleStatus, pathProgress } from "~/engine/learning/progress.ts";
 import { listMyAssignments } from "~/models/assignment.server.ts";
 import { listProgressRecords } from "~/models/learning.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
-import { optionalFilter } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 
 const LibraryQuerySchema = z.object({
@@ -61,7 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   return {
     query,
-    canSeeTeam: user.role !== "agent",
+    canSeeTeam: hasRole(user, LEADING_ROLES),
     path: { ...path, modules: cards.filter((card) => card.track === "onboarding") },
     library,
     assignments: assignments.map((assignment) => toAssignmentItem(assignment, now)),

@@ -5,16 +5,16 @@ import { DataTable } from "~/components/ui/data-table.tsx";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { ProgressBar } from "~/components/ui/progress-bar.tsx";
 import { getCatalog, moduleRef } from "~/content/modules.server.ts";
+import { canSeePerson, LEADING_ROLES } from "~/engine/access/people.ts";
 import { moduleStatus, pathProgress } from "~/engine/learning/progress.ts";
 import { getLearningRecord } from "~/models/learning.server.ts";
 import { getPerson } from "~/models/user.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
 import { formatDate, formatDuration } from "~/utils/format.ts";
 import { ensureFound, requireRole } from "~/utils/permissions.server.ts";
-import { canSeePerson } from "~/utils/permissions.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const viewer = await requireRole(request, ["lead", "admin"]);
+  const viewer = await requireRole(request, LEADING_ROLES);
   const found = await getPerson(params.userId ?? "");
   // Someone outside the viewer's teams is as invisible as someone who doesn't exist.
   const person = ensureFound(found && canSeePerson(toViewer(viewer), found) ? found : null, "That person isn't in your teams.");

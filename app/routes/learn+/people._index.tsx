@@ -6,19 +6,19 @@ import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { ProgressBar } from "~/components/ui/progress-bar.tsx";
 import { getCatalog, moduleRef } from "~/content/modules.server.ts";
+import { PageSchema } from "~/domain/fields.ts";
+import { LEARNERS_PAGE_SIZE } from "~/domain/pages.ts";
+import { LEVEL_LABELS, type Level } from "~/domain/people.ts";
+import { LEADING_ROLES, peopleScope } from "~/engine/access/people.ts";
 import { moduleStatus, pathProgress } from "~/engine/learning/progress.ts";
 import { listLearnersWithProgress } from "~/models/learning.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/format.ts";
-import { LEARNERS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
-import { peopleScope } from "~/utils/permissions.ts";
-import { PageSchema } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
-import { LEVEL_LABELS, type Level } from "~/utils/user-fields.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requireRole(request, ["lead", "admin"]);
+  const viewer = await requireRole(request, LEADING_ROLES);
   const { page } = parseSearchParams(request, z.object({ page: PageSchema }));
   const [catalog, { total, learners }] = await Promise.all([
     getCatalog(),

@@ -1,20 +1,24 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { CheckboxGroup } from "~/components/forms/choice-group.tsx";
+import { IntentForm, useIntentForm } from "~/components/forms/intent-form.tsx";
+import { useIsPending } from "~/components/forms/use-is-pending.ts";
 import { Button } from "~/components/ui/button.tsx";
-import { Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field.tsx";
+import { Field, SelectField, TextareaField } from "~/components/ui/field.tsx";
 import { Alert, Card, PageHeader } from "~/components/ui/layout.tsx";
 import { getMentoringContent } from "~/content/mentoring.server.ts";
+import { AVAILABILITY_MAX, BIO_MAX, MENTOR_STRENGTHS_MAX, mentorProfileSchema } from "~/domain/mentoring.ts";
+import { listTimeZones, WORK_MODE_LABELS, WORK_MODES } from "~/domain/people.ts";
+import { mentorIneligibility } from "~/engine/access/mentoring.ts";
 import { suggestedStrengths } from "~/engine/career/measured.ts";
-import { mentorIneligibility } from "~/engine/matching/rules.ts";
-import { getMentoringPerson, getMentorProfile, measuredCompetencies, saveMentorProfile } from "~/models/mentoring.server.ts";
+import { measuredCompetencies } from "~/models/matching-pool.server.ts";
+import { getMentoringPerson, getMentorProfile, saveMentorProfile } from "~/models/mentor-profile.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
-import { AVAILABILITY_MAX, BIO_MAX, MENTOR_STRENGTHS_MAX, mentorProfileSchema } from "~/utils/mentoring-fields.ts";
+import { handleIntent, invalid, redirectWithNotice, refused } from "~/utils/forms.server.ts";
 import { ensureFound } from "~/utils/permissions.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
-import { listTimeZones, WORK_MODE_LABELS, WORK_MODES } from "~/utils/user-fields.ts";
 
 /** A first-time mentor's starting point; most people can give one or two mentees real time. */
 const DEFAULT_CAPACITY = 2;
@@ -53,19 +57,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, ineligible } = await loadEligiblePerson(request);
-  const { competencies } = await getMentoringContent();
-  const submission = parseWithZod(await readFormData(request), {
-    schema: mentorProfileSchema(competencies.map((competency) => competency.key)),
+  const formData = await readFormData(request);
+  return handleIntent(formData, {
+    save: async () => {
+      const { competencies } = await getMentoringContent();
+      const submission = parseWithZod(formData, { schema: mentorProfileSchema(competencies.map((competency) => competency.key)) });
+      if (ineligible) return refused("save", ineligible, submission);
+      if (submission.status !== "success") return invalid("save", submission);
+      const result = await saveMentorProfile(user.id, submission.value);
+      if (result.status === "refused") {
+        return result.field ? invalid("save", submission, { [result.field]: [result.reason] }) : refused("save", result.reason, submission);
+      }
+      return redirectWithNotice("/mentoring", "profile-saved");
+    },
   });
-  if (ineligible) return data({ result: submission.reply({ formErrors: [ineligible] }) }, { status: 400 });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-
-  const result = await saveMentorProfile(user.id, submission.value);
-  if (result.status === "refused") {
-    const errors = result.field ? { fieldErrors: { [result.field]: [result.reason] } } : { formErrors: [result.reason] };
-    return data({ result: submission.reply(errors) }, { status: 400 });
-  }
-  return redirect("/mentoring?notice=profile-saved");
 }
 
 type ProfileForm = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["form"]>;
@@ -78,20 +83,11 @@ function strengthsHint(form: ProfileForm): string {
 }
 
 function MentorProfileForm({ form: loaded }: { form: ProfileForm }) {
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const schema = mentorProfileSchema(loaded.competencies.map((competency) => competency.value));
-  const [form, fields] = useForm({
-    id: "mentor-profile",
-    lastResult: actionData?.result,
-    defaultValue: loaded.defaults,
-    constraint: getZodConstraint(schema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useIntentForm({ id: "mentor-profile", intent: "save", schema, defaultValue: loaded.defaults });
+  const pending = useIsPending({ intent: "save" });
   return (
-    <Form method="post" className="form" {...getFormProps(form)}>
-      <FormErrors id={form.errorId} errors={form.errors} />
+    <IntentForm form={form} intent="save">
       <Field
         label="How many people can you mentor at once?"
         hint="From 1 to 5. Requests waiting for your answer take a place too."
@@ -142,12 +138,12 @@ function MentorProfileForm({ form: loaded }: { form: ProfileForm }) {
         inputProps={{ ...getInputProps(fields.availability, { type: "text" }), maxLength: AVAILABILITY_MAX, autoComplete: "off" }}
       />
       <div className="row">
-        <Button type="submit" pending={navigation.state === "submitting"}>
+        <Button type="submit" pending={pending}>
           {loaded.isNew ? "Become a mentor" : "Save your profile"}
         </Button>
         <Link to="/mentoring">Cancel</Link>
       </div>
-    </Form>
+    </IntentForm>
   );
 }
 

@@ -1,33 +1,26 @@
-import { getFormProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import { getSelectProps, getTextareaProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ActionButton } from "~/components/forms/action-button.tsx";
 import { CheckboxGroup } from "~/components/forms/choice-group.tsx";
+import { IntentForm, useIntentForm } from "~/components/forms/intent-form.tsx";
+import { useIsPending } from "~/components/forms/use-is-pending.ts";
 import { Button, buttonClassName } from "~/components/ui/button.tsx";
-import { FormErrors, SelectField, TextareaField } from "~/components/ui/field.tsx";
+import { SelectField, TextareaField } from "~/components/ui/field.tsx";
 import { Alert, Card, PageHeader } from "~/components/ui/layout.tsx";
 import { getMentoringContent } from "~/content/mentoring.server.ts";
+import { FOCUS_MAX, GOALS_MAX, menteeRequestSchema, PREFERENCES_MAX } from "~/domain/mentoring.ts";
+import { LEVEL_LABELS, LEVELS, type Level } from "~/domain/people.ts";
+import { nextLevelUp } from "~/engine/career/levels.ts";
 import { suggestedFocus } from "~/engine/career/measured.ts";
-import {
-  getMenteeRequest,
-  listPairingsOf,
-  measuredCompetencies,
-  saveMenteeRequest,
-  withdrawMenteeRequest,
-} from "~/models/mentoring.server.ts";
+import { measuredCompetencies } from "~/models/matching-pool.server.ts";
+import { getMenteeRequest, saveMenteeRequest, withdrawMenteeRequest } from "~/models/mentee-request.server.ts";
+import { listPairingsOf } from "~/models/pairing.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
-import { FOCUS_MAX, GOALS_MAX, menteeRequestSchema, nextLevelUp, PREFERENCES_MAX } from "~/utils/mentoring-fields.ts";
+import { handleIntent, invalid, redirectWithNotice } from "~/utils/forms.server.ts";
 import { notFound } from "~/utils/permissions.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
-import { LEVEL_LABELS, LEVELS, type Level } from "~/utils/user-fields.ts";
-
-function actionSchema(competencyKeys: string[], currentLevel: Level) {
-  return z.discriminatedUnion("intent", [
-    menteeRequestSchema(competencyKeys, currentLevel).extend({ intent: z.literal("save") }),
-    z.object({ intent: z.literal("withdraw") }),
-  ]);
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -57,22 +50,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { competencies } = await getMentoringContent();
-  const schema = actionSchema(
-    competencies.map((competency) => competency.key),
-    user.level as Level,
-  );
-  const submission = parseWithZod(await readFormData(request), { schema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-
-  if (submission.value.intent === "withdraw") {
-    const result = await withdrawMenteeRequest(user);
-    if (result.status === "not-found") notFound("You have no open request to withdraw.");
-    return redirect("/mentoring?notice=request-withdrawn");
-  }
-  const { goals, targetLevel, focus, preferences } = submission.value;
-  await saveMenteeRequest(user.id, { goals, targetLevel, focus, preferences });
-  return redirect("/mentoring?notice=request-saved");
+  const formData = await readFormData(request);
+  return handleIntent(formData, {
+    save: async () => {
+      const { competencies } = await getMentoringContent();
+      const schema = menteeRequestSchema(
+        competencies.map((competency) => competency.key),
+        user.level as Level,
+      );
+      const submission = parseWithZod(formData, { schema });
+      if (submission.status !== "success") return invalid("save", submission);
+      await saveMenteeRequest(user.id, submission.value);
+      return redirectWithNotice("/mentoring", "request-saved");
+    },
+    withdraw: async () => {
+      const result = await withdrawMenteeRequest(user);
+      if (result.status === "not-found") notFound("You have no open request to withdraw.");
+      return redirectWithNotice("/mentoring", "request-withdrawn");
+    },
+  });
 }
 
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -85,24 +81,14 @@ function focusHint(suggested: string[] | null): string {
 }
 
 function MenteeRequestForm({ loaded }: { loaded: Loaded }) {
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const schema = menteeRequestSchema(
     loaded.competencies.map((competency) => competency.value),
     loaded.currentLevel,
   );
-  const [form, fields] = useForm({
-    id: "mentee-request",
-    lastResult: actionData?.result,
-    defaultValue: loaded.defaults,
-    constraint: getZodConstraint(schema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useIntentForm({ id: "mentee-request", intent: "save", schema, defaultValue: loaded.defaults });
+  const pending = useIsPending({ intent: "save" });
   return (
-    <Form method="post" className="form" {...getFormProps(form)}>
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <input type="hidden" name="intent" value="save" />
+    <IntentForm form={form} intent="save">
       <TextareaField
         label="What do you want from mentoring?"
         hint="Your goals in a few sentences. Your mentor reads this first."
@@ -131,18 +117,17 @@ function MenteeRequestForm({ loaded }: { loaded: Loaded }) {
         textareaProps={{ ...getTextareaProps(fields.preferences), maxLength: PREFERENCES_MAX }}
       />
       <div className="row">
-        <Button type="submit" pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "save"}>
+        <Button type="submit" pending={pending}>
           {loaded.mentor ? "Save your goals" : "Save and see suggested mentors"}
         </Button>
         <Link to="/mentoring">Cancel</Link>
       </div>
-    </Form>
+    </IntentForm>
   );
 }
 
 function WithdrawRequest() {
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
   if (searchParams.get("confirm") !== "withdraw") {
     return (
       <p>
@@ -157,19 +142,14 @@ function WithdrawRequest() {
         You'll stop getting suggestions and won't be matched. A request still waiting for a mentor's answer is withdrawn too. You can ask
         again any time.
       </p>
-      <Form method="post" className="row">
-        <input type="hidden" name="intent" value="withdraw" />
-        <Button
-          type="submit"
-          variant="danger"
-          pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "withdraw"}
-        >
+      <div className="row">
+        <ActionButton intent="withdraw" variant="danger">
           Yes, withdraw my request
-        </Button>
+        </ActionButton>
         <Link to="/mentoring/request" className={buttonClassName("secondary")}>
           Keep it
         </Link>
-      </Form>
+      </div>
     </div>
   );
 }

@@ -8,10 +8,11 @@ import { getCatalog } from "~/content/modules.server.ts";
 import { CHANNEL_LABELS, CHANNELS, DIFFICULTIES, DIFFICULTY_LABELS } from "~/content/practice-schemas.ts";
 import { getPracticeCatalog } from "~/content/practice.server.ts";
 import { SlugSchema } from "~/content/schemas.ts";
+import { optionalFilter } from "~/domain/fields.ts";
+import { hasRole, LEADING_ROLES } from "~/engine/access/people.ts";
 import { listMyAssignments } from "~/models/assignment.server.ts";
 import { practiceSummary } from "~/models/practice.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
-import { optionalFilter } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 
 const PracticeQuerySchema = z.object({
@@ -53,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const used = new Set(scenarios.flatMap((scenario) => scenario.competencies));
   return {
     query,
-    canSeeTeam: user.role !== "agent",
+    canSeeTeam: hasRole(user, LEADING_ROLES),
     cards,
     assignments: assignments.map((assignment) => toAssignmentItem(assignment, now)),
     competencies: competencies

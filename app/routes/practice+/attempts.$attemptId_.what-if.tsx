@@ -1,12 +1,17 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { getTextareaProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { IntentForm, useIntentForm } from "~/components/forms/intent-form.tsx";
+import { useIsPending } from "~/components/forms/use-is-pending.ts";
 import { WhatIfComparison } from "~/components/practice/what-if-comparison.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { TextareaField } from "~/components/ui/field.tsx";
 import { Alert, PageHeader } from "~/components/ui/layout.tsx";
+import { MAX_REPLY_LENGTH, replyTextField } from "~/domain/practice.ts";
 import { loadFinishedAttempt, replayWithRewrite } from "~/models/what-if.server.ts";
-import { MAX_REPLY_LENGTH, replyTextField } from "~/utils/practice-fields.ts";
+import { handleIntent, invalid } from "~/utils/forms.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
 
 const excerpt = (text: string) => (text.length > 80 ? `${text.slice(0, 77).trimEnd()}…` : text);
@@ -25,37 +30,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const CHOOSE_MESSAGE = "Choose one of your messages.";
 const WhatIfSchema = z.object({
-  turn: z.coerce.number({ invalid_type_error: "Choose one of your messages." }).int().min(1, "Choose one of your messages."),
+  turn: z.number({ required_error: CHOOSE_MESSAGE, invalid_type_error: CHOOSE_MESSAGE }).int(CHOOSE_MESSAGE).min(1, CHOOSE_MESSAGE),
   text: replyTextField,
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const loaded = await loadFinishedAttempt(request, params.attemptId);
-  const { messages } = loaded;
-  const form = await readFormData(request);
-  const parsed = WhatIfSchema.safeParse({ turn: form.get("turn"), text: form.get("text") });
-  const turn = parsed.success ? parsed.data.turn : Number(form.get("turn"));
-  if (!parsed.success || parsed.data.turn > messages.length) {
-    const errors = parsed.success ? { turn: ["Choose one of your messages."] } : parsed.error.flatten().fieldErrors;
-    return data({ status: "invalid" as const, errors, text: String(form.get("text") ?? ""), turn }, { status: 400 });
-  }
-  return {
-    status: "replayed" as const,
-    turn: parsed.data.turn,
-    text: parsed.data.text,
-    ...replayWithRewrite(loaded, parsed.data.turn, parsed.data.text),
-  };
+  const formData = await readFormData(request);
+  return handleIntent(formData, {
+    replay: async () => {
+      const submission = parseWithZod(formData, { schema: WhatIfSchema });
+      if (submission.status !== "success") return invalid("replay", submission);
+      const { turn, text } = submission.value;
+      if (turn > loaded.messages.length) return invalid("replay", submission, { turn: [CHOOSE_MESSAGE] });
+      // The replay is shown, not stored: there is nothing to confirm, only a result to show.
+      return { status: "replayed" as const, turn, ...replayWithRewrite(loaded, turn, text) };
+    },
+  });
 }
 
 export default function WhatIfPage() {
   const loaded = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const replaying = navigation.state === "submitting";
+  const actionData = useActionData<typeof action>();
   const turn = loaded.turn;
-  const errors = result?.status === "invalid" ? result.errors : undefined;
-  const text = result && result.turn === loaded.turn ? result.text : loaded.original;
+  const replayed = actionData && "status" in actionData && actionData.turn === turn ? actionData : null;
   return (
     <div className="stack">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -79,27 +79,40 @@ export default function WhatIfPage() {
             </li>
           ))}
         </ol>
-        <Form method="post" action={`?turn=${turn}`} className="form" key={turn}>
-          <input type="hidden" name="turn" value={turn} />
-          <TextareaField
-            label={`Message ${turn}, rewritten`}
-            hint="Change as much or as little as you like."
-            errors={errors?.text ?? errors?.turn}
-            textareaProps={{ id: "what-if-text", name: "text", rows: 5, maxLength: MAX_REPLY_LENGTH, required: true, defaultValue: text }}
-          />
-          <div className="row">
-            <Button type="submit" pending={replaying}>
-              {replaying ? "Replaying…" : "Replay from here"}
-            </Button>
-          </div>
-        </Form>
+        <RewriteForm key={turn} turn={turn} original={loaded.original} />
       </section>
-      {result?.status === "replayed" && result.turn === turn ? (
-        <WhatIfComparison original={result.original} rewritten={result.rewritten} />
+      {replayed ? (
+        <WhatIfComparison original={replayed.original} rewritten={replayed.rewritten} />
       ) : (
         <Alert>Your rewritten message and everything after it will appear here beside what happened.</Alert>
       )}
     </div>
+  );
+}
+
+function RewriteForm({ turn, original }: { turn: number; original: string }) {
+  const [form, fields] = useIntentForm({
+    id: `what-if-${turn}`,
+    intent: "replay",
+    schema: WhatIfSchema,
+    defaultValue: { turn: String(turn), text: original },
+  });
+  const replaying = useIsPending({ intent: "replay" });
+  return (
+    <IntentForm form={form} intent="replay">
+      <input type="hidden" name={fields.turn.name} value={turn} />
+      <TextareaField
+        label={`Message ${turn}, rewritten`}
+        hint="Change as much or as little as you like."
+        errors={fields.text.errors ?? fields.turn.errors}
+        textareaProps={{ ...getTextareaProps(fields.text), rows: 5, maxLength: MAX_REPLY_LENGTH }}
+      />
+      <div className="row">
+        <Button type="submit" pending={replaying}>
+          {replaying ? "Replaying…" : "Replay from here"}
+        </Button>
+      </div>
+    </IntentForm>
   );
 }
 

@@ -1,13 +1,15 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { Button } from "~/components/ui/button.tsx";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ActionButton } from "~/components/forms/action-button.tsx";
 import { Card, PageHeader } from "~/components/ui/layout.tsx";
 import { CHANNEL_LABELS, DIFFICULTY_LABELS } from "~/content/practice-schemas.ts";
 import { getPracticeCatalog } from "~/content/practice.server.ts";
 import { gradedHistory, startAttempt } from "~/models/practice.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
+import { handleIntent } from "~/utils/forms.server.ts";
 import { ensureFound } from "~/utils/permissions.server.ts";
+import { readFormData } from "~/utils/request.server.ts";
 
 async function loadScenario(slug: string | undefined) {
   const { scenarios } = await getPracticeCatalog();
@@ -47,8 +49,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const scenario = await loadScenario(params.slug);
-  const attempt = await startAttempt(user.id, scenario);
-  return redirect(`/practice/attempts/${attempt.id}`);
+  return handleIntent(await readFormData(request), {
+    start: async () => {
+      const attempt = await startAttempt(user.id, scenario);
+      return redirect(`/practice/attempts/${attempt.id}`);
+    },
+  });
 }
 
 function formatPar(seconds: number): string {
@@ -57,7 +63,6 @@ function formatPar(seconds: number): string {
 
 export default function ScenarioPage() {
   const { scenario, history } = useLoaderData<typeof loader>();
-  const navigation = useNavigation();
   return (
     <div className="stack">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -88,11 +93,9 @@ export default function ScenarioPage() {
             feel ignored.{scenario.showsMood ? " A mood indicator shows how they feel." : " At this difficulty you won't see their mood."}
           </p>
           <p>When the conversation ends you get a grade for each criterion, with the words that earned it and one suggestion.</p>
-          <Form method="post">
-            <Button type="submit" pending={navigation.state === "submitting"}>
-              {history.length ? "Start a new attempt" : "Start the conversation"}
-            </Button>
-          </Form>
+          <ActionButton intent="start" className="">
+            {history.length ? "Start a new attempt" : "Start the conversation"}
+          </ActionButton>
         </Card>
       </div>
       <Card title="Your graded attempts">

@@ -5,17 +5,17 @@ import { DataTable } from "~/components/ui/data-table.tsx";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { getPracticeCatalog } from "~/content/practice.server.ts";
+import { PageSchema } from "~/domain/fields.ts";
+import { TEAM_ATTEMPTS_PAGE_SIZE } from "~/domain/pages.ts";
+import { LEADING_ROLES, peopleScope } from "~/engine/access/people.ts";
 import { listTeamAttempts } from "~/models/practice.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
 import { formatDateTime } from "~/utils/format.ts";
-import { TEAM_ATTEMPTS_PAGE_SIZE } from "~/utils/page-sizes.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
-import { peopleScope } from "~/utils/permissions.ts";
-import { PageSchema } from "~/utils/query-fields.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requireRole(request, ["lead", "admin"]);
+  const viewer = await requireRole(request, LEADING_ROLES);
   const { page } = parseSearchParams(request, z.object({ page: PageSchema }));
   const [{ scenarios }, { total, attempts }] = await Promise.all([
     getPracticeCatalog(),

@@ -1,0 +1,235 @@
+import { getInputProps, getSelectProps } from "@conform-to/react";
+import { Link } from "@remix-run/react";
+import { z } from "zod";
+import { ASSIGNMENT_KINDS, type AssignmentKind } from "~/domain/coaching.ts";
+import { calendarDayField, DATE_WINDOW_DAYS, shiftDay } from "~/domain/fields.ts";
+import { CheckboxGroup, RadioGroup } from "../forms/choice-group.tsx";
+import { IntentForm, useIntentForm } from "../forms/intent-form.tsx";
+import { useIsPending } from "../forms/use-is-pending.ts";
+import { Button } from "../ui/button.tsx";
+import { Field } from "../ui/field.tsx";
+
+function dueDate(today: string) {
+  return (
+    calendarDayField({
+      required: "Choose a due date",
+      min: { day: today, message: "Choose today or a later date" },
+      max: { day: shiftDay(today, DATE_WINDOW_DAYS), message: "Choose a date within a year" },
+    })
+      // Due at the end of the chosen day (UTC, the zone every date in the app is shown in).
+      .transform((value) => new Date(`${value}T23:59:59.999Z`))
+  );
+}
+
+// Three parts checked side by side, so one submission reports every problem at
+// once: a cross-field check inside a single object would wait for the rest to pass.
+const WhatSchema = z
+  .object({
+    kind: z.enum(ASSIGNMENT_KINDS, { errorMap: () => ({ message: "Choose a module or a practice conversation" }) }),
+    contentSlug: z.string({ required_error: "Choose what to assign" }).max(100),
+    minScore: z
+      .number({ invalid_type_error: "Enter a whole number from 1 to 100" })
+      .int("Enter a whole number from 1 to 100")
+      .min(1, "Enter a whole number from 1 to 100")
+      .max(100, "Enter a whole number from 1 to 100")
+      .optional(),
+    minLevels: z
+      .array(
+        z.object({
+          criterionId: z.string().max(100),
+          level: z.number({ invalid_type_error: "Choose a level" }).int().min(0).max(4).optional(),
+        }),
+      )
+      .max(50)
+      .default([]),
+  })
+  .superRefine((value, context) => {
+    if (value.kind === "module" && value.minScore !== undefined) {
+      context.addIssue({
+        code: "custom",
+        path: ["minScore"],
+        message: "Modules pass on completion; clear the minimum score or choose a scenario",
+      });
+    }
+    if (value.kind === "module" && value.minLevels.some((entry) => entry.level)) {
+      context.addIssue({
+        code: "custom",
+        path: ["minLevels"],
+        message: "Minimum levels apply to scenarios only; clear them or choose a scenario",
+      });
+    }
+  });
+
+const WhoSchema = z
+  .object({
+    teamId: z.string().max(50).optional(),
+    everyone: z.boolean().optional(),
+    assignees: z.array(z.string().max(50)).max(1000, "Choose fewer people, or everyone on the team").default([]),
+  })
+  .superRefine((value, context) => {
+    if (!value.everyone && value.assignees.length === 0) {
+      context.addIssue({ code: "custom", path: ["assignees"], message: "Choose at least one person, or everyone on the team" });
+    }
+  });
+
+/** A new assignment, checked the same way in the browser and the action; `today` is the earliest due date. */
+export const assignmentSchema = (today: string) => WhatSchema.and(WhoSchema).and(z.object({ dueDate: dueDate(today) }));
+
+const KIND_CHOICES: Record<AssignmentKind, { label: string; detail: string }> = {
+  module: { label: "A module to read", detail: "done when they complete it." },
+  scenario: { label: "A practice conversation", detail: "done when a graded attempt meets the pass criteria below." },
+};
+
+export type AssignmentFormOptions = {
+  today: string;
+  modules: { slug: string; title: string }[];
+  scenarios: { slug: string; title: string }[];
+  rubrics: { id: string; title: string; criteria: { id: string; title: string; levels: { value: string; label: string }[] }[] }[];
+};
+
+export type AssignmentTeam = { id: string; name: string; members: { id: string; name: string }[] };
+
+export function AssignmentForm({ options, team }: { options: AssignmentFormOptions; team: AssignmentTeam }) {
+  const [form, fields] = useIntentForm({ id: "new-assignment", intent: "create", schema: assignmentSchema(options.today) });
+  const pending = useIsPending({ intent: "create" });
+  // Without JavaScript both lists and the scenario settings show; the server checks they agree.
+  const kind = fields.kind.value;
+  const showModules = kind !== "scenario";
+  const showScenarios = kind !== "module";
+  // Each criterion keeps one fixed position in the list, whatever was submitted before.
+  const criterionIds = options.rubrics.flatMap((rubric) => rubric.criteria.map((criterion) => criterion.id));
+  const submittedLevels = (Array.isArray(fields.minLevels.value) ? fields.minLevels.value : []) as {
+    criterionId?: string;
+    level?: string;
+  }[];
+  const levelOf = (criterionId: string) => submittedLevels.find((entry) => entry?.criterionId === criterionId)?.level ?? "";
+  const contentErrors = fields.contentSlug.errors;
+
+  return (
+    <IntentForm form={form} intent="create" className="form assignment-form">
+      <input type="hidden" name={fields.teamId.name} value={team.id} />
+
+      <RadioGroup
+        meta={fields.kind}
+        legend="What kind of work?"
+        options={ASSIGNMENT_KINDS.map((value) => ({ value, ...KIND_CHOICES[value] }))}
+      />
+
+      <div className="field">
+        <label htmlFor={fields.contentSlug.id}>What to assign</label>
+        <select
+          {...getSelectProps(fields.contentSlug)}
+          aria-invalid={contentErrors?.length ? true : undefined}
+          aria-describedby={contentErrors?.length ? fields.contentSlug.errorId : undefined}
+        >
+          <option value="">Choose a {kind === "scenario" ? "scenario" : kind === "module" ? "module" : "module or scenario"}</option>
+          {showModules ? (
+            <optgroup label="Modules">
+              {options.modules.map((module) => (
+                <option key={module.slug} value={module.slug}>
+                  {module.title}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+          {showScenarios ? (
+            <optgroup label="Practice scenarios">
+              {options.scenarios.map((scenario) => (
+                <option key={scenario.slug} value={scenario.slug}>
+                  {scenario.title}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+        </select>
+        {contentErrors?.length ? (
+          <ul id={fields.contentSlug.errorId} className="field__errors">
+            {contentErrors.map((error) => (
+              <li key={error}>{error}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+
+      <fieldset className="choice-group">
+        <legend>Who</legend>
+        <label className="choice-option choice-option--strong">
+          <input {...getInputProps(fields.everyone, { type: "checkbox" })} />
+          <span>Everyone on {team.name}</span>
+        </label>
+        <CheckboxGroup
+          meta={fields.assignees}
+          legend={`People on ${team.name}`}
+          options={team.members.map((member) => ({ value: member.id, label: member.name }))}
+          empty={`No active agents on ${team.name} yet.`}
+          columns
+        />
+      </fieldset>
+
+      <Field
+        label="Due date"
+        hint="Due at the end of that day (UTC). Today or later."
+        errors={fields.dueDate.errors}
+        inputProps={{ ...getInputProps(fields.dueDate, { type: "date" }), min: options.today }}
+      />
+
+      {showScenarios ? (
+        <fieldset className="choice-group">
+          <legend>Pass criteria {kind === "scenario" ? null : <span className="muted">(scenarios only)</span>}</legend>
+          <Field
+            label="Minimum score"
+            hint="1 to 100. Leave empty to use the scenario's own pass mark (usually 70)."
+            errors={fields.minScore.errors}
+            inputProps={{ ...getInputProps(fields.minScore, { type: "number" }), inputMode: "numeric" }}
+          />
+          {fields.minLevels.errors?.length ? (
+            <ul className="field__errors" role="alert">
+              {fields.minLevels.errors.map((error) => (
+                <li key={error}>{error}</li>
+              ))}
+            </ul>
+          ) : null}
+          {options.rubrics.map((rubric, rubricIndex) => {
+            const rows = rubric.criteria.map((criterion) => {
+              const position = criterionIds.indexOf(criterion.id);
+              const selectId = `${form.id}-min-level-${position}`;
+              return (
+                <div key={criterion.id} className="field">
+                  <input type="hidden" name={`${fields.minLevels.name}[${position}].criterionId`} value={criterion.id} />
+                  <label htmlFor={selectId}>{criterion.title}</label>
+                  <select id={selectId} name={`${fields.minLevels.name}[${position}].level`} defaultValue={levelOf(criterion.id)}>
+                    <option value="">No minimum</option>
+                    {criterion.levels.map((level) => (
+                      <option key={level.value} value={level.value}>
+                        {level.label}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              );
+            });
+            // The first rubric (empathy) is open; the others wait behind a disclosure.
+            return rubricIndex === 0 ? (
+              <fieldset key={rubric.id} className="choice-group choice-group--nested">
+                <legend>Minimum levels: {rubric.title}</legend>
+                <div className="form-grid">{rows}</div>
+              </fieldset>
+            ) : (
+              <details key={rubric.id} className="criteria-more">
+                <summary>Minimum levels: {rubric.title}</summary>
+                <div className="form-grid">{rows}</div>
+              </details>
+            );
+          })}
+        </fieldset>
+      ) : null}
+
+      <div className="row">
+        <Button type="submit" pending={pending}>
+          Assign
+        </Button>
+        <Link to="/coaching/assignments">Cancel</Link>
+      </div>
+    </IntentForm>
+  );
+}

@@ -1,0 +1,50 @@
+// Who a person is to the app: roles, career levels, work modes and time zones, with their labels and the
+// form schemas both the browser and the server check. The database stores these as plain strings (ADR 005).
+import { z } from "zod";
+
+export const ROLES = ["agent", "lead", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+export const RoleSchema = z.enum(ROLES, { errorMap: () => ({ message: "Choose a role" }) });
+
+export const ROLE_LABELS: Record<Role, string> = {
+  agent: "Agent",
+  lead: "Team lead",
+  admin: "Admin",
+};
+
+// Keys match the career ladder (Agent I → Support Manager, IC and management tracks).
+export const LEVELS = ["agent-1", "agent-2", "senior-agent", "team-lead", "support-manager"] as const;
+export type Level = (typeof LEVELS)[number];
+export const LevelSchema = z.enum(LEVELS, { errorMap: () => ({ message: "Choose a level" }) });
+
+export const LEVEL_LABELS: Record<Level, string> = {
+  "agent-1": "Agent I",
+  "agent-2": "Agent II",
+  "senior-agent": "Senior Agent",
+  "team-lead": "Team Lead",
+  "support-manager": "Support Manager",
+};
+
+export const WORK_MODES = ["remote", "hybrid", "office"] as const;
+export type WorkMode = (typeof WORK_MODES)[number];
+export const WorkModeSchema = z.enum(WORK_MODES, { errorMap: () => ({ message: "Choose a work mode" }) });
+
+export const WORK_MODE_LABELS: Record<WorkMode, string> = {
+  remote: "Remote",
+  hybrid: "Hybrid",
+  office: "Office",
+};
+
+const KNOWN_TIME_ZONES = new Set(Intl.supportedValuesOf("timeZone"));
+KNOWN_TIME_ZONES.add("UTC");
+
+export const TimeZoneSchema = z
+  .string({ required_error: "Choose a time zone" })
+  .refine((zone) => KNOWN_TIME_ZONES.has(zone), { message: "Choose a time zone from the list" });
+
+export function listTimeZones(): string[] {
+  return [...KNOWN_TIME_ZONES].sort();
+}
+
+/** How long a one-time password link works. */
+export const SETUP_LINK_LIFETIME_DAYS = 7;

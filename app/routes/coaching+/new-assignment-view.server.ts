@@ -1,0 +1,45 @@
+// What the new-assignment page offers: the teams the viewer may assign to, the chosen team's
+// people, and the modules, scenarios and rubric levels an assignment can name.
+import type { AssignmentFormOptions } from "~/components/assignments/assignment-form.tsx";
+import { getCatalog } from "~/content/modules.server.ts";
+import { getPracticeCatalog } from "~/content/practice.server.ts";
+import type { Viewer } from "~/engine/access/people.ts";
+import { listAssignableTeams } from "~/models/assignment.server.ts";
+import { notFound } from "~/utils/permissions.server.ts";
+
+/** Today in UTC, the zone every due date in the app is shown in. */
+export const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+export async function newAssignmentView(viewer: Viewer, teamId: string | undefined) {
+  const [teams, catalog, practice] = await Promise.all([listAssignableTeams(viewer), getCatalog(), getPracticeCatalog()]);
+  const team = teamId ? teams.find((candidate) => candidate.id === teamId) : teams[0];
+  if (teamId && !team) notFound("That team isn't one you can assign to.");
+  const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title);
+  // Empathy first: it is what leads most often set a floor for.
+  const rubrics = practice.rubrics
+    .map((rubric) => ({ id: rubric.id, title: rubric.title, criteria: rubric.criteria.filter((criterion) => !criterion.critical) }))
+    .filter((rubric) => rubric.criteria.length > 0)
+    .sort((a, b) => Number(b.id === "empathy") - Number(a.id === "empathy") || a.title.localeCompare(b.title));
+  const options: AssignmentFormOptions = {
+    modules: catalog.modules.map((module) => ({ slug: module.slug, title: module.frontmatter.title })).sort(byTitle),
+    scenarios: practice.scenarios.map((scenario) => ({ slug: scenario.slug, title: scenario.title })).sort(byTitle),
+    rubrics: rubrics.map((rubric) => ({
+      id: rubric.id,
+      title: rubric.title,
+      criteria: rubric.criteria.map((criterion) => ({
+        id: criterion.id,
+        title: criterion.title,
+        levels: criterion.levels
+          .filter((level) => level.level > 0)
+          .sort((a, b) => a.level - b.level)
+          .map((level) => ({ value: String(level.level), label: `At least ${level.label.toLowerCase()} (${level.level})` })),
+      })),
+    })),
+    today: todayUtc(),
+  };
+  return {
+    teams: teams.map((candidate) => ({ id: candidate.id, name: candidate.name })),
+    team: team ? { id: team.id, name: team.name, members: team.members } : null,
+    ...options,
+  };
+}

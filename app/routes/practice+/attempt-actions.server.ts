@@ -1,0 +1,166 @@
+// What the people on an attempt page may do: the agent replies, ends the conversation,
+// acknowledges or disputes its review; a reviewer overrides, comments, marks reviewed and
+// answers disputes. One handler per intent; a refusal echoes the criterion or dispute it is
+// about, so it shows on that row's form of the grade report.
+import type { Submission } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect } from "@remix-run/node";
+import { ReplySchema } from "~/components/practice/reply-box.tsx";
+import {
+  AcceptDisputeSchema,
+  CommentSchema,
+  DisputeSchema,
+  OverrideSchema,
+  RejectDisputeSchema,
+  REVIEW_INTENTS,
+} from "~/components/practice/review-forms.tsx";
+import { hasRole, peopleScope } from "~/engine/access/people.ts";
+import { canReviewAttempt, canTakePartInAttempt, PRACTICE_REVIEWER_ROLES } from "~/engine/access/practice.ts";
+import { endAttempt, replyToCustomer, type VisibleAttempt } from "~/models/practice.server.ts";
+import {
+  acknowledgeReview,
+  addReviewComment,
+  markReviewed,
+  openDispute,
+  overrideCriterion,
+  resolveDispute,
+  type LevelRefusal,
+  type ResolveResult,
+  type Reviewer,
+} from "~/models/review.server.ts";
+import { toViewer } from "~/utils/auth.server.ts";
+import { handleIntent, invalid, refused } from "~/utils/forms.server.ts";
+import { forbidden, notFound } from "~/utils/permissions.server.ts";
+import { badRequest } from "~/utils/request.server.ts";
+
+const KNOWN_INTENTS = new Set<string>(["reply", "end", "acknowledge", "dispute", ...REVIEW_INTENTS]);
+const UNKNOWN_FORM = "This form could not be understood. Reload the page and try again.";
+
+const conflict = (message: string): never => {
+  throw data({ message }, { status: 409 });
+};
+
+const endedConflict = () =>
+  conflict("This conversation has already ended, so it can't take another reply. Its grade is on the conversation page.");
+
+/** Turns a level the model refused into a 400 on the form that sent it. */
+function rejectLevel(intent: string, submission: Submission<unknown>, refusal: LevelRefusal) {
+  if (refusal.status === "not-applicable") {
+    return refused(intent, "This criterion didn't apply to this conversation, so it has no level to change.", submission);
+  }
+  return invalid(intent, submission, {
+    level: [
+      refusal.status === "invalid-level"
+        ? "Choose one of this criterion's levels"
+        : "That is already the level that counts; choose a different one",
+    ],
+  });
+}
+
+function rejectResolution(intent: string, submission: Submission<unknown>, result: Exclude<ResolveResult, { status: "ok" }>) {
+  if (result.status === "not-found") notFound("This conversation has no such dispute.");
+  if (result.status === "closed") return refused(intent, "This dispute has already been answered.", submission);
+  return rejectLevel(intent, submission, result);
+}
+
+export async function handleAttemptAction({ user, attempt, scenario, rubrics }: VisibleAttempt, formData: FormData) {
+  const intent = String(formData.get("intent") ?? "");
+  // An unknown form is a 400 for anyone, before asking whose conversation it is.
+  if (![...KNOWN_INTENTS].includes(intent)) badRequest(UNKNOWN_FORM);
+  const attemptUrl = `/practice/attempts/${attempt.id}`;
+  if ((REVIEW_INTENTS as readonly string[]).includes(intent)) {
+    if (!hasRole(user, PRACTICE_REVIEWER_ROLES)) forbidden("Only team leads and admins review practice conversations.");
+    if (!canReviewAttempt(user, attempt)) forbidden("Your own practice is reviewed by someone else.");
+  } else if (!canTakePartInAttempt(user, attempt)) {
+    // Leads may read a team member's attempt; only its owner may take part in it or answer its review.
+    notFound("There's no practice conversation at this address.");
+  }
+  const reviewer: Reviewer = { id: user.id, scope: peopleScope(toViewer(user)) };
+  const requireGrade = () => {
+    if (!attempt.grade) conflict("This conversation hasn't been graded yet, so there is no review to act on.");
+  };
+
+  return handleIntent(formData, {
+    reply: async () => {
+      const submission = parseWithZod(formData, { schema: ReplySchema });
+      if (submission.status !== "success") {
+        if (!submission.error?.text) badRequest("This reply could not be understood. Reload the page and try again.");
+        return invalid("reply", submission);
+      }
+      const result = await replyToCustomer(attempt.id, user.id, submission.value, scenario, rubrics);
+      if (result.status === "ended") endedConflict();
+      return redirect(`${attemptUrl}#turn-${submission.value.expectedIndex + 1}`);
+    },
+    end: async () => {
+      const result = await endAttempt(attempt.id, user.id, scenario, rubrics);
+      if (result.status === "ended") endedConflict();
+      return redirect(`${attemptUrl}#report`);
+    },
+    override: async () => {
+      requireGrade();
+      const submission = parseWithZod(formData, { schema: OverrideSchema });
+      if (submission.status !== "success") return invalid("override", submission);
+      const result = await overrideCriterion(reviewer, { attemptId: attempt.id, ...submission.value }, scenario, rubrics);
+      if (result.status === "not-found") notFound("This grade has no such criterion.");
+      if (result.status !== "ok") return rejectLevel("override", submission, result);
+      return redirect(`${attemptUrl}#criterion-${submission.value.criterionId}`);
+    },
+    comment: async () => {
+      requireGrade();
+      const submission = parseWithZod(formData, { schema: CommentSchema });
+      if (submission.status !== "success") return invalid("comment", submission);
+      const turnIndex = submission.value.turnIndex ?? null;
+      const result = await addReviewComment(reviewer, { attemptId: attempt.id, turnIndex, body: submission.value.body });
+      if (result.status === "not-found") notFound("There's no practice conversation at this address.");
+      if (result.status === "invalid-turn")
+        return invalid("comment", submission, { turnIndex: ["Choose a message from this conversation"] });
+      return redirect(turnIndex === null ? `${attemptUrl}#review` : `${attemptUrl}#turn-${turnIndex}`);
+    },
+    "mark-reviewed": async () => {
+      requireGrade();
+      const result = await markReviewed(reviewer, attempt.id);
+      if (result.status === "not-found") notFound("There's no practice conversation at this address.");
+      return redirect(`${attemptUrl}#review`);
+    },
+    "accept-dispute": async () => {
+      requireGrade();
+      const submission = parseWithZod(formData, { schema: AcceptDisputeSchema });
+      if (submission.status !== "success") return invalid("accept-dispute", submission);
+      const { disputeId, level, reason } = submission.value;
+      const decision = { attemptId: attempt.id, disputeId, decision: "accept" as const, level, reason };
+      const result = await resolveDispute(reviewer, decision, scenario, rubrics);
+      if (result.status !== "ok") return rejectResolution("accept-dispute", submission, result);
+      return redirect(`${attemptUrl}#review`);
+    },
+    "reject-dispute": async () => {
+      requireGrade();
+      const submission = parseWithZod(formData, { schema: RejectDisputeSchema });
+      if (submission.status !== "success") return invalid("reject-dispute", submission);
+      const { disputeId, reason } = submission.value;
+      const result = await resolveDispute(reviewer, { attemptId: attempt.id, disputeId, decision: "reject", reason }, scenario, rubrics);
+      if (result.status !== "ok") return rejectResolution("reject-dispute", submission, result);
+      return redirect(`${attemptUrl}#review`);
+    },
+    acknowledge: async () => {
+      requireGrade();
+      const result = await acknowledgeReview(user.id, attempt.id);
+      if (result.status === "not-found") notFound("There's no practice conversation at this address.");
+      if (result.status === "not-reviewed") conflict("This conversation hasn't been reviewed yet, so there is nothing to acknowledge.");
+      return redirect(`${attemptUrl}#review`);
+    },
+    dispute: async () => {
+      requireGrade();
+      const submission = parseWithZod(formData, { schema: DisputeSchema });
+      if (submission.status !== "success") return invalid("dispute", submission);
+      const result = await openDispute(user.id, { attemptId: attempt.id, ...submission.value });
+      if (result.status === "not-found") notFound("This grade has no such criterion.");
+      if (result.status === "not-applicable") {
+        return refused("dispute", "This criterion didn't apply to this conversation, so there is no level to dispute.", submission);
+      }
+      if (result.status === "already-open") {
+        return refused("dispute", "You already have an open dispute on this criterion. Your lead will answer it first.", submission);
+      }
+      return redirect(`${attemptUrl}#criterion-${submission.value.criterionId}`);
+    },
+  });
+}

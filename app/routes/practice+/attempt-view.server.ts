@@ -1,0 +1,163 @@
+// The attempt page's view: the conversation, the grade with any review on it, and what this
+// viewer may do — built from the attempt the access check let through.
+import { type ConversationTurn, type TurnComment } from "~/components/practice/conversation.tsx";
+import { type ReportCriterion } from "~/components/practice/grade-report.tsx";
+import { type AttemptReview, type CriterionReview, type DisputeView } from "~/components/practice/review.tsx";
+import { CHANNEL_LABELS } from "~/content/practice-schemas.ts";
+import { ATTEMPT_STATUS_LABELS, type AttemptStatus } from "~/domain/practice.ts";
+import { canReviewAttempt } from "~/engine/access/practice.ts";
+import { finalLevel, levelChoices } from "~/engine/coaching/review-score.ts";
+import { parseCustomerState } from "~/engine/simulation/customer-state.ts";
+import { moodLabel } from "~/engine/simulation/mood.ts";
+import { scoreComparison, type VisibleAttempt } from "~/models/practice.server.ts";
+import { getAttemptReview } from "~/models/review.server.ts";
+
+const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text);
+
+const toDispute = (dispute: {
+  id: string;
+  comment: string;
+  status: string;
+  answer: string | null;
+  createdAt: Date;
+  resolvedAt: Date | null;
+  resolvedBy: { name: string } | null;
+}): DisputeView => ({
+  id: dispute.id,
+  comment: dispute.comment,
+  status: dispute.status as DisputeView["status"],
+  answer: dispute.answer,
+  at: dispute.createdAt.toISOString(),
+  resolvedAt: dispute.resolvedAt?.toISOString() ?? null,
+  resolvedBy: dispute.resolvedBy?.name ?? null,
+});
+
+const toComment = (comment: { id: string; body: string; createdAt: Date; author: { name: string } }): TurnComment => ({
+  id: comment.id,
+  author: comment.author.name,
+  body: comment.body,
+  at: comment.createdAt.toISOString(),
+});
+
+export async function attemptPageView({ user, attempt, scenario, rubrics }: VisibleAttempt) {
+  const [comparison, review] = attempt.grade
+    ? await Promise.all([scoreComparison(attempt.userId, scenario.slug), getAttemptReview(attempt.id)])
+    : [null, null];
+  const state = parseCustomerState(attempt.customerState);
+  const isOwner = attempt.userId === user.id;
+  const canReview = canReviewAttempt(user, attempt);
+  const definitions = new Map(rubrics.flatMap((rubric) => rubric.criteria).map((definition) => [definition.id, definition]));
+  const reviewRows = new Map((review?.grade?.criteria ?? []).map((row) => [row.criterionId, row]));
+  const agentLabel = isOwner ? "You" : attempt.user.name;
+
+  const criteria = (attempt.grade?.criteria ?? []).map((criterion): ReportCriterion => {
+    const row = reviewRows.get(criterion.criterionId);
+    const overrideLevel = row?.overrideLevel ?? null;
+    const final = finalLevel({ level: criterion.level, overrideLevel });
+    const finalDefinition = definitions.get(criterion.criterionId)?.levels.find((level) => level.level === final);
+    return {
+      id: criterion.criterionId,
+      rubricId: criterion.rubricId,
+      title: criterion.title,
+      label: criterion.label,
+      level: criterion.level,
+      finalLevel: final,
+      finalLabel: overrideLevel === null ? criterion.label : (finalDefinition?.label ?? `Level ${final}`),
+      overridden: overrideLevel !== null,
+      maxLevel: criterion.maxLevel,
+      applicable: criterion.applicable,
+      critical: criterion.critical,
+      evidence: criterion.evidence,
+      // After an override, the advice for the level that now stands is the useful one.
+      suggestion: overrideLevel !== null && criterion.applicable && finalDefinition ? finalDefinition.suggestion : criterion.suggestion,
+    };
+  });
+
+  const comments = (review?.comments ?? []).map((comment) => ({ turnIndex: comment.turnIndex, view: toComment(comment) }));
+  const turnComments: Record<number, TurnComment[]> = {};
+  for (const comment of comments) if (comment.turnIndex !== null) (turnComments[comment.turnIndex] ??= []).push(comment.view);
+
+  const reviewView: AttemptReview | null =
+    review && attempt.grade
+      ? {
+          canReview,
+          agentName: attempt.user.name,
+          reviewedAt: review.reviewedAt?.toISOString() ?? null,
+          reviewedBy: review.reviewedBy?.name ?? null,
+          acknowledgedAt: review.acknowledgedAt?.toISOString() ?? null,
+          generalComments: comments.filter((comment) => comment.turnIndex === null).map((comment) => comment.view),
+          turnOptions: canReview
+            ? attempt.turns.map((turn) => ({
+                value: String(turn.index),
+                label: `Message ${turn.index + 1} · ${turn.speaker === "agent" ? attempt.user.name : scenario.persona.name}: “${excerpt(turn.text)}”`,
+              }))
+            : [],
+          openDisputes: (review.grade?.criteria ?? []).reduce(
+            (sum, row) => sum + row.disputes.filter((dispute) => dispute.status === "open").length,
+            0,
+          ),
+          criteria: Object.fromEntries(
+            attempt.grade.criteria.map((criterion): [string, CriterionReview] => {
+              const row = reviewRows.get(criterion.criterionId);
+              return [
+                criterion.criterionId,
+                {
+                  override:
+                    row?.overrideLevel != null && row.overriddenAt
+                      ? { reason: row.overrideReason ?? "", by: row.overriddenBy?.name ?? null, at: row.overriddenAt.toISOString() }
+                      : null,
+                  choices: canReview ? levelChoices(criterion, rubrics) : [],
+                  disputes: (row?.disputes ?? []).map(toDispute),
+                },
+              ];
+            }),
+          ),
+        }
+      : null;
+
+  return {
+    id: attempt.id,
+    isOwner,
+    agentName: attempt.user.name,
+    agentLabel,
+    scenario: {
+      slug: scenario.slug,
+      title: scenario.title,
+      channel: scenario.channel,
+      channelLabel: CHANNEL_LABELS[scenario.channel],
+      customer: scenario.persona.name,
+      parSeconds: scenario.par.replySeconds,
+    },
+    status: attempt.status,
+    outcome: ATTEMPT_STATUS_LABELS[attempt.status as AttemptStatus] ?? attempt.status,
+    mood: attempt.status === "active" && scenario.persona.showMood ? moodLabel(state.mood) : null,
+    turns: attempt.turns.map((turn): ConversationTurn => ({
+      index: turn.index,
+      speaker: turn.speaker as ConversationTurn["speaker"],
+      text: turn.text,
+      replyMs: turn.replyMs,
+    })),
+    turnComments,
+    lastCustomerAt:
+      [...attempt.turns]
+        .reverse()
+        .find((turn) => turn.speaker === "customer")
+        ?.createdAt.toISOString() ?? null,
+    expectedIndex: attempt.turns.length,
+    grade: attempt.grade
+      ? {
+          goals: scenario.goals,
+          overallScore: attempt.grade.overallScore,
+          passed: attempt.grade.passed,
+          graderVersion: attempt.grade.graderVersion,
+          rubricVersions: attempt.grade.rubricVersions,
+          criticalFailures: criteria
+            .filter((criterion) => criterion.critical && criterion.applicable && criterion.finalLevel === 0)
+            .map((criterion) => criterion.title),
+          criteria,
+          comparison,
+        }
+      : null,
+    review: reviewView,
+  };
+}
