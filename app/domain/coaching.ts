@@ -16,6 +16,8 @@ export const ASSIGNMENT_STATUS_LABELS: Record<AssignmentStatus, string> = {
 export const ASSIGNMENT_KINDS = ["module", "scenario"] as const;
 export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];
 
+export const ASSIGNMENT_KIND_LABELS: Record<AssignmentKind, string> = { module: "Module", scenario: "Practice scenario" };
+
 export const BOARD_SORTS = ["due", "agent", "status"] as const;
 export type BoardSort = (typeof BOARD_SORTS)[number];
 

@@ -7,7 +7,7 @@ import type { Outcome } from "~/domain/practice.ts";
 import type { PeopleScope } from "~/engine/access/people.ts";
 import { canSeeAttempt } from "~/engine/access/practice.ts";
 import { gradeScenarioConversation, type Grade } from "~/engine/grading/grade.ts";
-import { parseCustomerState } from "~/engine/simulation/customer-state.ts";
+import { CustomerStateSchema } from "~/engine/simulation/customer-state.ts";
 import { initialState, openingLine, respond, simulate } from "~/engine/simulation/customer.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { requireUser, toViewer } from "~/utils/auth.server.ts";
@@ -19,6 +19,7 @@ import { runAutoPractice } from "./auto-practice.server.ts";
 import { scopeToWhere } from "./user.server.ts";
 
 const RubricVersionsColumn = jsonColumn(z.record(z.number().int()));
+const CustomerStateColumn = jsonColumn(CustomerStateSchema);
 const EvidenceColumn = jsonColumn(
   z.array(z.object({ turn: z.number().int(), span: z.tuple([z.number().int(), z.number().int()]), text: z.string() })),
 );
@@ -34,7 +35,7 @@ export async function startAttempt(userId: string, scenario: Scenario) {
       scenarioVersion: scenario.version,
       seed,
       status: ACTIVE,
-      customerState: JSON.stringify(initialState(scenario)),
+      customerState: CustomerStateColumn.write(initialState(scenario)),
       turns: { create: { index: 0, speaker: "customer", text: openingLine(scenario, seed) } },
     },
     select: { id: true },
@@ -84,10 +85,13 @@ export async function getAttempt(id: string) {
       },
     },
   });
-  if (!attempt?.grade) return attempt && { ...attempt, grade: null };
+  if (!attempt) return null;
+  const customerState = CustomerStateColumn.read(attempt.customerState);
   const { grade } = attempt;
+  if (!grade) return { ...attempt, customerState, grade: null };
   return {
     ...attempt,
+    customerState,
     grade: {
       ...grade,
       rubricVersions: RubricVersionsColumn.read(grade.rubricVersions),
@@ -194,7 +198,7 @@ export async function replyToCustomer(
       if (expectedIndex !== attempt.turns.length) return { status: "stale" };
 
       const lastCustomer = [...attempt.turns].reverse().find((turn) => turn.speaker === "customer")!;
-      const state = parseCustomerState(attempt.customerState);
+      const state = CustomerStateColumn.read(attempt.customerState);
       const response = respond(scenario, state, text, lastCustomer.text, attempt.seed + expectedIndex);
       const replyMs = Math.max(0, now.getTime() - lastCustomer.createdAt.getTime());
       await tx.practiceTurn.createMany({
@@ -206,7 +210,7 @@ export async function replyToCustomer(
       const outcome = response.state.outcome;
       await tx.practiceAttempt.update({
         where: { id: attemptId },
-        data: { customerState: JSON.stringify(response.state), status: outcome ?? ACTIVE, endedAt: outcome ? now : undefined },
+        data: { customerState: CustomerStateColumn.write(response.state), status: outcome ?? ACTIVE, endedAt: outcome ? now : undefined },
       });
       if (outcome) {
         const turns: TurnRow[] = [
@@ -310,7 +314,7 @@ export async function recordScriptedAttempt(
         scenarioVersion: scenario.version,
         seed,
         status: outcome,
-        customerState: JSON.stringify({ ...state, outcome }),
+        customerState: CustomerStateColumn.write({ ...state, outcome }),
         startedAt,
         endedAt,
         turns: {

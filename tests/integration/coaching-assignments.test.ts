@@ -467,9 +467,9 @@ describe("the status board", () => {
     const statusOf = (userId: string, kind: string) =>
       outcome.body!.rows.find((row) => row.agent.id === userId && row.kind === kind)?.status;
     expect(statusOf(reader.user.id, "Module")).toBe("completed");
-    expect(statusOf(passer.user.id, "Scenario")).toBe("completed");
-    expect(statusOf(failer.user.id, "Scenario")).toBe("not-passed");
-    expect(statusOf(idle.user.id, "Scenario")).toBe("in-progress");
+    expect(statusOf(passer.user.id, "Practice scenario")).toBe("completed");
+    expect(statusOf(failer.user.id, "Practice scenario")).toBe("not-passed");
+    expect(statusOf(idle.user.id, "Practice scenario")).toBe("in-progress");
     expect(statusOf(idle.user.id, "Module")).toBe("past-due");
     expect(outcome.body!.counts).toEqual({ "past-due": 1, "not-passed": 1, "not-started": 0, "in-progress": 1, completed: 2 });
     expect(active.id).toBeTruthy();
@@ -478,7 +478,7 @@ describe("the status board", () => {
     const failing = await loadBoard(lead.cookie, "?status=not-passed");
     expect(failing.body!.rows.map((row) => row.agent.id)).toEqual([failer.user.id]);
     const idleOnly = await loadBoard(lead.cookie, `?agent=${idle.user.id}&kind=scenario`);
-    expect(idleOnly.body!.rows.map((row) => [row.agent.id, row.kind])).toEqual([[idle.user.id, "Scenario"]]);
+    expect(idleOnly.body!.rows.map((row) => [row.agent.id, row.kind])).toEqual([[idle.user.id, "Practice scenario"]]);
     const byStatus = await loadBoard(lead.cookie, "?sort=status");
     expect(byStatus.body!.rows.map((row) => row.status)).toEqual(["past-due", "not-passed", "in-progress", "completed", "completed"]);
     const byDue = await loadBoard(lead.cookie);

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { AssignmentKind, AssignmentStatus } from "~/domain/coaching.ts";
+import { ASSIGNMENT_KIND_LABELS, type AssignmentKind, type AssignmentStatus } from "~/domain/coaching.ts";
 import { isDueSoon } from "~/engine/coaching/assignment-status.ts";
 import { formatDate } from "~/utils/format.ts";
 import { AssignmentStatusBadge } from "./status-badge.tsx";
@@ -32,8 +32,6 @@ export function toAssignmentItem(
   };
 }
 
-const KIND_LABELS: Record<AssignmentKind, string> = { module: "Module", scenario: "Practice scenario" };
-
 /** A person's own assignments, each linking to the module or scenario. */
 export function AssignmentList({ items }: { items: AssignmentItem[] }) {
   return (
@@ -43,7 +41,7 @@ export function AssignmentList({ items }: { items: AssignmentItem[] }) {
           <div className="assignment-item__main">
             <Link to={item.link}>{item.title}</Link>
             <span className="muted assignment-item__meta">
-              {KIND_LABELS[item.kind]}
+              {ASSIGNMENT_KIND_LABELS[item.kind]}
               {item.automatic ? " · assigned automatically for extra practice" : ""}
             </span>
           </div>

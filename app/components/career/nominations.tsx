@@ -1,13 +1,13 @@
 import { getSelectProps, getTextareaProps } from "@conform-to/react";
 import { z } from "zod";
-import { JUSTIFICATION_MAX, JUSTIFICATION_MIN, NOMINATION_STATUS_LABELS, type NominationStatus } from "~/domain/career.ts";
+import { JUSTIFICATION_MAX, JUSTIFICATION_MIN, type NominationStatus } from "~/domain/career.ts";
 import { LevelSchema } from "~/domain/people.ts";
 import { formatDate } from "~/utils/format.ts";
 import { IntentForm, useIntentForm } from "../forms/intent-form.tsx";
 import { useIsPending } from "../forms/use-is-pending.ts";
 import { Button } from "../ui/button.tsx";
 import { SelectField, TextareaField, type Option } from "../ui/field.tsx";
-import { Badge } from "../ui/layout.tsx";
+import { NominationStatusBadge } from "./nomination-status-badge.tsx";
 
 export const NominationSchema = z.object({
   level: LevelSchema,
@@ -63,12 +63,6 @@ export function NominationForm({ personName, options }: { personName: string; op
   );
 }
 
-const STATUS_TONES: Record<NominationStatus, "success" | "danger" | "primary"> = {
-  pending: "primary",
-  approved: "success",
-  declined: "danger",
-};
-
 /** Every nomination of one person, newest first, with the decision and its reason. */
 export function NominationHistory({ nominations }: { nominations: NominationHistoryEntry[] }) {
   if (nominations.length === 0) {
@@ -79,8 +73,7 @@ export function NominationHistory({ nominations }: { nominations: NominationHist
       {nominations.map((nomination) => (
         <li key={nomination.id} className="nomination">
           <p>
-            <strong>{nomination.level}</strong>{" "}
-            <Badge tone={STATUS_TONES[nomination.status]}>{NOMINATION_STATUS_LABELS[nomination.status]}</Badge>
+            <strong>{nomination.level}</strong> <NominationStatusBadge status={nomination.status} />
           </p>
           <p className="muted">
             Nominated by {nomination.nominatedBy} on {formatDate(nomination.at)}

@@ -1,5 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { decidePairingAction, mentorIneligibility, pairingAccess, pairingActions, pairingSide, type PairingState } from "./mentoring.ts";
+import {
+  decidePairingAction,
+  mentorIneligibility,
+  pairingAccess,
+  pairingActions,
+  pairingSide,
+  readOnlyReason,
+  type PairingState,
+} from "./mentoring.ts";
 
 const NOW = new Date("2026-06-15T10:00:00Z");
 const DAY = 86_400_000;
@@ -37,6 +45,14 @@ describe("pairingAccess", () => {
     ["a teammate", viewer("peer", "agent"), null],
   ] as const)("%s", (_who, who, expected) => {
     expect(pairingAccess(who, pairing)).toBe(expected);
+  });
+});
+
+describe("readOnlyReason", () => {
+  test("observers read a pairing and are told why they can't change it; the pair can", () => {
+    expect(readOnlyReason("observer")).toMatch(/only the mentor and the mentee/i);
+    expect(readOnlyReason("mentor")).toBeNull();
+    expect(readOnlyReason("mentee")).toBeNull();
   });
 });
 

@@ -32,6 +32,11 @@ export function pairingAccess(viewer: Viewer, pairing: PairingSides): PairingAcc
   return null;
 }
 
+/** Why this viewer may read the pairing but not change it, or null when they are one of the pair. */
+export function readOnlyReason(access: PairingAccess): string | null {
+  return access === "observer" ? "Only the mentor and the mentee can change this pairing. You can read it." : null;
+}
+
 export const PAIRING_ACTIONS = ["respond", "log-meeting", "answer-fit-check", "end", "find-another"] as const;
 export type PairingAction = (typeof PAIRING_ACTIONS)[number];
 

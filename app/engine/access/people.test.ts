@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { canSeePerson, hasRole, peopleScope, teamScope, type Viewer } from "./people.ts";
+import { canSeePerson, hasRole, looksAfterTeam, peopleScope, teamScope, type Viewer } from "./people.ts";
 
 const agent: Viewer = { id: "agent-1", role: "agent", ledTeamIds: [] };
 const lead: Viewer = { id: "lead-1", role: "lead", ledTeamIds: ["team-a", "team-b"] };
@@ -148,5 +148,17 @@ describe("teamScope", () => {
 
   test("an agent looks after no team, whatever ledTeamIds they carry", () => {
     expect(teamScope({ ...agent, ledTeamIds: ["team-a"] })).toEqual({ kind: "teams", teamIds: [] });
+  });
+});
+
+describe("looksAfterTeam", () => {
+  test("a lead looks after only the teams they lead", () => {
+    expect(looksAfterTeam(lead, "team-a")).toBe(true);
+    expect(looksAfterTeam(lead, "team-c")).toBe(false);
+  });
+
+  test("an admin looks after any team and an agent none", () => {
+    expect(looksAfterTeam(admin, "team-c")).toBe(true);
+    expect(looksAfterTeam({ ...agent, ledTeamIds: ["team-a"] }, "team-a")).toBe(false);
   });
 });

@@ -51,3 +51,9 @@ export function teamScope(viewer: Viewer): TeamScope {
   if (viewer.role === "admin") return { kind: "every-team" };
   return { kind: "teams", teamIds: viewer.role === "lead" ? viewer.ledTeamIds : [] };
 }
+
+/** Whether a viewer looks after this team (a team that doesn't exist is the caller's to rule out). */
+export function looksAfterTeam(viewer: Viewer, teamId: string): boolean {
+  const scope = teamScope(viewer);
+  return scope.kind === "every-team" || scope.teamIds.includes(teamId);
+}

@@ -5,7 +5,6 @@ import {
   isOverdue,
   localDate,
   localDateTimeInput,
-  parseStringList,
   splitByTime,
   zonedDateTimeToUtc,
 } from "./sessions.ts";
@@ -69,14 +68,5 @@ describe("splitByTime", () => {
     );
     expect(upcoming.map((session) => session.id)).toEqual(["2025-05-10T12:00:00Z", "2025-05-12T10:00:00Z", "2025-05-20T10:00:00Z"]);
     expect(past.map((session) => session.id)).toEqual(["2025-05-09T10:00:00Z", "2025-05-01T10:00:00Z"]);
-  });
-});
-
-describe("parseStringList", () => {
-  test("keeps strings and survives damage", () => {
-    expect(parseStringList('["a","b"]')).toEqual(["a", "b"]);
-    expect(parseStringList('["a",3,null]')).toEqual(["a"]);
-    expect(parseStringList("{}")).toEqual([]);
-    expect(parseStringList("not json")).toEqual([]);
   });
 });

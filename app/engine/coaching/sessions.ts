@@ -87,13 +87,3 @@ export function splitByTime<T extends { scheduledAt: Date }>(sessions: T[], now:
   const past = sessions.filter((session) => session.scheduledAt < now).sort((a, b) => b.scheduledAt.getTime() - a.scheduledAt.getTime());
   return { upcoming, past };
 }
-
-/** Reads a stored JSON array of strings, tolerating a damaged value as empty. */
-export function parseStringList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-  } catch {
-    return [];
-  }
-}

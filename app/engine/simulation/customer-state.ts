@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { OUTCOMES } from "~/domain/practice.ts";
 
-const CustomerStateSchema = z.object({
+export const CustomerStateSchema = z.object({
   mood: z.number(),
   patience: z.number(),
   disclosed: z.array(z.string()),
@@ -19,8 +19,3 @@ const CustomerStateSchema = z.object({
   spoken: z.array(z.string()).default([]),
 });
 export type CustomerState = z.infer<typeof CustomerStateSchema>;
-
-/** A customer state as stored with an attempt. */
-export function parseCustomerState(json: string): CustomerState {
-  return CustomerStateSchema.parse(JSON.parse(json));
-}

@@ -2,10 +2,11 @@ import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DecisionForm, DecisionSchema } from "~/components/admin/decision-form.tsx";
+import { NominationStatusBadge } from "~/components/career/nomination-status-badge.tsx";
 import { LevelReadiness } from "~/components/career/readiness.tsx";
-import { Badge, Card, PageHeader } from "~/components/ui/layout.tsx";
+import { Card, PageHeader } from "~/components/ui/layout.tsx";
 import { getCareerContent } from "~/content/career.server.ts";
-import { NOMINATION_STATUS_LABELS, type NominationStatus } from "~/domain/career.ts";
+import { type NominationStatus } from "~/domain/career.ts";
 import { LEVEL_LABELS, type Level } from "~/domain/people.ts";
 import { careerRecord } from "~/models/career-record.server.ts";
 import { levelReadiness } from "~/models/career-view.server.ts";
@@ -67,12 +68,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-const STATUS_TONES: Record<NominationStatus, "success" | "danger" | "primary"> = {
-  pending: "primary",
-  approved: "success",
-  declined: "danger",
-};
-
 export default function NominationPage() {
   const { nomination, readiness } = useLoaderData<typeof loader>();
   const { agent } = nomination;
@@ -82,8 +77,7 @@ export default function NominationPage() {
         title={`${agent.name} for ${nomination.level}`}
         description={
           <>
-            <Badge tone={STATUS_TONES[nomination.status]}>{NOMINATION_STATUS_LABELS[nomination.status]}</Badge> Nominated by{" "}
-            {nomination.nominatedBy} on {formatDate(nomination.at)}
+            <NominationStatusBadge status={nomination.status} /> Nominated by {nomination.nominatedBy} on {formatDate(nomination.at)}
           </>
         }
         actions={<Link to="/admin/promotions">All nominations</Link>}

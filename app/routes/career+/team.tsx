@@ -7,7 +7,7 @@ import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { getCareerContent } from "~/content/career.server.ts";
 import { optionalFilter } from "~/domain/fields.ts";
 import { readinessScope } from "~/engine/access/career.ts";
-import { LEADING_ROLES, teamScope } from "~/engine/access/people.ts";
+import { LEADING_ROLES, looksAfterTeam, teamScope } from "~/engine/access/people.ts";
 import { CLOSE_TO_READY_PERCENT, type Readiness } from "~/engine/career/readiness.ts";
 import { teamCareerRecords } from "~/models/career-record.server.ts";
 import { readinessRow } from "~/models/career-view.server.ts";
@@ -31,7 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lookedAfter = teamScope(viewer);
   const isAdmin = lookedAfter.kind === "every-team";
   const [teams, content] = await Promise.all([isAdmin ? listTeamOptions() : null, getCareerContent()]);
-  if (team && !(isAdmin ? teams!.some((option) => option.id === team) : lookedAfter.teamIds.includes(team))) notFound(NOT_YOURS);
+  const knownTeam = !isAdmin || teams!.some((option) => option.id === team);
+  if (team && !(looksAfterTeam(viewer, team) && knownTeam)) notFound(NOT_YOURS);
   const records = await teamCareerRecords(readinessScope(viewer, team ?? null), content.difficultyOf);
   const now = new Date();
   const rows = [...records]

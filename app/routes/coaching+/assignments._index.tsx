@@ -8,8 +8,9 @@ import { DataTable, type DataTableColumn } from "~/components/ui/data-table.tsx"
 import { Alert, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import {
-  ASSIGNMENT_STATUS_LABELS,
+  ASSIGNMENT_KIND_LABELS,
   ASSIGNMENT_KINDS,
+  ASSIGNMENT_STATUS_LABELS,
   ASSIGNMENT_STATUSES,
   BOARD_SORT_LABELS,
   BOARD_SORTS,
@@ -41,8 +42,6 @@ const BoardQuerySchema = z.object({
   skipped: optionalFilter(Count),
 });
 
-const KIND_LABELS = { module: "Module", scenario: "Scenario" } as const;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, LEADING_ROLES);
   const viewer = toViewer(user);
@@ -71,7 +70,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       agent: row.agent,
       title: row.title,
       link: row.link,
-      kind: KIND_LABELS[row.kind],
+      kind: ASSIGNMENT_KIND_LABELS[row.kind],
       dueAt: row.dueAt.toISOString(),
       dueSoon: isDueSoon(row.dueAt, row.status, now),
       status: row.status,
@@ -117,7 +116,7 @@ export default function AssignmentBoardPage() {
       name: "kind",
       label: "Kind",
       any: "Modules and scenarios",
-      options: ASSIGNMENT_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] })),
+      options: ASSIGNMENT_KINDS.map((kind) => ({ value: kind, label: ASSIGNMENT_KIND_LABELS[kind] })),
     },
   ];
   const controls: FilterControl[] = [

@@ -5,7 +5,7 @@ import { EndForm, FitCheckForm, MeetingForm, RespondForms } from "~/components/m
 import { PairingStatusBadge } from "~/components/mentoring/pairing-status-badge.tsx";
 import { Alert, Card, PageHeader } from "~/components/ui/layout.tsx";
 import type { FitCheck, PairingStatus } from "~/domain/mentoring.ts";
-import { pairingActions } from "~/engine/access/mentoring.ts";
+import { pairingActions, readOnlyReason } from "~/engine/access/mentoring.ts";
 import { formatDate } from "~/utils/format.ts";
 import { forbidden } from "~/utils/permissions.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
@@ -34,7 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const loaded = await loadPairing(request, params.pairingId);
-  if (loaded.access === "observer") forbidden("Only the mentor and the mentee can change this pairing. You can read it.");
+  const readOnly = readOnlyReason(loaded.access);
+  if (readOnly) forbidden(readOnly);
   return handlePairingAction(loaded, await readFormData(request));
 }
 

@@ -7,7 +7,6 @@ import { CHANNEL_LABELS } from "~/content/practice-schemas.ts";
 import { ATTEMPT_STATUS_LABELS, type AttemptStatus } from "~/domain/practice.ts";
 import { canReviewAttempt } from "~/engine/access/practice.ts";
 import { finalLevel, levelChoices } from "~/engine/coaching/review-score.ts";
-import { parseCustomerState } from "~/engine/simulation/customer-state.ts";
 import { moodLabel } from "~/engine/simulation/mood.ts";
 import { scoreComparison, type VisibleAttempt } from "~/models/practice.server.ts";
 import { getAttemptReview } from "~/models/review.server.ts";
@@ -43,7 +42,7 @@ export async function attemptPageView({ user, attempt, scenario, rubrics }: Visi
   const [comparison, review] = attempt.grade
     ? await Promise.all([scoreComparison(attempt.userId, scenario.slug), getAttemptReview(attempt.id)])
     : [null, null];
-  const state = parseCustomerState(attempt.customerState);
+  const state = attempt.customerState;
   const isOwner = attempt.userId === user.id;
   const canReview = canReviewAttempt(user, attempt);
   const definitions = new Map(rubrics.flatMap((rubric) => rubric.criteria).map((definition) => [definition.id, definition]));
