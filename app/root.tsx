@@ -1,3 +1,5 @@
+import "@fontsource-variable/inter/wght.css";
+import { cssBundleHref } from "@remix-run/css-bundle";
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -7,11 +9,15 @@ import { noticeMessage } from "./domain/notices.ts";
 import { refreshRemindersOnVisit } from "./models/assignment-reminder.server.ts";
 import { unreadCount } from "./models/notification.server.ts";
 import stylesheet from "./styles/app.css";
+import "./styles/dashboard.css";
+import "./styles/practice.css";
 import { readSession } from "./utils/auth.server.ts";
 import { useNonce } from "./utils/nonce-provider.ts";
 
 export const links: LinksFunction = () => [
+  // app.css holds the tokens and primitives; the CSS bundle after it, the self-hosted typeface and the area stylesheets.
   { rel: "stylesheet", href: stylesheet },
+  ...(cssBundleHref ? [{ rel: "stylesheet", href: cssBundleHref }] : []),
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
