@@ -1,22 +1,25 @@
 // Seeds the demo organisation into an empty database; a database that already
 // has people is left alone. Run by `npm start`, or on its own with `npm run db:seed`.
 import fs from "node:fs";
+import path from "node:path";
 import { getMentoringContent } from "../app/content/mentoring.server.ts";
 import { getCatalog, versionRef, type CompiledModule } from "../app/content/modules.server.ts";
 import { getPracticeCatalog, rubricsFor } from "../app/content/practice.server.ts";
 import type { Level, WorkMode } from "../app/domain/people.ts";
 import { gradeQuiz, type QuizAnswers } from "../app/engine/learning/quiz.ts";
+import { utcOffsetMinutes } from "../app/engine/matching/score.ts";
 import { isNewHire } from "../app/engine/people/tenure.ts";
 import { createAssignments } from "../app/models/assignment.server.ts";
 import { recordCheckIn } from "../app/models/check-in.server.ts";
 import { createSession } from "../app/models/coaching-session.server.ts";
-import { recordQuizAttempt, recordReading } from "../app/models/learning.server.ts";
+import { MAX_READING_TIME_FACTOR, recordQuizAttempt, recordReading } from "../app/models/learning.server.ts";
 import { saveMenteeRequest } from "../app/models/mentee-request.server.ts";
 import { saveMentorProfile, type MentorProfileInput } from "../app/models/mentor-profile.server.ts";
 import { nominate } from "../app/models/nomination.server.ts";
 import { answerFitCheck, logMeeting, requestMentor, respondToProposal } from "../app/models/pairing.server.ts";
 import { recordScriptedAttempt } from "../app/models/practice.server.ts";
 import { prisma } from "../app/utils/db.server.ts";
+import { env } from "../app/utils/env.server.ts";
 import { createTeam, createUser, DAY_MS } from "../tests/factories/index.ts";
 
 export const DEMO_PASSWORD = "frontline-demo";
@@ -138,6 +141,30 @@ function profile(member: Member, now: number) {
   };
 }
 
+/** Sunday and Saturday move to Friday when looking back, to Monday when looking ahead. */
+const WEEKEND_SHIFT_BACK = [-2, 0, 0, 0, 0, 0, -1];
+const WEEKEND_SHIFT_AHEAD = [1, 0, 0, 0, 0, 0, 2];
+
+/**
+ * A time `days` from now (negative: in the past) on a working day, at `hour` o'clock in the person's
+ * own time zone: seeded work and 1:1s happen Monday to Friday, in working hours.
+ */
+function workingTime(now: number, days: number, hour: number, timeZone: string): Date {
+  const local = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(now + days * DAY_MS),
+  );
+  const [year, month, day] = local.split("-").map(Number);
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  const date = new Date(Date.UTC(year, month - 1, day + (days > 0 ? WEEKEND_SHIFT_AHEAD : WEEKEND_SHIFT_BACK)[weekday]));
+  const offset = utcOffsetMinutes(timeZone, date.toISOString().slice(0, 10)) ?? 0;
+  return new Date(date.getTime() + (hour * 60 - offset) * 60_000);
+}
+
+/** A number from 0 to 99 that varies with its inputs but is the same on every run. */
+function spread(...parts: number[]): number {
+  return parts.reduce((hash, part) => (hash * 31 + part + 7) % 9973, 17) % 100;
+}
+
 function correctAnswers(module: CompiledModule, quizIndex: number): QuizAnswers {
   const quiz = module.quizzes[quizIndex];
   return Object.fromEntries(
@@ -145,18 +172,47 @@ function correctAnswers(module: CompiledModule, quizIndex: number): QuizAnswers 
   );
 }
 
-async function completeModule(userId: string, module: CompiledModule, at: Date) {
+/** The right answers except the first question, which gets a wrong choice. */
+function oneWrong(module: CompiledModule, quizIndex: number): QuizAnswers {
+  const [first] = module.quizzes[quizIndex].questions;
+  return { ...correctAnswers(module, quizIndex), [first.id]: [first.choices.find((choice) => !choice.correct)!.id] };
+}
+
+/**
+ * Reads a module to the end and passes its checks by `at`. Reading takes from 60% to 160% of the
+ * module's stated minutes, and about a third of the time the first try at a check has one mistake
+ * (retaken an hour later when that fails it).
+ */
+async function completeModule(userId: string, module: CompiledModule, at: Date, variation: number) {
   const ref = versionRef(module);
   const lastSection = module.sections[module.sections.length - 1]?.id;
-  await recordReading(userId, ref, { section: lastSection, seconds: module.frontmatter.minutes * 60, reachedEnd: true }, at);
+  const stated = module.frontmatter.minutes * 60;
+  await recordReading(
+    userId,
+    ref,
+    {
+      section: lastSection,
+      seconds: Math.round((stated * (60 + variation)) / 100),
+      reachedEnd: true,
+      maxSeconds: stated * MAX_READING_TIME_FACTOR,
+    },
+    new Date(at.getTime() - 3_600_000),
+  );
   for (const [index, quiz] of module.quizzes.entries()) {
+    const key = `seed-${module.slug}-${quiz.id}`;
+    if (variation % 3 === 0) {
+      const answers = oneWrong(module, index);
+      const grade = gradeQuiz(quiz, answers);
+      await recordQuizAttempt(
+        userId,
+        ref,
+        { quizId: quiz.id, answers, grade, submissionKey: `${key}-first` },
+        new Date(at.getTime() - 1_800_000),
+      );
+      if (grade.passed) continue;
+    }
     const answers = correctAnswers(module, index);
-    await recordQuizAttempt(
-      userId,
-      ref,
-      { quizId: quiz.id, answers, grade: gradeQuiz(quiz, answers), submissionKey: `seed-${module.slug}-${quiz.id}` },
-      at,
-    );
+    await recordQuizAttempt(userId, ref, { quizId: quiz.id, answers, grade: gradeQuiz(quiz, answers), submissionKey: key }, at);
   }
 }
 
@@ -169,21 +225,32 @@ async function seedLearningHistory(now: number) {
   const { modules } = await getCatalog();
   const onboarding = modules.filter((module) => module.frontmatter.track === "onboarding");
   const ongoing = modules.filter((module) => module.frontmatter.track === "ongoing");
-  const agents = await prisma.user.findMany({ where: { role: "agent" }, orderBy: { name: "asc" }, select: { id: true, hireDate: true } });
+  const agents = await prisma.user.findMany({
+    where: { role: "agent" },
+    orderBy: { name: "asc" },
+    select: { id: true, hireDate: true, timeZone: true },
+  });
   for (const [index, agent] of agents.entries()) {
     const tenureDays = Math.floor((now - agent.hireDate.getTime()) / DAY_MS);
     const onboardingDone = isNewHire(agent.hireDate, new Date(now)) ? Math.max(0, Math.floor((tenureDays - 10) / 6)) : onboarding.length;
     for (const [step, module] of onboarding.slice(0, onboardingDone).entries()) {
-      await completeModule(agent.id, module, new Date(agent.hireDate.getTime() + (step + 1) * 3 * DAY_MS));
+      const at = workingTime(now, -(tenureDays - (step + 1) * 3), 11 + (step % 5), agent.timeZone);
+      await completeModule(agent.id, module, at, spread(index, step));
     }
     if (onboardingDone < onboarding.length) continue;
     const rotated = [...ongoing.slice(index % ongoing.length), ...ongoing.slice(0, index % ongoing.length)];
     for (const [step, module] of rotated.slice(0, index % 4).entries()) {
-      await completeModule(agent.id, module, new Date(now - (step + 1) * 20 * DAY_MS));
+      const at = workingTime(now, -((step + 1) * 20 + (index % 6)), 14, agent.timeZone);
+      await completeModule(agent.id, module, at, spread(index, step, 3));
     }
     const reading = rotated[index % 4];
     if (index % 3 === 0 && reading) {
-      await recordReading(agent.id, versionRef(reading), { section: reading.sections[1]?.id, seconds: 240 }, new Date(now - 2 * DAY_MS));
+      await recordReading(
+        agent.id,
+        versionRef(reading),
+        { section: reading.sections[1]?.id, seconds: 120 + spread(index) * 2 },
+        workingTime(now, -2, 15, agent.timeZone),
+      );
     }
   }
 }
@@ -194,9 +261,16 @@ async function seedLearningHistory(now: number) {
  */
 async function seedPracticeHistory(now: number) {
   const catalog = await getPracticeCatalog();
-  const agents = await prisma.user.findMany({ where: { role: "agent" }, orderBy: { name: "asc" }, select: { id: true, hireDate: true } });
+  const agents = await prisma.user.findMany({
+    where: { role: "agent" },
+    orderBy: { name: "asc" },
+    select: { id: true, hireDate: true, timeZone: true },
+  });
   for (const [index, agent] of agents.entries()) {
     if (isNewHire(agent.hireDate, new Date(now))) continue;
+    // Spread over the last twelve weeks, so each team's weekly trend has weeks of points:
+    // a first scenario 6 to 12 weeks ago, a second in the last 6 weeks, retakes a week later.
+    const firstDaysAgo = [46 + ((index * 7) % 35), 11 + ((index * 5) % 30)];
     for (let n = 0; n < 2; n++) {
       const scenario = catalog.scenarios[(index * 2 + n) % catalog.scenarios.length];
       const scripts = JSON.parse(fs.readFileSync(`tests/fixtures/scenario-scripts/${scenario.slug}.json`, "utf8")) as {
@@ -208,7 +282,7 @@ async function seedPracticeHistory(now: number) {
         await recordScriptedAttempt(agent.id, scenario, rubricsFor(catalog, scenario), {
           messages,
           seed: index * 100 + n * 10 + attempt,
-          startedAt: new Date(now - (30 - attempt * 5 - n) * DAY_MS),
+          startedAt: workingTime(now, -(firstDaysAgo[n] - attempt * 7), 10 + ((index + n + attempt) % 6), agent.timeZone),
           replySeconds: Math.min(scenario.par.replySeconds, 45 + index * 5),
         });
       }
@@ -216,7 +290,7 @@ async function seedPracticeHistory(now: number) {
   }
 }
 
-/** Each lead has assigned practice to their team, and Marcus has a 1:1 planned with Alex. */
+/** Each lead has assigned practice to their team, and Marcus has had one 1:1 with Alex and planned the next. */
 async function seedCoaching(now: number) {
   const teams = await prisma.team.findMany({
     where: { leadId: { not: null } },
@@ -241,26 +315,50 @@ async function seedCoaching(now: number) {
   }
   const marcus = await prisma.user.findUniqueOrThrow({
     where: { email: "lead@frontline.test" },
-    select: { id: true, ledTeams: { select: { id: true } } },
+    select: { id: true, timeZone: true, ledTeams: { select: { id: true } } },
   });
   const alex = await prisma.user.findUniqueOrThrow({
     where: { email: "agent@frontline.test" },
-    select: { id: true, practiceAttempts: { orderBy: { startedAt: "desc" }, take: 1, select: { id: true } } },
+    select: { id: true, practiceAttempts: { orderBy: { startedAt: "desc" }, select: { id: true, startedAt: true } } },
   });
-  await createSession(
-    { id: marcus.id, role: "lead", ledTeamIds: marcus.ledTeams.map((team) => team.id) },
+  const marcusAsLead = { id: marcus.id, role: "lead" as const, ledTeamIds: marcus.ledTeams.map((team) => team.id) };
+  // A 1:1 held four weeks ago about the conversations Alex had had by then, so the coaching timeline has a history.
+  const heldAt = workingTime(now, -28, 14, marcus.timeZone);
+  const held = await createSession(
+    marcusAsLead,
     alex.id,
     {
-      scheduledAt: new Date(Math.ceil((now + 2 * DAY_MS) / DAY_MS) * DAY_MS + 10 * 3_600_000),
+      scheduledAt: heldAt,
+      focus: ["resolution"],
+      sharedNotes: "Went through your first graded conversation together. Your fixes are right; say what happens next before you close.",
+      privateNotes: "",
+      attemptIds: alex.practiceAttempts.filter((attempt) => attempt.startedAt < heldAt).map((attempt) => attempt.id),
+      reflections: [],
+    },
+    [],
+  );
+  if (held.status !== "ok") throw new Error(`Seeding Alex's earlier 1:1 failed: ${held.status}`);
+  const planned = await createSession(
+    marcusAsLead,
+    alex.id,
+    {
+      // The next working day at least two days out, 10:00 for Marcus (11:00 for Alex in Madrid).
+      scheduledAt: workingTime(now, 2, 10, marcus.timeZone),
       focus: ["empathy", "efficiency"],
       sharedNotes:
         "Your resolution scores are strong. This month: open every reply with one specific line about the customer's situation, and send complete answers so chats close in fewer turns.",
       privateNotes: "Alex is close to Senior Agent; a good candidate to mentor this quarter's new hires.",
-      attemptIds: alex.practiceAttempts.map((attempt) => attempt.id),
+      attemptIds: alex.practiceAttempts.slice(0, 1).map((attempt) => attempt.id),
       reflections: [],
     },
-    [{ text: "Practise the late delivery scenario and reach a strong interpretation level", dueAt: new Date(now + 7 * DAY_MS) }],
+    [
+      {
+        text: "Practise the late delivery scenario and reach a strong interpretation level",
+        dueAt: workingTime(now, 7, 17, marcus.timeZone),
+      },
+    ],
   );
+  if (planned.status !== "ok") throw new Error(`Seeding Alex's 1:1 failed: ${planned.status}`);
 }
 
 const MENTORS: Record<string, Omit<MentorProfileInput, "timeZone" | "workMode">> = {
@@ -434,6 +532,7 @@ export async function seedDemoOrganisation(): Promise<boolean> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const seeded = await seedDemoOrganisation();
-  console.log(seeded ? "Seeded the demo organisation." : "The database already has people; seeding skipped.");
+  const file = path.resolve(env().DATABASE_URL.replace(/^file:/, ""));
+  console.log(seeded ? `Seeded the demo organisation into ${file}.` : `Using ${file}, which already has people (nothing seeded).`);
   await prisma.$disconnect();
 }

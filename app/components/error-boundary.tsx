@@ -1,4 +1,6 @@
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { House } from "lucide-react";
+import { ButtonLink } from "./ui/button.tsx";
 
 const TITLES: Record<number, string> = {
   400: "That request didn't make sense",
@@ -31,9 +33,9 @@ export function GeneralErrorBoundary() {
       <p className="muted">Error {status}</p>
       <h1>{title}</h1>
       {message ? <p>{message}</p> : null}
-      <p>
-        <Link to="/">Go to your home page</Link>
-      </p>
+      <ButtonLink to="/" icon={House}>
+        Go to your home page
+      </ButtonLink>
     </div>
   );
 }

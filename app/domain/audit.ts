@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   "team.lead-changed",
   "team.auto-practice-changed",
   "assignment.created",
+  "assignment.changed",
+  "assignment.withdrawn",
   "grade.overridden",
   "dispute.resolved",
   "nomination.created",
@@ -34,3 +36,34 @@ export const AUDIT_TARGET_TYPE_LABELS: Record<AuditTargetType, string> = {
   nomination: "Nominations",
   pairing: "Mentoring pairings",
 };
+
+/** What the audit log's filter and list call each action; the codes themselves are never shown. */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  "user.created": "Person added",
+  "user.profile-changed": "Profile changed",
+  "user.role-changed": "Role changed",
+  "user.level-changed": "Level changed",
+  "user.team-changed": "Team changed",
+  "user.deactivated": "Account deactivated",
+  "user.reactivated": "Account reactivated",
+  "user.setup-link-issued": "Set-up link issued",
+  "user.password-set": "Password set",
+  "team.created": "Team created",
+  "team.renamed": "Team renamed",
+  "team.lead-changed": "Team lead changed",
+  "team.auto-practice-changed": "Automatic practice changed",
+  "assignment.created": "Assignment created",
+  "assignment.changed": "Assignment changed",
+  "assignment.withdrawn": "Assignment withdrawn",
+  "grade.overridden": "Grade overridden",
+  "dispute.resolved": "Dispute answered",
+  "nomination.created": "Promotion nominated",
+  "nomination.approved": "Promotion approved",
+  "nomination.declined": "Promotion declined",
+  "mentoring.pool-published": "Mentor matches published",
+};
+
+/** The label for a stored action; entries written under an action since retired read as a generic change. */
+export function auditActionLabel(action: string): string {
+  return (AUDIT_ACTIONS as readonly string[]).includes(action) ? AUDIT_ACTION_LABELS[action as AuditAction] : "Other change";
+}

@@ -9,3 +9,19 @@ export const MODULE_STATUS_LABELS: Record<ModuleStatusKind, string> = {
   new: "New",
   locked: "Locked",
 };
+
+/**
+ * Failed tries at a knowledge check after which its answers and explanations are shown even though
+ * it isn't passed: until then a retake is a test of what was learnt, not of memory for a key.
+ */
+export const QUIZ_TRIES_BEFORE_ANSWERS = 3;
+
+/** Why a question was marked wrong, told without giving its answer away. */
+export const QUIZ_HINT_KINDS = ["not-best", "extra-choice", "missing-choice"] as const;
+export type QuizHintKind = (typeof QUIZ_HINT_KINDS)[number];
+
+export const QUIZ_HINTS: Record<QuizHintKind, string> = {
+  "not-best": "That isn't the best answer. Look back over the module, then think about which choice fits it best.",
+  "extra-choice": "At least one of the choices you ticked doesn't belong. Check each one against the module.",
+  "missing-choice": "Everything you ticked is right, but something is missing. Look for another choice that also applies.",
+};

@@ -35,6 +35,8 @@ export const NOTICES = {
   "notification-read": "Marked as read.",
   "notifications-read": (count: number) => `Marked ${notifications(count)} as read.`,
   "nothing-unread": "Everything was already read.",
+  "assignment-changed": "Assignment changed. They've been notified.",
+  "assignment-withdrawn": "Assignment withdrawn. They've been notified.",
   "session-saved": "Session saved.",
   "action-item-added": "Action item added.",
   "action-item-removed": "Action item removed.",

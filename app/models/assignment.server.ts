@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { ASSIGNMENT_STATUSES, type AssignmentKind, type AssignmentStatus, type BoardSort } from "~/domain/coaching.ts";
+import {
+  ASSIGNMENT_STATUS_LABELS,
+  ASSIGNMENT_STATUSES,
+  describePassBar,
+  type AssignmentKind,
+  type AssignmentStatus,
+  type BoardSort,
+} from "~/domain/coaching.ts";
 import { BOARD_PAGE_SIZE } from "~/domain/pages.ts";
 import { assigneeScope, type AssigneeScope } from "~/engine/access/coaching.ts";
 import { peopleScope, teamScope, type Viewer } from "~/engine/access/people.ts";
@@ -11,6 +18,7 @@ import { jsonColumn } from "~/utils/json-column.ts";
 import { pageWindow } from "~/utils/paginate.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { contentLink, contentTitle, loadContentIndex, type ContentIndex } from "./content-index.server.ts";
+import { notify } from "./notification.server.ts";
 import { teamScopeToWhere } from "./team.server.ts";
 import { scopeToWhere } from "./user.server.ts";
 
@@ -333,7 +341,20 @@ export type AssignmentView = {
   status: AssignmentStatus;
   source: string;
   minScore: number | null;
+  /** Scenarios: what a graded attempt must reach, in words ("score 80 or more"); null for modules. */
+  passBar: string | null;
 };
+
+/** A scenario assignment's pass criteria in words; null for modules, which pass on completion. */
+function passBarOf(index: ContentIndex, row: Pick<AssignmentRow, "kind" | "contentSlug" | "minScore" | "minLevels">): string | null {
+  const scenario = row.kind === "scenario" ? index.scenarios.get(row.contentSlug) : undefined;
+  if (!scenario) return null;
+  const minLevels = Object.entries(MinLevelsColumn.read(row.minLevels)).flatMap(([criterionId, level]) => {
+    const criterion = scenario.criteria.find((candidate) => candidate.id === criterionId);
+    return criterion && level > 0 ? [{ title: criterion.title, level, maxLevel: criterion.maxLevel }] : [];
+  });
+  return describePassBar({ minScore: row.minScore ?? scenario.passScore, minLevels });
+}
 
 function toView(index: ContentIndex, row: AssignmentRow & { source: string }, status: AssignmentStatus): AssignmentView {
   return {
@@ -347,6 +368,7 @@ function toView(index: ContentIndex, row: AssignmentRow & { source: string }, st
     status,
     source: row.source,
     minScore: row.minScore,
+    passBar: passBarOf(index, row),
   };
 }
 
@@ -427,4 +449,196 @@ export async function listAssignableTeams(viewer: Viewer) {
       members: { where: { deactivatedAt: null, role: "agent" }, orderBy: { name: "asc" }, select: { id: true, name: true } },
     },
   });
+}
+
+// ---------------------------------------------------------------------------
+// Changing and withdrawing one assignment
+
+/** One assignment of someone the viewer looks after (never their own), or null as if it did not exist. */
+function managedWhere(viewer: Viewer, assignmentId: string): Prisma.AssignmentWhereInput {
+  return { id: assignmentId, user: { AND: [scopeToWhere(peopleScope(viewer)), { id: { not: viewer.id } }] } };
+}
+
+/** What the change page shows about an assignment the viewer may change. */
+export async function findManagedAssignment(viewer: Viewer, assignmentId: string, now = new Date()) {
+  const row = await prisma.assignment.findFirst({
+    where: managedWhere(viewer, assignmentId),
+    select: { ...ASSIGNMENT_ROW_SELECT, source: true, user: { select: { id: true, name: true } } },
+  });
+  if (!row) return null;
+  const index = await loadContentIndex();
+  const status = (await assignmentStatuses([row], now, index)).get(row.id)!;
+  const scenario = row.kind === "scenario" ? index.scenarios.get(row.contentSlug) : undefined;
+  return {
+    ...toView(index, row, status),
+    agent: row.user,
+    minLevels: MinLevelsColumn.read(row.minLevels),
+    scenarioPassScore: scenario?.passScore ?? null,
+    criteria: (scenario?.criteria ?? []).filter((criterion) => !criterion.critical),
+  };
+}
+
+export type AssignmentChange = {
+  dueAt: Date;
+  /** Scenarios only; null means the scenario's own pass score. */
+  minScore: number | null;
+  minLevels: Record<string, number>;
+  /** A few words for the agent, sent with the notification and kept in the audit log. */
+  note: string;
+};
+
+export type ChangeAssignmentResult =
+  { status: "ok" } | { status: "unchanged" } | { status: "not-found" } | { status: "refused"; field: AssignmentField; message: string };
+
+function sameLevels(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((key) => (a[key] ?? 0) === (b[key] ?? 0));
+}
+
+/**
+ * Changes an assignment's due date (an extension when only that moves later),
+ * pass criteria or both; the agent is told what changed, with the note, and
+ * the change is audited with the values before and after.
+ */
+export async function changeAssignment(
+  viewer: Viewer,
+  assignmentId: string,
+  change: AssignmentChange,
+  now = new Date(),
+): Promise<ChangeAssignmentResult> {
+  const row = await prisma.assignment.findFirst({
+    where: managedWhere(viewer, assignmentId),
+    select: { ...ASSIGNMENT_ROW_SELECT, user: { select: { name: true } } },
+  });
+  if (!row) return { status: "not-found" };
+  if (change.dueAt.getTime() <= now.getTime()) return refuse("dueAt", "Choose a due date that is still ahead.");
+  const index = await loadContentIndex();
+  const kind = row.kind as AssignmentKind;
+  if (kind === "scenario" && !index.scenarios.has(row.contentSlug)) return refuse("minScore", "This scenario is no longer in the catalog.");
+  const criteria = validPassCriteria(index, {
+    kind,
+    contentSlug: row.contentSlug,
+    dueAt: change.dueAt,
+    minScore: change.minScore,
+    minLevels: change.minLevels,
+    userIds: [],
+    teamId: null,
+  });
+  if ("status" in criteria) return criteria;
+  const before = { dueAt: row.dueAt, minScore: row.minScore, minLevels: MinLevelsColumn.read(row.minLevels) };
+  const dueMoved = before.dueAt.getTime() !== change.dueAt.getTime();
+  const barMoved = before.minScore !== criteria.minScore || !sameLevels(before.minLevels, criteria.minLevels);
+  if (!dueMoved && !barMoved) return { status: "unchanged" };
+
+  const title = contentTitle(index, kind, row.contentSlug);
+  const bar = passBarOf(index, { ...row, minScore: criteria.minScore, minLevels: MinLevelsColumn.write(criteria.minLevels) });
+  const what = [...(dueMoved ? [`due ${formatDate(change.dueAt)}`] : []), ...(barMoved && bar ? [`to pass, ${bar}`] : [])].join("; ");
+  const extended = dueMoved && !barMoved && change.dueAt > before.dueAt;
+  const note = change.note.trim();
+  await prisma.$transaction(async (tx) => {
+    await tx.assignment.update({
+      where: { id: row.id },
+      data: { dueAt: change.dueAt, minScore: criteria.minScore, minLevels: MinLevelsColumn.write(criteria.minLevels) },
+    });
+    await notify(
+      row.userId,
+      {
+        kind: "assignment-changed",
+        title: `${extended ? "More time for" : "Changed:"} “${title}”, now ${what}${note ? `. Your lead says: ${note}` : ""}`,
+        link: contentLink(kind, row.contentSlug),
+      },
+      tx,
+    );
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "assignment.changed",
+      targetType: "assignment",
+      targetId: row.id,
+      summary: `${extended ? "Extended" : "Changed"} ${row.user.name}'s ${kind} “${title}”: ${what}`,
+      details: {
+        before: { ...before, dueAt: before.dueAt.toISOString() },
+        after: { dueAt: change.dueAt.toISOString(), minScore: criteria.minScore, minLevels: criteria.minLevels },
+        note,
+        userId: row.userId,
+      },
+    });
+  });
+  return { status: "ok" };
+}
+
+export type WithdrawAssignmentResult = { status: "ok" | "not-found" | "automatic" };
+
+/**
+ * Withdraws an assignment a lead or admin gave: the row goes, so it leaves the
+ * agent's lists, the board, reminders and team insights, and the audit log
+ * keeps everything it said. Automatic practice stays: the rule reads its own
+ * earlier assignments to know which run of misses it has already answered.
+ */
+export async function withdrawAssignment(viewer: Viewer, assignmentId: string, now = new Date()): Promise<WithdrawAssignmentResult> {
+  const row = await prisma.assignment.findFirst({
+    where: managedWhere(viewer, assignmentId),
+    select: { ...ASSIGNMENT_ROW_SELECT, source: true, assignedById: true, user: { select: { name: true } } },
+  });
+  if (!row) return { status: "not-found" };
+  if (row.source === "automatic") return { status: "automatic" };
+  const index = await loadContentIndex();
+  const title = contentTitle(index, row.kind, row.contentSlug);
+  const status = (await assignmentStatuses([row], now, index)).get(row.id)!;
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.assignment.deleteMany({ where: { id: row.id } });
+    // Withdrawn twice at once: the first one tells the agent and writes the log.
+    if (count === 0) return;
+    await notify(
+      row.userId,
+      {
+        kind: "assignment-withdrawn",
+        title: `“${title}” is no longer assigned to you: your lead withdrew it`,
+        link: contentLink(row.kind, row.contentSlug),
+      },
+      tx,
+    );
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "assignment.withdrawn",
+      targetType: "assignment",
+      targetId: row.id,
+      summary: `Withdrew the ${row.kind} “${title}” from ${row.user.name} (was due ${formatDate(row.dueAt)}, ${ASSIGNMENT_STATUS_LABELS[status].toLowerCase()})`,
+      details: {
+        kind: row.kind,
+        contentSlug: row.contentSlug,
+        dueAt: row.dueAt.toISOString(),
+        minScore: row.minScore,
+        minLevels: MinLevelsColumn.read(row.minLevels),
+        assignedById: row.assignedById,
+        assignedAt: row.createdAt.toISOString(),
+        statusAtWithdrawal: status,
+        userId: row.userId,
+      },
+    });
+  });
+  return { status: "ok" };
+}
+
+export type OpenAssignmentBar = { dueAt: Date; passBar: string | null; automatic: boolean };
+
+/**
+ * The bar the person's open assignment for this module or scenario sets, soonest due first, for the page
+ * it opens: a scenario's own pass mark may be lower than what the assignment asks.
+ */
+export async function findOpenAssignmentBar(
+  userId: string,
+  kind: AssignmentKind,
+  contentSlug: string,
+  now = new Date(),
+): Promise<OpenAssignmentBar | null> {
+  const rows = await prisma.assignment.findMany({
+    where: { userId, kind, contentSlug },
+    orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+    select: { ...ASSIGNMENT_ROW_SELECT, source: true },
+  });
+  if (rows.length === 0) return null;
+  const index = await loadContentIndex();
+  const statuses = await assignmentStatuses(rows, now, index);
+  const open = rows.find((row) => statuses.get(row.id) !== "completed");
+  return open ? { dueAt: open.dueAt, passBar: passBarOf(index, open), automatic: open.source === "automatic" } : null;
 }

@@ -18,7 +18,8 @@ const AUTO_PRACTICE_LOOKBACK = 60;
  * Applies the automatic-practice rule after one of the person's attempts was
  * graded: when a criterion was missed in the team's number of consecutive
  * attempts, assigns targeted practice (due in a week, no assigning lead) and
- * tells the person and their lead. Safe to call more than once per grading.
+ * tells the person and their lead. Never content the person already has
+ * open, whether a lead or the rule assigned it. Safe to call more than once per grading.
  */
 export async function runAutoPractice(userId: string, now = new Date()): Promise<{ created: number }> {
   const person = await prisma.user.findUnique({
@@ -47,15 +48,18 @@ export async function runAutoPractice(userId: string, now = new Date()): Promise
   const attempts = recent
     .reverse()
     .map((attempt) => ({ scenarioSlug: attempt.scenarioSlug, startedAt: attempt.startedAt, criteria: attempt.grade!.criteria }));
-  const automatic = await prisma.assignment.findMany({
-    where: { userId, source: "automatic", triggerCriterion: { not: null } },
-    select: { ...ASSIGNMENT_ROW_SELECT, triggerCriterion: true },
+  const assigned = await prisma.assignment.findMany({
+    where: { userId },
+    select: { ...ASSIGNMENT_ROW_SELECT, source: true, triggerCriterion: true },
   });
+  const automatic = assigned.filter((row) => row.source === "automatic" && row.triggerCriterion !== null);
   const latestStart = attempts[attempts.length - 1].startedAt;
   // One automatic assignment per graded attempt: this one has had its turn.
   if (automatic.some((row) => row.createdAt > latestStart)) return { created: 0 };
   const index = await loadContentIndex();
-  const statuses = await assignmentStatuses(automatic, now, index);
+  const statuses = await assignmentStatuses(assigned, now, index);
+  // Content the person already has open, whoever assigned it, is never offered again.
+  const open = new Set(assigned.filter((row) => statuses.get(row.id) !== "completed").map((row) => `${row.kind}:${row.contentSlug}`));
   const earlier: EarlierAutoAssignment[] = automatic.map((row) => ({
     triggerCriterion: row.triggerCriterion!,
     kind: row.kind as AssignmentKind,
@@ -67,8 +71,12 @@ export async function runAutoPractice(userId: string, now = new Date()): Promise
     attempts,
     threshold: person.team?.autoAssignAfter ?? DEFAULT_AUTO_ASSIGN_AFTER,
     earlier,
-    scenarios: index.scenarioOrder.map((slug) => ({ slug, competencies: index.scenarios.get(slug)!.competencies })),
-    modules: [...index.modules].map(([slug, module]) => ({ slug, competencies: module.competencies })),
+    scenarios: index.scenarioOrder
+      .filter((slug) => !open.has(`scenario:${slug}`))
+      .map((slug) => ({ slug, competencies: index.scenarios.get(slug)!.competencies })),
+    modules: [...index.modules]
+      .filter(([slug]) => !open.has(`module:${slug}`))
+      .map(([slug, module]) => ({ slug, competencies: module.competencies })),
   });
   if (!pick) return { created: 0 };
 

@@ -9,6 +9,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { StringListColumn } from "~/utils/json-column.ts";
 import { paginate } from "~/utils/paginate.server.ts";
+import { notifySessionPlanned } from "./notification.server.ts";
 import { scopeToWhere } from "./user.server.ts";
 
 export type SessionInput = {
@@ -106,6 +107,15 @@ function sessionData(input: SessionInput) {
   };
 }
 
+/** A 1:1 still ahead is news for the agent; one written up afterwards is not. */
+async function tellAgentOfPlan(
+  tx: Prisma.TransactionClient,
+  plan: { agentId: string; sessionId: string; scheduledAt: Date; leadName: string; moved?: boolean },
+  now = new Date(),
+) {
+  if (plan.scheduledAt.getTime() > now.getTime()) await notifySessionPlanned(tx, plan);
+}
+
 export async function createSession(
   viewer: Viewer,
   agentId: string,
@@ -119,8 +129,9 @@ export async function createSession(
     if (refusal) return refusal;
     const session = await tx.coachingSession.create({
       data: { ...sessionData(input), leadId: viewer.id, agentId, actionItems: { create: actionItems } },
-      select: { id: true },
+      select: { id: true, scheduledAt: true, lead: { select: { name: true } } },
     });
+    await tellAgentOfPlan(tx, { agentId, sessionId: session.id, scheduledAt: session.scheduledAt, leadName: session.lead.name });
     return { status: "ok", sessionId: session.id };
   });
 }
@@ -208,7 +219,21 @@ export async function updateSession(viewer: Viewer, sessionId: string, input: Se
     if (!session) return { status: "not-found" };
     const refusal = await checkLinks(tx, session.agentId, input);
     if (refusal) return refusal;
-    await tx.coachingSession.update({ where: { id: sessionId }, data: sessionData(input) });
+    const before = await tx.coachingSession.findUniqueOrThrow({ where: { id: sessionId }, select: { scheduledAt: true } });
+    const after = await tx.coachingSession.update({
+      where: { id: sessionId },
+      data: sessionData(input),
+      select: { scheduledAt: true, lead: { select: { name: true } } },
+    });
+    if (after.scheduledAt.getTime() !== before.scheduledAt.getTime()) {
+      await tellAgentOfPlan(tx, {
+        agentId: session.agentId,
+        sessionId,
+        scheduledAt: after.scheduledAt,
+        leadName: after.lead.name,
+        moved: true,
+      });
+    }
     return { status: "ok" };
   });
 }

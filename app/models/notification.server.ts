@@ -1,5 +1,6 @@
 import type { NotificationKind } from "~/domain/notifications.ts";
 import { NOTIFICATIONS_PAGE_SIZE } from "~/domain/pages.ts";
+import { wallClockParts } from "~/engine/coaching/sessions.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { paginate } from "~/utils/paginate.server.ts";
@@ -70,4 +71,89 @@ export async function markRead(userId: string, notificationId: string, now = new
 export async function markAllRead(userId: string, now = new Date()): Promise<number> {
   const { count } = await prisma.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now } });
   return count;
+}
+
+// ---------------------------------------------------------------------------
+// Notices that name a moment: written on the reader's own clock, since the title is stored as text.
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+/** "3 Dec", or "Thu 3 Dec, 14:30" with the time, as the calendar reads in the zone. */
+function dayInZone(instant: Date, timeZone: string, { withTime = false } = {}): string {
+  const { year, month, day, hour, minute } = wallClockParts(instant, timeZone);
+  const date = `${Number(day)} ${MONTHS[Number(month) - 1]}`;
+  if (!withTime) return date;
+  const weekday = WEEKDAYS[new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))).getUTCDay()];
+  return `${weekday} ${date}, ${hour}:${minute}`;
+}
+
+async function timeZoneOf(client: Client, userId: string): Promise<string> {
+  const person = await client.user.findUnique({ where: { id: userId }, select: { timeZone: true } });
+  return person?.timeZone ?? "UTC";
+}
+
+/** A practice conversation as a reader recognises it: its scenario's title and the day it started. */
+export type ConversationRef = { attemptId: string; scenarioTitle: string; startedAt: Date };
+
+/** “Late delivery” on 3 Dec, on the reader's clock. */
+function conversationName(conversation: ConversationRef, timeZone: string): string {
+  return `“${conversation.scenarioTitle}” on ${dayInZone(conversation.startedAt, timeZone)}`;
+}
+
+/** Tells the agent a lead has reviewed one of their practice conversations. */
+export async function notifyFeedback(client: Client, agentId: string, conversation: ConversationRef): Promise<void> {
+  const { attemptId } = conversation;
+  const name = conversationName(conversation, await timeZoneOf(client, agentId));
+  await notify(
+    agentId,
+    { kind: "feedback", title: `Your lead reviewed your conversation ${name}`, link: `/practice/attempts/${attemptId}#review` },
+    client,
+  );
+}
+
+/** Tells the lead of the agent's team that the agent disputes one criterion of a graded conversation. */
+export async function notifyDisputeRaised(
+  client: Client,
+  agentId: string,
+  conversation: ConversationRef,
+  criterionTitle: string,
+): Promise<void> {
+  const { attemptId } = conversation;
+  const agent = await client.user.findUnique({ where: { id: agentId }, select: { name: true, team: { select: { leadId: true } } } });
+  const leadId = agent?.team?.leadId;
+  if (!agent || !leadId || leadId === agentId) return;
+  const name = conversationName(conversation, await timeZoneOf(client, leadId));
+  await notify(
+    leadId,
+    {
+      kind: "dispute-raised",
+      title: `${agent.name} disputes “${criterionTitle}” in the conversation ${name}`,
+      link: `/practice/attempts/${attemptId}#review`,
+    },
+    client,
+  );
+}
+
+/** Tells the agent their lead has planned a 1:1, or moved it, with the day and time on the agent's clock. */
+export async function notifySessionPlanned(
+  client: Client,
+  {
+    agentId,
+    leadName,
+    sessionId,
+    scheduledAt,
+    moved = false,
+  }: { agentId: string; leadName: string; sessionId: string; scheduledAt: Date; moved?: boolean },
+): Promise<void> {
+  const when = dayInZone(scheduledAt, await timeZoneOf(client, agentId), { withTime: true });
+  await notify(
+    agentId,
+    {
+      kind: "session-planned",
+      title: moved ? `${leadName} moved your 1:1 to ${when}` : `${leadName} planned a 1:1 with you on ${when}`,
+      link: `/coaching/sessions/${sessionId}`,
+    },
+    client,
+  );
 }

@@ -6,6 +6,7 @@ import { TEAM_ATTEMPTS_PAGE_SIZE } from "~/domain/pages.ts";
 import type { Outcome } from "~/domain/practice.ts";
 import type { PeopleScope } from "~/engine/access/people.ts";
 import { canSeeAttempt } from "~/engine/access/practice.ts";
+import { scoreProgress } from "~/engine/grading/coaching.ts";
 import { gradeScenarioConversation, type Grade } from "~/engine/grading/grade.ts";
 import { CustomerStateSchema } from "~/engine/simulation/customer-state.ts";
 import { initialState, openingLine, respond, simulate } from "~/engine/simulation/customer.ts";
@@ -119,10 +120,11 @@ export async function loadVisibleAttempt(request: Request, attemptId: string | u
 
 export type VisibleAttempt = Awaited<ReturnType<typeof loadVisibleAttempt>>;
 
-async function storeGrade(tx: Prisma.TransactionClient, attemptId: string, grade: Grade) {
+async function storeGrade(tx: Prisma.TransactionClient, attemptId: string, grade: Grade, gradedAt?: Date) {
   await tx.practiceGrade.create({
     data: {
       attemptId,
+      createdAt: gradedAt,
       overallScore: grade.overallScore,
       passed: grade.passed,
       graderVersion: grade.graderVersion,
@@ -271,6 +273,23 @@ export async function practiceSummary(userId: string) {
   return summary;
 }
 
+/**
+ * The person's unfinished conversations, newest per scenario first, keyed by scenario: what
+ * "Continue conversation" resumes. Each counts the replies the person has sent so far.
+ */
+export async function activeAttempts(userId: string) {
+  const attempts = await prisma.practiceAttempt.findMany({
+    where: { userId, status: ACTIVE },
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    select: { id: true, scenarioSlug: true, _count: { select: { turns: { where: { speaker: "agent" } } } } },
+  });
+  const bySlug = new Map<string, { id: string; replies: number }>();
+  for (const attempt of attempts) {
+    if (!bySlug.has(attempt.scenarioSlug)) bySlug.set(attempt.scenarioSlug, { id: attempt.id, replies: attempt._count.turns });
+  }
+  return bySlug;
+}
+
 /** A person's graded attempts at one scenario, oldest first: for first → best → latest. */
 export async function gradedHistory(userId: string, scenarioSlug: string) {
   return prisma.practiceAttempt.findMany({
@@ -282,9 +301,9 @@ export async function gradedHistory(userId: string, scenarioSlug: string) {
 
 /** First → best → latest overall score at one scenario, or null before any graded attempt. */
 export async function scoreComparison(userId: string, scenarioSlug: string) {
-  const scores = (await gradedHistory(userId, scenarioSlug)).flatMap((attempt) => (attempt.grade ? [attempt.grade.overallScore] : []));
-  if (scores.length === 0) return null;
-  return { first: scores[0], best: Math.max(...scores), latest: scores[scores.length - 1], attempts: scores.length };
+  return scoreProgress(
+    (await gradedHistory(userId, scenarioSlug)).flatMap((attempt) => (attempt.grade ? [attempt.grade.overallScore] : [])),
+  );
 }
 
 /**
@@ -329,7 +348,8 @@ export async function recordScriptedAttempt(
       },
       select: { id: true },
     });
-    await storeGrade(tx, attempt.id, gradeAttempt(scenario, rubrics, rows, outcome));
+    // Graded as it ends, so every page dates the attempt the same way.
+    await storeGrade(tx, attempt.id, gradeAttempt(scenario, rubrics, rows, outcome), endedAt);
   });
 }
 

@@ -8,7 +8,8 @@ import { prisma } from "~/utils/db.server.ts";
 import { StringListColumn } from "~/utils/json-column.ts";
 import { paginate } from "~/utils/paginate.server.ts";
 import { recordAudit } from "./audit.server.ts";
-import { notify } from "./notification.server.ts";
+import { contentTitle, loadContentIndex } from "./content-index.server.ts";
+import { notify, notifyDisputeRaised, notifyFeedback, type ConversationRef } from "./notification.server.ts";
 import { scopeToWhere } from "./user.server.ts";
 
 /** Someone reviewing practice: a lead over their teams or an admin over everyone, never over their own attempts. */
@@ -259,6 +260,14 @@ export async function addReviewComment(
   });
 }
 
+async function conversationRef(attemptId: string, attempt: { scenarioSlug: string; startedAt: Date }): Promise<ConversationRef> {
+  return {
+    attemptId,
+    scenarioTitle: contentTitle(await loadContentIndex(), "scenario", attempt.scenarioSlug),
+    startedAt: attempt.startedAt,
+  };
+}
+
 export type MarkReviewedResult = { status: "ok" | "already-reviewed" | "not-found" };
 
 /** Marks the review done and tells the agent there is feedback to read; marking it again changes nothing. */
@@ -266,7 +275,7 @@ export async function markReviewed(reviewer: Reviewer, attemptId: string, now = 
   return prisma.$transaction(async (tx) => {
     const attempt = await tx.practiceAttempt.findFirst({
       where: { AND: [{ id: attemptId }, reviewableWhere(reviewer)] },
-      select: { userId: true },
+      select: { userId: true, scenarioSlug: true, startedAt: true },
     });
     if (!attempt) return { status: "not-found" };
     // Conditional on still being unreviewed, so two reviewers pressing at once notify the agent once.
@@ -275,11 +284,7 @@ export async function markReviewed(reviewer: Reviewer, attemptId: string, now = 
       data: { reviewedAt: now, reviewedById: reviewer.id },
     });
     if (count === 0) return { status: "already-reviewed" };
-    await notify(
-      attempt.userId,
-      { kind: "feedback", title: "Your practice conversation has been reviewed", link: `/practice/attempts/${attemptId}#review` },
-      tx,
-    );
+    await notifyFeedback(tx, attempt.userId, await conversationRef(attemptId, attempt));
     return { status: "ok" };
   });
 }
@@ -311,12 +316,19 @@ export async function openDispute(
   return prisma.$transaction(async (tx) => {
     const criterion = await tx.gradeCriterion.findFirst({
       where: { criterionId, grade: { attempt: { id: attemptId, userId: agentId } } },
-      select: { id: true, applicable: true, disputes: { where: { status: OPEN }, select: { id: true } } },
+      select: {
+        id: true,
+        title: true,
+        applicable: true,
+        disputes: { where: { status: OPEN }, select: { id: true } },
+        grade: { select: { attempt: { select: { scenarioSlug: true, startedAt: true } } } },
+      },
     });
     if (!criterion) return { status: "not-found" };
     if (!criterion.applicable) return { status: "not-applicable" };
     if (criterion.disputes.length > 0) return { status: "already-open" };
     await tx.dispute.create({ data: { gradeCriterionId: criterion.id, agentId, comment } });
+    await notifyDisputeRaised(tx, agentId, await conversationRef(attemptId, criterion.grade.attempt), criterion.title);
     return { status: "ok" };
   });
 }

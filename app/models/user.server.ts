@@ -96,45 +96,6 @@ export async function getPerson(id: string) {
   });
 }
 
-/** Everything the home page shows about the signed-in person. */
-export async function getHomeProfile(userId: string) {
-  return prisma.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: {
-      name: true,
-      email: true,
-      role: true,
-      level: true,
-      hireDate: true,
-      timeZone: true,
-      workMode: true,
-      team: { select: { name: true, lead: { select: { name: true, email: true } } } },
-      ledTeams: {
-        orderBy: { name: "asc" },
-        select: {
-          id: true,
-          name: true,
-          members: {
-            where: { deactivatedAt: null },
-            orderBy: { name: "asc" },
-            select: { id: true, name: true, level: true, hireDate: true, workMode: true, timeZone: true },
-          },
-        },
-      },
-    },
-  });
-}
-
-export async function getOrganisationCounts() {
-  const [byRole, teams, deactivated] = await Promise.all([
-    prisma.user.groupBy({ by: ["role"], where: { deactivatedAt: null }, _count: { _all: true } }),
-    prisma.team.count(),
-    prisma.user.count({ where: { deactivatedAt: { not: null } } }),
-  ]);
-  const active = Object.fromEntries(byRole.map((row) => [row.role, row._count._all])) as Partial<Record<Role, number>>;
-  return { active, teams, deactivated };
-}
-
 type Done = { status: "ok"; userId: string };
 type DoneWithSetupToken = Done & { setupToken: string };
 type NotFound = { status: "not-found" };

@@ -2,15 +2,17 @@ import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { SessionTime } from "~/components/coaching/session-time.tsx";
 import { ActionButton } from "~/components/forms/action-button.tsx";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { PageSchema } from "~/domain/fields.ts";
 import { NOTIFICATION_KIND_LABELS, type NotificationKind } from "~/domain/notifications.ts";
 import { NOTIFICATIONS_PAGE_SIZE } from "~/domain/pages.ts";
+import { getTimeZone } from "~/models/coaching-session.server.ts";
 import { listNotifications, markAllRead, markRead, unreadCount } from "~/models/notification.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
-import { formatDateTime, plural } from "~/utils/format.ts";
+import { plural } from "~/utils/format.ts";
 import { handleIntent, invalid, redirectWithNotice } from "~/utils/forms.server.ts";
 import { notFound } from "~/utils/permissions.server.ts";
 import { parseSearchParams, readFormData } from "~/utils/request.server.ts";
@@ -20,9 +22,14 @@ const ReadSchema = z.object({ id: z.string().min(1).max(50) });
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { page } = parseSearchParams(request, z.object({ page: PageSchema }));
-  const [{ total, notifications }, unread] = await Promise.all([listNotifications(user.id, page), unreadCount(user.id)]);
+  const [{ total, notifications }, unread, timeZone] = await Promise.all([
+    listNotifications(user.id, page),
+    unreadCount(user.id),
+    getTimeZone(user.id),
+  ]);
   return {
     page,
+    timeZone,
     total,
     unread,
     notifications: notifications.map((notification) => ({
@@ -62,12 +69,12 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NotificationsPage() {
-  const { page, total, unread, notifications } = useLoaderData<typeof loader>();
+  const { page, timeZone, total, unread, notifications } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
         title="Notifications"
-        description={unread === 0 ? "You're all caught up." : `${plural(unread, "unread notification")}.`}
+        description={`${unread === 0 ? "You're all caught up." : `${plural(unread, "unread notification")}.`} Times in ${timeZone}.`}
         actions={
           unread > 0 ? (
             <ActionButton intent="read-all" variant="secondary">
@@ -92,7 +99,9 @@ export default function NotificationsPage() {
               <div className="notification__body">
                 <p className="notification__meta">
                   {notification.read ? null : <Badge tone="primary">New</Badge>} <span className="muted">{notification.kind}</span>{" "}
-                  <span className="muted">· {formatDateTime(notification.at)}</span>
+                  <span className="muted">
+                    · <SessionTime at={notification.at} timeZone={timeZone} />
+                  </span>
                 </p>
                 <p className="notification__title">
                   {notification.link ? <Link to={notification.link}>{notification.title}</Link> : notification.title}

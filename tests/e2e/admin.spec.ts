@@ -39,7 +39,7 @@ test("an admin adds a person, who sets a password with the one-time link and sig
   await newcomerPage.getByLabel("Confirm password").fill("a calm first week");
   await newcomerPage.getByRole("button", { name: "Set password and sign in" }).click();
   await expect(newcomerPage.getByRole("heading", { level: 1, name: "Welcome aboard, Robin" })).toBeVisible();
-  await expect(newcomerPage.getByRole("region", { name: "Your team" })).toContainText(lead.name);
+  await expect(newcomerPage.getByRole("region", { name: "Your coaching" })).toContainText(lead.name);
 
   // Leaving the page before the sign-out lands would cancel it and keep the session.
   await signOut(newcomerPage);

@@ -2,13 +2,11 @@ import { expect, test } from "@playwright/test";
 import { createPerson } from "./people.ts";
 import { DEMO, expectAccessible, signIn, signOut, submitSignIn } from "./utils.ts";
 
-test("an agent signs in and sees who they are, their team and their lead", async ({ page }) => {
+test("an agent signs in and sees their dashboard, their team and their lead", async ({ page }) => {
   await signIn(page, DEMO.agent);
   await expect(page.getByRole("heading", { level: 1, name: "Hello, Alex" })).toBeVisible();
-  const team = page.getByRole("region", { name: "Your team" });
-  await expect(team).toContainText("Orders & Delivery");
-  await expect(team).toContainText("Marcus Oyelaran");
-  await expect(page.getByRole("region", { name: "About you" })).toContainText("Agent II");
+  await expect(page.getByText(/^Orders & Delivery · /)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Your coaching" })).toContainText("Marcus Oyelaran");
   const nav = page.getByRole("navigation", { name: "Main" });
   for (const area of ["Learn", "Practice", "Career", "Mentoring"]) await expect(nav.getByRole("link", { name: area })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Coaching" })).toHaveCount(0);
@@ -22,22 +20,23 @@ test("an agent signs in and sees who they are, their team and their lead", async
 test("a new hire is welcomed and pointed at onboarding", async ({ page }) => {
   await signIn(page, DEMO.newHire);
   await expect(page.getByRole("heading", { level: 1, name: "Welcome aboard, Jamie" })).toBeVisible();
-  await expect(page.getByText("New hire")).toBeVisible();
-  const next = page.getByRole("region", { name: "What's next" });
-  await expect(next.getByRole("progressbar", { name: "Onboarding path complete" })).toBeVisible();
-  await expect(next.getByRole("link", { name: /^Continue onboarding: / })).toBeVisible();
-  await next.getByRole("link", { name: /^Career: \d+% ready for Agent II$/ }).click();
+  const onboarding = page.getByRole("region", { name: "Your onboarding" });
+  await expect(onboarding.getByRole("progressbar", { name: "Onboarding path complete" })).toBeVisible();
+  await expect(onboarding.getByRole("link", { name: /^Next: / })).toBeVisible();
+  await page
+    .getByRole("region", { name: "Also for you" })
+    .getByRole("link", { name: /^\d+% ready for Agent II$/ })
+    .click();
   await expect(page.getByRole("progressbar", { name: "Ready for Agent II" })).toBeVisible();
   await page.goBack();
   await expectAccessible(page);
 });
 
-test("a lead sees their own team's members and the Coaching area", async ({ page }) => {
+test("a lead sees what their own team needs and the Coaching area", async ({ page }) => {
   await signIn(page, DEMO.lead);
   await expect(page.getByRole("heading", { level: 1, name: "Hello, Marcus" })).toBeVisible();
-  const members = page.getByRole("table", { name: "Members of Orders & Delivery" });
-  await expect(members.getByRole("row", { name: /Alex Moreno/ })).toBeVisible();
-  await expect(members.getByRole("row", { name: /Jamie Chen/ })).toBeVisible();
+  await expect(page.getByText(/^Orders & Delivery · /)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Reviews waiting" })).toBeVisible();
   await expect(page.getByText("Grace Kim")).toHaveCount(0);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Coaching" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Coaching" })).toBeVisible();
@@ -47,8 +46,8 @@ test("a lead sees their own team's members and the Coaching area", async ({ page
 test("an admin sees the organisation at a glance", async ({ page }) => {
   await signIn(page, DEMO.admin);
   await expect(page.getByRole("heading", { level: 1, name: "Hello, Priya" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Agents" })).toContainText(/\d+\s*active/);
-  await expect(page.getByRole("region", { name: "Teams" }).getByRole("link", { name: "Manage teams" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Onboarding" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Promotion queue" }).getByRole("link", { name: /^See all/ })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toBeVisible();
   await expectAccessible(page);
 });

@@ -69,7 +69,11 @@ test("a lead checks in and nominates, an admin approves, and the agent sees thei
   await expect(admin.getByRole("progressbar", { name: "Ready for Senior Agent" })).toBeVisible();
   await expectAccessible(admin);
   await admin.getByLabel("Reason").fill("The escalation reviews and the lead's sign-off make this clear.");
-  await admin.getByRole("button", { name: /^Approve/ }).click();
+  await admin.getByRole("button", { name: "Approve promotion" }).click();
+  await expect(admin.getByText("Tick the box to confirm the promotion, then approve")).toBeVisible();
+  await expect(admin.getByLabel("Reason")).toHaveValue("The escalation reviews and the lead's sign-off make this clear.");
+  await admin.getByRole("checkbox", { name: `Yes, promote ${tomasz.name} to Senior Agent` }).check();
+  await admin.getByRole("button", { name: "Approve promotion" }).click();
   await expect(admin.getByRole("status").filter({ hasText: "Decision recorded" })).toBeVisible();
   await expect(admin.getByRole("region", { name: "Decision" })).toContainText("Approved by Priya Raman");
 

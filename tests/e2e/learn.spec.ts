@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import type { Catalog } from "~/content/modules.server.ts";
+import { QUIZ_HINTS } from "../../app/domain/learning.ts";
 import { createPerson, createTeamWithLead } from "./people.ts";
 import { DEMO, expectAccessible, signIn } from "./utils.ts";
 
@@ -69,8 +70,14 @@ test("a new hire completes the first onboarding module and its knowledge check",
   await page.getByRole("button", { name: "Submit answers" }).click();
   const quiz = page.getByRole("region", { name: "Knowledge check" });
   await expect(quiz.getByRole("status")).toContainText("not passed yet");
-  await expect(quiz.getByText(FIRST.quizzes[0].questions[0].explanation)).toBeVisible();
+  // The retake is a test, not copying: wrong questions get a hint, never their answer or explanation.
+  await expect(quiz.getByRole("status")).toContainText("The answers are shown once you pass, or after 2 more tries.");
   await expect(quiz.getByText("Not quite.")).toHaveCount(2);
+  await expect(quiz.getByText(FIRST.quizzes[0].questions[0].explanation)).toHaveCount(0);
+  const missed = quiz.getByRole("group", { name: FIRST.quizzes[0].questions[0].prompt });
+  await expect(missed.getByText(QUIZ_HINTS["not-best"])).toBeVisible();
+  await expect(missed.getByText("(right answer)")).toHaveCount(0);
+  await expect(quiz.getByText(FIRST.quizzes[0].questions[2].explanation)).toBeVisible();
 
   await answerQuiz(page, FIRST.slug);
   await page.getByRole("button", { name: "Submit new answers" }).click();

@@ -34,6 +34,10 @@ async function expectPassingReport(page: Page) {
   await expect(report.getByText("Passed", { exact: true }).first()).toBeVisible();
   await expect(report.getByText("Not passed")).toHaveCount(0);
   await expect(report.getByText("Resolved — the customer is satisfied")).toBeVisible();
+  await expect(report.getByRole("heading", { name: "Fix these first" })).toBeVisible();
+  // The full rubric is folded below the fixes.
+  await expect(report.getByRole("rowheader", { name: "Emotional reaction" })).toBeHidden();
+  await report.getByText("Every criterion").click();
   await expect(report.getByRole("rowheader", { name: "Emotional reaction" })).toBeVisible();
   // Evidence is highlighted in the transcript and quoted in the report with a link to its turn.
   await expect(page.getByRole("region", { name: "Conversation" }).locator("mark").first()).toBeVisible();
@@ -90,6 +94,73 @@ test("an agent replays a finished conversation with one message rewritten", asyn
   await tryWhatIf(page);
   await page.getByRole("link", { name: "What if you had said something else?" }).click();
   await expectAccessible(page);
+});
+
+test("Enter sends a reply, Shift+Enter starts a new line, and an unfinished conversation resumes from Practice", async ({ page }) => {
+  await signInAsNewAgent(page, "Ines Moreau");
+  await page.goto(`/practice/scenarios/${SLUG}`);
+  await page.getByRole("button", { name: /^Start/ }).click();
+  await expect(page).toHaveURL(/\/practice\/attempts\//);
+  const attemptUrl = page.url();
+  const conversation = page.getByRole("region", { name: "Conversation" });
+  await expect(conversation.getByRole("listitem")).toHaveCount(1);
+  // The brief stays beside the conversation once it has started.
+  await expect(page.getByRole("complementary", { name: "The brief" })).toContainText("Dana");
+
+  const reply = page.getByRole("textbox", { name: "Your reply" });
+  await expect(page.getByText("Enter sends; Shift+Enter starts a new line.")).toBeVisible();
+  await reply.fill("I'm so sorry your daughter's present arrived broken.");
+  await reply.press("Shift+Enter");
+  await reply.pressSequentially("Could you send me your order number?");
+  await expect(reply).toHaveValue("I'm so sorry your daughter's present arrived broken.\nCould you send me your order number?");
+  await expect(conversation.getByRole("listitem")).toHaveCount(1);
+  await reply.press("Enter");
+  await expect(conversation.getByRole("listitem")).toHaveCount(3);
+  await expect(conversation.getByRole("listitem").nth(1)).toContainText("Could you send me your order number?");
+  await expect(page.getByRole("status").filter({ hasText: "Customer mood" })).toContainText(/Patience: \d+ of \d+ left/);
+
+  await page.goto("/practice");
+  await page.getByRole("link", { name: "Continue conversation in Damaged item before a deadline" }).click();
+  await expect(page).toHaveURL(attemptUrl);
+  await expect(page.getByRole("region", { name: "Conversation" }).getByRole("listitem")).toHaveCount(3);
+  await expect(page.getByRole("textbox", { name: "Your reply" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("the report leads with the fixes that matter most, and a criterion is disputed from its own button", async ({ page }) => {
+  await signInAsNewAgent(page, "Tariq Haddad");
+  await page.goto(`/practice/scenarios/${SLUG}`);
+  await page.getByRole("button", { name: /^Start/ }).click();
+  await page.getByRole("textbox", { name: "Your reply" }).fill("What's the problem?");
+  await page.getByRole("button", { name: "Send reply" }).click();
+  await expect(page.getByRole("region", { name: "Conversation" }).getByRole("listitem")).toHaveCount(3);
+  await page.getByRole("button", { name: "End the conversation" }).click();
+
+  const report = page.getByRole("region", { name: "Your grade" });
+  await expect(report.getByRole("heading", { name: "Fix these first" })).toBeVisible();
+  const fixes = report.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 4 }) });
+  expect(await fixes.count()).toBeGreaterThanOrEqual(2);
+  expect(await fixes.count()).toBeLessThanOrEqual(3);
+  const first = fixes.first();
+  await expect(first.getByText("Next time:")).toBeVisible();
+  await expect(first.getByRole("link", { name: /^“/ })).toHaveAttribute("href", /#turn-\d+$/);
+  await expect(report.getByText("A better reply").first()).toBeVisible();
+  await expect(page.getByText("Highlights in the conversation:")).toBeVisible();
+  // No dispute form until one is asked for, and then only the one.
+  await expect(page.getByRole("textbox", { name: "What did the grader miss?" })).toHaveCount(0);
+  // The fix's heading starts with the criterion's title, then its level.
+  const criterion = await first.getByRole("heading").evaluate((heading) => heading.firstChild?.textContent?.trim() ?? "");
+  expect(criterion).not.toBe("");
+  await first.getByRole("link", { name: `Dispute this level of ${criterion}` }).click();
+  const dispute = page.getByRole("form", { name: `Dispute the level of ${criterion}` });
+  await expect(dispute).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "What did the grader miss?" })).toHaveCount(1);
+  await expectAccessible(page);
+  await dispute.getByLabel("What did the grader miss?").fill("My question asked what went wrong, which is how I pinned the problem down.");
+  await dispute.getByRole("button", { name: "Send dispute" }).click();
+  await expect(page.getByText("Your dispute is waiting for an answer.")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "What did the grader miss?" })).toHaveCount(0);
+  await expect(page.getByText("You disputed this level")).toBeVisible();
 });
 
 test.describe("without JavaScript", () => {

@@ -171,13 +171,18 @@ describe("deciding", () => {
     const tooLong = await decide(id, admin.cookie, { decision: "approve", note: "x".repeat(1001) });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body!.result!.error!.note).toEqual(["Keep the reason under 1,000 characters"]);
+    expect(tooLong.body!.result!.error!.confirmed).toEqual(["Tick the box to confirm the promotion, then approve"]);
     expect((await decide(id, admin.cookie, { decision: "promote", note: "" })).status).toBe(400);
     expect((await prisma.nomination.findUniqueOrThrow({ where: { id } })).status).toBe("pending");
   });
 
   test("approval changes the level with history, audit events and notifications; deciding again is refused", async () => {
     const id = (await prisma.nomination.findFirstOrThrow({ where: { agentId: agentTwo.id } })).id;
-    const approved = await decide(id, admin.cookie, { decision: "approve", note: "The escalation reviews speak for themselves." });
+    const approved = await decide(id, admin.cookie, {
+      decision: "approve",
+      note: "The escalation reviews speak for themselves.",
+      confirmed: "yes",
+    });
     expect(approved.status, JSON.stringify(approved.body)).toBe(302);
     expect(approved.location).toBe(`/admin/promotions/${id}?notice=decision-recorded`);
 

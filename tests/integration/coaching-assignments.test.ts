@@ -15,12 +15,13 @@ import { recordQuizAttempt, recordReading } from "~/models/learning.server.ts";
 import { notify, unreadCount } from "~/models/notification.server.ts";
 import { recordScriptedAttempt, startAttempt } from "~/models/practice.server.ts";
 import * as root from "~/root.tsx";
-import * as home from "~/routes/_index.tsx";
+import * as assignmentPage from "~/routes/coaching+/assignments.$assignmentId.tsx";
 import * as board from "~/routes/coaching+/assignments._index.tsx";
 import * as newAssignment from "~/routes/coaching+/assignments.new.tsx";
 import * as learnIndex from "~/routes/learn+/_index.tsx";
 import * as notificationsPage from "~/routes/notifications.tsx";
 import * as practiceIndex from "~/routes/practice+/_index.tsx";
+import * as scenarioPage from "~/routes/practice+/scenarios.$slug.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { createTeamWithLead, createUser, DAY_MS } from "../factories/index.ts";
 import { BASE_URL, callRoute, get, loginRedirectTarget, post, sessionCookieFor } from "./request.ts";
@@ -550,7 +551,7 @@ describe("the status board", () => {
 });
 
 describe("an agent's own assignments", () => {
-  test("home lists all of them; Learn the modules; Practice the scenarios — each with status and due date", async () => {
+  test("Learn lists the modules and Practice the scenarios, each with status and due date", async () => {
     const { lead, agents } = await world({ memberCount: 2 });
     const [me, colleague] = agents;
     await submit(lead.cookie, moduleFields([["assignees", me.user.id]]));
@@ -563,24 +564,152 @@ describe("an agent's own assignments", () => {
     ]);
     await playScenario(me.user.id, "poor");
 
-    const homeItems = ((await callRoute(home.loader, { request: get("/", me.cookie) })).body as { assignments: Item[] }).assignments;
-    expect(homeItems.map((item) => [item.kind, item.status])).toEqual([
-      ["scenario", "not-passed"],
-      ["module", "not-started"],
-    ]);
-    expect(homeItems[0]).toMatchObject({ link: `/practice/scenarios/${SCENARIO}`, automatic: false, dueSoon: true });
-    expect(homeItems[1]).toMatchObject({ link: `/learn/modules/${moduleSlug()}`, title: modules[0].frontmatter.title });
-
-    const learnItems = ((await callRoute(learnIndex.loader, { request: get("/learn", me.cookie) })).body as { assignments: Item[] })
-      .assignments;
-    expect(learnItems.map((item) => item.kind)).toEqual(["module"]);
     const practiceItems = (
       (await callRoute(practiceIndex.loader, { request: get("/practice", me.cookie) })).body as { assignments: Item[] }
     ).assignments;
-    expect(practiceItems.map((item) => item.kind)).toEqual(["scenario"]);
+    expect(practiceItems.map((item) => [item.kind, item.status])).toEqual([["scenario", "not-passed"]]);
+    expect(practiceItems[0]).toMatchObject({ link: `/practice/scenarios/${SCENARIO}`, automatic: false, dueSoon: true });
+    const learnItems = ((await callRoute(learnIndex.loader, { request: get("/learn", me.cookie) })).body as { assignments: Item[] })
+      .assignments;
+    expect(learnItems.map((item) => [item.kind, item.status])).toEqual([["module", "not-started"]]);
+    expect(learnItems[0]).toMatchObject({ link: `/learn/modules/${moduleSlug()}`, title: modules[0].frontmatter.title });
 
-    const theirs = ((await callRoute(home.loader, { request: get("/", colleague.cookie) })).body as { assignments: Item[] }).assignments;
+    const theirs = (
+      (await callRoute(practiceIndex.loader, { request: get("/practice", colleague.cookie) })).body as { assignments: Item[] }
+    ).assignments;
     expect(theirs.map((item) => [item.kind, item.status])).toEqual([["scenario", "not-started"]]);
+  });
+});
+
+describe("changing and withdrawing an assignment", () => {
+  async function assignScenario(lead: { cookie: string }, agentId: string, extra: [string, string][] = []) {
+    const created = await submit(lead.cookie, [
+      ["kind", "scenario"],
+      ["contentSlug", SCENARIO],
+      ["dueDate", dateIn(3)],
+      ["assignees", agentId],
+      ...extra,
+    ]);
+    expect(created.status).toBe(302);
+    return prisma.assignment.findFirstOrThrow({ where: { userId: agentId, contentSlug: SCENARIO } });
+  }
+
+  function change(cookie: string, id: string, fields: [string, string][]) {
+    return callRoute<FormReply>(assignmentPage.action, {
+      request: postForm(`/coaching/assignments/${id}`, [["intent", "change"], ...fields], cookie),
+      params: { assignmentId: id },
+    });
+  }
+
+  test("the agent sees the lead's bar on their card and the scenario page, in words", async () => {
+    const { lead, agents } = await world({ memberCount: 1 });
+    const me = agents[0];
+    await assignScenario(lead, me.user.id, [["minScore", "80"]]);
+    const items = (
+      (await callRoute(practiceIndex.loader, { request: get("/practice", me.cookie) })).body as {
+        assignments: (Item & { passBar: string })[];
+      }
+    ).assignments;
+    expect(items[0].passBar).toBe("score 80 or more");
+    const page = await callRoute<{ assignmentBar: { passBar: string; automatic: boolean } | null }>(scenarioPage.loader, {
+      request: get(`/practice/scenarios/${SCENARIO}`, me.cookie),
+      params: { slug: SCENARIO },
+    });
+    expect(page.body!.assignmentBar).toMatchObject({ passBar: "score 80 or more", automatic: false });
+  });
+
+  test("extending and raising the bar tell the agent and are audited; nothing changed is refused", async () => {
+    const { lead, agents } = await world({ memberCount: 1 });
+    const me = agents[0];
+    const assignment = await assignScenario(lead, me.user.id);
+
+    const extended = await change(lead.cookie, assignment.id, [
+      ["dueDate", dateIn(10)],
+      ["note", "Take the week you need."],
+    ]);
+    expect(extended.status).toBe(302);
+    const stored = await prisma.assignment.findUniqueOrThrow({ where: { id: assignment.id } });
+    expect(stored.dueAt.toISOString().slice(0, 10)).toBe(dateIn(10));
+    const told = await prisma.notification.findFirstOrThrow({ where: { userId: me.user.id, kind: "assignment-changed" } });
+    expect(told.title).toMatch(/^More time for “.+”, now due .+\. Your lead says: Take the week you need\.$/);
+    expect(await prisma.auditEvent.count({ where: { action: "assignment.changed", targetId: assignment.id, actorId: lead.user.id } })).toBe(
+      1,
+    );
+
+    const raised = await change(lead.cookie, assignment.id, [
+      ["dueDate", dateIn(10)],
+      ["minScore", "85"],
+    ]);
+    expect(raised.status).toBe(302);
+    expect((await prisma.assignment.findUniqueOrThrow({ where: { id: assignment.id } })).minScore).toBe(85);
+    const latest = await prisma.notification.findFirstOrThrow({
+      where: { userId: me.user.id, kind: "assignment-changed" },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    });
+    expect(latest.title).toContain("to pass, score 85 or more");
+
+    const same = await change(lead.cookie, assignment.id, [
+      ["dueDate", dateIn(10)],
+      ["minScore", "85"],
+    ]);
+    expect(same.status).toBe(400);
+    const tooLow = await change(lead.cookie, assignment.id, [
+      ["dueDate", dateIn(10)],
+      ["minScore", "0"],
+    ]);
+    expect(tooLow.status).toBe(400);
+    expect(tooLow.body?.result.error?.minScore).toEqual(["Enter a whole number from 1 to 100"]);
+  });
+
+  test("withdrawing removes it from the agent's list and the board, tells them and keeps it in the audit log", async () => {
+    const { lead, agents } = await world({ memberCount: 1 });
+    const me = agents[0];
+    const assignment = await assignScenario(lead, me.user.id);
+    const withdrawn = await callRoute(assignmentPage.action, {
+      request: post(`/coaching/assignments/${assignment.id}`, { intent: "withdraw" }, lead.cookie),
+      params: { assignmentId: assignment.id },
+    });
+    expect(withdrawn.status).toBe(302);
+    expect(withdrawn.location).toContain("notice=assignment-withdrawn");
+    expect(await prisma.assignment.count({ where: { id: assignment.id } })).toBe(0);
+    const items = ((await callRoute(practiceIndex.loader, { request: get("/practice", me.cookie) })).body as { assignments: Item[] })
+      .assignments;
+    expect(items).toEqual([]);
+    expect((await loadBoard(lead.cookie)).body!.total).toBe(0);
+    expect(await prisma.notification.count({ where: { userId: me.user.id, kind: "assignment-withdrawn" } })).toBe(1);
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "assignment.withdrawn", targetId: assignment.id } });
+    expect(JSON.parse(audit.details)).toMatchObject({ contentSlug: SCENARIO, userId: me.user.id, assignedById: lead.user.id });
+  });
+
+  test("only the leads and admins who see it may change it; automatic practice is not withdrawn", async () => {
+    const { lead, agents, other } = await world({ memberCount: 1 });
+    const me = agents[0];
+    const assignment = await assignScenario(lead, me.user.id);
+    const stranger = await sessionCookieFor(other.lead.id);
+    const params = { assignmentId: assignment.id };
+    expect(
+      (await callRoute(assignmentPage.loader, { request: get(`/coaching/assignments/${assignment.id}`, stranger), params })).status,
+    ).toBe(404);
+    expect(
+      (await callRoute(assignmentPage.loader, { request: get(`/coaching/assignments/${assignment.id}`, me.cookie), params })).status,
+    ).toBe(403);
+    const guessed = await callRoute(assignmentPage.action, {
+      request: post(`/coaching/assignments/${assignment.id}`, { intent: "withdraw" }, stranger),
+      params,
+    });
+    expect(guessed.status).toBe(404);
+    expect(await prisma.assignment.count({ where: { id: assignment.id } })).toBe(1);
+
+    await prisma.assignment.update({
+      where: { id: assignment.id },
+      data: { source: "automatic", triggerCriterion: "empathy.exploration" },
+    });
+    const refusedWithdrawal = await callRoute<FormReply>(assignmentPage.action, {
+      request: post(`/coaching/assignments/${assignment.id}`, { intent: "withdraw" }, lead.cookie),
+      params,
+    });
+    expect(refusedWithdrawal.status).toBe(400);
+    expect(await prisma.assignment.count({ where: { id: assignment.id } })).toBe(1);
   });
 });
 
@@ -605,6 +734,8 @@ describe("notifications", () => {
       });
     }
     const list = await callRoute<NotificationsData>(notificationsPage.loader, { request: get("/notifications", cookie) });
+    // Shown on the person's own clock, and the page says which.
+    expect(list.body!.timeZone).toBe(user.timeZone);
     expect(list.body!.notifications.map((item) => item.title)).toEqual(["Feedback 3", "Feedback 2", "Feedback 1"]);
     expect(list.body!.unread).toBe(3);
 
@@ -732,6 +863,37 @@ describe("automatic practice", () => {
     expect(all[1].triggerCriterion).not.toBe(auto.triggerCriterion);
     expect(`${all[1].kind}:${all[1].contentSlug}`).not.toBe(`${auto.kind}:${auto.contentSlug}`);
     expect(await prisma.assignment.count({ where: { userId: me.id, triggerCriterion: auto.triggerCriterion } })).toBe(1);
+  });
+
+  test("never assigns content the agent already has open, whoever assigned it", async () => {
+    const { own, lead, agents } = await world({ memberCount: 2 });
+    await prisma.team.update({ where: { id: own.team.id }, data: { autoAssignAfter: 2 } });
+    const [control, assigned] = agents.map((agent) => agent.user.id);
+    const start = Date.now() - 10 * DAY_MS;
+    for (const userId of [control, assigned]) {
+      await playScenario(userId, "poor", new Date(start));
+      await playScenario(userId, "poor", new Date(start + DAY_MS));
+    }
+    expect(await runAutoPractice(control)).toEqual({ created: 1 });
+    const usual = await prisma.assignment.findFirstOrThrow({ where: { userId: control } });
+
+    // The lead had already assigned exactly what the rule would pick.
+    const viewer = { id: lead.user.id, role: "lead" as const, ledTeamIds: [own.team.id] };
+    const manual = await createAssignments(viewer, {
+      kind: usual.kind as "scenario" | "module",
+      contentSlug: usual.contentSlug,
+      dueAt: new Date(Date.now() + 5 * DAY_MS),
+      minScore: null,
+      minLevels: {},
+      userIds: [assigned],
+      teamId: null,
+    });
+    expect(manual.status).toBe("ok");
+    expect(await runAutoPractice(assigned)).toEqual({ created: 1 });
+    const rows = await prisma.assignment.findMany({ where: { userId: assigned } });
+    expect(rows.filter((row) => row.kind === usual.kind && row.contentSlug === usual.contentSlug)).toHaveLength(1);
+    const automatic = rows.find((row) => row.source === "automatic")!;
+    expect(`${automatic.kind}:${automatic.contentSlug}`).not.toBe(`${usual.kind}:${usual.contentSlug}`);
   });
 
   test("the team's threshold decides, and a success breaks the run", async () => {

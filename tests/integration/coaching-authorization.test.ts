@@ -17,6 +17,7 @@ import { createSession } from "~/models/coaching-session.server.ts";
 import { recordScriptedAttempt } from "~/models/practice.server.ts";
 import { markReviewed, openDispute } from "~/models/review.server.ts";
 import * as coachingHome from "~/routes/coaching+/_index.tsx";
+import * as assignmentPage from "~/routes/coaching+/assignments.$assignmentId.tsx";
 import * as assignmentBoard from "~/routes/coaching+/assignments._index.tsx";
 import * as newAssignment from "~/routes/coaching+/assignments.new.tsx";
 import * as insights from "~/routes/coaching+/insights.tsx";
@@ -73,6 +74,7 @@ type Fixture = {
   teammateSessionId: string;
   teammateItemId: string;
   notificationId: string;
+  assignmentId: string;
   modules: string[];
 };
 
@@ -145,6 +147,7 @@ beforeAll(async () => {
     teammateSessionId: "",
     teammateItemId: "",
     notificationId: "",
+    assignmentId: "",
     modules: catalog.modules.map((module) => module.slug).sort(),
   };
   const criterion = await prisma.gradeCriterion.findFirstOrThrow({
@@ -183,6 +186,7 @@ beforeAll(async () => {
   fx.notificationId = (
     await prisma.notification.findFirstOrThrow({ where: { userId: agent.id, kind: "assigned" }, select: { id: true } })
   ).id;
+  fx.assignmentId = (await prisma.assignment.findFirstOrThrow({ where: { userId: agent.id, contentSlug: SLUG }, select: { id: true } })).id;
 });
 
 // ---------------------------------------------------------------------------
@@ -249,6 +253,23 @@ async function freshDispute(): Promise<string> {
   return dispute.id;
 }
 
+const assignmentUrl = (id: string) => `/coaching/assignments/${id}`;
+
+/** A fresh assignment of the team-A agent's, so each viewer withdraws one of their own. */
+async function freshAssignment(): Promise<string> {
+  const row = await prisma.assignment.create({
+    data: {
+      userId: fx.ids.agent,
+      assignedById: fx.ids.leadA,
+      kind: "scenario",
+      contentSlug: SLUG,
+      dueAt: new Date(Date.now() + 9 * DAY_MS),
+    },
+    select: { id: true },
+  });
+  return row.id;
+}
+
 /** A distinct module per viewer and case, so nobody's assignment is skipped as already open. */
 const moduleFor = (viewer: Viewer, offset: number) => fx.modules[VIEWERS.indexOf(viewer) + offset * VIEWERS.length];
 
@@ -303,6 +324,49 @@ const CASES: Case[] = [
     name: "assignments._index loader, malformed status",
     run: (v) => load(assignmentBoard.loader, "/coaching/assignments?status=lost&sort=shoe-size", {}, v),
     expected: coachOnly(400, 400, 400),
+  },
+
+  // coaching+/assignments.$assignmentId
+  {
+    name: "assignments.$assignmentId loader",
+    run: (v) => load(assignmentPage.loader, assignmentUrl(fx.assignmentId), { assignmentId: fx.assignmentId }, v),
+    expected: coachOnly(200, 404, 200),
+  },
+  {
+    name: "assignments.$assignmentId loader, guessed id",
+    run: (v) => load(assignmentPage.loader, assignmentUrl(MISSING), { assignmentId: MISSING }, v),
+    expected: coachOnly(404, 404, 404),
+  },
+  {
+    name: "assignments.$assignmentId action, change the due date",
+    run: (v) =>
+      send(
+        assignmentPage.action,
+        assignmentUrl(fx.assignmentId),
+        { intent: "change", dueDate: isoDay(20 + VIEWERS.indexOf(v)) },
+        { assignmentId: fx.assignmentId },
+        v,
+      ),
+    expected: coachOnly(302, 404, 302),
+  },
+  {
+    name: "assignments.$assignmentId action, change with an empty body",
+    run: (v) => send(assignmentPage.action, assignmentUrl(fx.assignmentId), { intent: "change" }, { assignmentId: fx.assignmentId }, v),
+    expected: coachOnly(400, 404, 400),
+    fieldErrors: ["dueDate"],
+  },
+  {
+    name: "assignments.$assignmentId action, withdraw",
+    run: async (v) => {
+      const id = await freshAssignment();
+      return send(assignmentPage.action, assignmentUrl(id), { intent: "withdraw" }, { assignmentId: id }, v);
+    },
+    expected: coachOnly(302, 404, 302),
+  },
+  {
+    name: "assignments.$assignmentId action, withdraw a guessed id",
+    run: (v) => send(assignmentPage.action, assignmentUrl(MISSING), { intent: "withdraw" }, { assignmentId: MISSING }, v),
+    expected: coachOnly(404, 404, 404),
   },
 
   // coaching+/assignments.new
@@ -793,6 +857,7 @@ test("the table covers every coaching route module and every loader and action t
     ["coaching+/_index", coachingHome, "coaching+/_index"],
     ["coaching+/assignments._index", assignmentBoard, "assignments._index"],
     ["coaching+/assignments.new", newAssignment, "assignments.new"],
+    ["coaching+/assignments.$assignmentId", assignmentPage, "assignments.$assignmentId"],
     ["coaching+/reviews._index", reviewQueue, "reviews._index"],
     ["coaching+/sessions.new", newSession, "sessions.new"],
     ["coaching+/sessions.$sessionId", sessionPage, "sessions.$sessionId"],

@@ -470,6 +470,8 @@ describe("marking reviewed and acknowledging", () => {
     expect(reviewed.reviewedAt).toBeInstanceOf(Date);
     const notifications = await prisma.notification.findMany({ where: { userId: agent.user.id } });
     expect(notifications).toEqual([expect.objectContaining({ kind: "feedback", link: `${attemptUrl(id)}#review`, readAt: null })]);
+    // It names the conversation: the scenario and the day it was practised.
+    expect(notifications[0].title).toMatch(/^Your lead reviewed your conversation “[^”]+” on \d{1,2} [A-Z][a-z]{2}$/);
 
     expect((await act(id, lead.cookie, { intent: "mark-reviewed" })).status).toBe(302);
     expect((await prisma.practiceAttempt.findUniqueOrThrow({ where: { id } })).reviewedAt).toEqual(reviewed.reviewedAt);
@@ -552,6 +554,17 @@ describe("disputes", () => {
       (await act(id, agent.cookie, { intent: "dispute", criterionId: "empathy.exploration", comment: "I asked what else she needed." }))
         .status,
     ).toBe(302);
+
+    // The lead is told about each, naming the criterion and the conversation.
+    const told = await prisma.notification.findMany({
+      where: { userId: lead.user.id, kind: "dispute-raised" },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(told).toHaveLength(2);
+    expect(told[0].title).toMatch(
+      new RegExp(`^${agent.user.name} disputes “[^”]+” in the conversation “[^”]+” on \\d{1,2} [A-Z][a-z]{2}$`),
+    );
+    expect(told[0].link).toBe(`${attemptUrl(id)}#review`);
 
     const page = await load(id, lead.cookie);
     expect(page.body!.review!.openDisputes).toBe(2);

@@ -164,6 +164,10 @@ describe("scheduling a session", () => {
     expect(stored.actionItems[0].dueAt.toISOString()).toBe(`${isoDay(7)}T00:00:00.000Z`);
     // Europe/London wall time (the factory's zone) becomes the right instant.
     expect(stored.scheduledAt.toISOString().slice(0, 10)).toBe(isoDay(3));
+    // The agent is told, with the day and time on their own clock.
+    const told = await prisma.notification.findFirstOrThrow({ where: { userId: agent.id, kind: "session-planned" } });
+    expect(told.link).toBe(`/coaching/sessions/${id}`);
+    expect(told.title).toMatch(/ planned a 1:1 with you on (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}, \d\d:\d\d$/);
   });
 
   test("an agent on another team is a 404, on the form and on submit", async () => {
@@ -378,6 +382,11 @@ describe("what each side sees", () => {
     const stored = await prisma.coachingSession.findUniqueOrThrow({ where: { id: sessionId } });
     expect(JSON.parse(stored.focus)).toEqual(["communication"]);
     expect(stored.sharedNotes).toBe("Moved to Friday.");
+    // Moving it tells the agent the new day and 15:00 on their clock (the factories' Europe/London).
+    const moved = await prisma.notification.findFirstOrThrow({
+      where: { userId: stored.agentId, kind: "session-planned", link: `/coaching/sessions/${sessionId}`, title: { contains: "moved" } },
+    });
+    expect(moved.title).toMatch(/moved your 1:1 to (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}, 15:00$/);
 
     const past = await actOnSession(sessionId, lead.cookie, [
       ["intent", "add-item"],

@@ -7,6 +7,7 @@ import { answerField } from "~/components/mdx/quiz.tsx";
 import { REFLECTION_MAX_LENGTH } from "~/components/mdx/reflection.tsx";
 import { getCatalog, moduleRef, versionRef, type Catalog, type CompiledModule } from "~/content/modules.server.ts";
 import type { QuizDefinition } from "~/content/schemas.ts";
+import { QUIZ_TRIES_BEFORE_ANSWERS } from "~/domain/learning.ts";
 import { gradeQuiz, type QuizAnswers } from "~/engine/learning/quiz.ts";
 import { MAX_READING_SECONDS_PER_REPORT, recordQuizAttempt, recordReading, saveReflection } from "~/models/learning.server.ts";
 import * as learnIndex from "~/routes/learn+/_index.tsx";
@@ -181,6 +182,41 @@ describe("module page loader", () => {
       });
     }
     expect(after.body!.status).toEqual({ kind: "in-progress" });
+  });
+
+  test("a failed attempt marks the wrong questions with hints but keeps their answers back until the last allowed try", async () => {
+    const { cookie } = await person();
+    const definition = quiz();
+    const [missed, ...rest] = definition.questions;
+    const wrongChoice = missed.choices.find((choice) => !choice.correct)!.id;
+    const failing = { ...correctAnswers(definition), [missed.id]: [wrongChoice] };
+    // Enough other wrong answers to fail, each one still a valid choice.
+    for (const question of rest.slice(0, Math.ceil(definition.questions.length / 2))) {
+      failing[question.id] = [question.choices.find((choice) => !choice.correct)!.id];
+    }
+    const wrongIds = new Set(Object.keys(failing).filter((id) => failing[id][0] !== correctAnswers(definition)[id][0]));
+    const rightQuestion = definition.questions.find((question) => !wrongIds.has(question.id))!;
+
+    for (let tries = 1; tries < QUIZ_TRIES_BEFORE_ANSWERS; tries++) {
+      expect((await act(open.slug, quizFields(definition.id, failing), cookie)).status).toBe(302);
+      const body = (await loadModule(open.slug, cookie)).body!;
+      const latest = body.quizzes[definition.id].latest!;
+      expect(latest).toMatchObject({ passed: false, answersShown: false, triesBeforeAnswers: QUIZ_TRIES_BEFORE_ANSWERS - tries });
+      expect(latest.feedback[missed.id]).toEqual({ revealed: false, selected: [wrongChoice], correct: false, hint: expect.any(String) });
+      // A question answered right explains itself: it only confirms the person's own choice.
+      expect(latest.feedback[rightQuestion.id]).toMatchObject({ revealed: true, correct: true, explanation: rightQuestion.explanation });
+      const json = JSON.stringify(body);
+      for (const question of definition.questions.filter((candidate) => wrongIds.has(candidate.id))) {
+        expect(json, `explanation of "${question.id}" leaked`).not.toContain(probe(question.explanation));
+        const rightIds = question.choices.filter((choice) => choice.correct).map((choice) => choice.id);
+        expect(JSON.stringify(latest.feedback[question.id])).not.toMatch(new RegExp(rightIds.map((id) => `"${id}"`).join("|")));
+      }
+    }
+
+    expect((await act(open.slug, quizFields(definition.id, failing), cookie)).status).toBe(302);
+    const shown = (await loadModule(open.slug, cookie)).body!.quizzes[definition.id].latest!;
+    expect(shown).toMatchObject({ passed: false, answersShown: true, triesBeforeAnswers: 0 });
+    expect(shown.feedback[missed.id]).toMatchObject({ revealed: true, correct: false, explanation: missed.explanation });
   });
 });
 

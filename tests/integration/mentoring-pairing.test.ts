@@ -162,6 +162,11 @@ describe("from request to re-pair", () => {
     for (const suggestion of finding.suggestions) {
       expect(suggestion.score.parts.map((part) => part.key)).toEqual(["skills", "career", "time-zone", "work-mode", "conflict"]);
       for (const part of suggestion.score.parts) expect(part.explanation.length).toBeGreaterThan(10);
+      // Written for the mentee: "you", never their own name, an ISO date or a decimal.
+      const text = suggestion.score.parts.map((part) => part.explanation).join(" ");
+      expect(text).toMatch(/\byou(r|'re)?\b/i);
+      expect(text).not.toContain(mentee.name);
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\d\.\d/);
       expect(suggestion.score.total).toBeCloseTo(
         suggestion.score.parts.reduce((sum, part) => sum + part.points, 0),
         1,

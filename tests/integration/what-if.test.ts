@@ -5,6 +5,7 @@ import fs from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Scenario } from "~/content/practice-schemas.ts";
 import { getPracticeCatalog, rubricsFor, type PracticeCatalog } from "~/content/practice.server.ts";
+import { initialState } from "~/engine/simulation/customer.ts";
 import { recordScriptedAttempt } from "~/models/practice.server.ts";
 import * as whatIfPage from "~/routes/practice+/attempts.$attemptId_.what-if.tsx";
 import { prisma } from "~/utils/db.server.ts";
@@ -139,7 +140,7 @@ describe("what if", () => {
         scenarioVersion: scenario.version,
         seed: 1,
         status: "active",
-        customerState: "{}",
+        customerState: JSON.stringify(initialState(scenario)),
         turns: { create: { index: 0, speaker: "customer", text: "Hello" } },
       },
     });

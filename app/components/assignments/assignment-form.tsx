@@ -1,7 +1,7 @@
 import { getInputProps, getSelectProps } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import { z } from "zod";
-import { ASSIGNMENT_KINDS, type AssignmentKind } from "~/domain/coaching.ts";
+import { ASSIGNMENT_KINDS, PassCriteriaFields, type AssignmentKind } from "~/domain/coaching.ts";
 import { calendarDayField, DATE_WINDOW_DAYS, shiftDay } from "~/domain/fields.ts";
 import { CheckboxGroup, RadioGroup } from "../forms/choice-group.tsx";
 import { IntentForm, useIntentForm } from "../forms/intent-form.tsx";
@@ -9,7 +9,7 @@ import { useIsPending } from "../forms/use-is-pending.ts";
 import { Button } from "../ui/button.tsx";
 import { Field } from "../ui/field.tsx";
 
-function dueDate(today: string) {
+export function dueDate(today: string) {
   return (
     calendarDayField({
       required: "Choose a due date",
@@ -27,21 +27,7 @@ const WhatSchema = z
   .object({
     kind: z.enum(ASSIGNMENT_KINDS, { errorMap: () => ({ message: "Choose a module or a practice conversation" }) }),
     contentSlug: z.string({ required_error: "Choose what to assign" }).max(100),
-    minScore: z
-      .number({ invalid_type_error: "Enter a whole number from 1 to 100" })
-      .int("Enter a whole number from 1 to 100")
-      .min(1, "Enter a whole number from 1 to 100")
-      .max(100, "Enter a whole number from 1 to 100")
-      .optional(),
-    minLevels: z
-      .array(
-        z.object({
-          criterionId: z.string().max(100),
-          level: z.number({ invalid_type_error: "Choose a level" }).int().min(0).max(4).optional(),
-        }),
-      )
-      .max(50)
-      .default([]),
+    ...PassCriteriaFields,
   })
   .superRefine((value, context) => {
     if (value.kind === "module" && value.minScore !== undefined) {

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { ASSIGNMENT_KIND_LABELS, type AssignmentKind, type AssignmentStatus } from "~/domain/coaching.ts";
+import { ASSIGNMENT_KIND_LABELS, OWN_SCENARIO_STATUS_LABELS, type AssignmentKind, type AssignmentStatus } from "~/domain/coaching.ts";
 import { isDueSoon } from "~/engine/coaching/assignment-status.ts";
 import { formatDate } from "~/utils/format.ts";
 import { AssignmentStatusBadge } from "./status-badge.tsx";
@@ -13,11 +13,22 @@ export type AssignmentItem = {
   status: AssignmentStatus;
   dueSoon: boolean;
   automatic: boolean;
+  /** Scenarios: what a graded attempt must reach to complete the assignment, in words. */
+  passBar: string | null;
 };
 
 /** The smallest shape of one of a person's own assignments, for their lists. */
 export function toAssignmentItem(
-  view: { id: string; title: string; link: string; kind: AssignmentKind; dueAt: Date; status: AssignmentStatus; source: string },
+  view: {
+    id: string;
+    title: string;
+    link: string;
+    kind: AssignmentKind;
+    dueAt: Date;
+    status: AssignmentStatus;
+    source: string;
+    passBar: string | null;
+  },
   now: Date,
 ): AssignmentItem {
   return {
@@ -29,6 +40,7 @@ export function toAssignmentItem(
     status: view.status,
     dueSoon: isDueSoon(view.dueAt, view.status, now),
     automatic: view.source === "automatic",
+    passBar: view.passBar,
   };
 }
 
@@ -44,9 +56,14 @@ export function AssignmentList({ items }: { items: AssignmentItem[] }) {
               {ASSIGNMENT_KIND_LABELS[item.kind]}
               {item.automatic ? " · assigned automatically for extra practice" : ""}
             </span>
+            {item.passBar ? (
+              <span className="assignment-item__meta">
+                {item.automatic ? "To complete it" : "Your lead's bar"}: {item.passBar}
+              </span>
+            ) : null}
           </div>
           <div className="assignment-item__side">
-            <AssignmentStatusBadge status={item.status} />
+            <AssignmentStatusBadge status={item.status} labels={item.kind === "scenario" ? OWN_SCENARIO_STATUS_LABELS : undefined} />
             <span className={item.dueSoon ? "assignment-item__due assignment-item__due--soon" : "assignment-item__due"}>
               {item.status === "completed" ? "Was due" : "Due"} {formatDate(item.dueAt)}
               {item.dueSoon ? <strong> · due soon</strong> : null}

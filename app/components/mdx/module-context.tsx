@@ -1,12 +1,22 @@
 import { createContext, useContext } from "react";
 
-export type QuestionFeedback = { selected: string[]; correctChoiceIds: string[]; correct: boolean; explanation: string };
+/** One question's feedback: the right choices and why only once they may be shown, otherwise a hint. */
+export type QuestionFeedback =
+  | { revealed: true; selected: string[]; correct: boolean; correctChoiceIds: string[]; explanation: string }
+  | { revealed: false; selected: string[]; correct: false; hint: string };
 
 export type QuizView = {
   id: string;
   passPercent: number;
   /** The latest graded attempt; present only after the person has submitted. */
-  latest: { scorePercent: number; passed: boolean; feedback: Record<string, QuestionFeedback> } | null;
+  latest: {
+    scorePercent: number;
+    passed: boolean;
+    /** Whether wrong questions show their answers: once passed, or after enough failed tries. */
+    answersShown: boolean;
+    triesBeforeAnswers: number;
+    feedback: Record<string, QuestionFeedback>;
+  } | null;
 };
 
 export type ModuleContextValue = {

@@ -24,6 +24,14 @@ function chosenIn(draft: Record<string, unknown> | undefined, questionId: string
   return Array.isArray(chosen) ? chosen.filter((value): value is string => typeof value === "string") : undefined;
 }
 
+/** What to do after the latest attempt, and when the answers will be shown if they are still held back. */
+function latestAdvice(latest: NonNullable<QuizView["latest"]>, passPercent: number): string {
+  if (latest.passed) return "The explanations below show why each answer is right.";
+  if (latest.answersShown) return `You need ${passPercent}% to pass. The right answers and why are shown below: read them, then try again.`;
+  const tries = latest.triesBeforeAnswers === 1 ? "one more try" : `${latest.triesBeforeAnswers} more tries`;
+  return `You need ${passPercent}% to pass. The questions marked below need another look, each with a hint. The answers are shown once you pass, or after ${tries}.`;
+}
+
 export function Quiz({ id, title = "Knowledge check", children }: { id: string; title?: string; children: ReactNode }) {
   const { quizzes, submissionKey, locked } = useModuleContext();
   // Every quiz posts the "quiz" intent; its id sets its refusal apart from another quiz's on the page.
@@ -44,9 +52,7 @@ export function Quiz({ id, title = "Knowledge check", children }: { id: string; 
             <strong>
               You scored {view.latest.scorePercent}% — {view.latest.passed ? "passed" : "not passed yet"}.
             </strong>{" "}
-            {view.latest.passed
-              ? "The explanations below show why each answer is right."
-              : `You need ${view.passPercent}% to pass. Read the explanations, then try again.`}
+            {latestAdvice(view.latest, view.passPercent)}
           </p>
         </div>
       ) : (
@@ -88,7 +94,7 @@ export function Question({ id, prompt, multiple, children }: { id: string; promp
       {feedback ? (
         <div className={`question__feedback ${feedback.correct ? "is-correct" : "is-incorrect"}`}>
           <p>
-            <strong>{feedback.correct ? "Correct." : "Not quite."}</strong> {feedback.explanation}
+            <strong>{feedback.correct ? "Correct." : "Not quite."}</strong> {feedback.revealed ? feedback.explanation : feedback.hint}
           </p>
         </div>
       ) : null}
@@ -101,11 +107,13 @@ export function Choice({ id, children }: { id: string; children: ReactNode }) {
   if (!question) return null;
   const { questionId, multiple, feedback, selected } = question;
   const inputId = `choice-${questionId}-${id}`;
-  const isRight = feedback?.correctChoiceIds.includes(id) ?? false;
+  // Right and wrong choices are marked only on a question whose answers may be shown.
+  const marked = feedback?.revealed ? feedback : null;
+  const isRight = marked?.correctChoiceIds.includes(id) ?? false;
   const wasChosen = selected.includes(id);
-  const mark = feedback ? (isRight ? "right answer" : wasChosen ? "your answer, not right" : null) : null;
+  const mark = marked ? (isRight ? "right answer" : wasChosen ? "your answer, not right" : null) : null;
   return (
-    <div className={`choice${feedback && isRight ? " choice--right" : ""}${feedback && wasChosen && !isRight ? " choice--wrong" : ""}`}>
+    <div className={`choice${marked && isRight ? " choice--right" : ""}${marked && wasChosen && !isRight ? " choice--wrong" : ""}`}>
       <input id={inputId} type={multiple ? "checkbox" : "radio"} name={answerField(questionId)} value={id} defaultChecked={wasChosen} />
       <label htmlFor={inputId}>
         {children}

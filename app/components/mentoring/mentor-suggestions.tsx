@@ -20,6 +20,7 @@ export type MentorSuggestion = {
   languages: string[];
   availability: string;
   bio: string;
+  /** Competencies the mentor offers and is measured strong in (isStrength), by name. */
   strengths: string[];
   score: { total: number; parts: ScorePart[] };
 };
@@ -36,7 +37,7 @@ function RequestMentorForm({ mentor }: { mentor: MentorSuggestion }) {
         label={`Message to ${mentor.name} (optional)`}
         hint="What you'd like help with and why them. It goes with your goals and focus."
         errors={fields.message.errors}
-        textareaProps={{ ...getTextareaProps(fields.message), maxLength: REQUEST_MESSAGE_MAX }}
+        textareaProps={{ ...getTextareaProps(fields.message), rows: 2, maxLength: REQUEST_MESSAGE_MAX }}
       />
       <div className="row">
         <Button type="submit" pending={pending}>
@@ -47,6 +48,9 @@ function RequestMentorForm({ mentor }: { mentor: MentorSuggestion }) {
   );
 }
 
+/** Suggestions shown before "Show more": enough to choose from without a page of scrolling. */
+const SHOWN_FIRST = 3;
+
 function SuggestionCard({ mentor, rank }: { mentor: MentorSuggestion; rank: number }) {
   return (
     <li className="card mentor-suggestion">
@@ -56,23 +60,33 @@ function SuggestionCard({ mentor, rank }: { mentor: MentorSuggestion; rank: numb
       <p className="muted">
         {mentor.level} · {mentor.timeZone} · {mentor.workMode} · {plural(mentor.placesFree, "place")} free
       </p>
-      <p className="notes-text">{mentor.bio}</p>
-      <dl className="facts">
-        <dt>Strong in</dt>
-        <dd>{mentor.strengths.join(", ") || "—"}</dd>
-        <dt>Languages</dt>
-        <dd>{mentor.languages.join(", ")}</dd>
-        <dt>Usually free</dt>
-        <dd>{mentor.availability}</dd>
-      </dl>
-      <ScoreBreakdown score={mentor.score} />
+      <p>{mentor.score.parts[0].explanation}</p>
+      <ScoreBreakdown score={mentor.score} collapsed />
+      <details>
+        <summary>About {mentor.name}</summary>
+        <p className="notes-text">{mentor.bio}</p>
+        <dl className="facts">
+          {mentor.strengths.length > 0 ? (
+            <>
+              <dt>Measured strengths</dt>
+              <dd>{mentor.strengths.join(", ")}</dd>
+            </>
+          ) : null}
+          <dt>Languages</dt>
+          <dd>{mentor.languages.join(", ")}</dd>
+          <dt>Usually free</dt>
+          <dd>{mentor.availability}</dd>
+        </dl>
+      </details>
       <RequestMentorForm mentor={mentor} />
     </li>
   );
 }
 
-/** The ranked mentors for an open request, each with a form to ask them. */
+/** The ranked mentors for an open request, each with a form to ask them; the best few first, the rest folded. */
 export function SuggestedMentors({ suggestions }: { suggestions: MentorSuggestion[] }) {
+  const first = suggestions.slice(0, SHOWN_FIRST);
+  const more = suggestions.slice(SHOWN_FIRST);
   return (
     <section className="stack" aria-labelledby="suggestions-title">
       <h2 id="suggestions-title">Suggested mentors</h2>
@@ -83,12 +97,22 @@ export function SuggestedMentors({ suggestions }: { suggestions: MentorSuggestio
         </EmptyState>
       ) : (
         <>
-          <p className="muted">Best match first. Each score adds up the parts below; ask one mentor at a time.</p>
+          <p className="muted">Your best match first. Open a score to see what it rests on, and ask one mentor at a time.</p>
           <ol className="mentor-suggestions">
-            {suggestions.map((mentor, index) => (
+            {first.map((mentor, index) => (
               <SuggestionCard key={mentor.id} mentor={mentor} rank={index + 1} />
             ))}
           </ol>
+          {more.length > 0 ? (
+            <details className="mentor-suggestions__more">
+              <summary>Show {plural(more.length, "more mentor")}</summary>
+              <ol className="mentor-suggestions" start={SHOWN_FIRST + 1}>
+                {more.map((mentor, index) => (
+                  <SuggestionCard key={mentor.id} mentor={mentor} rank={SHOWN_FIRST + index + 1} />
+                ))}
+              </ol>
+            </details>
+          ) : null}
         </>
       )}
     </section>

@@ -21,7 +21,7 @@ const PART_MAX: Record<PartKey, number> = {
 export const MAX_SCORE = Object.values(PART_MAX).reduce((sum, points) => sum + points, 0);
 
 export function formatPoints(points: number): string {
-  return points.toLocaleString("en", { maximumFractionDigits: 1 });
+  return points.toLocaleString("en", { maximumFractionDigits: 0 });
 }
 
 /** Every part of a match score with its reason in words; `collapsed` tucks them behind the total. */

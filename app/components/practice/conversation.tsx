@@ -2,18 +2,23 @@ import type { Channel } from "~/content/practice-schemas.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import type { ReportCriterion } from "./grade-report.tsx";
 
-export type ConversationTurn = { index: number; speaker: "customer" | "agent"; text: string; replyMs: number | null };
+export type ConversationTurn = { index: number; speaker: "customer" | "agent"; text: string; replyMs: number | null; at: string };
 
 export type TurnComment = { id: string; author: string; body: string; at: string };
 
-type Mark = { start: number; end: number; titles: string[] };
+type Mark = { start: number; end: number; titles: string[]; strength: boolean };
 
 /** Merges the evidence spans that point into one turn, so overlapping evidence reads as one highlight. */
 function marksFor(turn: number, criteria: ReportCriterion[]): Mark[] {
   const spans = criteria.flatMap((criterion) =>
     criterion.evidence
       .filter((evidence) => evidence.turn === turn)
-      .map((evidence) => ({ start: evidence.span[0], end: evidence.span[1], title: `${criterion.title}: ${criterion.label}` })),
+      .map((evidence) => ({
+        start: evidence.span[0],
+        end: evidence.span[1],
+        title: `${criterion.title}: ${criterion.finalLabel}`,
+        strength: criterion.strength,
+      })),
   );
   spans.sort((a, b) => a.start - b.start);
   const merged: Mark[] = [];
@@ -22,7 +27,9 @@ function marksFor(turn: number, criteria: ReportCriterion[]): Mark[] {
     if (last && span.start <= last.end) {
       last.end = Math.max(last.end, span.end);
       if (!last.titles.includes(span.title)) last.titles.push(span.title);
-    } else merged.push({ start: span.start, end: span.end, titles: [span.title] });
+      // Words that both earned and cost a level read as something to improve.
+      last.strength &&= span.strength;
+    } else merged.push({ start: span.start, end: span.end, titles: [span.title], strength: span.strength });
   }
   return merged;
 }
@@ -34,9 +41,17 @@ function Highlighted({ text, marks }: { text: string; marks: Mark[] }) {
   for (const mark of marks) {
     if (mark.start > cursor) parts.push(text.slice(cursor, mark.start));
     parts.push(
-      <mark key={mark.start} title={mark.titles.join("; ")}>
+      <mark
+        key={mark.start}
+        title={mark.titles.join("; ")}
+        className={`evidence-mark evidence-mark--${mark.strength ? "strength" : "fault"}`}
+      >
+        <span aria-hidden="true">{mark.strength ? "✓ " : "! "}</span>
         {text.slice(mark.start, mark.end)}
-        <span className="visually-hidden"> (evidence for {mark.titles.join("; ")})</span>
+        <span className="visually-hidden">
+          {" "}
+          ({mark.strength ? "a strength" : "to improve"}: {mark.titles.join("; ")})
+        </span>
       </mark>,
     );
     cursor = mark.end;
@@ -50,7 +65,48 @@ function formatReplyTime(ms: number): string {
   return seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
 }
 
-/** The transcript, drawn the way its channel looks: chat bubbles, an email thread, a call transcript or a public thread. */
+/** Time since the conversation began, as a call shows it: "4:07", "1:02:30". */
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, "0");
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
+}
+
+function speakerName(channel: Channel, speaker: ConversationTurn["speaker"], customer: string, agentLabel: string): string {
+  if (channel === "social") return speaker === "customer" ? `@${customer.split(" ")[0].toLowerCase()}` : "@frontline_support";
+  return speaker === "customer" ? customer : agentLabel;
+}
+
+/** The call's header: who is on the line and how long the call has run (or ran). */
+function CallHeader({ customer, duration, live }: { customer: string; duration: string; live: boolean }) {
+  return (
+    <div className="call-header">
+      <span className="call-header__avatar" aria-hidden="true">
+        {customer
+          .split(" ")
+          .map((part) => part[0])
+          .join("")
+          .slice(0, 2)}
+      </span>
+      <div>
+        <p className="call-header__name">{customer}</p>
+        <p className="call-header__status">
+          {live ? (
+            <>
+              <span className="call-header__live" aria-hidden="true" /> On the call · {duration}
+            </>
+          ) : (
+            <>Call ended · {duration}</>
+          )}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** The transcript, drawn the way its channel looks: chat bubbles, an email thread, a phone call or a public thread. */
 export function Conversation({
   channel,
   customer,
@@ -58,6 +114,7 @@ export function Conversation({
   criteria,
   agentLabel = "You",
   comments = {},
+  live = false,
 }: {
   channel: Channel;
   customer: string;
@@ -67,28 +124,29 @@ export function Conversation({
   agentLabel?: string;
   /** Reviewers' comments by turn index, shown under the turn they are about. */
   comments?: Record<number, TurnComment[]>;
+  /** The conversation is still going (the call header says so). */
+  live?: boolean;
 }) {
-  const handle = `@${customer.split(" ")[0].toLowerCase()}`;
+  const start = turns.length ? new Date(turns[0].at).getTime() : 0;
+  const elapsed = (turn: ConversationTurn) => formatElapsed(new Date(turn.at).getTime() - start);
+  const last = turns[turns.length - 1];
   return (
     <section aria-label="Conversation" className={`conversation conversation--${channel}`}>
+      {channel === "phone" ? <CallHeader customer={customer} duration={last ? elapsed(last) : "0:00"} live={live} /> : null}
       {channel === "social" ? <p className="conversation__notice">Public thread — everyone can read these replies.</p> : null}
       <ol>
         {turns.map((turn) => (
           <li key={turn.index} id={`turn-${turn.index}`} className={`turn turn--${turn.speaker}`}>
             <p className="turn__meta">
-              <span className="turn__speaker">
-                {channel === "social"
-                  ? turn.speaker === "customer"
-                    ? handle
-                    : "@frontline_support"
-                  : turn.speaker === "customer"
-                    ? customer
-                    : agentLabel}
-              </span>
+              <span className="turn__speaker">{speakerName(channel, turn.speaker, customer, agentLabel)}</span>
               {channel === "email" ? (
                 <span className="muted"> · {turn.speaker === "customer" ? "to support" : `to ${customer}`}</span>
               ) : null}
-              {turn.replyMs !== null ? <span className="muted"> · replied after {formatReplyTime(turn.replyMs)}</span> : null}
+              <span className="turn__time">
+                {" "}
+                · <time dateTime={turn.at}>{elapsed(turn)}</time>
+                {turn.replyMs !== null ? <> · replied after {formatReplyTime(turn.replyMs)}</> : null}
+              </span>
             </p>
             <div className="turn__text">
               {turn.speaker === "agent" ? <Highlighted text={turn.text} marks={marksFor(turn.index, criteria)} /> : turn.text}

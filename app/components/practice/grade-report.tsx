@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useSearchParams } from "@remix-run/react";
 import { Fragment, type ReactNode } from "react";
 import { useIsPending } from "../forms/use-is-pending.ts";
 import { Button } from "../ui/button.tsx";
@@ -19,8 +19,25 @@ export type ReportCriterion = {
   maxLevel: number;
   applicable: boolean;
   critical: boolean;
+  /** The criterion's weight in the score (0 for critical criteria, which pass or fail the attempt). */
+  weight: number;
+  /** Reached its top level: its evidence is highlighted as a strength, anything lower as something to improve. */
+  strength: boolean;
   evidence: { turn: number; span: [number, number]; text: string }[];
+  /** Advice for the level that counts, with examples written for other cases left out. */
   suggestion: string;
+};
+
+/** One of the few things to fix first: where it showed in the transcript, what to do, and a reply that would have done it. */
+export type TopFix = {
+  criterionId: string;
+  title: string;
+  label: string;
+  critical: boolean;
+  /** The words that earned the level, or the first reply when nothing did. */
+  quote: { turn: number; text: string; source: "evidence" | "first-reply" } | null;
+  advice: string;
+  betterReply: string | null;
 };
 
 type ReportGrade = {
@@ -31,6 +48,7 @@ type ReportGrade = {
   rubricVersions: Record<string, number>;
   criticalFailures: string[];
   criteria: ReportCriterion[];
+  topFixes: TopFix[];
   comparison: { first: number; best: number; latest: number; attempts: number } | null;
 };
 
@@ -66,9 +84,73 @@ function LevelCell({ criterion }: { criterion: ReportCriterion }) {
   );
 }
 
+function TopFixes({ fixes, action }: { fixes: TopFix[]; action?: (criterionId: string) => ReactNode }) {
+  if (fixes.length === 0) {
+    return <p className="top-fixes__none">Every criterion reached its top level. Nothing to fix: keep doing what you did.</p>;
+  }
+  return (
+    <ol className="top-fixes">
+      {fixes.map((fix) => (
+        <li key={fix.criterionId} className="top-fix" aria-labelledby={`fix-${fix.criterionId}`}>
+          <h4 id={`fix-${fix.criterionId}`} className="top-fix__title">
+            {fix.title} <span className="top-fix__level">{fix.critical ? "Critical failure" : fix.label}</span>
+          </h4>
+          {fix.quote ? (
+            <figure className="top-fix__quote">
+              <figcaption className="muted">{fix.quote.source === "evidence" ? "What you wrote" : "Your first reply"}</figcaption>
+              <blockquote>
+                <a href={`#turn-${fix.quote.turn}`}>“{fix.quote.text}”</a>
+              </blockquote>
+            </figure>
+          ) : null}
+          <p className="top-fix__advice">
+            <strong>Next time:</strong> {fix.advice}
+          </p>
+          {fix.betterReply ? (
+            <div className="better-reply">
+              <p className="better-reply__label">A better reply</p>
+              <p className="better-reply__text">{fix.betterReply}</p>
+            </div>
+          ) : null}
+          {action?.(fix.criterionId)}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function StrengthCell({ criterion }: { criterion: ReportCriterion }) {
+  if (!criterion.applicable) return null;
+  return criterion.strength ? (
+    <span className="criterion-tone criterion-tone--strength">
+      <span aria-hidden="true">✓</span> Strength
+    </span>
+  ) : (
+    <span className="criterion-tone criterion-tone--fault">
+      <span aria-hidden="true">!</span> To improve
+    </span>
+  );
+}
+
+/** Says how the transcript's highlights read, in words and symbols as well as colour. */
+export function HighlightLegend() {
+  return (
+    <p className="highlight-legend">
+      <span className="muted">Highlights in the conversation:</span>{" "}
+      <mark className="evidence-mark evidence-mark--strength">
+        <span aria-hidden="true">✓ </span>a strength
+      </mark>{" "}
+      <mark className="evidence-mark evidence-mark--fault">
+        <span aria-hidden="true">! </span>something to improve
+      </mark>
+    </p>
+  );
+}
+
 /**
- * The grade with its evidence. `review` adds a full-width row under a
- * criterion (override reason, disputes, review forms) when it returns something.
+ * The grade as coaching: the two or three fixes that matter most, then every criterion with its
+ * evidence folded below. `review` adds a full-width row under a criterion (override reason,
+ * disputes, review forms) when it returns something; `fixAction` adds a control to a top fix.
  */
 export function GradeReport({
   grade,
@@ -76,15 +158,24 @@ export function GradeReport({
   retryTo,
   title = "Your grade",
   review,
+  fixAction,
+  rubricOpen = false,
 }: {
   grade: ReportGrade;
   outcome: string;
   retryTo: string | null;
   title?: string;
   review?: (criterion: ReportCriterion) => ReactNode;
+  fixAction?: (criterionId: string) => ReactNode;
+  /** Shows every criterion unfolded: for reviewers, whose tools are on the rows. */
+  rubricOpen?: boolean;
 }) {
+  const [searchParams] = useSearchParams();
+  // Disputing a criterion opens the rubric where its form is.
+  const open = rubricOpen || searchParams.has("dispute");
   const rubrics = [...new Set(grade.criteria.map((criterion) => criterion.rubricId))];
   const overrides = grade.criteria.filter((criterion) => criterion.overridden).length;
+  const strengths = grade.criteria.filter((criterion) => criterion.strength).length;
   return (
     <section id="report" className="card grade-report" aria-labelledby="report-title">
       <h2 id="report-title">{title}</h2>
@@ -115,6 +206,10 @@ export function GradeReport({
           </p>
         </div>
       ) : null}
+      <section className="grade-report__fixes" aria-labelledby="fixes-title">
+        <h3 id="fixes-title">Fix these first</h3>
+        <TopFixes fixes={grade.topFixes} action={fixAction} />
+      </section>
       <details className="grade-report__goals">
         <summary>What resolving this case needed</summary>
         <ul>
@@ -123,47 +218,59 @@ export function GradeReport({
           ))}
         </ul>
       </details>
-      {rubrics.map((rubricId) => (
-        <div key={rubricId} className="grade-report__rubric">
-          <h3>{RUBRIC_TITLES[rubricId] ?? rubricId}</h3>
-          <DataTable caption={`${RUBRIC_TITLES[rubricId] ?? rubricId} criteria`} columns={["Criterion", "Level", "Evidence", "Next time"]}>
-            {grade.criteria
-              .filter((criterion) => criterion.rubricId === rubricId)
-              .map((criterion) => {
-                const extra = review?.(criterion);
-                return (
-                  <Fragment key={criterion.id}>
-                    <tr id={`criterion-${criterion.id}`} className={extra ? "criterion-row criterion-row--with-review" : "criterion-row"}>
-                      <th scope="row">{criterion.title}</th>
-                      <td>
-                        <LevelCell criterion={criterion} />
-                      </td>
-                      <td>
-                        {criterion.evidence.length === 0 ? (
-                          <span className="muted">—</span>
-                        ) : (
-                          <ul className="evidence">
-                            {criterion.evidence.slice(0, 3).map((evidence) => (
-                              <li key={`${evidence.turn}-${evidence.span[0]}`}>
-                                <a href={`#turn-${evidence.turn}`}>“{evidence.text}”</a>
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                      <td>{criterion.suggestion}</td>
-                    </tr>
-                    {extra ? (
-                      <tr className="criterion-review">
-                        <td colSpan={4}>{extra}</td>
+      <details className="grade-report__all" open={open || undefined}>
+        <summary>
+          Every criterion{" "}
+          <span className="muted">
+            ({grade.criteria.length} criteria, {strengths} {strengths === 1 ? "strength" : "strengths"})
+          </span>
+        </summary>
+        {rubrics.map((rubricId) => (
+          <div key={rubricId} className="grade-report__rubric">
+            <h3>{RUBRIC_TITLES[rubricId] ?? rubricId}</h3>
+            <DataTable
+              caption={`${RUBRIC_TITLES[rubricId] ?? rubricId} criteria`}
+              columns={["Criterion", "Level", "Evidence", "Next time"]}
+            >
+              {grade.criteria
+                .filter((criterion) => criterion.rubricId === rubricId)
+                .map((criterion) => {
+                  const extra = review?.(criterion);
+                  const tone = criterion.applicable ? (criterion.strength ? " criterion-row--strength" : " criterion-row--fault") : "";
+                  return (
+                    <Fragment key={criterion.id}>
+                      <tr id={`criterion-${criterion.id}`} className={`criterion-row${tone}${extra ? " criterion-row--with-review" : ""}`}>
+                        <th scope="row">{criterion.title}</th>
+                        <td>
+                          <LevelCell criterion={criterion} /> <StrengthCell criterion={criterion} />
+                        </td>
+                        <td>
+                          {criterion.evidence.length === 0 ? (
+                            <span className="muted">—</span>
+                          ) : (
+                            <ul className="evidence">
+                              {criterion.evidence.slice(0, 3).map((evidence) => (
+                                <li key={`${evidence.turn}-${evidence.span[0]}`}>
+                                  <a href={`#turn-${evidence.turn}`}>“{evidence.text}”</a>
+                                </li>
+                              ))}
+                            </ul>
+                          )}
+                        </td>
+                        <td>{criterion.suggestion}</td>
                       </tr>
-                    ) : null}
-                  </Fragment>
-                );
-              })}
-          </DataTable>
-        </div>
-      ))}
+                      {extra ? (
+                        <tr className="criterion-review">
+                          <td colSpan={4}>{extra}</td>
+                        </tr>
+                      ) : null}
+                    </Fragment>
+                  );
+                })}
+            </DataTable>
+          </div>
+        ))}
+      </details>
       <p className="muted grade-report__versions">
         Grader {grade.graderVersion} · rubrics{" "}
         {Object.entries(grade.rubricVersions)

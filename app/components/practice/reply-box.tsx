@@ -1,4 +1,5 @@
 import { getTextareaProps } from "@conform-to/react";
+import { useEffect, useState, type KeyboardEvent } from "react";
 import { z } from "zod";
 import { MAX_REPLY_LENGTH, replyTextField } from "~/domain/practice.ts";
 import { ActionButton } from "../forms/action-button.tsx";
@@ -15,6 +16,27 @@ export const ReplySchema = z.object({
 
 const REPLY_LABELS = { email: "Your email reply", social: "Your public reply" } as Record<string, string>;
 
+/**
+ * Enter sends and Shift+Enter starts a new line; an email, which is written in paragraphs, sends
+ * with Ctrl+Enter (⌘+Enter on a Mac) instead. Keys pressed while an input method is composing
+ * (Chinese, Japanese) belong to the composition, never to sending.
+ */
+export function sendsOnKey(
+  channel: string,
+  key: { key: string; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; isComposing: boolean },
+) {
+  if (key.key !== "Enter" || key.isComposing || key.shiftKey) return false;
+  return channel === "email" ? key.ctrlKey || key.metaKey : true;
+}
+
+function sendOnEnter(channel: string) {
+  return (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (!sendsOnKey(channel, { ...event, isComposing: event.nativeEvent.isComposing })) return;
+    event.preventDefault();
+    event.currentTarget.form?.requestSubmit();
+  };
+}
+
 /** Where the agent writes the next message, with the time since the customer's last one. */
 export function ReplyBox({
   channel,
@@ -29,24 +51,45 @@ export function ReplyBox({
 }) {
   const [form, fields] = useIntentForm({ id: `reply-${expectedIndex}`, intent: "reply", schema: ReplySchema });
   const sending = useIsPending({ intent: "reply" });
+  // The keyboard hint describes a script; without one the button is the only way to send.
+  const [scripted, setScripted] = useState(false);
+  useEffect(() => setScripted(true), []);
+  const hintId = `reply-keys-${expectedIndex}`;
   return (
     <section className="card reply-box" aria-labelledby="reply-title">
       <h2 id="reply-title" className="visually-hidden">
         Reply to the customer
       </h2>
-      {lastCustomerAt ? <ReplyTimer since={lastCustomerAt} parSeconds={parSeconds} /> : null}
+      {/* Above the reply form, so a message appearing under an empty reply never moves this button. */}
+      <div className="reply-box__bar">
+        {lastCustomerAt ? <ReplyTimer since={lastCustomerAt} parSeconds={parSeconds} /> : <span />}
+        <div className="row end-form">
+          <span className="muted">You'll be graded on the conversation so far.</span>
+          <ActionButton intent="end" variant="secondary" size="small" className="">
+            End the conversation
+          </ActionButton>
+        </div>
+      </div>
       <IntentForm form={form} intent="reply" className="form reply-form">
         <input type="hidden" name="expectedIndex" value={expectedIndex} />
         <div className="field">
           <label htmlFor={fields.text.id}>{REPLY_LABELS[channel] ?? "Your reply"}</label>
           <textarea
-            {...getTextareaProps(fields.text)}
+            {...getTextareaProps(fields.text, { ariaDescribedBy: scripted ? hintId : undefined })}
             rows={channel === "email" ? 8 : 3}
             maxLength={MAX_REPLY_LENGTH}
+            onKeyDown={sendOnEnter(channel)}
             // The reply box is the page's one job: after each turn the agent types straight on.
             // eslint-disable-next-line jsx-a11y/no-autofocus
             autoFocus
           />
+          {scripted ? (
+            <p id={hintId} className="field__hint reply-box__keys">
+              {channel === "email"
+                ? "Ctrl+Enter (⌘+Enter on a Mac) sends; Enter starts a new line."
+                : "Enter sends; Shift+Enter starts a new line."}
+            </p>
+          ) : null}
           <FieldErrors id={fields.text.errorId} errors={fields.text.errors} />
         </div>
         <div className="row">
@@ -55,12 +98,6 @@ export function ReplyBox({
           </Button>
         </div>
       </IntentForm>
-      <div className="row end-form">
-        <ActionButton intent="end" variant="secondary" size="small" className="">
-          End the conversation
-        </ActionButton>
-        <span className="muted">You'll be graded on the conversation so far.</span>
-      </div>
     </section>
   );
 }

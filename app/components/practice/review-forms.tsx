@@ -1,4 +1,5 @@
 import { getSelectProps, getTextareaProps } from "@conform-to/react";
+import { Link } from "@remix-run/react";
 import { z } from "zod";
 import { IntentForm, useFormReply, useIntentForm } from "../forms/intent-form.tsx";
 import { useIsPending } from "../forms/use-is-pending.ts";
@@ -117,18 +118,15 @@ export function OverrideForm({
   );
 }
 
-export function DisputeForm({ criterion }: { criterion: { id: string; title: string } }) {
+/** The one dispute form on the page, opened from the criterion being disputed. */
+export function DisputeForm({ criterion, cancelTo }: { criterion: { id: string; title: string }; cancelTo: string }) {
   const values = { criterionId: criterion.id };
   const [form, fields] = useIntentForm({ id: formId("dispute", criterion.id), intent: "dispute", schema: DisputeSchema, values });
   const pending = useIsPending({ intent: "dispute", values });
-  // Opened by the server's refusal only: closing it while the person types a valid reason would hide the button.
-  const refused = useFormReply("dispute", undefined, values);
   return (
-    <details className="review-tool" open={refused ? true : undefined}>
-      <summary>
-        Dispute this level<span className="visually-hidden"> of {criterion.title}</span>
-      </summary>
-      <IntentForm form={form} intent="dispute" className="form review-form">
+    <div className="review-tool dispute-form" id={`dispute-${criterion.id}`}>
+      <IntentForm form={form} intent="dispute" className="form review-form" label={`Dispute the level of ${criterion.title}`}>
+        <p className="review-form__title">Dispute the level of {criterion.title}</p>
         <input type="hidden" name="criterionId" value={criterion.id} />
         <TextareaField
           label="What did the grader miss?"
@@ -136,13 +134,16 @@ export function DisputeForm({ criterion }: { criterion: { id: string; title: str
           errors={fields.comment.errors}
           textareaProps={{ ...getTextareaProps(fields.comment), maxLength: DISPUTE_MAX }}
         />
-        <div>
-          <Button type="submit" size="small" variant="secondary" pending={pending}>
+        <div className="row">
+          <Button type="submit" size="small" pending={pending}>
             Send dispute
           </Button>
+          <Link to={cancelTo} preventScrollReset>
+            Cancel
+          </Link>
         </div>
       </IntentForm>
-    </details>
+    </div>
   );
 }
 

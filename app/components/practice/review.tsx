@@ -1,7 +1,8 @@
-import { Link } from "@remix-run/react";
+import { Link, useLocation, useSearchParams } from "@remix-run/react";
 import { DISPUTE_STATUS_LABELS, type DisputeStatus } from "~/domain/coaching.ts";
 import { formatDate, formatDateTime } from "~/utils/format.ts";
 import { ActionButton } from "../forms/action-button.tsx";
+import { ButtonLink } from "../ui/button.tsx";
 import type { Option } from "../ui/field.tsx";
 import { Badge } from "../ui/layout.tsx";
 import type { TurnComment } from "./conversation.tsx";
@@ -44,12 +45,43 @@ const DISPUTE_TONES: Record<DisputeStatus, "primary" | "success" | undefined> = 
   rejected: undefined,
 };
 
+/** Whether the agent may dispute this criterion now: it applied, and no dispute on it is waiting. */
+function canDispute(review: AttemptReview, criterion: Pick<ReportCriterion, "id" | "applicable">): boolean {
+  const data = review.criteria[criterion.id];
+  return !review.canReview && criterion.applicable && Boolean(data) && !data.disputes.some((dispute) => dispute.status === "open");
+}
+
+/** Opens the page's one dispute form on this criterion: a link, so it works before scripts load. */
+export function DisputeLink({
+  criterion,
+  review,
+}: {
+  criterion: Pick<ReportCriterion, "id" | "title" | "applicable">;
+  review: AttemptReview;
+}) {
+  const { pathname } = useLocation();
+  if (!canDispute(review, criterion)) return null;
+  return (
+    <ButtonLink
+      to={`${pathname}?dispute=${encodeURIComponent(criterion.id)}#dispute-${criterion.id}`}
+      variant="secondary"
+      size="small"
+      className="dispute-link"
+      preventScrollReset
+    >
+      Dispute this level<span className="visually-hidden"> of {criterion.title}</span>
+    </ButtonLink>
+  );
+}
+
 /** What a review adds under one criterion: the override's reason, disputes, and the forms the viewer may use. */
 export function CriterionReviewRow({ criterion, review }: { criterion: ReportCriterion; review: AttemptReview }) {
   const { canReview, agentName } = review;
+  const { pathname } = useLocation();
+  const [searchParams] = useSearchParams();
   const data = review.criteria[criterion.id];
   if (!data) return null;
-  const open = data.disputes.find((dispute) => dispute.status === "open");
+  const disputing = searchParams.get("dispute") === criterion.id && canDispute(review, criterion);
   const showTools = criterion.applicable;
   if (!data.override && data.disputes.length === 0 && !showTools) return null;
   const subject = { id: criterion.id, title: criterion.title };
@@ -83,7 +115,11 @@ export function CriterionReviewRow({ criterion, review }: { criterion: ReportCri
         </div>
       ))}
       {showTools && canReview ? <OverrideForm criterion={subject} choices={data.choices} /> : null}
-      {showTools && !canReview && !open ? <DisputeForm criterion={subject} /> : null}
+      {disputing ? (
+        <DisputeForm criterion={subject} cancelTo={`${pathname}#criterion-${criterion.id}`} />
+      ) : (
+        <DisputeLink criterion={criterion} review={review} />
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { QuizDefinition, QuizQuestion } from "~/content/schemas.ts";
-import { checkAnswers, gradeQuiz, type QuizAnswers } from "./quiz.ts";
+import { QUIZ_TRIES_BEFORE_ANSWERS } from "~/domain/learning.ts";
+import { checkAnswers, gradeQuiz, mayShowAnswers, quizFeedback, triesBeforeAnswers, type QuizAnswers } from "./quiz.ts";
 
 function single(id: string, correct: string, others: string[]): QuizQuestion {
   return {
@@ -201,5 +202,49 @@ describe("gradeQuiz", () => {
   test("results follow the quiz's question order, not the answers' order", () => {
     const grade = gradeQuiz(QUIZ, { q2: ["x", "y"], q1: ["a"] });
     expect(grade.results.map((result) => result.questionId)).toEqual(["q1", "q2"]);
+  });
+});
+
+describe("answers held back until the check is passed or tried enough times", () => {
+  test("a failed try keeps the answers back; passing or the last allowed failed try shows them", () => {
+    expect(mayShowAnswers({ tries: 1, passed: false })).toBe(false);
+    expect(mayShowAnswers({ tries: QUIZ_TRIES_BEFORE_ANSWERS - 1, passed: false })).toBe(false);
+    expect(mayShowAnswers({ tries: QUIZ_TRIES_BEFORE_ANSWERS, passed: false })).toBe(true);
+    expect(mayShowAnswers({ tries: 1, passed: true })).toBe(true);
+    expect(triesBeforeAnswers({ tries: 1, passed: false })).toBe(QUIZ_TRIES_BEFORE_ANSWERS - 1);
+    expect(triesBeforeAnswers({ tries: 1, passed: true })).toBe(0);
+  });
+
+  test("while held back, a wrong question gets a hint and neither its right choices nor its explanation", () => {
+    const wrongSingle = quizFeedback(QUIZ, gradeQuiz(QUIZ, { q1: ["b"], q2: ["x", "y"] }), { tries: 1, passed: false });
+    expect(wrongSingle.q1).toEqual({ revealed: false, selected: ["b"], correct: false, hint: "not-best" });
+    expect(JSON.stringify(wrongSingle.q1)).not.toMatch(/Explanation|"a"/);
+    // A question answered right only confirms the person's own choice, so its explanation is shown.
+    expect(wrongSingle.q2).toEqual({
+      revealed: true,
+      selected: ["x", "y"],
+      correct: true,
+      correctChoiceIds: ["x", "y"],
+      explanation: "Explanation for q2",
+    });
+  });
+
+  test("on a several-answer question the hint says whether something ticked doesn't belong or something is missing", () => {
+    const extra = quizFeedback(QUIZ, gradeQuiz(QUIZ, { q1: ["a"], q2: ["x", "z"] }), { tries: 2, passed: false });
+    expect(extra.q2).toMatchObject({ revealed: false, hint: "extra-choice" });
+    const missing = quizFeedback(QUIZ, gradeQuiz(QUIZ, { q1: ["a"], q2: ["y"] }), { tries: 2, passed: false });
+    expect(missing.q2).toMatchObject({ revealed: false, hint: "missing-choice" });
+  });
+
+  test("once the answers may be shown, a wrong question shows the right choices and the explanation", () => {
+    const feedback = quizFeedback(QUIZ, gradeQuiz(QUIZ, { q1: ["b"], q2: ["z"] }), { tries: QUIZ_TRIES_BEFORE_ANSWERS, passed: false });
+    expect(feedback.q1).toEqual({
+      revealed: true,
+      selected: ["b"],
+      correct: false,
+      correctChoiceIds: ["a"],
+      explanation: "Explanation for q1",
+    });
+    expect(feedback.q2).toMatchObject({ revealed: true, correct: false, correctChoiceIds: ["x", "y"] });
   });
 });

@@ -1,4 +1,5 @@
 import type { QuizDefinition } from "~/content/schemas.ts";
+import { QUIZ_TRIES_BEFORE_ANSWERS, type QuizHintKind } from "~/domain/learning.ts";
 
 /** Question id → the choice ids the person selected. */
 export type QuizAnswers = Record<string, string[]>;
@@ -66,4 +67,43 @@ export function gradeQuiz(quiz: QuizDefinition, answers: QuizAnswers): QuizGrade
   const questionCount = results.length;
   const scorePercent = questionCount === 0 ? 0 : Math.round((correctCount / questionCount) * 100);
   return { results, correctCount, questionCount, scorePercent, passed: scorePercent >= quiz.passPercent };
+}
+
+/** A person's history with one knowledge check on one module version. */
+export type QuizHistory = { tries: number; passed: boolean };
+
+/** Answers are shown once the check is passed, or after enough failed tries that holding them back no longer teaches. */
+export function mayShowAnswers(history: QuizHistory): boolean {
+  return history.passed || history.tries >= QUIZ_TRIES_BEFORE_ANSWERS;
+}
+
+/** Failed tries left before the answers are shown anyway; 0 once they may be shown. */
+export function triesBeforeAnswers(history: QuizHistory): number {
+  return mayShowAnswers(history) ? 0 : QUIZ_TRIES_BEFORE_ANSWERS - history.tries;
+}
+
+/**
+ * What the person is told about one question. A question answered right shows its explanation (it
+ * only confirms what they chose); a wrong one shows the answer only when the answers may be shown,
+ * and otherwise a hint that says what kind of mistake it was and nothing about which choice is right.
+ */
+export type QuestionFeedback =
+  | { revealed: true; selected: string[]; correct: boolean; correctChoiceIds: string[]; explanation: string }
+  | { revealed: false; selected: string[]; correct: false; hint: QuizHintKind };
+
+export function questionFeedback(result: QuestionResult, multiple: boolean, showAnswers: boolean): QuestionFeedback {
+  const { selected, correct, correctChoiceIds, explanation } = result;
+  if (correct || showAnswers) return { revealed: true, selected, correct, correctChoiceIds, explanation };
+  const right = new Set(correctChoiceIds);
+  const hint: QuizHintKind = !multiple ? "not-best" : selected.some((id) => !right.has(id)) ? "extra-choice" : "missing-choice";
+  return { revealed: false, selected, correct: false, hint };
+}
+
+/** Feedback on every question of a graded attempt, keyed by question id. */
+export function quizFeedback(quiz: QuizDefinition, grade: QuizGrade, history: QuizHistory): Record<string, QuestionFeedback> {
+  const showAnswers = mayShowAnswers(history);
+  const multiple = new Map(quiz.questions.map((question) => [question.id, question.multiple]));
+  return Object.fromEntries(
+    grade.results.map((result) => [result.questionId, questionFeedback(result, multiple.get(result.questionId) ?? false, showAnswers)]),
+  );
 }

@@ -7,7 +7,10 @@ export interface RankedMentor {
   score: PairScore;
 }
 
-/** Eligible mentors sorted by total score, highest first; ties broken by mentor id ascending. */
+/**
+ * Eligible mentors sorted by total score, highest first; ties broken by mentor id ascending. The
+ * list is the mentee's to choose from, so its explanations speak to them ("you").
+ */
 export function rankMentors(
   mentee: Mentee,
   mentors: readonly Mentor[],
@@ -15,7 +18,7 @@ export function rankMentors(
   competencyName?: (key: string) => string,
 ): RankedMentor[] {
   return mentors
-    .map((mentor) => ({ mentor, score: scorePair(mentee, mentor, now, competencyName) }))
+    .map((mentor) => ({ mentor, score: scorePair(mentee, mentor, now, competencyName, "mentee") }))
     .filter((r) => r.score.eligible)
     .sort((a, b) => b.score.total - a.score.total || (a.mentor.id < b.mentor.id ? -1 : a.mentor.id > b.mentor.id ? 1 : 0));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { isEligible, pairTotal, scorePair, utcOffsetMinutes, workingOverlapHours } from "./score.ts";
+import { hoursInWords, isEligible, isStrength, pairTotal, scorePair, STRONG_AT, utcOffsetMinutes, workingOverlapHours } from "./score.ts";
 import type { Mentee, Mentor } from "./types.ts";
 
 const WINTER = new Date("2025-01-15T10:00:00Z");
@@ -59,31 +59,30 @@ describe("scorePair parts", () => {
     const s = scorePair(mentee(), mentor(), WINTER);
     // (0.6·0.9 + 0.2·0.5) / (0.6 + 0.2) · 40 = 0.64 / 0.8 · 40 = 32
     expect(part(s, "skills").points).toBe(32);
-    expect(part(s, "skills").explanation).toBe(
-      "Strong where Dana is weakest: empathy (Dana's gap 60%, Alex's strength 90%) and tone (Dana's gap 20%, Alex's strength 50%).",
-    );
+    // Tone (50%) adds points but is not called a strength: only empathy (90%) is named.
+    expect(part(s, "skills").explanation).toBe("Alex is strong where Dana most needs it: empathy (Alex 90%, Dana 40%).");
     const perfect = scorePair(mentee(), mentor({ strengths: { empathy: 1, tone: 1 } }), WINTER);
     expect(part(perfect, "skills").points).toBe(40);
     const none = scorePair(mentee(), mentor({ strengths: { pricing: 1 } }), WINTER);
     expect(part(none, "skills").points).toBe(0);
-    expect(part(none, "skills").explanation).toBe("Alex has no measured strength where Dana is weakest (empathy, tone).");
+    expect(part(none, "skills").explanation).toBe("Alex has no measured strength in Dana's focus skills (empathy, tone).");
     const noGaps = scorePair(mentee({ gaps: {} }), mentor(), WINTER);
     expect(part(noGaps, "skills").points).toBe(0);
-    expect(part(noGaps, "skills").explanation).toContain("no measured skill gaps");
+    expect(part(noGaps, "skills").explanation).toContain("show no measured gaps");
   });
 
   test("career: full points at or beyond the target level, fewer below it", () => {
     expect(part(scorePair(mentee(), mentor({ level: "senior-agent" }), WINTER), "career")).toEqual({
       key: "career",
       points: 20,
-      explanation: "Alex is a Senior Agent, exactly Dana's target level.",
+      explanation: "Alex is a Senior Agent, the level Dana is aiming for.",
     });
     const beyond = part(scorePair(mentee(), mentor({ level: "support-manager" }), WINTER), "career");
     expect(beyond.points).toBe(20);
-    expect(beyond.explanation).toBe("Alex is a Support Manager, beyond Dana's target of Senior Agent.");
+    expect(beyond.explanation).toBe("Alex is a Support Manager, above the Senior Agent level Dana is aiming for.");
     const oneBelow = part(scorePair(mentee(), mentor({ level: "agent-2" }), WINTER), "career");
     expect(oneBelow.points).toBe(8);
-    expect(oneBelow.explanation).toBe("Alex is an Agent II, one level below Dana's target of Senior Agent.");
+    expect(oneBelow.explanation).toBe("Alex is an Agent II, one level below the Senior Agent level Dana is aiming for.");
     const twoBelow = part(scorePair(mentee({ targetLevel: "team-lead" }), mentor({ level: "agent-2" }), WINTER), "career");
     expect(twoBelow.points).toBe(0);
     expect(twoBelow.explanation).toContain("2 levels below");
@@ -93,13 +92,13 @@ describe("scorePair parts", () => {
     expect(part(scorePair(mentee(), mentor(), WINTER), "time-zone").points).toBe(20);
     const ny = part(scorePair(mentee(), mentor({ timeZone: "America/New_York" }), WINTER), "time-zone");
     expect(ny.points).toBe(7.5);
-    expect(ny.explanation).toBe("Working days (09:00–17:00) in Europe/London and America/New_York overlap by 3 h of 8 on 2025-01-15.");
+    expect(ny.explanation).toBe("Dana and Alex share 3 hours of the working day (9:00–17:00 in Europe/London and America/New_York).");
     const none = part(scorePair(mentee({ timeZone: "Asia/Tokyo" }), mentor({ timeZone: "America/New_York" }), WINTER), "time-zone");
     expect(none.points).toBe(0);
-    expect(none.explanation).toContain("do not overlap");
+    expect(none.explanation).toContain("have no working hours in common");
     const bad = part(scorePair(mentee({ timeZone: "Mars/Olympus" }), mentor(), WINTER), "time-zone");
     expect(bad.points).toBe(0);
-    expect(bad.explanation).toContain('"Mars/Olympus" is not recognised');
+    expect(bad.explanation).toContain('"Mars/Olympus" isn\'t recognised');
   });
 
   test("work-mode: same mode 10, remote mentees get the +10 bonus with remote or hybrid mentors", () => {
@@ -112,7 +111,7 @@ describe("scorePair parts", () => {
     expect(wm("remote", "hybrid").points).toBe(16);
     expect(wm("remote", "office").points).toBe(2);
     expect(wm("remote", "remote").explanation).toBe(
-      "Dana works remotely and Alex works remotely: the same mode, plus the remote-first bonus because remote mentees are prioritised.",
+      "Dana works remotely and Alex works remotely: the same mode, with a bonus because remote mentees are matched first.",
     );
     expect(wm("office", "remote").explanation).toBe("Dana works in the office and Alex works remotely: a poor fit.");
   });
@@ -120,13 +119,53 @@ describe("scorePair parts", () => {
   test("conflict part adds no points and explains the absence of conflicts", () => {
     const c = part(scorePair(mentee(), mentor(), WINTER), "conflict");
     expect(c.points).toBe(0);
-    expect(c.explanation).toBe("No conflicts: Alex is not Dana's lead, they are not already paired, and Alex has 2 of 3 places free.");
+    expect(c.explanation).toBe("Alex isn't Dana's lead or already Dana's mentor, and has 2 of 3 places free.");
   });
 
   test("falls back to generic names when none are given", () => {
     const s = scorePair(mentee({ name: undefined }), mentor({ name: undefined }), WINTER);
-    expect(part(s, "skills").explanation).toContain("Strong where the mentee is weakest");
+    expect(part(s, "skills").explanation).toContain("The mentor is strong where the mentee most needs it");
     expect(part(s, "career").explanation).toMatch(/^The mentor is a Senior Agent/);
+  });
+});
+
+describe("strengths and the mentee's own voice", () => {
+  test("a competency is a strength only from 70%: 46% is never called one, even where it adds points", () => {
+    expect(STRONG_AT).toBe(0.7);
+    expect(isStrength(0.7)).toBe(true);
+    expect(isStrength(0.46)).toBe(false);
+    const weak = scorePair(mentee({ gaps: { empathy: 0.6 } }), mentor({ strengths: { empathy: 0.46 } }), WINTER, (key) => key);
+    expect(part(weak, "skills").points).toBeGreaterThan(0);
+    expect(part(weak, "skills").explanation).toBe(
+      "Alex isn't strong (70% or more) in Dana's focus skills yet; the closest is empathy at 46%.",
+    );
+    expect(part(weak, "skills").explanation).not.toMatch(/is strong/);
+  });
+
+  test("for the mentee, every part speaks to them and names the mentor, with whole numbers and no dates", () => {
+    const s = scorePair(
+      mentee({ workMode: "remote" }),
+      mentor({ timeZone: "Asia/Kolkata", workMode: "remote" }),
+      WINTER,
+      (key) => key,
+      "mentee",
+    );
+    expect(s.parts.map((p) => p.explanation)).toEqual([
+      "Alex is strong where you most need it: empathy (Alex 90%, you 40%).",
+      "Alex is a Senior Agent, the level you're aiming for.",
+      "You and Alex share 2½ hours of the working day (9:00–17:00 in Europe/London and Asia/Kolkata).",
+      "You work remotely and Alex works remotely: the same mode, with a bonus because remote mentees are matched first.",
+      "Alex isn't your lead or already your mentor, and has 2 of 3 places free.",
+    ]);
+    for (const p of s.parts) expect(p.explanation).not.toMatch(/\d\.\d|\d{4}-\d{2}-\d{2}|Dana/);
+  });
+
+  test("hours read as words to the nearest half hour", () => {
+    expect(hoursInWords(8)).toBe("8 hours");
+    expect(hoursInWords(1)).toBe("1 hour");
+    expect(hoursInWords(5.5)).toBe("5½ hours");
+    expect(hoursInWords(0.5)).toBe("half an hour");
+    expect(hoursInWords(0.2)).toBe("less than half an hour");
   });
 });
 

@@ -20,7 +20,6 @@ const WORK_DAY_MIN = WORK_END_MIN - WORK_START_MIN;
 const DAY_MIN = 24 * 60;
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
-const fmt = (x: number) => String(round2(x));
 
 // ---------------------------------------------------------------------------------------------
 // Time zones
@@ -181,67 +180,113 @@ export function pairTotal(mentee: Mentee, mentor: Mentor, now: Date): number | n
 // ---------------------------------------------------------------------------------------------
 // Explained score
 
-const article = (level: Level) => (/^[AEIOU]/.test(LEVEL_LABELS[level]) ? "an" : "a");
-const MODE_PHRASE: Record<WorkMode, string> = { remote: "works remotely", hybrid: "works hybrid", office: "works in the office" };
+/** Measured strength (share of the top level) from which a mentor's competency is called a strength. */
+export const STRONG_AT = 0.7;
 
+/** A competency counts as a mentor's strength only from STRONG_AT: a 46% score is not a strength. */
+export function isStrength(strength: number): boolean {
+  return strength >= STRONG_AT;
+}
+
+/** Who reads the explanations: the mentee choosing a mentor ("you"), or someone else (names). */
+export type Voice = "mentee" | "observer";
+
+const article = (level: Level) => (/^[AEIOU]/.test(LEVEL_LABELS[level]) ? "an" : "a");
+const MODE_ADVERB: Record<WorkMode, string> = { remote: "remotely", hybrid: "hybrid", office: "in the office" };
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
-/**
- * Score one mentee–mentor pair with a plain-English explanation for every part.
- * `competencyName` turns competency keys into the names people read.
- */
-export function scorePair(mentee: Mentee, mentor: Mentor, now: Date, competencyName: (key: string) => string = (key) => key): PairScore {
+/** Hours to the nearest half, in words: "8 hours", "5½ hours", "half an hour". */
+export function hoursInWords(hours: number): string {
+  const halves = Math.round(hours * 2);
+  if (halves === 0) return "less than half an hour";
+  if (halves === 1) return "half an hour";
+  const whole = Math.floor(halves / 2);
+  return `${whole}${halves % 2 ? "½" : ""} hour${halves === 2 ? "" : "s"}`;
+}
+
+/** How the mentee and the mentor are named in one voice. */
+function namesFor(mentee: Mentee, mentor: Mentor, voice: Voice) {
   const menteeName = mentee.name ?? "the mentee";
   const mentorName = mentor.name ?? "the mentor";
-  const Mentee = menteeName.charAt(0).toUpperCase() + menteeName.slice(1);
-  const Mentor = mentorName.charAt(0).toUpperCase() + mentorName.slice(1);
+  const self = voice === "mentee";
+  return {
+    mentor: mentorName,
+    Mentor: capitalise(mentorName),
+    Mentee: self ? "You" : capitalise(menteeName),
+    menteeAsObject: self ? "you" : menteeName,
+    menteeOwn: self ? "your" : `${menteeName}'s`,
+    MenteeOwn: self ? "Your" : `${capitalise(menteeName)}'s`,
+    menteeIsAiming: self ? "you're aiming for" : `${menteeName} is aiming for`,
+    menteeMostNeeds: self ? "you most need" : `${menteeName} most needs`,
+    MenteeWorks: self ? "You work" : `${capitalise(menteeName)} works`,
+  };
+}
+
+/**
+ * Score one mentee–mentor pair with a plain-English explanation for every part, written for
+ * `voice`: the mentee reads "you", anyone else reads names. `competencyName` turns competency
+ * keys into the names people read.
+ */
+export function scorePair(
+  mentee: Mentee,
+  mentor: Mentor,
+  now: Date,
+  competencyName: (key: string) => string = (key) => key,
+  voice: Voice = "observer",
+): PairScore {
+  const names = namesFor(mentee, mentor, voice);
   const parts: ScorePart[] = [];
 
-  // Skills
+  // Skills: only a competency at or above STRONG_AT is called a strength.
   const { terms, gapSum, productSum } = skillTerms(mentee, mentor);
-  const skills = skillsPoints(gapSum, productSum);
+  const strong = terms
+    .filter((t) => t.product > 0 && isStrength(t.strength))
+    .sort((x, y) => y.product - x.product || x.key.localeCompare(y.key))
+    .slice(0, 2);
+  const closest = [...terms].filter((t) => t.strength > 0).sort((x, y) => y.strength - x.strength || x.key.localeCompare(y.key))[0];
   let skillsText: string;
   if (gapSum === 0) {
-    skillsText = `${Mentee} has no measured skill gaps, so there is nothing for ${mentorName} to complement.`;
-  } else if (productSum === 0) {
+    skillsText = `${names.MenteeOwn} focus skills show no measured gaps, so there is nothing here for ${names.mentor} to fill.`;
+  } else if (strong.length > 0) {
+    const list = strong.map(
+      (t) => `${competencyName(t.key)} (${names.mentor} ${percent(t.strength)}, ${names.menteeAsObject} ${percent(1 - t.gap)})`,
+    );
+    skillsText = `${names.Mentor} is strong where ${names.menteeMostNeeds} it: ${list.join(" and ")}.`;
+  } else if (closest) {
+    skillsText = `${names.Mentor} isn't strong (${percent(STRONG_AT)} or more) in ${names.menteeOwn} focus skills yet; the closest is ${competencyName(closest.key)} at ${percent(closest.strength)}.`;
+  } else {
     const weakest = [...terms]
       .sort((x, y) => y.gap - x.gap || x.key.localeCompare(y.key))
       .slice(0, 2)
       .map((t) => competencyName(t.key));
-    skillsText = `${Mentor} has no measured strength where ${menteeName} is weakest (${weakest.join(", ")}).`;
-  } else {
-    const top = terms
-      .filter((t) => t.product > 0)
-      .sort((x, y) => y.product - x.product || x.key.localeCompare(y.key))
-      .slice(0, 2)
-      .map((t) => `${competencyName(t.key)} (${menteeName}'s gap ${percent(t.gap)}, ${mentorName}'s strength ${percent(t.strength)})`);
-    skillsText = `Strong where ${menteeName} is weakest: ${top.join(" and ")}.`;
+    skillsText = `${names.Mentor} has no measured strength in ${names.menteeOwn} focus skills (${weakest.join(", ")}).`;
   }
-  parts.push({ key: "skills", points: skills, explanation: skillsText });
+  parts.push({ key: "skills", points: skillsPoints(gapSum, productSum), explanation: skillsText });
 
   // Career relevance
   const below = levelsBelow(mentee, mentor);
-  const mentorLevel = `${Mentor} is ${article(mentor.level)} ${LEVEL_LABELS[mentor.level]}`;
+  const mentorLevel = `${names.Mentor} is ${article(mentor.level)} ${LEVEL_LABELS[mentor.level]}`;
   const target = LEVEL_LABELS[mentee.targetLevel];
   const careerText =
     mentor.level === mentee.targetLevel
-      ? `${mentorLevel}, exactly ${menteeName}'s target level.`
+      ? `${mentorLevel}, the level ${names.menteeIsAiming}.`
       : below === 0
-        ? `${mentorLevel}, beyond ${menteeName}'s target of ${target}.`
-        : `${mentorLevel}, ${below === 1 ? "one level" : `${below} levels`} below ${menteeName}'s target of ${target}.`;
+        ? `${mentorLevel}, above the ${target} level ${names.menteeIsAiming}.`
+        : `${mentorLevel}, ${below === 1 ? "one level" : `${below} levels`} below the ${target} level ${names.menteeIsAiming}.`;
   parts.push({ key: "career", points: careerPoints(below), explanation: careerText });
 
-  // Time-zone overlap
+  // Time-zone overlap, on today's offsets (summer time moves it)
   const overlap = workingOverlapHours(mentee.timeZone, mentor.timeZone, now);
-  const day = utcDateKey(now);
+  const zones = mentee.timeZone === mentor.timeZone ? `both in ${mentee.timeZone}` : `in ${mentee.timeZone} and ${mentor.timeZone}`;
   let tzText: string;
   if (overlap === null) {
-    const unknown = utcOffsetMinutes(mentee.timeZone, day) === null ? mentee.timeZone : mentor.timeZone;
-    tzText = `The time zone "${unknown}" is not recognised, so no working-hours overlap can be counted.`;
+    const unknown = utcOffsetMinutes(mentee.timeZone, utcDateKey(now)) === null ? mentee.timeZone : mentor.timeZone;
+    tzText = `The time zone "${unknown}" isn't recognised, so no shared working hours are counted.`;
   } else if (overlap === 0) {
-    tzText = `Working days (09:00–17:00) in ${mentee.timeZone} and ${mentor.timeZone} do not overlap on ${day}.`;
+    tzText = `${names.Mentee} and ${names.mentor} have no working hours in common (9:00–17:00 ${zones}).`;
   } else {
-    tzText = `Working days (09:00–17:00) in ${mentee.timeZone} and ${mentor.timeZone} overlap by ${fmt(overlap)} h of 8 on ${day}.`;
+    tzText = `${names.Mentee} and ${names.mentor} share ${hoursInWords(overlap)} of the working day (9:00–17:00 ${zones}).`;
   }
   parts.push({ key: "time-zone", points: timeZonePoints(overlap), explanation: tzText });
 
@@ -250,17 +295,17 @@ export function scorePair(mentee: Mentee, mentor: Mentor, now: Date, competencyN
   const bonus = remoteBonus(mentee, mentor);
   const fitWord = fit === MAX_POINTS.workMode ? "the same mode" : fit > 2 ? "a partial fit" : "a poor fit";
   const modeText =
-    `${Mentee} ${MODE_PHRASE[mentee.workMode]} and ${mentorName} ${MODE_PHRASE[mentor.workMode]}: ${fitWord}` +
-    (bonus > 0 ? `, plus the remote-first bonus because remote mentees are prioritised.` : ".");
+    `${names.MenteeWorks} ${MODE_ADVERB[mentee.workMode]} and ${names.mentor} works ${MODE_ADVERB[mentor.workMode]}: ${fitWord}` +
+    (bonus > 0 ? `, with a bonus because remote mentees are matched first.` : ".");
   parts.push({ key: "work-mode", points: fit + bonus, explanation: modeText });
 
-  // Conflicts
-  const reasons = conflictReasons(mentee, mentor, menteeName, mentorName);
+  // Conflicts: the reasons name both people, as only someone other than the mentee sees them.
+  const reasons = conflictReasons(mentee, mentor, mentee.name ?? "the mentee", names.mentor);
   const free = mentor.capacity - mentor.activeMentees;
   const conflictText =
     reasons.length > 0
       ? `Not eligible: ${reasons.join("; ")}.`
-      : `No conflicts: ${mentorName} is not ${menteeName}'s lead, they are not already paired, and ${mentorName} has ${free} of ${mentor.capacity} places free.`;
+      : `${names.Mentor} isn't ${names.menteeOwn} lead or already ${names.menteeOwn} mentor, and has ${free} of ${mentor.capacity} places free.`;
   parts.push({ key: "conflict", points: 0, explanation: conflictText });
 
   const total = round2(parts.reduce((s, p) => s + p.points, 0));

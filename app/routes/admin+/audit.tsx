@@ -5,7 +5,7 @@ import { FilterBar, isFiltered, type FilterControl } from "~/components/forms/fi
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
-import { AUDIT_ACTIONS, AUDIT_TARGET_TYPE_LABELS, AUDIT_TARGET_TYPES } from "~/domain/audit.ts";
+import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, AUDIT_TARGET_TYPE_LABELS, AUDIT_TARGET_TYPES, auditActionLabel } from "~/domain/audit.ts";
 import { optionalFilter, PageSchema } from "~/domain/fields.ts";
 import { AUDIT_PAGE_SIZE } from "~/domain/pages.ts";
 import { listAuditActors, listAuditEvents } from "~/models/audit.server.ts";
@@ -70,7 +70,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: event.id,
       at: event.createdAt.toISOString(),
       actor: event.actor?.name ?? "system",
-      action: event.action,
+      action: auditActionLabel(event.action),
       targetType: event.targetType,
       targetId: event.targetId,
       summary: event.summary,
@@ -87,7 +87,7 @@ export default function AuditLogPage() {
       name: "action",
       label: "Action",
       any: "Any action",
-      options: AUDIT_ACTIONS.map((action) => ({ value: action, label: action })),
+      options: AUDIT_ACTIONS.map((action) => ({ value: action, label: AUDIT_ACTION_LABELS[action] })),
     },
     {
       kind: "select",
@@ -134,9 +134,7 @@ export default function AuditLogPage() {
             <tr key={event.id}>
               <td>{formatDateTime(event.at)}</td>
               <td>{event.actor}</td>
-              <td>
-                <code>{event.action}</code>
-              </td>
+              <td>{event.action}</td>
               <td>
                 {event.targetType === "user" && event.targetId ? (
                   <Link to={`/admin/people/${event.targetId}`}>{event.summary}</Link>

@@ -200,7 +200,14 @@ export default function AssignmentBoardPage() {
       ) : (
         <DataTable
           caption={`Assignments, sorted by ${BOARD_SORT_LABELS[query.sort].toLowerCase()}`}
-          columns={[sortColumn("agent", query.sort), "Assignment", "Kind", sortColumn("due", query.sort), sortColumn("status", query.sort)]}
+          columns={[
+            sortColumn("agent", query.sort),
+            "Assignment",
+            "Kind",
+            sortColumn("due", query.sort),
+            sortColumn("status", query.sort),
+            "Actions",
+          ]}
         >
           {rows.map((row) => (
             <tr key={row.id}>
@@ -218,6 +225,11 @@ export default function AssignmentBoardPage() {
               </td>
               <td>
                 <AssignmentStatusBadge status={row.status} />
+              </td>
+              <td>
+                <Link to={`/coaching/assignments/${row.id}`} aria-label={`Change or withdraw ${row.title} for ${row.agent.name}`}>
+                  Change
+                </Link>
               </td>
             </tr>
           ))}

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { QuizView } from "~/components/mdx/module-context.tsx";
 import { getCatalog, moduleRef, versionRef, type Catalog, type CompiledModule } from "~/content/modules.server.ts";
+import { QUIZ_HINTS } from "~/domain/learning.ts";
 import { moduleStatus, pathProgress } from "~/engine/learning/progress.ts";
-import { gradeQuiz } from "~/engine/learning/quiz.ts";
+import { gradeQuiz, mayShowAnswers, quizFeedback, triesBeforeAnswers } from "~/engine/learning/quiz.ts";
 import { getModuleProgress, listProgressRecords, listReflections, startModule } from "~/models/learning.server.ts";
 import { ensureFound } from "~/utils/permissions.server.ts";
 
@@ -35,18 +36,28 @@ export async function loadModulePage(userId: string, catalog: Catalog, module: C
 
   const quizzes: Record<string, QuizView> = {};
   for (const quiz of module.quizzes) {
-    const attempt = progress?.attempts.find((candidate) => candidate.quizId === quiz.id);
-    // Answer keys and explanations leave the server only for a quiz the person has already submitted.
-    const grade = attempt ? gradeQuiz(quiz, attempt.answers) : null;
+    const attempts = progress?.attempts.filter((candidate) => candidate.quizId === quiz.id) ?? [];
+    const attempt = attempts[0];
+    // Answer keys and explanations leave the server only once the person has passed the quiz or
+    // tried it enough times (quizFeedback); before that a wrong question carries only a hint.
+    const history = { tries: attempts.length, passed: attempts.some((candidate) => candidate.passed) };
+    const feedback = attempt ? quizFeedback(quiz, gradeQuiz(quiz, attempt.answers), history) : null;
     quizzes[quiz.id] = {
       id: quiz.id,
       passPercent: quiz.passPercent,
       latest:
-        grade && attempt
+        attempt && feedback
           ? {
               scorePercent: attempt.scorePercent,
               passed: attempt.passed,
-              feedback: Object.fromEntries(grade.results.map(({ questionId, ...feedback }) => [questionId, feedback])),
+              answersShown: mayShowAnswers(history),
+              triesBeforeAnswers: triesBeforeAnswers(history),
+              feedback: Object.fromEntries(
+                Object.entries(feedback).map(([questionId, question]) => [
+                  questionId,
+                  question.revealed ? question : { ...question, hint: QUIZ_HINTS[question.hint] },
+                ]),
+              ),
             }
           : null,
     };

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { type ClientLoaderFunctionArgs, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
+import { AssignmentBar, toAssignmentBarView } from "~/components/assignments/assignment-bar.tsx";
 import { IntentForm, useIntentForm } from "~/components/forms/intent-form.tsx";
 import { useIsPending } from "~/components/forms/use-is-pending.ts";
 import { ModuleBody } from "~/components/mdx/module-body.tsx";
@@ -10,6 +11,7 @@ import { ReadingProgressBar, ReadingTracker } from "~/components/reading-tracker
 import { Button } from "~/components/ui/button.tsx";
 import { Alert, Card } from "~/components/ui/layout.tsx";
 import { loadModuleScript } from "~/content/module-script.ts";
+import { findOpenAssignmentBar } from "~/models/assignment.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { handleIntent } from "~/utils/forms.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
@@ -19,7 +21,11 @@ import { loadModule, loadModulePage } from "./module-view.server.ts";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { catalog, module } = await loadModule(params.slug);
-  return loadModulePage(user.id, catalog, module);
+  const [page, assignmentBar] = await Promise.all([
+    loadModulePage(user.id, catalog, module),
+    findOpenAssignmentBar(user.id, "module", module.slug),
+  ]);
+  return { ...page, assignmentBar: toAssignmentBarView(assignmentBar) };
 }
 
 export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
@@ -90,6 +96,7 @@ export default function ModulePage() {
           <span>Version {module.version}</span>
         </p>
       </header>
+      {loaderData.assignmentBar ? <AssignmentBar bar={loaderData.assignmentBar} /> : null}
 
       {status.kind === "locked" ? (
         <Card title="This module is locked">

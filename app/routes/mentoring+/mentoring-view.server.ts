@@ -5,6 +5,7 @@ import { pairingRow } from "~/components/mentoring/pairing-table.tsx";
 import { getMentoringContent } from "~/content/mentoring.server.ts";
 import { LEVEL_LABELS, WORK_MODE_LABELS } from "~/domain/people.ts";
 import { mentorIneligibility } from "~/engine/access/mentoring.ts";
+import { isStrength } from "~/engine/matching/score.ts";
 import { mentorSuggestions } from "~/models/matching-pool.server.ts";
 import { getMenteeRequest } from "~/models/mentee-request.server.ts";
 import { getMentoringPerson, getMentorProfile } from "~/models/mentor-profile.server.ts";
@@ -35,7 +36,7 @@ async function findingView(userId: string, asMentee: PairingView[]): Promise<Fin
       languages: details.languages,
       availability: details.availability,
       bio: details.bio,
-      strengths: details.strengths.map(name),
+      strengths: details.strengths.filter((key) => isStrength(mentor.strengths[key] ?? 0)).map(name),
       score: { total: score.total, parts: score.parts },
     })),
   };

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AssignmentsSection, toAssignmentItem } from "~/components/assignments/assignment-list.tsx";
 import { FilterBar, type FilterControl } from "~/components/forms/filter-bar.tsx";
+import { ButtonLink } from "~/components/ui/button.tsx";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { getCatalog } from "~/content/modules.server.ts";
 import { CHANNEL_LABELS, CHANNELS, DIFFICULTIES, DIFFICULTY_LABELS } from "~/content/practice-schemas.ts";
@@ -11,7 +12,7 @@ import { SlugSchema } from "~/content/schemas.ts";
 import { optionalFilter } from "~/domain/fields.ts";
 import { hasRole, LEADING_ROLES } from "~/engine/access/people.ts";
 import { listMyAssignments } from "~/models/assignment.server.ts";
-import { practiceSummary } from "~/models/practice.server.ts";
+import { activeAttempts, practiceSummary } from "~/models/practice.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 
@@ -25,10 +26,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const query = parseSearchParams(request, PracticeQuerySchema);
   const now = new Date();
-  const [{ scenarios }, { competencies }, summary, assignments] = await Promise.all([
+  const [{ scenarios }, { competencies }, summary, active, assignments] = await Promise.all([
     getPracticeCatalog(),
     getCatalog(),
     practiceSummary(user.id),
+    activeAttempts(user.id),
     listMyAssignments(user.id, { kind: "scenario", now }),
   ]);
   const names = new Map(competencies.map((competency) => [competency.key, competency.name]));
@@ -50,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       attempts: summary.get(scenario.slug)?.attempts ?? 0,
       best: summary.get(scenario.slug)?.best ?? null,
       passed: summary.get(scenario.slug)?.passed ?? false,
+      active: active.get(scenario.slug) ?? null,
     }));
   const used = new Set(scenarios.flatMap((scenario) => scenario.competencies));
   return {
@@ -106,6 +109,8 @@ export default function PracticePage() {
                 </h2>
                 {card.passed ? (
                   <Badge tone="success">Passed</Badge>
+                ) : card.active ? (
+                  <Badge tone="warning">In progress</Badge>
                 ) : card.attempts ? (
                   <Badge tone="primary">Tried</Badge>
                 ) : (
@@ -121,6 +126,18 @@ export default function PracticePage() {
                   ? "Not tried yet"
                   : `${card.attempts} ${card.attempts === 1 ? "attempt" : "attempts"} · best score ${card.best ?? "—"}`}
               </p>
+              {card.active ? (
+                <p className="practice-card__resume">
+                  <ButtonLink to={`/practice/attempts/${card.active.id}`} size="small">
+                    Continue conversation<span className="visually-hidden"> in {card.title}</span>
+                  </ButtonLink>{" "}
+                  <span className="muted">
+                    {card.active.replies === 0
+                      ? "You haven't replied yet."
+                      : `You've sent ${card.active.replies} ${card.active.replies === 1 ? "reply" : "replies"}.`}
+                  </span>
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -1,17 +1,18 @@
 // The attempt page's view: the conversation, the grade with any review on it, and what this
 // viewer may do — built from the attempt the access check let through.
 import { type ConversationTurn, type TurnComment } from "~/components/practice/conversation.tsx";
-import { type ReportCriterion } from "~/components/practice/grade-report.tsx";
+import { type ReportCriterion, type TopFix } from "~/components/practice/grade-report.tsx";
 import { type AttemptReview, type CriterionReview, type DisputeView } from "~/components/practice/review.tsx";
-import { CHANNEL_LABELS } from "~/content/practice-schemas.ts";
+import { CHANNEL_LABELS, DIFFICULTY_LABELS } from "~/content/practice-schemas.ts";
 import { ATTEMPT_STATUS_LABELS, type AttemptStatus } from "~/domain/practice.ts";
 import { canReviewAttempt } from "~/engine/access/practice.ts";
 import { finalLevel, levelChoices } from "~/engine/coaching/review-score.ts";
+import { betterReply, isStrength, rankFixes, scenarioNeutralAdvice } from "~/engine/grading/coaching.ts";
 import { moodLabel } from "~/engine/simulation/mood.ts";
 import { scoreComparison, type VisibleAttempt } from "~/models/practice.server.ts";
 import { getAttemptReview } from "~/models/review.server.ts";
 
-const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text);
+const excerpt = (text: string, length = 60) => (text.length > length ? `${text.slice(0, length - 3).trimEnd()}…` : text);
 
 const toDispute = (dispute: {
   id: string;
@@ -54,6 +55,10 @@ export async function attemptPageView({ user, attempt, scenario, rubrics }: Visi
     const overrideLevel = row?.overrideLevel ?? null;
     const final = finalLevel({ level: criterion.level, overrideLevel });
     const finalDefinition = definitions.get(criterion.criterionId)?.levels.find((level) => level.level === final);
+    const definition = definitions.get(criterion.criterionId);
+    // After an override, the advice for the level that now stands is the useful one.
+    const suggestion =
+      overrideLevel !== null && criterion.applicable && finalDefinition ? finalDefinition.suggestion : criterion.suggestion;
     return {
       id: criterion.criterionId,
       rubricId: criterion.rubricId,
@@ -66,9 +71,27 @@ export async function attemptPageView({ user, attempt, scenario, rubrics }: Visi
       maxLevel: criterion.maxLevel,
       applicable: criterion.applicable,
       critical: criterion.critical,
+      weight: definition?.weight ?? 0,
+      strength: isStrength({ applicable: criterion.applicable, level: final, maxLevel: criterion.maxLevel }),
       evidence: criterion.evidence,
-      // After an override, the advice for the level that now stands is the useful one.
-      suggestion: overrideLevel !== null && criterion.applicable && finalDefinition ? finalDefinition.suggestion : criterion.suggestion,
+      suggestion: scenarioNeutralAdvice(suggestion),
+    };
+  });
+  const topFixes = rankFixes(criteria.map((criterion) => ({ ...criterion, level: criterion.finalLevel }))).map((criterion): TopFix => {
+    const evidence = criterion.evidence[0];
+    const firstReply = attempt.turns.find((turn) => turn.speaker === "agent");
+    return {
+      criterionId: criterion.id,
+      title: criterion.title,
+      label: criterion.finalLabel,
+      critical: criterion.critical,
+      quote: evidence
+        ? { turn: evidence.turn, text: evidence.text, source: "evidence" }
+        : firstReply
+          ? { turn: firstReply.index, text: excerpt(firstReply.text, 160), source: "first-reply" }
+          : null,
+      advice: criterion.suggestion,
+      betterReply: betterReply(criterion.id, scenario),
     };
   });
 
@@ -125,16 +148,23 @@ export async function attemptPageView({ user, attempt, scenario, rubrics }: Visi
       channel: scenario.channel,
       channelLabel: CHANNEL_LABELS[scenario.channel],
       customer: scenario.persona.name,
+      brief: scenario.brief,
+      difficultyLabel: DIFFICULTY_LABELS[scenario.difficulty],
+      parTurns: scenario.par.turns,
       parSeconds: scenario.par.replySeconds,
     },
     status: attempt.status,
     outcome: ATTEMPT_STATUS_LABELS[attempt.status as AttemptStatus] ?? attempt.status,
-    mood: attempt.status === "active" && scenario.persona.showMood ? moodLabel(state.mood) : null,
+    mood:
+      attempt.status === "active" && scenario.persona.showMood
+        ? { label: moodLabel(state.mood), patienceLeft: Math.max(0, state.patience), patience: scenario.persona.patience }
+        : null,
     turns: attempt.turns.map((turn): ConversationTurn => ({
       index: turn.index,
       speaker: turn.speaker as ConversationTurn["speaker"],
       text: turn.text,
       replyMs: turn.replyMs,
+      at: turn.createdAt.toISOString(),
     })),
     turnComments,
     lastCustomerAt:
@@ -154,6 +184,7 @@ export async function attemptPageView({ user, attempt, scenario, rubrics }: Visi
             .filter((criterion) => criterion.critical && criterion.applicable && criterion.finalLevel === 0)
             .map((criterion) => criterion.title),
           criteria,
+          topFixes,
           comparison,
         }
       : null,

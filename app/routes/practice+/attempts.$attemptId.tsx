@@ -1,9 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { BriefPanel } from "~/components/practice/brief-panel.tsx";
 import { Conversation } from "~/components/practice/conversation.tsx";
-import { GradeReport } from "~/components/practice/grade-report.tsx";
+import { GradeReport, HighlightLegend, type ReportCriterion } from "~/components/practice/grade-report.tsx";
+import { MoodIndicator } from "~/components/practice/mood-indicator.tsx";
 import { ReplyBox } from "~/components/practice/reply-box.tsx";
-import { CriterionReviewRow, ReviewPanel } from "~/components/practice/review.tsx";
+import { CriterionReviewRow, DisputeLink, ReviewPanel, type AttemptReview } from "~/components/practice/review.tsx";
 import { Badge, PageHeader } from "~/components/ui/layout.tsx";
 import { loadVisibleAttempt } from "~/models/practice.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
@@ -17,6 +19,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const visible = await loadVisibleAttempt(request, params.attemptId);
   return handleAttemptAction(visible, await readFormData(request));
+}
+
+/** Reviewers work on the rows, and an agent whose grade was changed or disputed needs to see where. */
+function showsEveryCriterion(review: AttemptReview, criteria: ReportCriterion[]): boolean {
+  return (
+    review.canReview ||
+    criteria.some((criterion) => criterion.overridden) ||
+    Object.values(review.criteria).some((criterion) => criterion.disputes.length > 0)
+  );
 }
 
 export default function AttemptPage() {
@@ -47,30 +58,31 @@ export default function AttemptPage() {
           </>
         }
       />
-      {loaded.mood ? (
-        <p className={`mood mood--${loaded.mood}`} role="status">
-          Customer mood: <strong>{loaded.mood}</strong>
-        </p>
-      ) : null}
-
-      <Conversation
-        channel={scenario.channel}
-        customer={scenario.customer}
-        turns={turns}
-        criteria={grade?.criteria ?? []}
-        agentLabel={loaded.agentLabel}
-        comments={loaded.turnComments}
-      />
-
-      {active && isOwner ? (
-        <ReplyBox
-          key={loaded.expectedIndex}
-          channel={scenario.channel}
-          expectedIndex={loaded.expectedIndex}
-          lastCustomerAt={loaded.lastCustomerAt}
-          parSeconds={scenario.parSeconds}
-        />
-      ) : null}
+      <div className="attempt-layout">
+        <BriefPanel scenario={scenario} />
+        <div className="attempt-layout__conversation">
+          {loaded.mood ? <MoodIndicator mood={loaded.mood} /> : null}
+          {grade ? <HighlightLegend /> : null}
+          <Conversation
+            channel={scenario.channel}
+            customer={scenario.customer}
+            turns={turns}
+            criteria={grade?.criteria ?? []}
+            agentLabel={loaded.agentLabel}
+            comments={loaded.turnComments}
+            live={active}
+          />
+          {active && isOwner ? (
+            <ReplyBox
+              key={loaded.expectedIndex}
+              channel={scenario.channel}
+              expectedIndex={loaded.expectedIndex}
+              lastCustomerAt={loaded.lastCustomerAt}
+              parSeconds={scenario.parSeconds}
+            />
+          ) : null}
+        </div>
+      </div>
 
       {grade ? (
         <GradeReport
@@ -79,6 +91,15 @@ export default function AttemptPage() {
           retryTo={isOwner ? `/practice/scenarios/${scenario.slug}` : null}
           title={isOwner ? "Your grade" : `${loaded.agentName}'s grade`}
           review={review ? (criterion) => <CriterionReviewRow criterion={criterion} review={review} /> : undefined}
+          fixAction={
+            review
+              ? (criterionId) => {
+                  const criterion = grade.criteria.find((candidate) => candidate.id === criterionId);
+                  return criterion ? <DisputeLink criterion={criterion} review={review} /> : null;
+                }
+              : undefined
+          }
+          rubricOpen={review ? showsEveryCriterion(review, grade.criteria) : false}
         />
       ) : null}
       {grade ? (
