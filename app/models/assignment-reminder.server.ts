@@ -20,6 +20,7 @@ export async function refreshReminders(userId: string, now = new Date()): Promis
   const candidates: AssignmentRow[] = await prisma.assignment.findMany({
     where: {
       userId,
+      withdrawnAt: null,
       dueAt: {
         gte: new Date(now.getTime() - OVERDUE_REMINDER_WINDOW_DAYS * DAY_MS),
         lte: new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS),

@@ -318,7 +318,7 @@ async function findSkipped(
     for (const row of done) skipped.set(row.userId, "already-completed");
   }
   const existing = await prisma.assignment.findMany({
-    where: { userId: { in: ids }, kind: input.kind, contentSlug: input.contentSlug },
+    where: { userId: { in: ids }, kind: input.kind, contentSlug: input.contentSlug, withdrawnAt: null },
     select: ASSIGNMENT_ROW_SELECT,
   });
   const statuses = await assignmentStatuses(existing, now, index);
@@ -385,7 +385,7 @@ export async function listMyAssignments(
   index?: ContentIndex,
 ) {
   const rows = await prisma.assignment.findMany({
-    where: { userId, kind },
+    where: { userId, kind, withdrawnAt: null },
     orderBy: [{ dueAt: "asc" }, { id: "asc" }],
     select: { ...ASSIGNMENT_ROW_SELECT, source: true },
   });
@@ -414,6 +414,7 @@ export async function listAssignmentBoard(viewer: Viewer, filter: BoardFilter, s
   const where: Prisma.AssignmentWhereInput = {
     kind: filter.kind,
     userId: filter.agentId,
+    withdrawnAt: null,
     user: { AND: [scopeToWhere(peopleScope(viewer)), { id: { not: viewer.id } }, filter.teamId ? { teamId: filter.teamId } : {}] },
   };
   const rows = await prisma.assignment.findMany({
@@ -456,7 +457,7 @@ export async function listAssignableTeams(viewer: Viewer) {
 
 /** One assignment of someone the viewer looks after (never their own), or null as if it did not exist. */
 function managedWhere(viewer: Viewer, assignmentId: string): Prisma.AssignmentWhereInput {
-  return { id: assignmentId, user: { AND: [scopeToWhere(peopleScope(viewer)), { id: { not: viewer.id } }] } };
+  return { id: assignmentId, withdrawnAt: null, user: { AND: [scopeToWhere(peopleScope(viewer)), { id: { not: viewer.id } }] } };
 }
 
 /** What the change page shows about an assignment the viewer may change. */
@@ -566,13 +567,12 @@ export async function changeAssignment(
   return { status: "ok" };
 }
 
-export type WithdrawAssignmentResult = { status: "ok" | "not-found" | "automatic" };
+export type WithdrawAssignmentResult = { status: "ok" | "not-found" };
 
 /**
- * Withdraws an assignment a lead or admin gave: the row goes, so it leaves the
- * agent's lists, the board, reminders and team insights, and the audit log
- * keeps everything it said. Automatic practice stays: the rule reads its own
- * earlier assignments to know which run of misses it has already answered.
+ * Withdraws an assignment: it leaves the agent's lists, the board, reminders and team
+ * insights, and stays as history (automatic practice still counts its own earlier ones)
+ * with an audit entry of everything it said.
  */
 export async function withdrawAssignment(viewer: Viewer, assignmentId: string, now = new Date()): Promise<WithdrawAssignmentResult> {
   const row = await prisma.assignment.findFirst({
@@ -580,12 +580,11 @@ export async function withdrawAssignment(viewer: Viewer, assignmentId: string, n
     select: { ...ASSIGNMENT_ROW_SELECT, source: true, assignedById: true, user: { select: { name: true } } },
   });
   if (!row) return { status: "not-found" };
-  if (row.source === "automatic") return { status: "automatic" };
   const index = await loadContentIndex();
   const title = contentTitle(index, row.kind, row.contentSlug);
   const status = (await assignmentStatuses([row], now, index)).get(row.id)!;
   await prisma.$transaction(async (tx) => {
-    const { count } = await tx.assignment.deleteMany({ where: { id: row.id } });
+    const { count } = await tx.assignment.updateMany({ where: { id: row.id, withdrawnAt: null }, data: { withdrawnAt: now } });
     // Withdrawn twice at once: the first one tells the agent and writes the log.
     if (count === 0) return;
     await notify(
@@ -632,7 +631,7 @@ export async function findOpenAssignmentBar(
   now = new Date(),
 ): Promise<OpenAssignmentBar | null> {
   const rows = await prisma.assignment.findMany({
-    where: { userId, kind, contentSlug },
+    where: { userId, kind, contentSlug, withdrawnAt: null },
     orderBy: [{ dueAt: "asc" }, { id: "asc" }],
     select: { ...ASSIGNMENT_ROW_SELECT, source: true },
   });

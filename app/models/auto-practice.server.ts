@@ -50,7 +50,7 @@ export async function runAutoPractice(userId: string, now = new Date()): Promise
     .map((attempt) => ({ scenarioSlug: attempt.scenarioSlug, startedAt: attempt.startedAt, criteria: attempt.grade!.criteria }));
   const assigned = await prisma.assignment.findMany({
     where: { userId },
-    select: { ...ASSIGNMENT_ROW_SELECT, source: true, triggerCriterion: true },
+    select: { ...ASSIGNMENT_ROW_SELECT, source: true, triggerCriterion: true, withdrawnAt: true },
   });
   const automatic = assigned.filter((row) => row.source === "automatic" && row.triggerCriterion !== null);
   const latestStart = attempts[attempts.length - 1].startedAt;
@@ -58,14 +58,16 @@ export async function runAutoPractice(userId: string, now = new Date()): Promise
   if (automatic.some((row) => row.createdAt > latestStart)) return { created: 0 };
   const index = await loadContentIndex();
   const statuses = await assignmentStatuses(assigned, now, index);
+  // Withdrawn assignments are history: they still mark a run of misses as answered, but are not open work.
+  const isOpen = (row: (typeof assigned)[number]) => row.withdrawnAt === null && statuses.get(row.id) !== "completed";
   // Content the person already has open, whoever assigned it, is never offered again.
-  const open = new Set(assigned.filter((row) => statuses.get(row.id) !== "completed").map((row) => `${row.kind}:${row.contentSlug}`));
+  const open = new Set(assigned.filter(isOpen).map((row) => `${row.kind}:${row.contentSlug}`));
   const earlier: EarlierAutoAssignment[] = automatic.map((row) => ({
     triggerCriterion: row.triggerCriterion!,
     kind: row.kind as AssignmentKind,
     contentSlug: row.contentSlug,
     createdAt: row.createdAt,
-    open: statuses.get(row.id) !== "completed",
+    open: isOpen(row),
   }));
   const pick = chooseAutoPractice({
     attempts,

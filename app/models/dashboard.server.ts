@@ -194,7 +194,11 @@ async function recentScoresOfTeams(viewer: Viewer) {
 async function overdueByPerson(viewer: Viewer, index: ContentIndex, now: Date) {
   // Only assignments already due can be past due; the engine decides which of those are done.
   const rows = await prisma.assignment.findMany({
-    where: { dueAt: { lt: now }, user: { AND: [scopeToWhere(peopleScope(viewer)), { id: { not: viewer.id }, deactivatedAt: null }] } },
+    where: {
+      dueAt: { lt: now },
+      withdrawnAt: null,
+      user: { AND: [scopeToWhere(peopleScope(viewer)), { id: { not: viewer.id }, deactivatedAt: null }] },
+    },
     orderBy: [{ dueAt: "asc" }, { id: "asc" }],
     select: { ...ASSIGNMENT_ROW_SELECT, user: { select: { id: true, name: true } } },
   });

@@ -99,7 +99,7 @@ export async function loadTeamInsights(
       },
     }),
     prisma.assignment.findMany({
-      where: { user: agentWhere },
+      where: { user: agentWhere, withdrawnAt: null },
       select: { userId: true, kind: true, contentSlug: true, createdAt: true, dueAt: true, minScore: true, minLevels: true },
     }),
     prisma.$queryRaw<AttemptRow[]>`

@@ -661,7 +661,7 @@ describe("changing and withdrawing an assignment", () => {
     expect(tooLow.body?.result.error?.minScore).toEqual(["Enter a whole number from 1 to 100"]);
   });
 
-  test("withdrawing removes it from the agent's list and the board, tells them and keeps it in the audit log", async () => {
+  test("withdrawing removes it from the agent's list and the board, tells them and keeps it as history", async () => {
     const { lead, agents } = await world({ memberCount: 1 });
     const me = agents[0];
     const assignment = await assignScenario(lead, me.user.id);
@@ -671,7 +671,12 @@ describe("changing and withdrawing an assignment", () => {
     });
     expect(withdrawn.status).toBe(302);
     expect(withdrawn.location).toContain("notice=assignment-withdrawn");
-    expect(await prisma.assignment.count({ where: { id: assignment.id } })).toBe(0);
+    expect((await prisma.assignment.findUniqueOrThrow({ where: { id: assignment.id } })).withdrawnAt).not.toBeNull();
+    const again = await callRoute(assignmentPage.action, {
+      request: post(`/coaching/assignments/${assignment.id}`, { intent: "withdraw" }, lead.cookie),
+      params: { assignmentId: assignment.id },
+    });
+    expect(again.status).toBe(404);
     const items = ((await callRoute(practiceIndex.loader, { request: get("/practice", me.cookie) })).body as { assignments: Item[] })
       .assignments;
     expect(items).toEqual([]);
@@ -681,7 +686,7 @@ describe("changing and withdrawing an assignment", () => {
     expect(JSON.parse(audit.details)).toMatchObject({ contentSlug: SCENARIO, userId: me.user.id, assignedById: lead.user.id });
   });
 
-  test("only the leads and admins who see it may change it; automatic practice is not withdrawn", async () => {
+  test("only the leads and admins who see it may change it, automatic practice included", async () => {
     const { lead, agents, other } = await world({ memberCount: 1 });
     const me = agents[0];
     const assignment = await assignScenario(lead, me.user.id);
@@ -704,12 +709,12 @@ describe("changing and withdrawing an assignment", () => {
       where: { id: assignment.id },
       data: { source: "automatic", triggerCriterion: "empathy.exploration" },
     });
-    const refusedWithdrawal = await callRoute<FormReply>(assignmentPage.action, {
+    const automaticWithdrawal = await callRoute(assignmentPage.action, {
       request: post(`/coaching/assignments/${assignment.id}`, { intent: "withdraw" }, lead.cookie),
       params,
     });
-    expect(refusedWithdrawal.status).toBe(400);
-    expect(await prisma.assignment.count({ where: { id: assignment.id } })).toBe(1);
+    expect(automaticWithdrawal.status).toBe(302);
+    expect((await prisma.assignment.findUniqueOrThrow({ where: { id: assignment.id } })).withdrawnAt).not.toBeNull();
   });
 });
 

@@ -28,7 +28,6 @@ export type ChangeableAssignment = {
   scenarioPassScore: number | null;
   minLevels: Record<string, number>;
   criteria: { id: string; title: string; maxLevel: number }[];
-  automatic: boolean;
 };
 
 /** The due date, pass criteria and a note for the agent; saving tells the agent what changed. */
@@ -113,16 +112,11 @@ export function AssignmentChangeForm({ assignment, today }: { assignment: Change
   );
 }
 
-/** Withdrawing, once confirmed; automatic practice can be changed but not withdrawn. */
+/** Withdrawing, once confirmed. */
 export function WithdrawAssignmentCard({ assignment, confirming }: { assignment: ChangeableAssignment; confirming: boolean }) {
   return (
     <Card title="Withdraw the assignment">
-      {assignment.automatic ? (
-        <p>
-          Extra practice assigned automatically can't be withdrawn: automatic practice counts it when deciding what to give next. Give{" "}
-          {assignment.agentName} more time or a different bar instead.
-        </p>
-      ) : confirming ? (
+      {confirming ? (
         <div role="alertdialog" aria-labelledby="confirm-withdraw-title" className="alert alert--warning">
           <h3 id="confirm-withdraw-title">Withdraw “{assignment.title}”?</h3>
           <p>

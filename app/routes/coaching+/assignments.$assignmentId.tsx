@@ -37,7 +37,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       scenarioPassScore: assignment.scenarioPassScore,
       minLevels: assignment.minLevels,
       criteria: assignment.criteria.map((criterion) => ({ id: criterion.id, title: criterion.title, maxLevel: criterion.maxLevel })),
-      automatic: assignment.source === "automatic",
     },
   };
 }
@@ -68,8 +67,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     withdraw: async () => {
       const result = await withdrawAssignment(viewer, assignmentId);
       if (result.status === "not-found") notFound(NOT_YOURS);
-      if (result.status === "automatic")
-        return refused("withdraw", "Extra practice assigned automatically can be changed but not withdrawn.");
       return redirectWithNotice("/coaching/assignments", "assignment-withdrawn");
     },
   });
