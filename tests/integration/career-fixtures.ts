@@ -15,8 +15,9 @@ export async function gradedAttempt(
     levels,
     scenarioSlug = "late-delivery",
     passed = true,
+    score = passed ? 85 : 40,
     daysAgo = 1,
-  }: { levels: Record<string, number>; scenarioSlug?: string; passed?: boolean; daysAgo?: number },
+  }: { levels: Record<string, number>; scenarioSlug?: string; passed?: boolean; score?: number; daysAgo?: number },
 ) {
   const startedAt = new Date(Date.now() - daysAgo * DAY_MS);
   return prisma.practiceAttempt.create({
@@ -31,7 +32,7 @@ export async function gradedAttempt(
       endedAt: new Date(startedAt.getTime() + 600_000),
       grade: {
         create: {
-          overallScore: passed ? 85 : 40,
+          overallScore: score,
           passed,
           graderVersion: "test",
           rubricVersions: "{}",
@@ -56,6 +57,7 @@ export async function gradedAttempt(
         },
       },
     },
+    select: { id: true, grade: { select: { criteria: { select: { id: true } } } } },
   });
 }
 

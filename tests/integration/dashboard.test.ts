@@ -6,6 +6,7 @@ import { loadContentIndex } from "~/models/content-index.server.ts";
 import * as home from "~/routes/_index.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { createTeamWithLead, createUser, DAY_MS } from "../factories/index.ts";
+import { gradedAttempt } from "./career-fixtures.ts";
 import { callRoute, get, loginRedirectTarget, sessionCookieFor } from "./request.ts";
 
 type HomeData = Awaited<ReturnType<typeof home.loader>>;
@@ -14,50 +15,9 @@ type Person = { id: string; name: string; cookie: string };
 const SCENARIO = "late-delivery";
 const ago = (days: number) => new Date(Date.now() - days * DAY_MS);
 
-let criterionSequence = 0;
 /** A graded conversation at `score`, with criteria at the given competency levels (out of 2). */
-async function graded(userId: string, score: number, daysAgo: number, levels: Record<string, number> = { resolution: 1 }) {
-  const startedAt = ago(daysAgo);
-  return prisma.practiceAttempt.create({
-    data: {
-      userId,
-      scenarioSlug: SCENARIO,
-      scenarioVersion: 1,
-      seed: 1,
-      status: "resolved",
-      customerState: "{}",
-      startedAt,
-      endedAt: new Date(startedAt.getTime() + 600_000),
-      grade: {
-        create: {
-          overallScore: score,
-          passed: score >= 70,
-          graderVersion: "test",
-          rubricVersions: "{}",
-          criticalFailures: "[]",
-          criteria: {
-            create: Object.entries(levels).map(([competency, level]) => ({
-              criterionId: `dashboard.criterion-${++criterionSequence}`,
-              rubricId: "test",
-              title: "A criterion",
-              competency,
-              weight: 1,
-              critical: false,
-              applicable: true,
-              level,
-              maxLevel: 2,
-              score: level / 2,
-              label: "Level",
-              evidence: "[]",
-              suggestion: "Keep going",
-            })),
-          },
-        },
-      },
-    },
-    select: { id: true, grade: { select: { criteria: { select: { id: true } } } } },
-  });
-}
+const graded = (userId: string, score: number, daysAgo: number, levels: Record<string, number> = { resolution: 1 }) =>
+  gradedAttempt(userId, { levels, score, passed: score >= 70, daysAgo, scenarioSlug: SCENARIO });
 
 async function dashboard(person: Person) {
   const outcome = await callRoute<HomeData>(home.loader, { request: get("/", person.cookie) });
