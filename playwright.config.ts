@@ -28,7 +28,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: /grader-trust\.spec\.ts/ },
+    // Changes the organisation-wide trust rule, so it runs once every other journey has finished.
+    { name: "grader-trust", use: { browserName: "chromium" }, testMatch: /grader-trust\.spec\.ts/, dependencies: ["chromium"] },
+  ],
   webServer: {
     // The production build on a fresh, seeded database (see scripts/e2e-server.ts).
     command: "tsx scripts/e2e-server.ts",

@@ -21,6 +21,7 @@ import { recordScriptedAttempt } from "../app/models/practice.server.ts";
 import { prisma } from "../app/utils/db.server.ts";
 import { env } from "../app/utils/env.server.ts";
 import { createTeam, createUser, DAY_MS } from "../tests/factories/index.ts";
+import { seedCalibration } from "./seed-calibration.ts";
 
 export const DEMO_PASSWORD = "frontline-demo";
 
@@ -527,6 +528,7 @@ export async function seedDemoOrganisation(): Promise<boolean> {
   await seedPracticeHistory(now);
   await seedCoaching(now);
   await seedCareerAndMentoring(now);
+  await seedCalibration(now);
   return true;
 }
 

@@ -22,10 +22,11 @@ export const AUDIT_ACTIONS = [
   "nomination.approved",
   "nomination.declined",
   "mentoring.pool-published",
+  "grader.labels-exported",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGET_TYPES = ["user", "team", "assignment", "grade", "nomination", "pairing"] as const;
+export const AUDIT_TARGET_TYPES = ["user", "team", "assignment", "grade", "nomination", "pairing", "grader"] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 export const AUDIT_TARGET_TYPE_LABELS: Record<AuditTargetType, string> = {
@@ -35,6 +36,7 @@ export const AUDIT_TARGET_TYPE_LABELS: Record<AuditTargetType, string> = {
   grade: "Grades",
   nomination: "Nominations",
   pairing: "Mentoring pairings",
+  grader: "Grader",
 };
 
 /** What the audit log's filter and list call each action; the codes themselves are never shown. */
@@ -61,6 +63,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "nomination.approved": "Promotion approved",
   "nomination.declined": "Promotion declined",
   "mentoring.pool-published": "Mentor matches published",
+  "grader.labels-exported": "Grader labels downloaded",
 };
 
 /** The label for a stored action; entries written under an action since retired read as a generic change. */

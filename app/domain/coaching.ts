@@ -41,11 +41,12 @@ export type BoardSort = (typeof BOARD_SORTS)[number];
 
 export const BOARD_SORT_LABELS: Record<BoardSort, string> = { due: "Due date", agent: "Agent", status: "Status" };
 
-export const REVIEW_QUEUE_VIEWS = ["needs-review", "below-pass", "disputed", "all"] as const;
+export const REVIEW_QUEUE_VIEWS = ["needs-review", "provisional", "below-pass", "disputed", "all"] as const;
 export type ReviewQueueView = (typeof REVIEW_QUEUE_VIEWS)[number];
 
 export const REVIEW_QUEUE_VIEW_LABELS: Record<ReviewQueueView, string> = {
   "needs-review": "Needs review",
+  provisional: "Provisional grades",
   "below-pass": "Not passed",
   disputed: "Open disputes",
   all: "All graded conversations",

@@ -42,6 +42,9 @@ export function calendarDayField({ required, min, max }: { required: string; min
     .refine((value) => parseCalendarDay(value) === null || value <= max.day, max.message);
 }
 
+/** Today in UTC, the zone every due date in the app is shown in. */
+export const todayUtc = () => new Date().toISOString().slice(0, 10);
+
 /** Optional query-string filter: an empty value means "no filter". */
 export function optionalFilter<T extends z.ZodTypeAny>(schema: T) {
   return z.preprocess((value) => (value === "" ? undefined : value), schema.optional());

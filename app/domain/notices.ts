@@ -42,6 +42,10 @@ export const NOTICES = {
   "action-item-removed": "Action item removed.",
   "action-item-done": "Marked as done.",
   "action-item-reopened": "Marked as not done.",
+  "calibration-scored": "Scores saved.",
+  "calibration-submitted": "Your scores are submitted. You'll be notified when the results are ready.",
+  "benchmark-saved": "Agreed levels saved. Grader agreement is updated.",
+  "grader-settings-saved": "Trust rule saved. Criteria below it now need human review.",
 } as const satisfies Record<string, Notice>;
 
 export type NoticeKey = keyof typeof NOTICES;

@@ -13,6 +13,9 @@ export const NOTIFICATION_KINDS = [
   "nomination",
   "promotion",
   "mentoring",
+  "calibration-invited",
+  "calibration-due",
+  "calibration-results",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -30,4 +33,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   nomination: "Nomination",
   promotion: "Promotion",
   mentoring: "Mentoring",
+  "calibration-invited": "Calibration",
+  "calibration-due": "Calibration due",
+  "calibration-results": "Calibration results",
 };

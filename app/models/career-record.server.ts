@@ -103,17 +103,19 @@ async function loadCareerRecords(who: Prisma.Sql, difficultyOf: DifficultyOf): P
       WHERE m."userId" IN (${people}) AND m."completedAt" IS NOT NULL`,
     // Averaged per attempt and competency in SQL, exactly as the evaluator would (reviewed levels
     // first, clamped, on 0–2), so a team of fifty sends a few thousand rows instead of tens of thousands.
+    // A criterion the grader isn't trusted on ("needs human review") counts only once a person has reviewed the conversation.
     prisma.$queryRaw<AttemptCompetencyRow[]>`
       SELECT a."id", a."userId", a."scenarioSlug", a."startedAt", g."passed", c."competency",
         AVG(MIN(MAX(COALESCE(c."overrideLevel", c."level"), 0), c."maxLevel") * 2.0 / c."maxLevel") AS "level"
       FROM (
-        SELECT p."id", p."userId", p."scenarioSlug", p."startedAt",
+        SELECT p."id", p."userId", p."scenarioSlug", p."startedAt", p."reviewedAt",
           ROW_NUMBER() OVER (PARTITION BY p."userId" ORDER BY p."startedAt" DESC) AS "recency"
         FROM "PracticeAttempt" AS p
         WHERE p."userId" IN (${people}) AND EXISTS (SELECT 1 FROM "PracticeGrade" AS pg WHERE pg."attemptId" = p."id")
       ) AS a
       INNER JOIN "PracticeGrade" AS g ON g."attemptId" = a."id"
       LEFT JOIN "GradeCriterion" AS c ON c."gradeId" = g."id" AND c."applicable" = TRUE AND c."maxLevel" > 0
+        AND (a."reviewedAt" IS NOT NULL OR c."criterionId" NOT IN (SELECT r."criterionId" FROM "CriterionReviewRule" AS r))
       WHERE a."recency" <= ${ATTEMPTS_PER_PERSON}
       GROUP BY a."id", c."competency"`,
     prisma.$queryRaw<SessionRow[]>`

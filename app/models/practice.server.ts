@@ -8,6 +8,7 @@ import type { PeopleScope } from "~/engine/access/people.ts";
 import { canSeeAttempt } from "~/engine/access/practice.ts";
 import { scoreProgress } from "~/engine/grading/coaching.ts";
 import { gradeScenarioConversation, type Grade } from "~/engine/grading/grade.ts";
+import { customerDecision, type TranscriptLine } from "~/engine/language-model/decision.ts";
 import { CustomerStateSchema } from "~/engine/simulation/customer-state.ts";
 import { initialState, openingLine, respond, simulate } from "~/engine/simulation/customer.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
@@ -17,11 +18,12 @@ import { jsonColumn, StringListColumn } from "~/utils/json-column.ts";
 import { paginate } from "~/utils/paginate.server.ts";
 import { ensureFound, notFound } from "~/utils/permissions.server.ts";
 import { runAutoPractice } from "./auto-practice.server.ts";
+import { askSecondOpinion, languageModel, wordCustomerReply } from "./language-model.server.ts";
 import { scopeToWhere } from "./user.server.ts";
 
 const RubricVersionsColumn = jsonColumn(z.record(z.number().int()));
 const CustomerStateColumn = jsonColumn(CustomerStateSchema);
-const EvidenceColumn = jsonColumn(
+export const EvidenceColumn = jsonColumn(
   z.array(z.object({ turn: z.number().int(), span: z.tuple([z.number().int(), z.number().int()]), text: z.string() })),
 );
 
@@ -57,7 +59,10 @@ export async function getAttempt(id: string) {
       endedAt: true,
       userId: true,
       user: { select: { id: true, name: true, teamId: true } },
-      turns: { orderBy: { index: "asc" }, select: { index: true, speaker: true, text: true, replyMs: true, createdAt: true } },
+      turns: {
+        orderBy: { index: "asc" },
+        select: { index: true, speaker: true, text: true, replyMs: true, createdAt: true, wordedByModel: true, fallbackNote: true },
+      },
       grade: {
         select: {
           overallScore: true,
@@ -66,6 +71,8 @@ export async function getAttempt(id: string) {
           rubricVersions: true,
           criticalFailures: true,
           createdAt: true,
+          opinionModel: true,
+          opinionNote: true,
           criteria: {
             orderBy: { id: "asc" },
             select: {
@@ -80,6 +87,9 @@ export async function getAttempt(id: string) {
               evidence: true,
               suggestion: true,
               critical: true,
+              opinionLevel: true,
+              opinionTurn: true,
+              opinionQuote: true,
             },
           },
         },
@@ -164,17 +174,54 @@ function gradeAttempt(scenario: Scenario, rubrics: Rubric[], turns: TurnRow[], o
 
 export type ReplyResult = { status: "ok" | "duplicate" | "ended" | "not-found" | "stale" };
 
-/**
- * Stores the agent's reply and the customer's answer as one transaction. The
- * form says which turn it answers: a repeat of a reply already stored is a
- * duplicate, and a reply to an attempt that has ended is refused.
- */
-/** After a grade is stored: repeated failures on one criterion may assign targeted practice. */
-async function afterGrading(userId: string, result: ReplyResult & { graded?: boolean }): Promise<ReplyResult> {
-  if (result.graded) await runAutoPractice(userId);
+/** After a grade is stored: a second opinion when a language model is configured, and targeted practice for repeated failures. */
+async function afterGrading(
+  attemptId: string,
+  userId: string,
+  result: ReplyResult & { graded?: boolean },
+  scenario: Scenario,
+  rubrics: Rubric[],
+): Promise<ReplyResult> {
+  if (result.graded) {
+    await addSecondOpinion(attemptId, scenario, rubrics);
+    await runAutoPractice(userId);
+  }
   return { status: result.status };
 }
 
+const REPLY_TURN_SELECT = { index: true, speaker: true, text: true, replyMs: true, createdAt: true, wordedByModel: true } as const;
+
+type ReplyTarget = { status: string; turns: { index: number; speaker: string; text: string }[] } | null;
+
+/** Why a reply to turn `expectedIndex` cannot be stored, or null when it can. */
+function replyRefusal(attempt: ReplyTarget, expectedIndex: number, text: string): ReplyResult | null {
+  if (!attempt) return { status: "not-found" };
+  const existing = attempt.turns.find((turn) => turn.index === expectedIndex);
+  if (existing) return { status: existing.speaker === "agent" && existing.text === text ? "duplicate" : "stale" };
+  if (attempt.status !== ACTIVE) return { status: "ended" };
+  if (expectedIndex !== attempt.turns.length) return { status: "stale" };
+  return null;
+}
+
+/**
+ * The customer's last line as the engine composed it. The engine reads the agent's reply against its
+ * own line even when the language model worded what was shown, so the conversation's course never
+ * depends on the model and replays stay identical.
+ */
+function engineLastLine(scenario: Scenario, seed: number, turns: { speaker: string; text: string; wordedByModel: string | null }[]) {
+  const last = [...turns].reverse().find((turn) => turn.speaker === "customer")!;
+  if (last.wordedByModel === null) return last.text;
+  const agentMessages = turns.filter((turn) => turn.speaker === "agent").map((turn) => turn.text);
+  return simulate(scenario, agentMessages, seed).turns.at(-1)!.text;
+}
+
+/**
+ * Stores the agent's reply and the customer's answer. The form says which turn it answers: a repeat
+ * of a reply already stored is a duplicate, and a reply to an attempt that has ended is refused. The
+ * engine decides the answer from a read of the attempt; the organisation's language model, when one
+ * is configured, may word it, outside any transaction; then both turns are written in one
+ * transaction that checks again that nothing was stored meanwhile.
+ */
 export async function replyToCustomer(
   attemptId: string,
   userId: string,
@@ -182,31 +229,50 @@ export async function replyToCustomer(
   scenario: Scenario,
   rubrics: Rubric[],
 ): Promise<ReplyResult> {
+  const attempt = await prisma.practiceAttempt.findFirst({
+    where: { id: attemptId, userId },
+    select: { status: true, seed: true, customerState: true, turns: { orderBy: { index: "asc" }, select: REPLY_TURN_SELECT } },
+  });
+  const refusal = replyRefusal(attempt, expectedIndex, text);
+  if (refusal || !attempt) return refusal ?? { status: "not-found" };
+
+  const lastCustomer = [...attempt.turns].reverse().find((turn) => turn.speaker === "customer")!;
+  const state = CustomerStateColumn.read(attempt.customerState);
+  const response = respond(scenario, state, text, engineLastLine(scenario, attempt.seed, attempt.turns), attempt.seed + expectedIndex);
+  const transcript: TranscriptLine[] = [
+    ...attempt.turns.map((turn) => ({ speaker: turn.speaker === "agent" ? ("agent" as const) : ("customer" as const), text: turn.text })),
+    { speaker: "agent", text },
+  ];
+  const words = await wordCustomerReply(customerDecision(scenario, state, response, transcript), transcript);
+  const replyMs = Math.max(0, now.getTime() - lastCustomer.createdAt.getTime());
+
   try {
     const result = await prisma.$transaction(async (tx): Promise<ReplyResult & { graded?: boolean }> => {
-      const attempt = await tx.practiceAttempt.findFirst({
+      const current = await tx.practiceAttempt.findFirst({
         where: { id: attemptId, userId },
         select: {
           status: true,
-          seed: true,
           customerState: true,
-          turns: { orderBy: { index: "asc" }, select: { index: true, speaker: true, text: true, replyMs: true, createdAt: true } },
+          turns: { orderBy: { index: "asc" }, select: { index: true, speaker: true, text: true } },
         },
       });
-      if (!attempt) return { status: "not-found" };
-      const existing = attempt.turns.find((turn) => turn.index === expectedIndex);
-      if (existing) return { status: existing.speaker === "agent" && existing.text === text ? "duplicate" : "stale" };
-      if (attempt.status !== ACTIVE) return { status: "ended" };
-      if (expectedIndex !== attempt.turns.length) return { status: "stale" };
+      const changed = replyRefusal(current, expectedIndex, text);
+      if (changed) return changed;
+      if (current?.customerState !== attempt.customerState) return { status: "stale" };
 
-      const lastCustomer = [...attempt.turns].reverse().find((turn) => turn.speaker === "customer")!;
-      const state = CustomerStateColumn.read(attempt.customerState);
-      const response = respond(scenario, state, text, lastCustomer.text, attempt.seed + expectedIndex);
-      const replyMs = Math.max(0, now.getTime() - lastCustomer.createdAt.getTime());
       await tx.practiceTurn.createMany({
         data: [
           { attemptId, index: expectedIndex, speaker: "agent", text, replyMs, createdAt: now },
-          { attemptId, index: expectedIndex + 1, speaker: "customer", text: response.reply, createdAt: new Date(now.getTime() + 1) },
+          {
+            attemptId,
+            index: expectedIndex + 1,
+            speaker: "customer",
+            text: words.text,
+            wordedByModel: words.wordedByModel,
+            promptVersion: words.promptVersion,
+            fallbackNote: words.fallbackNote,
+            createdAt: new Date(now.getTime() + 1),
+          },
         ],
       });
       const outcome = response.state.outcome;
@@ -215,21 +281,67 @@ export async function replyToCustomer(
         data: { customerState: CustomerStateColumn.write(response.state), status: outcome ?? ACTIVE, endedAt: outcome ? now : undefined },
       });
       if (outcome) {
+        // Graded on the words that were actually said.
         const turns: TurnRow[] = [
           ...attempt.turns,
           { index: expectedIndex, speaker: "agent", text, replyMs },
-          { index: expectedIndex + 1, speaker: "customer", text: response.reply, replyMs: null },
+          { index: expectedIndex + 1, speaker: "customer", text: words.text, replyMs: null },
         ];
         await storeGrade(tx, attemptId, gradeAttempt(scenario, rubrics, turns, outcome));
       }
       return { status: "ok", graded: Boolean(outcome) };
     });
-    return await afterGrading(userId, result);
+    return await afterGrading(attemptId, userId, result, scenario, rubrics);
   } catch (error) {
     // Two identical posts racing: the second hits the unique (attempt, index) row.
     if ((error as { code?: string }).code === "P2002") return { status: "duplicate" };
     throw error;
   }
+}
+
+/**
+ * The organisation's language model grades the stored attempt too, once the grade is stored and
+ * outside its transaction: its level and quote per criterion are kept beside the automatic ones,
+ * or a note says why there are none. Without a configured model nothing is sent.
+ */
+async function addSecondOpinion(attemptId: string, scenario: Scenario, rubrics: Rubric[]) {
+  if (!languageModel()) return;
+  const grade = await prisma.practiceGrade.findUnique({
+    where: { attemptId },
+    select: {
+      id: true,
+      criteria: { where: { applicable: true }, select: { criterionId: true } },
+      attempt: { select: { turns: { orderBy: { index: "asc" }, select: { speaker: true, text: true } } } },
+    },
+  });
+  if (!grade) return;
+  const definitions = new Map(rubrics.flatMap((rubric) => rubric.criteria).map((criterion) => [criterion.id, criterion]));
+  const criteria = grade.criteria.flatMap((row) => {
+    const definition = definitions.get(row.criterionId);
+    return definition ? [definition] : [];
+  });
+  const transcript: TranscriptLine[] = grade.attempt.turns.map((turn) => ({
+    speaker: turn.speaker === "agent" ? "agent" : "customer",
+    text: turn.text,
+  }));
+  const opinion = await askSecondOpinion(criteria, transcript, scenario.persona.name);
+  if (!opinion) return;
+  if (!opinion.ok) {
+    await prisma.practiceGrade.update({ where: { id: grade.id }, data: { opinionNote: opinion.note } });
+    return;
+  }
+  await prisma.$transaction([
+    prisma.practiceGrade.update({
+      where: { id: grade.id },
+      data: { opinionModel: opinion.model, opinionPromptVersion: opinion.promptVersion, opinionNote: opinion.note },
+    }),
+    ...opinion.criteria.map((criterion) =>
+      prisma.gradeCriterion.update({
+        where: { gradeId_criterionId: { gradeId: grade.id, criterionId: criterion.id } },
+        data: { opinionLevel: criterion.level, opinionTurn: criterion.turn, opinionQuote: criterion.quote },
+      }),
+    ),
+  ]);
 }
 
 /** The agent ends the conversation; it is graded as it stands. */
@@ -251,7 +363,7 @@ export async function endAttempt(
     await storeGrade(tx, attemptId, gradeAttempt(scenario, rubrics, attempt.turns, "ended"));
     return { status: "ok", graded: true };
   });
-  return afterGrading(userId, result);
+  return afterGrading(attemptId, userId, result, scenario, rubrics);
 }
 
 /** Per scenario: how many attempts the person made and their best graded score. */

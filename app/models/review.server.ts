@@ -9,6 +9,7 @@ import { StringListColumn } from "~/utils/json-column.ts";
 import { paginate } from "~/utils/paginate.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { contentTitle, loadContentIndex } from "./content-index.server.ts";
+import { provisionalCriteria, refreshReviewRules } from "./grader-trust.server.ts";
 import { notify, notifyDisputeRaised, notifyFeedback, type ConversationRef } from "./notification.server.ts";
 import { scopeToWhere } from "./user.server.ts";
 
@@ -27,18 +28,33 @@ function reviewableWhere(reviewer: Reviewer): Prisma.PracticeAttemptWhereInput {
   return { grade: { isNot: null }, user: { AND: [scopeToWhere(reviewer.scope), { id: { not: reviewer.id } }] } };
 }
 
-const VIEW_WHERE: Record<ReviewQueueView, Prisma.PracticeAttemptWhereInput> = {
-  "needs-review": { reviewedAt: null },
-  "below-pass": { grade: { is: { passed: false } } },
-  disputed: { grade: { is: hasOpenDispute } },
-  all: {},
-};
+/** A grade's criteria the grader isn't trusted on: provisional until a person reviews the conversation. */
+const provisionalCriterion = (provisional: Set<string>): Prisma.GradeCriterionWhereInput => ({
+  applicable: true,
+  criterionId: { in: [...provisional] },
+});
+
+function viewWhere(view: ReviewQueueView, provisional: Set<string>): Prisma.PracticeAttemptWhereInput {
+  switch (view) {
+    case "needs-review":
+      return { reviewedAt: null };
+    case "provisional":
+      return { reviewedAt: null, grade: { is: { criteria: { some: provisionalCriterion(provisional) } } } };
+    case "below-pass":
+      return { grade: { is: { passed: false } } };
+    case "disputed":
+      return { grade: { is: hasOpenDispute } };
+    case "all":
+      return {};
+  }
+}
 
 export async function listReviewQueue(reviewer: Reviewer, filter: ReviewQueueFilter, page: number) {
+  const provisional = await provisionalCriteria();
   const where: Prisma.PracticeAttemptWhereInput = {
     AND: [
       reviewableWhere(reviewer),
-      VIEW_WHERE[filter.view],
+      viewWhere(filter.view, provisional),
       filter.scenarioSlug ? { scenarioSlug: filter.scenarioSlug } : {},
       filter.agentId ? { userId: filter.agentId } : {},
     ],
@@ -65,6 +81,7 @@ export async function listReviewQueue(reviewer: Reviewer, filter: ReviewQueueFil
               overallScore: true,
               passed: true,
               criteria: { where: { disputes: { some: { status: OPEN } } }, select: { id: true } },
+              _count: { select: { criteria: { where: provisionalCriterion(provisional) } } },
             },
           },
         },
@@ -77,6 +94,7 @@ export async function listReviewQueue(reviewer: Reviewer, filter: ReviewQueueFil
       overallScore: grade!.overallScore,
       passed: grade!.passed,
       openDisputes: grade!.criteria.length,
+      provisional: attempt.reviewedAt === null && grade!._count.criteria > 0,
     })),
   };
 }
@@ -230,7 +248,7 @@ export async function overrideCriterion(
   rubrics: Rubric[],
   now = new Date(),
 ): Promise<OverrideResult> {
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx): Promise<OverrideResult> => {
     const attempt = await findReviewable(tx, reviewer, attemptId);
     const criterion = attempt?.grade?.criteria.find((row) => row.criterionId === criterionId);
     if (!attempt || !criterion) return { status: "not-found" };
@@ -239,6 +257,13 @@ export async function overrideCriterion(
     await applyOverride(tx, reviewer, attempt, criterion, { level, reason, passRule, now });
     return { status: "ok" };
   });
+  return afterJudgement(result, now);
+}
+
+/** A person's judgement of the grader changes how far it is trusted. */
+async function afterJudgement<Result extends { status: string }>(result: Result, now: Date): Promise<Result> {
+  if (result.status === "ok") await refreshReviewRules(now);
+  return result;
 }
 
 export type CommentResult = { status: "ok" | "not-found" | "invalid-turn" };
@@ -272,7 +297,7 @@ export type MarkReviewedResult = { status: "ok" | "already-reviewed" | "not-foun
 
 /** Marks the review done and tells the agent there is feedback to read; marking it again changes nothing. */
 export async function markReviewed(reviewer: Reviewer, attemptId: string, now = new Date()): Promise<MarkReviewedResult> {
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx): Promise<MarkReviewedResult> => {
     const attempt = await tx.practiceAttempt.findFirst({
       where: { AND: [{ id: attemptId }, reviewableWhere(reviewer)] },
       select: { userId: true, scenarioSlug: true, startedAt: true },
@@ -287,6 +312,7 @@ export async function markReviewed(reviewer: Reviewer, attemptId: string, now = 
     await notifyFeedback(tx, attempt.userId, await conversationRef(attemptId, attempt));
     return { status: "ok" };
   });
+  return afterJudgement(result, now);
 }
 
 export type AcknowledgeResult = { status: "ok" | "not-found" | "not-reviewed" | "already-acknowledged" };
@@ -349,7 +375,7 @@ export async function resolveDispute(
   rubrics: Rubric[],
   now = new Date(),
 ): Promise<ResolveResult> {
-  return prisma.$transaction(async (tx): Promise<ResolveResult> => {
+  const result = await prisma.$transaction(async (tx): Promise<ResolveResult> => {
     const attempt = await findReviewable(tx, reviewer, attemptId);
     const dispute = attempt?.grade
       ? await tx.dispute.findFirst({
@@ -406,4 +432,5 @@ export async function resolveDispute(
     );
     return { status: "ok" };
   });
+  return afterJudgement(result, now);
 }

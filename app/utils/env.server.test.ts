@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { readEnv } from "./env.server.ts";
+import { languageModelConfig, readEnv } from "./env.server.ts";
 
 /** A stand-in environment: readEnv must cope with any mix of variables, present or not. */
 function envOf(vars: Record<string, string>): NodeJS.ProcessEnv {
@@ -13,6 +13,7 @@ describe("readEnv", () => {
       DATABASE_URL: "file:./prisma/data.db",
       PORT: 3000,
       TRUST_PROXY: false,
+      LANGUAGE_MODEL_TIMEOUT_MS: 8000,
     });
   });
 
@@ -22,6 +23,7 @@ describe("readEnv", () => {
       DATABASE_URL: "file:/var/data/app.db",
       PORT: 8080,
       TRUST_PROXY: false,
+      LANGUAGE_MODEL_TIMEOUT_MS: 8000,
     });
   });
 
@@ -59,6 +61,7 @@ describe("readEnv", () => {
       DATABASE_URL: "file:./prisma/data.db",
       PORT: 3000,
       TRUST_PROXY: false,
+      LANGUAGE_MODEL_TIMEOUT_MS: 8000,
     });
   });
 
@@ -96,5 +99,49 @@ describe("readEnv", () => {
 
   test("a valid DATABASE_URL does not appear in an error about another variable", () => {
     expect(() => readEnv(envOf({ PORT: "abc", DATABASE_URL: "file:./x.db" }))).toThrow(/^Invalid environment: PORT [^;]*$/);
+  });
+});
+
+describe("the language model settings", () => {
+  const full = {
+    LANGUAGE_MODEL_URL: "http://localhost:8080/v1/",
+    LANGUAGE_MODEL_API_KEY: "sk-local",
+    LANGUAGE_MODEL_NAME: "house-model-7b",
+  };
+
+  test("is off when none of them is set, or all are blank", () => {
+    expect(languageModelConfig(envOf({}))).toBeNull();
+    const blank = { LANGUAGE_MODEL_URL: " ", LANGUAGE_MODEL_API_KEY: "", LANGUAGE_MODEL_NAME: "" };
+    expect(() => readEnv(envOf(blank))).not.toThrow();
+    expect(languageModelConfig(envOf(blank))).toBeNull();
+  });
+
+  test("reads a full set, without the URL's trailing slash and with the default timeout", () => {
+    expect(readEnv(envOf(full))).toMatchObject({ LANGUAGE_MODEL_URL: "http://localhost:8080/v1", LANGUAGE_MODEL_TIMEOUT_MS: 8000 });
+    expect(languageModelConfig(envOf(full))).toEqual({
+      url: "http://localhost:8080/v1",
+      apiKey: "sk-local",
+      model: "house-model-7b",
+      timeoutMs: 8000,
+    });
+    expect(languageModelConfig(envOf({ ...full, LANGUAGE_MODEL_TIMEOUT_MS: "2500" }))?.timeoutMs).toBe(2500);
+  });
+
+  test.each([
+    [{ LANGUAGE_MODEL_URL: full.LANGUAGE_MODEL_URL }, /LANGUAGE_MODEL_API_KEY is missing \(so is LANGUAGE_MODEL_NAME\)/],
+    [{ LANGUAGE_MODEL_URL: full.LANGUAGE_MODEL_URL, LANGUAGE_MODEL_API_KEY: "sk" }, /LANGUAGE_MODEL_NAME is missing: /],
+    [{ LANGUAGE_MODEL_API_KEY: "sk", LANGUAGE_MODEL_NAME: "m" }, /LANGUAGE_MODEL_URL is missing: /],
+    [{ ...full, LANGUAGE_MODEL_NAME: "  " }, /LANGUAGE_MODEL_NAME is missing: .*together, or none of them/],
+  ])("refuses a partial set %j naming what is missing", (vars, message) => {
+    expect(() => readEnv(envOf(vars))).toThrow(message);
+    expect(languageModelConfig(envOf(vars))).toBeNull();
+  });
+
+  test.each(["localhost:8080/v1", "ftp://models.example.com/v1", "not a url"])("refuses LANGUAGE_MODEL_URL=%j", (url) => {
+    expect(() => readEnv(envOf({ ...full, LANGUAGE_MODEL_URL: url }))).toThrow(/^Invalid environment: LANGUAGE_MODEL_URL must be/);
+  });
+
+  test.each(["fast", "0", "499", "120001", "1.5"])("refuses LANGUAGE_MODEL_TIMEOUT_MS=%j", (timeout) => {
+    expect(() => readEnv(envOf({ ...full, LANGUAGE_MODEL_TIMEOUT_MS: timeout }))).toThrow(/LANGUAGE_MODEL_TIMEOUT_MS/);
   });
 });

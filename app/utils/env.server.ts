@@ -36,15 +36,56 @@ const TrustProxySchema = z
     return z.NEVER;
   });
 
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(["production", "development", "test"]).default("development"),
-  DATABASE_URL: z
-    .string()
-    .regex(/^file:.+/, "must be a SQLite file URL such as file:./prisma/data.db")
-    .default("file:./prisma/data.db"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  TRUST_PROXY: TrustProxySchema,
-});
+const optional = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/**
+ * The organisation's own language model (an OpenAI-compatible chat-completions endpoint): off
+ * unless URL, key and model name are all given, so a half-finished setup never runs half on.
+ */
+const LanguageModelFields = {
+  LANGUAGE_MODEL_URL: z.preprocess(
+    optional,
+    z
+      .string()
+      .trim()
+      .url("must be the endpoint's base URL, such as http://localhost:8080/v1")
+      .refine((url) => /^https?:\/\//.test(url), "must be an http or https URL, such as http://localhost:8080/v1")
+      .transform((url) => url.replace(/\/+$/, ""))
+      .optional(),
+  ),
+  LANGUAGE_MODEL_API_KEY: z.preprocess(optional, z.string().trim().optional()),
+  LANGUAGE_MODEL_NAME: z.preprocess(optional, z.string().trim().max(200).optional()),
+  LANGUAGE_MODEL_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(8000),
+};
+
+const LANGUAGE_MODEL_TRIO = ["LANGUAGE_MODEL_URL", "LANGUAGE_MODEL_API_KEY", "LANGUAGE_MODEL_NAME"] as const;
+
+function allOrNone(values: Partial<Record<(typeof LANGUAGE_MODEL_TRIO)[number], string>>, ctx: z.RefinementCtx) {
+  const missing = LANGUAGE_MODEL_TRIO.filter((name) => values[name] === undefined);
+  if (missing.length > 0 && missing.length < LANGUAGE_MODEL_TRIO.length) {
+    const also = missing.length > 1 ? ` (so is ${missing.slice(1).join(" and ")})` : "";
+    ctx.addIssue({
+      code: "custom",
+      path: [missing[0]],
+      message: `is missing${also}: the language model needs LANGUAGE_MODEL_URL, LANGUAGE_MODEL_API_KEY and LANGUAGE_MODEL_NAME together, or none of them`,
+    });
+  }
+}
+
+const LanguageModelEnvSchema = z.object(LanguageModelFields).superRefine(allOrNone);
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["production", "development", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^file:.+/, "must be a SQLite file URL such as file:./prisma/data.db")
+      .default("file:./prisma/data.db"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    TRUST_PROXY: TrustProxySchema,
+    ...LanguageModelFields,
+  })
+  .superRefine(allOrNone);
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -64,6 +105,21 @@ export function readEnvOrExit(): Env {
     console.error((error as Error).message);
     process.exit(1);
   }
+}
+
+export type LanguageModelConfig = { url: string; apiKey: string; model: string; timeoutMs: number };
+
+/**
+ * The language model to use, or null when none is configured. Read from the environment on each
+ * call (it is four variables) so the setting is never stale; the process already refused to start
+ * on a partial or invalid set.
+ */
+export function languageModelConfig(source: NodeJS.ProcessEnv = process.env): LanguageModelConfig | null {
+  const parsed = LanguageModelEnvSchema.safeParse(source);
+  if (!parsed.success) return null;
+  const { LANGUAGE_MODEL_URL: url, LANGUAGE_MODEL_API_KEY: apiKey, LANGUAGE_MODEL_NAME: model } = parsed.data;
+  if (!url || !apiKey || !model) return null;
+  return { url, apiKey, model, timeoutMs: parsed.data.LANGUAGE_MODEL_TIMEOUT_MS };
 }
 
 let cached: Env | undefined;

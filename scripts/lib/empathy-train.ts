@@ -1,7 +1,9 @@
 // Training the empathy model (engine/simulation/empathy-model.ts): multinomial
 // logistic regression per mechanism, full-batch AdaGrad with L2, classes
 // weighted equally. Its regularisation is chosen by cross-validation on the dev
-// part alone, so the held-out part never influences a weight.
+// part alone, so the held-out part never influences a weight. A reply without a
+// label for a mechanism (an organisation's label covers only what people judged)
+// is left out of that mechanism's training, never taken as 0.
 import { agreement } from "../../app/engine/grading/agreement.ts";
 import {
   EMPATHY_MECHANISMS,
@@ -16,7 +18,7 @@ import { empathySentenceFeatures } from "../../app/engine/simulation/signals.ts"
 import type { LabelledItem } from "./empathy-eval.ts";
 
 type Level = 0 | 1 | 2;
-export type Example = { group: string; features: string[]; levels: Record<EmpathyMechanism, Level> };
+export type Example = { group: string; features: string[]; levels: Partial<Record<EmpathyMechanism, Level>> };
 
 const EPOCHS = 300;
 const LEARNING_RATE = 0.5;
@@ -38,7 +40,10 @@ export function examplesOf(items: LabelledItem[]): Example[] {
 /** One mechanism's view of the examples. */
 type MechanismExample = { group: string; features: string[]; level: Level };
 const forMechanism = (examples: Example[], mechanism: EmpathyMechanism): MechanismExample[] =>
-  examples.map((example) => ({ group: example.group, features: example.features, level: example.levels[mechanism] }));
+  examples.flatMap((example) => {
+    const level = example.levels[mechanism];
+    return level === undefined ? [] : [{ group: example.group, features: example.features, level }];
+  });
 
 /** Keeps features seen in at least two training replies: one-off words teach nothing general. */
 function withVocabulary(examples: MechanismExample[]): MechanismExample[] {
@@ -50,7 +55,7 @@ function withVocabulary(examples: MechanismExample[]): MechanismExample[] {
   }));
 }
 
-function trainMechanism(examples: MechanismExample[], l2: number): MechanismWeights {
+function trainMechanism(examples: MechanismExample[], l2: number, epochs = EPOCHS): MechanismWeights {
   const counts = [0, 0, 0];
   for (const example of examples) counts[example.level] += 1;
   const classWeight = counts.map((count) => (count === 0 ? 0 : examples.length / (3 * count)));
@@ -59,7 +64,7 @@ function trainMechanism(examples: MechanismExample[], l2: number): MechanismWeig
     for (const feature of example.features) if (!model.weights.has(feature)) model.weights.set(feature, [0, 0, 0]);
   const squared = new Map<string, number[]>();
   const biasSquared = [1e-8, 1e-8, 1e-8];
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+  for (let epoch = 0; epoch < epochs; epoch++) {
     const gradient = new Map<string, number[]>();
     const biasGradient = [0, 0, 0];
     for (const example of examples) {
@@ -105,11 +110,17 @@ function compact(model: MechanismWeights): EmpathyModel["mechanisms"][EmpathyMec
   return { bias: [round(model.bias[0]), round(model.bias[1]), round(model.bias[2])], weights: Object.fromEntries(kept) };
 }
 
-export function trainModel(examples: Example[], l2: Record<EmpathyMechanism, number>, version: string): EmpathyModel {
+/** `epochs` below the default trades a little fit for speed (tests); the committed weights use the default. */
+export function trainModel(
+  examples: Example[],
+  l2: Record<EmpathyMechanism, number>,
+  version: string,
+  { epochs = EPOCHS }: { epochs?: number } = {},
+): EmpathyModel {
   const mechanisms = Object.fromEntries(
     EMPATHY_MECHANISMS.map((mechanism) => [
       mechanism,
-      compact(trainMechanism(withVocabulary(forMechanism(examples, mechanism)), l2[mechanism])),
+      compact(trainMechanism(withVocabulary(forMechanism(examples, mechanism)), l2[mechanism], epochs)),
     ]),
   ) as EmpathyModel["mechanisms"];
   return { version, mechanisms };

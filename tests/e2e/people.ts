@@ -1,6 +1,8 @@
 // People made for one test, written into the database the server under test runs on with the
 // factories the demo seed uses. Tests running in parallel never change the same person: a test
 // that changes someone creates them here, and seeded people are only looked at.
+import { execFileSync } from "node:child_process";
+import path from "node:path";
 import type { MenteeRequestInput } from "~/models/mentee-request.server.ts";
 import type { MentorProfileInput } from "~/models/mentor-profile.server.ts";
 import { E2E_DATABASE } from "../../playwright.config.ts";
@@ -57,4 +59,15 @@ export async function offerMentoring(mentor: Person, profile: Omit<MentorProfile
 export async function askForMentoring(mentee: Person, request: MenteeRequestInput): Promise<void> {
   const { saveMenteeRequest } = await importApp(() => import("~/models/mentee-request.server.ts"));
   await saveMenteeRequest(mentee.id, request);
+}
+
+/**
+ * A graded practice conversation for the person, played from the scenario's scripted replies. It runs in
+ * a tsx child process: the grader imports its weights as JSON, which Playwright's loader can't.
+ */
+export function recordPractice(person: Person, slug: string, script: "competent" | "poor", daysAgo = 1): void {
+  execFileSync(path.resolve("node_modules/.bin/tsx"), ["tests/e2e/record-practice.ts", person.id, slug, script, String(daysAgo)], {
+    env: { ...process.env, DATABASE_URL: `file:./${E2E_DATABASE}` },
+    stdio: "inherit",
+  });
 }

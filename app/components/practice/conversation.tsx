@@ -2,7 +2,17 @@ import type { Channel } from "~/content/practice-schemas.ts";
 import { formatDateTime } from "~/utils/format.ts";
 import type { ReportCriterion } from "./grade-report.tsx";
 
-export type ConversationTurn = { index: number; speaker: "customer" | "agent"; text: string; replyMs: number | null; at: string };
+export type ConversationTurn = {
+  index: number;
+  speaker: "customer" | "agent";
+  text: string;
+  replyMs: number | null;
+  at: string;
+  /** Customer turns worded by the organisation's language model: its name. */
+  wordedBy?: string | null;
+  /** Why the authored line was used although a language model is configured. */
+  fallbackNote?: string | null;
+};
 
 export type TurnComment = { id: string; author: string; body: string; at: string };
 
@@ -151,6 +161,8 @@ export function Conversation({
             <div className="turn__text">
               {turn.speaker === "agent" ? <Highlighted text={turn.text} marks={marksFor(turn.index, criteria)} /> : turn.text}
             </div>
+            {turn.wordedBy ? <p className="turn__time turn__source">Worded by {turn.wordedBy}</p> : null}
+            {turn.fallbackNote ? <p className="turn__time turn__source">{turn.fallbackNote}</p> : null}
             {comments[turn.index]?.length ? (
               <div className="turn__comments" role="group" aria-label={`Reviewer comments on message ${turn.index + 1}`}>
                 {comments[turn.index].map((comment) => (

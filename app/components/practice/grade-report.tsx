@@ -3,7 +3,7 @@ import { Fragment, type ReactNode } from "react";
 import { useIsPending } from "../forms/use-is-pending.ts";
 import { Button } from "../ui/button.tsx";
 import { DataTable } from "../ui/data-table.tsx";
-import { Badge } from "../ui/layout.tsx";
+import { Alert, Badge } from "../ui/layout.tsx";
 
 export type ReportCriterion = {
   id: string;
@@ -26,6 +26,10 @@ export type ReportCriterion = {
   evidence: { turn: number; span: [number, number]; text: string }[];
   /** Advice for the level that counts, with examples written for other cases left out. */
   suggestion: string;
+  /** The grader isn't trusted on this criterion yet (see grader agreement): the level waits for a person's review. */
+  provisional?: boolean;
+  /** The organisation's language model's level and the words it quoted, beside the automatic grade. */
+  opinion?: { level: number; label: string; turn: number; quote: string } | null;
 };
 
 /** One of the few things to fix first: where it showed in the transcript, what to do, and a reply that would have done it. */
@@ -50,6 +54,8 @@ type ReportGrade = {
   criteria: ReportCriterion[];
   topFixes: TopFix[];
   comparison: { first: number; best: number; latest: number; attempts: number } | null;
+  /** The language model's second opinion: who gave it, or why there is none. */
+  opinion?: { model: string | null; note: string | null } | null;
 };
 
 const RUBRIC_TITLES: Record<string, string> = {
@@ -69,6 +75,12 @@ function LevelCell({ criterion }: { criterion: ReportCriterion }) {
         <span className="muted">
           ({criterion.level}/{criterion.maxLevel})
         </span>
+        {criterion.provisional ? (
+          <>
+            {" "}
+            <Badge tone="warning">Provisional</Badge>
+          </>
+        ) : null}
       </>
     );
   }
@@ -81,6 +93,33 @@ function LevelCell({ criterion }: { criterion: ReportCriterion }) {
       </strong>{" "}
       <span className="badge">Reviewed</span>
     </span>
+  );
+}
+
+/** The language model's level beside the automatic one, with the words it rests on. */
+function OpinionLine({ criterion }: { criterion: ReportCriterion }) {
+  if (!criterion.opinion) return null;
+  return (
+    <p className="muted criterion-opinion">
+      Second opinion: {criterion.opinion.label} ({criterion.opinion.level}/{criterion.maxLevel}) —{" "}
+      <a href={`#turn-${criterion.opinion.turn}`}>“{criterion.opinion.quote}”</a>
+    </p>
+  );
+}
+
+/** Says whose second opinion the report shows, or why there is none; the automatic grade is the one that counts. */
+function OpinionSummary({ opinion }: { opinion: ReportGrade["opinion"] }) {
+  if (!opinion) return null;
+  return (
+    <div className="grade-report__opinion">
+      {opinion.model ? (
+        <p className="muted">
+          Second opinion by {opinion.model}, shown under each level it gave. It does not change the score; it is measured in calibration
+          like any rater.
+        </p>
+      ) : null}
+      {opinion.note ? <p className="muted">{opinion.note}</p> : null}
+    </div>
   );
 }
 
@@ -218,6 +257,13 @@ export function GradeReport({
           ))}
         </ul>
       </details>
+      {grade.criteria.some((criterion) => criterion.provisional) ? (
+        <Alert tone="warning">
+          Levels marked Provisional are on criteria where the automatic grader doesn't yet agree well enough with people. They count towards
+          career readiness once a lead has reviewed this conversation.
+        </Alert>
+      ) : null}
+      <OpinionSummary opinion={grade.opinion} />
       <details className="grade-report__all" open={open || undefined}>
         <summary>
           Every criterion{" "}
@@ -243,6 +289,7 @@ export function GradeReport({
                         <th scope="row">{criterion.title}</th>
                         <td>
                           <LevelCell criterion={criterion} /> <StrengthCell criterion={criterion} />
+                          <OpinionLine criterion={criterion} />
                         </td>
                         <td>
                           {criterion.evidence.length === 0 ? (

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 
 type ColumnSpec = {
   label: ReactNode;
@@ -24,19 +24,27 @@ export function DataTable({
   captionVisible = false,
   columns,
   className,
+  textOnly = false,
   children,
 }: {
   caption: ReactNode;
   captionVisible?: boolean;
   columns: readonly DataTableColumn[];
   className?: string;
-  /** The body's rows. */
+  /**
+   * The rows hold no link or control: the scrolling box itself takes keyboard focus (named by the
+   * caption), so a keyboard user can still scroll a table wider than the screen.
+   */
+  textOnly?: boolean;
   children: ReactNode;
 }) {
+  const captionId = useId();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" {...(textOnly ? { tabIndex: 0, role: "group", "aria-labelledby": captionId } : {})}>
       <table className={className}>
-        <caption className={captionVisible ? undefined : "visually-hidden"}>{caption}</caption>
+        <caption id={captionId} className={captionVisible ? undefined : "visually-hidden"}>
+          {caption}
+        </caption>
         <thead>
           <tr>
             {columns

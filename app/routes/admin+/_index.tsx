@@ -36,6 +36,10 @@ export default function AdminHome() {
           <p>Match everyone waiting for a mentor at once under each mentor's capacity, adjust the pairs and publish them.</p>
           <Link to="/admin/mentoring">Match the mentoring pool</Link>
         </Card>
+        <Card title="Grader agreement">
+          <p>How far people agree with the automatic grader, per criterion, and which criteria need human review before they count.</p>
+          <Link to="/admin/grader">See grader agreement</Link>
+        </Card>
         <Card title="Audit log">
           <p>Every change to people and teams, who made it and when. Entries are never edited or removed.</p>
           <Link to="/admin/audit">Open the audit log</Link>

@@ -28,6 +28,13 @@ export default function CoachingPage() {
           <p>Read graded conversations, override a level with a reason, comment on turns, and answer disputes.</p>
           <Link to="/coaching/reviews">Open the review queue</Link>
         </Card>
+        <Card title="Calibration">
+          <p>Score the same conversations blind with other leads, compare with the automatic grader and agree the right levels.</p>
+          <p className="row">
+            <Link to="/calibration">Calibration sessions</Link>
+            <Link to="/calibration/new">Start a session</Link>
+          </p>
+        </Card>
         <Card title="1:1 sessions">
           <p>Plan focus competencies, keep notes, link attempts and reflections, and agree action items with due dates.</p>
           <p className="row">

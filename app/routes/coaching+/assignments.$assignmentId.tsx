@@ -5,6 +5,7 @@ import { AssignmentChangeForm, assignmentChangeSchema, WithdrawAssignmentCard } 
 import { AssignmentStatusBadge } from "~/components/assignments/status-badge.tsx";
 import { PageHeader } from "~/components/ui/layout.tsx";
 import { ASSIGNMENT_KIND_LABELS } from "~/domain/coaching.ts";
+import { todayUtc } from "~/domain/fields.ts";
 import { LEADING_ROLES } from "~/engine/access/people.ts";
 import { changeAssignment, findManagedAssignment, withdrawAssignment, type AssignmentField } from "~/models/assignment.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
@@ -12,7 +13,6 @@ import { formatDate } from "~/utils/format.ts";
 import { handleIntent, invalid, redirectWithNotice, refused } from "~/utils/forms.server.ts";
 import { ensureFound, notFound, requireRole } from "~/utils/permissions.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
-import { todayUtc } from "./new-assignment-view.server.ts";
 
 const NOT_YOURS = "That assignment doesn't exist, or isn't for someone you look after.";
 

@@ -5,14 +5,14 @@ import { z } from "zod";
 import { AssignmentForm, assignmentSchema } from "~/components/assignments/assignment-form.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
-import { optionalFilter } from "~/domain/fields.ts";
+import { optionalFilter, todayUtc } from "~/domain/fields.ts";
 import { LEADING_ROLES } from "~/engine/access/people.ts";
 import { createAssignments, type AssignmentField } from "~/models/assignment.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
 import { handleIntent, invalid } from "~/utils/forms.server.ts";
 import { notFound, requireRole } from "~/utils/permissions.server.ts";
 import { parseSearchParams, readFormData } from "~/utils/request.server.ts";
-import { newAssignmentView, todayUtc } from "./new-assignment-view.server.ts";
+import { newAssignmentView } from "./new-assignment-view.server.ts";
 
 const FIELD_NAMES: Record<AssignmentField, string> = {
   contentSlug: "contentSlug",

@@ -3,12 +3,10 @@
 import type { AssignmentFormOptions } from "~/components/assignments/assignment-form.tsx";
 import { getCatalog } from "~/content/modules.server.ts";
 import { getPracticeCatalog } from "~/content/practice.server.ts";
+import { todayUtc } from "~/domain/fields.ts";
 import type { Viewer } from "~/engine/access/people.ts";
 import { listAssignableTeams } from "~/models/assignment.server.ts";
 import { notFound } from "~/utils/permissions.server.ts";
-
-/** Today in UTC, the zone every due date in the app is shown in. */
-export const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 export async function newAssignmentView(viewer: Viewer, teamId: string | undefined) {
   const [teams, catalog, practice] = await Promise.all([listAssignableTeams(viewer), getCatalog(), getPracticeCatalog()]);

@@ -30,6 +30,10 @@ const EMPTY: Record<ReviewQueueView, { title: string; body: string }> = {
     title: "You're all caught up",
     body: "Every graded conversation from your people has been reviewed. New ones appear here as soon as they are graded.",
   },
+  provisional: {
+    title: "No provisional grades waiting",
+    body: "Conversations graded on a criterion the grader isn't trusted on yet (see Admin › Grader agreement) appear here until someone reviews them.",
+  },
   "below-pass": {
     title: "No conversations below the pass mark",
     body: "Nobody you look after has a graded conversation that didn't pass.",
@@ -68,6 +72,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       reviewed: attempt.reviewedAt !== null,
       acknowledged: attempt.acknowledgedAt !== null,
       openDisputes: attempt.openDisputes,
+      provisional: attempt.provisional,
     })),
   };
 }
@@ -123,6 +128,7 @@ export default function ReviewQueuePage() {
               <td>
                 <span className="review-badges">
                   {row.reviewed ? <Badge tone="success">Reviewed</Badge> : <Badge tone="primary">Needs review</Badge>}
+                  {row.provisional ? <Badge tone="warning">Provisional grade</Badge> : null}
                   {row.reviewed && !row.acknowledged ? <Badge>Not acknowledged</Badge> : null}
                   {row.openDisputes > 0 ? (
                     <span className="badge review-badge--disputed">

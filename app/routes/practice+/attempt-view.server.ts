@@ -9,6 +9,7 @@ import { canReviewAttempt } from "~/engine/access/practice.ts";
 import { finalLevel, levelChoices } from "~/engine/coaching/review-score.ts";
 import { betterReply, isStrength, rankFixes, scenarioNeutralAdvice } from "~/engine/grading/coaching.ts";
 import { moodLabel } from "~/engine/simulation/mood.ts";
+import { provisionalCriteria } from "~/models/grader-trust.server.ts";
 import { scoreComparison, type VisibleAttempt } from "~/models/practice.server.ts";
 import { getAttemptReview } from "~/models/review.server.ts";
 
@@ -40,9 +41,9 @@ const toComment = (comment: { id: string; body: string; createdAt: Date; author:
 });
 
 export async function attemptPageView({ user, attempt, scenario, rubrics }: VisibleAttempt) {
-  const [comparison, review] = attempt.grade
-    ? await Promise.all([scoreComparison(attempt.userId, scenario.slug), getAttemptReview(attempt.id)])
-    : [null, null];
+  const [comparison, review, untrusted] = attempt.grade
+    ? await Promise.all([scoreComparison(attempt.userId, scenario.slug), getAttemptReview(attempt.id), provisionalCriteria()])
+    : [null, null, new Set<string>()];
   const state = attempt.customerState;
   const isOwner = attempt.userId === user.id;
   const canReview = canReviewAttempt(user, attempt);
@@ -75,6 +76,16 @@ export async function attemptPageView({ user, attempt, scenario, rubrics }: Visi
       strength: isStrength({ applicable: criterion.applicable, level: final, maxLevel: criterion.maxLevel }),
       evidence: criterion.evidence,
       suggestion: scenarioNeutralAdvice(suggestion),
+      provisional: criterion.applicable && overrideLevel === null && !review?.reviewedAt && untrusted.has(criterion.criterionId),
+      opinion:
+        criterion.opinionLevel !== null && criterion.opinionTurn !== null && criterion.opinionQuote !== null
+          ? {
+              level: criterion.opinionLevel,
+              label: definition?.levels.find((level) => level.level === criterion.opinionLevel)?.label ?? `Level ${criterion.opinionLevel}`,
+              turn: criterion.opinionTurn,
+              quote: criterion.opinionQuote,
+            }
+          : null,
     };
   });
   const topFixes = rankFixes(criteria.map((criterion) => ({ ...criterion, level: criterion.finalLevel }))).map((criterion): TopFix => {
@@ -165,6 +176,8 @@ export async function attemptPageView({ user, attempt, scenario, rubrics }: Visi
       text: turn.text,
       replyMs: turn.replyMs,
       at: turn.createdAt.toISOString(),
+      wordedBy: turn.wordedByModel,
+      fallbackNote: turn.fallbackNote,
     })),
     turnComments,
     lastCustomerAt:
@@ -186,6 +199,10 @@ export async function attemptPageView({ user, attempt, scenario, rubrics }: Visi
           criteria,
           topFixes,
           comparison,
+          opinion:
+            attempt.grade.opinionModel || attempt.grade.opinionNote
+              ? { model: attempt.grade.opinionModel, note: attempt.grade.opinionNote }
+              : null,
         }
       : null,
     review: reviewView,
