@@ -88,6 +88,9 @@ export async function seedCalibration(now: number) {
     await recordBenchmarks(admin, closed.sessionId, item.id, scoresFor(levels, true, 1), new Date(now - 5 * DAY_MS));
   }
 
+  // Leads from other teams score Billing's conversations: fresh eyes, and nothing of their own team's
+  // practice is hidden from them while the session is open.
+  const billing = await prisma.team.findFirstOrThrow({ where: { name: "Billing & Accounts" }, select: { id: true } });
   const open = await createCalibrationSession(
     admin,
     {
@@ -95,8 +98,8 @@ export async function seedCalibration(now: number) {
       rubricId: "empathy",
       dueAt: new Date(now + 5 * DAY_MS),
       sharedWithAgents: false,
-      raterIds: [marcus.id, sofia.id],
-      sample: { mode: "random", size: 5, filter: { from: new Date(now - 14 * DAY_MS) } },
+      raterIds: [marcus.id, daniel.id],
+      sample: { mode: "random", size: 5, filter: { teamId: billing.id, from: new Date(now - 60 * DAY_MS) } },
     },
     2027,
   );

@@ -64,14 +64,16 @@ export async function listCandidates(organiser: Viewer, rubricId: string, filter
 
 /** Who may be invited: active leads and admins, and the organiser's own agents for self-review. */
 export async function listInvitable(organiser: Viewer) {
-  return prisma.user.findMany({
+  const people = await prisma.user.findMany({
     where: {
       deactivatedAt: null,
       OR: [{ role: { in: ["lead", "admin"] } }, { AND: [{ role: "agent" }, scopeToWhere(peopleScope(organiser))] }],
     },
-    orderBy: [{ role: "desc" }, { name: "asc" }],
+    orderBy: [{ name: "asc" }, { id: "asc" }],
     select: { id: true, name: true, role: true, team: { select: { name: true } } },
   });
+  // Leads and admins first: they are who a calibration is usually for.
+  return [...people].sort((a, b) => Number(a.role === "agent") - Number(b.role === "agent"));
 }
 
 export async function calibrationRubrics(): Promise<Rubric[]> {
@@ -407,4 +409,17 @@ export async function loadScoringItem(viewer: Viewer, sessionId: string, itemId:
     turns,
     scores,
   };
+}
+
+/**
+ * An open session in which this person still has to score this conversation: until they submit, its
+ * grade and review stay hidden from them everywhere, so the scores they give are their own.
+ */
+export async function blindCalibrationFor(userId: string, attemptId: string, now = new Date()) {
+  const startOfToday = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  const seat = await prisma.calibrationRater.findFirst({
+    where: { userId, submittedAt: null, session: { closedAt: null, dueAt: { gte: startOfToday }, items: { some: { attemptId } } } },
+    select: { session: { select: { id: true, title: true } } },
+  });
+  return seat?.session ?? null;
 }

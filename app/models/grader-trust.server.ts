@@ -127,7 +127,17 @@ export async function graderAgreement(now = new Date()) {
         };
       }),
   );
-  return { rule, criteria };
+  // Criteria to act on first, then the ones with the most evidence; the catalog's order otherwise.
+  const ranked = criteria
+    .map((criterion, position) => ({ criterion, position }))
+    .sort(
+      (a, b) =>
+        Number(b.criterion.needsReview) - Number(a.criterion.needsReview) ||
+        b.criterion.judged - a.criterion.judged ||
+        a.position - b.position,
+    )
+    .map(({ criterion }) => criterion);
+  return { rule, criteria: ranked };
 }
 
 /** Recomputes which criteria need human review; called whenever people's judgements or the rule change. */

@@ -37,6 +37,7 @@ test("a lead runs a calibration session: two raters score blind, then the result
   await organiserPage.getByLabel("Title").fill("Empathy check, this week");
   await organiserPage.getByLabel("Choose the conversations").check();
   const chosen = organiserPage.getByRole("group", { name: "Chosen conversations" });
+  if (!(await chosen.isVisible())) await organiserPage.getByText(/^Pick from the latest/).click();
   for (const agent of agents) await chosen.getByLabel(new RegExp(agent.name)).check();
   await organiserPage.getByRole("button", { name: "Create the session and invite" }).click();
   await expect(organiserPage.getByText("Invite at least 2 people")).toBeVisible();

@@ -1,52 +1,46 @@
 // Calibration sessions through the routes, on a real database: organising one, scoring blind,
 // who may see what, closing, the results with disagreements first, and the agreed levels that
 // make a criterion "needs human review" and send its conversations to the review queue.
+import fs from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
+import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
+import { refreshCalibrationReminders } from "~/models/calibration.server.ts";
+import { recordScriptedAttempt } from "~/models/practice.server.ts";
 import * as sessionPage from "~/routes/calibration+/$sessionId.tsx";
 import * as scoring from "~/routes/calibration+/$sessionId_.conversations.$itemId.tsx";
 import * as results from "~/routes/calibration+/$sessionId_.results.tsx";
 import * as newSession from "~/routes/calibration+/new.tsx";
 import * as reviewQueue from "~/routes/coaching+/reviews._index.tsx";
+import * as attemptPage from "~/routes/practice+/attempts.$attemptId.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { createTeamWithLead, createUser } from "../factories/index.ts";
-import { gradedAttempt } from "./career-fixtures.ts";
 import { callRoute, get, post, sessionCookieFor } from "./request.ts";
 
+const SLUG = "damaged-item-deadline";
 const CRITERIA = ["empathy.emotional-reaction", "empathy.interpretation", "empathy.exploration"];
 const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 
 type Person = { id: string; cookie: string };
+type AttemptPage = Awaited<ReturnType<typeof attemptPage.loader>>;
 let organiser: Person;
 let secondLead: Person;
 let outsider: Person;
 let agent: Person;
 let attempts: string[];
 
-/** An empathy-graded conversation whose three criteria the grader put at `levels`. */
+let clock = Date.now() - 30 * 86_400_000;
+
+/** A real graded conversation whose three empathy criteria the grader put at `levels`. */
 async function empathyGraded(userId: string, levels: number[]) {
-  const attempt = await gradedAttempt(userId, { levels: { empathy: 1 } });
-  await prisma.gradeCriterion.deleteMany({
-    where: { gradeId: (await prisma.practiceGrade.findFirstOrThrow({ where: { attemptId: attempt.id } })).id },
-  });
-  const grade = await prisma.practiceGrade.findFirstOrThrow({ where: { attemptId: attempt.id }, select: { id: true } });
-  await prisma.gradeCriterion.createMany({
-    data: CRITERIA.map((criterionId, index) => ({
-      gradeId: grade.id,
-      criterionId,
-      rubricId: "empathy",
-      title: criterionId,
-      competency: "empathy",
-      weight: 1,
-      critical: false,
-      applicable: true,
-      level: levels[index],
-      maxLevel: 2,
-      score: levels[index] / 2,
-      label: "Level",
-      evidence: JSON.stringify([{ turn: 1, span: [0, 5], text: "Sorry" }]),
-      suggestion: "Keep going",
-    })),
-  });
+  const catalog = await getPracticeCatalog();
+  const scenario = catalog.scenarios.find((candidate) => candidate.slug === SLUG)!;
+  const messages = (JSON.parse(fs.readFileSync(`tests/fixtures/scenario-scripts/${SLUG}.json`, "utf8")) as { competent: string[] })
+    .competent;
+  const startedAt = new Date((clock += 3_600_000));
+  await recordScriptedAttempt(userId, scenario, rubricsFor(catalog, scenario), { messages, seed: 3, startedAt, replySeconds: 40 });
+  const attempt = await prisma.practiceAttempt.findFirstOrThrow({ where: { userId, startedAt }, select: { id: true } });
+  for (const [index, criterionId] of CRITERIA.entries())
+    await prisma.gradeCriterion.updateMany({ where: { grade: { attemptId: attempt.id }, criterionId }, data: { level: levels[index] } });
   return attempt.id;
 }
 
@@ -114,6 +108,8 @@ describe("organising a session", () => {
     expect(await itemIds(sessionId)).toHaveLength(2);
     const invited = await prisma.notification.findMany({ where: { kind: "calibration-invited", link: `/calibration/${sessionId}` } });
     expect(invited.map((row) => row.userId).sort()).toEqual([organiser.id, secondLead.id].sort());
+    // Out of the way of the session the next tests run: an open one would keep its conversations hidden from its raters.
+    await prisma.calibrationSession.update({ where: { id: sessionId }, data: { closedAt: new Date() } });
   });
 });
 
@@ -137,6 +133,16 @@ describe("scoring blind, closing and results", () => {
     expect(text).not.toContain("Sorry");
     expect(text).not.toContain("overallScore");
     expect(text).not.toContain("evidence");
+  });
+
+  test("a rater who hasn't submitted sees the conversation's page without its grade or review", async () => {
+    const page = await callRoute<AttemptPage>(attemptPage.loader, {
+      request: get(`/practice/attempts/${attempts[0]}`, organiser.cookie),
+      params: { attemptId: attempts[0] },
+    });
+    expect(page.body!.scoringBlind?.id).toBe(sessionId);
+    expect(page.body!.grade).toBeNull();
+    expect(page.body!.review).toBeNull();
   });
 
   test("people not invited, and guessed ids, get a 404", async () => {
@@ -216,6 +222,12 @@ describe("scoring blind, closing and results", () => {
       params: { sessionId },
     });
     expect(closed.status).toBe(302);
+    const graded = await callRoute<AttemptPage>(attemptPage.loader, {
+      request: get(`/practice/attempts/${attempts[0]}`, organiser.cookie),
+      params: { attemptId: attempts[0] },
+    });
+    expect(graded.body!.scoringBlind).toBeNull();
+    expect(graded.body!.grade).not.toBeNull();
     const told = await prisma.notification.findMany({ where: { kind: "calibration-results", link: `/calibration/${sessionId}/results` } });
     expect(told.map((row) => row.userId).sort()).toEqual([organiser.id, secondLead.id].sort());
 
@@ -242,6 +254,27 @@ describe("scoring blind, closing and results", () => {
     expect(reaction.judged).toBe(2);
     expect(reaction.raters).toHaveLength(2);
     expect(reaction.raters.find((rater) => rater.name && rater.kappa)!.kappa!.count).toBe(2);
+  });
+
+  test("the language model's second opinion takes part as one more rater", async () => {
+    await prisma.practiceGrade.updateMany({ where: { attemptId: { in: attempts } }, data: { opinionModel: "house-model" } });
+    await prisma.gradeCriterion.updateMany({
+      where: { grade: { attemptId: { in: attempts } } },
+      data: { opinionLevel: 1, opinionTurn: 1, opinionQuote: "Sorry" },
+    });
+    type Results = Awaited<ReturnType<typeof results.loader>>;
+    const page = await callRoute<Results>(results.loader, {
+      request: get(`/calibration/${sessionId}/results`, organiser.cookie),
+      params: { sessionId },
+    });
+    const reaction = page.body!.criteria.find((criterion) => criterion.criterionId === CRITERIA[0])!;
+    const model = reaction.raters.find((rater) => rater.name === "Language model (house-model)");
+    expect(model?.kappa?.count).toBe(2);
+    await prisma.practiceGrade.updateMany({ where: { attemptId: { in: attempts } }, data: { opinionModel: null } });
+    await prisma.gradeCriterion.updateMany({
+      where: { grade: { attemptId: { in: attempts } } },
+      data: { opinionLevel: null, opinionTurn: null, opinionQuote: null },
+    });
   });
 
   test("agreed levels below the grader make the criterion need review and send its conversations to the queue", async () => {
@@ -275,5 +308,41 @@ describe("scoring blind, closing and results", () => {
       params: { sessionId },
     });
     expect(refused.status).toBe(404);
+  });
+});
+
+describe("reminders", () => {
+  async function sessionDue(dueAt: Date) {
+    return prisma.calibrationSession.create({
+      data: {
+        title: "Reminder check",
+        rubricId: "empathy",
+        dueAt,
+        organiserId: organiser.id,
+        items: { create: attempts.map((attemptId, position) => ({ attemptId, position })) },
+        raters: { create: [{ userId: secondLead.id }] },
+      },
+      select: { id: true },
+    });
+  }
+
+  test("a rater who hasn't submitted is reminded once when the deadline is two days off", async () => {
+    const now = new Date("2030-01-10T09:00:00Z");
+    const { id } = await sessionDue(new Date("2030-01-11T00:00:00Z"));
+    await refreshCalibrationReminders(secondLead.id, now);
+    await refreshCalibrationReminders(secondLead.id, now);
+    expect(await prisma.notification.count({ where: { userId: secondLead.id, kind: "calibration-due", link: `/calibration/${id}` } })).toBe(
+      1,
+    );
+    await prisma.calibrationSession.update({ where: { id }, data: { closedAt: now } });
+  });
+
+  test("once the due day has passed the session closes and everyone hears the results are ready", async () => {
+    const { id } = await sessionDue(new Date("2020-01-11T00:00:00Z"));
+    await refreshCalibrationReminders(secondLead.id, new Date("2020-01-12T08:00:00Z"));
+    const session = await prisma.calibrationSession.findUniqueOrThrow({ where: { id } });
+    expect(session.closedAt?.toISOString()).toBe("2020-01-11T23:59:59.999Z");
+    const told = await prisma.notification.findMany({ where: { kind: "calibration-results", link: `/calibration/${id}/results` } });
+    expect(told.map((row) => row.userId).sort()).toEqual([organiser.id, secondLead.id].sort());
   });
 });

@@ -107,13 +107,19 @@ export function NewCalibrationForm({
         errors={fields.size.errors}
         inputProps={{ ...getInputProps(fields.size, { type: "number" }), min: SAMPLE_MIN, max: SAMPLE_MAX }}
       />
-      <CheckboxGroup
-        meta={fields.attemptIds}
-        legend="Chosen conversations"
-        hint="When choosing: the latest graded conversations that match the filter."
-        options={candidates}
-        empty="No graded conversation matches the filter."
-      />
+      <details className="candidate-picker" open={Boolean(fields.attemptIds.errors?.length) || fields.mode.value === "chosen" || undefined}>
+        <summary>
+          Pick from the latest {candidates.length} matching {candidates.length === 1 ? "conversation" : "conversations"}
+        </summary>
+        <CheckboxGroup
+          meta={fields.attemptIds}
+          legend="Chosen conversations"
+          hint="When choosing: tick up to 30. Narrow the filter above to find particular ones."
+          options={candidates}
+          empty="No graded conversation matches the filter."
+          columns
+        />
+      </details>
       <CheckboxGroup
         meta={fields.raterIds}
         legend="Who scores"

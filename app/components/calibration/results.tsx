@@ -18,13 +18,14 @@ export function levelName(criterion: Criterion | undefined, level: Judgement): s
 const percent = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
 const decimal = (value: number | null) => (value === null ? "—" : value.toFixed(2));
 
+/** Kappa with its 95% interval: "0.78 (0.37–1.00)". */
 export function KappaFigure({ estimate }: { estimate: KappaEstimate | null }) {
-  if (!estimate) return <span className="muted">not enough data</span>;
+  if (!estimate) return <span className="muted">no data yet</span>;
   return (
     <span>
       {decimal(estimate.kappa)}{" "}
       <span className="muted">
-        (95% CI {decimal(estimate.low)} to {decimal(estimate.high)}, n = {estimate.count})
+        ({decimal(estimate.low)}–{decimal(estimate.high)})<span className="visually-hidden">, 95% confidence interval</span>
       </span>
     </span>
   );
@@ -40,7 +41,7 @@ export function CriterionAgreement({ criteria, summaries }: { criteria: Criterio
         "Criterion",
         "Conversations judged",
         "Exact agreement with the grader",
-        "Cohen's kappa, each rater vs the grader",
+        "Cohen's kappa, each rater vs the grader (95% interval)",
         "Krippendorff's alpha across people",
       ]}
     >

@@ -79,7 +79,7 @@ export default function GraderAgreementPage() {
           "Criterion",
           "Judged (benchmarks, reviews)",
           "Exact agreement",
-          "Cohen's kappa",
+          "Cohen's kappa (95% interval)",
           `Trend (${TREND_WINDOWS} × ${AGREEMENT_WINDOW_DAYS / TREND_WINDOWS} days)`,
           "Status",
         ]}

@@ -129,9 +129,11 @@ export default function CalibrationSessionPage() {
             ))}
           </DataTable>
           {session.open && nextToScore ? (
-            <ButtonLink to={`/calibration/${session.id}/conversations/${nextToScore.id}`}>
-              {scoredCount === 0 ? "Start scoring" : "Score the next conversation"}
-            </ButtonLink>
+            <p className="row">
+              <ButtonLink to={`/calibration/${session.id}/conversations/${nextToScore.id}`}>
+                {scoredCount === 0 ? "Start scoring" : "Score the next conversation"}
+              </ButtonLink>
+            </p>
           ) : null}
           {session.open && !nextToScore && !seat.submitted ? <ActionButton intent="submit">Submit my scores</ActionButton> : null}
         </Card>

@@ -9,6 +9,7 @@ import { canReviewAttempt } from "~/engine/access/practice.ts";
 import { finalLevel, levelChoices } from "~/engine/coaching/review-score.ts";
 import { betterReply, isStrength, rankFixes, scenarioNeutralAdvice } from "~/engine/grading/coaching.ts";
 import { moodLabel } from "~/engine/simulation/mood.ts";
+import { blindCalibrationFor } from "~/models/calibration.server.ts";
 import { provisionalCriteria } from "~/models/grader-trust.server.ts";
 import { scoreComparison, type VisibleAttempt } from "~/models/practice.server.ts";
 import { getAttemptReview } from "~/models/review.server.ts";
@@ -41,9 +42,14 @@ const toComment = (comment: { id: string; body: string; createdAt: Date; author:
 });
 
 export async function attemptPageView({ user, attempt, scenario, rubrics }: VisibleAttempt) {
-  const [comparison, review, untrusted] = attempt.grade
-    ? await Promise.all([scoreComparison(attempt.userId, scenario.slug), getAttemptReview(attempt.id), provisionalCriteria()])
-    : [null, null, new Set<string>()];
+  const [comparison, review, untrusted, scoringBlind] = attempt.grade
+    ? await Promise.all([
+        scoreComparison(attempt.userId, scenario.slug),
+        getAttemptReview(attempt.id),
+        provisionalCriteria(),
+        blindCalibrationFor(user.id, attempt.id),
+      ])
+    : [null, null, new Set<string>(), null];
   const state = attempt.customerState;
   const isOwner = attempt.userId === user.id;
   const canReview = canReviewAttempt(user, attempt);
@@ -186,25 +192,27 @@ export async function attemptPageView({ user, attempt, scenario, rubrics }: Visi
         .find((turn) => turn.speaker === "customer")
         ?.createdAt.toISOString() ?? null,
     expectedIndex: attempt.turns.length,
-    grade: attempt.grade
-      ? {
-          goals: scenario.goals,
-          overallScore: attempt.grade.overallScore,
-          passed: attempt.grade.passed,
-          graderVersion: attempt.grade.graderVersion,
-          rubricVersions: attempt.grade.rubricVersions,
-          criticalFailures: criteria
-            .filter((criterion) => criterion.critical && criterion.applicable && criterion.finalLevel === 0)
-            .map((criterion) => criterion.title),
-          criteria,
-          topFixes,
-          comparison,
-          opinion:
-            attempt.grade.opinionModel || attempt.grade.opinionNote
-              ? { model: attempt.grade.opinionModel, note: attempt.grade.opinionNote }
-              : null,
-        }
-      : null,
-    review: reviewView,
+    scoringBlind,
+    grade:
+      attempt.grade && !scoringBlind
+        ? {
+            goals: scenario.goals,
+            overallScore: attempt.grade.overallScore,
+            passed: attempt.grade.passed,
+            graderVersion: attempt.grade.graderVersion,
+            rubricVersions: attempt.grade.rubricVersions,
+            criticalFailures: criteria
+              .filter((criterion) => criterion.critical && criterion.applicable && criterion.finalLevel === 0)
+              .map((criterion) => criterion.title),
+            criteria,
+            topFixes,
+            comparison,
+            opinion:
+              attempt.grade.opinionModel || attempt.grade.opinionNote
+                ? { model: attempt.grade.opinionModel, note: attempt.grade.opinionNote }
+                : null,
+          }
+        : null,
+    review: scoringBlind ? null : reviewView,
   };
 }

@@ -6,7 +6,7 @@ import { GradeReport, HighlightLegend, type ReportCriterion } from "~/components
 import { MoodIndicator } from "~/components/practice/mood-indicator.tsx";
 import { ReplyBox } from "~/components/practice/reply-box.tsx";
 import { CriterionReviewRow, DisputeLink, ReviewPanel, type AttemptReview } from "~/components/practice/review.tsx";
-import { Badge, PageHeader } from "~/components/ui/layout.tsx";
+import { Alert, Badge, PageHeader } from "~/components/ui/layout.tsx";
 import { loadVisibleAttempt } from "~/models/practice.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
 import { handleAttemptAction } from "./attempt-actions.server.ts";
@@ -111,7 +111,15 @@ export default function AttemptPage() {
         </p>
       ) : null}
       {review ? <ReviewPanel review={review} /> : null}
-      {!active && !grade ? <p className="muted">This conversation has ended.</p> : null}
+      {loaded.scoringBlind ? (
+        <Alert tone="info">
+          You're scoring this conversation in the calibration session{" "}
+          <Link to={`/calibration/${loaded.scoringBlind.id}`}>{loaded.scoringBlind.title}</Link>: its grade and review stay hidden until you
+          submit your scores.
+        </Alert>
+      ) : !active && !grade ? (
+        <p className="muted">This conversation has ended.</p>
+      ) : null}
     </div>
   );
 }
