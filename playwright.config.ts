@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+const ISOLATED = /(grader-trust|language-model)\.spec\.ts/;
 export const E2E_DATABASE = `tests/.e2e-data/frontline-${PORT}.db`;
 
 export default defineConfig({
@@ -29,9 +30,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { browserName: "chromium" }, testIgnore: /grader-trust\.spec\.ts/ },
-    // Changes the organisation-wide trust rule, so it runs once every other journey has finished.
-    { name: "grader-trust", use: { browserName: "chromium" }, testMatch: /grader-trust\.spec\.ts/, dependencies: ["chromium"] },
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: ISOLATED },
+    // Journeys that run once every other one has finished: one changes the organisation-wide trust rule,
+    // the other starts a second app server and a model server of its own.
+    { name: "isolated", use: { browserName: "chromium" }, testMatch: ISOLATED, dependencies: ["chromium"] },
   ],
   webServer: {
     // The production build on a fresh, seeded database (see scripts/e2e-server.ts).

@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   "nomination.declined",
   "mentoring.pool-published",
   "grader.labels-exported",
+  "grader.rule-changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -64,6 +65,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "nomination.declined": "Promotion declined",
   "mentoring.pool-published": "Mentor matches published",
   "grader.labels-exported": "Grader labels downloaded",
+  "grader.rule-changed": "Grader trust rule changed",
 };
 
 /** The label for a stored action; entries written under an action since retired read as a generic change. */

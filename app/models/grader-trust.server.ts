@@ -11,6 +11,7 @@ import {
   type TrustRule,
 } from "~/engine/grading/calibration-stats.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { recordAudit } from "./audit.server.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -19,8 +20,20 @@ export async function getGraderSettings(): Promise<TrustRule> {
   return row ?? { minKappa: DEFAULT_MIN_KAPPA, minJudged: DEFAULT_MIN_JUDGED };
 }
 
-export async function updateGraderSettings(rule: TrustRule, now = new Date()): Promise<void> {
-  await prisma.graderSettings.upsert({ where: { id: 1 }, create: { id: 1, ...rule }, update: rule });
+/** The admin's new trust rule, audited with the old one, and applied at once. */
+export async function updateGraderSettings(actorId: string, rule: TrustRule, now = new Date()): Promise<void> {
+  const before = await getGraderSettings();
+  await prisma.$transaction(async (tx) => {
+    await tx.graderSettings.upsert({ where: { id: 1 }, create: { id: 1, ...rule }, update: rule });
+    await recordAudit(tx, {
+      actorId,
+      action: "grader.rule-changed",
+      targetType: "grader",
+      targetId: "trust-rule",
+      summary: `Trust the grader from kappa ${rule.minKappa} once ${rule.minJudged} conversations are judged (was ${before.minKappa} and ${before.minJudged})`,
+      details: { from: before, to: rule },
+    });
+  });
   await refreshReviewRules(now);
 }
 

@@ -89,7 +89,7 @@ describe("the trust rule", () => {
       const attemptId = await conversation({ "empathy.emotional-reaction": level });
       await benchmark(attemptId, "empathy.emotional-reaction", 0);
     }
-    await updateGraderSettings({ minKappa: 0.4, minJudged: 5 });
+    await updateGraderSettings(leadId, { minKappa: 0.4, minJudged: 5 });
     const { criteria } = await graderAgreement();
     const reaction = criteria.find((row) => row.criterionId === "empathy.emotional-reaction")!;
     expect(reaction.judged).toBe(5);
@@ -97,9 +97,12 @@ describe("the trust rule", () => {
     expect(reaction.needsReview).toBe(true);
     expect(await provisionalCriteria()).toContain("empathy.emotional-reaction");
 
-    await updateGraderSettings({ minKappa: 0.4, minJudged: 6 });
+    const audited = await prisma.auditEvent.findFirstOrThrow({ where: { action: "grader.rule-changed" }, orderBy: { createdAt: "desc" } });
+    expect(audited.summary).toContain("kappa 0.4 once 5 conversations");
+
+    await updateGraderSettings(leadId, { minKappa: 0.4, minJudged: 6 });
     expect(await provisionalCriteria()).not.toContain("empathy.emotional-reaction");
-    await updateGraderSettings({ minKappa: 0.4, minJudged: 5 });
+    await updateGraderSettings(leadId, { minKappa: 0.4, minJudged: 5 });
   });
 
   test("career readiness leaves a flagged criterion out of a conversation until it is reviewed", async () => {

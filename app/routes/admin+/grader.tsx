@@ -17,13 +17,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, ["admin"]);
+  const admin = await requireRole(request, ["admin"]);
   const formData = await readFormData(request);
   return handleIntent(formData, {
     rule: async () => {
       const submission = parseWithZod(formData, { schema: trustRuleSchema });
       if (submission.status !== "success") return invalid("rule", submission);
-      await updateGraderSettings(submission.value);
+      await updateGraderSettings(admin.id, submission.value);
       return redirectWithNotice("/admin/grader", "grader-settings-saved");
     },
   });
