@@ -143,6 +143,11 @@ describe("scoring blind, closing and results", () => {
     expect(page.body!.scoringBlind?.id).toBe(sessionId);
     expect(page.body!.grade).toBeNull();
     expect(page.body!.review).toBeNull();
+    const override = await callRoute(attemptPage.action, {
+      request: post(`/practice/attempts/${attempts[0]}`, { intent: "mark-reviewed" }, organiser.cookie),
+      params: { attemptId: attempts[0] },
+    });
+    expect(override.status).toBe(409);
   });
 
   test("people not invited, and guessed ids, get a 404", async () => {

@@ -16,6 +16,7 @@ import {
 } from "~/components/practice/review-forms.tsx";
 import { hasRole, peopleScope } from "~/engine/access/people.ts";
 import { canReviewAttempt, canTakePartInAttempt, PRACTICE_REVIEWER_ROLES } from "~/engine/access/practice.ts";
+import { blindCalibrationFor } from "~/models/calibration.server.ts";
 import { endAttempt, replyToCustomer, type VisibleAttempt } from "~/models/practice.server.ts";
 import {
   acknowledgeReview,
@@ -71,6 +72,8 @@ export async function handleAttemptAction({ user, attempt, scenario, rubrics }: 
   if ((REVIEW_INTENTS as readonly string[]).includes(intent)) {
     if (!hasRole(user, PRACTICE_REVIEWER_ROLES)) forbidden("Only team leads and admins review practice conversations.");
     if (!canReviewAttempt(user, attempt)) forbidden("Your own practice is reviewed by someone else.");
+    if (await blindCalibrationFor(user.id, attempt.id))
+      conflict("You're scoring this conversation in a calibration session: submit your scores there before you review it.");
   } else if (!canTakePartInAttempt(user, attempt)) {
     // Leads may read a team member's attempt; only its owner may take part in it or answer its review.
     notFound("There's no practice conversation at this address.");
