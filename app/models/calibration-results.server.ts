@@ -75,6 +75,8 @@ async function compileResults({ session, visibleItems, canManage }: NonNullable<
       closedAt: session.closedAt,
     },
     canManage,
+    /** The criteria people scored, in the rubric's order. */
+    rubricCriteria: criteria,
     conversations: Object.fromEntries(
       visibleItems.map((item) => [
         item.id,

@@ -14,6 +14,30 @@ export type ConversationTurn = {
   fallbackNote?: string | null;
 };
 
+/** A turn as stored, with whatever the page selected of the language model's part in it. */
+type StoredTurn = {
+  index: number;
+  speaker: string;
+  text: string;
+  replyMs: number | null;
+  createdAt: Date;
+  wordedByModel?: string | null;
+  fallbackNote?: string | null;
+};
+
+/** A stored turn as the transcript shows it. */
+export function toConversationTurn(turn: StoredTurn): ConversationTurn {
+  return {
+    index: turn.index,
+    speaker: turn.speaker as ConversationTurn["speaker"],
+    text: turn.text,
+    replyMs: turn.replyMs,
+    at: turn.createdAt.toISOString(),
+    wordedBy: turn.wordedByModel,
+    fallbackNote: turn.fallbackNote,
+  };
+}
+
 export type TurnComment = { id: string; author: string; body: string; at: string };
 
 type Mark = { start: number; end: number; titles: string[]; strength: boolean };

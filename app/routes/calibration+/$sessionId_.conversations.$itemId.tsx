@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ScoreForm, scoreSchema, toScoredCriteria, toScores } from "~/components/calibration/score-form.tsx";
-import { Conversation, type ConversationTurn } from "~/components/practice/conversation.tsx";
+import { Conversation, toConversationTurn } from "~/components/practice/conversation.tsx";
 import { Card, PageHeader } from "~/components/ui/layout.tsx";
 import { isCalibrationOpen } from "~/engine/access/calibration.ts";
 import { loadScoringItem, saveScores } from "~/models/calibration.server.ts";
@@ -36,13 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     channel: item.scenario.channel,
     customer: item.scenario.persona.name,
     scenarioTitle: item.scenario.title,
-    turns: item.turns.map((turn): ConversationTurn => ({
-      index: turn.index,
-      speaker: turn.speaker as ConversationTurn["speaker"],
-      text: turn.text,
-      replyMs: turn.replyMs,
-      at: turn.createdAt.toISOString(),
-    })),
+    turns: item.turns.map(toConversationTurn),
     criteria: toScoredCriteria(item.criteria),
     saved: Object.fromEntries(item.scores.map((score) => [score.criterionId, { level: score.level, comment: score.comment }])),
   };

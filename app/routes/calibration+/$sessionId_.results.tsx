@@ -21,9 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lookup = await loadCalibrationResults(viewer, sessionId);
   if (lookup.status === "not-found") notFound(NOT_FOUND);
   if (lookup.status === "open") throw redirect(`/calibration/${sessionId}`);
-  const { results } = lookup;
-  const rubric = await rubricById((await loadCalibrationSession(viewer, sessionId))!.session.rubricId);
-  return { ...results, scored: rubric ? toScoredCriteria(scoredCriteria(rubric)) : [] };
+  const { rubricCriteria, ...results } = lookup.results;
+  return { ...results, scored: toScoredCriteria(rubricCriteria) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,6 +1,6 @@
 // The attempt page's view: the conversation, the grade with any review on it, and what this
 // viewer may do — built from the attempt the access check let through.
-import { type ConversationTurn, type TurnComment } from "~/components/practice/conversation.tsx";
+import { toConversationTurn, type TurnComment } from "~/components/practice/conversation.tsx";
 import { type ReportCriterion, type TopFix } from "~/components/practice/grade-report.tsx";
 import { type AttemptReview, type CriterionReview, type DisputeView } from "~/components/practice/review.tsx";
 import { CHANNEL_LABELS, DIFFICULTY_LABELS } from "~/content/practice-schemas.ts";
@@ -176,15 +176,7 @@ export async function attemptPageView({ user, attempt, scenario, rubrics }: Visi
       attempt.status === "active" && scenario.persona.showMood
         ? { label: moodLabel(state.mood), patienceLeft: Math.max(0, state.patience), patience: scenario.persona.patience }
         : null,
-    turns: attempt.turns.map((turn): ConversationTurn => ({
-      index: turn.index,
-      speaker: turn.speaker as ConversationTurn["speaker"],
-      text: turn.text,
-      replyMs: turn.replyMs,
-      at: turn.createdAt.toISOString(),
-      wordedBy: turn.wordedByModel,
-      fallbackNote: turn.fallbackNote,
-    })),
+    turns: attempt.turns.map(toConversationTurn),
     turnComments,
     lastCustomerAt:
       [...attempt.turns]
