@@ -1,8 +1,10 @@
 // One set of rules for the whole tree (ADR 010): the Remix template's React, hooks, accessibility
 // and TypeScript rules, plus import order and no import cycles. Prettier owns formatting.
+import fs from "node:fs";
 import js from "@eslint/js";
 import prettier from "eslint-config-prettier";
 import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
+import i18next from "eslint-plugin-i18next";
 import importX from "eslint-plugin-import-x";
 import jsxA11y from "eslint-plugin-jsx-a11y";
 import react from "eslint-plugin-react";
@@ -53,6 +55,32 @@ export default tseslint.config(
       "react/prop-types": "off",
       // Apostrophes and quotes are safe in JSX text; only the characters that are usually a typo are flagged.
       "react/no-unescaped-entities": ["error", { forbid: [">", "}"] }],
+    },
+  },
+  {
+    // Every user-facing string goes through the message catalogs (locales/); see docs/translating.md.
+    // locales/untranslated.json lists the pages not translated yet.
+    files: ["app/routes/**/*.tsx", "app/components/**/*.tsx", "app/root.tsx"],
+    ignores: JSON.parse(fs.readFileSync("locales/untranslated.json", "utf8")).files,
+    plugins: { i18next },
+    rules: {
+      "i18next/no-literal-string": [
+        "error",
+        {
+          mode: "jsx-only",
+          "jsx-attributes": {
+            include: [
+              "^(label|title|aria-label|aria-description|placeholder|alt|hint|description|heading|caption|legend|summary|message|emptyText|confirm.*)$",
+            ],
+          },
+          "object-properties": {
+            exclude: [
+              "^(role|type|autoComplete|method|action|variant|size|tone|name|id|inputMode|to|href|rel|target|kind|mode|intent|className|key|align|preventScrollReset|encType)$",
+            ],
+          },
+          words: { exclude: ["[0-9!-/:-@[-`{-~·—–…←→↑↓✓✗×•\\s]+", "Frontline"] },
+        },
+      ],
     },
   },
   prettier,

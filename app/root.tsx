@@ -6,6 +6,10 @@ import type { ReactNode } from "react";
 import { AppShell } from "./components/app-shell.tsx";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { noticeMessage } from "./domain/notices.ts";
+import { catalogs } from "./i18n/catalog.server.ts";
+import { useSyncLanguage } from "./i18n/client.ts";
+import { catalogUrl } from "./i18n/config.ts";
+import { requestLocale } from "./i18n/i18next.server.ts";
 import { unreadCount } from "./models/notification.server.ts";
 import { refreshRemindersOnVisit } from "./models/reminders.server.ts";
 import stylesheet from "./styles/app.css";
@@ -40,16 +44,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const { searchParams } = new URL(request.url);
   const notice = noticeMessage(searchParams.get("notice"), searchParams.get("count"));
-  return data({ user: shellUser, notice }, refreshedCookie ? { headers: { "Set-Cookie": refreshedCookie } } : undefined);
+  const locale = await requestLocale(request, user);
+  return data(
+    { user: shellUser, notice, locale, timeZone: user?.timeZone ?? "UTC", catalogVersion: catalogs().version },
+    refreshedCookie ? { headers: { "Set-Cookie": refreshedCookie } } : undefined,
+  );
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const root = useRouteLoaderData<typeof loader>("root");
+  const locale = root?.locale ?? "en";
+  const version = root?.catalogVersion ?? "";
+  useSyncLanguage(locale, version);
   return (
-    <html lang="en">
+    <html lang={locale} data-catalog={version}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="preload" as="fetch" href={catalogUrl(locale, version)} crossOrigin="anonymous" />
         <Meta />
         <Links />
       </head>

@@ -9,6 +9,7 @@ import type { Level, WorkMode } from "../app/domain/people.ts";
 import { gradeQuiz, type QuizAnswers } from "../app/engine/learning/quiz.ts";
 import { utcOffsetMinutes } from "../app/engine/matching/score.ts";
 import { isNewHire } from "../app/engine/people/tenure.ts";
+import type { Locale } from "../app/i18n/locales.ts";
 import { createAssignments } from "../app/models/assignment.server.ts";
 import { recordCheckIn } from "../app/models/check-in.server.ts";
 import { createSession } from "../app/models/coaching-session.server.ts";
@@ -25,7 +26,16 @@ import { seedCalibration } from "./seed-calibration.ts";
 
 export const DEMO_PASSWORD = "frontline-demo";
 
-type Member = { name: string; email?: string; level: Level; hiredDaysAgo: number; timeZone: string; workMode: WorkMode };
+type Member = {
+  name: string;
+  email?: string;
+  level: Level;
+  hiredDaysAgo: number;
+  timeZone: string;
+  workMode: WorkMode;
+  /** Interface and content language; English when absent. */
+  locale?: Locale;
+};
 
 const TEAMS: { name: string; lead: Member; members: Member[] }[] = [
   {
@@ -105,6 +115,24 @@ const TEAMS: { name: string; lead: Member; members: Member[] }[] = [
       { name: "Fatima Zahra", level: "agent-1", hiredDaysAgo: 200, timeZone: "Africa/Casablanca", workMode: "remote" },
       { name: "Ben Carter", level: "senior-agent", hiredDaysAgo: 1750, timeZone: "Australia/Melbourne", workMode: "hybrid" },
       { name: "Yuki Sato", level: "agent-2", hiredDaysAgo: 365, timeZone: "Asia/Tokyo", workMode: "office" },
+      {
+        name: "陳怡君",
+        email: "agent.hant@frontline.test",
+        level: "agent-2",
+        hiredDaysAgo: 430,
+        timeZone: "Asia/Taipei",
+        workMode: "hybrid",
+        locale: "zh-Hant",
+      },
+      {
+        name: "王磊",
+        email: "agent.hans@frontline.test",
+        level: "agent-1",
+        hiredDaysAgo: 150,
+        timeZone: "Asia/Shanghai",
+        workMode: "remote",
+        locale: "zh-Hans",
+      },
     ],
   },
 ];
@@ -138,6 +166,7 @@ function profile(member: Member, now: number) {
     hireDate: new Date(now - member.hiredDaysAgo * DAY_MS),
     timeZone: member.timeZone,
     workMode: member.workMode,
+    locale: member.locale ?? "en",
     password: DEMO_PASSWORD,
   };
 }
@@ -265,7 +294,7 @@ async function seedPracticeHistory(now: number) {
   const agents = await prisma.user.findMany({
     where: { role: "agent" },
     orderBy: { name: "asc" },
-    select: { id: true, hireDate: true, timeZone: true },
+    select: { id: true, hireDate: true, timeZone: true, locale: true },
   });
   for (const [index, agent] of agents.entries()) {
     if (isNewHire(agent.hireDate, new Date(now))) continue;
@@ -273,8 +302,14 @@ async function seedPracticeHistory(now: number) {
     // a first scenario 6 to 12 weeks ago, a second in the last 6 weeks, retakes a week later.
     const firstDaysAgo = [46 + ((index * 7) % 35), 11 + ((index * 5) % 30)];
     for (let n = 0; n < 2; n++) {
-      const scenario = catalog.scenarios[(index * 2 + n) % catalog.scenarios.length];
-      const scripts = JSON.parse(fs.readFileSync(`tests/fixtures/scenario-scripts/${scenario.slug}.json`, "utf8")) as {
+      // People who work in Chinese practise the Chinese version of a scenario where there is one.
+      const english = catalog.scenarios[(index * 2 + n) % catalog.scenarios.length];
+      const variant = agent.locale === "zh-Hant" || agent.locale === "zh-Hans" ? english.variants[agent.locale] : undefined;
+      const scriptsFile = `tests/fixtures/scenario-scripts/${english.slug}${variant ? `.${variant.locale}` : ""}.json`;
+      const scenario = variant && fs.existsSync(scriptsFile) ? variant : english;
+      const scripts = JSON.parse(
+        fs.readFileSync(scenario === english ? `tests/fixtures/scenario-scripts/${english.slug}.json` : scriptsFile, "utf8"),
+      ) as {
         competent: string[];
         poor: string[];
       };

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { EMPATHY_CRITERIA, evaluateEmpathy, readLabelled } from "./lib/empathy-eval.ts";
+import { EMPATHY_CRITERIA, evaluateEmpathy, readChineseLabelled, readLabelled } from "./lib/empathy-eval.ts";
 import { measureGrader } from "./lib/grader-bench.ts";
 import { measureMatching } from "./lib/matching-bench.ts";
 import { bin, buildIsStale, migrateDeploy, run } from "./lib/run.ts";
@@ -136,6 +136,8 @@ const matching = measureMatching();
 const grader = await measureGrader();
 const labelled = readLabelled();
 const agreement = await evaluateEmpathy(labelled);
+const chinese = readChineseLabelled();
+const chineseAgreement = await evaluateEmpathy(chinese);
 
 const floor = (floorBefore.requestsPerSecond + floorAfter.requestsPerSecond) / 2;
 const floorP50 = (floorBefore.p50 + floorAfter.p50) / 2 || 1;
@@ -198,6 +200,18 @@ const lines = [
   ...EMPATHY_CRITERIA.map(
     (id) =>
       `| ${id} | ${agreement[id].dev.macroF1.toFixed(3)} | ${agreement[id].heldOut.macroF1.toFixed(3)} | ${agreement[id].heldOut.accuracy.toFixed(3)} | ${agreement[id].heldOut.kappa.toFixed(3)} |`,
+  ),
+  "",
+  "### In Chinese",
+  "",
+  `The ${chinese.length} Chinese replies in \`tests/fixtures/empathy-zh/\` (both scripts, labelled to the same guide): ${chinese.filter((item) => item.split === "dev").length} dev, ${chinese.filter((item) => item.split === "held-out").length} held out.`,
+  "Chinese empathy is read by the phrase rules of `app/engine/simulation/signals-chinese.ts`, written against the dev part only.",
+  "",
+  "| criterion | dev macro-F1 | held-out macro-F1 | held-out accuracy | held-out Cohen's kappa |",
+  "|---|---:|---:|---:|---:|",
+  ...EMPATHY_CRITERIA.map(
+    (id) =>
+      `| ${id} (zh) | ${chineseAgreement[id].dev.macroF1.toFixed(3)} | ${chineseAgreement[id].heldOut.macroF1.toFixed(3)} | ${chineseAgreement[id].heldOut.accuracy.toFixed(3)} | ${chineseAgreement[id].heldOut.kappa.toFixed(3)} |`,
   ),
   "",
 ];

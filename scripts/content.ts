@@ -2,11 +2,15 @@
 // per problem; `tsx scripts/content.ts build` (part of `npm run build`) also
 // writes the compiled catalog the production server reads.
 import fs from "node:fs";
+import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { checkLadder, LadderSchema } from "../app/content/career-schemas.ts";
-import { loadCatalogFromSource, writeCatalog } from "../app/content/modules.server.ts";
-import { loadPracticeFromSource } from "../app/content/practice.server.ts";
+import { ladderFile } from "../app/content/career.server.ts";
+import { loadCatalogFromSource, untranslatedModules, writeCatalog } from "../app/content/modules.server.ts";
+import { loadPracticeFromSource, untranslatedScenarios } from "../app/content/practice.server.ts";
 import { formatProblem, zodProblems } from "../app/content/schemas.ts";
+import { compareLadderStructure } from "../app/content/variants.ts";
+import { TRANSLATED_LOCALES } from "../app/i18n/locales.ts";
 
 const mode = process.argv[2];
 if (mode !== "check" && mode !== "build") {
@@ -36,6 +40,13 @@ try {
       scenarioDifficulties: practice.catalog.scenarios.map((scenario) => scenario.difficulty),
     });
     problems.push(...ladderProblems.map((problem) => ({ file: LADDER_FILE, ...problem })));
+    for (const locale of TRANSLATED_LOCALES) {
+      const file = path.relative(process.cwd(), ladderFile(locale));
+      if (!fs.existsSync(file)) continue;
+      const translated = LadderSchema.safeParse(parseYaml(fs.readFileSync(file, "utf8")));
+      if (!translated.success) problems.push(...zodProblems(file, translated.error));
+      else problems.push(...compareLadderStructure(ladder.data, translated.data).map((problem) => ({ file, ...problem })));
+    }
   }
 } catch (error) {
   problems.push({ file: LADDER_FILE, where: "(file)", message: (error as Error).message.split("\n")[0] });
@@ -47,6 +58,15 @@ if (problems.length > 0) {
   process.exit(1);
 }
 if (mode === "build") await writeCatalog(catalog);
+// Untranslated items are listed, not failed: a reader sees the English with a note saying so.
+for (const [locale, slugs] of Object.entries(untranslatedModules(catalog))) {
+  const translated = catalog.modules.length - slugs.length;
+  const scenarios = untranslatedScenarios(practice.catalog)[locale as keyof ReturnType<typeof untranslatedScenarios>];
+  console.log(
+    `  ${locale}: ${translated} of ${catalog.modules.length} modules and ${practice.catalog.scenarios.length - scenarios.length} of ${practice.catalog.scenarios.length} scenarios translated` +
+      (slugs.length || scenarios.length ? `; untranslated: ${[...slugs, ...scenarios].join(", ")}` : ""),
+  );
+}
 const questions = catalog.modules.reduce((sum, module) => sum + module.quizzes.reduce((n, quiz) => n + quiz.questions.length, 0), 0);
 console.log(
   `✓ content: ${catalog.modules.length} modules, ${questions} quiz questions, ${catalog.competencies.length} competencies, ` +

@@ -7,8 +7,10 @@ import { z } from "zod";
 import { getPracticeCatalog, rubricsFor } from "../app/content/practice.server.ts";
 import { gradeScenarioConversation } from "../app/engine/grading/grade.ts";
 import { gradeReply } from "../app/engine/grading/reply.ts";
+import { LOCALES } from "../app/i18n/locales.ts";
 
-const ReplyLine = z.object({ id: z.string(), customer: z.string(), agent: z.string() });
+// `lang` (optional) is the conversation's language; without it each reply is read in its own.
+const ReplyLine = z.object({ id: z.string(), customer: z.string(), agent: z.string(), lang: z.enum(LOCALES).optional() });
 const TranscriptFile = z.object({
   scenario: z.string(),
   turns: z.array(z.object({ from: z.enum(["customer", "agent"]), text: z.string(), ms: z.number().nonnegative().optional() })).min(1),
@@ -71,7 +73,7 @@ async function gradeReplies(file: string) {
       process.stderr.write(`${file}:${lineNumber}: ${reason}\n`);
       continue;
     }
-    const grade = gradeReply(item.customer, item.agent, rubrics);
+    const grade = gradeReply(item.customer, item.agent, rubrics, item.lang && (item.lang === "en" ? "en" : "zh"));
     const criteria = Object.fromEntries(
       grade.criteria
         .filter((criterion) => criterion.applicable)

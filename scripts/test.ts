@@ -53,6 +53,9 @@ run(bin("prettier"), ["--check", "--log-level=warn", "."]);
 step("Content");
 run(bin("tsx"), ["scripts/content.ts", "check"]);
 
+step("Message catalogs");
+run(bin("tsx"), ["scripts/i18n-check.ts"]);
+
 step("Migrations match the schema");
 prisma(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"]);
 

@@ -12,9 +12,11 @@ import {
   type LucideIcon,
 } from "lucide-react";
 import { useEffect, useRef, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { ROLE_LABELS, type Role } from "~/domain/people.ts";
 import { navigationFor, type NavItem } from "~/engine/access/navigation.ts";
 import { NoticeProvider } from "./forms/notice.tsx";
+import { LanguageSwitcher } from "./language-switcher.tsx";
 import { NotificationBell } from "./notification-bell.tsx";
 import { Avatar } from "./ui/avatar.tsx";
 import { Button } from "./ui/button.tsx";
@@ -31,8 +33,9 @@ const NAV_ICONS: Record<string, LucideIcon> = {
 };
 
 function MainNav({ items, className }: { items: NavItem[]; className: string }) {
+  const { t } = useTranslation();
   return (
-    <nav className={className} aria-label="Main">
+    <nav className={className} aria-label={t("common:nav.label")}>
       <ul>
         {items.map((item) => {
           const Icon = NAV_ICONS[item.to];
@@ -40,7 +43,7 @@ function MainNav({ items, className }: { items: NavItem[]; className: string }) 
             <li key={item.to}>
               <NavLink to={item.to}>
                 {Icon ? <Icon aria-hidden="true" className="icon" /> : null}
-                {item.label}
+                {t(item.label)}
               </NavLink>
             </li>
           );
@@ -56,6 +59,7 @@ function MainNav({ items, className }: { items: NavItem[]; className: string }) 
  * a link is followed and on Escape.
  */
 function PhoneMenu({ items }: { items: NavItem[] }) {
+  const { t } = useTranslation();
   const menu = useRef<HTMLDetailsElement>(null);
   const location = useLocation();
   useEffect(() => {
@@ -74,7 +78,7 @@ function PhoneMenu({ items }: { items: NavItem[] }) {
     <details className="nav-menu" ref={menu}>
       <summary>
         <Menu aria-hidden="true" className="icon" />
-        Menu
+        {t("common:nav.menu")}
       </summary>
       <MainNav items={items} className="main-nav" />
     </details>
@@ -82,11 +86,12 @@ function PhoneMenu({ items }: { items: NavItem[] }) {
 }
 
 export function AppShell({ user, notice = null, children }: { user: ShellUser | null; notice?: string | null; children: ReactNode }) {
+  const { t } = useTranslation();
   const items = user ? navigationFor(user.role) : [];
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t("common:skipToContent")}
       </a>
       <header className="app-header">
         <div className="app-header__inner">
@@ -94,7 +99,7 @@ export function AppShell({ user, notice = null, children }: { user: ShellUser | 
             <span className="brand__mark" aria-hidden="true">
               <Waypoints className="icon" />
             </span>
-            Frontline
+            {t("common:appName")}
           </Link>
           {user ? (
             <>
@@ -106,26 +111,27 @@ export function AppShell({ user, notice = null, children }: { user: ShellUser | 
                   <Avatar name={user.name} />
                   <span className="user-menu__text">
                     <span className="user-menu__name">
-                      <span className="visually-hidden">Signed in as </span>
+                      <span className="visually-hidden">{t("common:user.signedInAs")}</span>
                       {user.name}
                     </span>
-                    <span className="user-menu__role">{ROLE_LABELS[user.role]}</span>
+                    <span className="user-menu__role">{t(ROLE_LABELS[user.role])}</span>
                   </span>
                 </span>
                 <Form method="post" action="/logout">
-                  <Button type="submit" variant="ghost" size="small" icon={LogOut} title="Sign out">
-                    <span className="button__label">Sign out</span>
+                  <Button type="submit" variant="ghost" size="small" icon={LogOut} title={t("common:user.signOut")}>
+                    <span className="button__label">{t("common:user.signOut")}</span>
                   </Button>
                 </Form>
               </div>
             </>
           ) : null}
+          <LanguageSwitcher />
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         <NoticeProvider notice={notice}>{children}</NoticeProvider>
       </main>
-      <footer className="app-footer">Frontline · training and coaching for support teams</footer>
+      <footer className="app-footer">{t("common:footer")}</footer>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { MODULE_STATUS_LABELS, type ModuleStatusKind } from "~/domain/learning.ts";
 import type { ModuleStatus } from "~/engine/learning/progress.ts";
 import { Badge } from "./ui/layout.tsx";
@@ -11,5 +12,6 @@ const TONES: Record<ModuleStatusKind, "success" | "primary" | undefined> = {
 };
 
 export function ModuleStatusBadge({ status }: { status: ModuleStatus["kind"] }) {
-  return <Badge tone={TONES[status]}>{MODULE_STATUS_LABELS[status]}</Badge>;
+  const { t } = useTranslation();
+  return <Badge tone={TONES[status]}>{t(MODULE_STATUS_LABELS[status])}</Badge>;
 }

@@ -1,9 +1,11 @@
 import { NavLink } from "@remix-run/react";
 import { Bell } from "lucide-react";
+import { useTranslation } from "react-i18next";
 
 /** The header's link to notifications; its accessible name carries the unread count. */
 export function NotificationBell({ unread }: { unread: number }) {
-  const label = unread === 0 ? "Notifications, none unread" : `Notifications, ${unread} unread`;
+  const { t } = useTranslation();
+  const label = t("common:notificationsBell", { unread });
   return (
     <NavLink to="/notifications" className="notification-bell" aria-label={label} title={label}>
       <Bell aria-hidden="true" className="icon" />

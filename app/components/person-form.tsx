@@ -1,4 +1,5 @@
 import { getInputProps, getSelectProps } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import {
   LEVEL_LABELS,
@@ -12,6 +13,8 @@ import {
   WORK_MODES,
   WorkModeSchema,
 } from "~/domain/people.ts";
+import { LOCALE_NAMES, LOCALES } from "~/i18n/locales.ts";
+import { message } from "~/i18n/message.ts";
 import { IntentForm, useIntentForm } from "./forms/intent-form.tsx";
 import { useIsPending } from "./forms/use-is-pending.ts";
 import { Button } from "./ui/button.tsx";
@@ -44,13 +47,11 @@ export const PersonSchema = z.object({
     .refine((date) => date.getTime() <= Date.now() + LATEST_HIRE_DAYS_AHEAD * 86_400_000, "Enter a hire date within the next year"),
   timeZone: TimeZoneSchema,
   workMode: WorkModeSchema,
+  // Optional so a form without it leaves the person's language as it is.
+  locale: z.enum(LOCALES, { errorMap: () => ({ message: message("validation:chooseLanguage") }) }).optional(),
 });
 
 export type PersonDefaults = Partial<Record<keyof z.input<typeof PersonSchema>, string>>;
-
-const roleOptions: Option[] = ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
-const levelOptions: Option[] = LEVELS.map((value) => ({ value, label: LEVEL_LABELS[value] }));
-const workModeOptions: Option[] = WORK_MODES.map((value) => ({ value, label: WORK_MODE_LABELS[value] }));
 
 export function PersonForm({
   id,
@@ -69,7 +70,12 @@ export function PersonForm({
 }) {
   const [form, fields] = useIntentForm({ id, intent, schema: PersonSchema, defaultValue });
   const pending = useIsPending({ intent });
+  const { t } = useTranslation();
   const timeZoneOptions = timeZones.map((zone) => ({ value: zone, label: zone }));
+  const roleOptions: Option[] = ROLES.map((value) => ({ value, label: t(ROLE_LABELS[value]) }));
+  const levelOptions: Option[] = LEVELS.map((value) => ({ value, label: t(LEVEL_LABELS[value]) }));
+  const localeOptions: Option[] = LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value] }));
+  const workModeOptions: Option[] = WORK_MODES.map((value) => ({ value, label: t(WORK_MODE_LABELS[value]) }));
   return (
     <IntentForm form={form} intent={intent}>
       <div className="form-grid">
@@ -120,6 +126,7 @@ export function PersonForm({
           placeholder="Choose a work mode"
           selectProps={getSelectProps(fields.workMode)}
         />
+        <SelectField label="Language" errors={fields.locale.errors} options={localeOptions} selectProps={getSelectProps(fields.locale)} />
       </div>
       <div className="row">
         <Button type="submit" pending={pending}>

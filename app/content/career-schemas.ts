@@ -71,7 +71,8 @@ export const REQUIREMENT_KINDS = RequirementSchema.options.map((option) => optio
 
 export const LadderLevelSchema = z
   .object({
-    title: z.string().min(3).max(60),
+    // Two characters make a Chinese title ("组长").
+    title: z.string().min(2).max(60),
     track: z.enum(CAREER_TRACKS),
     summary: z.string().min(20).max(300),
     /** The level(s) this one follows; [] for the entry level. */

@@ -55,8 +55,12 @@ export function slugify(text: string): string {
   );
 }
 
-/** Returns a fresh remark plugin and the parts it fills in as it runs. */
-export function createModulePartsPlugin() {
+/**
+ * Returns a fresh remark plugin and the parts it fills in as it runs. A translation
+ * passes its English module's section ids, so its nth section has the same id (and
+ * reading progress carries across languages) whatever its heading says.
+ */
+export function createModulePartsPlugin({ sectionIds }: { sectionIds?: string[] } = {}) {
   const parts: ModuleParts = { sections: [], quizzes: [], reflections: [], scenarioLinks: [], hasKeyTakeaways: false, problems: [] };
   const usedIds = new Set<string>();
 
@@ -184,7 +188,7 @@ export function createModulePartsPlugin() {
       if (node.depth === 1) problem(node, "# heading", "the title comes from the frontmatter; use ## for sections");
       if (node.depth === 2) {
         const title = textOf(node).trim();
-        let id = slugify(title);
+        let id = sectionIds?.[parts.sections.length] ?? slugify(title);
         for (let n = 2; parts.sections.some((section) => section.id === id); n++) id = `${slugify(title)}-${n}`;
         parts.sections.push({ id, title });
         node.data = { ...node.data, hProperties: { ...((node.data?.hProperties as object) ?? {}), id } };

@@ -502,3 +502,64 @@ describe("the repository's content/", () => {
     COMPILE_TIMEOUT,
   );
 });
+
+describe("translations of a module", () => {
+  /** The English module worded in "Chinese": every string changes, nothing structural does. */
+  const translated = (slug: string) =>
+    moduleSource(slug)
+      .replace(`title: Module ${slug}`, `title: 單元 ${slug}`)
+      .replace(`## Getting started with ${slug}`, "## 開始之前")
+      .replace("Some teaching text.", "一些教學內容。")
+      .replace(/>Yes</g, ">是<")
+      .replace(/>No</g, ">否<")
+      .replace(/explanation="SECRET-/g, 'explanation="原因 SECRET-');
+
+  test(
+    "a variant with the English structure loads beside its module, keeps its section ids and is reported per language",
+    async () => {
+      const { catalog, problems } = await load({
+        "modules/onboarding/a-first.mdx": moduleSource("a-first"),
+        "modules/onboarding/a-first.zh-Hant.mdx": translated("a-first"),
+      });
+      expect(problems).toEqual([]);
+      expect(catalog.modules.map((module) => module.slug)).toEqual(["a-first"]);
+      const [module] = catalog.modules;
+      const variant = module.variants["zh-Hant"]!;
+      expect(variant.frontmatter.title).toBe("單元 a-first");
+      expect(variant.sections).toEqual([{ id: module.sections[0].id, title: "開始之前" }]);
+      expect(variant.quizzes[0].questions[0].explanation).toBe("原因 SECRET-a-first-1 is why.");
+      expect(variant.code).not.toContain("SECRET");
+      expect(module.variants["zh-Hans"]).toBeUndefined();
+
+      const { localizeModule, untranslatedModules } = await import("./modules.server.ts");
+      expect(localizeModule(module, "zh-Hant")).toMatchObject({ locale: "zh-Hant", fallback: false, slug: "a-first" });
+      expect(localizeModule(module, "zh-Hant").frontmatter.title).toBe("單元 a-first");
+      expect(localizeModule(module, "zh-Hans")).toMatchObject({ locale: "en", fallback: true });
+      expect(localizeModule(module, "en")).toMatchObject({ locale: "en", fallback: false });
+      expect(untranslatedModules(catalog)).toEqual({ "zh-Hant": [], "zh-Hans": ["a-first"] });
+    },
+    COMPILE_TIMEOUT,
+  );
+
+  test(
+    "a variant that drifts from its English module, or has none, is a problem naming the file",
+    async () => {
+      const drifted = translated("b-second")
+        .replace("order: 1", "order: 2")
+        .replace('<Choice id="yes" correct>是</Choice>\n    <Choice id="no">否</Choice>', '<Choice id="yes">是</Choice>\n    <Choice id="no" correct>否</Choice>');
+      const { root, catalog, problems } = await load({
+        "modules/onboarding/b-second.mdx": moduleSource("b-second"),
+        "modules/onboarding/b-second.zh-Hans.mdx": drifted,
+        "modules/onboarding/c-orphan.zh-Hant.mdx": translated("c-orphan"),
+      });
+      const file = at(root, "modules/onboarding/b-second.zh-Hans.mdx");
+      expect(problems).toEqual([
+        { file: at(root, "modules/onboarding/c-orphan.zh-Hant.mdx"), where: "(file)", message: "is a translation of c-orphan.mdx, which does not exist" },
+        { file, where: "order", message: "must be the same as in the English file (1)" },
+        { file, where: '<Question id="b-second-q1">', message: "marks [no] correct, English marks [yes]" },
+      ]);
+      expect(catalog.modules[0].variants).toEqual({});
+    },
+    COMPILE_TIMEOUT,
+  );
+});

@@ -6,6 +6,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { ModuleRef } from "~/engine/learning/progress.ts";
+import { contentVariantOf, TRANSLATED_LOCALES, type Locale } from "~/i18n/locales.ts";
 import type { ModuleVersionRef } from "~/models/learning.server.ts";
 import { createModulePartsPlugin, type ModuleParts } from "./module-parts.ts";
 import { moduleScriptSource, moduleScriptUrl } from "./module-script.ts";
@@ -19,9 +20,9 @@ import {
   type ContentProblem,
   type ModuleFrontmatter,
 } from "./schemas.ts";
+import { compareModuleStructure } from "./variants.ts";
 
-export type CompiledModule = Omit<ModuleParts, "problems"> & {
-  slug: string;
+type CompiledText = Omit<ModuleParts, "problems"> & {
   file: string;
   hash: string;
   frontmatter: ModuleFrontmatter;
@@ -29,7 +30,40 @@ export type CompiledModule = Omit<ModuleParts, "problems"> & {
   code: string;
 };
 
-export type Catalog = { competencies: Competency[]; modules: CompiledModule[] };
+export type TranslatedLocale = Exclude<Locale, "en">;
+
+export type CompiledModule = CompiledText & {
+  slug: string;
+  /** The module in other languages (content/modules/<track>/<slug>.<locale>.mdx), same structure. */
+  variants: Partial<Record<TranslatedLocale, CompiledText>>;
+};
+
+/** The module in the reader's language, or in English (`fallback`) when it has no translation for it. */
+export type LocalizedModule = CompiledModule & { locale: Locale; fallback: boolean };
+
+export function localizeModule(module: CompiledModule, locale: Locale): LocalizedModule {
+  const variant = locale === "en" ? undefined : module.variants[locale];
+  if (!variant) return { ...module, locale: "en", fallback: locale !== "en" };
+  return { ...module, ...variant, locale, fallback: false };
+}
+
+export type Catalog = {
+  competencies: Competency[];
+  /** The competencies' names and descriptions in other languages (content/competencies.<locale>.yml). */
+  competencyVariants: Partial<Record<TranslatedLocale, Competency[]>>;
+  modules: CompiledModule[];
+};
+
+/** The catalog as a reader of `locale` sees it: every module and competency in their language where translated. */
+export function localizedCatalog(catalog: Catalog, locale: Locale): Catalog & { modules: LocalizedModule[] } {
+  if (locale === "en") return { ...catalog, modules: catalog.modules.map((module) => localizeModule(module, locale)) };
+  return { ...catalog, competencies: localizedCompetencies(catalog, locale), modules: catalog.modules.map((module) => localizeModule(module, locale)) };
+}
+
+/** The competencies in the reader's language, where translated. */
+export function localizedCompetencies(catalog: Catalog, locale: Locale): Competency[] {
+  return (locale === "en" ? undefined : catalog.competencyVariants[locale]) ?? catalog.competencies;
+}
 
 /** The module as the learning rules see it. */
 export function moduleRef(module: CompiledModule): ModuleRef {
@@ -51,7 +85,7 @@ export function contentCompileCount(): number {
   return compiles;
 }
 
-const compileCache = new Map<string, { hash: string; result: { module?: CompiledModule; problems: ContentProblem[] } }>();
+const compileCache = new Map<string, { hash: string; result: Compiled }>();
 
 /** A path as authors see it, e.g. content/modules/onboarding/how-support-works.mdx */
 function contentPath(root: string, file: string): string {
@@ -75,15 +109,20 @@ function compileErrorProblem(file: string, error: unknown): ContentProblem {
   return { file, where: line ? `line ${line}` : "(mdx)", message: detail.replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)\s*$/, "") };
 }
 
-async function compileModule(root: string, file: string, source: string) {
-  const hash = createHash("sha256").update(source).digest("hex");
+type Compiled = { module?: Omit<CompiledModule, "variants">; problems: ContentProblem[] };
+
+async function compileModule(root: string, file: string, source: string, sectionIds?: string[]): Promise<Compiled> {
+  const hash = createHash("sha256")
+    .update(source)
+    .update(sectionIds?.join() ?? "")
+    .digest("hex");
   const cached = compileCache.get(file);
   if (cached?.hash === hash) return cached.result;
 
   compiles += 1;
   const relative = contentPath(root, file);
-  const { plugin, parts } = createModulePartsPlugin();
-  let result: { module?: CompiledModule; problems: ContentProblem[] };
+  const { plugin, parts } = createModulePartsPlugin({ sectionIds });
+  let result: Compiled;
   try {
     const { bundleMDX } = await import("mdx-bundler");
     const { code, frontmatter } = await bundleMDX({
@@ -107,7 +146,7 @@ async function compileModule(root: string, file: string, source: string) {
     result = {
       problems,
       module: parsed.success
-        ? { ...found, slug: path.basename(file, ".mdx"), file: relative, hash, frontmatter: parsed.data, code }
+        ? { ...found, slug: path.basename(file, ".mdx").replace(/\.[^.]+$/, ""), file: relative, hash, frontmatter: parsed.data, code }
         : undefined,
     };
   } catch (error) {
@@ -117,8 +156,28 @@ async function compileModule(root: string, file: string, source: string) {
   return result;
 }
 
-async function readCompetencies(root: string): Promise<{ competencies: Competency[]; problems: ContentProblem[] }> {
-  const file = path.join(root, "competencies.yml");
+async function readCompetencyVariants(root: string, competencies: Competency[]) {
+  const variants: Catalog["competencyVariants"] = {};
+  const problems: ContentProblem[] = [];
+  const keys = competencies.map((competency) => competency.key).join(", ");
+  for (const locale of TRANSLATED_LOCALES) {
+    const file = path.join(root, `competencies.${locale}.yml`);
+    const exists = await fs.stat(file).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) continue;
+    const read = await readCompetencies(root, file);
+    problems.push(...read.problems);
+    const translatedKeys = read.competencies.map((competency) => competency.key).join(", ");
+    if (read.problems.length === 0 && translatedKeys !== keys)
+      problems.push({ file: contentPath(root, file), where: "(file)", message: `must list the English file's keys in its order (${keys})` });
+    else if (read.problems.length === 0) variants[locale] = read.competencies;
+  }
+  return { variants, problems };
+}
+
+async function readCompetencies(root: string, file = path.join(root, "competencies.yml")): Promise<{ competencies: Competency[]; problems: ContentProblem[] }> {
   const relative = contentPath(root, file);
   let raw: unknown;
   try {
@@ -130,17 +189,58 @@ async function readCompetencies(root: string): Promise<{ competencies: Competenc
   return parsed.success ? { competencies: parsed.data, problems: [] } : { competencies: [], problems: zodProblems(relative, parsed.error) };
 }
 
-async function listModuleFiles(root: string): Promise<{ track: string; file: string }[]> {
+type ModuleFile = { track: string; file: string; variants: { locale: TranslatedLocale; file: string }[] };
+
+/** Each English module with its translations; a translation without an English file is a problem. */
+async function listModuleFiles(root: string): Promise<{ files: ModuleFile[]; problems: ContentProblem[] }> {
   const modulesDir = path.join(root, "modules");
   const folders = await fs.readdir(modulesDir, { withFileTypes: true });
-  const files: { track: string; file: string }[] = [];
+  const files: ModuleFile[] = [];
+  const problems: ContentProblem[] = [];
   for (const folder of folders.filter((entry) => entry.isDirectory())) {
-    const entries = await fs.readdir(path.join(modulesDir, folder.name));
-    for (const name of entries.filter((entry) => entry.endsWith(".mdx")).sort()) {
-      files.push({ track: folder.name, file: path.join(modulesDir, folder.name, name) });
+    const entries = (await fs.readdir(path.join(modulesDir, folder.name))).filter((entry) => entry.endsWith(".mdx")).sort();
+    const at = (name: string) => path.join(modulesDir, folder.name, name);
+    const sources = new Map<string, ModuleFile>();
+    for (const name of entries.filter((entry) => !contentVariantOf(entry))) {
+      const entry: ModuleFile = { track: folder.name, file: at(name), variants: [] };
+      sources.set(name, entry);
+      files.push(entry);
+    }
+    for (const name of entries) {
+      const variant = contentVariantOf(name);
+      if (!variant) continue;
+      const source = sources.get(variant.base);
+      if (source) source.variants.push({ locale: variant.locale, file: at(name) });
+      else problems.push({ file: contentPath(root, at(name)), where: "(file)", message: `is a translation of ${variant.base}, which does not exist` });
     }
   }
-  return files;
+  return { files, problems };
+}
+
+async function compileVariants(root: string, entry: ModuleFile, english: Omit<CompiledModule, "variants">) {
+  const variants: CompiledModule["variants"] = {};
+  const problems: ContentProblem[] = [];
+  const sectionIds = english.sections.map((section) => section.id);
+  for (const { locale, file } of entry.variants) {
+    const result = await compileModule(root, file, await fs.readFile(file, "utf8"), sectionIds);
+    problems.push(...result.problems);
+    if (!result.module) continue;
+    const relative = contentPath(root, file);
+    const drift = compareModuleStructure(english, result.module);
+    problems.push(...drift.map((problem) => ({ file: relative, ...problem })));
+    if (drift.length === 0) {
+      const { slug: _, ...text } = result.module;
+      variants[locale] = text;
+    }
+  }
+  return { variants, problems };
+}
+
+/** Which modules have no translation yet, per language: reported by content:check, not a failure. */
+export function untranslatedModules(catalog: Catalog): Record<TranslatedLocale, string[]> {
+  return Object.fromEntries(
+    TRANSLATED_LOCALES.map((locale) => [locale, catalog.modules.filter((module) => !module.variants[locale]).map((module) => module.slug)]),
+  ) as Record<TranslatedLocale, string[]>;
 }
 
 /** Checks that need the whole catalog: references between files and the rules every module follows. */
@@ -188,25 +288,32 @@ function crossCheck(competencies: Competency[], entries: { track: string; module
 /** Reads and compiles everything under `root`, returning the catalog and every problem found. */
 export async function loadCatalogFromSource(root = path.resolve("content")): Promise<{ catalog: Catalog; problems: ContentProblem[] }> {
   const { competencies, problems } = await readCompetencies(root);
+  const competencyVariants = await readCompetencyVariants(root, competencies);
+  problems.push(...competencyVariants.problems);
   const entries: { track: string; module: CompiledModule }[] = [];
-  for (const { track, file } of await listModuleFiles(root)) {
+  const listed = await listModuleFiles(root);
+  problems.push(...listed.problems);
+  for (const entry of listed.files) {
     // One at a time: esbuild is memory-hungry and the machine has two cores.
-    const result = await compileModule(root, file, await fs.readFile(file, "utf8"));
+    const result = await compileModule(root, entry.file, await fs.readFile(entry.file, "utf8"));
     problems.push(...result.problems);
-    if (result.module) entries.push({ track, module: result.module });
+    if (!result.module) continue;
+    const { variants, problems: variantProblems } = await compileVariants(root, entry, result.module);
+    problems.push(...variantProblems);
+    entries.push({ track: entry.track, module: { ...result.module, variants } });
   }
   problems.push(...crossCheck(competencies, entries));
   const modules = entries
     .map(({ module }) => module)
     .sort((a, b) => a.frontmatter.track.localeCompare(b.frontmatter.track) || a.frontmatter.order - b.frontmatter.order);
-  return { catalog: { competencies, modules }, problems };
+  return { catalog: { competencies, competencyVariants: competencyVariants.variants, modules }, problems };
 }
 
 const PUBLIC_DIR = path.resolve("public");
 
 /** Writes each module's browser script (see module-script.ts) unless it is already there. */
 async function writeModuleScripts(modules: CompiledModule[]): Promise<void> {
-  for (const module of modules) {
+  for (const module of modules.flatMap((english) => [english, ...Object.values(english.variants)])) {
     const file = path.join(PUBLIC_DIR, moduleScriptUrl(module.hash));
     const exists = await fs.stat(file).then(
       () => true,

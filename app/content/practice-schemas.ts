@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Locale } from "~/i18n/locales.ts";
 import { SlugSchema } from "./schemas.ts";
 
 export const CHANNELS = ["chat", "email", "phone", "social"] as const;
@@ -122,17 +123,26 @@ export const ScenarioSchema = z
         escalationDemand: Lines,
         escalated: Lines,
         abandon: Lines,
+        /** Written to in another language than the scenario's: the customer asks for theirs. */
+        wrongLanguage: Lines,
       })
       .strict(),
   })
   .strict();
-export type Scenario = z.infer<typeof ScenarioSchema> & { slug: string };
+export type Scenario = z.infer<typeof ScenarioSchema> & {
+  slug: string;
+  /** The language this scenario is written in; the customer speaks it and replies in another are refused. */
+  locale: Locale;
+  /** The same case in other languages (content/scenarios/<slug>.<locale>.yml). */
+  variants: Partial<Record<Exclude<Locale, "en">, Scenario>>;
+};
 export type ScenarioLineKey = keyof Scenario["lines"];
 
 export const RubricSchema = z
   .object({
     id: SlugSchema,
-    title: z.string().min(3).max(60),
+    // Two characters make a Chinese title ("沟通").
+    title: z.string().min(2).max(60),
     version: z.number().int().min(1),
     criteria: z
       .array(
@@ -165,5 +175,5 @@ export const RubricSchema = z
       .min(1),
   })
   .strict();
-export type Rubric = z.infer<typeof RubricSchema>;
+export type Rubric = z.infer<typeof RubricSchema> & { variants?: Partial<Record<Exclude<Locale, "en">, z.infer<typeof RubricSchema>>> };
 export type RubricCriterion = Rubric["criteria"][number];

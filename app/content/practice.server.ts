@@ -4,12 +4,16 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { criterionIsGraded } from "~/engine/grading/criteria.ts";
+import { contentVariantOf, type Locale } from "~/i18n/locales.ts";
 import { RubricSchema, ScenarioSchema, type Rubric, type Scenario } from "./practice-schemas.ts";
 import { zodProblems, type ContentProblem } from "./schemas.ts";
+import { compareRubricStructure, compareScenarioStructure } from "./variants.ts";
 
 export type PracticeCatalog = { scenarios: Scenario[]; rubrics: Rubric[] };
 
-async function readYamlFolder(folder: string): Promise<{ file: string; name: string; raw: unknown; problem?: ContentProblem }[]> {
+type YamlFile = { file: string; name: string; raw: unknown; problem?: ContentProblem };
+
+async function readYamlFolder(folder: string): Promise<YamlFile[]> {
   const entries = await fs.readdir(folder).catch(() => [] as string[]);
   const files = entries.filter((entry) => entry.endsWith(".yml")).sort();
   return Promise.all(
@@ -31,7 +35,8 @@ export async function loadPracticeFromSource(
 ): Promise<{ catalog: PracticeCatalog; problems: ContentProblem[] }> {
   const problems: ContentProblem[] = [];
   const rubrics: Rubric[] = [];
-  for (const entry of await readYamlFolder(path.join(root, "rubrics"))) {
+  const rubricFiles = await readYamlFolder(path.join(root, "rubrics"));
+  for (const entry of rubricFiles.filter((file) => !contentVariantOf(file.name))) {
     if (entry.problem) {
       problems.push(entry.problem);
       continue;
@@ -61,8 +66,22 @@ export async function loadPracticeFromSource(
   }
 
   const rubricIds = new Set(rubrics.map((rubric) => rubric.id));
+  for (const { entry, base, locale } of variantsIn(rubricFiles)) {
+    const english = rubrics.find((rubric) => `${rubric.id}.yml` === base);
+    const parsed = entry.problem ? null : RubricSchema.safeParse(entry.raw);
+    if (entry.problem) problems.push(entry.problem);
+    else if (!english) problems.push({ file: entry.file, where: "(file)", message: `is a translation of ${base}, which does not exist or is invalid` });
+    else if (parsed && !parsed.success) problems.push(...zodProblems(entry.file, parsed.error));
+    else if (parsed?.success) {
+      const drift = compareRubricStructure(english, parsed.data);
+      problems.push(...drift.map((problem) => ({ file: entry.file, ...problem })));
+      if (drift.length === 0) english.variants = { ...english.variants, [locale]: parsed.data };
+    }
+  }
+
   const scenarios: Scenario[] = [];
-  for (const entry of await readYamlFolder(path.join(root, "scenarios"))) {
+  const scenarioFiles = await readYamlFolder(path.join(root, "scenarios"));
+  for (const entry of scenarioFiles.filter((file) => !contentVariantOf(file.name))) {
     if (entry.problem) {
       problems.push(entry.problem);
       continue;
@@ -72,7 +91,7 @@ export async function loadPracticeFromSource(
       problems.push(...zodProblems(entry.file, parsed.error));
       continue;
     }
-    const scenario: Scenario = { ...parsed.data, slug: entry.name.replace(/\.yml$/, "") };
+    const scenario: Scenario = { ...parsed.data, slug: entry.name.replace(/\.yml$/, ""), locale: "en", variants: {} };
     const at = (where: string, message: string) => problems.push({ file: entry.file, where, message });
     scenario.rubrics.forEach((id, index) => rubricIds.has(id) || at(`rubrics[${index}]`, `unknown rubric "${id}"`));
     if (competencyKeys)
@@ -89,7 +108,48 @@ export async function loadPracticeFromSource(
     }
     scenarios.push(scenario);
   }
+  for (const { entry, base, locale } of variantsIn(scenarioFiles)) {
+    const english = scenarios.find((scenario) => `${scenario.slug}.yml` === base);
+    const parsed = entry.problem ? null : ScenarioSchema.safeParse(entry.raw);
+    if (entry.problem) problems.push(entry.problem);
+    else if (!english) problems.push({ file: entry.file, where: "(file)", message: `is a translation of ${base}, which does not exist or is invalid` });
+    else if (parsed && !parsed.success) problems.push(...zodProblems(entry.file, parsed.error));
+    else if (parsed?.success) {
+      const drift = compareScenarioStructure(english, parsed.data);
+      problems.push(...drift.map((problem) => ({ file: entry.file, ...problem })));
+      if (drift.length === 0) english.variants[locale] = { ...parsed.data, slug: english.slug, locale, variants: {} };
+    }
+  }
   return { catalog: { scenarios, rubrics }, problems };
+}
+
+function variantsIn(files: YamlFile[]) {
+  return files.flatMap((entry) => {
+    const variant = contentVariantOf(entry.name);
+    return variant ? [{ entry, ...variant }] : [];
+  });
+}
+
+/** The scenario in the reader's language, or in English (`fallback`) when it has no translation for it. */
+export function localizeScenario(scenario: Scenario, locale: Locale): { scenario: Scenario; fallback: boolean } {
+  const english = scenario.locale === "en" ? scenario : undefined;
+  const variant = locale === "en" || !english ? undefined : english.variants[locale];
+  if (variant) return { scenario: variant, fallback: false };
+  return { scenario, fallback: locale !== "en" && locale !== scenario.locale };
+}
+
+/** A rubric worded in the reader's language where it has a translation. */
+export function localizeRubric(rubric: Rubric, locale: Locale): Rubric {
+  const variant = locale === "en" ? undefined : rubric.variants?.[locale];
+  return variant ? { ...variant, variants: rubric.variants } : rubric;
+}
+
+/** Which scenarios have no translation yet, per language: reported by content:check, not a failure. */
+export function untranslatedScenarios(catalog: PracticeCatalog): Record<Exclude<Locale, "en">, string[]> {
+  return {
+    "zh-Hant": catalog.scenarios.filter((scenario) => !scenario.variants["zh-Hant"]).map((scenario) => scenario.slug),
+    "zh-Hans": catalog.scenarios.filter((scenario) => !scenario.variants["zh-Hans"]).map((scenario) => scenario.slug),
+  };
 }
 
 let productionCatalog: Promise<PracticeCatalog> | undefined;
@@ -110,8 +170,10 @@ export async function getPracticeCatalog(): Promise<PracticeCatalog> {
   return loadOrThrow();
 }
 
+/** The scenario's rubrics, worded in the scenario's language, so its grades and suggestions are too. */
 export function rubricsFor(catalog: PracticeCatalog, scenario: Scenario): Rubric[] {
   return scenario.rubrics
     .map((id) => catalog.rubrics.find((rubric) => rubric.id === id))
-    .filter((rubric): rubric is Rubric => rubric !== undefined);
+    .filter((rubric): rubric is Rubric => rubric !== undefined)
+    .map((rubric) => localizeRubric(rubric, scenario.locale ?? "en"));
 }

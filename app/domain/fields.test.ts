@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { inEnglish } from "../../tests/support/english.ts";
 import { calendarDayField, parseCalendarDay, shiftDay } from "./fields.ts";
 
 describe("parseCalendarDay", () => {
@@ -36,7 +37,7 @@ describe("calendarDayField", () => {
   });
   const messages = (value: unknown) => {
     const parsed = field.safeParse(value);
-    return parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+    return parsed.success ? [] : parsed.error.issues.map((issue) => inEnglish(issue.message));
   };
 
   test("a day inside the window passes as its text", () => {

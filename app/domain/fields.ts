@@ -1,5 +1,6 @@
 // Field and query-string rules every area's forms share, so each form checks a date or a page number the same way.
 import { z } from "zod";
+import { message } from "~/i18n/message.ts";
 
 const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
@@ -37,7 +38,7 @@ export function calendarDayField({ required, min, max }: { required: string; min
   return z
     .string({ required_error: required })
     .trim()
-    .refine((value) => parseCalendarDay(value) !== null, "Enter a real date, like 2026-01-31")
+    .refine((value) => parseCalendarDay(value) !== null, message("validation:realDate"))
     .refine((value) => parseCalendarDay(value) === null || value >= min.day, min.message)
     .refine((value) => parseCalendarDay(value) === null || value <= max.day, max.message);
 }
@@ -51,8 +52,8 @@ export function optionalFilter<T extends z.ZodTypeAny>(schema: T) {
 }
 
 export const PageSchema = z.coerce
-  .number({ invalid_type_error: "page must be a number" })
-  .int("page must be a whole number")
-  .min(1, "page starts at 1")
-  .max(100_000, "page is too large")
+  .number({ invalid_type_error: message("validation:page.notNumber") })
+  .int(message("validation:page.notWhole"))
+  .min(1, message("validation:page.tooSmall"))
+  .max(100_000, message("validation:page.tooLarge"))
   .default(1);

@@ -2,12 +2,13 @@
 export const MODULE_STATUSES = ["locked", "new", "in-progress", "completed", "updated"] as const;
 export type ModuleStatusKind = (typeof MODULE_STATUSES)[number];
 
-export const MODULE_STATUS_LABELS: Record<ModuleStatusKind, string> = {
-  completed: "Completed",
-  "in-progress": "In progress",
-  updated: "Updated",
-  new: "New",
-  locked: "Locked",
+/** Catalog keys of the status names. */
+export const MODULE_STATUS_LABELS: Record<ModuleStatusKind, `learn:moduleStatus.${ModuleStatusKind}`> = {
+  completed: "learn:moduleStatus.completed",
+  "in-progress": "learn:moduleStatus.in-progress",
+  updated: "learn:moduleStatus.updated",
+  new: "learn:moduleStatus.new",
+  locked: "learn:moduleStatus.locked",
 };
 
 /**

@@ -1,6 +1,7 @@
 // Mentoring's vocabulary: pairing statuses and sources, fit checks, meeting ratings, and the rules of its forms,
 // offered in the browser and checked again on the server.
 import { z } from "zod";
+import { message } from "~/i18n/message.ts";
 import { calendarDayField, DATE_WINDOW_DAYS, parseCalendarDay, shiftDay } from "./fields.ts";
 import { LEVEL_LABELS, LEVELS, LevelSchema, TimeZoneSchema, WorkModeSchema, type Level } from "./people.ts";
 
@@ -132,7 +133,7 @@ export function menteeRequestSchema(competencyKeys: string[], currentLevel: Leve
   return z.object({
     goals: text("Say what you want to get out of mentoring", GOALS_MIN, GOALS_MAX),
     targetLevel: LevelSchema.refine((level) => LEVELS.indexOf(level) > LEVELS.indexOf(currentLevel), {
-      message: `Choose a level above your current one (${LEVEL_LABELS[currentLevel]})`,
+      message: message("mentoring:request.levelAboveCurrent", { level: LEVEL_LABELS[currentLevel] }),
     }),
     focus: competencyChoice(competencyKeys, { min: FOCUS_MIN, max: FOCUS_MAX, what: "to work on" }),
     preferences: optionalText(PREFERENCES_MAX),

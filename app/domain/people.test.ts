@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { z } from "zod";
+import { inEnglish } from "../../tests/support/english.ts";
 import {
   LEVEL_LABELS,
   LEVELS,
@@ -36,7 +37,7 @@ describe("RoleSchema", () => {
   test("every role has a label", () => {
     expect(ROLES).toEqual(["agent", "lead", "admin"]);
     expect(Object.keys(ROLE_LABELS).sort()).toEqual([...ROLES].sort());
-    expect(ROLE_LABELS.lead).toBe("Team lead");
+    expect(ROLES.map((role) => inEnglish(ROLE_LABELS[role]))).toEqual(["Agent", "Team lead", "Admin"]);
   });
 });
 
@@ -54,7 +55,13 @@ describe("LevelSchema", () => {
   });
 
   test("every level has a label, in ladder order", () => {
-    expect(LEVELS.map((level) => LEVEL_LABELS[level])).toEqual(["Agent I", "Agent II", "Senior Agent", "Team Lead", "Support Manager"]);
+    expect(LEVELS.map((level) => inEnglish(LEVEL_LABELS[level]))).toEqual([
+      "Agent I",
+      "Agent II",
+      "Senior Agent",
+      "Team Lead",
+      "Support Manager",
+    ]);
   });
 });
 
@@ -72,7 +79,7 @@ describe("WorkModeSchema", () => {
   });
 
   test("every work mode has a label", () => {
-    expect(WORK_MODES.map((mode) => WORK_MODE_LABELS[mode])).toEqual(["Remote", "Hybrid", "Office"]);
+    expect(WORK_MODES.map((mode) => inEnglish(WORK_MODE_LABELS[mode]))).toEqual(["Remote", "Hybrid", "Office"]);
   });
 });
 

@@ -6,34 +6,37 @@ export const ROLES = ["agent", "lead", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 export const RoleSchema = z.enum(ROLES, { errorMap: () => ({ message: "Choose a role" }) });
 
-export const ROLE_LABELS: Record<Role, string> = {
-  agent: "Agent",
-  lead: "Team lead",
-  admin: "Admin",
-};
+/** Catalog keys of each role's name. */
+export const ROLE_LABELS = {
+  agent: "common:role.agent",
+  lead: "common:role.lead",
+  admin: "common:role.admin",
+} as const satisfies Record<Role, `common:${string}`>;
 
 // Keys match the career ladder (Agent I → Support Manager, IC and management tracks).
 export const LEVELS = ["agent-1", "agent-2", "senior-agent", "team-lead", "support-manager"] as const;
 export type Level = (typeof LEVELS)[number];
 export const LevelSchema = z.enum(LEVELS, { errorMap: () => ({ message: "Choose a level" }) });
 
-export const LEVEL_LABELS: Record<Level, string> = {
-  "agent-1": "Agent I",
-  "agent-2": "Agent II",
-  "senior-agent": "Senior Agent",
-  "team-lead": "Team Lead",
-  "support-manager": "Support Manager",
-};
+/** Catalog keys of each level's name. */
+export const LEVEL_LABELS = {
+  "agent-1": "common:level.agent-1",
+  "agent-2": "common:level.agent-2",
+  "senior-agent": "common:level.senior-agent",
+  "team-lead": "common:level.team-lead",
+  "support-manager": "common:level.support-manager",
+} as const satisfies Record<Level, `common:${string}`>;
 
 export const WORK_MODES = ["remote", "hybrid", "office"] as const;
 export type WorkMode = (typeof WORK_MODES)[number];
 export const WorkModeSchema = z.enum(WORK_MODES, { errorMap: () => ({ message: "Choose a work mode" }) });
 
-export const WORK_MODE_LABELS: Record<WorkMode, string> = {
-  remote: "Remote",
-  hybrid: "Hybrid",
-  office: "Office",
-};
+/** Catalog keys of each work mode's name. */
+export const WORK_MODE_LABELS = {
+  remote: "common:workMode.remote",
+  hybrid: "common:workMode.hybrid",
+  office: "common:workMode.office",
+} as const satisfies Record<WorkMode, `common:${string}`>;
 
 const KNOWN_TIME_ZONES = new Set(Intl.supportedValuesOf("timeZone"));
 KNOWN_TIME_ZONES.add("UTC");

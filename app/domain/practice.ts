@@ -1,6 +1,8 @@
 // Practice conversations' vocabulary: how a conversation ends, what each status is called, and the reply field
 // the practice pages check the same way in the browser and on the server.
 import { z } from "zod";
+import type { Channel, Difficulty } from "~/content/practice-schemas.ts";
+import { message } from "~/i18n/message.ts";
 
 /** How a conversation can end; stored with the simulated customer's state. */
 export const OUTCOMES = ["resolved", "escalated", "abandoned", "ended"] as const;
@@ -10,19 +12,32 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const ATTEMPT_STATUSES = ["active", ...OUTCOMES] as const;
 export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
 
-export const ATTEMPT_STATUS_LABELS: Record<AttemptStatus, string> = {
-  active: "In progress",
-  resolved: "Resolved — the customer is satisfied",
-  escalated: "Escalated",
-  abandoned: "The customer gave up",
-  ended: "Ended by you",
+export const ATTEMPT_STATUS_LABELS: Record<AttemptStatus, `practice:${string}`> = {
+  active: "practice:status.active",
+  resolved: "practice:status.resolved",
+  escalated: "practice:status.escalated",
+  abandoned: "practice:status.abandoned",
+  ended: "practice:status.ended",
+};
+
+export const CHANNEL_LABEL_KEYS: Record<Channel, `practice:${string}`> = {
+  chat: "practice:channel.chat",
+  email: "practice:channel.email",
+  phone: "practice:channel.phone",
+  social: "practice:channel.social",
+};
+
+export const DIFFICULTY_LABEL_KEYS: Record<Difficulty, `practice:${string}`> = {
+  starter: "practice:difficulty.starter",
+  intermediate: "practice:difficulty.intermediate",
+  advanced: "practice:difficulty.advanced",
 };
 
 export const MAX_REPLY_LENGTH = 4000;
 
 /** A reply to the customer, whether sent for real or tried out in a what-if replay. */
 export const replyTextField = z
-  .string({ required_error: "Write a reply before sending." })
+  .string({ required_error: message("practice:reply.required") })
   .trim()
-  .min(1, "Write a reply before sending.")
-  .max(MAX_REPLY_LENGTH, `Replies can be at most ${MAX_REPLY_LENGTH.toLocaleString("en")} characters.`);
+  .min(1, message("practice:reply.required"))
+  .max(MAX_REPLY_LENGTH, message("practice:reply.tooLong", { max: MAX_REPLY_LENGTH }));

@@ -1,8 +1,8 @@
 // Due-soon and overdue reminders: the assignment side of notifications, kept apart from
 // both so that assignments can notify without notifications knowing about assignments.
 import { DUE_SOON_DAYS, isDueSoon } from "~/engine/coaching/assignment-status.ts";
+import { message } from "~/i18n/message.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { formatDate } from "~/utils/format.ts";
 import { assignmentStatuses, type AssignmentRow } from "./assignment.server.ts";
 import { contentLink, contentTitle, loadContentIndex } from "./content-index.server.ts";
 import { notify } from "./notification.server.ts";
@@ -48,9 +48,10 @@ export async function refreshReminders(userId: string, now = new Date()): Promis
     const title = contentTitle(index, assignment.kind, assignment.contentSlug);
     await notify(userId, {
       kind: overdue ? "overdue" : "due-soon",
-      title: overdue
-        ? `Past due: “${title}” was due ${formatDate(assignment.dueAt)}`
-        : `Due soon: “${title}” is due ${formatDate(assignment.dueAt)}`,
+      title: message(overdue ? "assignments:notification.overdue" : "assignments:notification.dueSoon", {
+        title,
+        due: assignment.dueAt.getTime(),
+      }),
       link: contentLink(assignment.kind, assignment.contentSlug),
       dedupeKey: keyFor(assignment),
     });

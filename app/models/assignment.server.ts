@@ -1,17 +1,12 @@
 import { z } from "zod";
-import {
-  ASSIGNMENT_STATUS_LABELS,
-  ASSIGNMENT_STATUSES,
-  describePassBar,
-  type AssignmentKind,
-  type AssignmentStatus,
-  type BoardSort,
-} from "~/domain/coaching.ts";
+import { ASSIGNMENT_STATUSES, describePassBar, type AssignmentKind, type AssignmentStatus, type BoardSort } from "~/domain/coaching.ts";
 import { BOARD_PAGE_SIZE } from "~/domain/pages.ts";
 import { assigneeScope, type AssigneeScope } from "~/engine/access/coaching.ts";
 import { peopleScope, teamScope, type Viewer } from "~/engine/access/people.ts";
 import { assignmentStatus, type AssigneeActivity } from "~/engine/coaching/assignment-status.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { fixedT } from "~/i18n/i18next.server.ts";
+import { message, translateMessage } from "~/i18n/message.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { formatDate, plural } from "~/utils/format.ts";
 import { jsonColumn } from "~/utils/json-column.ts";
@@ -169,21 +164,22 @@ function validPassCriteria(
   input: AssignmentInput,
 ): { minScore: number | null; minLevels: Record<string, number> } | ReturnType<typeof refuse> {
   if (input.kind === "module") {
-    if (input.minScore !== null) return refuse("minScore", "Modules pass on completion; clear the minimum score or choose a scenario.");
+    if (input.minScore !== null) return refuse("minScore", message("assignments:refusal.moduleMinScore"));
     if (Object.values(input.minLevels).some((level) => level > 0))
-      return refuse("minLevels", "Minimum levels apply to scenarios only; clear them or choose a scenario.");
+      return refuse("minLevels", message("assignments:refusal.moduleMinLevels"));
     return { minScore: null, minLevels: {} };
   }
   const scenario = index.scenarios.get(input.contentSlug)!;
   const minScore = input.minScore ?? scenario.passScore;
-  if (!Number.isInteger(minScore) || minScore < 1 || minScore > 100) return refuse("minScore", "Enter a whole number from 1 to 100.");
+  if (!Number.isInteger(minScore) || minScore < 1 || minScore > 100) return refuse("minScore", message("assignments:refusal.wholeScore"));
   const minLevels: Record<string, number> = {};
   for (const [criterionId, level] of Object.entries(input.minLevels)) {
     if (level === 0) continue;
     const criterion = scenario.criteria.find((candidate) => candidate.id === criterionId && !candidate.critical);
-    if (!criterion) return refuse("minLevels", `“${criterionId}” isn't graded in “${scenario.title}”.`);
+    if (!criterion)
+      return refuse("minLevels", message("assignments:refusal.notGraded", { criterion: criterionId, scenario: scenario.title }));
     if (!Number.isInteger(level) || level < 1 || level > criterion.maxLevel)
-      return refuse("minLevels", `${criterion.title} goes from 0 to ${criterion.maxLevel}.`);
+      return refuse("minLevels", message("assignments:refusal.levelRange", { criterion: criterion.title, max: criterion.maxLevel }));
     minLevels[criterionId] = level;
   }
   return { minScore, minLevels };
@@ -197,10 +193,10 @@ function validPassCriteria(
  * reported, so nobody gets an assignment they cannot finish or twice.
  */
 export async function createAssignments(viewer: Viewer, input: AssignmentInput, now = new Date()): Promise<CreateAssignmentsResult> {
-  if (input.dueAt.getTime() <= now.getTime()) return refuse("dueAt", "Choose a due date that is still ahead.");
+  if (input.dueAt.getTime() <= now.getTime()) return refuse("dueAt", message("assignments:refusal.duePassed"));
   const index = await loadContentIndex();
   if (input.kind === "module" ? !index.modules.has(input.contentSlug) : !index.scenarios.has(input.contentSlug)) {
-    return refuse("contentSlug", input.kind === "module" ? "Choose a module from the list." : "Choose a scenario from the list.");
+    return refuse("contentSlug", message("assignments:refusal.unknownContent", { kind: input.kind }));
   }
   const criteria = validPassCriteria(index, input);
   if ("status" in criteria) return criteria;
@@ -217,7 +213,7 @@ export async function createAssignments(viewer: Viewer, input: AssignmentInput, 
   if (people.length < requested.length) {
     // For a lead, a person outside their teams is as unknown as a guessed id.
     return scope.kind === "anyone"
-      ? refuse("assignees", "Someone you chose no longer has an active account.")
+      ? refuse("assignees", message("assignments:refusal.inactivePerson"))
       : { status: "out-of-scope" as const };
   }
   if (input.teamId) {
@@ -225,14 +221,12 @@ export async function createAssignments(viewer: Viewer, input: AssignmentInput, 
       where: { AND: [{ id: input.teamId }, assignableTeamWhere(viewer)] },
       select: { members: { where: { deactivatedAt: null, role: "agent" }, select: { id: true, name: true } } },
     });
-    if (!team) return scope.kind === "anyone" ? refuse("assignees", "That team no longer exists.") : { status: "out-of-scope" as const };
+    if (!team)
+      return scope.kind === "anyone" ? refuse("assignees", message("assignments:refusal.teamGone")) : { status: "out-of-scope" as const };
     for (const member of team.members) if (!people.some((person) => person.id === member.id)) people.push(member);
   }
   if (people.length === 0) {
-    return refuse(
-      "assignees",
-      input.teamId ? "There are no active agents on that team yet." : "Choose at least one person, or everyone on the team.",
-    );
+    return refuse("assignees", input.teamId ? message("assignments:refusal.emptyTeam") : message("assignments:refusal.nobody"));
   }
 
   const skipped = await findSkipped(index, input, people, now);
@@ -242,8 +236,8 @@ export async function createAssignments(viewer: Viewer, input: AssignmentInput, 
     return refuse(
       "assignees",
       reasons.size === 1 && reasons.has("already-completed")
-        ? "Everyone you chose has already completed this module's current version."
-        : "Everyone you chose already has this open or has completed it.",
+        ? message("assignments:refusal.allCompleted")
+        : message("assignments:refusal.allSkipped"),
     );
   }
 
@@ -266,7 +260,7 @@ export async function createAssignments(viewer: Viewer, input: AssignmentInput, 
       data: created.map((assignment) => ({
         userId: assignment.userId,
         kind: "assigned",
-        title: `New ${input.kind}: “${title}”, due ${formatDate(input.dueAt)}`,
+        title: message("assignments:notification.assigned", { kind: input.kind, title, due: input.dueAt.getTime() }),
         link: contentLink(input.kind, input.contentSlug),
       })),
     });
@@ -488,6 +482,20 @@ export type AssignmentChange = {
   note: string;
 };
 
+/** The agent's notification of a change: more time, a new date, a new bar or both, with the lead's note if any. */
+function changeTitle(change: { extended: boolean; title: string; due: Date | null; bar: string | null; note: string }): string {
+  const due = change.due?.getTime();
+  const title =
+    change.extended && due !== undefined
+      ? message("assignments:notification.extended", { title: change.title, due })
+      : due !== undefined && change.bar
+        ? message("assignments:notification.changedBoth", { title: change.title, due, bar: change.bar })
+        : due !== undefined
+          ? message("assignments:notification.changedDue", { title: change.title, due })
+          : message("assignments:notification.changedBar", { title: change.title, bar: change.bar ?? "" });
+  return change.note ? message("assignments:notification.withNote", { text: title, note: change.note }) : title;
+}
+
 export type ChangeAssignmentResult =
   { status: "ok" } | { status: "unchanged" } | { status: "not-found" } | { status: "refused"; field: AssignmentField; message: string };
 
@@ -512,10 +520,10 @@ export async function changeAssignment(
     select: { ...ASSIGNMENT_ROW_SELECT, user: { select: { name: true } } },
   });
   if (!row) return { status: "not-found" };
-  if (change.dueAt.getTime() <= now.getTime()) return refuse("dueAt", "Choose a due date that is still ahead.");
+  if (change.dueAt.getTime() <= now.getTime()) return refuse("dueAt", message("assignments:refusal.duePassed"));
   const index = await loadContentIndex();
   const kind = row.kind as AssignmentKind;
-  if (kind === "scenario" && !index.scenarios.has(row.contentSlug)) return refuse("minScore", "This scenario is no longer in the catalog.");
+  if (kind === "scenario" && !index.scenarios.has(row.contentSlug)) return refuse("minScore", message("assignments:refusal.scenarioGone"));
   const criteria = validPassCriteria(index, {
     kind,
     contentSlug: row.contentSlug,
@@ -533,7 +541,12 @@ export async function changeAssignment(
 
   const title = contentTitle(index, kind, row.contentSlug);
   const bar = passBarOf(index, { ...row, minScore: criteria.minScore, minLevels: MinLevelsColumn.write(criteria.minLevels) });
-  const what = [...(dueMoved ? [`due ${formatDate(change.dueAt)}`] : []), ...(barMoved && bar ? [`to pass, ${bar}`] : [])].join("; ");
+  // The audit log is kept in English, whatever language the lead reads.
+  const english = await fixedT("en", "assignments");
+  const what = [
+    ...(dueMoved ? [`due ${formatDate(change.dueAt)}`] : []),
+    ...(barMoved && bar ? [`to pass, ${translateMessage(english, bar)}`] : []),
+  ].join("; ");
   const extended = dueMoved && !barMoved && change.dueAt > before.dueAt;
   const note = change.note.trim();
   await prisma.$transaction(async (tx) => {
@@ -545,7 +558,7 @@ export async function changeAssignment(
       row.userId,
       {
         kind: "assignment-changed",
-        title: `${extended ? "More time for" : "Changed:"} “${title}”, now ${what}${note ? `. Your lead says: ${note}` : ""}`,
+        title: changeTitle({ extended, title, due: dueMoved ? change.dueAt : null, bar: barMoved ? bar : null, note }),
         link: contentLink(kind, row.contentSlug),
       },
       tx,
@@ -591,7 +604,7 @@ export async function withdrawAssignment(viewer: Viewer, assignmentId: string, n
       row.userId,
       {
         kind: "assignment-withdrawn",
-        title: `“${title}” is no longer assigned to you: your lead withdrew it`,
+        title: message("assignments:notification.withdrawn", { title }),
         link: contentLink(row.kind, row.contentSlug),
       },
       tx,
@@ -601,7 +614,7 @@ export async function withdrawAssignment(viewer: Viewer, assignmentId: string, n
       action: "assignment.withdrawn",
       targetType: "assignment",
       targetId: row.id,
-      summary: `Withdrew the ${row.kind} “${title}” from ${row.user.name} (was due ${formatDate(row.dueAt)}, ${ASSIGNMENT_STATUS_LABELS[status].toLowerCase()})`,
+      summary: `Withdrew the ${row.kind} “${title}” from ${row.user.name} (was due ${formatDate(row.dueAt)}, ${status.replaceAll("-", " ")})`,
       details: {
         kind: row.kind,
         contentSlug: row.contentSlug,

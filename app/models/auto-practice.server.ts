@@ -1,7 +1,7 @@
 import type { AssignmentKind } from "~/domain/coaching.ts";
 import { chooseAutoPractice, DEFAULT_AUTO_ASSIGN_AFTER, type EarlierAutoAssignment } from "~/engine/coaching/auto-practice.ts";
+import { message } from "~/i18n/message.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { formatDate } from "~/utils/format.ts";
 import { ASSIGNMENT_ROW_SELECT, assignmentStatuses, MinLevelsColumn } from "./assignment.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { contentLink, contentTitle, loadContentIndex } from "./content-index.server.ts";
@@ -115,7 +115,7 @@ export async function runAutoPractice(userId: string, now = new Date()): Promise
       userId,
       {
         kind: "auto-assigned",
-        title: `Extra practice for you: “${title}”, to work on ${criterion.toLowerCase()}. Due ${formatDate(dueAt)}`,
+        title: message("practice:notification.autoAssigned", { title, criterion: criterion.toLowerCase(), due: dueAt.getTime() }),
         link,
       },
       tx,
@@ -126,7 +126,12 @@ export async function runAutoPractice(userId: string, now = new Date()): Promise
         leadId,
         {
           kind: "auto-assigned",
-          title: `${person.name} was given “${title}” after missing ${criterion.toLowerCase()} ${pick.failures} times in a row`,
+          title: message("practice:notification.autoAssignedLead", {
+            name: person.name,
+            title,
+            criterion: criterion.toLowerCase(),
+            count: pick.failures,
+          }),
           link: `/coaching/assignments?agent=${userId}`,
         },
         tx,

@@ -13,6 +13,8 @@ import type { Viewer } from "~/engine/access/people.ts";
 import { evaluateLevel, nextLevels, type CareerEvidence } from "~/engine/career/evaluate.ts";
 import { measureCompetencies } from "~/engine/career/measured.ts";
 import { readinessOf } from "~/engine/career/readiness.ts";
+import { isLocale, type Locale } from "~/i18n/locales.ts";
+import { message } from "~/i18n/message.ts";
 import { toViewer, type SessionUser } from "~/utils/auth.server.ts";
 import { ensureFound } from "~/utils/permissions.server.ts";
 import { careerRecord, type CareerRecord } from "./career-record.server.ts";
@@ -52,8 +54,14 @@ export function readinessView(record: CareerRecord, content: CareerContent, now:
     },
     next: nextLevels(evidence.currentLevel.key, content.ladder).map((next) => levelReadiness(content, next.key, evidence, now, next.via)),
     history: [
-      { label: `Joined as ${LEVEL_LABELS[history[0]?.from ?? evidence.currentLevel.key]}`, at: hireDate.toISOString() },
-      ...history.map((change) => ({ label: `${LEVEL_LABELS[change.from]} → ${LEVEL_LABELS[change.to]}`, at: change.at.toISOString() })),
+      {
+        label: message("career:history.joined", { level: LEVEL_LABELS[history[0]?.from ?? evidence.currentLevel.key] }),
+        at: hireDate.toISOString(),
+      },
+      ...history.map((change) => ({
+        label: message("career:history.changed", { from: LEVEL_LABELS[change.from], to: LEVEL_LABELS[change.to] }),
+        at: change.at.toISOString(),
+      })),
     ],
   };
 }
@@ -84,9 +92,14 @@ function checkInTable(
   };
 }
 
-/** Everything a career page shows about one person; null when there is no such person. */
-export async function loadCareer(userId: string, now = new Date()) {
-  const content = await getCareerContent();
+/** The language a reader's career content (ladder, module and scenario titles) is shown in. */
+export function readerLocale(user: { locale: string }): Locale {
+  return isLocale(user.locale) ? user.locale : "en";
+}
+
+/** Everything a career page shows about one person, in the reader's language; null when there is no such person. */
+export async function loadCareer(userId: string, locale: Locale = "en", now = new Date()) {
+  const content = await getCareerContent(locale);
   const [record, checkIns] = await Promise.all([careerRecord(userId, content.difficultyOf), latestCheckIns(userId)]);
   if (!record) return null;
   return {
@@ -105,7 +118,7 @@ export type LoadedCareerOf = LoadedCareer & { viewer: Viewer };
 /** Someone else's career, when the signed-in person may see it; a 404 otherwise, as for an id that doesn't exist. */
 export async function loadCareerOf(user: SessionUser, userId: string): Promise<LoadedCareerOf> {
   const viewer = toViewer(user);
-  const career = await loadCareer(userId);
+  const career = await loadCareer(userId, readerLocale(user));
   const visible = career && canViewCareerOf(viewer, { id: userId, teamId: career.record.teamId });
   return { ...ensureFound(visible ? career : null, "That person isn't on a team you lead."), viewer };
 }
@@ -134,8 +147,12 @@ export function readinessRow(id: string, record: CareerRecord, content: CareerCo
 }
 
 /** The next level a person is closest to, for the home page; null at the top of the ladder. */
-export async function nearestNextLevel(userId: string, now = new Date()): Promise<{ title: string; percentReady: number } | null> {
-  const content = await getCareerContent();
+export async function nearestNextLevel(
+  userId: string,
+  now = new Date(),
+  locale: Locale = "en",
+): Promise<{ title: string; percentReady: number } | null> {
+  const content = await getCareerContent(locale);
   const record = await careerRecord(userId, content.difficultyOf);
   if (!record) return null;
   const [nearest] = readinessView(record, content, now).next.sort((a, b) => b.percentReady - a.percentReady);

@@ -8,6 +8,7 @@ import { instantToDueDate, isOverdue, localDate } from "~/engine/coaching/sessio
 import { pathProgress } from "~/engine/learning/progress.ts";
 import { isNewHire, NEW_HIRE_DAYS } from "~/engine/people/tenure.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
+import { isLocale, type Locale } from "~/i18n/locales.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { ASSIGNMENT_ROW_SELECT, assignmentStatuses, listMyAssignments } from "./assignment.server.ts";
 import { nearestNextLevel } from "./career-view.server.ts";
@@ -36,7 +37,11 @@ async function competencyNames() {
 // ---------------------------------------------------------------------------
 // Agent
 
-async function loadAgentDashboard(userId: string, { newHire, timeZone }: { newHire: boolean; timeZone: string }, now: Date) {
+async function loadAgentDashboard(
+  userId: string,
+  { newHire, timeZone, locale }: { newHire: boolean; timeZone: string; locale: Locale },
+  now: Date,
+) {
   const index = await loadContentIndex();
   const [assignments, active, nextSession, actionItems, openActionItems, graded, names, career, proposalsAwaiting] = await Promise.all([
     listMyAssignments(userId, { now }, index),
@@ -79,7 +84,7 @@ async function loadAgentDashboard(userId: string, { newHire, timeZone }: { newHi
       },
     }),
     competencyNames(),
-    nearestNextLevel(userId, now),
+    nearestNextLevel(userId, now, locale),
     countProposalsAwaiting(userId),
   ]);
 
@@ -379,6 +384,7 @@ export async function loadDashboard(viewer: Viewer, now = new Date()) {
       role: true,
       hireDate: true,
       timeZone: true,
+      locale: true,
       team: { select: { name: true, lead: { select: { name: true } } } },
       ledTeams: { orderBy: { name: "asc" }, select: { name: true } },
     },
@@ -394,7 +400,15 @@ export async function loadDashboard(viewer: Viewer, now = new Date()) {
   };
   if (role === "admin") return { me, role, admin: await loadAdminDashboard(viewer, now) } as const;
   if (role === "lead") return { me, role, lead: await loadLeadDashboard(viewer, person.timeZone, now) } as const;
-  return { me, role, agent: await loadAgentDashboard(viewer.id, { newHire, timeZone: person.timeZone }, now) } as const;
+  return {
+    me,
+    role,
+    agent: await loadAgentDashboard(
+      viewer.id,
+      { newHire, timeZone: person.timeZone, locale: isLocale(person.locale) ? person.locale : "en" },
+      now,
+    ),
+  } as const;
 }
 
 export type AgentDashboard = Awaited<ReturnType<typeof loadAgentDashboard>>;

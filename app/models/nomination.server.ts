@@ -2,6 +2,7 @@ import type { NominationStatus } from "~/domain/career.ts";
 import { PROMOTIONS_PAGE_SIZE } from "~/domain/pages.ts";
 import { LEVEL_LABELS, type Level } from "~/domain/people.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { fixedT } from "~/i18n/i18next.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { paginate } from "~/utils/paginate.server.ts";
 import { recordAudit } from "./audit.server.ts";
@@ -63,14 +64,16 @@ export async function nominate(
   actor: Actor,
   input: { agentId: string; level: Level; justification: string; allowedLevels: readonly Level[] },
 ): Promise<NominationOutcome> {
+  // Audit summaries and these texts are stored or sent in English.
+  const english = await fixedT("en", "common");
   if (!input.allowedLevels.includes(input.level))
-    return { status: "refused", reason: `${LEVEL_LABELS[input.level]} is not a next level for this person.` };
+    return { status: "refused", reason: `${english(LEVEL_LABELS[input.level])} is not a next level for this person.` };
   return prisma.$transaction(async (tx) => {
     const pending = await tx.nomination.findFirst({ where: { agentId: input.agentId, status: "pending" }, select: { level: true } });
     if (pending)
       return {
         status: "refused",
-        reason: `There is already a nomination for ${LEVEL_LABELS[pending.level as Level]} waiting for a decision.`,
+        reason: `There is already a nomination for ${english(LEVEL_LABELS[pending.level as Level])} waiting for a decision.`,
       };
     const agent = await tx.user.findUniqueOrThrow({ where: { id: input.agentId }, select: { name: true } });
     const nomination = await tx.nomination.create({
@@ -82,7 +85,7 @@ export async function nominate(
       action: "nomination.created",
       targetType: "nomination",
       targetId: nomination.id,
-      summary: `Nominated ${agent.name} for ${LEVEL_LABELS[input.level]}`,
+      summary: `Nominated ${agent.name} for ${english(LEVEL_LABELS[input.level])}`,
       details: { agentId: input.agentId, level: input.level },
     });
     const admins = await tx.user.findMany({ where: { role: "admin", deactivatedAt: null }, select: { id: true } });
@@ -91,7 +94,7 @@ export async function nominate(
         admin.id,
         {
           kind: "nomination",
-          title: `${actor.name} nominated ${agent.name} for ${LEVEL_LABELS[input.level]}`,
+          title: `${actor.name} nominated ${agent.name} for ${english(LEVEL_LABELS[input.level])}`,
           link: `/admin/promotions/${nomination.id}`,
         },
         tx,
@@ -110,6 +113,8 @@ export async function decideNomination(
   input: { nominationId: string; decision: "approve" | "decline"; note: string },
   now = new Date(),
 ): Promise<NominationOutcome | { status: "not-found" }> {
+  // Audit summaries and these texts are stored or sent in English.
+  const english = await fixedT("en", "common");
   return prisma.$transaction(async (tx) => {
     const nomination = await tx.nomination.findUnique({
       where: { id: input.nominationId },
@@ -137,7 +142,7 @@ export async function decideNomination(
       action: approved ? "nomination.approved" : "nomination.declined",
       targetType: "nomination",
       targetId: nomination.id,
-      summary: `${approved ? "Approved" : "Declined"} ${agent.name}'s nomination for ${LEVEL_LABELS[level]}`,
+      summary: `${approved ? "Approved" : "Declined"} ${agent.name}'s nomination for ${english(LEVEL_LABELS[level])}`,
       details: { agentId: agent.id, level, note: input.note },
     });
     if (approved && agent.level !== level) {
@@ -147,15 +152,15 @@ export async function decideNomination(
         action: "user.level-changed",
         targetType: "user",
         targetId: agent.id,
-        summary: `${agent.name}: ${LEVEL_LABELS[agent.level as Level]} → ${LEVEL_LABELS[level]}`,
+        summary: `${agent.name}: ${english(LEVEL_LABELS[agent.level as Level])} → ${english(LEVEL_LABELS[level])}`,
         details: { from: agent.level, to: level, nominationId: nomination.id },
       });
     }
     await notify(
       agent.id,
       approved
-        ? { kind: "promotion", title: `Congratulations — you are now ${LEVEL_LABELS[level]}`, link: "/career" }
-        : { kind: "promotion", title: `Your nomination for ${LEVEL_LABELS[level]} was not approved this time`, link: "/career" },
+        ? { kind: "promotion", title: `Congratulations — you are now ${english(LEVEL_LABELS[level])}`, link: "/career" }
+        : { kind: "promotion", title: `Your nomination for ${english(LEVEL_LABELS[level])} was not approved this time`, link: "/career" },
       tx,
     );
     if (nomination.nominatedById !== actor.id) {
@@ -164,7 +169,7 @@ export async function decideNomination(
         nomination.nominatedById,
         {
           kind: "promotion",
-          title: `${agent.name}'s nomination for ${LEVEL_LABELS[level]} was ${outcome}`,
+          title: `${agent.name}'s nomination for ${english(LEVEL_LABELS[level])} was ${outcome}`,
           link: `/career/people/${agent.id}`,
         },
         tx,

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
-import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
+import { getPracticeCatalog, localizeScenario, rubricsFor } from "~/content/practice.server.ts";
 import { TEAM_ATTEMPTS_PAGE_SIZE } from "~/domain/pages.ts";
 import type { Outcome } from "~/domain/practice.ts";
 import type { PeopleScope } from "~/engine/access/people.ts";
@@ -12,6 +12,8 @@ import { customerDecision, type TranscriptLine } from "~/engine/language-model/d
 import { CustomerStateSchema } from "~/engine/simulation/customer-state.ts";
 import { initialState, openingLine, respond, simulate } from "~/engine/simulation/customer.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { isLocale } from "~/i18n/locales.ts";
+import { message } from "~/i18n/message.ts";
 import { requireUser, toViewer } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { jsonColumn, StringListColumn } from "~/utils/json-column.ts";
@@ -36,6 +38,7 @@ export async function startAttempt(userId: string, scenario: Scenario) {
       userId,
       scenarioSlug: scenario.slug,
       scenarioVersion: scenario.version,
+      locale: scenario.locale,
       seed,
       status: ACTIVE,
       customerState: CustomerStateColumn.write(initialState(scenario)),
@@ -52,6 +55,7 @@ export async function getAttempt(id: string) {
       id: true,
       scenarioSlug: true,
       scenarioVersion: true,
+      locale: true,
       seed: true,
       status: true,
       customerState: true,
@@ -119,11 +123,13 @@ export async function getAttempt(id: string) {
 export async function loadVisibleAttempt(request: Request, attemptId: string | undefined) {
   const user = await requireUser(request);
   const attempt = await getAttempt(attemptId ?? "");
-  if (!attempt || !canSeeAttempt(toViewer(user), attempt)) notFound("There's no practice conversation at this address.");
+  if (!attempt || !canSeeAttempt(toViewer(user), attempt)) notFound(message("practice:error.noAttempt"));
   const catalog = await getPracticeCatalog();
+  const english = catalog.scenarios.find((candidate) => candidate.slug === attempt.scenarioSlug);
+  // The conversation is replayed and graded in the language it was played in.
   const scenario = ensureFound(
-    catalog.scenarios.find((candidate) => candidate.slug === attempt.scenarioSlug),
-    "This conversation's scenario is no longer available.",
+    english && isLocale(attempt.locale) ? localizeScenario(english, attempt.locale).scenario : english,
+    message("practice:error.scenarioGone"),
   );
   return { user, attempt, scenario, rubrics: rubricsFor(catalog, scenario) };
 }
@@ -443,6 +449,7 @@ export async function recordScriptedAttempt(
         userId,
         scenarioSlug: scenario.slug,
         scenarioVersion: scenario.version,
+        locale: scenario.locale,
         seed,
         status: outcome,
         customerState: CustomerStateColumn.write({ ...state, outcome }),

@@ -4,6 +4,7 @@ import { REVIEW_QUEUE_PAGE_SIZE } from "~/domain/pages.ts";
 import type { PeopleScope } from "~/engine/access/people.ts";
 import { finalLevel, levelChoices, rescoreGrade } from "~/engine/coaching/review-score.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { message } from "~/i18n/message.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { StringListColumn } from "~/utils/json-column.ts";
 import { paginate } from "~/utils/paginate.server.ts";
@@ -425,7 +426,9 @@ export async function resolveDispute(
       dispute.agentId,
       {
         kind: "dispute-answered",
-        title: `Your dispute of "${criterion.title}" was ${status === "accepted" ? "accepted" : "not accepted"}`,
+        title: message(status === "accepted" ? "practice:notification.disputeAccepted" : "practice:notification.disputeRejected", {
+          criterion: criterion.title,
+        }),
         link: `/practice/attempts/${attemptId}#criterion-${criterion.criterionId}`,
       },
       tx,

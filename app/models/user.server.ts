@@ -2,6 +2,8 @@ import { PEOPLE_PAGE_SIZE } from "~/domain/pages.ts";
 import { LEVEL_LABELS, ROLE_LABELS, type Level, type Role, type WorkMode } from "~/domain/people.ts";
 import type { PeopleScope } from "~/engine/access/people.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { fixedT } from "~/i18n/i18next.server.ts";
+import type { Locale } from "~/i18n/locales.ts";
 import { endAllSessions } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { paginate } from "~/utils/paginate.server.ts";
@@ -17,6 +19,8 @@ export type PersonInput = {
   hireDate: Date;
   timeZone: string;
   workMode: WorkMode;
+  /** The person's interface language; left as it is when absent (a new person gets the default). */
+  locale?: Locale;
 };
 
 type Actor = { id: string };
@@ -87,6 +91,7 @@ export async function getPerson(id: string) {
       hireDate: true,
       timeZone: true,
       workMode: true,
+      locale: true,
       deactivatedAt: true,
       createdAt: true,
       team: { select: { id: true, name: true } },
@@ -110,6 +115,7 @@ async function teamExists(tx: Prisma.TransactionClient, teamId: string | null): 
 }
 
 export async function createPerson(actor: Actor, input: PersonInput): Promise<DoneWithSetupToken | FieldConflict> {
+  const english = await fixedT("en", "common");
   const email = input.email.trim().toLowerCase();
   return prisma.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return { status: "email-taken" };
@@ -121,20 +127,21 @@ export async function createPerson(actor: Actor, input: PersonInput): Promise<Do
       action: "user.created",
       targetType: "user",
       targetId: user.id,
-      summary: `Created ${input.name} (${ROLE_LABELS[input.role]}, ${LEVEL_LABELS[input.level]})`,
+      summary: `Created ${input.name} (${english(ROLE_LABELS[input.role])}, ${english(LEVEL_LABELS[input.level])})`,
       details: { ...input, email, hireDate: input.hireDate.toISOString() },
     });
     return { status: "ok", userId: user.id, setupToken };
   });
 }
 
-const PROFILE_FIELDS = ["name", "email", "hireDate", "timeZone", "workMode"] as const;
+const PROFILE_FIELDS = ["name", "email", "hireDate", "timeZone", "workMode", "locale"] as const;
 
 function comparable(value: unknown): unknown {
   return value instanceof Date ? value.toISOString() : value;
 }
 
 export async function updatePerson(actor: Actor, userId: string, input: PersonInput): Promise<Done | PersonChangeRefusal> {
+  const english = await fixedT("en", "common");
   const email = input.email.trim().toLowerCase();
   return prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId } });
@@ -148,7 +155,7 @@ export async function updatePerson(actor: Actor, userId: string, input: PersonIn
 
     await tx.user.update({ where: { id: userId }, data: { ...input, email } });
 
-    const after = { ...input, email };
+    const after = { ...input, email, locale: input.locale ?? before.locale };
     const profileChanges = Object.fromEntries(
       PROFILE_FIELDS.filter((field) => comparable(before[field]) !== comparable(after[field])).map((field) => [
         field,
@@ -164,7 +171,7 @@ export async function updatePerson(actor: Actor, userId: string, input: PersonIn
     if (before.role !== input.role) {
       await audit(
         "user.role-changed",
-        `Changed ${input.name}'s role from ${ROLE_LABELS[before.role as Role]} to ${ROLE_LABELS[input.role]}`,
+        `Changed ${input.name}'s role from ${english(ROLE_LABELS[before.role as Role])} to ${english(ROLE_LABELS[input.role])}`,
         { from: before.role, to: input.role },
       );
       if (before.role === "lead") await releaseLedTeams(tx, actor, userId, `${input.name} is no longer a team lead`);
@@ -172,7 +179,7 @@ export async function updatePerson(actor: Actor, userId: string, input: PersonIn
     if (before.level !== input.level) {
       await audit(
         "user.level-changed",
-        `Changed ${input.name}'s level from ${LEVEL_LABELS[before.level as Level]} to ${LEVEL_LABELS[input.level]}`,
+        `Changed ${input.name}'s level from ${english(LEVEL_LABELS[before.level as Level])} to ${english(LEVEL_LABELS[input.level])}`,
         { from: before.level, to: input.level },
       );
     }
@@ -269,4 +276,9 @@ export async function listLeadCandidates() {
     orderBy: { name: "asc" },
     select: { id: true, name: true },
   });
+}
+
+/** A person's own choice of language for the interface and the training content. */
+export async function setOwnLocale(userId: string, locale: Locale): Promise<void> {
+  await prisma.user.update({ where: { id: userId }, data: { locale } });
 }

@@ -5,17 +5,18 @@ import type { Scenario } from "~/content/practice-schemas.ts";
 import { ATTEMPT_STATUS_LABELS } from "~/domain/practice.ts";
 import { whatIf, type Replay } from "~/engine/grading/what-if.ts";
 import { moodLabel } from "~/engine/simulation/mood.ts";
+import { message } from "~/i18n/message.ts";
 import { loadVisibleAttempt } from "~/models/practice.server.ts";
 import { notFound } from "~/utils/permissions.server.ts";
 
 /** The finished conversation's agent messages, in order; a conversation still going has no what-if yet. */
 export async function loadFinishedAttempt(request: Request, attemptId: string | undefined) {
   const loaded = await loadVisibleAttempt(request, attemptId);
-  if (!loaded.attempt.grade) notFound("A what-if needs a finished, graded conversation.");
+  if (!loaded.attempt.grade) notFound(message("practice:error.whatIfUngraded"));
   const messages = loaded.attempt.turns
     .filter((turn) => turn.speaker === "agent")
     .map((turn) => ({ text: turn.text, ms: turn.replyMs ?? undefined }));
-  if (messages.length === 0) notFound("This conversation has no messages of yours to rewrite.");
+  if (messages.length === 0) notFound(message("practice:error.whatIfNoMessages"));
   return { ...loaded, messages };
 }
 

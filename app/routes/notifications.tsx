@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { SessionTime } from "~/components/coaching/session-time.tsx";
 import { ActionButton } from "~/components/forms/action-button.tsx";
@@ -9,6 +10,7 @@ import { Pagination } from "~/components/ui/pagination.tsx";
 import { PageSchema } from "~/domain/fields.ts";
 import { NOTIFICATION_KIND_LABELS, type NotificationKind } from "~/domain/notifications.ts";
 import { NOTIFICATIONS_PAGE_SIZE } from "~/domain/pages.ts";
+import { translateMessage } from "~/i18n/message.ts";
 import { getTimeZone } from "~/models/coaching-session.server.ts";
 import { listNotifications, markAllRead, markRead, unreadCount } from "~/models/notification.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
@@ -70,6 +72,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NotificationsPage() {
   const { page, timeZone, total, unread, notifications } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <>
       <PageHeader
@@ -104,7 +107,11 @@ export default function NotificationsPage() {
                   </span>
                 </p>
                 <p className="notification__title">
-                  {notification.link ? <Link to={notification.link}>{notification.title}</Link> : notification.title}
+                  {notification.link ? (
+                    <Link to={notification.link}>{translateMessage(t, notification.title)}</Link>
+                  ) : (
+                    translateMessage(t, notification.title)
+                  )}
                 </p>
               </div>
               {notification.read ? null : (
@@ -114,7 +121,7 @@ export default function NotificationsPage() {
                   variant="secondary"
                   size="small"
                   className="notification__action"
-                  label={`Mark as read: ${notification.title}`}
+                  label={`Mark as read: ${translateMessage(t, notification.title)}`}
                 >
                   Mark as read
                 </ActionButton>

@@ -31,6 +31,8 @@ type UserAttributes = {
   level: string;
   teamId: string | null;
   ledTeamIds: string[];
+  locale: string;
+  timeZone: string;
 };
 
 // A small adapter over our Prisma client: keeps one connection and our schema's names.
@@ -49,6 +51,8 @@ const sessionAdapter: Adapter = {
       level: row.user.level,
       teamId: row.user.teamId,
       ledTeamIds: row.user.ledTeams.map((team) => team.id),
+      locale: row.user.locale,
+      timeZone: row.user.timeZone,
     };
     const user: DatabaseUser = { id: row.user.id, attributes };
     return [session, user];

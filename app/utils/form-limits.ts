@@ -6,6 +6,7 @@
  * The largest real forms are the mentoring pool (two fields per mentee) and
  * 1:1 notes; these bounds leave them room and nothing more.
  */
+import { message } from "~/i18n/message.ts";
 export const FORM_LIMITS = {
   maxBodyBytes: 1024 * 1024,
   maxFields: 5000,
@@ -27,18 +28,17 @@ export function formLimitProblem(entries: Iterable<Entry>, limits = FORM_LIMITS)
   let count = 0;
   for (const [name, value] of entries) {
     count += 1;
-    if (count > limits.maxFields) return `This form has more than ${limits.maxFields.toLocaleString("en")} fields.`;
-    if (name.length > limits.maxNameLength) return "This form has a field with an overlong name.";
+    if (count > limits.maxFields) return message("common:errors.form.tooManyFields", { max: limits.maxFields });
+    if (name.length > limits.maxNameLength) return message("common:errors.form.longName");
     for (const [, index] of name.matchAll(ARRAY_INDEX)) {
-      if (index.length > 6 || Number(index) > limits.maxArrayIndex) return "This form has a field with an impossible position in a list.";
+      if (index.length > 6 || Number(index) > limits.maxArrayIndex) return message("common:errors.form.impossiblePosition");
     }
-    if (CONTROL_CHARACTER.test(name)) return "This form has a field name with characters that can't be saved.";
+    if (CONTROL_CHARACTER.test(name)) return message("common:errors.form.badName");
     if (typeof value === "string") {
       if (value.length > limits.maxValueLength) {
-        return `This form has a field longer than ${limits.maxValueLength.toLocaleString("en")} characters: shorten it and submit again.`;
+        return message("common:errors.form.longValue", { max: limits.maxValueLength });
       }
-      if (CONTROL_CHARACTER.test(value))
-        return "This form has text with invisible control characters that can't be saved: remove them and submit again.";
+      if (CONTROL_CHARACTER.test(value)) return message("common:errors.form.controlCharacters");
     }
   }
   return null;

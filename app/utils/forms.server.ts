@@ -2,6 +2,7 @@ import type { Submission } from "@conform-to/react";
 import { data, redirect } from "@remix-run/node";
 import type { FormReply } from "~/components/forms/reply.ts";
 import type { CountedNoticeKey, NoticeKey, PlainNoticeKey } from "~/domain/notices.ts";
+import { message } from "~/i18n/message.ts";
 import { badRequest } from "./request.server.ts";
 
 /**
@@ -11,7 +12,7 @@ import { badRequest } from "./request.server.ts";
 export async function handleIntent<Handlers extends Record<string, () => unknown>>(
   formData: FormData,
   handlers: Handlers,
-  unknownMessage = "This form could not be understood. Reload the page and try again.",
+  unknownMessage = message("common:errors.form.unknownIntent"),
 ): Promise<Awaited<ReturnType<Handlers[keyof Handlers]>>> {
   const intent = formData.get("intent");
   const handler = typeof intent === "string" && Object.hasOwn(handlers, intent) ? handlers[intent] : undefined;

@@ -1,16 +1,17 @@
 import { data } from "@remix-run/node";
 import type { Role } from "~/domain/people.ts";
 import { hasRole } from "~/engine/access/people.ts";
+import { message } from "~/i18n/message.ts";
 import { requireUser, type SessionUser } from "./auth.server.ts";
 
 export type ErrorPayload = { message: string };
 
-export function forbidden(message = "Your role does not give you access to this page."): never {
-  throw data<ErrorPayload>({ message }, { status: 403 });
+export function forbidden(text = message("common:errors.forbidden")): never {
+  throw data<ErrorPayload>({ message: text }, { status: 403 });
 }
 
-export function notFound(message = "We couldn't find that page."): never {
-  throw data<ErrorPayload>({ message }, { status: 404 });
+export function notFound(text = message("common:errors.notFound")): never {
+  throw data<ErrorPayload>({ message: text }, { status: 404 });
 }
 
 /** Narrows away null/undefined or answers 404, so guessed ids reveal nothing. */

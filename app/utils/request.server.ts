@@ -1,5 +1,6 @@
 import { data } from "@remix-run/node";
 import type { z } from "zod";
+import { message } from "~/i18n/message.ts";
 import { FORM_LIMITS, formLimitProblem } from "./form-limits.ts";
 import type { ErrorPayload } from "./permissions.server.ts";
 
@@ -8,8 +9,8 @@ export function parseSearchParams<Schema extends z.ZodTypeAny>(request: Request,
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = schema.safeParse(params);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "query"}: ${issue.message}`);
-  throw data<ErrorPayload>({ message: `This page's address has a bad parameter — ${problems.join("; ")}.` }, { status: 400 });
+  const names = [...new Set(parsed.error.issues.map((issue) => issue.path.join(".") || "query"))];
+  throw data<ErrorPayload>({ message: message("common:errors.badParameter", { names: names.join(", ") }) }, { status: 400 });
 }
 
 export function badRequest(message: string): never {
@@ -54,8 +55,8 @@ async function readBodyUpTo(body: ReadableStream<Uint8Array> | null, maxBytes: n
  */
 export async function readFormData(request: Request): Promise<FormData> {
   const contentType = request.headers.get("Content-Type") ?? "";
-  if (!FORM_TYPES.test(contentType)) refuse(415, "This page only accepts its own form. Reload the page and submit it again.");
-  const tooLarge = `This form is larger than ${FORM_LIMITS.maxBodyBytes / 1024 / 1024} MB. Shorten what you wrote and submit it again.`;
+  if (!FORM_TYPES.test(contentType)) refuse(415, message("common:errors.form.notAForm"));
+  const tooLarge = message("common:errors.form.tooLarge", { megabytes: FORM_LIMITS.maxBodyBytes / 1024 / 1024 });
   if (Number(request.headers.get("Content-Length") ?? 0) > FORM_LIMITS.maxBodyBytes) refuse(413, tooLarge);
   const body = await readBodyUpTo(request.body, FORM_LIMITS.maxBodyBytes);
   if (!body) refuse(413, tooLarge);
@@ -63,7 +64,7 @@ export async function readFormData(request: Request): Promise<FormData> {
   try {
     form = await new Response(body, { headers: { "Content-Type": contentType } }).formData();
   } catch {
-    badRequest("This form could not be read. Reload the page and submit it again.");
+    badRequest(message("common:errors.form.unreadable"));
   }
   const problem = formLimitProblem(form.entries());
   if (problem) badRequest(problem);

@@ -15,12 +15,16 @@ export const EMPATHY_CRITERIA = ["empathy.emotional-reaction", "empathy.interpre
 export const LABELLED_FILE = "tests/fixtures/empathy-labelled.jsonl";
 /** Replies per scenario, written and labelled to docs/empathy-labelling-guide.md. */
 export const LABELLED_DIR = "tests/fixtures/empathy";
+/** Chinese replies in both scripts, labelled to the same guide (rule 8). */
+export const CHINESE_LABELLED_DIR = "tests/fixtures/empathy-zh";
 
 const Level = z.union([z.literal(0), z.literal(1), z.literal(2)]);
 /** One labelled reply, as a line of a .jsonl file. A criterion left out of `labels` was not judged, which is not 0. */
 export const LabelledItemSchema = z.object({
   id: z.string(),
   split: z.enum(["dev", "held-out"]),
+  /** The reply's language; English when absent. */
+  lang: z.enum(["en", "zh-Hant", "zh-Hans"]).optional(),
   scenario: z.string().optional(),
   hard: z.enum(["stock-phrases", "wrong-topic", "sarcasm", "plain-words", "very-short", "very-long"]).nullable().optional(),
   customer: z.string(),
@@ -72,6 +76,21 @@ export function readLabelled(): LabelledItem[] {
   // The held-out figures are only comparable from run to run if every reply is judged on every criterion.
   const partial = items.find((item) => EMPATHY_CRITERIA.some((id) => item.labels[id] === undefined));
   if (partial) throw new Error(`${partial.source}: ${partial.id} must carry all three labels`);
+  return items;
+}
+
+/** Every labelled Chinese reply, each with all three labels. */
+export function readChineseLabelled(): LabelledItem[] {
+  if (!fs.existsSync(CHINESE_LABELLED_DIR)) return [];
+  const items = fs
+    .readdirSync(CHINESE_LABELLED_DIR)
+    .filter((name) => name.endsWith(".jsonl"))
+    .sort()
+    .flatMap((name) => readLabelFile(path.join(CHINESE_LABELLED_DIR, name)));
+  const partial = items.find((item) => EMPATHY_CRITERIA.some((id) => item.labels[id] === undefined));
+  if (partial) throw new Error(`${partial.source}: ${partial.id} must carry all three labels`);
+  const unmarked = items.find((item) => item.lang !== "zh-Hant" && item.lang !== "zh-Hans");
+  if (unmarked) throw new Error(`${unmarked.source}: ${unmarked.id} must say its script in "lang"`);
   return items;
 }
 

@@ -19,7 +19,7 @@ function importApp<Module>(load: () => Promise<Module>): Promise<Module> {
 export type Person = { id: string; name: string; email: string; timeZone: string; workMode: NonNullable<UserOverrides["workMode"]> };
 export type Team = { id: string; name: string };
 
-export type PersonOptions = Pick<UserOverrides, "role" | "level" | "teamId" | "timeZone" | "workMode"> & {
+export type PersonOptions = Pick<UserOverrides, "role" | "level" | "teamId" | "timeZone" | "workMode" | "locale"> & {
   /** First and last name; a unique suffix follows, so the name and email are the test's own. */
   name: string;
   /** Under 90 days makes a new hire. */

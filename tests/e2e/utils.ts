@@ -8,6 +8,9 @@ export const DEMO = {
   lead: "lead@frontline.test",
   agent: "agent@frontline.test",
   newHire: "newhire@frontline.test",
+  /** Agents who read the interface in Traditional and in Simplified Chinese. */
+  agentHant: "agent.hant@frontline.test",
+  agentHans: "agent.hans@frontline.test",
 } as const;
 
 /** Fills in and submits the sign-in form without waiting for the outcome. */

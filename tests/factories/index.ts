@@ -25,6 +25,8 @@ export type UserOverrides = {
   hireDate?: Date;
   timeZone?: string;
   workMode?: WorkMode;
+  /** en | zh-Hant | zh-Hans */
+  locale?: string;
   deactivatedAt?: Date | null;
   /** Plain password to hash and store; omit for an account that has not set one yet. */
   password?: string;

@@ -168,6 +168,45 @@ describe("updatePerson", () => {
     for (const event of events) expect(event).toMatchObject({ actorId: admin.id, targetType: "user", targetId: userId });
   });
 
+  test("sets the person's language, audits it, and leaves it as it is when the input has none", async () => {
+    const admin = await createUser({ role: "admin" });
+    const { input, userId } = await created(admin);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).locale).toBe("en");
+
+    expect(await updatePerson(admin, userId, { ...input, locale: "zh-Hant" })).toEqual({ status: "ok", userId });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).locale).toBe("zh-Hant");
+    const events = (await auditFor(userId)).filter((event) => event.action === "user.profile-changed");
+    expect(events.map((event) => event.details)).toEqual([{ locale: { from: "en", to: "zh-Hant" } }]);
+
+    expect(await updatePerson(admin, userId, input)).toEqual({ status: "ok", userId });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).locale).toBe("zh-Hant");
+  });
+
+  test("the edit route saves the chosen language and refuses one the app does not speak", async () => {
+    const admin = await createUser({ role: "admin" });
+    const { input, userId } = await created(admin);
+    const cookie = await sessionCookieFor(admin.id);
+    const refused = await callRoute<Reply>(personAction, {
+      request: post(`/admin/people/${userId}`, { ...asFields(input), intent: "update", locale: "fr" }, cookie),
+      params: { userId },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body?.result.error?.locale).toEqual(["validation:chooseLanguage"]);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).locale).toBe("en");
+
+    await callRoute(personAction, {
+      request: post(`/admin/people/${userId}`, { ...asFields(input), intent: "update", locale: "zh-Hans" }, cookie),
+      params: { userId },
+    });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).locale).toBe("zh-Hans");
+  });
+
+  test("a new person can be created with a language", async () => {
+    const admin = await createUser({ role: "admin" });
+    const { userId } = await created(admin, { locale: "zh-Hans" });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).locale).toBe("zh-Hans");
+  });
+
   test("saving without changes writes no audit events", async () => {
     const admin = await createUser({ role: "admin" });
     const { input, userId } = await created(admin);

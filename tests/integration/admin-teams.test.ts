@@ -5,6 +5,7 @@ import { action as teamAction } from "~/routes/admin+/teams.$teamId.tsx";
 import { action as teamsAction } from "~/routes/admin+/teams._index.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { createTeam as createTeamRow, createUser } from "../factories/index.ts";
+import { inEnglish } from "../support/english.ts";
 import { callRoute, post, sessionCookieFor } from "./request.ts";
 
 let counter = 0;
@@ -91,7 +92,7 @@ describe("createTeam", () => {
     const cookie = await sessionCookieFor(admin.id);
     const bad = await callRoute<FormReply>(teamsAction, { request: post("/admin/teams", { intent: "create", name: "x" }, cookie) });
     expect(bad.status).toBe(400);
-    expect(bad.body?.result.error?.name).toEqual(["Enter at least 2 characters"]);
+    expect(bad.body?.result.error?.name?.map(inEnglish)).toEqual(["Enter at least 2 characters"]);
 
     const name = teamName("Via Route");
     const good = await callRoute(teamsAction, { request: post("/admin/teams", { intent: "create", name, leadId: "" }, cookie) });

@@ -5,6 +5,7 @@ import { action as loginAction, INVALID_CREDENTIALS } from "~/routes/_auth+/logi
 import { login, logout, readSession, SESSION_LIFETIME_DAYS } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { createUser, DAY_MS } from "../factories/index.ts";
+import { inEnglish } from "../support/english.ts";
 import { callRoute, cookieFromSetCookie, get, post, sessionCookieFor } from "./request.ts";
 
 // One password for the whole file: the factories hash it once.
@@ -325,13 +326,13 @@ describe("login route action", () => {
   test("a missing email answers 400 with a field error, never 500", async () => {
     const outcome = await postLogin({ password: "whatever" });
     expect(outcome.status).toBe(400);
-    expect(outcome.body?.result.error?.email).toEqual(["Enter your email address"]);
+    expect(outcome.body?.result.error?.email?.map(inEnglish)).toEqual(["Enter your email address"]);
   });
 
   test("a malformed email answers 400 with a field error and keeps what was typed", async () => {
     const outcome = await postLogin({ email: "not-an-email", password: "whatever" });
     expect(outcome.status).toBe(400);
-    expect(outcome.body?.result.error?.email).toEqual(["Enter a valid email address, like name@company.com"]);
+    expect(outcome.body?.result.error?.email?.map(inEnglish)).toEqual(["Enter a valid email address, like name@company.com"]);
     expect(outcome.body?.result.initialValue).toMatchObject({ email: "not-an-email" });
     expect(outcome.body?.result.initialValue).not.toHaveProperty("password");
   });
@@ -348,7 +349,7 @@ describe("login route action", () => {
     for (let attempt = 1; attempt <= 5; attempt++) await postLogin({ email: user.email, password: "wrong" });
     const outcome = await postLogin({ email: user.email, password: PASSWORD });
     expect(outcome.status).toBe(429);
-    expect(outcome.body?.result.error?.[""]?.[0]).toBe(
+    expect(inEnglish(outcome.body?.result.error?.[""]?.[0])).toBe(
       "Too many sign-in attempts for this account or network. Wait 2 seconds and try again.",
     );
     expect(outcome.headers?.get("Retry-After")).toBe("2");

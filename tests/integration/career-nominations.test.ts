@@ -3,6 +3,8 @@
 // level, level history, audit log and notifications follow. Refusals are 400s with a
 // message; people who may not see a nomination get a 404 (a 403 for the wrong role).
 import { beforeAll, describe, expect, test } from "vitest";
+import { fixedT } from "~/i18n/i18next.server.ts";
+import { translateMessage } from "~/i18n/message.ts";
 import * as adminHome from "~/routes/admin+/_index.tsx";
 import * as nominationPage from "~/routes/admin+/promotions.$nominationId.tsx";
 import * as promotionsPage from "~/routes/admin+/promotions._index.tsx";
@@ -13,6 +15,11 @@ import { PROMOTIONS_PAGE_SIZE } from "../../app/domain/pages.ts";
 import { createTeamWithLead, createUser } from "../factories/index.ts";
 import { JUSTIFICATION, nominationFields, type FormReply } from "./career-fixtures.ts";
 import { callRoute, get, post, sessionCookieFor } from "./request.ts";
+
+/** Loaders hand the page catalog messages; the page words them in the reader's language. */
+async function inEnglish(text: string): Promise<string> {
+  return translateMessage(await fixedT("en", "common"), text);
+}
 
 type PersonData = Awaited<ReturnType<typeof personPage.loader>>;
 type CareerData = Awaited<ReturnType<typeof careerPage.loader>>;
@@ -111,9 +118,15 @@ describe("nominating", () => {
     expect(await prisma.notification.count({ where: { userId: admin.id, kind: "nomination", link: `/admin/promotions/${id}` } })).toBe(1);
 
     const page = (await openPerson(agentTwo.id, lead.cookie)).body!;
-    expect(page.pending).toBe("Senior Agent");
+    expect(await inEnglish(page.pending!)).toBe("Senior Agent");
+    expect(await inEnglish(page.nominations[0].level)).toBe("Senior Agent");
     expect(page.nominations).toEqual([
-      expect.objectContaining({ level: "Senior Agent", status: "pending", nominatedBy: lead.name, justification: JUSTIFICATION }),
+      expect.objectContaining({
+        level: "common:level.senior-agent",
+        status: "pending",
+        nominatedBy: lead.name,
+        justification: JUSTIFICATION,
+      }),
     ]);
     const senior = page.readiness.next.find((level) => level.key === "senior-agent")!;
     expect(senior.requirements.find((requirement) => requirement.kind === "lead-sign-off")).toMatchObject({ met: true });
@@ -215,7 +228,10 @@ describe("deciding", () => {
   test("the agent's Career page shows the new level and the change in their level history", async () => {
     const career = (await callRoute<CareerData>(careerPage.loader, { request: get("/career", agentTwo.cookie) })).body!;
     expect(career.readiness.current.title).toBe("Senior Agent");
-    expect(career.readiness.history.map((entry) => entry.label)).toEqual(["Joined as Agent II", "Agent II → Senior Agent"]);
+    expect(await Promise.all(career.readiness.history.map((entry) => inEnglish(entry.label)))).toEqual([
+      "Joined as Agent II",
+      "Agent II → Senior Agent",
+    ]);
     expect(career.readiness.next.map((level) => level.key)).toEqual(["team-lead"]);
 
     const asLead = (await openPerson(agentTwo.id, lead.cookie)).body!;

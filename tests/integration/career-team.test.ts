@@ -104,14 +104,14 @@ describe("the readiness table", () => {
     expect(page.rows.map((row) => row.id)).toEqual([fx.ids.ready, fx.ids.close, fx.ids.nominated, fx.ids.starting]);
 
     const [ready, close, nominated, starting] = page.rows;
-    expect(ready).toMatchObject({ name: "Ready Rosa", level: "Agent I", highestPercent: 100, pending: null });
+    expect(ready).toMatchObject({ name: "Ready Rosa", level: "common:level.agent-1", highestPercent: 100, pending: null });
     expect(ready.next.map((level) => [level.key, level.percentReady, level.readiness])).toEqual([
       ["agent-2", 100, "ready"],
       ["team-lead", expect.any(Number), null],
     ]);
-    expect(ready.next[1].via).toEqual(["Agent II", "Senior Agent"]);
+    expect(ready.next[1].via).toEqual(["common:level.agent-2", "common:level.senior-agent"]);
     expect(close.next[0]).toMatchObject({ key: "agent-2", percentReady: 90, readiness: "close" });
-    expect(nominated.pending).toMatchObject({ level: "Senior Agent" });
+    expect(nominated.pending).toMatchObject({ level: "common:level.senior-agent" });
     expect(nominated.next[0]).toMatchObject({ key: "senior-agent", readiness: null });
     expect(starting.highestPercent).toBe(0);
   });

@@ -24,6 +24,7 @@ import * as practiceIndex from "~/routes/practice+/_index.tsx";
 import * as scenarioPage from "~/routes/practice+/scenarios.$slug.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { createTeamWithLead, createUser, DAY_MS } from "../factories/index.ts";
+import { inEnglish } from "../support/english.ts";
 import { BASE_URL, callRoute, get, loginRedirectTarget, post, sessionCookieFor } from "./request.ts";
 
 type BoardData = Awaited<ReturnType<typeof board.loader>>;
@@ -254,7 +255,7 @@ describe("creating assignments", () => {
       ["assignees", agents[0].user.id],
     ]);
     expect(outcome.status).toBe(400);
-    expect(outcome.body?.result.error?.dueDate).toEqual(["Choose today or a later date"]);
+    expect(outcome.body?.result.error?.dueDate?.map(inEnglish)).toEqual(["Choose today or a later date"]);
     expect(outcome.body?.result.initialValue).toMatchObject({
       kind: "module",
       contentSlug: moduleSlug(),
@@ -329,7 +330,7 @@ describe("creating assignments", () => {
       ["assignees", agents[0].user.id],
     ]);
     expect(outcome.status).toBe(400);
-    expect(outcome.body?.result.error?.contentSlug).toEqual(["Choose a scenario from the list."]);
+    expect(outcome.body?.result.error?.contentSlug?.map(inEnglish)).toEqual(["Choose a scenario from the list."]);
   });
 
   test("a minimum level for a criterion the scenario doesn't grade is refused", async () => {
@@ -343,7 +344,7 @@ describe("creating assignments", () => {
       ["minLevels[0].level", "1"],
     ]);
     expect(outcome.status).toBe(400);
-    expect(outcome.body?.result.error?.minLevels?.[0]).toMatch(/isn't graded/);
+    expect(inEnglish(outcome.body?.result.error?.minLevels?.[0])).toMatch(/isn't graded/);
   });
 
   test("a lead cannot assign another team's agent: 404, nothing created", async () => {
@@ -406,7 +407,9 @@ describe("creating assignments", () => {
     expect(await prisma.assignment.count({ where: { userId: agents[2].user.id } })).toBe(1);
     const again = await submit(lead.cookie, moduleFields([["assignees", agents[0].user.id]]));
     expect(again.status).toBe(400);
-    expect(again.body?.result.error?.assignees).toEqual(["Everyone you chose has already completed this module's current version."]);
+    expect(again.body?.result.error?.assignees?.map(inEnglish)).toEqual([
+      "Everyone you chose has already completed this module's current version.",
+    ]);
   });
 
   test("the model refuses a due date that is not in the future", async () => {
@@ -610,12 +613,15 @@ describe("changing and withdrawing an assignment", () => {
         assignments: (Item & { passBar: string })[];
       }
     ).assignments;
-    expect(items[0].passBar).toBe("score 80 or more");
+    expect(inEnglish(items[0].passBar)).toBe("score 80 or more");
     const page = await callRoute<{ assignmentBar: { passBar: string; automatic: boolean } | null }>(scenarioPage.loader, {
       request: get(`/practice/scenarios/${SCENARIO}`, me.cookie),
       params: { slug: SCENARIO },
     });
-    expect(page.body!.assignmentBar).toMatchObject({ passBar: "score 80 or more", automatic: false });
+    expect({ ...page.body!.assignmentBar, passBar: inEnglish(page.body!.assignmentBar?.passBar ?? null) }).toMatchObject({
+      passBar: "score 80 or more",
+      automatic: false,
+    });
   });
 
   test("extending and raising the bar tell the agent and are audited; nothing changed is refused", async () => {
@@ -631,7 +637,7 @@ describe("changing and withdrawing an assignment", () => {
     const stored = await prisma.assignment.findUniqueOrThrow({ where: { id: assignment.id } });
     expect(stored.dueAt.toISOString().slice(0, 10)).toBe(dateIn(10));
     const told = await prisma.notification.findFirstOrThrow({ where: { userId: me.user.id, kind: "assignment-changed" } });
-    expect(told.title).toMatch(/^More time for “.+”, now due .+\. Your lead says: Take the week you need\.$/);
+    expect(inEnglish(told.title)).toMatch(/^More time for “.+”, now due .+\. Your lead says: Take the week you need\.$/);
     expect(await prisma.auditEvent.count({ where: { action: "assignment.changed", targetId: assignment.id, actorId: lead.user.id } })).toBe(
       1,
     );
@@ -646,7 +652,7 @@ describe("changing and withdrawing an assignment", () => {
       where: { userId: me.user.id, kind: "assignment-changed" },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     });
-    expect(latest.title).toContain("to pass, score 85 or more");
+    expect(inEnglish(latest.title)).toContain("to pass, score 85 or more");
 
     const same = await change(lead.cookie, assignment.id, [
       ["dueDate", dateIn(10)],
@@ -658,7 +664,7 @@ describe("changing and withdrawing an assignment", () => {
       ["minScore", "0"],
     ]);
     expect(tooLow.status).toBe(400);
-    expect(tooLow.body?.result.error?.minScore).toEqual(["Enter a whole number from 1 to 100"]);
+    expect(tooLow.body?.result.error?.minScore?.map(inEnglish)).toEqual(["Enter a whole number from 1 to 100"]);
   });
 
   test("withdrawing removes it from the agent's list and the board, tells them and keeps it as history", async () => {

@@ -10,6 +10,7 @@ import * as sessionPage from "~/routes/coaching+/sessions.$sessionId.tsx";
 import * as newSession from "~/routes/coaching+/sessions.new.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { createTeamWithLead, createUser, DAY_MS } from "../factories/index.ts";
+import { inEnglish } from "../support/english.ts";
 import { BASE_URL, callRoute, get, sessionCookieFor } from "./request.ts";
 
 type NewData = Awaited<ReturnType<typeof newSession.loader>>;
@@ -190,7 +191,7 @@ describe("scheduling a session", () => {
   test("an action item due in the past is a 400 naming the field, and the form comes back filled", async () => {
     const result = await schedule(lead.cookie, sessionFields(agent.id, [["actionItems[0].dueDate", "2020-01-01"]]));
     expect(result.status).toBe(400);
-    expect(result.body!.result!.error!["actionItems[0].dueDate"]).toEqual(["Choose today or a later date"]);
+    expect(result.body!.result!.error!["actionItems[0].dueDate"]?.map(inEnglish)).toEqual(["Choose today or a later date"]);
     expect(result.body!.result!.initialValue).toMatchObject({ sharedNotes: SHARED, privateNotes: PRIVATE });
   });
 
@@ -394,7 +395,7 @@ describe("what each side sees", () => {
       ["dueDate", isoDay(-2)],
     ]);
     expect(past.status).toBe(400);
-    expect(past.body!.result!.error!.dueDate).toEqual(["Choose today or a later date"]);
+    expect(past.body!.result!.error!.dueDate?.map(inEnglish)).toEqual(["Choose today or a later date"]);
     // "Today" is the lead's own: the factories put everyone in Europe/London.
     const today = localDate(new Date(), "Europe/London");
     const added = await actOnSession(sessionId, lead.cookie, [

@@ -6,6 +6,7 @@ import { loadContentIndex } from "~/models/content-index.server.ts";
 import * as home from "~/routes/_index.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { createTeamWithLead, createUser, DAY_MS } from "../factories/index.ts";
+import { inEnglish } from "../support/english.ts";
 import { gradedAttempt } from "./career-fixtures.ts";
 import { callRoute, get, loginRedirectTarget, sessionCookieFor } from "./request.ts";
 
@@ -135,7 +136,7 @@ describe("an agent", () => {
     expect(data.agent.due.total).toBe(2);
     const [overdue, scenario] = data.agent.due.items;
     expect(overdue).toMatchObject({ kind: "module", overdue: true, status: "past-due", passBar: null });
-    expect(scenario).toMatchObject({
+    expect({ ...scenario, passBar: inEnglish(scenario.passBar) }).toMatchObject({
       kind: "scenario",
       overdue: false,
       link: `/practice/scenarios/${SCENARIO}`,
@@ -221,7 +222,8 @@ describe("an admin", () => {
     expect(data.admin.onboarding).toMatchObject({ newHires: 1, finished: 0, percent: 0 });
     expect(data.admin.overdue).toEqual({ total: 2, peopleCount: 2 });
     expect(data.admin.promotions.total).toBe(1);
-    expect(data.admin.promotions.items[0]).toMatchObject({ id: nominationId, agent: agent.name, level: "Agent II" });
+    const [promotion] = data.admin.promotions.items;
+    expect({ ...promotion, level: inEnglish(promotion.level) }).toMatchObject({ id: nominationId, agent: agent.name, level: "Agent II" });
     expect(data.admin.mentoringRequests).toBe(1);
   });
 

@@ -118,6 +118,47 @@ describe("--input", () => {
       expect(stdout).not.toContain("no-agent");
     },
   );
+
+  test(
+    "grades Chinese replies in either script with the same contract, and a reply in another language than `lang` earns nothing",
+    { timeout: SPAWN_ALLOWANCE },
+    () => {
+      const customer = "我女儿的玩具厨房送来就是坏的，派对就在周六。";
+      const strong = "真的很抱歉，您女儿的玩具厨房送来就坏了，派对又在周六，换作是我也会很着急。请问是门坏了还是整个架子都坏了？";
+      const lines = [
+        JSON.stringify({ id: "hans", customer, agent: strong }),
+        JSON.stringify({
+          id: "hant",
+          customer: "我女兒的玩具廚房送來就是壞的，派對就在週六。",
+          agent: "真的很抱歉，您女兒的玩具廚房送來就壞了，派對又在週六，換作是我也會很著急。請問是門壞了還是整個架子都壞了？",
+          lang: "zh-Hant",
+        }),
+        JSON.stringify({ id: "stock", customer, agent: "给您带来不便，深表歉意。感谢您的耐心等待。" }),
+        JSON.stringify({
+          id: "english-in-chinese",
+          customer,
+          agent: "I'm so sorry your daughter's kitchen arrived broken before the party.",
+          lang: "zh-Hans",
+        }),
+      ];
+      const { status, stdout, stderr } = run("--input", write("chinese.jsonl", `${lines.join("\n")}\n`));
+      expect(stderr).toBe("");
+      expect(status).toBe(0);
+      const results = stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as LineResult);
+      for (const result of results) expectReplyShape(result);
+      const level = (id: string, criterion: string) => results.find((result) => result.id === id)!.criteria[criterion].level;
+      for (const id of ["hans", "hant"]) {
+        expect(level(id, "empathy.emotional-reaction")).toBe(2);
+        expect(level(id, "empathy.exploration")).toBe(2);
+      }
+      expect(level("stock", "empathy.emotional-reaction")).toBe(1);
+      expect(level("stock", "empathy.interpretation")).toBe(0);
+      for (const criterion of EMPATHY) expect(level("english-in-chinese", criterion)).toBe(0);
+    },
+  );
 });
 
 describe("--transcript", () => {

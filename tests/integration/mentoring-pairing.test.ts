@@ -10,6 +10,7 @@ import * as requestPage from "~/routes/mentoring+/request.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import type { WorkMode } from "../../app/domain/people.ts";
 import { createTeamWithLead, createUser, DAY_MS, type UserOverrides } from "../factories/index.ts";
+import { inEnglish } from "../support/english.ts";
 import { callRoute, get, post, sessionCookieFor } from "./request.ts";
 
 type HubData = Awaited<ReturnType<typeof hub.loader>>;
@@ -136,7 +137,7 @@ describe("from request to re-pair", () => {
 
     const sideways = await saveRequest(mentee.cookie, requestFields([["targetLevel", "agent-2"]]));
     expect(sideways.status).toBe(400);
-    expect(sideways.body!.result!.error!.targetLevel?.join(" ")).toMatch(/above your current one \(Agent II\)/);
+    expect((sideways.body!.result!.error!.targetLevel ?? []).map(inEnglish).join(" ")).toMatch(/above your current one \(Agent II\)/);
 
     const tooMuchFocus = await saveRequest(mentee.cookie, requestFields([], ["empathy", "resolution", "communication", "efficiency"]));
     expect(tooMuchFocus.status).toBe(400);
@@ -154,16 +155,19 @@ describe("from request to re-pair", () => {
     const finding = page.body!.finding;
     expect(finding.kind).toBe("suggestions");
     if (finding.kind !== "suggestions") return;
-    expect(finding.request).toMatchObject({ targetLevel: "Senior Agent", focus: ["Empathy", "De-escalation"] });
+    expect({ ...finding.request, targetLevel: inEnglish(finding.request.targetLevel) }).toMatchObject({
+      targetLevel: "Senior Agent",
+      focus: ["Empathy", "De-escalation"],
+    });
     const ids = finding.suggestions.map((suggestion) => suggestion.id);
     expect(ids).toEqual(expect.arrayContaining([teamMentor.id, otherMentor.id]));
     const totals = finding.suggestions.map((suggestion) => suggestion.score.total);
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
     for (const suggestion of finding.suggestions) {
       expect(suggestion.score.parts.map((part) => part.key)).toEqual(["skills", "career", "time-zone", "work-mode", "conflict"]);
-      for (const part of suggestion.score.parts) expect(part.explanation.length).toBeGreaterThan(10);
+      for (const part of suggestion.score.parts) expect(inEnglish(part.explanation)!.length).toBeGreaterThan(10);
       // Written for the mentee: "you", never their own name, an ISO date or a decimal.
-      const text = suggestion.score.parts.map((part) => part.explanation).join(" ");
+      const text = suggestion.score.parts.map((part) => inEnglish(part.explanation)).join(" ");
       expect(text).toMatch(/\byou(r|'re)?\b/i);
       expect(text).not.toContain(mentee.name);
       expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\d\.\d/);
@@ -198,7 +202,10 @@ describe("from request to re-pair", () => {
     const page = await openPairing(teamMentor, pairingId);
     expect(page.body!).toMatchObject({ access: "mentor", can: { respond: true, logMeeting: false } });
     expect(page.body!.pairing.message).toBe("Your escalation calls are the ones I learn most from.");
-    expect(page.body!.request).toMatchObject({ targetLevel: "Senior Agent", focus: ["Empathy", "De-escalation"] });
+    expect({ ...page.body!.request, targetLevel: inEnglish(page.body!.request?.targetLevel ?? null) }).toMatchObject({
+      targetLevel: "Senior Agent",
+      focus: ["Empathy", "De-escalation"],
+    });
   });
 
   test("only the mentor answers; accepting starts the pairing and closes the request", async () => {
@@ -242,7 +249,7 @@ describe("from request to re-pair", () => {
         rating: "3",
       });
       expect(refused.status, heldOn).toBe(400);
-      expect(refused.body!.result!.error!.heldOn, heldOn).toEqual([expect.stringMatching(message)]);
+      expect(refused.body!.result!.error!.heldOn?.map(inEnglish), heldOn).toEqual([expect.stringMatching(message)]);
     }
 
     expect(

@@ -13,6 +13,7 @@ import * as scenarioPage from "~/routes/practice+/scenarios.$slug.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { MAX_REPLY_LENGTH } from "../../app/domain/practice.ts";
 import { createTeamWithLead, createUser, type UserOverrides } from "../factories/index.ts";
+import { inEnglish } from "../support/english.ts";
 import { callRoute, get, loginRedirectTarget, post, sessionCookieFor } from "./request.ts";
 
 type IndexData = Awaited<ReturnType<typeof practiceIndex.loader>>;
@@ -247,7 +248,7 @@ describe("who may see an attempt", () => {
     const id = await startAttempt(owner);
     const result = await loadAttempt(id, teammate);
     expect(result.status).toBe(404);
-    expect((result.body as ActionBody).message).toContain("no practice conversation");
+    expect(inEnglish((result.body as ActionBody).message)).toContain("no practice conversation");
   });
 
   test("an unknown id is a 404", async () => {
@@ -263,7 +264,7 @@ describe("replying", () => {
     const result = await sendReply(id, cookie, 1, "   ");
     expect(result.status).toBe(400);
     expect(result.body!.intent).toBe("reply");
-    expect(result.body!.result!.error!.text![0]).toContain("Write a reply");
+    expect(inEnglish(result.body!.result!.error!.text![0])).toContain("Write a reply");
     expect(result.body!.result!.initialValue).toMatchObject({ text: "   " });
     expect(await storedTurns(id)).toHaveLength(1);
   });
@@ -274,7 +275,7 @@ describe("replying", () => {
     const result = await reply(id, cookie, { intent: "reply", expectedIndex: "1" });
     expect(result.status).toBe(400);
     expect(result.body!.intent).toBe("reply");
-    expect(result.body!.result!.error!.text![0]).toContain("Write a reply");
+    expect(inEnglish(result.body!.result!.error!.text![0])).toContain("Write a reply");
     expect(result.body!.result!.initialValue).not.toHaveProperty("text");
   });
 
@@ -285,7 +286,7 @@ describe("replying", () => {
     expect(text).toHaveLength(4001);
     const result = await sendReply(id, cookie, 1, text);
     expect(result.status).toBe(400);
-    expect(result.body!.result!.error!.text![0]).toContain("4,000 characters");
+    expect(inEnglish(result.body!.result!.error!.text![0])).toContain("4,000 characters");
     expect(result.body!.result!.initialValue).toMatchObject({ text });
     expect(await storedTurns(id)).toHaveLength(1);
   });
@@ -401,7 +402,7 @@ describe("ending", () => {
 
     const late = await sendReply(id, cookie, 3, "Are you still there?");
     expect(late.status).toBe(409);
-    expect(late.body!.message).toContain("already ended");
+    expect(inEnglish(late.body!.message)).toContain("already ended");
     expect(await storedTurns(id)).toHaveLength(3);
 
     const endAgain = await reply(id, cookie, { intent: "end" });

@@ -7,6 +7,7 @@ import { login, readSession } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { SETUP_LINK_LIFETIME_DAYS } from "../../app/domain/people.ts";
 import { buildPersonInput, createUser, DAY_MS } from "../factories/index.ts";
+import { inEnglish } from "../support/english.ts";
 import { callRoute, cookieFromSetCookie, get, post } from "./request.ts";
 
 // Passes through to the real hash, counting calls: a link that doesn't work must cost no hashing.
@@ -128,7 +129,7 @@ describe("set-password route", () => {
       context: { cspNonce: "test", clientAddress: freshAddress() },
     });
     expect(outcome.status).toBe(400);
-    expect(outcome.body?.result.error?.confirmPassword).toEqual(["The two passwords don't match"]);
+    expect(outcome.body?.result.error?.confirmPassword?.map(inEnglish)).toEqual(["The two passwords don't match"]);
     expect(outcome.body?.result.initialValue ?? {}).not.toHaveProperty("password");
     expect(await prisma.password.findUnique({ where: { userId } })).toBeNull();
     expect(await findSetupLinkOwner(token)).not.toBeNull();
@@ -142,7 +143,7 @@ describe("set-password route", () => {
       context: { cspNonce: "test", clientAddress: freshAddress() },
     });
     expect(outcome.status).toBe(400);
-    expect(outcome.body?.result.error?.password).toEqual(["Use at least 10 characters"]);
+    expect(outcome.body?.result.error?.password?.map(inEnglish)).toEqual(["Use at least 10 characters"]);
   });
 
   test("an empty form answers 400, never 500", async () => {
@@ -153,7 +154,7 @@ describe("set-password route", () => {
       context: { cspNonce: "test", clientAddress: freshAddress() },
     });
     expect(outcome.status).toBe(400);
-    expect(outcome.body?.result.error?.password).toEqual(["Choose a password"]);
+    expect(outcome.body?.result.error?.password?.map(inEnglish)).toEqual(["Choose a password"]);
   });
 
   test("success redirects home with a session cookie for the person", async () => {
@@ -180,7 +181,7 @@ describe("set-password route", () => {
       context: { cspNonce: "test", clientAddress: freshAddress() },
     });
     expect(outcome.status).toBe(400);
-    expect(outcome.body?.result.error?.[""]?.[0]).toMatch(/expired or was already used/);
+    expect(inEnglish(outcome.body?.result.error?.[""]?.[0])).toMatch(/expired or was already used/);
     expect(outcome.headers?.get("Set-Cookie") ?? null).toBeNull();
   });
 

@@ -10,6 +10,7 @@ import { recordScriptedAttempt } from "~/models/practice.server.ts";
 import * as whatIfPage from "~/routes/practice+/attempts.$attemptId_.what-if.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { createTeamWithLead, createUser } from "../factories/index.ts";
+import { inEnglish } from "../support/english.ts";
 import { callRoute, get, post, sessionCookieFor } from "./request.ts";
 
 type LoaderData = Awaited<ReturnType<typeof whatIfPage.loader>>;
@@ -112,10 +113,10 @@ describe("what if", () => {
     const cookie = await sessionCookieFor(agent.id);
     const empty = await replay(id, cookie, { turn: "1", text: "   " });
     expect(empty.status).toBe(400);
-    expect((empty.body as Invalid).result.error.text).toEqual(["Write a reply before sending."]);
+    expect((empty.body as Invalid).result.error.text?.map(inEnglish)).toEqual(["Write a reply before sending."]);
     const missing = await replay(id, cookie, { turn: "99", text: "Hello" });
     expect(missing.status).toBe(400);
-    expect((missing.body as Invalid).result.error.turn).toEqual(["Choose one of your messages."]);
+    expect((missing.body as Invalid).result.error.turn?.map(inEnglish)).toEqual(["Choose one of your messages."]);
     const nonsense = await replay(id, cookie, { turn: "first", text: "Hello" });
     expect(nonsense.status).toBe(400);
   });

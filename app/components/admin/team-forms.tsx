@@ -1,5 +1,6 @@
 import { getInputProps, getSelectProps } from "@conform-to/react";
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { AutoPracticeSchema, MoveMemberSchema, RenameTeamSchema, TeamLeadSchema } from "~/domain/teams.ts";
 import { IntentForm, useFormReply, useIntentForm } from "../forms/intent-form.tsx";
 import { useIsPending } from "../forms/use-is-pending.ts";
@@ -88,6 +89,7 @@ export function TeamMembers({
   destinations: Option[];
   outsiders: Option[];
 }) {
+  const { t } = useTranslation();
   const moveRefusal = useFormReply("move");
   // A move is refused when the person has left this team meanwhile, so their row is gone:
   // the refusal shows above the list unless their row is still there to show it.
@@ -105,8 +107,8 @@ export function TeamMembers({
                 <Link to={`/admin/people/${member.id}`}>{member.name}</Link>{" "}
                 {member.active ? null : <Badge tone="danger">Deactivated</Badge>}
               </td>
-              <td>{member.role}</td>
-              <td>{member.level}</td>
+              <td>{t(member.role)}</td>
+              <td>{t(member.level)}</td>
               <td>{member.active ? <MoveMemberForm member={member} destinations={destinations} /> : <span className="muted">—</span>}</td>
             </tr>
           ))}

@@ -1,4 +1,6 @@
-import { formatDate } from "~/utils/format.ts";
+import { useTranslation } from "react-i18next";
+import { translateMessage } from "~/i18n/message.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 
 export type AssignmentBarView = { dueAt: string; passBar: string | null; automatic: boolean };
 
@@ -7,12 +9,18 @@ export type AssignmentBarView = { dueAt: string; passBar: string | null; automat
  * scenario may be more than the page's own pass mark.
  */
 export function AssignmentBar({ bar }: { bar: AssignmentBarView }) {
-  const who = bar.automatic ? "Your extra practice" : "Your lead's bar";
+  const { t } = useTranslation();
+  const format = useFormat();
+  const who = bar.automatic ? t("assignments:bar.extraPractice") : t("assignments:bar.leadsBar");
+  const due = format.day(bar.dueAt);
   return (
-    <section className="alert alert--info" aria-label="Your assignment">
+    <section className="alert alert--info" aria-label={t("assignments:bar.label")}>
       <p>
-        <strong>{who}:</strong> {bar.passBar ? `${bar.passBar}, by ${formatDate(bar.dueAt)}.` : `complete it by ${formatDate(bar.dueAt)}.`}
-        {bar.passBar ? " A pass against the scenario's own mark doesn't complete the assignment unless it meets this too." : null}
+        <strong>{t("assignments:bar.who", { who })}</strong>{" "}
+        {bar.passBar
+          ? t("assignments:bar.passBy", { bar: translateMessage(t, bar.passBar), due })
+          : t("assignments:bar.completeBy", { due })}
+        {bar.passBar ? ` ${t("assignments:bar.ownMark")}` : null}
       </p>
     </section>
   );

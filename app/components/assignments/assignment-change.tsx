@@ -1,7 +1,9 @@
 import { getInputProps, getTextareaProps } from "@conform-to/react";
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ASSIGNMENT_NOTE_MAX, PassCriteriaFields, type AssignmentKind } from "~/domain/coaching.ts";
+import { message, translateMessage } from "~/i18n/message.ts";
 import { ActionButton } from "../forms/action-button.tsx";
 import { IntentForm, useIntentForm } from "../forms/intent-form.tsx";
 import { useIsPending } from "../forms/use-is-pending.ts";
@@ -15,7 +17,11 @@ export const assignmentChangeSchema = (today: string) =>
   z.object({
     dueDate: dueDate(today),
     ...PassCriteriaFields,
-    note: z.string().trim().max(ASSIGNMENT_NOTE_MAX, `Keep the note under ${ASSIGNMENT_NOTE_MAX} characters`).default(""),
+    note: z
+      .string()
+      .trim()
+      .max(ASSIGNMENT_NOTE_MAX, message("assignments:validation.noteTooLong", { max: ASSIGNMENT_NOTE_MAX }))
+      .default(""),
   });
 
 export type ChangeableAssignment = {
@@ -32,6 +38,7 @@ export type ChangeableAssignment = {
 
 /** The due date, pass criteria and a note for the agent; saving tells the agent what changed. */
 export function AssignmentChangeForm({ assignment, today }: { assignment: ChangeableAssignment; today: string }) {
+  const { t } = useTranslation();
   const [form, fields] = useIntentForm({
     id: "change-assignment",
     intent: "change",
@@ -45,27 +52,27 @@ export function AssignmentChangeForm({ assignment, today }: { assignment: Change
   const pending = useIsPending({ intent: "change" });
   const levelFields = fields.minLevels.getFieldList();
   return (
-    <Card title="Change the assignment">
+    <Card title={t("assignments:change.title")}>
       <IntentForm form={form} intent="change" className="form">
         <Field
-          label="Due date"
-          hint="Due at the end of that day (UTC). A later date gives more time."
+          label={t("assignments:form.dueDate")}
+          hint={t("assignments:change.dueHint")}
           errors={fields.dueDate.errors}
           inputProps={{ ...getInputProps(fields.dueDate, { type: "date" }), min: today }}
         />
         {assignment.kind === "scenario" ? (
           <fieldset className="choice-group">
-            <legend>Pass criteria</legend>
+            <legend>{t("assignments:form.passCriteria")}</legend>
             <Field
-              label="Minimum score"
-              hint={`1 to 100. Leave empty to use the scenario's own pass mark (${assignment.scenarioPassScore ?? 70}).`}
+              label={t("assignments:form.minScore")}
+              hint={t("assignments:change.minScoreHint", { passScore: assignment.scenarioPassScore ?? 70 })}
               errors={fields.minScore.errors}
               inputProps={{ ...getInputProps(fields.minScore, { type: "number" }), inputMode: "numeric" }}
             />
             {fields.minLevels.errors?.length ? (
               <ul className="field__errors" role="alert">
                 {fields.minLevels.errors.map((error) => (
-                  <li key={error}>{error}</li>
+                  <li key={error}>{translateMessage(t, error)}</li>
                 ))}
               </ul>
             ) : null}
@@ -76,16 +83,16 @@ export function AssignmentChangeForm({ assignment, today }: { assignment: Change
                 return (
                   <div key={criterion.id} className="field">
                     <input type="hidden" name={`${fields.minLevels.name}[${position}].criterionId`} value={criterion.id} />
-                    <label htmlFor={selectId}>Minimum level: {criterion.title}</label>
+                    <label htmlFor={selectId}>{t("assignments:change.minLevel", { criterion: criterion.title })}</label>
                     <select
                       id={selectId}
                       name={`${fields.minLevels.name}[${position}].level`}
                       defaultValue={typeof entry?.level.initialValue === "string" ? entry.level.initialValue : ""}
                     >
-                      <option value="">No minimum</option>
+                      <option value="">{t("assignments:form.noMinimum")}</option>
                       {Array.from({ length: criterion.maxLevel }, (_, index) => index + 1).map((level) => (
                         <option key={level} value={level}>
-                          At least level {level} of {criterion.maxLevel}
+                          {t("assignments:change.atLeastLevel", { level, max: criterion.maxLevel })}
                         </option>
                       ))}
                     </select>
@@ -96,16 +103,16 @@ export function AssignmentChangeForm({ assignment, today }: { assignment: Change
           </fieldset>
         ) : null}
         <TextareaField
-          label={`A note for ${assignment.agentName} (optional)`}
-          hint="Sent with the notification, e.g. why the date moved."
+          label={t("assignments:change.noteLabel", { name: assignment.agentName })}
+          hint={t("assignments:change.noteHint")}
           errors={fields.note.errors}
           textareaProps={{ ...getTextareaProps(fields.note), rows: 3, maxLength: ASSIGNMENT_NOTE_MAX }}
         />
         <div className="row">
           <Button type="submit" pending={pending}>
-            Save and tell {assignment.agentName}
+            {t("assignments:change.save", { name: assignment.agentName })}
           </Button>
-          <Link to="/coaching/assignments">Cancel</Link>
+          <Link to="/coaching/assignments">{t("common:actions.cancel")}</Link>
         </div>
       </IntentForm>
     </Card>
@@ -114,27 +121,25 @@ export function AssignmentChangeForm({ assignment, today }: { assignment: Change
 
 /** Withdrawing, once confirmed. */
 export function WithdrawAssignmentCard({ assignment, confirming }: { assignment: ChangeableAssignment; confirming: boolean }) {
+  const { t } = useTranslation();
   return (
-    <Card title="Withdraw the assignment">
+    <Card title={t("assignments:withdraw.title")}>
       {confirming ? (
         <div role="alertdialog" aria-labelledby="confirm-withdraw-title" className="alert alert--warning">
-          <h3 id="confirm-withdraw-title">Withdraw “{assignment.title}”?</h3>
-          <p>
-            It leaves {assignment.agentName}'s list and this board, and they're told. Their practice and progress stay. The audit log keeps
-            a record.
-          </p>
+          <h3 id="confirm-withdraw-title">{t("assignments:withdraw.confirmTitle", { title: assignment.title })}</h3>
+          <p>{t("assignments:withdraw.confirmBody", { name: assignment.agentName })}</p>
           <div className="row">
             <ActionButton intent="withdraw" variant="danger" className="">
-              Yes, withdraw it
+              {t("assignments:withdraw.yes")}
             </ActionButton>
             <Link to={`/coaching/assignments/${assignment.id}`} className={buttonClassName("secondary")}>
-              Keep it
+              {t("assignments:withdraw.keep")}
             </Link>
           </div>
         </div>
       ) : (
         <p>
-          <Link to="?confirm=withdraw">Withdraw this assignment…</Link>
+          <Link to="?confirm=withdraw">{t("assignments:withdraw.link")}</Link>
         </p>
       )}
     </Card>

@@ -1,8 +1,10 @@
 import { getInputProps, getSelectProps } from "@conform-to/react";
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ASSIGNMENT_KINDS, PassCriteriaFields, type AssignmentKind } from "~/domain/coaching.ts";
 import { calendarDayField, DATE_WINDOW_DAYS, shiftDay } from "~/domain/fields.ts";
+import { message, translateMessage } from "~/i18n/message.ts";
 import { CheckboxGroup, RadioGroup } from "../forms/choice-group.tsx";
 import { IntentForm, useIntentForm } from "../forms/intent-form.tsx";
 import { useIsPending } from "../forms/use-is-pending.ts";
@@ -12,9 +14,9 @@ import { Field } from "../ui/field.tsx";
 export function dueDate(today: string) {
   return (
     calendarDayField({
-      required: "Choose a due date",
-      min: { day: today, message: "Choose today or a later date" },
-      max: { day: shiftDay(today, DATE_WINDOW_DAYS), message: "Choose a date within a year" },
+      required: message("assignments:validation.dueRequired"),
+      min: { day: today, message: message("assignments:validation.dueTooEarly") },
+      max: { day: shiftDay(today, DATE_WINDOW_DAYS), message: message("assignments:validation.dueTooLate") },
     })
       // Due at the end of the chosen day (UTC, the zone every date in the app is shown in).
       .transform((value) => new Date(`${value}T23:59:59.999Z`))
@@ -25,8 +27,8 @@ export function dueDate(today: string) {
 // once: a cross-field check inside a single object would wait for the rest to pass.
 const WhatSchema = z
   .object({
-    kind: z.enum(ASSIGNMENT_KINDS, { errorMap: () => ({ message: "Choose a module or a practice conversation" }) }),
-    contentSlug: z.string({ required_error: "Choose what to assign" }).max(100),
+    kind: z.enum(ASSIGNMENT_KINDS, { errorMap: () => ({ message: message("assignments:validation.chooseKind") }) }),
+    contentSlug: z.string({ required_error: message("assignments:validation.chooseContent") }).max(100),
     ...PassCriteriaFields,
   })
   .superRefine((value, context) => {
@@ -34,14 +36,14 @@ const WhatSchema = z
       context.addIssue({
         code: "custom",
         path: ["minScore"],
-        message: "Modules pass on completion; clear the minimum score or choose a scenario",
+        message: message("assignments:validation.moduleMinScore"),
       });
     }
     if (value.kind === "module" && value.minLevels.some((entry) => entry.level)) {
       context.addIssue({
         code: "custom",
         path: ["minLevels"],
-        message: "Minimum levels apply to scenarios only; clear them or choose a scenario",
+        message: message("assignments:validation.moduleMinLevels"),
       });
     }
   });
@@ -50,20 +52,20 @@ const WhoSchema = z
   .object({
     teamId: z.string().max(50).optional(),
     everyone: z.boolean().optional(),
-    assignees: z.array(z.string().max(50)).max(1000, "Choose fewer people, or everyone on the team").default([]),
+    assignees: z.array(z.string().max(50)).max(1000, message("assignments:validation.tooManyPeople")).default([]),
   })
   .superRefine((value, context) => {
     if (!value.everyone && value.assignees.length === 0) {
-      context.addIssue({ code: "custom", path: ["assignees"], message: "Choose at least one person, or everyone on the team" });
+      context.addIssue({ code: "custom", path: ["assignees"], message: message("assignments:validation.choosePeople") });
     }
   });
 
 /** A new assignment, checked the same way in the browser and the action; `today` is the earliest due date. */
 export const assignmentSchema = (today: string) => WhatSchema.and(WhoSchema).and(z.object({ dueDate: dueDate(today) }));
 
-const KIND_CHOICES: Record<AssignmentKind, { label: string; detail: string }> = {
-  module: { label: "A module to read", detail: "done when they complete it." },
-  scenario: { label: "A practice conversation", detail: "done when a graded attempt meets the pass criteria below." },
+const KIND_CHOICES: Record<AssignmentKind, { label: `assignments:${string}`; detail: `assignments:${string}` }> = {
+  module: { label: "assignments:form.kindModule", detail: "assignments:form.kindModuleDetail" },
+  scenario: { label: "assignments:form.kindScenario", detail: "assignments:form.kindScenarioDetail" },
 };
 
 export type AssignmentFormOptions = {
@@ -76,6 +78,7 @@ export type AssignmentFormOptions = {
 export type AssignmentTeam = { id: string; name: string; members: { id: string; name: string }[] };
 
 export function AssignmentForm({ options, team }: { options: AssignmentFormOptions; team: AssignmentTeam }) {
+  const { t } = useTranslation();
   const [form, fields] = useIntentForm({ id: "new-assignment", intent: "create", schema: assignmentSchema(options.today) });
   const pending = useIsPending({ intent: "create" });
   // Without JavaScript both lists and the scenario settings show; the server checks they agree.
@@ -97,20 +100,20 @@ export function AssignmentForm({ options, team }: { options: AssignmentFormOptio
 
       <RadioGroup
         meta={fields.kind}
-        legend="What kind of work?"
-        options={ASSIGNMENT_KINDS.map((value) => ({ value, ...KIND_CHOICES[value] }))}
+        legend={t("assignments:form.kindLegend")}
+        options={ASSIGNMENT_KINDS.map((value) => ({ value, label: t(KIND_CHOICES[value].label), detail: t(KIND_CHOICES[value].detail) }))}
       />
 
       <div className="field">
-        <label htmlFor={fields.contentSlug.id}>What to assign</label>
+        <label htmlFor={fields.contentSlug.id}>{t("assignments:form.what")}</label>
         <select
           {...getSelectProps(fields.contentSlug)}
           aria-invalid={contentErrors?.length ? true : undefined}
           aria-describedby={contentErrors?.length ? fields.contentSlug.errorId : undefined}
         >
-          <option value="">Choose a {kind === "scenario" ? "scenario" : kind === "module" ? "module" : "module or scenario"}</option>
+          <option value="">{t("assignments:form.choose", { kind: kind === "scenario" || kind === "module" ? kind : "either" })}</option>
           {showModules ? (
-            <optgroup label="Modules">
+            <optgroup label={t("assignments:form.modules")}>
               {options.modules.map((module) => (
                 <option key={module.slug} value={module.slug}>
                   {module.title}
@@ -119,7 +122,7 @@ export function AssignmentForm({ options, team }: { options: AssignmentFormOptio
             </optgroup>
           ) : null}
           {showScenarios ? (
-            <optgroup label="Practice scenarios">
+            <optgroup label={t("assignments:form.scenarios")}>
               {options.scenarios.map((scenario) => (
                 <option key={scenario.slug} value={scenario.slug}>
                   {scenario.title}
@@ -131,47 +134,50 @@ export function AssignmentForm({ options, team }: { options: AssignmentFormOptio
         {contentErrors?.length ? (
           <ul id={fields.contentSlug.errorId} className="field__errors">
             {contentErrors.map((error) => (
-              <li key={error}>{error}</li>
+              <li key={error}>{translateMessage(t, error)}</li>
             ))}
           </ul>
         ) : null}
       </div>
 
       <fieldset className="choice-group">
-        <legend>Who</legend>
+        <legend>{t("assignments:form.who")}</legend>
         <label className="choice-option choice-option--strong">
           <input {...getInputProps(fields.everyone, { type: "checkbox" })} />
-          <span>Everyone on {team.name}</span>
+          <span>{t("assignments:form.everyone", { team: team.name })}</span>
         </label>
         <CheckboxGroup
           meta={fields.assignees}
-          legend={`People on ${team.name}`}
+          legend={t("assignments:form.people", { team: team.name })}
           options={team.members.map((member) => ({ value: member.id, label: member.name }))}
-          empty={`No active agents on ${team.name} yet.`}
+          empty={t("assignments:form.noAgents", { team: team.name })}
           columns
         />
       </fieldset>
 
       <Field
-        label="Due date"
-        hint="Due at the end of that day (UTC). Today or later."
+        label={t("assignments:form.dueDate")}
+        hint={t("assignments:form.dueHint")}
         errors={fields.dueDate.errors}
         inputProps={{ ...getInputProps(fields.dueDate, { type: "date" }), min: options.today }}
       />
 
       {showScenarios ? (
         <fieldset className="choice-group">
-          <legend>Pass criteria {kind === "scenario" ? null : <span className="muted">(scenarios only)</span>}</legend>
+          <legend>
+            {t("assignments:form.passCriteria")}{" "}
+            {kind === "scenario" ? null : <span className="muted">{t("assignments:form.scenariosOnly")}</span>}
+          </legend>
           <Field
-            label="Minimum score"
-            hint="1 to 100. Leave empty to use the scenario's own pass mark (usually 70)."
+            label={t("assignments:form.minScore")}
+            hint={t("assignments:form.minScoreHint")}
             errors={fields.minScore.errors}
             inputProps={{ ...getInputProps(fields.minScore, { type: "number" }), inputMode: "numeric" }}
           />
           {fields.minLevels.errors?.length ? (
             <ul className="field__errors" role="alert">
               {fields.minLevels.errors.map((error) => (
-                <li key={error}>{error}</li>
+                <li key={error}>{translateMessage(t, error)}</li>
               ))}
             </ul>
           ) : null}
@@ -184,7 +190,7 @@ export function AssignmentForm({ options, team }: { options: AssignmentFormOptio
                   <input type="hidden" name={`${fields.minLevels.name}[${position}].criterionId`} value={criterion.id} />
                   <label htmlFor={selectId}>{criterion.title}</label>
                   <select id={selectId} name={`${fields.minLevels.name}[${position}].level`} defaultValue={levelOf(criterion.id)}>
-                    <option value="">No minimum</option>
+                    <option value="">{t("assignments:form.noMinimum")}</option>
                     {criterion.levels.map((level) => (
                       <option key={level.value} value={level.value}>
                         {level.label}
@@ -197,12 +203,12 @@ export function AssignmentForm({ options, team }: { options: AssignmentFormOptio
             // The first rubric (empathy) is open; the others wait behind a disclosure.
             return rubricIndex === 0 ? (
               <fieldset key={rubric.id} className="choice-group choice-group--nested">
-                <legend>Minimum levels: {rubric.title}</legend>
+                <legend>{t("assignments:form.minLevels", { rubric: rubric.title })}</legend>
                 <div className="form-grid">{rows}</div>
               </fieldset>
             ) : (
               <details key={rubric.id} className="criteria-more">
-                <summary>Minimum levels: {rubric.title}</summary>
+                <summary>{t("assignments:form.minLevels", { rubric: rubric.title })}</summary>
                 <div className="form-grid">{rows}</div>
               </details>
             );
@@ -212,9 +218,9 @@ export function AssignmentForm({ options, team }: { options: AssignmentFormOptio
 
       <div className="row">
         <Button type="submit" pending={pending}>
-          Assign
+          {t("assignments:form.assign")}
         </Button>
-        <Link to="/coaching/assignments">Cancel</Link>
+        <Link to="/coaching/assignments">{t("common:actions.cancel")}</Link>
       </div>
     </IntentForm>
   );

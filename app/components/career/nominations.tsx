@@ -1,7 +1,9 @@
 import { getSelectProps, getTextareaProps } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { JUSTIFICATION_MAX, JUSTIFICATION_MIN, type NominationStatus } from "~/domain/career.ts";
 import { LevelSchema } from "~/domain/people.ts";
+import { translateMessage } from "~/i18n/message.ts";
 import { formatDate } from "~/utils/format.ts";
 import { IntentForm, useIntentForm } from "../forms/intent-form.tsx";
 import { useIsPending } from "../forms/use-is-pending.ts";
@@ -65,6 +67,7 @@ export function NominationForm({ personName, options }: { personName: string; op
 
 /** Every nomination of one person, newest first, with the decision and its reason. */
 export function NominationHistory({ nominations }: { nominations: NominationHistoryEntry[] }) {
+  const { t } = useTranslation();
   if (nominations.length === 0) {
     return <p className="muted">No nominations yet. Each one and the decision on it will be listed here.</p>;
   }
@@ -73,7 +76,7 @@ export function NominationHistory({ nominations }: { nominations: NominationHist
       {nominations.map((nomination) => (
         <li key={nomination.id} className="nomination">
           <p>
-            <strong>{nomination.level}</strong> <NominationStatusBadge status={nomination.status} />
+            <strong>{translateMessage(t, nomination.level)}</strong> <NominationStatusBadge status={nomination.status} />
           </p>
           <p className="muted">
             Nominated by {nomination.nominatedBy} on {formatDate(nomination.at)}

@@ -1,5 +1,7 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { RequirementResult } from "~/engine/career/evaluate.ts";
+import { translateMessage } from "~/i18n/message.ts";
 import { formatDate } from "~/utils/format.ts";
 import { Badge, Card } from "../ui/layout.tsx";
 import { ProgressBar } from "../ui/progress-bar.tsx";
@@ -32,13 +34,14 @@ const EVIDENCE_SHOWN = 6;
  * is set when someone other than the person reads it (their lead, an admin).
  */
 export function LevelReadiness({ level, heading, personName }: { level: LevelReadinessView; heading: string; personName?: string }) {
+  const { t } = useTranslation();
   const headingId = `readiness-${level.key}`;
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{heading}</h2>
       <p className="muted">
         {level.summary}
-        {level.via.length ? ` It comes after ${level.via.join(", then ")}.` : ""}
+        {level.via.length ? ` It comes after ${level.via.map((via) => translateMessage(t, via)).join(", then ")}.` : ""}
       </p>
       <ProgressBar label={`Ready for ${level.title}`} percent={level.percentReady} />
       {level.nextSteps.length ? (
@@ -46,7 +49,7 @@ export function LevelReadiness({ level, heading, personName }: { level: LevelRea
           <h3>{personName ? "Next steps" : "Your next steps"}</h3>
           <ol>
             {level.nextSteps.map((step) => (
-              <li key={step}>{step}</li>
+              <li key={step}>{translateMessage(t, step)}</li>
             ))}
           </ol>
         </>
@@ -68,7 +71,9 @@ export function LevelReadiness({ level, heading, personName }: { level: LevelRea
             {requirement.evidence.length ? (
               <ul className="requirement__evidence">
                 {requirement.evidence.slice(0, EVIDENCE_SHOWN).map((link) => (
-                  <li key={`${link.label}-${link.href}`}>{link.href ? <Link to={link.href}>{link.label}</Link> : link.label}</li>
+                  <li key={`${link.label}-${link.href}`}>
+                    {link.href ? <Link to={link.href}>{translateMessage(t, link.label)}</Link> : translateMessage(t, link.label)}
+                  </li>
                 ))}
               </ul>
             ) : null}
@@ -81,6 +86,7 @@ export function LevelReadiness({ level, heading, personName }: { level: LevelRea
 
 /** Current level, level history and readiness for the next level on each track. */
 export function Readiness({ view, personName }: { view: ReadinessView; personName?: string }) {
+  const { t } = useTranslation();
   const { current, next, history } = view;
   return (
     <>
@@ -96,7 +102,7 @@ export function Readiness({ view, personName }: { view: ReadinessView; personNam
           <ol>
             {history.map((entry) => (
               <li key={`${entry.label}-${entry.at}`}>
-                {entry.label} <span className="muted">— {formatDate(entry.at)}</span>
+                {translateMessage(t, entry.label)} <span className="muted">— {formatDate(entry.at)}</span>
               </li>
             ))}
           </ol>

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import { DataDetails } from "./data-details.tsx";
 
 export type Bar = { key: string; label: string; value: number };
@@ -31,6 +32,7 @@ export function BarChart({
   labelHeading: string;
   valueHeading: string;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   const max = Math.max(reference.value, ...bars.map((bar) => bar.value)) * 1.1 || 1;
   const scale = (value: number) => (value / max) * PLOT_WIDTH;
@@ -52,7 +54,7 @@ export function BarChart({
               </text>
               <rect x={LABEL_WIDTH} y={y + 4} width={Math.max(scale(bar.value), 1)} height={ROW_HEIGHT - 8} rx={2} className="chart__bar" />
               <text x={LABEL_WIDTH + scale(bar.value) + 6} y={y + ROW_HEIGHT / 2 + 4} className="chart__value">
-                {bar.value} {unit}
+                {t("charts:value", { value: bar.value, unit })}
               </text>
             </g>
           );
@@ -64,10 +66,17 @@ export function BarChart({
       </svg>
       <DataDetails
         caption={title}
-        columns={[labelHeading, valueHeading, `Against ${reference.label}`]}
+        columns={[labelHeading, valueHeading, t("charts:against", { reference: reference.label })]}
         rows={bars.map((bar) => {
           const difference = Math.round((bar.value - reference.value) * 10) / 10;
-          return { key: bar.key, cells: [bar.label, `${bar.value} ${unit}`, `${difference >= 0 ? "+" : ""}${difference} ${unit}`] };
+          return {
+            key: bar.key,
+            cells: [
+              bar.label,
+              t("charts:value", { value: bar.value, unit }),
+              t("charts:difference", { difference: `${difference >= 0 ? "+" : ""}${difference}`, unit }),
+            ],
+          };
         })}
       />
     </figure>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { DataTable } from "../ui/data-table.tsx";
 
 /**
@@ -14,9 +15,10 @@ export function DataDetails({
   columns: string[];
   rows: { key: string; cells: ReactNode[] }[];
 }) {
+  const { t } = useTranslation();
   return (
     <details className="chart__data">
-      <summary>Show the data</summary>
+      <summary>{t("charts:showData")}</summary>
       <DataTable caption={caption} captionVisible columns={columns}>
         {rows.map((row) => (
           <tr key={row.key}>
@@ -38,10 +40,11 @@ export function DataDetails({
 
 /** A missing value, read out as "no data" rather than a dash. */
 export function NoData() {
+  const { t } = useTranslation();
   return (
     <>
       <span aria-hidden="true">—</span>
-      <span className="visually-hidden">no data</span>
+      <span className="visually-hidden">{t("charts:noData")}</span>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import { DataDetails, NoData } from "./data-details.tsx";
 
 export type HeatmapRow = { key: string; label: string; values: (number | null)[] };
@@ -57,6 +58,7 @@ export function Heatmap({
   summary?: HeatmapRow;
   rowHeading: string;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   const drawn = summary ? [summary, ...rows] : rows;
   const gap = summary ? 8 : 0;
@@ -127,7 +129,7 @@ export function Heatmap({
           <g transform={`translate(${STEPS.length * LEGEND_ENTRY_WIDTH}, 0)`}>
             <rect width={16} height={16} rx={3} fill={EMPTY.fill} stroke="#8a94a3" />
             <text x={22} y={12} className="chart__label">
-              no data
+              {t("charts:noData")}
             </text>
           </g>
         </g>

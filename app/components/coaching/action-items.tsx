@@ -1,7 +1,8 @@
 import { getInputProps } from "@conform-to/react";
 import { useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ACTION_ITEM_MAX } from "~/domain/coaching.ts";
-import { formatDate } from "~/utils/format.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { ActionButton } from "../forms/action-button.tsx";
 import { IntentForm, useIntentForm } from "../forms/intent-form.tsx";
 import { useIsPending } from "../forms/use-is-pending.ts";
@@ -24,27 +25,33 @@ export function ActionItemsCard({ items, coach, today }: { items: ActionItemView
   // A new navigation follows every saved change: the form for the next item starts empty.
   const { key: locationKey } = useLocation();
   const openCount = items.filter((item) => !item.done).length;
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
-    <Card title="Action items">
+    <Card title={t("coaching:actionItems.title")}>
       {items.length === 0 ? (
-        <p className="muted">No action items yet.</p>
+        <p className="muted">{t("coaching:actionItems.none")}</p>
       ) : (
         <>
-          <p>{openCount === 0 ? "All done." : `${openCount} of ${items.length} still open.`}</p>
+          <p>
+            {openCount === 0
+              ? t("coaching:actionItems.allDoneSentence")
+              : t("coaching:actionItems.stillOpen", { open: openCount, total: items.length })}
+          </p>
           <ul className="action-items">
             {items.map((item) => (
               <li key={item.id} className={item.done ? "action-item action-item--done" : "action-item"}>
                 <div>
                   <p className="action-item__text">{item.text}</p>
                   <p className="muted action-item__meta">
-                    Due {formatDate(item.dueDate)}
+                    {t("coaching:actionItems.due", { due: format.day(item.dueDate) })}
                     {item.overdue ? (
                       <>
                         {" "}
-                        <Badge tone="danger">Overdue</Badge>
+                        <Badge tone="danger">{t("coaching:actionItems.overdue")}</Badge>
                       </>
                     ) : null}
-                    {item.done && item.completedAt ? ` · done ${formatDate(item.completedAt)}` : null}
+                    {item.done && item.completedAt ? ` ${t("coaching:actionItems.doneOn", { done: format.day(item.completedAt) })}` : null}
                   </p>
                 </div>
                 <div className="row">
@@ -54,9 +61,13 @@ export function ActionItemsCard({ items, coach, today }: { items: ActionItemView
                     variant="secondary"
                     size="small"
                     className=""
-                    label={`${item.done ? "Mark as not done" : "Mark as done"}: ${item.text}`}
+                    label={
+                      item.done
+                        ? t("coaching:actionItems.markNotDoneLabel", { text: item.text })
+                        : t("coaching:actionItems.markDoneLabel", { text: item.text })
+                    }
                   >
-                    {item.done ? "Mark as not done" : "Mark as done"}
+                    {item.done ? t("coaching:actionItems.markNotDone") : t("coaching:actionItems.markDone")}
                   </ActionButton>
                   {coach ? (
                     <ActionButton
@@ -65,9 +76,9 @@ export function ActionItemsCard({ items, coach, today }: { items: ActionItemView
                       variant="danger"
                       size="small"
                       className=""
-                      label={`Remove: ${item.text}`}
+                      label={t("coaching:actionItems.removeLabel", { text: item.text })}
                     >
-                      Remove
+                      {t("coaching:actionItems.remove")}
                     </ActionButton>
                   ) : null}
                 </div>
@@ -84,20 +95,21 @@ export function ActionItemsCard({ items, coach, today }: { items: ActionItemView
 function NewItemForm({ today }: { today: string }) {
   const [form, fields] = useIntentForm({ id: "add-item", intent: "add-item", schema: createActionItemSchema({ today }) });
   const pending = useIsPending({ intent: "add-item" });
+  const { t } = useTranslation();
   return (
     <IntentForm form={form} intent="add-item" className="form form--inline">
       <Field
-        label="New action item"
+        label={t("coaching:actionItems.new")}
         errors={fields.text.errors}
         inputProps={{ ...getInputProps(fields.text, { type: "text" }), maxLength: ACTION_ITEM_MAX, autoComplete: "off" }}
       />
       <Field
-        label="Due date"
+        label={t("assignments:form.dueDate")}
         errors={fields.dueDate.errors}
         inputProps={{ ...getInputProps(fields.dueDate, { type: "date" }), min: today }}
       />
       <Button type="submit" variant="secondary" pending={pending}>
-        Add
+        {t("coaching:actionItems.add")}
       </Button>
     </IntentForm>
   );

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ActionButton } from "../forms/action-button.tsx";
 import { useFormReply } from "../forms/intent-form.tsx";
 import { buttonClassName } from "../ui/button.tsx";
@@ -24,10 +25,11 @@ export function SessionEditCard({
   confirmingDelete: boolean;
 }) {
   const refused = useFormReply("update") !== undefined;
+  const { t } = useTranslation();
   return (
-    <Card title="Edit the session">
+    <Card title={t("coaching:sessionEdit.title")}>
       <details className="session-edit" open={refused}>
-        <summary>Change the date, focus, notes or links</summary>
+        <summary>{t("coaching:sessionEdit.summary")}</summary>
         <SessionForm
           id="edit-session"
           intent="update"
@@ -38,25 +40,25 @@ export function SessionEditCard({
           reflections={edit.reflections}
           defaultValue={edit.defaults}
           withActionItems={false}
-          submitLabel="Save changes"
+          submitLabel={t("coaching:sessionEdit.save")}
         />
       </details>
       {confirmingDelete ? (
         <div role="alertdialog" aria-labelledby="confirm-delete-title" className="alert alert--warning">
-          <h3 id="confirm-delete-title">Delete this session?</h3>
-          <p>Its notes, links and action items go with it, for {session.agent.name} too. This can't be undone.</p>
+          <h3 id="confirm-delete-title">{t("coaching:sessionEdit.confirmTitle")}</h3>
+          <p>{t("coaching:sessionEdit.confirmBody", { name: session.agent.name })}</p>
           <div className="row">
             <ActionButton intent="delete" variant="danger" className="">
-              Yes, delete it
+              {t("coaching:sessionEdit.yes")}
             </ActionButton>
             <Link to={`/coaching/sessions/${session.id}`} className={buttonClassName("secondary")}>
-              Keep it
+              {t("coaching:sessionEdit.keep")}
             </Link>
           </div>
         </div>
       ) : (
         <p>
-          <Link to="?confirm=delete">Delete this session…</Link>
+          <Link to="?confirm=delete">{t("coaching:sessionEdit.link")}</Link>
         </p>
       )}
     </Card>

@@ -1,8 +1,10 @@
 import { getInputProps, getTextareaProps } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ACTION_ITEM_MAX, ACTION_ITEM_MIN, MAX_FOCUS, MIN_FOCUS, NOTES_MAX } from "~/domain/coaching.ts";
 import { calendarDayField, DATE_WINDOW_DAYS, shiftDay } from "~/domain/fields.ts";
 import { dueDateToInstant, localDate, zonedDateTimeToUtc } from "~/engine/coaching/sessions.ts";
+import { message, translateMessage } from "~/i18n/message.ts";
 import { CheckboxGroup, type ChoiceOption as LinkOption } from "../forms/choice-group.tsx";
 import { IntentForm, useIntentForm } from "../forms/intent-form.tsx";
 import { useIsPending } from "../forms/use-is-pending.ts";
@@ -19,17 +21,17 @@ export type SessionFormContext = { competencyKeys: string[]; today: string; time
 
 function actionItemText() {
   return z
-    .string({ required_error: "Describe the action item" })
+    .string({ required_error: message("coaching:sessionForm.validation.itemRequired") })
     .trim()
-    .min(ACTION_ITEM_MIN, `Write at least ${ACTION_ITEM_MIN} characters`)
-    .max(ACTION_ITEM_MAX, `Keep it under ${ACTION_ITEM_MAX} characters`);
+    .min(ACTION_ITEM_MIN, message("coaching:sessionForm.validation.itemTooShort", { min: ACTION_ITEM_MIN }))
+    .max(ACTION_ITEM_MAX, message("coaching:sessionForm.validation.itemTooLong", { max: ACTION_ITEM_MAX }));
 }
 
 function dueDate(today: string) {
   return calendarDayField({
-    required: "Choose a due date",
-    min: { day: today, message: "Choose today or a later date" },
-    max: { day: shiftDay(today, DATE_WINDOW_DAYS), message: "Choose a date within a year" },
+    required: message("assignments:validation.dueRequired"),
+    min: { day: today, message: message("assignments:validation.dueTooEarly") },
+    max: { day: shiftDay(today, DATE_WINDOW_DAYS), message: message("assignments:validation.dueTooLate") },
   }).transform((value) => dueDateToInstant(value)!);
 }
 
@@ -45,40 +47,51 @@ export function createActionItemSchema({ today }: Pick<SessionFormContext, "toda
 export function createSessionSchema({ competencyKeys, today, timeZone }: SessionFormContext) {
   const rowSchema = createActionItemSchema({ today });
   return z.object({
-    scheduledAt: z.string({ required_error: "Choose the date and time of the session" }).transform((value, ctx) => {
+    scheduledAt: z.string({ required_error: message("coaching:sessionForm.validation.whenRequired") }).transform((value, ctx) => {
       const instant = zonedDateTimeToUtc(value, timeZone);
       if (!instant) {
-        ctx.addIssue({ code: "custom", message: "Enter a valid date and time" });
+        ctx.addIssue({ code: "custom", message: message("coaching:sessionForm.validation.whenInvalid") });
         return z.NEVER;
       }
       const day = localDate(instant, timeZone);
       if (day < shiftDay(today, -DATE_WINDOW_DAYS) || day > shiftDay(today, DATE_WINDOW_DAYS)) {
-        ctx.addIssue({ code: "custom", message: "Choose a date within a year of today" });
+        ctx.addIssue({ code: "custom", message: message("coaching:sessionForm.validation.whenOutOfRange") });
         return z.NEVER;
       }
       return instant;
     }),
     focus: z
-      .array(z.enum(competencyKeys as [string, ...string[]], { errorMap: () => ({ message: "Choose competencies from the list" }) }), {
-        required_error: `Choose at least ${MIN_FOCUS} competency to focus on`,
-      })
-      .min(MIN_FOCUS, `Choose at least ${MIN_FOCUS} competency to focus on`)
-      .max(MAX_FOCUS, `Choose at most ${MAX_FOCUS} competencies: a 1:1 with more has no focus`),
+      .array(
+        z.enum(competencyKeys as [string, ...string[]], {
+          errorMap: () => ({ message: message("coaching:sessionForm.validation.focusUnknown") }),
+        }),
+        {
+          required_error: message("coaching:sessionForm.validation.focusTooFew", { min: MIN_FOCUS }),
+        },
+      )
+      .min(MIN_FOCUS, message("coaching:sessionForm.validation.focusTooFew", { min: MIN_FOCUS }))
+      .max(MAX_FOCUS, message("coaching:sessionForm.validation.focusTooMany", { max: MAX_FOCUS })),
     sharedNotes: z
       .string()
       .trim()
-      .max(NOTES_MAX, `Keep shared notes under ${NOTES_MAX.toLocaleString("en")} characters`)
+      .max(NOTES_MAX, message("coaching:sessionForm.validation.sharedNotesTooLong", { max: NOTES_MAX }))
       .default(""),
     privateNotes: z
       .string()
       .trim()
-      .max(NOTES_MAX, `Keep private notes under ${NOTES_MAX.toLocaleString("en")} characters`)
+      .max(NOTES_MAX, message("coaching:sessionForm.validation.privateNotesTooLong", { max: NOTES_MAX }))
       .default(""),
-    attemptIds: z.array(z.string().min(1)).max(MAX_LINKS, `Link at most ${MAX_LINKS} conversations`).default([]),
-    reflections: z.array(z.string().min(1)).max(MAX_LINKS, `Link at most ${MAX_LINKS} reflections`).default([]),
+    attemptIds: z
+      .array(z.string().min(1))
+      .max(MAX_LINKS, message("coaching:sessionForm.validation.tooManyAttempts", { max: MAX_LINKS }))
+      .default([]),
+    reflections: z
+      .array(z.string().min(1))
+      .max(MAX_LINKS, message("coaching:sessionForm.validation.tooManyReflections", { max: MAX_LINKS }))
+      .default([]),
     actionItems: z
       .array(z.object({ text: z.string().optional(), dueDate: z.string().optional() }))
-      .max(MAX_NEW_ACTION_ITEMS, `Add at most ${MAX_NEW_ACTION_ITEMS} action items at once`)
+      .max(MAX_NEW_ACTION_ITEMS, message("coaching:sessionForm.validation.tooManyItems", { max: MAX_NEW_ACTION_ITEMS }))
       .default([])
       .transform((rows, ctx) => {
         const items: { text: string; dueAt: Date }[] = [];
@@ -144,6 +157,7 @@ export function SessionForm({
     },
   });
   const itemRows = fields.actionItems.getFieldList();
+  const { t } = useTranslation();
   const pending = useIsPending({ intent });
 
   return (
@@ -152,54 +166,52 @@ export function SessionForm({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <Field
-        label="Date and time"
-        hint={`In your time zone, ${context.timeZone}. A past date records a session already held.`}
+        label={t("coaching:sessionForm.when")}
+        hint={t("coaching:sessionForm.whenHint", { timeZone: context.timeZone })}
         errors={fields.scheduledAt.errors}
         inputProps={getInputProps(fields.scheduledAt, { type: "datetime-local" })}
       />
       <CheckboxGroup
         meta={fields.focus}
-        legend={`Focus competencies (${MIN_FOCUS} to ${MAX_FOCUS})`}
-        hint="What this 1:1 is about. Pick the skills the conversation will work on."
+        legend={t("coaching:sessionForm.focus", { min: MIN_FOCUS, max: MAX_FOCUS })}
+        hint={t("coaching:sessionForm.focusHint")}
         options={competencies}
         columns
       />
       <TextareaField
-        label="Shared notes"
-        hint={`${agentName} sees these: the agenda, what you noticed, what you agreed.`}
+        label={t("coaching:sessionForm.sharedNotes")}
+        hint={t("coaching:sessionForm.sharedNotesHint", { name: agentName })}
         errors={fields.sharedNotes.errors}
         textareaProps={{ ...getTextareaProps(fields.sharedNotes), rows: 6 }}
       />
       <TextareaField
-        label="Private notes"
-        hint={`Never shown to ${agentName}. Only their lead and admins can read these.`}
+        label={t("coaching:sessionForm.privateNotes")}
+        hint={t("coaching:sessionForm.privateNotesHint", { name: agentName })}
         errors={fields.privateNotes.errors}
         textareaProps={{ ...getTextareaProps(fields.privateNotes), rows: 4 }}
       />
       <CheckboxGroup
         meta={fields.attemptIds}
-        legend="Practice conversations to discuss"
-        hint={`${agentName}'s latest graded conversations.`}
+        legend={t("coaching:sessionForm.attempts")}
+        hint={t("coaching:sessionForm.attemptsHint", { name: agentName })}
         options={attempts}
-        empty={`${agentName} has no graded practice yet.`}
+        empty={t("coaching:sessionForm.attemptsEmpty", { name: agentName })}
       />
       <CheckboxGroup
         meta={fields.reflections}
-        legend="Reflections to discuss"
-        hint={`What ${agentName} wrote in their modules.`}
+        legend={t("coaching:sessionForm.reflections")}
+        hint={t("coaching:sessionForm.reflectionsHint", { name: agentName })}
         options={reflections}
-        empty={`${agentName} hasn't written any reflections yet.`}
+        empty={t("coaching:sessionForm.reflectionsEmpty", { name: agentName })}
       />
       {withActionItems ? (
         <fieldset className="action-item-rows">
-          <legend>Action items</legend>
-          <p className="field__hint">
-            What {agentName} will do next, each with a due date from today on. Leave a row empty to skip it; you can add more later.
-          </p>
+          <legend>{t("coaching:actionItems.title")}</legend>
+          <p className="field__hint">{t("coaching:sessionForm.itemsHint", { name: agentName })}</p>
           {fields.actionItems.errors?.length ? (
             <ul className="field__errors">
               {fields.actionItems.errors.map((error) => (
-                <li key={error}>{error}</li>
+                <li key={error}>{translateMessage(t, error)}</li>
               ))}
             </ul>
           ) : null}
@@ -208,12 +220,12 @@ export function SessionForm({
             return (
               <div key={row.key} className="action-item-row">
                 <Field
-                  label={`Action item ${index + 1}`}
+                  label={t("coaching:sessionForm.itemLabel", { number: index + 1 })}
                   errors={item.text.errors}
                   inputProps={{ ...getInputProps(item.text, { type: "text" }), maxLength: ACTION_ITEM_MAX, autoComplete: "off" }}
                 />
                 <Field
-                  label={`Due date for item ${index + 1}`}
+                  label={t("coaching:sessionForm.itemDueLabel", { number: index + 1 })}
                   errors={item.dueDate.errors}
                   inputProps={{ ...getInputProps(item.dueDate, { type: "date" }), min: context.today }}
                 />

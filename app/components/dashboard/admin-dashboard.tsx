@@ -1,7 +1,9 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { Award, Clock, GraduationCap, Handshake, Library } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { ProgressBar } from "~/components/ui/progress-bar.tsx";
+import { translateMessage } from "~/i18n/message.ts";
 import type { AdminDashboard as AdminDashboardData } from "~/models/dashboard.server.ts";
 import { plural } from "~/utils/format.ts";
 import { DashboardCard, DashboardEmpty, DashboardItem, DashboardList, shortDate } from "./dashboard-card.tsx";
@@ -10,6 +12,7 @@ type Data = SerializeFrom<AdminDashboardData>;
 
 /** An admin's home: how the organisation's people and content are doing, and the queues waiting on them. */
 export function AdminDashboard({ data }: { data: Data }) {
+  const { t } = useTranslation();
   const { onboarding, overdue, promotions, mentoringRequests, proposalsAwaiting, content } = data;
   return (
     <>
@@ -61,7 +64,7 @@ export function AdminDashboard({ data }: { data: Data }) {
               {promotions.items.map((nomination) => (
                 <DashboardItem key={nomination.id} meta={<span className="muted">Since {shortDate(nomination.createdAt)}</span>}>
                   <Link to={`/admin/promotions/${nomination.id}`}>
-                    {nomination.agent} for {nomination.level}
+                    {nomination.agent} for {translateMessage(t, nomination.level)}
                   </Link>
                 </DashboardItem>
               ))}

@@ -11,11 +11,13 @@ import {
   TrendingUp,
   type LucideIcon,
 } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { AssignmentStatusBadge } from "~/components/assignments/status-badge.tsx";
 import { SessionTime } from "~/components/coaching/session-time.tsx";
 import { Badge } from "~/components/ui/layout.tsx";
 import { ProgressBar } from "~/components/ui/progress-bar.tsx";
 import { OWN_SCENARIO_STATUS_LABELS } from "~/domain/coaching.ts";
+import { translateMessage } from "~/i18n/message.ts";
 import type { AgentDashboard as AgentDashboardData } from "~/models/dashboard.server.ts";
 import { plural } from "~/utils/format.ts";
 import { DashboardCard, DashboardEmpty, DashboardItem, DashboardList, shortDate, Sparkline } from "./dashboard-card.tsx";
@@ -23,6 +25,7 @@ import { DashboardCard, DashboardEmpty, DashboardItem, DashboardList, shortDate,
 type Data = SerializeFrom<AgentDashboardData>;
 
 function DueCard({ due }: { due: Data["due"] }) {
+  const { t } = useTranslation();
   return (
     <DashboardCard
       title="What's due"
@@ -51,7 +54,7 @@ function DueCard({ due }: { due: Data["due"] }) {
               <Link to={item.link}>{item.title}</Link>
               {item.passBar ? (
                 <span className="dashboard-criteria">
-                  {item.automatic ? "To complete it" : "Your lead's bar"}: {item.passBar}
+                  {item.automatic ? "To complete it" : "Your lead's bar"}: {translateMessage(t, item.passBar)}
                 </span>
               ) : null}
             </DashboardItem>

@@ -1,5 +1,6 @@
 import { getCollectionProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
+import { FieldErrors } from "../ui/field.tsx";
 
 export type ChoiceOption = { value: string; label: string; detail?: string };
 
@@ -68,13 +69,7 @@ function ChoiceGroup<Value extends string | string[]>({
           );
         })}
       </div>
-      {errors.length ? (
-        <ul id={meta.errorId} className="field__errors">
-          {errors.map((error) => (
-            <li key={error}>{error}</li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldErrors id={meta.errorId} errors={errors} />
     </fieldset>
   );
 }

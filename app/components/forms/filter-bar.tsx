@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button } from "../ui/button.tsx";
 import { Field, SelectField, type Option } from "../ui/field.tsx";
 
@@ -42,6 +43,7 @@ export function FilterBar({
   /** Values carried along unchanged (e.g. the record an audit view is about). */
   hidden?: Record<string, string | undefined>;
 }) {
+  const { t } = useTranslation();
   return (
     <Form method="get" className="form form--inline" role="search" aria-label={label}>
       {controls.map((control) => {
@@ -73,9 +75,9 @@ export function FilterBar({
       })}
       {Object.entries(hidden).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
       <Button type="submit" variant="secondary">
-        Apply filters
+        {t("common:filters.apply")}
       </Button>
-      {isFiltered(controls, values) || Object.values(hidden).some(Boolean) ? <Link to={clearTo}>Clear filters</Link> : null}
+      {isFiltered(controls, values) || Object.values(hidden).some(Boolean) ? <Link to={clearTo}>{t("common:filters.clear")}</Link> : null}
     </Form>
   );
 }

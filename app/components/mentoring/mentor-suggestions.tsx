@@ -1,6 +1,8 @@
 import { getTextareaProps } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
 import { REQUEST_MESSAGE_MAX, RequestMentorSchema } from "~/domain/mentoring.ts";
 import type { ScorePart } from "~/engine/matching/types.ts";
+import { translateMessage } from "~/i18n/message.ts";
 import { plural } from "~/utils/format.ts";
 import { IntentForm, useIntentForm } from "../forms/intent-form.tsx";
 import { useIsPending } from "../forms/use-is-pending.ts";
@@ -52,15 +54,16 @@ function RequestMentorForm({ mentor }: { mentor: MentorSuggestion }) {
 const SHOWN_FIRST = 3;
 
 function SuggestionCard({ mentor, rank }: { mentor: MentorSuggestion; rank: number }) {
+  const { t } = useTranslation();
   return (
     <li className="card mentor-suggestion">
       <h3>
         {rank}. {mentor.name}
       </h3>
       <p className="muted">
-        {mentor.level} · {mentor.timeZone} · {mentor.workMode} · {plural(mentor.placesFree, "place")} free
+        {t(mentor.level)} · {mentor.timeZone} · {t(mentor.workMode)} · {plural(mentor.placesFree, "place")} free
       </p>
-      <p>{mentor.score.parts[0].explanation}</p>
+      <p>{translateMessage(t, mentor.score.parts[0].explanation)}</p>
       <ScoreBreakdown score={mentor.score} collapsed />
       <details>
         <summary>About {mentor.name}</summary>

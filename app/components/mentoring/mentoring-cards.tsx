@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ActionButton } from "../forms/action-button.tsx";
 import { Badge, Card } from "../ui/layout.tsx";
 import { ProgressBar } from "../ui/progress-bar.tsx";
@@ -59,6 +60,7 @@ export function MentorCard({ mentor }: { mentor: MentorCardView }) {
 }
 
 export function FindMentorCard({ finding }: { finding: FindingView }) {
+  const { t } = useTranslation();
   switch (finding.kind) {
     case "mentored":
       return (
@@ -96,7 +98,7 @@ export function FindMentorCard({ finding }: { finding: FindingView }) {
             <dt>Your goals</dt>
             <dd className="notes-text">{finding.request.goals}</dd>
             <dt>Working towards</dt>
-            <dd>{finding.request.targetLevel}</dd>
+            <dd>{t(finding.request.targetLevel)}</dd>
             <dt>Focus</dt>
             <dd>{finding.request.focus.join(", ")}</dd>
           </dl>

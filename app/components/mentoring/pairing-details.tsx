@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { FIT_CHECK_LABELS, type FitCheck, type PairingStatus } from "~/domain/mentoring.ts";
 import { formatDate } from "~/utils/format.ts";
 import { Card } from "../ui/layout.tsx";
@@ -35,6 +36,7 @@ export function PairingFacts({
   request: MenteeRequestSummary | null;
   viewerIsMentee: boolean;
 }) {
+  const { t } = useTranslation();
   const { mentor, mentee } = pairing;
   return (
     <div className="grid">
@@ -42,11 +44,11 @@ export function PairingFacts({
         <dl className="facts">
           <dt>Mentor</dt>
           <dd>
-            {mentor.name} · {mentor.level} · {mentor.timeZone}
+            {mentor.name} · {t(mentor.level)} · {mentor.timeZone}
           </dd>
           <dt>Mentee</dt>
           <dd>
-            {mentee.name} · {mentee.level} · {mentee.timeZone}
+            {mentee.name} · {t(mentee.level)} · {mentee.timeZone}
           </dd>
           <dt>Match score</dt>
           <dd>
@@ -72,7 +74,7 @@ export function PairingFacts({
             <dt>Goals</dt>
             <dd className="notes-text">{request.goals}</dd>
             <dt>Working towards</dt>
-            <dd>{request.targetLevel}</dd>
+            <dd>{t(request.targetLevel)}</dd>
             <dt>Focus</dt>
             <dd>{request.focus.join(", ")}</dd>
             {request.preferences ? (

@@ -1,6 +1,8 @@
 import { Fragment } from "react";
+import { useTranslation } from "react-i18next";
 import { MAX_POINTS } from "~/engine/matching/score.ts";
 import type { PartKey, ScorePart } from "~/engine/matching/types.ts";
+import { translateMessage } from "~/i18n/message.ts";
 
 const PART_LABELS: Record<PartKey, string> = {
   skills: "Skills",
@@ -26,6 +28,7 @@ export function formatPoints(points: number): string {
 
 /** Every part of a match score with its reason in words; `collapsed` tucks them behind the total. */
 export function ScoreBreakdown({ score, collapsed = false }: { score: { total: number; parts: ScorePart[] }; collapsed?: boolean }) {
+  const { t } = useTranslation();
   const parts = (
     <dl className="facts">
       {score.parts.map((part) => (
@@ -35,7 +38,7 @@ export function ScoreBreakdown({ score, collapsed = false }: { score: { total: n
               ? `${PART_LABELS[part.key]} · ${formatPoints(part.points)} of ${PART_MAX[part.key]}`
               : PART_LABELS[part.key]}
           </dt>
-          <dd>{part.explanation}</dd>
+          <dd>{translateMessage(t, part.explanation)}</dd>
         </Fragment>
       ))}
     </dl>

@@ -1,5 +1,7 @@
+import { useTranslation } from "react-i18next";
 import type { Channel } from "~/content/practice-schemas.ts";
-import { formatDateTime } from "~/utils/format.ts";
+import { translateMessage } from "~/i18n/message.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import type { ReportCriterion } from "./grade-report.tsx";
 
 export type ConversationTurn = {
@@ -43,14 +45,14 @@ export type TurnComment = { id: string; author: string; body: string; at: string
 type Mark = { start: number; end: number; titles: string[]; strength: boolean };
 
 /** Merges the evidence spans that point into one turn, so overlapping evidence reads as one highlight. */
-function marksFor(turn: number, criteria: ReportCriterion[]): Mark[] {
+function marksFor(turn: number, criteria: ReportCriterion[], word: (label: string) => string): Mark[] {
   const spans = criteria.flatMap((criterion) =>
     criterion.evidence
       .filter((evidence) => evidence.turn === turn)
       .map((evidence) => ({
         start: evidence.span[0],
         end: evidence.span[1],
-        title: `${criterion.title}: ${criterion.finalLabel}`,
+        title: `${criterion.title}: ${word(criterion.finalLabel)}`,
         strength: criterion.strength,
       })),
   );
@@ -69,6 +71,7 @@ function marksFor(turn: number, criteria: ReportCriterion[]): Mark[] {
 }
 
 function Highlighted({ text, marks }: { text: string; marks: Mark[] }) {
+  const { t } = useTranslation();
   if (marks.length === 0) return <>{text}</>;
   const parts = [];
   let cursor = 0;
@@ -84,7 +87,7 @@ function Highlighted({ text, marks }: { text: string; marks: Mark[] }) {
         {text.slice(mark.start, mark.end)}
         <span className="visually-hidden">
           {" "}
-          ({mark.strength ? "a strength" : "to improve"}: {mark.titles.join("; ")})
+          {t(mark.strength ? "practice:conversation.markStrength" : "practice:conversation.markFault", { titles: mark.titles.join("; ") })}
         </span>
       </mark>,
     );
@@ -94,9 +97,16 @@ function Highlighted({ text, marks }: { text: string; marks: Mark[] }) {
   return <>{parts}</>;
 }
 
-function formatReplyTime(ms: number): string {
+function ReplyTime({ ms }: { ms: number }) {
+  const { t } = useTranslation();
   const seconds = Math.round(ms / 1000);
-  return seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+  return (
+    <>
+      {seconds < 120
+        ? t("practice:conversation.repliedAfterSeconds", { seconds })
+        : t("practice:conversation.repliedAfterMinutes", { minutes: Math.round(seconds / 60) })}
+    </>
+  );
 }
 
 /** Time since the conversation began, as a call shows it: "4:07", "1:02:30". */
@@ -115,6 +125,7 @@ function speakerName(channel: Channel, speaker: ConversationTurn["speaker"], cus
 
 /** The call's header: who is on the line and how long the call has run (or ran). */
 function CallHeader({ customer, duration, live }: { customer: string; duration: string; live: boolean }) {
+  const { t } = useTranslation();
   return (
     <div className="call-header">
       <span className="call-header__avatar" aria-hidden="true">
@@ -129,10 +140,10 @@ function CallHeader({ customer, duration, live }: { customer: string; duration: 
         <p className="call-header__status">
           {live ? (
             <>
-              <span className="call-header__live" aria-hidden="true" /> On the call · {duration}
+              <span className="call-header__live" aria-hidden="true" /> {t("practice:conversation.onCall", { duration })}
             </>
           ) : (
-            <>Call ended · {duration}</>
+            <>{t("practice:conversation.callEnded", { duration })}</>
           )}
         </p>
       </div>
@@ -146,7 +157,7 @@ export function Conversation({
   customer,
   turns,
   criteria,
-  agentLabel = "You",
+  agentLabel,
   comments = {},
   live = false,
 }: {
@@ -161,38 +172,56 @@ export function Conversation({
   /** The conversation is still going (the call header says so). */
   live?: boolean;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const agent = agentLabel ?? t("practice:conversation.you");
   const start = turns.length ? new Date(turns[0].at).getTime() : 0;
   const elapsed = (turn: ConversationTurn) => formatElapsed(new Date(turn.at).getTime() - start);
   const last = turns[turns.length - 1];
   return (
-    <section aria-label="Conversation" className={`conversation conversation--${channel}`}>
+    <section aria-label={t("practice:conversation.label")} className={`conversation conversation--${channel}`}>
       {channel === "phone" ? <CallHeader customer={customer} duration={last ? elapsed(last) : "0:00"} live={live} /> : null}
-      {channel === "social" ? <p className="conversation__notice">Public thread — everyone can read these replies.</p> : null}
+      {channel === "social" ? <p className="conversation__notice">{t("practice:conversation.publicNotice")}</p> : null}
       <ol>
         {turns.map((turn) => (
           <li key={turn.index} id={`turn-${turn.index}`} className={`turn turn--${turn.speaker}`}>
             <p className="turn__meta">
-              <span className="turn__speaker">{speakerName(channel, turn.speaker, customer, agentLabel)}</span>
+              <span className="turn__speaker">{speakerName(channel, turn.speaker, customer, agent)}</span>
               {channel === "email" ? (
-                <span className="muted"> · {turn.speaker === "customer" ? "to support" : `to ${customer}`}</span>
+                <span className="muted">
+                  {" "}
+                  ·{" "}
+                  {turn.speaker === "customer" ? t("practice:conversation.toSupport") : t("practice:conversation.toCustomer", { customer })}
+                </span>
               ) : null}
               <span className="turn__time">
                 {" "}
                 · <time dateTime={turn.at}>{elapsed(turn)}</time>
-                {turn.replyMs !== null ? <> · replied after {formatReplyTime(turn.replyMs)}</> : null}
+                {turn.replyMs !== null ? (
+                  <>
+                    {" "}
+                    · <ReplyTime ms={turn.replyMs} />
+                  </>
+                ) : null}
               </span>
             </p>
             <div className="turn__text">
-              {turn.speaker === "agent" ? <Highlighted text={turn.text} marks={marksFor(turn.index, criteria)} /> : turn.text}
+              {turn.speaker === "agent" ? (
+                <Highlighted text={turn.text} marks={marksFor(turn.index, criteria, (label) => translateMessage(t, label))} />
+              ) : (
+                turn.text
+              )}
             </div>
-            {turn.wordedBy ? <p className="turn__time turn__source">Worded by {turn.wordedBy}</p> : null}
-            {turn.fallbackNote ? <p className="turn__time turn__source">{turn.fallbackNote}</p> : null}
+            {turn.wordedBy ? (
+              <p className="turn__time turn__source">{t("practice:conversation.wordedBy", { model: turn.wordedBy })}</p>
+            ) : null}
+            {turn.fallbackNote ? <p className="turn__time turn__source">{translateMessage(t, turn.fallbackNote)}</p> : null}
             {comments[turn.index]?.length ? (
-              <div className="turn__comments" role="group" aria-label={`Reviewer comments on message ${turn.index + 1}`}>
+              <div className="turn__comments" role="group" aria-label={t("practice:conversation.commentsOn", { number: turn.index + 1 })}>
                 {comments[turn.index].map((comment) => (
                   <div key={comment.id} className="review-comment">
                     <p className="review-comment__meta">
-                      <strong>{comment.author}</strong> <span className="muted">· {formatDateTime(comment.at)}</span>
+                      <strong>{comment.author}</strong> <span className="muted">· {format.dateTime(comment.at)}</span>
                     </p>
                     <p className="review-comment__body">{comment.body}</p>
                   </div>

@@ -1,5 +1,7 @@
 import { Form, Link, useSearchParams } from "@remix-run/react";
 import { Fragment, type ReactNode } from "react";
+import { Trans, useTranslation } from "react-i18next";
+import { translateMessage } from "~/i18n/message.ts";
 import { useIsPending } from "../forms/use-is-pending.ts";
 import { Button } from "../ui/button.tsx";
 import { DataTable } from "../ui/data-table.tsx";
@@ -58,16 +60,17 @@ type ReportGrade = {
   opinion?: { model: string | null; note: string | null } | null;
 };
 
-const RUBRIC_TITLES: Record<string, string> = {
-  empathy: "Empathy",
-  resolution: "Resolution",
-  communication: "Communication",
-  efficiency: "Efficiency",
-  critical: "Critical",
+const RUBRIC_TITLES: Record<string, `practice:${string}`> = {
+  empathy: "practice:rubric.empathy",
+  resolution: "practice:rubric.resolution",
+  communication: "practice:rubric.communication",
+  efficiency: "practice:rubric.efficiency",
+  critical: "practice:rubric.critical",
 };
 
 function LevelCell({ criterion }: { criterion: ReportCriterion }) {
-  if (!criterion.applicable) return <span className="muted">N/A</span>;
+  const { t } = useTranslation();
+  if (!criterion.applicable) return <span className="muted">{t("practice:report.notApplicable")}</span>;
   if (!criterion.overridden) {
     return (
       <>
@@ -78,7 +81,7 @@ function LevelCell({ criterion }: { criterion: ReportCriterion }) {
         {criterion.provisional ? (
           <>
             {" "}
-            <Badge tone="warning">Provisional</Badge>
+            <Badge tone="warning">{t("practice:report.provisional")}</Badge>
           </>
         ) : null}
       </>
@@ -86,68 +89,73 @@ function LevelCell({ criterion }: { criterion: ReportCriterion }) {
   }
   return (
     <span className="level-change">
-      <span className="muted">Automatic:</span> {criterion.label} ({criterion.level}/{criterion.maxLevel}) <span aria-hidden="true">→</span>{" "}
-      <span className="visually-hidden">changed in review to </span>
+      <span className="muted">{t("practice:report.automatic")}</span> {criterion.label} ({criterion.level}/{criterion.maxLevel}){" "}
+      <span aria-hidden="true">→</span> <span className="visually-hidden">{t("practice:report.changedTo")}</span>
       <strong>
-        {criterion.finalLabel} ({criterion.finalLevel}/{criterion.maxLevel})
+        {translateMessage(t, criterion.finalLabel)} ({criterion.finalLevel}/{criterion.maxLevel})
       </strong>{" "}
-      <span className="badge">Reviewed</span>
+      <span className="badge">{t("practice:report.reviewed")}</span>
     </span>
   );
 }
 
 /** The language model's level beside the automatic one, with the words it rests on. */
 function OpinionLine({ criterion }: { criterion: ReportCriterion }) {
+  const { t } = useTranslation();
   if (!criterion.opinion) return null;
   return (
     <p className="muted criterion-opinion">
-      Second opinion: {criterion.opinion.label} ({criterion.opinion.level}/{criterion.maxLevel}) —{" "}
-      <a href={`#turn-${criterion.opinion.turn}`}>“{criterion.opinion.quote}”</a>
+      {t("practice:report.secondOpinion", {
+        label: translateMessage(t, criterion.opinion.label),
+        level: criterion.opinion.level,
+        max: criterion.maxLevel,
+      })}{" "}
+      <a href={`#turn-${criterion.opinion.turn}`}>{t("practice:report.quote", { text: criterion.opinion.quote })}</a>
     </p>
   );
 }
 
 /** Says whose second opinion the report shows, or why there is none; the automatic grade is the one that counts. */
 function OpinionSummary({ opinion }: { opinion: ReportGrade["opinion"] }) {
+  const { t } = useTranslation();
   if (!opinion) return null;
   return (
     <div className="grade-report__opinion">
-      {opinion.model ? (
-        <p className="muted">
-          Second opinion by {opinion.model}, shown under each level it gave. It does not change the score; it is measured in calibration
-          like any rater.
-        </p>
-      ) : null}
-      {opinion.note ? <p className="muted">{opinion.note}</p> : null}
+      {opinion.model ? <p className="muted">{t("practice:report.opinionBy", { model: opinion.model })}</p> : null}
+      {opinion.note ? <p className="muted">{translateMessage(t, opinion.note)}</p> : null}
     </div>
   );
 }
 
 function TopFixes({ fixes, action }: { fixes: TopFix[]; action?: (criterionId: string) => ReactNode }) {
+  const { t } = useTranslation();
   if (fixes.length === 0) {
-    return <p className="top-fixes__none">Every criterion reached its top level. Nothing to fix: keep doing what you did.</p>;
+    return <p className="top-fixes__none">{t("practice:report.noFixes")}</p>;
   }
   return (
     <ol className="top-fixes">
       {fixes.map((fix) => (
         <li key={fix.criterionId} className="top-fix" aria-labelledby={`fix-${fix.criterionId}`}>
           <h4 id={`fix-${fix.criterionId}`} className="top-fix__title">
-            {fix.title} <span className="top-fix__level">{fix.critical ? "Critical failure" : fix.label}</span>
+            {fix.title}{" "}
+            <span className="top-fix__level">{fix.critical ? t("practice:report.criticalFailure") : translateMessage(t, fix.label)}</span>
           </h4>
           {fix.quote ? (
             <figure className="top-fix__quote">
-              <figcaption className="muted">{fix.quote.source === "evidence" ? "What you wrote" : "Your first reply"}</figcaption>
+              <figcaption className="muted">
+                {fix.quote.source === "evidence" ? t("practice:report.whatYouWrote") : t("practice:report.yourFirstReply")}
+              </figcaption>
               <blockquote>
-                <a href={`#turn-${fix.quote.turn}`}>“{fix.quote.text}”</a>
+                <a href={`#turn-${fix.quote.turn}`}>{t("practice:report.quote", { text: fix.quote.text })}</a>
               </blockquote>
             </figure>
           ) : null}
           <p className="top-fix__advice">
-            <strong>Next time:</strong> {fix.advice}
+            <strong>{t("practice:report.nextTimeLabel")}</strong> {fix.advice}
           </p>
           {fix.betterReply ? (
             <div className="better-reply">
-              <p className="better-reply__label">A better reply</p>
+              <p className="better-reply__label">{t("practice:report.betterReply")}</p>
               <p className="better-reply__text">{fix.betterReply}</p>
             </div>
           ) : null}
@@ -158,29 +166,39 @@ function TopFixes({ fixes, action }: { fixes: TopFix[]; action?: (criterionId: s
   );
 }
 
+/** The row's modifier class: a strength, something to improve, or neither when the criterion didn't apply. */
+function rowTone(criterion: ReportCriterion): string {
+  if (!criterion.applicable) return "";
+  return criterion.strength ? " criterion-row--strength" : " criterion-row--fault";
+}
+
 function StrengthCell({ criterion }: { criterion: ReportCriterion }) {
+  const { t } = useTranslation();
   if (!criterion.applicable) return null;
   return criterion.strength ? (
     <span className="criterion-tone criterion-tone--strength">
-      <span aria-hidden="true">✓</span> Strength
+      <span aria-hidden="true">✓</span> {t("practice:report.strength")}
     </span>
   ) : (
     <span className="criterion-tone criterion-tone--fault">
-      <span aria-hidden="true">!</span> To improve
+      <span aria-hidden="true">!</span> {t("practice:report.toImprove")}
     </span>
   );
 }
 
 /** Says how the transcript's highlights read, in words and symbols as well as colour. */
 export function HighlightLegend() {
+  const { t } = useTranslation();
   return (
     <p className="highlight-legend">
-      <span className="muted">Highlights in the conversation:</span>{" "}
+      <span className="muted">{t("practice:report.highlights")}</span>{" "}
       <mark className="evidence-mark evidence-mark--strength">
-        <span aria-hidden="true">✓ </span>a strength
+        <span aria-hidden="true">✓ </span>
+        {t("practice:report.aStrength")}
       </mark>{" "}
       <mark className="evidence-mark evidence-mark--fault">
-        <span aria-hidden="true">! </span>something to improve
+        <span aria-hidden="true">! </span>
+        {t("practice:report.somethingToImprove")}
       </mark>
     </p>
   );
@@ -195,7 +213,7 @@ export function GradeReport({
   grade,
   outcome,
   retryTo,
-  title = "Your grade",
+  title,
   review,
   fixAction,
   rubricOpen = false,
@@ -209,6 +227,7 @@ export function GradeReport({
   /** Shows every criterion unfolded: for reviewers, whose tools are on the rows. */
   rubricOpen?: boolean;
 }) {
+  const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   // Disputing a criterion opens the rubric where its form is.
   const open = rubricOpen || searchParams.has("dispute");
@@ -217,40 +236,41 @@ export function GradeReport({
   const strengths = grade.criteria.filter((criterion) => criterion.strength).length;
   return (
     <section id="report" className="card grade-report" aria-labelledby="report-title">
-      <h2 id="report-title">{title}</h2>
+      <h2 id="report-title">{title ?? t("practice:report.title")}</h2>
       <div className="grade-report__summary">
         <p className="stat">{grade.overallScore}</p>
         <div>
           <p>
-            {grade.passed ? <Badge tone="success">Passed</Badge> : <Badge tone="danger">Not passed</Badge>} · {outcome}
+            {grade.passed ? (
+              <Badge tone="success">{t("practice:report.passed")}</Badge>
+            ) : (
+              <Badge tone="danger">{t("practice:report.notPassed")}</Badge>
+            )}{" "}
+            · {translateMessage(t, outcome)}
           </p>
           {grade.comparison ? (
-            <p className="muted">
-              First {grade.comparison.first} → best {grade.comparison.best} → latest {grade.comparison.latest} over{" "}
-              {grade.comparison.attempts} {grade.comparison.attempts === 1 ? "graded attempt" : "graded attempts"}
-            </p>
+            <p className="muted">{t("practice:report.comparison", { ...grade.comparison, count: grade.comparison.attempts })}</p>
           ) : null}
-          {overrides > 0 ? (
-            <p className="muted">
-              {overrides === 1 ? "One level was" : `${overrides} levels were`} changed in review; the score and the result use the final
-              levels.
-            </p>
-          ) : null}
+          {overrides > 0 ? <p className="muted">{t("practice:report.overrides", { count: overrides })}</p> : null}
         </div>
       </div>
       {grade.criticalFailures.length > 0 ? (
         <div className="alert alert--error" role="alert">
           <p>
-            <strong>Critical failure:</strong> {grade.criticalFailures.join(", ")}. A critical failure fails the attempt whatever the score.
+            <Trans
+              i18nKey="practice:report.criticalFailures"
+              values={{ criteria: grade.criticalFailures.join(t("practice:report.listSeparator")) }}
+              components={{ strong: <strong /> }}
+            />
           </p>
         </div>
       ) : null}
       <section className="grade-report__fixes" aria-labelledby="fixes-title">
-        <h3 id="fixes-title">Fix these first</h3>
+        <h3 id="fixes-title">{t("practice:report.fixesTitle")}</h3>
         <TopFixes fixes={grade.topFixes} action={fixAction} />
       </section>
       <details className="grade-report__goals">
-        <summary>What resolving this case needed</summary>
+        <summary>{t("practice:report.goals")}</summary>
         <ul>
           {grade.goals.map((goal) => (
             <li key={goal}>{goal}</li>
@@ -258,31 +278,31 @@ export function GradeReport({
         </ul>
       </details>
       {grade.criteria.some((criterion) => criterion.provisional) ? (
-        <Alert tone="warning">
-          Levels marked Provisional are on criteria where the automatic grader doesn't yet agree well enough with people. They count towards
-          career readiness once a lead has reviewed this conversation.
-        </Alert>
+        <Alert tone="warning">{t("practice:report.provisionalNote")}</Alert>
       ) : null}
       <OpinionSummary opinion={grade.opinion} />
       <details className="grade-report__all" open={open || undefined}>
         <summary>
-          Every criterion{" "}
-          <span className="muted">
-            ({grade.criteria.length} criteria, {strengths} {strengths === 1 ? "strength" : "strengths"})
-          </span>
+          {t("practice:report.everyCriterion")}{" "}
+          <span className="muted">{t("practice:report.criteriaCount", { criteria: grade.criteria.length, count: strengths })}</span>
         </summary>
         {rubrics.map((rubricId) => (
           <div key={rubricId} className="grade-report__rubric">
-            <h3>{RUBRIC_TITLES[rubricId] ?? rubricId}</h3>
+            <h3>{RUBRIC_TITLES[rubricId] ? t(RUBRIC_TITLES[rubricId]) : rubricId}</h3>
             <DataTable
-              caption={`${RUBRIC_TITLES[rubricId] ?? rubricId} criteria`}
-              columns={["Criterion", "Level", "Evidence", "Next time"]}
+              caption={t("practice:report.rubricCaption", { rubric: RUBRIC_TITLES[rubricId] ? t(RUBRIC_TITLES[rubricId]) : rubricId })}
+              columns={[
+                t("practice:report.column.criterion"),
+                t("practice:report.column.level"),
+                t("practice:report.column.evidence"),
+                t("practice:report.column.nextTime"),
+              ]}
             >
               {grade.criteria
                 .filter((criterion) => criterion.rubricId === rubricId)
                 .map((criterion) => {
                   const extra = review?.(criterion);
-                  const tone = criterion.applicable ? (criterion.strength ? " criterion-row--strength" : " criterion-row--fault") : "";
+                  const tone = rowTone(criterion);
                   return (
                     <Fragment key={criterion.id}>
                       <tr id={`criterion-${criterion.id}`} className={`criterion-row${tone}${extra ? " criterion-row--with-review" : ""}`}>
@@ -298,7 +318,7 @@ export function GradeReport({
                             <ul className="evidence">
                               {criterion.evidence.slice(0, 3).map((evidence) => (
                                 <li key={`${evidence.turn}-${evidence.span[0]}`}>
-                                  <a href={`#turn-${evidence.turn}`}>“{evidence.text}”</a>
+                                  <a href={`#turn-${evidence.turn}`}>{t("practice:report.quote", { text: evidence.text })}</a>
                                 </li>
                               ))}
                             </ul>
@@ -319,10 +339,12 @@ export function GradeReport({
         ))}
       </details>
       <p className="muted grade-report__versions">
-        Grader {grade.graderVersion} · rubrics{" "}
-        {Object.entries(grade.rubricVersions)
-          .map(([id, version]) => `${id} v${version}`)
-          .join(", ")}
+        {t("practice:report.versions", {
+          grader: grade.graderVersion,
+          rubrics: Object.entries(grade.rubricVersions)
+            .map(([id, version]) => `${id} v${version}`)
+            .join(", "),
+        })}
       </p>
       {retryTo ? <RetryForm scenarioTo={retryTo} /> : null}
     </section>
@@ -331,14 +353,15 @@ export function GradeReport({
 
 /** Starts a new attempt on the scenario's own page, as its "Start" button does. */
 function RetryForm({ scenarioTo }: { scenarioTo: string }) {
+  const { t } = useTranslation();
   const pending = useIsPending({ intent: "start", formAction: scenarioTo });
   return (
     <Form method="post" action={scenarioTo} className="row">
       <input type="hidden" name="intent" value="start" />
       <Button type="submit" pending={pending}>
-        Try this scenario again
+        {t("practice:report.tryAgain")}
       </Button>
-      <Link to="/practice">Back to Practice</Link>
+      <Link to="/practice">{t("practice:report.backToPractice")}</Link>
     </Form>
   );
 }

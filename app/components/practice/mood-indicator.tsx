@@ -1,27 +1,33 @@
+import { Trans, useTranslation } from "react-i18next";
 import type { MoodLabel } from "~/engine/simulation/mood.ts";
 
-const MOOD_WORDS: Record<MoodLabel, string> = {
-  upset: "Upset",
-  frustrated: "Frustrated",
-  neutral: "Neutral",
-  calmer: "Calmer",
-  happy: "Happy",
+export const MOOD_WORDS: Record<MoodLabel, `practice:${string}`> = {
+  upset: "practice:mood.upset",
+  frustrated: "practice:mood.frustrated",
+  neutral: "practice:mood.neutral",
+  calmer: "practice:mood.calmer",
+  happy: "practice:mood.happy",
 };
 
 const MOOD_SYMBOLS: Record<MoodLabel, string> = { upset: "▼▼", frustrated: "▼", neutral: "●", calmer: "▲", happy: "▲▲" };
 
 /** How the customer feels and how much patience they have left, in words first; colour only repeats it. */
 export function MoodIndicator({ mood }: { mood: { label: MoodLabel; patienceLeft: number; patience: number } }) {
+  const { t } = useTranslation();
   return (
     <div className={`mood-bar mood-bar--${mood.label}`} role="status">
       <p className="mood-bar__mood">
         <span aria-hidden="true" className="mood-bar__symbol">
           {MOOD_SYMBOLS[mood.label]}
         </span>{" "}
-        Customer mood: <strong>{MOOD_WORDS[mood.label]}</strong>
+        <Trans i18nKey="practice:mood.label" values={{ mood: t(MOOD_WORDS[mood.label]) }} components={{ strong: <strong /> }} />
       </p>
       <p className="mood-bar__patience">
-        Patience: <strong>{mood.patienceLeft}</strong> of {mood.patience} left
+        <Trans
+          i18nKey="practice:mood.patience"
+          values={{ left: mood.patienceLeft, total: mood.patience }}
+          components={{ strong: <strong /> }}
+        />
         <span className="mood-bar__meter" aria-hidden="true">
           {Array.from({ length: mood.patience }, (_, index) => (
             <span key={index} className={index < mood.patienceLeft ? "mood-bar__pip mood-bar__pip--left" : "mood-bar__pip"} />

@@ -1,5 +1,6 @@
 import { getTextareaProps } from "@conform-to/react";
 import { useEffect, useState, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { MAX_REPLY_LENGTH, replyTextField } from "~/domain/practice.ts";
 import { ActionButton } from "../forms/action-button.tsx";
@@ -14,7 +15,10 @@ export const ReplySchema = z.object({
   text: replyTextField,
 });
 
-const REPLY_LABELS = { email: "Your email reply", social: "Your public reply" } as Record<string, string>;
+const REPLY_LABELS = { email: "practice:replyBox.emailLabel", social: "practice:replyBox.socialLabel" } as Record<
+  string,
+  `practice:${string}`
+>;
 
 /**
  * Enter sends and Shift+Enter starts a new line; an email, which is written in paragraphs, sends
@@ -49,6 +53,7 @@ export function ReplyBox({
   lastCustomerAt: string | null;
   parSeconds: number;
 }) {
+  const { t } = useTranslation();
   const [form, fields] = useIntentForm({ id: `reply-${expectedIndex}`, intent: "reply", schema: ReplySchema });
   const sending = useIsPending({ intent: "reply" });
   // The keyboard hint describes a script; without one the button is the only way to send.
@@ -58,22 +63,22 @@ export function ReplyBox({
   return (
     <section className="card reply-box" aria-labelledby="reply-title">
       <h2 id="reply-title" className="visually-hidden">
-        Reply to the customer
+        {t("practice:replyBox.title")}
       </h2>
       {/* Above the reply form, so a message appearing under an empty reply never moves this button. */}
       <div className="reply-box__bar">
         {lastCustomerAt ? <ReplyTimer since={lastCustomerAt} parSeconds={parSeconds} /> : <span />}
         <div className="row end-form">
-          <span className="muted">You'll be graded on the conversation so far.</span>
+          <span className="muted">{t("practice:replyBox.gradedSoFar")}</span>
           <ActionButton intent="end" variant="secondary" size="small" className="">
-            End the conversation
+            {t("practice:replyBox.end")}
           </ActionButton>
         </div>
       </div>
       <IntentForm form={form} intent="reply" className="form reply-form">
         <input type="hidden" name="expectedIndex" value={expectedIndex} />
         <div className="field">
-          <label htmlFor={fields.text.id}>{REPLY_LABELS[channel] ?? "Your reply"}</label>
+          <label htmlFor={fields.text.id}>{t(REPLY_LABELS[channel] ?? "practice:replyBox.label")}</label>
           <textarea
             {...getTextareaProps(fields.text, { ariaDescribedBy: scripted ? hintId : undefined })}
             rows={channel === "email" ? 8 : 3}
@@ -85,16 +90,14 @@ export function ReplyBox({
           />
           {scripted ? (
             <p id={hintId} className="field__hint reply-box__keys">
-              {channel === "email"
-                ? "Ctrl+Enter (⌘+Enter on a Mac) sends; Enter starts a new line."
-                : "Enter sends; Shift+Enter starts a new line."}
+              {channel === "email" ? t("practice:replyBox.emailKeys") : t("practice:replyBox.keys")}
             </p>
           ) : null}
           <FieldErrors id={fields.text.errorId} errors={fields.text.errors} />
         </div>
         <div className="row">
           <Button type="submit" pending={sending}>
-            {sending ? "Sending…" : "Send reply"}
+            {sending ? t("practice:replyBox.sending") : t("practice:replyBox.send")}
           </Button>
         </div>
       </IntentForm>

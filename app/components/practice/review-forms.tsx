@@ -1,6 +1,8 @@
 import { getSelectProps, getTextareaProps } from "@conform-to/react";
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { message } from "~/i18n/message.ts";
 import { IntentForm, useFormReply, useIntentForm } from "../forms/intent-form.tsx";
 import { useIsPending } from "../forms/use-is-pending.ts";
 import { Button } from "../ui/button.tsx";
@@ -10,59 +12,59 @@ import { SelectField, TextareaField, type Option } from "../ui/field.tsx";
 
 const IdField = z.string().min(1).max(100);
 const LevelField = z
-  .number({ required_error: "Choose a level", invalid_type_error: "Choose a level" })
-  .int("Choose one of this criterion's levels")
-  .min(0, "Choose one of this criterion's levels")
-  .max(4, "Choose one of this criterion's levels");
+  .number({ required_error: message("practice:forms.chooseLevel"), invalid_type_error: message("practice:forms.chooseLevel") })
+  .int(message("practice:forms.chooseCriterionLevel"))
+  .min(0, message("practice:forms.chooseCriterionLevel"))
+  .max(4, message("practice:forms.chooseCriterionLevel"));
 
 const REASON_MAX = 500;
 const reasonField = (missing: string) =>
   z
     .string({ required_error: missing })
     .trim()
-    .min(5, "Write at least 5 characters, so the agent can follow your reasoning")
-    .max(REASON_MAX, `Keep the reason under ${REASON_MAX} characters`);
+    .min(5, message("practice:forms.reasonTooShort", { min: 5 }))
+    .max(REASON_MAX, message("practice:forms.reasonTooLong", { max: REASON_MAX }));
 
 export const OverrideSchema = z.object({
   criterionId: IdField,
   level: LevelField,
-  reason: reasonField("Say why you are changing the level: the agent reads this"),
+  reason: reasonField(message("practice:forms.overrideReasonMissing")),
 });
 
 const COMMENT_MAX = 2000;
 export const CommentSchema = z.object({
   turnIndex: z
-    .number({ invalid_type_error: "Choose a turn" })
-    .int("Choose a turn")
-    .min(0, "Choose a turn")
-    .max(1000, "Choose a turn")
+    .number({ invalid_type_error: message("practice:forms.chooseTurn") })
+    .int(message("practice:forms.chooseTurn"))
+    .min(0, message("practice:forms.chooseTurn"))
+    .max(1000, message("practice:forms.chooseTurn"))
     .optional(),
   body: z
-    .string({ required_error: "Write a comment" })
+    .string({ required_error: message("practice:forms.commentMissing") })
     .trim()
-    .min(1, "Write a comment")
-    .max(COMMENT_MAX, `Keep the comment under ${COMMENT_MAX.toLocaleString("en")} characters`),
+    .min(1, message("practice:forms.commentMissing"))
+    .max(COMMENT_MAX, message("practice:forms.commentTooLong", { max: COMMENT_MAX })),
 });
 
 const DISPUTE_MAX = 1000;
 export const DisputeSchema = z.object({
   criterionId: IdField,
   comment: z
-    .string({ required_error: "Explain what the grader missed" })
+    .string({ required_error: message("practice:forms.disputeMissing") })
     .trim()
-    .min(5, "Write at least 5 characters, so your lead knows what to look at")
-    .max(DISPUTE_MAX, `Keep the comment under ${DISPUTE_MAX.toLocaleString("en")} characters`),
+    .min(5, message("practice:forms.disputeTooShort", { min: 5 }))
+    .max(DISPUTE_MAX, message("practice:forms.commentTooLong", { max: DISPUTE_MAX })),
 });
 
 export const AcceptDisputeSchema = z.object({
   disputeId: IdField,
   level: LevelField,
-  reason: reasonField("Say why the new level is right: the agent reads this"),
+  reason: reasonField(message("practice:forms.acceptReasonMissing")),
 });
 
 export const RejectDisputeSchema = z.object({
   disputeId: IdField,
-  reason: reasonField("Say why the level stays: the agent reads this"),
+  reason: reasonField(message("practice:forms.rejectReasonMissing")),
 });
 
 /** Intents only a reviewer may send. */
@@ -83,6 +85,7 @@ export function OverrideForm({
   criterion: { id: string; title: string };
   choices: { level: number; label: string }[];
 }) {
+  const { t } = useTranslation();
   const values = { criterionId: criterion.id };
   const [form, fields] = useIntentForm({ id: formId("override", criterion.id), intent: "override", schema: OverrideSchema, values });
   const pending = useIsPending({ intent: "override", values });
@@ -91,26 +94,27 @@ export function OverrideForm({
   return (
     <details className="review-tool" open={refused ? true : undefined}>
       <summary>
-        Override the level<span className="visually-hidden"> of {criterion.title}</span>
+        {t("practice:forms.override")}
+        <span className="visually-hidden">{t("practice:forms.ofCriterion", { criterion: criterion.title })}</span>
       </summary>
       <IntentForm form={form} intent="override" className="form review-form">
         <input type="hidden" name="criterionId" value={criterion.id} />
         <SelectField
-          label="New level"
+          label={t("practice:forms.newLevel")}
           errors={fields.level.errors}
           options={levelOptions(choices)}
-          placeholder="Choose a level"
+          placeholder={t("practice:forms.chooseLevelPlaceholder")}
           selectProps={getSelectProps(fields.level)}
         />
         <TextareaField
-          label="Reason"
-          hint="The agent sees the automatic level, your level and this reason. It is also kept in the audit log."
+          label={t("practice:forms.reason")}
+          hint={t("practice:forms.overrideHint")}
           errors={fields.reason.errors}
           textareaProps={{ ...getTextareaProps(fields.reason), maxLength: REASON_MAX }}
         />
         <div>
           <Button type="submit" size="small" pending={pending}>
-            Save override
+            {t("practice:forms.saveOverride")}
           </Button>
         </div>
       </IntentForm>
@@ -120,26 +124,32 @@ export function OverrideForm({
 
 /** The one dispute form on the page, opened from the criterion being disputed. */
 export function DisputeForm({ criterion, cancelTo }: { criterion: { id: string; title: string }; cancelTo: string }) {
+  const { t } = useTranslation();
   const values = { criterionId: criterion.id };
   const [form, fields] = useIntentForm({ id: formId("dispute", criterion.id), intent: "dispute", schema: DisputeSchema, values });
   const pending = useIsPending({ intent: "dispute", values });
   return (
     <div className="review-tool dispute-form" id={`dispute-${criterion.id}`}>
-      <IntentForm form={form} intent="dispute" className="form review-form" label={`Dispute the level of ${criterion.title}`}>
-        <p className="review-form__title">Dispute the level of {criterion.title}</p>
+      <IntentForm
+        form={form}
+        intent="dispute"
+        className="form review-form"
+        label={t("practice:forms.disputeTitle", { criterion: criterion.title })}
+      >
+        <p className="review-form__title">{t("practice:forms.disputeTitle", { criterion: criterion.title })}</p>
         <input type="hidden" name="criterionId" value={criterion.id} />
         <TextareaField
-          label="What did the grader miss?"
-          hint="Point to the turn and the words that show it. Your lead answers, and you'll get a notification."
+          label={t("practice:forms.disputeLabel")}
+          hint={t("practice:forms.disputeHint")}
           errors={fields.comment.errors}
           textareaProps={{ ...getTextareaProps(fields.comment), maxLength: DISPUTE_MAX }}
         />
         <div className="row">
           <Button type="submit" size="small" pending={pending}>
-            Send dispute
+            {t("practice:forms.sendDispute")}
           </Button>
           <Link to={cancelTo} preventScrollReset>
-            Cancel
+            {t("practice:forms.cancel")}
           </Link>
         </div>
       </IntentForm>
@@ -154,6 +164,7 @@ export function ResolveDisputeForms({
   dispute: { id: string; criterionTitle: string };
   choices: { level: number; label: string }[];
 }) {
+  const { t } = useTranslation();
   const values = { disputeId: dispute.id };
   const [acceptForm, acceptFields] = useIntentForm({
     id: formId("accept-dispute", dispute.id),
@@ -175,25 +186,25 @@ export function ResolveDisputeForms({
         form={acceptForm}
         intent="accept-dispute"
         className="form review-form"
-        label={`Accept the dispute of ${dispute.criterionTitle}`}
+        label={t("practice:forms.acceptLabel", { criterion: dispute.criterionTitle })}
       >
-        <p className="review-form__title">Accept: change the level</p>
+        <p className="review-form__title">{t("practice:forms.acceptTitle")}</p>
         <input type="hidden" name="disputeId" value={dispute.id} />
         <SelectField
-          label="New level"
+          label={t("practice:forms.newLevel")}
           errors={acceptFields.level.errors}
           options={levelOptions(choices)}
-          placeholder="Choose a level"
+          placeholder={t("practice:forms.chooseLevelPlaceholder")}
           selectProps={getSelectProps(acceptFields.level)}
         />
         <TextareaField
-          label="Reason"
+          label={t("practice:forms.reason")}
           errors={acceptFields.reason.errors}
           textareaProps={{ ...getTextareaProps(acceptFields.reason), maxLength: REASON_MAX }}
         />
         <div>
           <Button type="submit" size="small" pending={accepting}>
-            Accept and change the level
+            {t("practice:forms.accept")}
           </Button>
         </div>
       </IntentForm>
@@ -201,18 +212,18 @@ export function ResolveDisputeForms({
         form={rejectForm}
         intent="reject-dispute"
         className="form review-form"
-        label={`Reject the dispute of ${dispute.criterionTitle}`}
+        label={t("practice:forms.rejectLabel", { criterion: dispute.criterionTitle })}
       >
-        <p className="review-form__title">Reject: keep the level</p>
+        <p className="review-form__title">{t("practice:forms.rejectTitle")}</p>
         <input type="hidden" name="disputeId" value={dispute.id} />
         <TextareaField
-          label="Reason"
+          label={t("practice:forms.reason")}
           errors={rejectFields.reason.errors}
           textareaProps={{ ...getTextareaProps(rejectFields.reason), maxLength: REASON_MAX }}
         />
         <div>
           <Button type="submit" size="small" variant="secondary" pending={rejecting}>
-            Reject the dispute
+            {t("practice:forms.reject")}
           </Button>
         </div>
       </IntentForm>
@@ -221,27 +232,28 @@ export function ResolveDisputeForms({
 }
 
 export function CommentForm({ turns }: { turns: Option[] }) {
+  const { t } = useTranslation();
   const [form, fields] = useIntentForm({ id: "comment", intent: "comment", schema: CommentSchema });
   const pending = useIsPending({ intent: "comment" });
   return (
-    <IntentForm form={form} intent="comment" className="form review-form" label="Add a comment">
-      <h3>Add a comment</h3>
+    <IntentForm form={form} intent="comment" className="form review-form" label={t("practice:forms.addCommentTitle")}>
+      <h3>{t("practice:forms.addCommentTitle")}</h3>
       <SelectField
-        label="About"
-        hint="A comment on a turn appears under it in the conversation."
+        label={t("practice:forms.about")}
+        hint={t("practice:forms.aboutHint")}
         errors={fields.turnIndex.errors}
         options={turns}
-        placeholder="The whole conversation"
+        placeholder={t("practice:forms.wholeConversation")}
         selectProps={getSelectProps(fields.turnIndex)}
       />
       <TextareaField
-        label="Comment"
+        label={t("practice:forms.comment")}
         errors={fields.body.errors}
         textareaProps={{ ...getTextareaProps(fields.body), maxLength: COMMENT_MAX, rows: 4 }}
       />
       <div>
         <Button type="submit" variant="secondary" pending={pending}>
-          Add comment
+          {t("practice:forms.addComment")}
         </Button>
       </div>
     </IntentForm>

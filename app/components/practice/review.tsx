@@ -1,6 +1,8 @@
 import { Link, useLocation, useSearchParams } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { DISPUTE_STATUS_LABELS, type DisputeStatus } from "~/domain/coaching.ts";
-import { formatDate, formatDateTime } from "~/utils/format.ts";
+import { translateMessage } from "~/i18n/message.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { ActionButton } from "../forms/action-button.tsx";
 import { ButtonLink } from "../ui/button.tsx";
 import type { Option } from "../ui/field.tsx";
@@ -69,7 +71,11 @@ export function DisputeLink({
       className="dispute-link"
       preventScrollReset
     >
-      Dispute this level<span className="visually-hidden"> of {criterion.title}</span>
+      <Trans
+        i18nKey="practice:review.disputeLink"
+        values={{ criterion: criterion.title }}
+        components={{ hidden: <span className="visually-hidden" /> }}
+      />
     </ButtonLink>
   );
 }
@@ -77,6 +83,8 @@ export function DisputeLink({
 /** What a review adds under one criterion: the override's reason, disputes, and the forms the viewer may use. */
 export function CriterionReviewRow({ criterion, review }: { criterion: ReportCriterion; review: AttemptReview }) {
   const { canReview, agentName } = review;
+  const { t } = useTranslation();
+  const format = useFormat();
   const { pathname } = useLocation();
   const [searchParams] = useSearchParams();
   const data = review.criteria[criterion.id];
@@ -90,7 +98,9 @@ export function CriterionReviewRow({ criterion, review }: { criterion: ReportCri
       {data.override ? (
         <p className="review-note">
           <strong>
-            Changed in review{data.override.by ? ` by ${data.override.by}` : ""} on {formatDate(data.override.at)}:
+            {data.override.by
+              ? t("practice:review.changedBy", { name: data.override.by, day: format.day(data.override.at) })
+              : t("practice:review.changed", { day: format.day(data.override.at) })}
           </strong>{" "}
           {data.override.reason}
         </p>
@@ -98,15 +108,17 @@ export function CriterionReviewRow({ criterion, review }: { criterion: ReportCri
       {data.disputes.map((dispute) => (
         <div key={dispute.id} className={`dispute dispute--${dispute.status}`}>
           <p className="dispute__meta">
-            <strong>{canReview ? `${agentName} disputed this level` : "You disputed this level"}</strong>{" "}
-            <span className="muted">· {formatDateTime(dispute.at)}</span>{" "}
-            <Badge tone={DISPUTE_TONES[dispute.status]}>{DISPUTE_STATUS_LABELS[dispute.status]}</Badge>
+            <strong>{canReview ? t("practice:review.theyDisputed", { name: agentName }) : t("practice:review.youDisputed")}</strong>{" "}
+            <span className="muted">· {format.dateTime(dispute.at)}</span>{" "}
+            <Badge tone={DISPUTE_TONES[dispute.status]}>{t(DISPUTE_STATUS_LABELS[dispute.status])}</Badge>
           </p>
           <blockquote className="dispute__comment">{dispute.comment}</blockquote>
           {dispute.answer ? (
             <p className="dispute__answer">
-              <strong>{dispute.resolvedBy ?? "Reviewer"}</strong>
-              {dispute.resolvedAt ? <span className="muted"> · {formatDateTime(dispute.resolvedAt)}</span> : null}: {dispute.answer}
+              <strong>{dispute.resolvedBy ?? t("practice:review.reviewer")}</strong>
+              {dispute.resolvedAt ? <span className="muted"> · {format.dateTime(dispute.resolvedAt)}</span> : null}
+              {t("practice:review.answerSeparator")}
+              {dispute.answer}
             </p>
           ) : null}
           {canReview && dispute.status === "open" ? (
@@ -125,12 +137,13 @@ export function CriterionReviewRow({ criterion, review }: { criterion: ReportCri
 }
 
 function CommentList({ comments }: { comments: TurnComment[] }) {
+  const format = useFormat();
   return (
     <ul className="review-comments">
       {comments.map((comment) => (
         <li key={comment.id} className="review-comment">
           <p className="review-comment__meta">
-            <strong>{comment.author}</strong> <span className="muted">· {formatDateTime(comment.at)}</span>
+            <strong>{comment.author}</strong> <span className="muted">· {format.dateTime(comment.at)}</span>
           </p>
           <p className="review-comment__body">{comment.body}</p>
         </li>
@@ -142,65 +155,72 @@ function CommentList({ comments }: { comments: TurnComment[] }) {
 /** The review's status, comments on the whole conversation, and marking it reviewed (lead) or acknowledging it (agent). */
 export function ReviewPanel({ review }: { review: AttemptReview }) {
   const { canReview } = review;
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <section id="review" className="card review-panel" aria-labelledby="review-title">
-      <h2 id="review-title">Review</h2>
+      <h2 id="review-title">{t("practice:review.title")}</h2>
       <p>
         {review.reviewedAt ? (
           <>
-            <Badge tone="success">Reviewed</Badge> by {review.reviewedBy ?? "a reviewer"} on {formatDate(review.reviewedAt)}.{" "}
+            <Badge tone="success">{t("practice:report.reviewed")}</Badge>{" "}
+            {review.reviewedBy
+              ? t("practice:review.reviewedBy", { name: review.reviewedBy, day: format.day(review.reviewedAt) })
+              : t("practice:review.reviewedByAnyone", { day: format.day(review.reviewedAt) })}{" "}
             {review.acknowledgedAt
-              ? `${canReview ? review.agentName : "You"} acknowledged it on ${formatDate(review.acknowledgedAt)}.`
+              ? canReview
+                ? t("practice:review.theyAcknowledged", { name: review.agentName, day: format.day(review.acknowledgedAt) })
+                : t("practice:review.youAcknowledged", { day: format.day(review.acknowledgedAt) })
               : canReview
-                ? `${review.agentName} hasn't acknowledged it yet.`
+                ? t("practice:review.notAcknowledged", { name: review.agentName })
                 : null}
           </>
         ) : (
           <>
-            <Badge tone="primary">Needs review</Badge>{" "}
-            {canReview
-              ? `Read the conversation, adjust any level the grader got wrong, and leave ${review.agentName} comments they can act on.`
-              : "Your lead hasn't reviewed this conversation yet. If you think the grader got a level wrong, dispute it in the grade above."}
+            <Badge tone="primary">{t("practice:review.needsReview")}</Badge>{" "}
+            {canReview ? t("practice:review.reviewerHint", { name: review.agentName }) : t("practice:review.agentHint")}
           </>
         )}
       </p>
       {review.openDisputes > 0 ? (
         <p className="alert alert--warning">
           {canReview
-            ? `${review.openDisputes === 1 ? "One dispute is" : `${review.openDisputes} disputes are`} waiting for your answer in the grade above.`
-            : `${review.openDisputes === 1 ? "Your dispute is" : `Your ${review.openDisputes} disputes are`} waiting for an answer.`}
+            ? t("practice:review.openDisputesReviewer", { count: review.openDisputes })
+            : t("practice:review.openDisputesAgent", { count: review.openDisputes })}
         </p>
       ) : null}
 
-      <h3>Comments on the whole conversation</h3>
+      <h3>{t("practice:review.commentsTitle")}</h3>
       {review.generalComments.length === 0 ? (
-        <p className="muted">No comments yet. Comments on a single message appear under it in the conversation.</p>
+        <p className="muted">{t("practice:review.noComments")}</p>
       ) : (
         <CommentList comments={review.generalComments} />
       )}
 
       {canReview ? (
         <>
-          <CommentForm turns={review.turnOptions} />
+          <CommentForm turns={review.turnOptions.map((option) => ({ ...option, label: translateMessage(t, option.label) }))} />
           {review.reviewedAt ? null : (
             <div className="row review-panel__done">
               <ActionButton intent="mark-reviewed" className="">
-                Mark reviewed
+                {t("practice:review.markReviewed")}
               </ActionButton>
-              <span className="muted">{review.agentName} gets a notification to read your feedback.</span>
+              <span className="muted">{t("practice:review.markReviewedHint", { name: review.agentName })}</span>
             </div>
           )}
           <p>
-            <Link to="/coaching/reviews">Back to the review queue</Link>
+            <Link to="/coaching/reviews">{t("practice:review.backToQueue")}</Link>
           </p>
         </>
       ) : review.reviewedAt && !review.acknowledgedAt ? (
         <div className="row review-panel__done">
           <ActionButton intent="acknowledge" className="">
-            Acknowledge review
+            {t("practice:review.acknowledge")}
           </ActionButton>
           <span className="muted">
-            Lets {review.reviewedBy ?? "your lead"} know you've read the feedback. You can still dispute a level afterwards.
+            {review.reviewedBy
+              ? t("practice:review.acknowledgeHint", { name: review.reviewedBy })
+              : t("practice:review.acknowledgeHintLead")}
           </span>
         </div>
       ) : null}

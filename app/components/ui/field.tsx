@@ -1,4 +1,6 @@
 import type { InputHTMLAttributes, ReactElement, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
+import { translateMessage } from "~/i18n/message.ts";
 
 type Errors = string[] | undefined;
 
@@ -38,11 +40,12 @@ function FieldShell({
 
 /** A control's or a group's error messages, under the id its aria-describedby names. */
 export function FieldErrors({ id, errors }: { id: string; errors: Errors }) {
+  const { t } = useTranslation();
   if (!errors?.length) return null;
   return (
     <ul id={id} className="field__errors">
       {errors.map((error) => (
-        <li key={error}>{error}</li>
+        <li key={error}>{translateMessage(t, error)}</li>
       ))}
     </ul>
   );
@@ -120,11 +123,12 @@ export function SelectField({
 
 /** Errors that belong to the whole form rather than one field. */
 export function FormErrors({ id, errors }: { id: string; errors: Errors }) {
+  const { t } = useTranslation();
   if (!errors?.length) return null;
   return (
     <div id={id} role="alert" className="alert alert--error">
       {errors.map((error) => (
-        <p key={error}>{error}</p>
+        <p key={error}>{translateMessage(t, error)}</p>
       ))}
     </div>
   );

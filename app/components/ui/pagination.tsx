@@ -1,7 +1,9 @@
 import { Link, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 /** Previous/next links that keep the current filters in the query string. */
 export function Pagination({ page, pageSize, total, label }: { page: number; pageSize: number; total: number; label: string }) {
+  const { t } = useTranslation();
   const { search } = useLocation();
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   if (pageCount <= 1) return null;
@@ -11,20 +13,18 @@ export function Pagination({ page, pageSize, total, label }: { page: number; pag
     return `?${params}`;
   };
   return (
-    <nav className="pagination" aria-label={`${label} pages`}>
+    <nav className="pagination" aria-label={t("common:pagination.label", { label })}>
       {page > 1 ? (
         <Link to={hrefFor(page - 1)} rel="prev">
-          ← Previous
+          {t("common:pagination.previous")}
         </Link>
       ) : (
         <span />
       )}
-      <span>
-        Page {page} of {pageCount}
-      </span>
+      <span>{t("common:pagination.pageOf", { page, pageCount })}</span>
       {page < pageCount ? (
         <Link to={hrefFor(page + 1)} rel="next">
-          Next →
+          {t("common:pagination.next")}
         </Link>
       ) : (
         <span />

@@ -6,16 +6,16 @@ describe("navigationFor", () => {
 
   test("agents (including new hires) see Learn, Practice, Career, Mentoring in that order", () => {
     expect(navigationFor("agent")).toEqual([
-      { to: "/learn", label: "Learn" },
-      { to: "/practice", label: "Practice" },
-      { to: "/career", label: "Career" },
-      { to: "/mentoring", label: "Mentoring" },
+      { to: "/learn", label: "common:nav.learn" },
+      { to: "/practice", label: "common:nav.practice" },
+      { to: "/career", label: "common:nav.career" },
+      { to: "/mentoring", label: "common:nav.mentoring" },
     ]);
   });
 
   test("agents do not see Coaching or Admin", () => {
-    expect(labels("agent")).not.toContain("Coaching");
-    expect(labels("agent")).not.toContain("Admin");
+    expect(labels("agent")).not.toContain("common:nav.coaching");
+    expect(labels("agent")).not.toContain("common:nav.admin");
     const paths = navigationFor("agent").map((item) => item.to);
     expect(paths).not.toContain("/coaching");
     expect(paths).not.toContain("/admin");
@@ -23,26 +23,26 @@ describe("navigationFor", () => {
 
   test("leads also see Coaching, placed after Practice and before Career", () => {
     expect(navigationFor("lead")).toEqual([
-      { to: "/learn", label: "Learn" },
-      { to: "/practice", label: "Practice" },
-      { to: "/coaching", label: "Coaching" },
-      { to: "/career", label: "Career" },
-      { to: "/mentoring", label: "Mentoring" },
+      { to: "/learn", label: "common:nav.learn" },
+      { to: "/practice", label: "common:nav.practice" },
+      { to: "/coaching", label: "common:nav.coaching" },
+      { to: "/career", label: "common:nav.career" },
+      { to: "/mentoring", label: "common:nav.mentoring" },
     ]);
   });
 
   test("leads do not see Admin", () => {
-    expect(labels("lead")).not.toContain("Admin");
+    expect(labels("lead")).not.toContain("common:nav.admin");
   });
 
   test("admins see Coaching and Admin, with Admin last", () => {
     expect(navigationFor("admin")).toEqual([
-      { to: "/learn", label: "Learn" },
-      { to: "/practice", label: "Practice" },
-      { to: "/coaching", label: "Coaching" },
-      { to: "/career", label: "Career" },
-      { to: "/mentoring", label: "Mentoring" },
-      { to: "/admin", label: "Admin" },
+      { to: "/learn", label: "common:nav.learn" },
+      { to: "/practice", label: "common:nav.practice" },
+      { to: "/coaching", label: "common:nav.coaching" },
+      { to: "/career", label: "common:nav.career" },
+      { to: "/mentoring", label: "common:nav.mentoring" },
+      { to: "/admin", label: "common:nav.admin" },
     ]);
   });
 
@@ -56,7 +56,7 @@ describe("navigationFor", () => {
 
   test("returns a fresh array each call, so callers cannot corrupt later menus", () => {
     const first = navigationFor("agent");
-    first.push({ to: "/admin", label: "Admin" });
-    expect(labels("agent")).not.toContain("Admin");
+    first.push({ to: "/admin", label: "common:nav.admin" });
+    expect(labels("agent")).not.toContain("common:nav.admin");
   });
 });

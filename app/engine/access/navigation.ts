@@ -2,16 +2,17 @@
 import type { Role } from "~/domain/people.ts";
 import { hasRole, LEADING_ROLES } from "./people.ts";
 
-export type NavItem = { to: string; label: string };
+/** `label` is a catalog key. */
+export type NavItem = { to: string; label: `common:nav.${string}` };
 
 /** The app's main areas, in order, for a person with this role. */
 export function navigationFor(role: Role): NavItem[] {
   const items: NavItem[] = [
-    { to: "/learn", label: "Learn" },
-    { to: "/practice", label: "Practice" },
+    { to: "/learn", label: "common:nav.learn" },
+    { to: "/practice", label: "common:nav.practice" },
   ];
-  if (hasRole({ role }, LEADING_ROLES)) items.push({ to: "/coaching", label: "Coaching" });
-  items.push({ to: "/career", label: "Career" }, { to: "/mentoring", label: "Mentoring" });
-  if (role === "admin") items.push({ to: "/admin", label: "Admin" });
+  if (hasRole({ role }, LEADING_ROLES)) items.push({ to: "/coaching", label: "common:nav.coaching" });
+  items.push({ to: "/career", label: "common:nav.career" }, { to: "/mentoring", label: "common:nav.mentoring" });
+  if (role === "admin") items.push({ to: "/admin", label: "common:nav.admin" });
   return items;
 }

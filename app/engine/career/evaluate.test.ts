@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { inEnglish } from "../../../tests/support/english.ts";
 import { LadderSchema, type KeyedLadderLevel, type Requirement } from "../../content/career-schemas.ts";
 import {
   addMonths,
@@ -107,8 +108,22 @@ const CATALOG: CareerCatalog = {
   ],
 };
 
+/** A level's evaluation as the English interface words it (the engine returns catalog messages). */
+function evaluateInEnglish(...args: Parameters<typeof evaluateLevel>) {
+  const result = evaluateLevel(...args);
+  return {
+    ...result,
+    nextSteps: result.nextSteps.map((step) => inEnglish(step)),
+    requirements: result.requirements.map((requirement) => ({
+      ...requirement,
+      nextStep: inEnglish(requirement.nextStep),
+      evidence: requirement.evidence.map((link) => ({ ...link, label: inEnglish(link.label) })),
+    })),
+  };
+}
+
 const one = (requirement: Requirement, ev: CareerEvidence, catalog: CareerCatalog = CATALOG, key: KeyedLadderLevel["key"] = "agent-2") =>
-  evaluateLevel(level(key, [requirement]), ev, NOW, catalog).requirements[0];
+  evaluateInEnglish(level(key, [requirement]), ev, NOW, catalog).requirements[0];
 
 describe("modules requirement", () => {
   const requirement: Requirement = {
@@ -328,7 +343,7 @@ describe("months-in-role requirement", () => {
   });
 
   test("not met when the person is not yet at the level this one follows", () => {
-    const senior = evaluateLevel(level("senior-agent", [{ ...requirement, months: 12 }], ["agent-2"]), evidence(), NOW).requirements[0];
+    const senior = evaluateInEnglish(level("senior-agent", [{ ...requirement, months: 12 }], ["agent-2"]), evidence(), NOW).requirements[0];
     expect(senior).toMatchObject({ met: false, progress: 0, nextStep: "Reach Agent II first — time in role counts from then" });
   });
 
@@ -380,7 +395,7 @@ describe("evaluateLevel", () => {
   ];
 
   test("percentReady is the mean progress ×100, rounded; nextSteps are the first 3 unmet steps", () => {
-    const result = evaluateLevel(
+    const result = evaluateInEnglish(
       level("agent-2", requirements),
       evidence({
         completedModules: [{ slug: "how-support-works", completedAt: day("2025-02-01") }], // 0.5
@@ -403,7 +418,7 @@ describe("evaluateLevel", () => {
   });
 
   test("rounds percentReady", () => {
-    const result = evaluateLevel(
+    const result = evaluateInEnglish(
       level("agent-2", requirements.slice(0, 3)),
       evidence({ completedModules: [{ slug: "how-support-works", completedAt: day("2025-02-01") }] }),
       NOW,
@@ -412,13 +427,13 @@ describe("evaluateLevel", () => {
   });
 
   test("ready at 100% with no next steps; a level without requirements is 100% ready", () => {
-    const result = evaluateLevel(
+    const result = evaluateInEnglish(
       level("agent-2", [requirements[4]]),
       evidence({ signOffs: [{ level: "agent-2", signedOff: true, by: "Lee", at: day("2025-06-01") }] }),
       NOW,
     );
     expect(result).toMatchObject({ ready: true, percentReady: 100, nextSteps: [] });
-    expect(evaluateLevel(level("agent-1", [], []), evidence(), NOW)).toMatchObject({ ready: true, percentReady: 100, nextSteps: [] });
+    expect(evaluateInEnglish(level("agent-1", [], []), evidence(), NOW)).toMatchObject({ ready: true, percentReady: 100, nextSteps: [] });
   });
 
   test("formats averages with one or two decimals", () => {

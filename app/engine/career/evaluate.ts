@@ -1,4 +1,5 @@
 import { LEVELS, LEVEL_LABELS, type Level } from "~/domain/people.ts";
+import { message } from "~/i18n/message.ts";
 import {
   CAREER_TRACKS,
   type CareerTrack,
@@ -76,12 +77,6 @@ export type LevelEvaluation = {
   nextSteps: string[];
 };
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-export function formatDay(date: Date): string {
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
-}
-
 /** One decimal, or two when needed: 1.0, 1.2, 1.46. */
 export function formatAverage(value: number): string {
   const hundredths = Math.round(value * 100);
@@ -89,7 +84,6 @@ export function formatAverage(value: number): string {
 }
 
 const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /** Whole calendar months from `since` to `now` (UTC). */
 export function wholeMonthsBetween(since: Date, now: Date): number {
@@ -169,7 +163,7 @@ function evaluateModules(requirement: Extract<Requirement, { kind: "modules" }>,
   const done = requirement.slugs.filter((slug) => completed.has(slug));
   const missing = requirement.slugs.filter((slug) => !completed.has(slug));
   const nextStep = missing.length
-    ? `Complete “${moduleTitle(catalog, missing[0])}”${missing.length > 1 ? ` and ${plural(missing.length - 1, "more module")}` : ""}`
+    ? message("readiness:completeModules", { title: moduleTitle(catalog, missing[0]), more: missing.length - 1 })
     : null;
   return {
     kind: "modules",
@@ -190,14 +184,16 @@ function evaluateCompetency(requirement: Extract<Requirement, { kind: "competenc
   const progress = met ? 1 : average === null ? 0 : (clamp01(average / minimumAverage) + clamp01(used.length / overLast)) / 2;
 
   const suggestion = suggestScenario(catalog, evidence.attempts, (scenario) => scenario.competencies.includes(competency));
-  const practise = suggestion ? `practise “${suggestion.title}”` : `practise a scenario graded on ${competency}`;
+  const practise = suggestion
+    ? message("readiness:practiseScenario", { title: suggestion.title })
+    : message("readiness:practiseCompetency", { competency });
   let nextStep: string | null = null;
   if (average === null) {
-    nextStep = `Start measuring ${competency}: ${practise} (${plural(overLast, "graded attempt")} needed)`;
+    nextStep = message("readiness:startMeasuring", { competency, practise, count: overLast });
   } else if (!high) {
-    nextStep = `Raise ${competency} from ${formatAverage(average)} to ${formatAverage(minimumAverage)}: ${practise}`;
+    nextStep = message("readiness:raise", { competency, from: formatAverage(average), to: formatAverage(minimumAverage), practise });
   } else if (!enough) {
-    nextStep = `Complete ${plural(overLast - used.length, "more graded attempt")} that assess ${competency}: ${practise}`;
+    nextStep = message("readiness:moreAttempts", { competency, practise, count: overLast - used.length });
   }
   return {
     kind: "competency",
@@ -205,7 +201,11 @@ function evaluateCompetency(requirement: Extract<Requirement, { kind: "competenc
     met,
     progress,
     evidence: used.map(({ attempt, level }) => ({
-      label: `${scenarioTitle(catalog, attempt)} — ${competency} ${formatAverage(level)}`,
+      label: message("readiness:competencyEvidence", {
+        scenario: scenarioTitle(catalog, attempt),
+        competency,
+        level: formatAverage(level),
+      }),
       href: `/practice/attempts/${attempt.id}`,
     })),
     nextStep,
@@ -222,13 +222,15 @@ function evaluateScenarios(requirement: Extract<Requirement, { kind: "scenarios"
   const remaining = Math.max(0, requirement.count - latest.size);
   let nextStep: string | null = null;
   if (remaining > 0) {
-    nextStep = `Pass ${remaining} more ${requirement.difficulty} scenario${remaining === 1 ? "" : "s"}`;
     const suggestion = suggestScenario(
       catalog,
       evidence.attempts,
       (scenario) => scenario.difficulty === requirement.difficulty && !latest.has(scenario.slug),
     );
-    if (suggestion) nextStep += `: try “${suggestion.title}”`;
+    const { difficulty } = requirement;
+    nextStep = suggestion
+      ? message("readiness:passMoreTry", { count: remaining, difficulty, title: suggestion.title })
+      : message("readiness:passMore", { count: remaining, difficulty });
   }
   return {
     kind: "scenarios",
@@ -236,7 +238,7 @@ function evaluateScenarios(requirement: Extract<Requirement, { kind: "scenarios"
     met: remaining === 0,
     progress: clamp01(latest.size / requirement.count),
     evidence: [...latest.values()].map((attempt) => ({
-      label: `Passed “${scenarioTitle(catalog, attempt)}”`,
+      label: message("readiness:passed", { title: scenarioTitle(catalog, attempt) }),
       href: `/practice/attempts/${attempt.id}`,
     })),
     nextStep,
@@ -254,10 +256,10 @@ function evaluateCoaching(requirement: Extract<Requirement, { kind: "coaching-se
     met: remaining === 0,
     progress: clamp01(attended.length / requirement.count),
     evidence: attended.map((session) => ({
-      label: `Coaching session, ${formatDay(session.scheduledAt)}`,
+      label: message("readiness:coachingSession", { on: session.scheduledAt.getTime() }),
       href: `/coaching/sessions/${session.id}`,
     })),
-    nextStep: remaining ? `Attend ${plural(remaining, "more 1:1 coaching session")}` : null,
+    nextStep: remaining ? message("readiness:attendSessions", { count: remaining }) : null,
   };
 }
 
@@ -271,13 +273,13 @@ function evaluateMentoring(requirement: Extract<Requirement, { kind: "mentoring-
     met: remaining === 0,
     progress: clamp01(byMentee.size / requirement.mentees),
     evidence: [...byMentee.values()].map((pairing) => ({
-      label: `Mentored ${pairing.menteeName ?? "a colleague"}`,
+      label: pairing.menteeName ? message("readiness:mentored", { name: pairing.menteeName }) : message("readiness:mentoredColleague"),
       href: `/mentoring/pairings/${pairing.pairingId}`,
     })),
     nextStep: remaining
       ? byMentee.size === 0
-        ? "Offer to mentor a colleague: set up your mentor profile"
-        : `Mentor ${plural(remaining, "more colleague")}`
+        ? message("readiness:offerMentoring")
+        : message("readiness:mentorMore", { count: remaining })
       : null,
   };
 }
@@ -287,15 +289,19 @@ function evaluateMonths(
   { evidence, now, level }: Context,
 ): RequirementResult {
   const { key, since } = evidence.currentLevel;
-  const fromTitles = level.from.map((from) => LEVEL_LABELS[from]).join(" or ");
   if (!level.from.includes(key)) {
+    const [first, second] = level.from;
     return {
       kind: "months-in-role",
       description: requirement.description,
       met: false,
       progress: 0,
       evidence: [],
-      nextStep: fromTitles ? `Reach ${fromTitles} first — time in role counts from then` : null,
+      nextStep: !first
+        ? null
+        : second
+          ? message("readiness:reachEitherFirst", { level: LEVEL_LABELS[first], other: LEVEL_LABELS[second] })
+          : message("readiness:reachFirst", { level: LEVEL_LABELS[first] }),
     };
   }
   const months = wholeMonthsBetween(since, now);
@@ -305,9 +311,13 @@ function evaluateMonths(
     description: requirement.description,
     met: remaining === 0,
     progress: clamp01(months / requirement.months),
-    evidence: [{ label: `${LEVEL_LABELS[key]} since ${formatDay(since)} (${plural(months, "month")})`, href: null }],
+    evidence: [{ label: message("readiness:inRoleSince", { level: LEVEL_LABELS[key], since: since.getTime(), months }), href: null }],
     nextStep: remaining
-      ? `Keep building experience as ${LEVEL_LABELS[key]} until ${formatDay(addMonths(since, requirement.months))} (${plural(remaining, "more month")})`
+      ? message("readiness:keepBuilding", {
+          level: LEVEL_LABELS[key],
+          until: addMonths(since, requirement.months).getTime(),
+          count: remaining,
+        })
       : null,
   };
 }
@@ -321,8 +331,8 @@ function evaluateSignOff(requirement: Extract<Requirement, { kind: "lead-sign-of
     description: requirement.description,
     met: Boolean(signOff),
     progress: signOff ? 1 : 0,
-    evidence: signOff ? [{ label: `Signed off by ${signOff.by} on ${formatDay(signOff.at)}`, href: null }] : [],
-    nextStep: signOff ? null : `Ask your lead to sign off your readiness for ${level.title}`,
+    evidence: signOff ? [{ label: message("readiness:signedOff", { by: signOff.by, on: signOff.at.getTime() }), href: null }] : [],
+    nextStep: signOff ? null : message("readiness:askSignOff", { level: LEVEL_LABELS[level.key] }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { ModuleRef } from "~/engine/learning/progress.ts";
+import { inEnglish } from "../../../tests/support/english.ts";
 import {
   agentTable,
   BENCHMARK_HOURS_PER_YEAR,
@@ -225,7 +226,13 @@ describe("agentTable and toCsv", () => {
       attempts: [graded("a", "s", 64, 1)],
     }),
   );
-  const table = agentTable(insights, { empathy: "Empathy" });
+  // The table's headings and yes/no cells are catalog messages; the page and the CSV word them in the reader's language.
+  const keyed = agentTable(insights, { empathy: "Empathy" });
+  const table = {
+    ...keyed,
+    columns: keyed.columns.map((column) => inEnglish(column)!),
+    rows: keyed.rows.map((row) => ({ ...row, cells: row.cells.map((cell) => (typeof cell === "string" ? inEnglish(cell) : cell)) })),
+  };
 
   test("one row per agent with the same columns as the header", () => {
     expect(table.columns).toContain("Empathy (0–100)");

@@ -2,6 +2,7 @@
 // set of agents. Every figure on the insights page and in its CSV comes from here.
 import type { AssignmentStatus } from "~/domain/coaching.ts";
 import { pathProgress, type ModuleRef, type ProgressRecord } from "~/engine/learning/progress.ts";
+import { message } from "~/i18n/message.ts";
 import { groupBy } from "~/utils/group-by.ts";
 
 /** CX champions give about 3.7 days of training a year (DESIGN.md §2), at about 7.5 hours a day. */
@@ -267,22 +268,23 @@ export type InsightsTable = { columns: string[]; rows: { id: string; cells: Tabl
 
 /**
  * The per-agent table, as the page shows it and the CSV exports it: one
- * definition, so the two cannot drift apart.
+ * definition, so the two cannot drift apart. Headings and yes/no cells are
+ * messages (`message()`), worded in the reader's language where the table is sent.
  */
 export function agentTable(insights: TeamInsights, competencyNames: Record<string, string>): InsightsTable {
   return {
     columns: [
-      "Agent",
-      "Team",
-      "Onboarding complete (%)",
-      "Onboarding finished",
-      "Assignments completed",
-      "Assignments total",
-      "Assignments overdue",
-      "Graded attempts",
-      "Average score",
-      ...insights.competencyKeys.map((key) => `${competencyNames[key] ?? key} (0–100)`),
-      "Training hours a year",
+      message("coaching:insights.column.agent"),
+      message("coaching:insights.column.team"),
+      message("coaching:insights.column.onboardingPercent"),
+      message("coaching:insights.column.onboardingFinished"),
+      message("coaching:insights.column.assignmentsCompleted"),
+      message("coaching:insights.column.assignmentsTotal"),
+      message("coaching:insights.column.assignmentsOverdue"),
+      message("coaching:insights.column.gradedAttempts"),
+      message("coaching:insights.column.averageScore"),
+      ...insights.competencyKeys.map((key) => message("coaching:insights.column.competency", { name: competencyNames[key] ?? key })),
+      message("coaching:insights.column.trainingHours"),
     ],
     rows: insights.agents.map((agent) => ({
       id: agent.id,
@@ -290,7 +292,7 @@ export function agentTable(insights: TeamInsights, competencyNames: Record<strin
         agent.name,
         agent.teamName,
         agent.onboardingPercent,
-        agent.onboardingComplete ? "Yes" : "No",
+        agent.onboardingComplete ? message("coaching:insights.yes") : message("coaching:insights.no"),
         agent.assignments.completed,
         agent.assignments.total,
         agent.assignments.overdue,

@@ -1,7 +1,8 @@
 // The rule behind each rubric criterion. Rubric files (content/rubrics) name
 // the criteria, weights and wording; this module decides levels from the same
 // signals the simulated customer reacts to.
-import { contentWords, has, type Signal, type SignalKind } from "../simulation/signals.ts";
+import { analyseChinese } from "../language/chinese.ts";
+import { contentWords, has, languageOf, type Signal, type SignalKind } from "../simulation/signals.ts";
 
 export type Turn = { from: "customer" | "agent"; text: string; ms?: number };
 export type AnalysedTurn = Turn & { index: number; signals: Signal[] };
@@ -53,12 +54,29 @@ function criticalCriterion(kind: SignalKind) {
   };
 }
 
+/** Words per sentence; Chinese words are counted as the language layer segments them, not by spaces. */
 function sentenceLengths(text: string): number[] {
+  if (languageOf(text) === "zh") {
+    const { sentences, tokens } = analyseChinese(text);
+    return sentences
+      .map((sentence) => tokens.slice(...sentence.tokens).filter((token) => token.pos !== "PUNCT").length)
+      .filter((count) => count > 0);
+  }
   return text
     .split(/[.!?\n]+/)
     .map((sentence) => sentence.trim().split(/\s+/).filter(Boolean).length)
     .filter((count) => count > 0);
 }
+
+const wordsIn = (text: string) =>
+  languageOf(text) === "zh" ? sentenceLengths(text).reduce((sum, count) => sum + count, 0) : text.split(/\s+/).length;
+
+// An email opens with a greeting and ends with a sign-off before the name, in either language.
+const GREETING =
+  /^\s*(?:hi|hello|dear|good (?:morning|afternoon|evening)|hey)\b|^\s*(?:尊敬的|亲爱的|親愛的|您好|你好|早上好|下午好|晚上好|\p{Script=Han}{1,4}(?:先生|女士|小姐)?(?:您好|你好))/u;
+const SIGN_OFF =
+  /\b(?:best|kind regards|regards|thanks|thank you|cheers|warmly|sincerely)\b[^.!?]*$|(?:谢谢|謝謝|感谢|感謝|祝好|此致|敬礼|敬禮|顺祝|順祝|祝您)[^。！？.!?]*$/u;
+const PRIVATE_MESSAGE = /\b(?:dm|direct message|private message|message us privately|inbox)\b|私信|私訊|私聊|站内信|站內信/i;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -156,19 +174,17 @@ const RULES: Record<string, (input: GradingInput) => CriterionResult> = {
     switch (input.scenario?.channel) {
       case "email": {
         const first = turns[0].text.toLowerCase();
-        const greets = /^\s*(?:hi|hello|dear|good (?:morning|afternoon|evening)|hey)\b/.test(first);
-        const signsOff = /\b(?:best|kind regards|regards|thanks|thank you|cheers|warmly|sincerely)\b[^.!?]*$/.test(first.trim());
+        const greets = GREETING.test(first);
+        const signsOff = SIGN_OFF.test(first.trim());
         return applicable(greets && signsOff ? 2 : greets || signsOff ? 1 : 0);
       }
       case "social": {
-        const movesPrivate = turns.some((turn) => /\b(?:dm|direct message|private message|message us privately|inbox)\b/i.test(turn.text));
-        const askedInPublic = turns.some(
-          (turn) => has(turn.signals, "asks-fact") && !/\b(?:dm|direct message|private message)\b/i.test(turn.text),
-        );
+        const movesPrivate = turns.some((turn) => PRIVATE_MESSAGE.test(turn.text));
+        const askedInPublic = turns.some((turn) => has(turn.signals, "asks-fact") && !PRIVATE_MESSAGE.test(turn.text));
         return applicable(askedInPublic ? 0 : movesPrivate ? 2 : 1);
       }
       case "chat": {
-        const words = turns.map((turn) => turn.text.split(/\s+/).length);
+        const words = turns.map((turn) => wordsIn(turn.text));
         return applicable(median(words) <= 60 ? 2 : median(words) <= 110 ? 1 : 0);
       }
       default: {

@@ -153,6 +153,7 @@ export function scenarioContext(scenario: Scenario): ScenarioContext {
       ),
     );
     context = {
+      language: scenario.locale?.startsWith("zh") ? "zh" : "en",
       customerName: scenario.persona.name,
       facts: scenario.facts,
       offers: [...policy.allowed, ...policy.forbidden.map((offer) => ({ ...offer, exact: true }))],

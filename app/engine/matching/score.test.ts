@@ -1,4 +1,6 @@
 import { describe, expect, test } from "vitest";
+import { message } from "~/i18n/message.ts";
+import { inEnglish } from "../../../tests/support/english.ts";
 import { hoursInWords, isEligible, isStrength, pairTotal, scorePair, STRONG_AT, utcOffsetMinutes, workingOverlapHours } from "./score.ts";
 import type { Mentee, Mentor } from "./types.ts";
 
@@ -36,7 +38,8 @@ function mentor(overrides: Partial<Mentor> = {}): Mentor {
 const part = (s: ReturnType<typeof scorePair>, key: string) => {
   const p = s.parts.find((x) => x.key === key);
   if (!p) throw new Error(`missing part ${key}`);
-  return p;
+  // Explanations are read as the English interface words them.
+  return { ...p, explanation: inEnglish(p.explanation) };
 };
 
 describe("scorePair parts", () => {
@@ -44,9 +47,10 @@ describe("scorePair parts", () => {
     const s = scorePair(mentee(), mentor(), WINTER);
     expect(s.parts.map((p) => p.key)).toEqual(["skills", "career", "time-zone", "work-mode", "conflict"]);
     for (const p of s.parts) {
-      expect(p.explanation.length).toBeGreaterThan(10);
-      expect(p.explanation).toMatch(/^[A-Z"].*\.$/);
-      expect(p.explanation.slice(0, -1)).not.toMatch(/\.\s/);
+      const text = inEnglish(p.explanation) ?? "";
+      expect(text.length).toBeGreaterThan(10);
+      expect(text).toMatch(/^[A-Z"].*\.$/);
+      expect(text.slice(0, -1)).not.toMatch(/\.\s/);
     }
     expect(s.total).toBeCloseTo(
       s.parts.reduce((a, p) => a + p.points, 0),
@@ -86,6 +90,21 @@ describe("scorePair parts", () => {
     const twoBelow = part(scorePair(mentee({ targetLevel: "team-lead" }), mentor({ level: "agent-2" }), WINTER), "career");
     expect(twoBelow.points).toBe(0);
     expect(twoBelow.explanation).toContain("2 levels below");
+  });
+
+  test("career explanation is a message naming the levels by their catalog keys", () => {
+    const s = scorePair(mentee(), mentor({ level: "agent-2" }), WINTER);
+    expect(s.parts.find((p) => p.key === "career")?.explanation).toBe(
+      message("mentoring:score.career.below", {
+        voice: "observer",
+        mentor: "Alex",
+        mentee: "Dana",
+        article: "an",
+        level: "common:level.agent-2",
+        target: "common:level.senior-agent",
+        count: 1,
+      }),
+    );
   });
 
   test("time-zone: 8 h overlap in the same zone is 20 points, 3 h is 7.5", () => {
@@ -150,14 +169,14 @@ describe("strengths and the mentee's own voice", () => {
       (key) => key,
       "mentee",
     );
-    expect(s.parts.map((p) => p.explanation)).toEqual([
+    expect(s.parts.map((p) => inEnglish(p.explanation))).toEqual([
       "Alex is strong where you most need it: empathy (Alex 90%, you 40%).",
       "Alex is a Senior Agent, the level you're aiming for.",
       "You and Alex share 2½ hours of the working day (9:00–17:00 in Europe/London and Asia/Kolkata).",
       "You work remotely and Alex works remotely: the same mode, with a bonus because remote mentees are matched first.",
       "Alex isn't your lead or already your mentor, and has 2 of 3 places free.",
     ]);
-    for (const p of s.parts) expect(p.explanation).not.toMatch(/\d\.\d|\d{4}-\d{2}-\d{2}|Dana/);
+    for (const p of s.parts) expect(inEnglish(p.explanation)).not.toMatch(/\d\.\d|\d{4}-\d{2}-\d{2}|Dana/);
   });
 
   test("hours read as words to the nearest half hour", () => {

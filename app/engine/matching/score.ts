@@ -10,6 +10,7 @@
  *   conflict   0      never adds points; any conflict makes the pair ineligible
  */
 import { LEVELS, LEVEL_LABELS, type Level, type WorkMode } from "~/domain/people.ts";
+import { message } from "~/i18n/message.ts";
 import type { Mentee, Mentor, PairScore, ScorePart } from "./types.ts";
 
 export const MAX_POINTS = { skills: 40, career: 20, timeZone: 20, workMode: 10, remoteBonus: 10 } as const;
@@ -191,7 +192,8 @@ export function isStrength(strength: number): boolean {
 /** Who reads the explanations: the mentee choosing a mentor ("you"), or someone else (names). */
 export type Voice = "mentee" | "observer";
 
-const article = (level: Level) => (/^[AEIOU]/.test(LEVEL_LABELS[level]) ? "an" : "a");
+// English says "an Agent II" but "a Senior Agent"; the catalog chooses the article by this value.
+const article = (level: Level) => (level.startsWith("agent") ? "an" : "a");
 const MODE_ADVERB: Record<WorkMode, string> = { remote: "remotely", hybrid: "hybrid", office: "in the office" };
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const percent = (x: number) => `${Math.round(x * 100)}%`;
@@ -266,14 +268,20 @@ export function scorePair(
 
   // Career relevance
   const below = levelsBelow(mentee, mentor);
-  const mentorLevel = `${names.Mentor} is ${article(mentor.level)} ${LEVEL_LABELS[mentor.level]}`;
-  const target = LEVEL_LABELS[mentee.targetLevel];
+  const careerValues = {
+    voice,
+    mentor: mentor.name ? capitalise(mentor.name) : message("mentoring:score.theMentorFirst"),
+    mentee: mentee.name ?? message("mentoring:score.theMentee"),
+    article: article(mentor.level),
+    level: LEVEL_LABELS[mentor.level],
+    target: LEVEL_LABELS[mentee.targetLevel],
+  };
   const careerText =
     mentor.level === mentee.targetLevel
-      ? `${mentorLevel}, the level ${names.menteeIsAiming}.`
+      ? message("mentoring:score.career.same", careerValues)
       : below === 0
-        ? `${mentorLevel}, above the ${target} level ${names.menteeIsAiming}.`
-        : `${mentorLevel}, ${below === 1 ? "one level" : `${below} levels`} below the ${target} level ${names.menteeIsAiming}.`;
+        ? message("mentoring:score.career.above", careerValues)
+        : message("mentoring:score.career.below", { ...careerValues, count: below });
   parts.push({ key: "career", points: careerPoints(below), explanation: careerText });
 
   // Time-zone overlap, on today's offsets (summer time moves it)

@@ -60,5 +60,11 @@ describe("loginWait", () => {
 });
 
 test("describeWait", () => {
-  expect([1, 45, 60, 61, 300].map(describeWait)).toEqual(["1 second", "45 seconds", "1 minute", "2 minutes", "5 minutes"]);
+  expect([1, 45, 60, 61, 300].map(describeWait)).toEqual([
+    { unit: "second", amount: 1 },
+    { unit: "second", amount: 45 },
+    { unit: "minute", amount: 1 },
+    { unit: "minute", amount: 2 },
+    { unit: "minute", amount: 5 },
+  ]);
 });

@@ -77,9 +77,7 @@ export function loginWait(counters: LoginCounters, now: Date): { seconds: number
   return { seconds, trusted: false };
 }
 
-/** "Wait 5 seconds", "Wait 2 minutes": the shortest honest phrase for a wait. */
-export function describeWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+/** A wait in the unit a person reads it in: seconds under a minute, whole minutes (rounded up) above. */
+export function describeWait(seconds: number): { unit: "second" | "minute"; amount: number } {
+  return seconds < 60 ? { unit: "second", amount: seconds } : { unit: "minute", amount: Math.ceil(seconds / 60) };
 }

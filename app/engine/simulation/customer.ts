@@ -86,6 +86,8 @@ export function respond(
   turnSeed: number,
 ): CustomerTurn {
   const random = seededRandom(turnSeed);
+  // Chinese runs sentences together without a space.
+  const gap = scenario.locale?.startsWith("zh") ? "" : " ";
   const spoken = new Set(state.spoken);
   const picked: string[] = [];
   const pickLine = (lines: string[]) => {
@@ -111,6 +113,18 @@ export function respond(
     signals,
     events,
   });
+
+  // A reply the customer cannot read moves nothing on: they ask for their language, and their patience wears.
+  if (has(signals, "wrong-language")) {
+    next.patience -= 1;
+    events.push("wrong-language");
+    if (next.patience <= 0) {
+      next.outcome = "abandoned";
+      events.push("gave-up");
+      return finish(line("abandon"));
+    }
+    return finish(line("wrongLanguage"));
+  }
 
   const hurt = has(signals, "rudeness") ? 3 : has(signals, "blame") ? 2 : 0;
   const moodBefore = next.mood;
@@ -140,7 +154,7 @@ export function respond(
     return finish(line("escalated"));
   }
 
-  if (askedAgain.length) say.push([line("repeated"), ...askedAgain.map((fact) => fact.answer)].join(" "));
+  if (askedAgain.length) say.push([line("repeated"), ...askedAgain.map((fact) => fact.answer)].join(gap));
   const newFacts = scenario.facts.filter(
     (fact) => !next.disclosed.includes(fact.id) && signals.some((signal) => signal.kind === "asks-fact" && signal.ref === fact.id),
   );
@@ -172,7 +186,7 @@ export function respond(
       next.mood += 1;
       if (allowed.resolves) next.acceptedOffer = allowed.id;
       const accepted = line("accepted").replaceAll("{offer}", allowed.heard);
-      say.push(when ? `${accepted} ${line("confirmTime").replaceAll("{when}", when)}` : accepted);
+      say.push(when ? `${accepted}${gap}${line("confirmTime").replaceAll("{when}", when)}` : accepted);
       events.push(`accepted:${allowed.id}`);
     }
     progress = true;
@@ -216,7 +230,7 @@ export function respond(
     events.push(tooLong ? "ran-out-of-time" : "gave-up");
     return finish(line("abandon"));
   }
-  return finish(say.slice(0, 2).join(" "));
+  return finish(say.slice(0, 2).join(gap));
 }
 
 function clampMood(state: CustomerState): CustomerState {

@@ -13,7 +13,8 @@ export type RuleReading = {
   start: number;
 };
 
-const WORD = /[a-z]/;
+// Words in either language: Latin letters, or Chinese characters (read in Simplified by the Chinese layer).
+const WORD = /[a-z]|\p{Script=Han}/u;
 // Words in capitals that are not shouting.
 const ACRONYMS = new Set([
   "I",
@@ -98,9 +99,9 @@ export function empathyFeatures(
     const features = [...tokenFeatures(tokens), ...feelingFeatures(tokens), `shared:${bucket(shared, [0, 1, 2])}`];
     if (sentence.question) features.push(`question:${sentence.question}`, `question:${sentence.question}:shared:${bucket(shared, [0, 1])}`);
     if (shoutedWords(tokens).length > 0) features.push("tone:capitals");
-    if (sentence.text.includes("!")) features.push("tone:exclamation");
-    if (tokens.some((token) => /^(?:you|your|yours|yourself)$/i.test(token.text))) features.push("person:you");
-    if (tokens.some((token) => /^(?:i|me|my)$/i.test(token.text))) features.push("person:i");
+    if (/[!！]/.test(sentence.text)) features.push("tone:exclamation");
+    if (tokens.some((token) => /^(?:you|your|yours|yourself|您|你|妳|您的|你的|妳的)$/i.test(token.text))) features.push("person:you");
+    if (tokens.some((token) => /^(?:i|me|my|我|我的)$/i.test(token.text))) features.push("person:i");
     for (const rule of rules)
       if (rule.start >= sentence.start && rule.start < Math.max(sentence.end, sentence.start + 1))
         features.push(`rule:${rule.kind}:${rule.strength}`);

@@ -3,10 +3,12 @@
 // from the language layer (engine/language). The simulated customer reacts to these signals and
 // the grader scores them, so the two can never disagree.
 
+import { analyseChinese, isMostlyChinese } from "../language/chinese.ts";
 import { analyseText, contentLemmas, tokenAt, type QuestionKind, type TextAnalysis, type Token } from "../language/english.ts";
 import { empathyFeatures, shoutedWords, type RuleReading, type SentenceFeatures } from "./empathy-features.ts";
 import { compileModel, EMPATHY_MECHANISMS, readEmpathy, replyFeatures } from "./empathy-model.ts";
 import weights from "./empathy-weights.json";
+import { analyseChineseMessage, chineseAmountsIn, chineseContentOf, chineseEmpathySentenceFeatures } from "./signals-chinese.ts";
 
 const EMPATHY_MODEL = compileModel(weights);
 
@@ -35,7 +37,8 @@ export type SignalKind =
   | "invented-terms"
   | "shouting"
   | "names-time"
-  | "asks-unknown";
+  | "asks-unknown"
+  | "wrong-language";
 
 export type Strength = "weak" | "strong";
 
@@ -55,8 +58,17 @@ export type Signal = {
  */
 export type OfferRule = { id: string; match: string[]; exact?: boolean };
 
+/** The languages the analyser reads: Chinese in either script is one. */
+export type TextLanguage = "en" | "zh";
+
+export function languageOf(text: string): TextLanguage {
+  return isMostlyChinese(text) ? "zh" : "en";
+}
+
 /** What the analyser may know about the conversation it reads. */
 export type AnalysisContext = {
+  /** The language the conversation is held in (the scenario's); a message in another gets only `wrong-language`. */
+  language?: TextLanguage;
   /** The customer message this reply answers; anchors "specific" empathy. */
   customerMessage?: string;
   customerName?: string;
@@ -89,6 +101,7 @@ const recentContent = new Map<string, Set<string>>();
  * recent ones are remembered rather than read again.
  */
 export function contentWords(text: string): Set<string> {
+  if (languageOf(text) === "zh") return chineseContentOf(text);
   let words = recentContent.get(text);
   if (!words) {
     words = contentLemmas(analyseText(text).tokens);
@@ -123,11 +136,13 @@ export function sentenceKey(text: string): string {
 // "Thanks." or "Does that work for you?" said twice is conversation, not a pasted line.
 const MIN_REPEATED_WORDS = 6;
 
+// About two Chinese characters carry what one English word does.
+const wordCount = (key: string) => key.split(" ").length + Math.floor((key.match(/\p{Script=Han}/gu)?.length ?? 0) / 2);
+
 /** The sentences of a message that would count as repeats if sent again. */
 export function sentenceKeys(message: string): string[] {
-  return analyseText(message)
-    .sentences.map((sentence) => sentenceKey(sentence.text))
-    .filter((key) => key.split(" ").length >= MIN_REPEATED_WORDS);
+  const sentences = languageOf(message) === "zh" ? analyseChinese(message).sentences : analyseText(message).sentences;
+  return sentences.map((sentence) => sentenceKey(sentence.text)).filter((key) => wordCount(key) >= MIN_REPEATED_WORDS);
 }
 
 /** The message's sentences, with what the language layer read in each. */
@@ -636,6 +651,7 @@ const numbersOf = (text: string) => [...text.matchAll(NUMBER)].map((match) => ma
 
 /** The money amounts and percentages in a text, as numbers without separators ("£1,250.00" → "1250.00"). */
 export function amountsIn(text: string): Set<string> {
+  if (languageOf(text) === "zh") return chineseAmountsIn(text);
   return new Set(
     analyseText(text)
       .entities.filter((entity) => entity.kind === "money" || entity.kind === "percent")
@@ -730,6 +746,7 @@ function empathySentenceFeaturesOf(message: string, { analysis, list, anchor }: 
 
 /** What the empathy model reads in a reply, sentence by sentence (also what it is trained on). */
 export function empathySentenceFeatures(message: string, context: AnalysisContext = {}): SentenceFeatures[] {
+  if (languageOf(message) === "zh") return chineseEmpathySentenceFeatures(message, context);
   return empathySentenceFeaturesOf(message, readMessage(message, context));
 }
 
@@ -823,6 +840,13 @@ function repeatedSentences(list: Sentence[], saidBefore: ReadonlySet<string> | u
 
 /** Every signal in an agent message, in order of where it starts. */
 export function analyseMessage(message: string, context: AnalysisContext = {}): Signal[] {
+  const language = languageOf(message);
+  if (context.language && language !== context.language && /\p{L}/u.test(message)) {
+    const signals: Signal[] = [];
+    push(signals, message, "wrong-language", 0, message.length);
+    return signals;
+  }
+  if (language === "zh") return analyseChineseInContext(message, context);
   const reading = readMessage(message, context);
   const { analysis, list } = reading;
   const lower = message.toLowerCase();
@@ -859,6 +883,14 @@ export function analyseMessage(message: string, context: AnalysisContext = {}): 
     return kept.sort((a, b) => a.span[0] - b.span[0] || a.kind.localeCompare(b.kind));
   }
   return credited.sort((a, b) => a.span[0] - b.span[0] || a.kind.localeCompare(b.kind));
+}
+
+function analyseChineseInContext(message: string, context: AnalysisContext): Signal[] {
+  const repeated = analyseChinese(message).sentences.filter((sentence) => context.saidBefore?.has(sentenceKey(sentence.text)));
+  const isRepeated = (start: number) => repeated.some((sentence) => start >= sentence.start && start < sentence.end);
+  const signals = analyseChineseMessage(message, context, isRepeated);
+  for (const sentence of repeated) push(signals, message, "repeats", sentence.start, sentence.end);
+  return signals.sort((a, b) => a.span[0] - b.span[0] || a.kind.localeCompare(b.kind));
 }
 
 export function strongest(signals: Signal[], kind: SignalKind): Signal | undefined {

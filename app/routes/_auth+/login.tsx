@@ -2,24 +2,30 @@ import { getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { IntentForm, useIntentForm } from "~/components/forms/intent-form.tsx";
 import { useIsPending } from "~/components/forms/use-is-pending.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { describeWait } from "~/engine/security/throttle.ts";
+import { message } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
 import { login, redirectAfterLogin, requireAnonymous } from "~/utils/auth.server.ts";
 import { handleIntent } from "~/utils/forms.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
 import { refuseAuthForm } from "./auth-reply.server.ts";
 
 const LoginSchema = z.object({
-  email: z.string({ required_error: "Enter your email address" }).trim().email("Enter a valid email address, like name@company.com"),
-  password: z.string({ required_error: "Enter your password" }).max(200, "Passwords are at most 200 characters"),
+  email: z
+    .string({ required_error: message("auth:validation.emailRequired") })
+    .trim()
+    .email(message("auth:validation.emailInvalid")),
+  password: z.string({ required_error: message("auth:validation.passwordRequired") }).max(200, message("auth:validation.passwordTooLong")),
   redirectTo: z.string().optional(),
 });
 
-export const INVALID_CREDENTIALS = "That email and password don't match an active account.";
+export const INVALID_CREDENTIALS = message("auth:login.invalid");
 
 const PASSWORD_FIELDS = ["password"];
 
@@ -43,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         case "throttled":
           return refuseAuthForm("login", submission, {
             passwordFields: PASSWORD_FIELDS,
-            message: `Too many sign-in attempts for this account or network. Wait ${describeWait(outcome.retryAfterSeconds)} and try again.`,
+            message: message("auth:login.throttled", describeWait(outcome.retryAfterSeconds)),
             retryAfterSeconds: outcome.retryAfterSeconds,
           });
         case "invalid":
@@ -54,6 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
+  const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   const [form, fields] = useIntentForm({
     id: "login",
@@ -65,26 +72,26 @@ export default function LoginPage() {
 
   return (
     <div className="card auth-panel">
-      <h1>Sign in to Frontline</h1>
-      <p className="muted">Use the work email your admin set up for you.</p>
+      <h1>{t("auth:login.heading")}</h1>
+      <p className="muted">{t("auth:login.intro")}</p>
       <IntentForm form={form} intent="login">
         <input {...getInputProps(fields.redirectTo, { type: "hidden" })} />
         <Field
-          label="Email"
+          label={t("auth:login.email")}
           errors={fields.email.errors}
           inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email", autoFocus: true }}
         />
         <Field
-          label="Password"
+          label={t("auth:login.password")}
           errors={fields.password.errors}
           inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "current-password" }}
         />
         <Button type="submit" pending={pending}>
-          Sign in
+          {t("auth:login.submit")}
         </Button>
       </IntentForm>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth:login.title") }];

@@ -2,12 +2,15 @@ import { getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import { IntentForm, useIntentForm } from "~/components/forms/intent-form.tsx";
 import { useIsPending } from "~/components/forms/use-is-pending.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { Field } from "~/components/ui/field.tsx";
 import { describeWait } from "~/engine/security/throttle.ts";
+import { message } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
 import { findSetupLinkOwner, setPasswordWithToken } from "~/models/password-setup.server.ts";
 import { startSession } from "~/utils/auth.server.ts";
 import { handleIntent } from "~/utils/forms.server.ts";
@@ -19,17 +22,17 @@ const MIN_PASSWORD_LENGTH = 10;
 const SetPasswordSchema = z
   .object({
     password: z
-      .string({ required_error: "Choose a password" })
-      .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)
-      .max(200, "Use at most 200 characters"),
-    confirmPassword: z.string({ required_error: "Type the password again" }),
+      .string({ required_error: message("auth:validation.choosePassword") })
+      .min(MIN_PASSWORD_LENGTH, message("auth:validation.passwordTooShort", { min: MIN_PASSWORD_LENGTH }))
+      .max(200, message("auth:validation.passwordMax")),
+    confirmPassword: z.string({ required_error: message("auth:validation.confirmRequired") }),
   })
   .refine((value) => value.password === value.confirmPassword, {
-    message: "The two passwords don't match",
+    message: message("auth:validation.mismatch"),
     path: ["confirmPassword"],
   });
 
-const EXPIRED_MESSAGE = "This link has expired or was already used. Ask your admin for a new one.";
+const EXPIRED_MESSAGE = message("auth:setPassword.expired");
 
 const PASSWORD_FIELDS = ["password", "confirmPassword"];
 
@@ -53,7 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         case "throttled":
           return refuseAuthForm("set-password", submission, {
             passwordFields: PASSWORD_FIELDS,
-            message: `Too many links that don't work were tried from your network. Wait ${describeWait(outcome.retryAfterSeconds)} and try again.`,
+            message: message("auth:setPassword.throttled", describeWait(outcome.retryAfterSeconds)),
             retryAfterSeconds: outcome.retryAfterSeconds,
           });
       }
@@ -62,6 +65,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function SetPasswordPage() {
+  const { t } = useTranslation();
   const { owner } = useLoaderData<typeof loader>();
   const [form, fields] = useIntentForm({ id: "set-password", intent: "set-password", schema: SetPasswordSchema });
   const pending = useIsPending({ intent: "set-password" });
@@ -69,37 +73,37 @@ export default function SetPasswordPage() {
   if (!owner) {
     return (
       <div className="card auth-panel">
-        <h1>This link can't be used</h1>
-        <p>{EXPIRED_MESSAGE}</p>
-        <Link to="/login">Go to sign in</Link>
+        <h1>{t("auth:setPassword.unusableHeading")}</h1>
+        <p>{t("auth:setPassword.expired")}</p>
+        <Link to="/login">{t("auth:setPassword.goToSignIn")}</Link>
       </div>
     );
   }
 
   return (
     <div className="card auth-panel">
-      <h1>Welcome to Frontline, {owner.name}</h1>
+      <h1>{t("auth:setPassword.welcome", { name: owner.name })}</h1>
       <p className="muted">
-        Choose a password for <strong>{owner.email}</strong>. You'll use it with your email to sign in.
+        <Trans i18nKey="auth:setPassword.intro" values={{ email: owner.email }} components={{ strong: <strong /> }} />
       </p>
       <IntentForm form={form} intent="set-password">
         <Field
-          label="New password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. A short sentence is easy to remember and hard to guess.`}
+          label={t("auth:setPassword.newPassword")}
+          hint={t("auth:setPassword.newPasswordHint", { min: MIN_PASSWORD_LENGTH })}
           errors={fields.password.errors}
           inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
         />
         <Field
-          label="Confirm password"
+          label={t("auth:setPassword.confirmPassword")}
           errors={fields.confirmPassword.errors}
           inputProps={{ ...getInputProps(fields.confirmPassword, { type: "password" }), autoComplete: "new-password" }}
         />
         <Button type="submit" pending={pending}>
-          Set password and sign in
+          {t("auth:setPassword.submit")}
         </Button>
       </IntentForm>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Set your password · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth:setPassword.title") }];

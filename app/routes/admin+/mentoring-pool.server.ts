@@ -3,11 +3,14 @@
 // published, so every reply carries the preview the page shows.
 import { parseWithZod } from "@conform-to/zod";
 import { data } from "@remix-run/node";
+import type { TFunction } from "i18next";
 import { z } from "zod";
 import type { PoolPreview } from "~/components/mentoring/pool-preview.tsx";
 import { getMentoringContent } from "~/content/mentoring.server.ts";
 import { LEVEL_LABELS } from "~/domain/people.ts";
 import { scorePoolChoice } from "~/engine/matching/rules.ts";
+import { fixedT } from "~/i18n/i18next.server.ts";
+import { DEFAULT_LOCALE, isLocale } from "~/i18n/locales.ts";
 import { loadMatchingPool, optimiseOpenPool, type MatchingPool } from "~/models/matching-pool.server.ts";
 import { publishPool } from "~/models/pairing.server.ts";
 import type { SessionUser } from "~/utils/auth.server.ts";
@@ -38,7 +41,7 @@ const ChoiceSchema = z.object({
 type Choice = z.output<typeof ChoiceSchema>["choices"][number];
 
 /** The choice scored against the current pool, as the preview table shows it. */
-function previewOf(pool: MatchingPool, choices: Choice[], now: Date): PoolPreview {
+function previewOf(pool: MatchingPool, choices: Choice[], now: Date, t: TFunction): PoolPreview {
   const names = new Map([...pool.mentees, ...pool.mentors].map((person) => [person.id, person.name ?? ""]));
   const rows = scorePoolChoice(pool, choices, now, pool.competencyName).map((entry) => ({
     menteeId: entry.menteeId,
@@ -57,13 +60,14 @@ function previewOf(pool: MatchingPool, choices: Choice[], now: Date): PoolPrevie
     mentors: pool.mentors
       .map((mentor) => ({
         value: mentor.id,
-        label: `${mentor.name} — ${LEVEL_LABELS[mentor.level]}, ${mentor.capacity - mentor.activeMentees} of ${mentor.capacity} places free`,
+        label: `${mentor.name} — ${t(LEVEL_LABELS[mentor.level])}, ${mentor.capacity - mentor.activeMentees} of ${mentor.capacity} places free`,
       }))
       .sort((a, b) => a.label.localeCompare(b.label)),
   };
 }
 
 export async function handlePoolAction(admin: SessionUser, formData: FormData) {
+  const t = await fixedT(isLocale(admin.locale) ? admin.locale : DEFAULT_LOCALE, "common");
   const { measure } = await getMentoringContent();
   const now = new Date();
   return handleIntent(formData, {
@@ -73,7 +77,7 @@ export async function handlePoolAction(admin: SessionUser, formData: FormData) {
       const choices = [...pool.mentees]
         .sort((a, b) => (a.name ?? "").localeCompare(b.name ?? ""))
         .map((mentee) => ({ menteeId: mentee.id, mentorId: mentorOf.get(mentee.id) ?? null }));
-      return { preview: previewOf(pool, choices, now) };
+      return { preview: previewOf(pool, choices, now, t) };
     },
     choice: async () => {
       const submission = parseWithZod(formData, { schema: ChoiceSchema });
@@ -85,10 +89,10 @@ export async function handlePoolAction(admin: SessionUser, formData: FormData) {
         // The refusal keeps the preview on the page, re-scored, so the rows that need a change show why.
         const { data: reply, init } = refused("choice", `Nothing was published. ${published.reason}`, submission);
         const pool = await loadMatchingPool(measure, { unpairedOnly: true });
-        return data({ ...reply, preview: previewOf(pool, choices, now) }, init ?? undefined);
+        return data({ ...reply, preview: previewOf(pool, choices, now, t) }, init ?? undefined);
       }
       const pool = await loadMatchingPool(measure, { unpairedOnly: true });
-      return { preview: previewOf(pool, choices, now) };
+      return { preview: previewOf(pool, choices, now, t) };
     },
   });
 }

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ActionButton } from "~/components/forms/action-button.tsx";
 import { PersonForm, PersonSchema } from "~/components/person-form.tsx";
 import { SetupLinkNotice } from "~/components/setup-link.tsx";
@@ -41,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       hireDate: person.hireDate.toISOString().slice(0, 10),
       timeZone: person.timeZone,
       workMode: person.workMode,
+      locale: person.locale,
     },
     teams: teams.map((team) => ({ value: team.id, label: team.name })),
     timeZones: listTimeZones(),
@@ -93,6 +95,7 @@ export default function PersonPage() {
   const [searchParams] = useSearchParams();
   const confirmingDeactivation = searchParams.get("confirm") === "deactivate" && person.active;
   const link = actionData && "link" in actionData ? actionData.link : null;
+  const { t } = useTranslation();
 
   return (
     <>
@@ -100,7 +103,7 @@ export default function PersonPage() {
         title={person.name}
         description={
           <>
-            {ROLE_LABELS[person.role]} {person.active ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}
+            {t(ROLE_LABELS[person.role])} {person.active ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}
             {person.ledTeams.length > 0 ? ` · Leads ${person.ledTeams.map((team) => team.name).join(", ")}` : null}
           </>
         }

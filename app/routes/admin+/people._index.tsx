@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FilterBar, isFiltered, type FilterControl } from "~/components/forms/filter-bar.tsx";
 import { buttonClassName } from "~/components/ui/button.tsx";
@@ -49,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function PeoplePage() {
   const { query, total, teams, people } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const controls: FilterControl[] = [
     { kind: "search", name: "q", label: "Search", placeholder: "Name or email" },
     {
@@ -56,7 +58,7 @@ export default function PeoplePage() {
       name: "role",
       label: "Role",
       any: "Any role",
-      options: ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] })),
+      options: ROLES.map((role) => ({ value: role, label: t(ROLE_LABELS[role]) })),
     },
     { kind: "select", name: "team", label: "Team", any: "Any team", options: teams.map((team) => ({ value: team.id, label: team.name })) },
     {
@@ -96,8 +98,8 @@ export default function PeoplePage() {
                 <Link to={`/admin/people/${person.id}`}>{person.name}</Link>
               </td>
               <td>{person.email}</td>
-              <td>{person.role}</td>
-              <td>{person.level}</td>
+              <td>{t(person.role)}</td>
+              <td>{t(person.level)}</td>
               <td>{person.team ?? <span className="muted">No team</span>}</td>
               <td>{person.active ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}</td>
             </tr>

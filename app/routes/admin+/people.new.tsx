@@ -23,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       role: "agent",
       level: "agent-1",
       workMode: "remote",
+      locale: "en",
       hireDate: new Date().toISOString().slice(0, 10),
       timeZone: self?.timeZone ?? "UTC",
     },

@@ -8,6 +8,7 @@ import { Card, PageHeader } from "~/components/ui/layout.tsx";
 import { getCareerContent } from "~/content/career.server.ts";
 import { type NominationStatus } from "~/domain/career.ts";
 import { LEVEL_LABELS, type Level } from "~/domain/people.ts";
+import { fixedT, requestLocale } from "~/i18n/i18next.server.ts";
 import { careerRecord } from "~/models/career-record.server.ts";
 import { levelReadiness } from "~/models/career-view.server.ts";
 import { decideNomination, getNomination } from "~/models/nomination.server.ts";
@@ -19,8 +20,10 @@ import { readFormData } from "~/utils/request.server.ts";
 const MISSING = "There's no nomination at this address.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
+  const admin = await requireRole(request, ["admin"]);
   const nomination = ensureFound(await getNomination(params.nominationId ?? ""), MISSING);
+  // Worded here rather than in the component so the page title names the level too.
+  const t = await fixedT(await requestLocale(request, admin), "common");
   const level = nomination.level as Level;
   // Readiness is shown while the decision is open: afterwards today's evidence is not what was decided on.
   let readiness = null;
@@ -33,11 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     nomination: {
       id: nomination.id,
       status: nomination.status as NominationStatus,
-      level: LEVEL_LABELS[level],
+      level: t(LEVEL_LABELS[level]),
       agent: {
         id: nomination.agent.id,
         name: nomination.agent.name,
-        level: LEVEL_LABELS[nomination.agent.level as Level],
+        level: t(LEVEL_LABELS[nomination.agent.level as Level]),
         team: nomination.agent.team?.name ?? null,
       },
       nominatedBy: nomination.nominatedBy.name,

@@ -8,6 +8,7 @@ import { NOMINATION_STATUSES, type NominationStatus } from "~/domain/career.ts";
 import { optionalFilter, PageSchema } from "~/domain/fields.ts";
 import { PROMOTIONS_PAGE_SIZE } from "~/domain/pages.ts";
 import { LEVEL_LABELS, type Level } from "~/domain/people.ts";
+import { fixedT, requestLocale } from "~/i18n/i18next.server.ts";
 import { listNominations } from "~/models/nomination.server.ts";
 import { formatDate, plural } from "~/utils/format.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
@@ -22,7 +23,8 @@ const TABS: Record<NominationStatus, { label: string; order: string; empty: stri
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
+  const admin = await requireRole(request, ["admin"]);
+  const t = await fixedT(await requestLocale(request, admin), "common");
   const query = parseSearchParams(request, QuerySchema);
   const status = query.status ?? "pending";
   const { total, nominations } = await listNominations(status, query.page);
@@ -34,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: nomination.id,
       agent: nomination.agent.name,
       team: nomination.agent.team?.name ?? null,
-      level: LEVEL_LABELS[nomination.level as Level],
+      level: t(LEVEL_LABELS[nomination.level as Level]),
       nominatedBy: nomination.nominatedBy.name,
       at: nomination.createdAt.toISOString(),
       decidedBy: nomination.decidedBy?.name ?? null,

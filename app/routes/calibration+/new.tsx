@@ -10,6 +10,7 @@ import { calendarDayField, optionalFilter, parseCalendarDay, todayUtc } from "~/
 import { ROLE_LABELS, type Role } from "~/domain/people.ts";
 import { CALIBRATION_ORGANISER_ROLES } from "~/engine/access/calibration.ts";
 import { dueDateToInstant } from "~/engine/coaching/sessions.ts";
+import { fixedT, requestLocale } from "~/i18n/i18next.server.ts";
 import {
   calibrationRubrics,
   countCandidates,
@@ -62,7 +63,8 @@ async function chosenRubric(rubricId: string | undefined) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = toViewer(await requireRole(request, CALIBRATION_ORGANISER_ROLES));
+  const user = await requireRole(request, CALIBRATION_ORGANISER_ROLES);
+  const viewer = toViewer(user);
   const filter = parseSearchParams(request, FilterSchema);
   const { rubrics, rubric } = await chosenRubric(filter.rubric);
   const [teams, { scenarios }, candidates, matching, people] = await Promise.all([
@@ -72,6 +74,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     countCandidates(viewer, rubric.id, toCandidateFilter(filter)),
     listInvitable(viewer),
   ]);
+  const t = await fixedT(await requestLocale(request, user), "common");
   return {
     today: todayUtc(),
     filter: { ...filter, rubric: rubric.id },
@@ -87,7 +90,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     matching,
     people: people.map((person) => {
-      const role = ROLE_LABELS[person.role as Role];
+      const role = t(ROLE_LABELS[person.role as Role]);
       return { value: person.id, label: person.name, detail: person.team ? `${role}, ${person.team.name}` : role };
     }),
   };

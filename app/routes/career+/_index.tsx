@@ -6,7 +6,7 @@ import { Readiness } from "~/components/career/readiness.tsx";
 import { PageHeader } from "~/components/ui/layout.tsx";
 import { getCareerContent } from "~/content/career.server.ts";
 import { hasRole, LEADING_ROLES } from "~/engine/access/people.ts";
-import { loadCareer } from "~/models/career-view.server.ts";
+import { loadCareer, readerLocale } from "~/models/career-view.server.ts";
 import { recordCheckIn } from "~/models/check-in.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { handleIntent, invalid, redirectWithNotice } from "~/utils/forms.server.ts";
@@ -15,7 +15,7 @@ import { readFormData } from "~/utils/request.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const career = ensureFound(await loadCareer(user.id));
+  const career = ensureFound(await loadCareer(user.id, readerLocale(user)));
   return {
     readiness: career.readiness,
     checkIns: career.checkInTable,
@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
     formData,
     {
       "check-in": async () => {
-        const { gradedCompetencies } = await getCareerContent();
+        const { gradedCompetencies } = await getCareerContent(readerLocale(user));
         const submission = parseWithZod(formData, { schema: createCheckInSchema(gradedCompetencies) });
         if (submission.status !== "success") return invalid("check-in", submission);
         await recordCheckIn({ agentId: user.id, authorId: user.id, perspective: "self", ...submission.value });

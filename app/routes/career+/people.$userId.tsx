@@ -1,12 +1,14 @@
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CheckInForm, CheckInTable, createCheckInSchema } from "~/components/career/check-ins.tsx";
 import { NominationForm, NominationHistory, NominationSchema } from "~/components/career/nominations.tsx";
 import { Readiness } from "~/components/career/readiness.tsx";
 import { Alert, Badge, PageHeader } from "~/components/ui/layout.tsx";
 import { canCoach } from "~/engine/access/coaching.ts";
 import { nominationLevels } from "~/engine/career/evaluate.ts";
+import { translateMessage } from "~/i18n/message.ts";
 import { loadCareerOf, type LoadedCareerOf } from "~/models/career-view.server.ts";
 import { recordCheckIn } from "~/models/check-in.server.ts";
 import { nominate } from "~/models/nomination.server.ts";
@@ -61,6 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PersonCareerPage() {
+  const { t } = useTranslation();
   const { person, canAct, readiness, checkIns, competencies, previousRatings, levelOptions, pending, nominations } =
     useLoaderData<typeof loader>();
   return (
@@ -109,7 +112,8 @@ export default function PersonCareerPage() {
         <h2 id="nominations">Nominations</h2>
         {!canAct ? null : pending ? (
           <p>
-            {person.name}'s nomination for {pending} is waiting for an admin's decision. You can nominate again once it is decided.
+            {person.name}'s nomination for {translateMessage(t, pending)} is waiting for an admin's decision. You can nominate again once it
+            is decided.
           </p>
         ) : levelOptions.length === 0 ? (
           <p className="muted">There is no level directly above {person.name}'s to nominate them for.</p>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FilterBar } from "~/components/forms/filter-bar.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
@@ -9,8 +10,9 @@ import { optionalFilter } from "~/domain/fields.ts";
 import { readinessScope } from "~/engine/access/career.ts";
 import { LEADING_ROLES, looksAfterTeam, teamScope } from "~/engine/access/people.ts";
 import { CLOSE_TO_READY_PERCENT, type Readiness } from "~/engine/career/readiness.ts";
+import { translateMessage } from "~/i18n/message.ts";
 import { teamCareerRecords } from "~/models/career-record.server.ts";
-import { readinessRow } from "~/models/career-view.server.ts";
+import { readerLocale, readinessRow } from "~/models/career-view.server.ts";
 import { listTeamOptions } from "~/models/team.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/format.ts";
@@ -30,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = toViewer(user);
   const lookedAfter = teamScope(viewer);
   const isAdmin = lookedAfter.kind === "every-team";
-  const [teams, content] = await Promise.all([isAdmin ? listTeamOptions() : null, getCareerContent()]);
+  const [teams, content] = await Promise.all([isAdmin ? listTeamOptions() : null, getCareerContent(readerLocale(user))]);
   const knownTeam = !isAdmin || teams!.some((option) => option.id === team);
   if (team && !(looksAfterTeam(viewer, team) && knownTeam)) notFound(NOT_YOURS);
   const records = await teamCareerRecords(readinessScope(viewer, team ?? null), content.difficultyOf);
@@ -56,6 +58,7 @@ function ReadinessBadge({ readiness }: { readiness: Readiness }) {
 }
 
 export default function TeamReadinessPage() {
+  const { t } = useTranslation();
   const { isAdmin, team, teams, scope, showTeam, rows } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
@@ -97,7 +100,7 @@ export default function TeamReadinessPage() {
                 <Link to={`/career/people/${row.id}`}>{row.name}</Link>
               </th>
               {showTeam ? <td>{row.teamName ?? <span className="muted">No team</span>}</td> : null}
-              <td>{row.level}</td>
+              <td>{translateMessage(t, row.level)}</td>
               <td>
                 {row.next.length === 0 ? (
                   <span className="muted">Top of the ladder</span>
@@ -116,7 +119,7 @@ export default function TeamReadinessPage() {
               <td>
                 {row.pending ? (
                   <>
-                    {row.pending.level}{" "}
+                    {translateMessage(t, row.pending.level)}{" "}
                     <span className="muted">
                       — by {row.pending.by}, {formatDate(row.pending.at)}, waiting for a decision
                     </span>

@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Card, PageHeader } from "~/components/ui/layout.tsx";
 import { LEADING_ROLES } from "~/engine/access/people.ts";
+import { pageTitle } from "~/i18n/meta.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -10,51 +12,49 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function CoachingPage() {
+  const { t } = useTranslation();
   return (
     <>
-      <PageHeader
-        title="Coaching"
-        description="Turn training and practice into coaching: assign, review, meet and see where the team stands."
-      />
+      <PageHeader title={t("coaching:home.title")} description={t("coaching:home.description")} />
       <div className="grid">
-        <Card title="Assignments">
-          <p>Give modules and scenarios to one person, several or the whole team, with a due date and what passing means.</p>
+        <Card title={t("coaching:home.assignments.title")}>
+          <p>{t("coaching:home.assignments.body")}</p>
           <p className="row">
-            <Link to="/coaching/assignments">Status board</Link>
-            <Link to="/coaching/assignments/new">New assignment</Link>
+            <Link to="/coaching/assignments">{t("coaching:home.assignments.board")}</Link>
+            <Link to="/coaching/assignments/new">{t("coaching:home.assignments.new")}</Link>
           </p>
         </Card>
-        <Card title="Review queue">
-          <p>Read graded conversations, override a level with a reason, comment on turns, and answer disputes.</p>
-          <Link to="/coaching/reviews">Open the review queue</Link>
+        <Card title={t("coaching:home.reviews.title")}>
+          <p>{t("coaching:home.reviews.body")}</p>
+          <Link to="/coaching/reviews">{t("coaching:home.reviews.open")}</Link>
         </Card>
-        <Card title="Calibration">
-          <p>Score the same conversations blind with other leads, compare with the automatic grader and agree the right levels.</p>
+        <Card title={t("coaching:home.calibration.title")}>
+          <p>{t("coaching:home.calibration.body")}</p>
           <p className="row">
-            <Link to="/calibration">Calibration sessions</Link>
-            <Link to="/calibration/new">Start a session</Link>
+            <Link to="/calibration">{t("coaching:home.calibration.sessions")}</Link>
+            <Link to="/calibration/new">{t("coaching:home.calibration.start")}</Link>
           </p>
         </Card>
-        <Card title="1:1 sessions">
-          <p>Plan focus competencies, keep notes, link attempts and reflections, and agree action items with due dates.</p>
+        <Card title={t("coaching:home.sessions.title")}>
+          <p>{t("coaching:home.sessions.body")}</p>
           <p className="row">
-            <Link to="/coaching/people">Your people's 1:1s</Link>
-            <Link to="/coaching/sessions/new">Schedule a 1:1</Link>
+            <Link to="/coaching/people">{t("coaching:home.sessions.people")}</Link>
+            <Link to="/coaching/sessions/new">{t("coaching:home.sessions.schedule")}</Link>
           </p>
         </Card>
-        <Card title="Team insights">
-          <p>Onboarding and assignment completion, levels per competency, trends and training time against what leading teams give.</p>
-          <Link to="/coaching/insights">See team insights</Link>
+        <Card title={t("coaching:home.insights.title")}>
+          <p>{t("coaching:home.insights.body")}</p>
+          <Link to="/coaching/insights">{t("coaching:home.insights.open")}</Link>
         </Card>
-        <Card title="Career readiness">
-          <p>Who is ready or close for their next level, check-ins beside measured evidence, and nominations for promotion.</p>
-          <Link to="/career/team">See team readiness</Link>
+        <Card title={t("coaching:home.readiness.title")}>
+          <p>{t("coaching:home.readiness.body")}</p>
+          <Link to="/career/team">{t("coaching:home.readiness.open")}</Link>
         </Card>
-        <Card title="Practice and learning">
-          <p>Every graded conversation and each person's module progress and reflections.</p>
+        <Card title={t("coaching:home.practice.title")}>
+          <p>{t("coaching:home.practice.body")}</p>
           <p className="row">
-            <Link to="/practice/team">Team practice</Link>
-            <Link to="/learn/people">People's learning</Link>
+            <Link to="/practice/team">{t("coaching:home.practice.team")}</Link>
+            <Link to="/learn/people">{t("coaching:home.practice.learning")}</Link>
           </p>
         </Card>
       </div>
@@ -62,4 +62,4 @@ export default function CoachingPage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Coaching · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "coaching:home.title") }];

@@ -1,20 +1,23 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { AssignmentChangeForm, assignmentChangeSchema, WithdrawAssignmentCard } from "~/components/assignments/assignment-change.tsx";
 import { AssignmentStatusBadge } from "~/components/assignments/status-badge.tsx";
 import { PageHeader } from "~/components/ui/layout.tsx";
 import { ASSIGNMENT_KIND_LABELS } from "~/domain/coaching.ts";
 import { todayUtc } from "~/domain/fields.ts";
 import { LEADING_ROLES } from "~/engine/access/people.ts";
+import { message, translateMessage } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { changeAssignment, findManagedAssignment, withdrawAssignment, type AssignmentField } from "~/models/assignment.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
-import { formatDate } from "~/utils/format.ts";
 import { handleIntent, invalid, redirectWithNotice, refused } from "~/utils/forms.server.ts";
 import { ensureFound, notFound, requireRole } from "~/utils/permissions.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
 
-const NOT_YOURS = "That assignment doesn't exist, or isn't for someone you look after.";
+const NOT_YOURS = message("assignments:detail.notYours");
 
 const FIELD_NAMES: Partial<Record<AssignmentField, string>> = { dueAt: "dueDate", minScore: "minScore", minLevels: "minLevels" };
 
@@ -57,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         note: value.note,
       });
       if (result.status === "not-found") notFound(NOT_YOURS);
-      if (result.status === "unchanged") return refused("change", "Nothing changed: choose another due date or pass criteria.", submission);
+      if (result.status === "unchanged") return refused("change", message("assignments:detail.unchanged"), submission);
       if (result.status === "refused") {
         const field = FIELD_NAMES[result.field];
         return field ? invalid("change", submission, { [field]: [result.message] }) : refused("change", result.message, submission);
@@ -77,20 +80,28 @@ export default function AssignmentPage() {
   const [searchParams] = useSearchParams();
   // Each saved change is a new navigation: the form starts again from what is now stored, with an empty note.
   const { key: locationKey } = useLocation();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const kind = t(ASSIGNMENT_KIND_LABELS[assignment.kind]);
+  const due = format.day(dueAt);
   return (
     <div className="stack">
       <PageHeader
-        title={`${assignment.agentName}: ${assignment.title}`}
-        description={`${ASSIGNMENT_KIND_LABELS[assignment.kind]}, due ${formatDate(dueAt)}${passBar ? `. To pass: ${passBar}` : ""}.`}
+        title={t("assignments:detail.title", { name: assignment.agentName, title: assignment.title })}
+        description={
+          passBar
+            ? t("assignments:detail.descriptionWithBar", { kind, due, bar: translateMessage(t, passBar) })
+            : t("assignments:detail.description", { kind, due })
+        }
         actions={
           <>
-            <Link to="/coaching/assignments">Back to assignments</Link>
-            <Link to={link}>Open the {assignment.kind}</Link>
+            <Link to="/coaching/assignments">{t("assignments:backToAssignments")}</Link>
+            <Link to={link}>{t("assignments:detail.open", { kind: assignment.kind })}</Link>
           </>
         }
       />
       <p>
-        Status: <AssignmentStatusBadge status={status} />
+        {t("assignments:detail.status")} <AssignmentStatusBadge status={status} />
       </p>
       <AssignmentChangeForm key={locationKey} assignment={assignment} today={today} />
       <WithdrawAssignmentCard assignment={assignment} confirming={searchParams.get("confirm") === "withdraw"} />
@@ -98,4 +109,4 @@ export default function AssignmentPage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Change an assignment · Coaching · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "assignments:detail.pageTitle") }];

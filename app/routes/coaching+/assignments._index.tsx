@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { AssignmentStatusBadge } from "~/components/assignments/status-badge.tsx";
 import { FilterBar, isFiltered, type FilterControl } from "~/components/forms/filter-bar.tsx";
@@ -20,13 +21,18 @@ import { optionalFilter, PageSchema } from "~/domain/fields.ts";
 import { BOARD_PAGE_SIZE } from "~/domain/pages.ts";
 import { LEADING_ROLES } from "~/engine/access/people.ts";
 import { isDueSoon } from "~/engine/coaching/assignment-status.ts";
+import { fixedT, requestLocale } from "~/i18n/i18next.server.ts";
+import { message } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { listAssignableTeams, listAssignmentBoard } from "~/models/assignment.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
-import { formatDate, plural } from "~/utils/format.ts";
 import { notFound, requireRole } from "~/utils/permissions.server.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 
 const DEFAULT_SORT: BoardSort = "due";
+/** Marks the sorted column for sighted readers; the visually hidden text says it in words. */
+const SORTED_MARK = " ▲";
 
 const Count = z.coerce.number().int().min(0).max(100_000);
 
@@ -47,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = toViewer(user);
   const query = parseSearchParams(request, BoardQuerySchema);
   const teams = await listAssignableTeams(viewer);
-  if (query.team && !teams.some((team) => team.id === query.team)) notFound("That team isn't one you can see.");
+  if (query.team && !teams.some((team) => team.id === query.team)) notFound(message("assignments:board.teamNotYours"));
   const sort = query.sort ?? DEFAULT_SORT;
   const now = new Date();
   const board = await listAssignmentBoard(
@@ -57,6 +63,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query.page,
     now,
   );
+  // The board's loader data names each kind in the reader's language, as the table shows it.
+  const t = await fixedT(await requestLocale(request, user), "assignments");
   const people = teams.filter((team) => !query.team || team.id === query.team).flatMap((team) => team.members);
   return {
     query: { ...query, sort },
@@ -70,7 +78,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       agent: row.agent,
       title: row.title,
       link: row.link,
-      kind: ASSIGNMENT_KIND_LABELS[row.kind],
+      kind: t(ASSIGNMENT_KIND_LABELS[row.kind]),
       dueAt: row.dueAt.toISOString(),
       dueSoon: isDueSoon(row.dueAt, row.status, now),
       status: row.status,
@@ -85,38 +93,57 @@ function sortColumn(sort: BoardSort, current: BoardSort): DataTableColumn {
 }
 
 function SortLink({ sort, current }: { sort: BoardSort; current: BoardSort }) {
+  const { t } = useTranslation();
   const { search } = useLocation();
   const params = new URLSearchParams(search);
   params.set("sort", sort);
   for (const key of ["page", "assigned", "skipped"]) params.delete(key);
-  const label = BOARD_SORT_LABELS[sort];
+  const label = t(BOARD_SORT_LABELS[sort]);
   return (
     <Link to={`?${params}`}>
       {label}
-      {sort === current ? <span aria-hidden="true"> ▲</span> : null}
-      {sort === current ? null : <span className="visually-hidden"> (sort by {label.toLowerCase()})</span>}
+      {sort === current ? <span aria-hidden="true">{SORTED_MARK}</span> : null}
+      {sort === current ? null : <span className="visually-hidden">{t("assignments:board.sortBy", { sort: label.toLowerCase() })}</span>}
     </Link>
   );
 }
 
 export default function AssignmentBoardPage() {
   const { query, confirmation, teams, agents, counts, total, rows } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const format = useFormat();
   const filters: FilterControl[] = [
-    ...(teams.length > 1 ? [{ kind: "select" as const, name: "team", label: "Team", any: "All teams", options: teams }] : []),
+    ...(teams.length > 1
+      ? [
+          {
+            kind: "select" as const,
+            name: "team",
+            label: t("assignments:board.filter.team"),
+            any: t("assignments:board.filter.allTeams"),
+            options: teams,
+          },
+        ]
+      : []),
     {
       kind: "select",
       name: "status",
-      label: "Status",
-      any: "Any status",
-      options: ASSIGNMENT_STATUSES.map((status) => ({ value: status, label: ASSIGNMENT_STATUS_LABELS[status] })),
+      label: t("assignments:board.filter.status"),
+      any: t("assignments:board.filter.anyStatus"),
+      options: ASSIGNMENT_STATUSES.map((status) => ({ value: status, label: t(ASSIGNMENT_STATUS_LABELS[status]) })),
     },
-    { kind: "select", name: "agent", label: "Agent", any: "Everyone", options: agents },
+    {
+      kind: "select",
+      name: "agent",
+      label: t("assignments:board.filter.agent"),
+      any: t("assignments:board.filter.everyone"),
+      options: agents,
+    },
     {
       kind: "select",
       name: "kind",
-      label: "Kind",
-      any: "Modules and scenarios",
-      options: ASSIGNMENT_KINDS.map((kind) => ({ value: kind, label: ASSIGNMENT_KIND_LABELS[kind] })),
+      label: t("assignments:board.filter.kind"),
+      any: t("assignments:board.filter.anyKind"),
+      options: ASSIGNMENT_KINDS.map((kind) => ({ value: kind, label: t(ASSIGNMENT_KIND_LABELS[kind]) })),
     },
   ];
   const controls: FilterControl[] = [
@@ -124,9 +151,9 @@ export default function AssignmentBoardPage() {
     {
       kind: "select",
       name: "sort",
-      label: "Sort by",
+      label: t("assignments:board.filter.sort"),
       defaultValue: DEFAULT_SORT,
-      options: BOARD_SORTS.map((sort) => ({ value: sort, label: BOARD_SORT_LABELS[sort] })),
+      options: BOARD_SORTS.map((sort) => ({ value: sort, label: t(BOARD_SORT_LABELS[sort]) })),
     },
   ];
   // Sorting differently is not filtering: the counts still describe every assignment.
@@ -147,13 +174,13 @@ export default function AssignmentBoardPage() {
   return (
     <>
       <PageHeader
-        title="Assignments"
-        description="Who has what to do, by when, and how it's going."
+        title={t("assignments:board.title")}
+        description={t("assignments:board.description")}
         actions={
           <>
-            <Link to="/coaching">Back to Coaching</Link>
+            <Link to="/coaching">{t("assignments:backToCoaching")}</Link>
             <Link to="/coaching/assignments/new" className={buttonClassName()}>
-              New assignment
+              {t("assignments:new.title")}
             </Link>
           </>
         }
@@ -161,52 +188,61 @@ export default function AssignmentBoardPage() {
       {confirmation ? (
         <Alert tone="success">
           {confirmation.assigned === 0
-            ? "Nothing new was assigned."
-            : `Assigned to ${plural(confirmation.assigned, "person", "people")}. They've been notified.`}
-          {confirmation.skipped > 0
-            ? ` ${plural(confirmation.skipped, "person was", "people were")} skipped: they already have it open or have completed it.`
-            : null}
+            ? t("assignments:board.nothingAssigned")
+            : t("assignments:board.assigned", { count: confirmation.assigned })}
+          {confirmation.skipped > 0 ? ` ${t("assignments:board.skipped", { count: confirmation.skipped })}` : null}
         </Alert>
       ) : null}
 
-      <nav aria-label="Assignments by status" className="status-summary">
+      <nav aria-label={t("assignments:board.byStatus")} className="status-summary">
         <ul>
           {ASSIGNMENT_STATUSES.map((status) => (
             <li key={status}>
               <Link to={filterLink(status)} aria-current={query.status === status ? "true" : undefined} className="status-summary__item">
-                <span className="status-summary__count">{counts[status]}</span> {ASSIGNMENT_STATUS_LABELS[status]}
+                <span className="status-summary__count">{format.number(counts[status])}</span> {t(ASSIGNMENT_STATUS_LABELS[status])}
               </Link>
             </li>
           ))}
         </ul>
       </nav>
 
-      <FilterBar label="Filter assignments" idPrefix="board" controls={controls} values={query} clearTo="/coaching/assignments" />
+      <FilterBar
+        label={t("assignments:board.filterLabel")}
+        idPrefix="board"
+        controls={controls}
+        values={query}
+        clearTo="/coaching/assignments"
+      />
 
       <p className="muted" role="status">
-        {plural(total, "assignment")}
-        {filtered ? " match" : ""}
+        {filtered ? t("assignments:board.countMatch", { count: total }) : t("assignments:board.count", { count: total })}
       </p>
       {rows.length === 0 ? (
         filtered ? (
-          <EmptyState title="No assignments match" action={<Link to="/coaching/assignments">Clear filters</Link>}>
-            Try another status, person or kind.
+          <EmptyState
+            title={t("assignments:board.noMatchTitle")}
+            action={<Link to="/coaching/assignments">{t("common:filters.clear")}</Link>}
+          >
+            {t("assignments:board.noMatchBody")}
           </EmptyState>
         ) : (
-          <EmptyState title="Nothing assigned yet" action={<Link to="/coaching/assignments/new">Assign a module or scenario</Link>}>
-            Give your team a module to read or a conversation to practise, with a due date. Their progress shows here as they go.
+          <EmptyState
+            title={t("assignments:board.emptyTitle")}
+            action={<Link to="/coaching/assignments/new">{t("assignments:board.emptyAction")}</Link>}
+          >
+            {t("assignments:board.emptyBody")}
           </EmptyState>
         )
       ) : (
         <DataTable
-          caption={`Assignments, sorted by ${BOARD_SORT_LABELS[query.sort].toLowerCase()}`}
+          caption={t("assignments:board.caption", { sort: t(BOARD_SORT_LABELS[query.sort]).toLowerCase() })}
           columns={[
             sortColumn("agent", query.sort),
-            "Assignment",
-            "Kind",
+            t("assignments:board.column.assignment"),
+            t("assignments:board.column.kind"),
             sortColumn("due", query.sort),
             sortColumn("status", query.sort),
-            "Actions",
+            t("assignments:board.column.actions"),
           ]}
         >
           {rows.map((row) => (
@@ -216,28 +252,31 @@ export default function AssignmentBoardPage() {
               </td>
               <td>
                 <Link to={row.link}>{row.title}</Link>
-                {row.automatic ? <div className="muted">Assigned automatically after repeated misses</div> : null}
+                {row.automatic ? <div className="muted">{t("assignments:board.automatic")}</div> : null}
               </td>
               <td>{row.kind}</td>
               <td>
-                {formatDate(row.dueAt)}
-                {row.dueSoon ? <div className="assignment-item__due--soon">Due soon</div> : null}
+                {format.day(row.dueAt)}
+                {row.dueSoon ? <div className="assignment-item__due--soon">{t("assignments:board.dueSoon")}</div> : null}
               </td>
               <td>
                 <AssignmentStatusBadge status={row.status} />
               </td>
               <td>
-                <Link to={`/coaching/assignments/${row.id}`} aria-label={`Change or withdraw ${row.title} for ${row.agent.name}`}>
-                  Change
+                <Link
+                  to={`/coaching/assignments/${row.id}`}
+                  aria-label={t("assignments:board.changeLabel", { title: row.title, name: row.agent.name })}
+                >
+                  {t("assignments:board.change")}
                 </Link>
               </td>
             </tr>
           ))}
         </DataTable>
       )}
-      <Pagination page={query.page} pageSize={BOARD_PAGE_SIZE} total={total} label="Assignments" />
+      <Pagination page={query.page} pageSize={BOARD_PAGE_SIZE} total={total} label={t("assignments:board.title")} />
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Assignments · Coaching · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "assignments:board.pageTitle") }];

@@ -1,12 +1,16 @@
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { AssignmentForm, assignmentSchema } from "~/components/assignments/assignment-form.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { optionalFilter, todayUtc } from "~/domain/fields.ts";
 import { LEADING_ROLES } from "~/engine/access/people.ts";
+import { fixedT, requestLocale } from "~/i18n/i18next.server.ts";
+import { message } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
 import { createAssignments, type AssignmentField } from "~/models/assignment.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
 import { handleIntent, invalid } from "~/utils/forms.server.ts";
@@ -25,7 +29,8 @@ const FIELD_NAMES: Record<AssignmentField, string> = {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, LEADING_ROLES);
   const { team } = parseSearchParams(request, z.object({ team: optionalFilter(z.string().max(50)) }));
-  return newAssignmentView(toViewer(user), team);
+  const t = await fixedT(await requestLocale(request, user), "assignments");
+  return newAssignmentView(toViewer(user), team, t);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -45,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
         userIds: value.assignees,
         teamId: value.everyone ? (value.teamId ?? null) : null,
       });
-      if (result.status === "out-of-scope") notFound("You can assign only to people on the teams you lead.");
+      if (result.status === "out-of-scope") notFound(message("assignments:new.outOfScope"));
       if (result.status === "refused") return invalid("create", submission, { [FIELD_NAMES[result.field]]: [result.message] });
       return redirect(`/coaching/assignments?assigned=${result.created}&skipped=${result.skipped.length}`);
     },
@@ -55,17 +60,18 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewAssignmentPage() {
   const loaded = useLoaderData<typeof loader>();
   const { team, teams } = loaded;
+  const { t } = useTranslation();
   return (
     <>
       <PageHeader
-        title="New assignment"
-        description="Give people a module or a practice conversation with a due date. They're notified straight away and reminded two days before it's due."
-        actions={<Link to="/coaching/assignments">Back to assignments</Link>}
+        title={t("assignments:new.title")}
+        description={t("assignments:new.description")}
+        actions={<Link to="/coaching/assignments">{t("assignments:backToAssignments")}</Link>}
       />
       {teams.length > 1 && team ? (
-        <Form method="get" className="form form--inline" aria-label="Choose a team">
+        <Form method="get" className="form form--inline" aria-label={t("assignments:new.chooseTeam")}>
           <div className="field">
-            <label htmlFor="assign-team">Team</label>
+            <label htmlFor="assign-team">{t("assignments:new.team")}</label>
             <select id="assign-team" name="team" defaultValue={team.id}>
               {teams.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
@@ -75,19 +81,17 @@ export default function NewAssignmentPage() {
             </select>
           </div>
           <Button type="submit" variant="secondary">
-            Show this team
+            {t("assignments:new.showTeam")}
           </Button>
         </Form>
       ) : null}
       {team ? (
         <AssignmentForm key={team.id} options={loaded} team={team} />
       ) : (
-        <EmptyState title="No team to assign to">
-          You'll be able to assign work once you lead a team. An admin sets team leads in Admin → Teams.
-        </EmptyState>
+        <EmptyState title={t("assignments:new.noTeamTitle")}>{t("assignments:new.noTeamBody")}</EmptyState>
       )}
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "New assignment · Coaching · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "assignments:new.pageTitle") }];

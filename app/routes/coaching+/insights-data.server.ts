@@ -5,7 +5,9 @@ import { getCatalog, moduleRef } from "~/content/modules.server.ts";
 import { getPracticeCatalog } from "~/content/practice.server.ts";
 import { optionalFilter } from "~/domain/fields.ts";
 import { LEADING_ROLES } from "~/engine/access/people.ts";
-import { agentTable } from "~/engine/coaching/insights.ts";
+import { agentTable, type InsightsTable } from "~/engine/coaching/insights.ts";
+import { fixedT, requestLocale } from "~/i18n/i18next.server.ts";
+import { message, translateMessage } from "~/i18n/message.ts";
 import { listInsightTeams, loadTeamInsights } from "~/models/insights.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
 import { ensureFound, requireRole } from "~/utils/permissions.server.ts";
@@ -22,7 +24,7 @@ export async function loadInsights(request: Request, now = new Date()) {
     ? [
         ensureFound(
           teams.find((candidate) => candidate.id === team),
-          "That team isn't one of yours.",
+          message("coaching:insights.teamNotYours"),
         ),
       ]
     : teams;
@@ -36,13 +38,29 @@ export async function loadInsights(request: Request, now = new Date()) {
     now,
   );
   const competencyNames = Object.fromEntries(catalog.competencies.map((competency) => [competency.key, competency.name]));
+  const locale = await requestLocale(request, user);
+  const t = await fixedT(locale, "coaching");
   return {
+    locale,
+    t,
     teams,
     team: team ?? null,
-    scopeName: selected.length === 1 ? selected[0].name : "All your teams",
+    scopeName: selected.length === 1 ? selected[0].name : t("coaching:insights.allTeams"),
     insights,
     competencyNames,
     scenarioTitles: new Map(practice.scenarios.map((scenario) => [scenario.slug, scenario.title])),
-    table: agentTable(insights, competencyNames),
+    table: wordTable(agentTable(insights, competencyNames), t),
+  };
+}
+
+/** The table's headings and yes/no cells in the reader's language; names and numbers stay as they are. */
+function wordTable(table: InsightsTable, t: Awaited<ReturnType<typeof fixedT>>): InsightsTable {
+  const word = (text: string) => translateMessage(t, text);
+  return {
+    columns: table.columns.map(word),
+    rows: table.rows.map((row) => ({
+      id: row.id,
+      cells: row.cells.map((cell, index) => (index > 1 && typeof cell === "string" ? word(cell) : cell)),
+    })),
   };
 }

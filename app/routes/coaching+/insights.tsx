@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { BarChart } from "~/components/charts/bar-chart.tsx";
 import { NoData } from "~/components/charts/data-details.tsx";
 import { Heatmap } from "~/components/charts/heatmap.tsx";
@@ -8,13 +9,14 @@ import { FilterBar } from "~/components/forms/filter-bar.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { BENCHMARK_TRAINING_DAYS, TRAINING_DAY_HOURS, TREND_WEEKS } from "~/engine/coaching/insights.ts";
-import { plural } from "~/utils/format.ts";
+import { intlLocale } from "~/i18n/locales.ts";
+import { pageTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { loadInsights } from "./insights-data.server.ts";
 
-const weekLabel = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { teams, team, scopeName, insights, competencyNames, scenarioTitles, table } = await loadInsights(request);
+  const { locale, t, teams, team, scopeName, insights, competencyNames, scenarioTitles, table } = await loadInsights(request);
+  const weekLabel = new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "short", timeZone: "UTC" });
   return {
     teams: teams.map((candidate) => ({ value: candidate.id, label: candidate.name })),
     team,
@@ -31,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       columns: insights.competencyKeys.map((key) => ({ key, label: competencyNames[key] ?? key })),
       average: {
         key: "team-average",
-        label: "Team average",
+        label: t("coaching:insights.teamAverage"),
         values: insights.competencyKeys.map((key) => insights.competencyAverages[key]),
       },
       rows: insights.agents.map((agent) => ({
@@ -44,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       key: point.weekStart,
       label: weekLabel.format(new Date(point.weekStart)),
       value: point.average,
-      note: plural(point.attempts, "graded attempt"),
+      note: t("coaching:insights.gradedAttempts", { count: point.attempts }),
     })),
     lift: insights.lift.map((row) => ({ ...row, title: scenarioTitles.get(row.scenarioSlug) ?? row.scenarioSlug })),
     hours: insights.agents.map((agent) => ({ id: agent.id, name: agent.name, ...agent.training })),
@@ -65,103 +67,121 @@ function Stat({ label, value, detail }: { label: string; value: string; detail: 
 export default function InsightsPage() {
   const { teams, team, scopeName, csvHref, summary, heatmap, trend, lift, hours, table } = useLoaderData<typeof loader>();
   const benchmark = summary.training.benchmarkHours;
+  const { t } = useTranslation();
+  const format = useFormat();
 
   return (
     <div className="stack">
       <PageHeader
-        title="Team insights"
-        description={`${scopeName}: onboarding, assignments, skills from graded practice, and time given to training.`}
-        actions={summary.agents > 0 ? <a href={csvHref}>Download the table as CSV</a> : null}
+        title={t("coaching:insights.title")}
+        description={t("coaching:insights.description", { scope: scopeName })}
+        actions={summary.agents > 0 ? <a href={csvHref}>{t("coaching:insights.download")}</a> : null}
       />
       {teams.length > 1 ? (
         <FilterBar
-          label="Choose a team"
+          label={t("coaching:insights.chooseTeam")}
           idPrefix="insights"
-          controls={[{ kind: "select", name: "team", label: "Team", any: "All your teams", options: teams }]}
+          controls={[
+            {
+              kind: "select",
+              name: "team",
+              label: t("coaching:insights.column.team"),
+              any: t("coaching:insights.allTeams"),
+              options: teams,
+            },
+          ]}
           values={{ team }}
           clearTo="/coaching/insights"
         />
       ) : null}
 
       {teams.length === 0 ? (
-        <EmptyState title="No team to show">
-          Insights appear here once you lead a team. An admin sets team leads under Admin → Teams.
-        </EmptyState>
+        <EmptyState title={t("coaching:insights.noTeamTitle")}>{t("coaching:insights.noTeamBody")}</EmptyState>
       ) : summary.agents === 0 ? (
-        <EmptyState title="No agents yet">
-          Once agents join {scopeName}, their onboarding, practice and training time show up here.
-        </EmptyState>
+        <EmptyState title={t("coaching:insights.noAgentsTitle")}>{t("coaching:insights.noAgentsBody", { scope: scopeName })}</EmptyState>
       ) : (
         <>
           <section aria-labelledby="summary-title">
             <h2 id="summary-title" className="visually-hidden">
-              Summary
+              {t("coaching:insights.summary")}
             </h2>
             <div className="grid">
               <Stat
-                label="Onboarding finished"
-                value={`${summary.onboarding.completedShare}%`}
-                detail={`${summary.onboarding.completedAll} of ${plural(summary.agents, "agent")}; on average ${summary.onboarding.averagePercent}% through the path.`}
+                label={t("coaching:insights.column.onboardingFinished")}
+                value={format.percent(summary.onboarding.completedShare / 100)}
+                detail={t("coaching:insights.onboardingDetail", {
+                  done: summary.onboarding.completedAll,
+                  count: summary.agents,
+                  average: summary.onboarding.averagePercent / 100,
+                })}
               />
               <Stat
-                label="Assignments completed"
-                value={`${summary.assignments.completed} of ${summary.assignments.total}`}
-                detail={summary.assignments.overdue === 0 ? "None past due." : `${summary.assignments.overdue} past due.`}
+                label={t("coaching:insights.column.assignmentsCompleted")}
+                value={t("coaching:insights.ofTotal", { part: summary.assignments.completed, total: summary.assignments.total })}
+                detail={t("coaching:insights.pastDue", { count: summary.assignments.overdue })}
               />
               <Stat
-                label={`Practice score, last ${TREND_WEEKS} weeks`}
-                value={summary.recentAverageScore === null ? "—" : `${summary.recentAverageScore}`}
-                detail={summary.recentAverageScore === null ? "No graded practice in that time." : "Average overall score out of 100."}
+                label={t("coaching:insights.practiceScore", { weeks: TREND_WEEKS })}
+                value={summary.recentAverageScore === null ? "—" : format.number(summary.recentAverageScore)}
+                detail={
+                  summary.recentAverageScore === null ? t("coaching:insights.noRecentPractice") : t("coaching:insights.averageOutOf100")
+                }
               />
               <Stat
-                label="Training a year, per agent"
-                value={`${summary.training.averageHoursPerYear} h`}
-                detail={`${summary.training.atBenchmark} of ${summary.agents} at or above the ${benchmark} h benchmark.`}
+                label={t("coaching:insights.trainingLabel")}
+                value={t("coaching:insights.hours", { hours: summary.training.averageHoursPerYear })}
+                detail={t("coaching:insights.trainingDetail", { at: summary.training.atBenchmark, count: summary.agents, benchmark })}
               />
             </div>
           </section>
 
-          <Card title="Skills from graded practice">
-            <p className="muted">
-              Average level each agent reached on each competency&apos;s rubric criteria, from 0 (none) to 100 (the top level). A
-              lead&apos;s override replaces the automatic level; criteria that didn&apos;t apply are left out.
-            </p>
+          <Card title={t("coaching:insights.skills.title")}>
+            <p className="muted">{t("coaching:insights.skills.intro")}</p>
             {heatmap.columns.length === 0 ? (
-              <p>No graded practice yet.</p>
+              <p>{t("coaching:insights.noPractice")}</p>
             ) : (
               <Heatmap
-                title={`Competency levels by agent, ${scopeName}`}
-                description={`A grid of ${heatmap.rows.length} agents by ${heatmap.columns.length} competencies with the team average first; each cell is the average level from 0 to 100, darker is higher. The same numbers are in the table that follows.`}
+                title={t("coaching:insights.skills.chartTitle", { scope: scopeName })}
+                description={t("coaching:insights.skills.chartDescription", {
+                  agents: heatmap.rows.length,
+                  competencies: heatmap.columns.length,
+                })}
                 columns={heatmap.columns}
                 rows={heatmap.rows}
                 summary={heatmap.average}
-                rowHeading="Agent"
+                rowHeading={t("coaching:insights.column.agent")}
               />
             )}
           </Card>
 
-          <Card title="Practice scores over time">
+          <Card title={t("coaching:insights.trend.title")}>
             <LineChart
-              title={`Average practice score per week, last ${TREND_WEEKS} weeks`}
-              description={`Weekly average of overall scores of graded practice conversations, from ${trend[0].label} to ${trend[trend.length - 1].label}. Weeks without graded practice are gaps in the line.`}
+              title={t("coaching:insights.trend.chartTitle", { weeks: TREND_WEEKS })}
+              description={t("coaching:insights.trend.chartDescription", { from: trend[0].label, to: trend[trend.length - 1].label })}
               points={trend}
-              xHeading="Week starting"
-              yHeading="Average score"
-              noteHeading="Graded attempts"
+              xHeading={t("coaching:insights.trend.week")}
+              yHeading={t("coaching:insights.column.averageScore")}
+              noteHeading={t("coaching:insights.column.gradedAttempts")}
             />
           </Card>
 
-          <Card title="First, best and latest score per scenario">
-            <p className="muted">
-              Each agent&apos;s first, best and latest graded score on a scenario, averaged over the agents who practised it.
-            </p>
+          <Card title={t("coaching:insights.lift.title")}>
+            <p className="muted">{t("coaching:insights.lift.intro")}</p>
             {lift.length === 0 ? (
-              <p>No graded practice yet.</p>
+              <p>{t("coaching:insights.noPractice")}</p>
             ) : (
               <DataTable
                 className="insights-table"
-                caption="Score lift per scenario"
-                columns={["Scenario", "Agents", "Practised more than once", "First", "Best", "Latest", "Latest − first"]}
+                caption={t("coaching:insights.lift.caption")}
+                columns={[
+                  t("coaching:insights.lift.column.scenario"),
+                  t("coaching:insights.lift.column.agents"),
+                  t("coaching:insights.lift.column.repeaters"),
+                  t("coaching:insights.lift.column.first"),
+                  t("coaching:insights.lift.column.best"),
+                  t("coaching:insights.lift.column.latest"),
+                  t("coaching:insights.lift.column.lift"),
+                ]}
               >
                 {lift.map((row) => (
                   <tr key={row.scenarioSlug}>
@@ -178,26 +198,32 @@ export default function InsightsPage() {
             )}
           </Card>
 
-          <Card title="Training time against leading teams">
+          <Card title={t("coaching:insights.training.title")}>
             <p className="muted">
-              Module reading plus time spent replying in practice over the last 12 months (or since joining, at least a month), scaled to a
-              year. Leading support teams give about {BENCHMARK_TRAINING_DAYS} days a year — at {TRAINING_DAY_HOURS} hours a day,{" "}
-              {benchmark} hours.
+              {t("coaching:insights.training.intro", { days: BENCHMARK_TRAINING_DAYS, dayHours: TRAINING_DAY_HOURS, benchmark })}
             </p>
             <BarChart
-              title={`Training hours a year per agent against the ${benchmark} hour benchmark`}
-              description={`Horizontal bars, one per agent, with a vertical line at ${benchmark} hours. ${summary.training.atBenchmark} of ${summary.agents} agents reach it.`}
+              title={t("coaching:insights.training.chartTitle", { benchmark })}
+              description={t("coaching:insights.training.chartDescription", {
+                benchmark,
+                at: summary.training.atBenchmark,
+                count: summary.agents,
+              })}
               bars={hours.map((row) => ({ key: row.id, label: row.name, value: row.hoursPerYear }))}
-              reference={{ value: benchmark, label: `Benchmark ${benchmark} h` }}
-              unit="h"
-              labelHeading="Agent"
-              valueHeading="Hours a year"
+              reference={{ value: benchmark, label: t("coaching:insights.training.reference", { benchmark }) }}
+              unit={t("coaching:insights.training.unit")}
+              labelHeading={t("coaching:insights.column.agent")}
+              valueHeading={t("coaching:insights.training.valueHeading")}
             />
           </Card>
 
           <section aria-labelledby="agents-title" className="stack">
-            <h2 id="agents-title">Agents</h2>
-            <DataTable className="insights-table" caption={`Insights per agent, ${scopeName}`} columns={table.columns}>
+            <h2 id="agents-title">{t("coaching:insights.agents")}</h2>
+            <DataTable
+              className="insights-table"
+              caption={t("coaching:insights.agentsCaption", { scope: scopeName })}
+              columns={table.columns}
+            >
               {table.rows.map((row) => (
                 <tr key={row.id}>
                   {row.cells.map((cell, index) =>
@@ -219,4 +245,4 @@ export default function InsightsPage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Team insights · Coaching · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "coaching:insights.pageTitle") }];

@@ -1,14 +1,17 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import { SessionTime } from "~/components/coaching/session-time.tsx";
 import { ActionButton } from "~/components/forms/action-button.tsx";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { getCatalog } from "~/content/modules.server.ts";
 import { instantToDueDate, isOverdue, localDate, splitByTime } from "~/engine/coaching/sessions.ts";
+import { message } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { getTimeZone, listSessionsAsAgent, setActionItemDone } from "~/models/coaching-session.server.ts";
 import { requireUser, toViewer } from "~/utils/auth.server.ts";
-import { formatDate, plural } from "~/utils/format.ts";
 import { handleIntent, redirectWithNotice } from "~/utils/forms.server.ts";
 import { notFound } from "~/utils/permissions.server.ts";
 import { badRequest, readFormData } from "~/utils/request.server.ts";
@@ -49,10 +52,10 @@ export async function action({ request }: ActionFunctionArgs) {
   return handleIntent(formData, {
     "toggle-item": async () => {
       const parsed = ToggleSchema.safeParse(Object.fromEntries(formData));
-      if (!parsed.success) badRequest("Say which action item to mark, and whether it is done.");
+      if (!parsed.success) badRequest(message("coaching:actionItems.toggleBadRequest"));
       const done = parsed.data.done === "true";
       const result = await setActionItemDone(toViewer(user), { itemId: parsed.data.itemId }, done);
-      if (result.status === "not-found") notFound("That action item doesn't exist.");
+      if (result.status === "not-found") notFound(message("coaching:actionItems.missing"));
       return redirectWithNotice("/coaching/my", done ? "action-item-done" : "action-item-reopened");
     },
   });
@@ -61,6 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
 type SessionSummary = ReturnType<typeof useLoaderData<typeof loader>>["upcoming"][number];
 
 function SessionList({ sessions, timeZone, label }: { sessions: SessionSummary[]; timeZone: string; label: string }) {
+  const { t } = useTranslation();
   return (
     <ul className="session-list" aria-label={label}>
       {sessions.map((session) => (
@@ -68,11 +72,11 @@ function SessionList({ sessions, timeZone, label }: { sessions: SessionSummary[]
           <Link to={`/coaching/sessions/${session.id}`}>
             <SessionTime at={session.scheduledAt} timeZone={timeZone} />
           </Link>{" "}
-          with {session.lead}
+          {t("coaching:my.withLead", { lead: session.lead })}
           <div className="muted">
-            Focus: {session.focus.join(", ")}
+            {t("coaching:focusList", { focus: session.focus.join(t("coaching:listSeparator")) })}
             {session.total > 0
-              ? ` · ${session.open === 0 ? "all action items done" : `${plural(session.open, "action item")} open`}`
+              ? ` · ${session.open === 0 ? t("coaching:actionItems.allDone") : t("coaching:actionItems.open", { count: session.open })}`
               : null}
           </div>
         </li>
@@ -83,16 +87,18 @@ function SessionList({ sessions, timeZone, label }: { sessions: SessionSummary[]
 
 export default function MyCoachingPage() {
   const { userId, timeZone, upcoming, past, openItems } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <div className="stack">
       <PageHeader
-        title="Your coaching"
-        description={`Your 1:1s with your lead, what you agreed, and what's next. Times in ${timeZone}.`}
-        actions={<Link to={`/coaching/people/${userId}`}>Your coaching timeline</Link>}
+        title={t("coaching:my.title")}
+        description={t("coaching:my.description", { timeZone })}
+        actions={<Link to={`/coaching/people/${userId}`}>{t("coaching:timeline.ownTitle")}</Link>}
       />
-      <Card title="Open action items">
+      <Card title={t("coaching:my.openItems")}>
         {openItems.length === 0 ? (
-          <p className="muted">Nothing open. New action items from your 1:1s will appear here.</p>
+          <p className="muted">{t("coaching:my.nothingOpen")}</p>
         ) : (
           <ul className="action-items">
             {openItems.map((item) => (
@@ -100,10 +106,15 @@ export default function MyCoachingPage() {
                 <div>
                   <p className="action-item__text">{item.text}</p>
                   <p className="muted action-item__meta">
-                    Due {formatDate(item.dueDate)} {item.overdue ? <Badge tone="danger">Overdue</Badge> : null} · from your{" "}
-                    <Link to={`/coaching/sessions/${item.sessionId}`}>
-                      1:1 on <SessionTime at={item.sessionAt} timeZone={timeZone} />
-                    </Link>
+                    {t("coaching:actionItems.due", { due: format.day(item.dueDate) })}{" "}
+                    {item.overdue ? <Badge tone="danger">{t("coaching:actionItems.overdue")}</Badge> : null}{" "}
+                    <Trans
+                      i18nKey="coaching:my.fromSession"
+                      components={{
+                        link: <Link to={`/coaching/sessions/${item.sessionId}`} />,
+                        time: <SessionTime at={item.sessionAt} timeZone={timeZone} />,
+                      }}
+                    />
                   </p>
                 </div>
                 <ActionButton
@@ -112,9 +123,9 @@ export default function MyCoachingPage() {
                   variant="secondary"
                   size="small"
                   className=""
-                  label={`Mark as done: ${item.text}`}
+                  label={t("coaching:actionItems.markDoneLabel", { text: item.text })}
                 >
-                  Mark as done
+                  {t("coaching:actionItems.markDone")}
                 </ActionButton>
               </li>
             ))}
@@ -122,29 +133,27 @@ export default function MyCoachingPage() {
         )}
       </Card>
       <section aria-labelledby="upcoming-title" className="stack">
-        <h2 id="upcoming-title">Upcoming 1:1s</h2>
+        <h2 id="upcoming-title">{t("coaching:my.upcoming")}</h2>
         {upcoming.length === 0 ? (
-          <p className="muted">Nothing scheduled. Your lead plans 1:1s with you here.</p>
+          <p className="muted">{t("coaching:my.nothingScheduled")}</p>
         ) : (
-          <SessionList sessions={upcoming} timeZone={timeZone} label="Upcoming 1:1s" />
+          <SessionList sessions={upcoming} timeZone={timeZone} label={t("coaching:my.upcoming")} />
         )}
       </section>
       <section aria-labelledby="past-title" className="stack">
-        <h2 id="past-title">Past 1:1s</h2>
+        <h2 id="past-title">{t("coaching:my.past")}</h2>
         {past.length === 0 ? (
           upcoming.length === 0 ? (
-            <EmptyState title="No 1:1s yet">
-              When your lead records a 1:1 with you, its shared notes and action items show up here.
-            </EmptyState>
+            <EmptyState title={t("coaching:my.emptyTitle")}>{t("coaching:my.emptyBody")}</EmptyState>
           ) : (
-            <p className="muted">None yet.</p>
+            <p className="muted">{t("coaching:my.noneYet")}</p>
           )
         ) : (
-          <SessionList sessions={past} timeZone={timeZone} label="Past 1:1s" />
+          <SessionList sessions={past} timeZone={timeZone} label={t("coaching:my.past")} />
         )}
       </section>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Your coaching · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "coaching:my.title") }];

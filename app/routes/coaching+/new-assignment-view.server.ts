@@ -1,5 +1,6 @@
 // What the new-assignment page offers: the teams the viewer may assign to, the chosen team's
 // people, and the modules, scenarios and rubric levels an assignment can name.
+import type { TFunction } from "i18next";
 import type { AssignmentFormOptions } from "~/components/assignments/assignment-form.tsx";
 import { getCatalog } from "~/content/modules.server.ts";
 import { getPracticeCatalog } from "~/content/practice.server.ts";
@@ -8,10 +9,10 @@ import type { Viewer } from "~/engine/access/people.ts";
 import { listAssignableTeams } from "~/models/assignment.server.ts";
 import { notFound } from "~/utils/permissions.server.ts";
 
-export async function newAssignmentView(viewer: Viewer, teamId: string | undefined) {
+export async function newAssignmentView(viewer: Viewer, teamId: string | undefined, t: TFunction) {
   const [teams, catalog, practice] = await Promise.all([listAssignableTeams(viewer), getCatalog(), getPracticeCatalog()]);
   const team = teamId ? teams.find((candidate) => candidate.id === teamId) : teams[0];
-  if (teamId && !team) notFound("That team isn't one you can assign to.");
+  if (teamId && !team) notFound(t("assignments:new.teamNotYours"));
   const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title);
   // Empathy first: it is what leads most often set a floor for.
   const rubrics = practice.rubrics
@@ -30,7 +31,10 @@ export async function newAssignmentView(viewer: Viewer, teamId: string | undefin
         levels: criterion.levels
           .filter((level) => level.level > 0)
           .sort((a, b) => a.level - b.level)
-          .map((level) => ({ value: String(level.level), label: `At least ${level.label.toLowerCase()} (${level.level})` })),
+          .map((level) => ({
+            value: String(level.level),
+            label: t("assignments:form.levelOption", { level: level.label.toLowerCase(), number: level.level }),
+          })),
       })),
     })),
     today: todayUtc(),

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { SessionTime } from "~/components/coaching/session-time.tsx";
 import { buttonClassName } from "~/components/ui/button.tsx";
@@ -9,6 +10,8 @@ import { Pagination } from "~/components/ui/pagination.tsx";
 import { PageSchema } from "~/domain/fields.ts";
 import { COACHING_PEOPLE_PAGE_SIZE } from "~/domain/pages.ts";
 import { LEADING_ROLES, peopleScope } from "~/engine/access/people.ts";
+import { pageTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { getTimeZone, listCoachingPeople } from "~/models/coaching-session.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
@@ -42,45 +45,62 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function CoachingPeoplePage() {
   const { page, total, timeZone, rows } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <>
       <PageHeader
-        title="Your people's 1:1s"
-        description={`When you last met, when you meet next, and what's still open. Times in ${timeZone}.`}
+        title={t("coaching:people.title")}
+        description={t("coaching:people.description", { timeZone })}
         actions={
           <Link to="/coaching/sessions/new" className={buttonClassName()}>
-            Plan a 1:1
+            {t("coaching:people.plan")}
           </Link>
         }
       />
       {rows.length === 0 ? (
-        <EmptyState title="No one to coach yet">People on the teams you lead appear here once they're added.</EmptyState>
+        <EmptyState title={t("coaching:people.emptyTitle")}>{t("coaching:people.emptyBody")}</EmptyState>
       ) : (
         <DataTable
-          caption="1:1 coaching by person"
-          columns={["Name", "Team", "Last 1:1", "Next 1:1", "Open action items", { label: "Actions", hidden: true }]}
+          caption={t("coaching:people.caption")}
+          columns={[
+            t("coaching:people.column.name"),
+            t("coaching:people.column.team"),
+            t("coaching:people.column.last"),
+            t("coaching:people.column.next"),
+            t("coaching:people.column.openItems"),
+            { label: t("coaching:people.column.actions"), hidden: true },
+          ]}
         >
           {rows.map((row) => (
             <tr key={row.id}>
               <td>
                 <Link to={`/coaching/people/${row.id}`}>{row.name}</Link>
               </td>
-              <td>{row.team ?? <span className="muted">No team</span>}</td>
-              <td>{row.last ? <SessionTime at={row.last} timeZone={timeZone} /> : <span className="muted">Never</span>}</td>
-              <td>{row.next ? <SessionTime at={row.next} timeZone={timeZone} /> : <span className="muted">Not planned</span>}</td>
-              <td>{row.openItems}</td>
+              <td>{row.team ?? <span className="muted">{t("coaching:people.noTeam")}</span>}</td>
               <td>
-                <Link to={`/coaching/sessions/new?agentId=${row.id}`} aria-label={`Plan a 1:1 with ${row.name}`}>
-                  Plan a 1:1
+                {row.last ? <SessionTime at={row.last} timeZone={timeZone} /> : <span className="muted">{t("coaching:people.never")}</span>}
+              </td>
+              <td>
+                {row.next ? (
+                  <SessionTime at={row.next} timeZone={timeZone} />
+                ) : (
+                  <span className="muted">{t("coaching:people.notPlanned")}</span>
+                )}
+              </td>
+              <td>{format.number(row.openItems)}</td>
+              <td>
+                <Link to={`/coaching/sessions/new?agentId=${row.id}`} aria-label={t("coaching:people.planWith", { name: row.name })}>
+                  {t("coaching:people.plan")}
                 </Link>
               </td>
             </tr>
           ))}
         </DataTable>
       )}
-      <Pagination page={page} pageSize={COACHING_PEOPLE_PAGE_SIZE} total={total} label="People" />
+      <Pagination page={page} pageSize={COACHING_PEOPLE_PAGE_SIZE} total={total} label={t("coaching:people.pagination")} />
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Your people's 1:1s · Coaching · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "coaching:people.pageTitle") }];

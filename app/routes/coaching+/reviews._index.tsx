@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FilterBar, type FilterControl } from "~/components/forms/filter-bar.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
@@ -10,36 +11,34 @@ import { REVIEW_QUEUE_VIEW_LABELS, REVIEW_QUEUE_VIEWS, type ReviewQueueView } fr
 import { optionalFilter, PageSchema } from "~/domain/fields.ts";
 import { REVIEW_QUEUE_PAGE_SIZE } from "~/domain/pages.ts";
 import { LEADING_ROLES, peopleScope } from "~/engine/access/people.ts";
+import { message } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { listReviewableAgents, listReviewQueue } from "~/models/review.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
-import { formatDateTime } from "~/utils/format.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 
 const DEFAULT_VIEW: ReviewQueueView = "needs-review";
 
 const QuerySchema = z.object({
-  show: optionalFilter(z.enum(REVIEW_QUEUE_VIEWS, { errorMap: () => ({ message: `use one of ${REVIEW_QUEUE_VIEWS.join(", ")}` }) })),
-  scenario: optionalFilter(z.string().max(100, "scenario is too long")),
-  agent: optionalFilter(z.string().max(50, "agent is too long")),
+  show: optionalFilter(
+    z.enum(REVIEW_QUEUE_VIEWS, {
+      errorMap: () => ({ message: message("coaching:reviews.query.view", { views: REVIEW_QUEUE_VIEWS.join(", ") }) }),
+    }),
+  ),
+  scenario: optionalFilter(z.string().max(100, message("coaching:reviews.query.scenario"))),
+  agent: optionalFilter(z.string().max(50, message("coaching:reviews.query.agent"))),
   page: PageSchema,
 });
 
-const EMPTY: Record<ReviewQueueView, { title: string; body: string }> = {
-  "needs-review": {
-    title: "You're all caught up",
-    body: "Every graded conversation from your people has been reviewed. New ones appear here as soon as they are graded.",
-  },
-  provisional: {
-    title: "No provisional grades waiting",
-    body: "Conversations graded on a criterion the grader isn't trusted on yet (see Admin › Grader agreement) appear here until someone reviews them.",
-  },
-  "below-pass": {
-    title: "No conversations below the pass mark",
-    body: "Nobody you look after has a graded conversation that didn't pass.",
-  },
-  disputed: { title: "No open disputes", body: "When an agent disputes a level, the conversation appears here until you answer." },
-  all: { title: "No graded conversations yet", body: "When your people finish a practice conversation, it appears here with its grade." },
+/** Catalog keys of what each view says when it is empty. */
+const EMPTY: Record<ReviewQueueView, { title: `coaching:${string}`; body: `coaching:${string}` }> = {
+  "needs-review": { title: "coaching:reviews.empty.needs-review.title", body: "coaching:reviews.empty.needs-review.body" },
+  provisional: { title: "coaching:reviews.empty.provisional.title", body: "coaching:reviews.empty.provisional.body" },
+  "below-pass": { title: "coaching:reviews.empty.below-pass.title", body: "coaching:reviews.empty.below-pass.body" },
+  disputed: { title: "coaching:reviews.empty.disputed.title", body: "coaching:reviews.empty.disputed.body" },
+  all: { title: "coaching:reviews.empty.all.title", body: "coaching:reviews.empty.all.body" },
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -79,72 +78,95 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ReviewQueuePage() {
   const { page, total, view, filters, scenarios, agents, rows } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const viewLabel = t(REVIEW_QUEUE_VIEW_LABELS[view]).toLowerCase();
   const controls: FilterControl[] = [
     {
       kind: "select",
       name: "show",
-      label: "Show",
+      label: t("coaching:reviews.filter.show"),
       defaultValue: DEFAULT_VIEW,
-      options: REVIEW_QUEUE_VIEWS.map((value) => ({ value, label: REVIEW_QUEUE_VIEW_LABELS[value] })),
+      options: REVIEW_QUEUE_VIEWS.map((value) => ({ value, label: t(REVIEW_QUEUE_VIEW_LABELS[value]) })),
     },
-    { kind: "select", name: "scenario", label: "Scenario", any: "Any scenario", options: scenarios },
-    { kind: "select", name: "agent", label: "Agent", any: "Anyone", options: agents },
+    {
+      kind: "select",
+      name: "scenario",
+      label: t("coaching:reviews.filter.scenario"),
+      any: t("coaching:reviews.filter.anyScenario"),
+      options: scenarios,
+    },
+    { kind: "select", name: "agent", label: t("coaching:reviews.filter.agent"), any: t("coaching:reviews.filter.anyone"), options: agents },
   ];
   const filtered = filters.scenario !== "" || filters.agent !== "";
   const empty = filtered
-    ? { title: "Nothing matches these filters", body: "Try another scenario or person, or clear the filters." }
+    ? ({ title: "coaching:reviews.empty.filtered.title", body: "coaching:reviews.empty.filtered.body" } as const)
     : EMPTY[view];
   return (
     <>
       <PageHeader
-        title="Review queue"
-        description="Graded practice conversations from the people you look after, newest first. Open one to adjust levels, comment on turns and answer disputes."
-        actions={<Link to="/coaching">Back to Coaching</Link>}
+        title={t("coaching:reviews.title")}
+        description={t("coaching:reviews.description")}
+        actions={<Link to="/coaching">{t("coaching:backToCoaching")}</Link>}
       />
-      <FilterBar label="Filter the review queue" idPrefix="reviews" controls={controls} values={filters} clearTo="/coaching/reviews" />
+      <FilterBar
+        label={t("coaching:reviews.filterLabel")}
+        idPrefix="reviews"
+        controls={controls}
+        values={filters}
+        clearTo="/coaching/reviews"
+      />
       <p className="muted" role="status">
-        {total} {total === 1 ? "conversation" : "conversations"} · {REVIEW_QUEUE_VIEW_LABELS[view].toLowerCase()}
+        {t("coaching:reviews.count", { count: total, view: viewLabel })}
       </p>
       {rows.length === 0 ? (
-        <EmptyState title={empty.title}>{empty.body}</EmptyState>
+        <EmptyState title={t(empty.title)}>{t(empty.body)}</EmptyState>
       ) : (
         <DataTable
-          caption={`Graded conversations to review: ${REVIEW_QUEUE_VIEW_LABELS[view].toLowerCase()}`}
-          columns={["When", "Agent", "Scenario", "Score", "Status"]}
+          caption={t("coaching:reviews.caption", { view: viewLabel })}
+          columns={[
+            t("coaching:reviews.column.when"),
+            t("coaching:reviews.column.agent"),
+            t("coaching:reviews.column.scenario"),
+            t("coaching:reviews.column.score"),
+            t("coaching:reviews.column.status"),
+          ]}
         >
           {rows.map((row) => (
             <tr key={row.id}>
               <td>
                 <Link to={`/practice/attempts/${row.id}`}>
-                  {formatDateTime(row.at)}
-                  <span className="visually-hidden">
-                    : {row.agent}, {row.scenario}
-                  </span>
+                  {format.dateTime(row.at)}
+                  <span className="visually-hidden">{t("coaching:reviews.rowLabel", { agent: row.agent, scenario: row.scenario })}</span>
                 </Link>
               </td>
               <td>{row.agent}</td>
               <td>{row.scenario}</td>
-              <td>{row.score}</td>
+              <td>{format.number(row.score)}</td>
               <td>
                 <span className="review-badges">
-                  {row.reviewed ? <Badge tone="success">Reviewed</Badge> : <Badge tone="primary">Needs review</Badge>}
-                  {row.provisional ? <Badge tone="warning">Provisional grade</Badge> : null}
-                  {row.reviewed && !row.acknowledged ? <Badge>Not acknowledged</Badge> : null}
+                  {row.reviewed ? (
+                    <Badge tone="success">{t("coaching:reviews.badge.reviewed")}</Badge>
+                  ) : (
+                    <Badge tone="primary">{t("coaching:reviews.badge.needsReview")}</Badge>
+                  )}
+                  {row.provisional ? <Badge tone="warning">{t("coaching:reviews.badge.provisional")}</Badge> : null}
+                  {row.reviewed && !row.acknowledged ? <Badge>{t("coaching:reviews.badge.notAcknowledged")}</Badge> : null}
                   {row.openDisputes > 0 ? (
                     <span className="badge review-badge--disputed">
-                      {row.openDisputes === 1 ? "Disputed" : `${row.openDisputes} disputes`}
+                      {t("coaching:reviews.badge.disputes", { count: row.openDisputes })}
                     </span>
                   ) : null}
-                  {row.passed ? null : <Badge tone="danger">Not passed</Badge>}
+                  {row.passed ? null : <Badge tone="danger">{t("coaching:reviews.badge.notPassed")}</Badge>}
                 </span>
               </td>
             </tr>
           ))}
         </DataTable>
       )}
-      <Pagination page={page} pageSize={REVIEW_QUEUE_PAGE_SIZE} total={total} label="Review queue" />
+      <Pagination page={page} pageSize={REVIEW_QUEUE_PAGE_SIZE} total={total} label={t("coaching:reviews.title")} />
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Review queue · Coaching · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "coaching:reviews.pageTitle") }];

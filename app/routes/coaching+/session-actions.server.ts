@@ -6,6 +6,7 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { createActionItemSchema, createSessionSchema } from "~/components/coaching/session-form.tsx";
 import { localDate } from "~/engine/coaching/sessions.ts";
+import { message } from "~/i18n/message.ts";
 import {
   addActionItem,
   deleteSession,
@@ -20,8 +21,8 @@ import { badRequest } from "~/utils/request.server.ts";
 import { SESSION_MISSING, type loadVisibleSession } from "./session-view.server.ts";
 import { formContext, LINK_REFUSALS, loadSessionContent } from "./sessions-content.server.ts";
 
-const COACH_ONLY = "Only the agent's lead or an admin can change this session.";
-const ITEM_MISSING = "That action item doesn't exist.";
+const COACH_ONLY = message("coaching:session.coachOnly");
+const ITEM_MISSING = message("coaching:actionItems.missing");
 
 const ItemSchema = z.object({ itemId: z.string().min(1).max(64) });
 const ToggleSchema = ItemSchema.extend({ done: z.enum(["true", "false"]) });
@@ -58,13 +59,13 @@ export async function handleSessionAction({ user, viewer, session }: Awaited<Ret
       "remove-item": async () => {
         requireCoach();
         const parsed = ItemSchema.safeParse(Object.fromEntries(formData));
-        if (!parsed.success) badRequest("Say which action item to remove.");
+        if (!parsed.success) badRequest(message("coaching:actionItems.removeBadRequest"));
         if ((await removeActionItem(viewer, session.id, parsed.data.itemId)).status === "not-found") notFound(ITEM_MISSING);
         return redirectWithNotice(sessionUrl, "action-item-removed");
       },
       "toggle-item": async () => {
         const parsed = ToggleSchema.safeParse(Object.fromEntries(formData));
-        if (!parsed.success) badRequest("Say which action item to mark, and whether it is done.");
+        if (!parsed.success) badRequest(message("coaching:actionItems.toggleBadRequest"));
         const done = parsed.data.done === "true";
         const item = await setActionItemDone(viewer, { itemId: parsed.data.itemId, sessionId: session.id }, done);
         if (item.status === "not-found") notFound(ITEM_MISSING);
@@ -76,6 +77,6 @@ export async function handleSessionAction({ user, viewer, session }: Awaited<Ret
         return redirect(`/coaching/people/${session.agent.id}`);
       },
     },
-    "Unknown action for this session.",
+    message("coaching:session.unknownAction"),
   );
 }

@@ -1,6 +1,8 @@
 // The session page's view: the session as its coach or its agent sees it, and for the
 // coach what the edit form needs, built from the session the access check let through.
 import { instantToDueDate, isOverdue, localDateTimeInput } from "~/engine/coaching/sessions.ts";
+import { fixedT, requestLocale } from "~/i18n/i18next.server.ts";
+import { message } from "~/i18n/message.ts";
 import { getLinkedRecords, getSession, getTimeZone, listLinkables } from "~/models/coaching-session.server.ts";
 import { requireUser, toViewer, type SessionUser } from "~/utils/auth.server.ts";
 import { ensureFound } from "~/utils/permissions.server.ts";
@@ -13,7 +15,7 @@ import {
   reflectionLabel,
 } from "./sessions-content.server.ts";
 
-export const SESSION_MISSING = "There's no coaching session at this address.";
+export const SESSION_MISSING = message("coaching:session.missing");
 
 /** The session, if the signed-in person is its agent or may coach them; anything else is a 404. */
 export async function loadVisibleSession(request: Request, sessionId: string | undefined) {
@@ -25,9 +27,10 @@ export async function loadVisibleSession(request: Request, sessionId: string | u
 
 type VisibleSession = Awaited<ReturnType<typeof loadVisibleSession>>["session"];
 
-export async function sessionPageView(user: SessionUser, session: VisibleSession) {
+export async function sessionPageView(request: Request, user: SessionUser, session: VisibleSession) {
   const coach = session.role === "coach";
-  const [timeZone, content, linked, linkables] = await Promise.all([
+  const [t, timeZone, content, linked, linkables] = await Promise.all([
+    requestLocale(request, user).then((locale) => fixedT(locale, "coaching")),
     getTimeZone(user.id),
     loadSessionContent(),
     getLinkedRecords(session.agent.id, session.linkedAttemptIds, session.linkedReflections),
@@ -39,21 +42,25 @@ export async function sessionPageView(user: SessionUser, session: VisibleSession
   let edit = null;
   if (linkables) {
     // Links older than the latest few must stay in the form, or saving would silently drop them.
-    const options = linkOptions(content, {
-      attempts: [
-        ...linked.attempts.filter((attempt) => !linkables.attempts.some((candidate) => candidate.id === attempt.id)),
-        ...linkables.attempts,
-      ],
-      reflections: [
-        ...linked.reflections.filter(
-          (row) =>
-            !linkables.reflections.some(
-              (candidate) => candidate.moduleSlug === row.moduleSlug && candidate.reflectionId === row.reflectionId,
-            ),
-        ),
-        ...linkables.reflections,
-      ],
-    });
+    const options = linkOptions(
+      content,
+      {
+        attempts: [
+          ...linked.attempts.filter((attempt) => !linkables.attempts.some((candidate) => candidate.id === attempt.id)),
+          ...linkables.attempts,
+        ],
+        reflections: [
+          ...linked.reflections.filter(
+            (row) =>
+              !linkables.reflections.some(
+                (candidate) => candidate.moduleSlug === row.moduleSlug && candidate.reflectionId === row.reflectionId,
+              ),
+          ),
+          ...linkables.reflections,
+        ],
+      },
+      t,
+    );
     edit = {
       context,
       competencies: competencyOptions(content),
@@ -91,8 +98,8 @@ export async function sessionPageView(user: SessionUser, session: VisibleSession
       completedAt: item.completedAt?.toISOString() ?? null,
       overdue: isOverdue(item, context.today),
     })),
-    attempts: linked.attempts.map((attempt) => ({ id: attempt.id, ...attemptLabel(content, attempt) })),
-    reflections: linked.reflections.map((row) => ({ ...reflectionLabel(content, row), text: row.text })),
+    attempts: linked.attempts.map((attempt) => ({ id: attempt.id, ...attemptLabel(content, attempt, t) })),
+    reflections: linked.reflections.map((row) => ({ ...reflectionLabel(content, row, t), text: row.text })),
     edit,
   };
 }

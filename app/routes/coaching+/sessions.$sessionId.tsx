@@ -1,17 +1,19 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ActionItemsCard } from "~/components/coaching/action-items.tsx";
 import { SessionEditCard } from "~/components/coaching/session-edit.tsx";
 import { type LinkOption } from "~/components/coaching/session-form.tsx";
 import { SessionTime } from "~/components/coaching/session-time.tsx";
 import { Badge, Card, PageHeader } from "~/components/ui/layout.tsx";
+import { pageTitle } from "~/i18n/meta.ts";
 import { readFormData } from "~/utils/request.server.ts";
 import { handleSessionAction } from "./session-actions.server.ts";
 import { loadVisibleSession, sessionPageView } from "./session-view.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, session } = await loadVisibleSession(request, params.sessionId);
-  return sessionPageView(user, session);
+  return sessionPageView(request, user, session);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -25,7 +27,7 @@ function LinkList({ items }: { items: (LinkOption & { to?: string })[] }) {
       {items.map((item) => (
         <li key={item.value}>
           {item.to ? <Link to={item.to}>{item.label}</Link> : item.label}
-          {item.detail ? <span className="muted"> — {item.detail}</span> : null}
+          {item.detail ? <span className="muted">{` — ${item.detail}`}</span> : null}
         </li>
       ))}
     </ul>
@@ -37,29 +39,36 @@ export default function SessionPage() {
   const [searchParams] = useSearchParams();
   const coach = role === "coach";
   const confirmingDelete = coach && searchParams.get("confirm") === "delete";
+  const { t } = useTranslation();
 
   return (
     <div className="stack">
       <PageHeader
-        title={coach ? `1:1 with ${session.agent.name}` : `Your 1:1 with ${session.lead}`}
+        title={
+          coach ? t("coaching:session.titleCoach", { name: session.agent.name }) : t("coaching:session.titleAgent", { lead: session.lead })
+        }
         description={
           <>
-            <SessionTime at={session.scheduledAt} timeZone={timeZone} /> ({timeZone}){" "}
-            {session.upcoming ? <Badge tone="primary">Upcoming</Badge> : <Badge>Held</Badge>}
-            {coach ? ` · run by ${session.lead}` : null}
+            <SessionTime at={session.scheduledAt} timeZone={timeZone} /> {t("coaching:session.timeZone", { timeZone })}{" "}
+            {session.upcoming ? (
+              <Badge tone="primary">{t("coaching:session.upcoming")}</Badge>
+            ) : (
+              <Badge>{t("coaching:session.held")}</Badge>
+            )}
+            {coach ? ` ${t("coaching:session.runBy", { lead: session.lead })}` : null}
           </>
         }
         actions={
           coach ? (
-            <Link to={`/coaching/people/${session.agent.id}`}>{session.agent.name}'s timeline</Link>
+            <Link to={`/coaching/people/${session.agent.id}`}>{t("coaching:session.agentTimeline", { name: session.agent.name })}</Link>
           ) : (
-            <Link to="/coaching/my">Your coaching</Link>
+            <Link to="/coaching/my">{t("coaching:my.title")}</Link>
           )
         }
       />
 
-      <Card title="Focus">
-        <ul className="tag-list" aria-label="Focus competencies">
+      <Card title={t("coaching:session.focus")}>
+        <ul className="tag-list" aria-label={t("coaching:session.focusLabel")}>
           {session.focus.map((competency) => (
             <li key={competency.key}>
               <Badge tone="primary">{competency.name}</Badge>
@@ -70,20 +79,28 @@ export default function SessionPage() {
 
       <ActionItemsCard items={items} coach={coach} today={today} />
 
-      <Card title="Shared notes">
-        {session.sharedNotes ? <p className="notes-text">{session.sharedNotes}</p> : <p className="muted">No shared notes.</p>}
+      <Card title={t("coaching:sessionForm.sharedNotes")}>
+        {session.sharedNotes ? (
+          <p className="notes-text">{session.sharedNotes}</p>
+        ) : (
+          <p className="muted">{t("coaching:session.noSharedNotes")}</p>
+        )}
       </Card>
 
       {coach ? (
-        <Card title="Private notes">
-          <p className="muted">Only {session.agent.name}'s lead and admins can read these.</p>
-          {session.privateNotes ? <p className="notes-text">{session.privateNotes}</p> : <p className="muted">No private notes.</p>}
+        <Card title={t("coaching:sessionForm.privateNotes")}>
+          <p className="muted">{t("coaching:session.privateNotesWho", { name: session.agent.name })}</p>
+          {session.privateNotes ? (
+            <p className="notes-text">{session.privateNotes}</p>
+          ) : (
+            <p className="muted">{t("coaching:session.noPrivateNotes")}</p>
+          )}
         </Card>
       ) : null}
 
-      <Card title="Practice to discuss">
+      <Card title={t("coaching:session.practice")}>
         {attempts.length === 0 ? (
-          <p className="muted">No conversations linked.</p>
+          <p className="muted">{t("coaching:session.noPractice")}</p>
         ) : (
           <LinkList
             items={attempts.map((attempt) => ({
@@ -96,9 +113,9 @@ export default function SessionPage() {
         )}
       </Card>
 
-      <Card title="Reflections to discuss">
+      <Card title={t("coaching:sessionForm.reflections")}>
         {reflections.length === 0 ? (
-          <p className="muted">No reflections linked.</p>
+          <p className="muted">{t("coaching:session.noReflections")}</p>
         ) : (
           reflections.map((reflection) => (
             <div key={reflection.key} className="linked-reflection">
@@ -117,10 +134,12 @@ export default function SessionPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
-    title: data
-      ? `${data.role === "coach" ? `1:1 with ${data.session.agent.name}` : "Your 1:1"} · Coaching · Frontline`
-      : "Coaching session · Frontline",
+    title: !data
+      ? pageTitle(matches, "coaching:session.pageTitleMissing")
+      : data.role === "coach"
+        ? pageTitle(matches, "coaching:session.pageTitleCoach", { name: data.session.agent.name })
+        : pageTitle(matches, "coaching:session.pageTitleAgent"),
   },
 ];

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { createSessionSchema, SessionForm } from "~/components/coaching/session-form.tsx";
 import { Button } from "~/components/ui/button.tsx";
@@ -8,6 +9,9 @@ import { SelectField } from "~/components/ui/field.tsx";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { optionalFilter } from "~/domain/fields.ts";
 import { LEADING_ROLES } from "~/engine/access/people.ts";
+import { fixedT, requestLocale } from "~/i18n/i18next.server.ts";
+import { message } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
 import { createSession, findCoachee, getTimeZone, listCoachees, listLinkables } from "~/models/coaching-session.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
 import { handleIntent, invalid } from "~/utils/forms.server.ts";
@@ -15,7 +19,7 @@ import { ensureFound, notFound, requireRole } from "~/utils/permissions.server.t
 import { parseSearchParams, readFormData } from "~/utils/request.server.ts";
 import { competencyOptions, formContext, LINK_REFUSALS, linkOptions, loadSessionContent } from "./sessions-content.server.ts";
 
-const NOT_YOURS = "That person isn't on a team you lead.";
+const NOT_YOURS = message("coaching:newSession.notYours");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, LEADING_ROLES);
@@ -28,9 +32,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
         NOT_YOURS,
       )
     : null;
-  const links = agent ? linkOptions(content, await listLinkables(agent.id)) : { attempts: [], reflections: [] };
+  const t = await fixedT(await requestLocale(request, user), "coaching");
+  const links = agent ? linkOptions(content, await listLinkables(agent.id), t) : { attempts: [], reflections: [] };
   return {
-    coachees: coachees.map((person) => ({ value: person.id, label: person.team ? `${person.name} — ${person.team.name}` : person.name })),
+    coachees: coachees.map((person) => ({
+      value: person.id,
+      label: person.team ? t("coaching:newSession.personWithTeam", { name: person.name, team: person.team.name }) : person.name,
+    })),
     agent: agent ? { id: agent.id, name: agent.name } : null,
     context: formContext(content, timeZone),
     competencies: competencyOptions(content),
@@ -59,38 +67,39 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewSessionPage() {
   const { coachees, agent, context, competencies, attempts, reflections } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <div className="stack">
       <PageHeader
-        title={agent ? `Plan a 1:1 with ${agent.name}` : "Plan a 1:1"}
-        description="Agree what to work on, link the practice and reflections you'll talk through, and leave with action items."
+        title={agent ? t("coaching:people.planWith", { name: agent.name }) : t("coaching:people.plan")}
+        description={t("coaching:newSession.description")}
         actions={
           agent ? (
-            <Link to={`/coaching/people/${agent.id}`}>{agent.name}'s coaching timeline</Link>
+            <Link to={`/coaching/people/${agent.id}`}>{t("coaching:timeline.title", { name: agent.name })}</Link>
           ) : (
-            <Link to="/coaching/people">Your people</Link>
+            <Link to="/coaching/people">{t("coaching:people.yourPeople")}</Link>
           )
         }
       />
       {coachees.length === 0 ? (
-        <EmptyState title="No one to coach yet">People on the teams you lead appear here once they're added.</EmptyState>
+        <EmptyState title={t("coaching:people.emptyTitle")}>{t("coaching:people.emptyBody")}</EmptyState>
       ) : (
-        <Card title="Who is it with?">
+        <Card title={t("coaching:newSession.who")}>
           <Form method="get" className="form form--inline">
             <SelectField
-              label="Person"
+              label={t("coaching:newSession.person")}
               options={coachees}
-              placeholder="Choose a person"
+              placeholder={t("coaching:teamForm.choosePerson")}
               selectProps={{ id: "agentId", name: "agentId", defaultValue: agent?.id ?? "", required: true }}
             />
             <Button type="submit" variant="secondary">
-              {agent ? "Switch person" : "Continue"}
+              {agent ? t("coaching:newSession.switch") : t("coaching:newSession.continue")}
             </Button>
           </Form>
         </Card>
       )}
       {agent ? (
-        <Card title="The session">
+        <Card title={t("coaching:newSession.session")}>
           <SessionForm
             id="new-session"
             intent="create"
@@ -101,7 +110,7 @@ export default function NewSessionPage() {
             reflections={reflections}
             defaultValue={{}}
             withActionItems
-            submitLabel="Save the session"
+            submitLabel={t("coaching:newSession.save")}
             hiddenFields={{ agentId: agent.id }}
           />
         </Card>
@@ -110,6 +119,10 @@ export default function NewSessionPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.agent ? `1:1 with ${data.agent.name}` : "Plan a 1:1"} · Coaching · Frontline` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data?.agent
+      ? pageTitle(matches, "coaching:session.pageTitleCoach", { name: data.agent.name })
+      : pageTitle(matches, "coaching:newSession.pageTitle"),
+  },
 ];

@@ -1,8 +1,8 @@
 // A person's coaching timeline as the page shows it: 1:1s, reviews, graded practice and
 // completed modules, newest first, each described in words with a link where there is one.
+import type { TFunction } from "i18next";
 import { mergeTimeline, timelinePage, type TimelineEvent } from "~/engine/coaching/timeline.ts";
 import type { getTimelineRecords } from "~/models/coaching-session.server.ts";
-import { plural } from "~/utils/format.ts";
 import type { SessionContent } from "./sessions-content.server.ts";
 
 type EventView = {
@@ -15,7 +15,7 @@ type EventView = {
   upcoming: boolean;
 };
 
-function describeEvent(event: TimelineEvent, content: SessionContent, now: Date): EventView {
+function describeEvent(event: TimelineEvent, content: SessionContent, now: Date, t: TFunction): EventView {
   const base = { id: event.id, kind: event.kind, at: event.at.toISOString(), upcoming: false };
   const scenario = (slug: string) => content.scenarioTitles.get(slug) ?? slug;
   switch (event.kind) {
@@ -24,36 +24,38 @@ function describeEvent(event: TimelineEvent, content: SessionContent, now: Date)
         event.totalItems === 0
           ? null
           : event.openItems === 0
-            ? "all action items done"
-            : `${event.openItems} of ${plural(event.totalItems, "action item")} open`;
-      const focus = event.focus.map((key) => content.competencyNames.get(key) ?? key).join(", ");
+            ? t("coaching:actionItems.allDone")
+            : t("coaching:timeline.itemsOpen", { open: event.openItems, count: event.totalItems });
+      const focus = event.focus.map((key) => content.competencyNames.get(key) ?? key).join(t("coaching:listSeparator"));
       return {
         ...base,
         upcoming: event.at >= now,
-        title: `1:1 with ${event.leadName}`,
-        detail: [focus && `Focus: ${focus}`, items].filter(Boolean).join(" · ") || null,
+        title: t("coaching:timeline.session", { name: event.leadName }),
+        detail: [focus && t("coaching:focusList", { focus }), items].filter(Boolean).join(" · ") || null,
         to: `/coaching/sessions/${event.id}`,
       };
     }
     case "review":
       return {
         ...base,
-        title: `Review of “${scenario(event.scenarioSlug)}”`,
-        detail: event.reviewerName ? `by ${event.reviewerName}` : null,
+        title: t("coaching:timeline.review", { scenario: scenario(event.scenarioSlug) }),
+        detail: event.reviewerName ? t("coaching:timeline.reviewer", { name: event.reviewerName }) : null,
         to: `/practice/attempts/${event.attemptId}`,
       };
     case "attempt":
       return {
         ...base,
-        title: `Practised “${scenario(event.scenarioSlug)}”`,
-        detail: `${event.score}/100, ${event.passed ? "passed" : "not passed"}`,
+        title: t("coaching:timeline.attempt", { scenario: scenario(event.scenarioSlug) }),
+        detail: event.passed
+          ? t("coaching:timeline.scorePassed", { score: String(event.score) })
+          : t("coaching:timeline.scoreNotPassed", { score: String(event.score) }),
         to: `/practice/attempts/${event.attemptId}`,
       };
     case "module":
       return {
         ...base,
-        title: `Completed “${content.moduleTitles.get(event.moduleSlug) ?? event.moduleSlug}”`,
-        detail: `version ${event.moduleVersion}`,
+        title: t("coaching:timeline.module", { module: content.moduleTitles.get(event.moduleSlug) ?? event.moduleSlug }),
+        detail: t("coaching:timeline.version", { version: String(event.moduleVersion) }),
         to: null,
       };
   }
@@ -61,8 +63,8 @@ function describeEvent(event: TimelineEvent, content: SessionContent, now: Date)
 
 type TimelineRecords = Awaited<ReturnType<typeof getTimelineRecords>>;
 
-/** One page of the timeline, and how much there is in all. */
-export function timelineView(records: TimelineRecords, content: SessionContent, page: number, now = new Date()) {
+/** One page of the timeline, and how much there is in all, worded with `t` in the reader's language. */
+export function timelineView(records: TimelineRecords, content: SessionContent, page: number, t: TFunction, now = new Date()) {
   const events = mergeTimeline({
     sessions: records.sessions.map((session) => ({
       id: session.id,
@@ -91,6 +93,6 @@ export function timelineView(records: TimelineRecords, content: SessionContent, 
       graded: records.attempts.filter((attempt) => attempt.grade).length,
       modules: records.modules.length,
     },
-    events: shown.map((event) => describeEvent(event, content, now)),
+    events: shown.map((event) => describeEvent(event, content, now, t)),
   };
 }

@@ -1,15 +1,19 @@
 import { randomUUID } from "node:crypto";
 import type { QuizView } from "~/components/mdx/module-context.tsx";
-import { getCatalog, moduleRef, versionRef, type Catalog, type CompiledModule } from "~/content/modules.server.ts";
+import { getCatalog, localizedCatalog, moduleRef, versionRef, type Catalog, type CompiledModule } from "~/content/modules.server.ts";
 import { QUIZ_HINTS } from "~/domain/learning.ts";
 import { moduleStatus, pathProgress } from "~/engine/learning/progress.ts";
 import { gradeQuiz, mayShowAnswers, quizFeedback, triesBeforeAnswers } from "~/engine/learning/quiz.ts";
+import { isLocale } from "~/i18n/locales.ts";
 import { getModuleProgress, listProgressRecords, listReflections, startModule } from "~/models/learning.server.ts";
 import { ensureFound } from "~/utils/permissions.server.ts";
 
-/** The catalog and the module at this address; a 404 for a module that doesn't exist. */
-export async function loadModule(slug: string | undefined) {
-  const catalog = await getCatalog();
+/**
+ * The catalog and the module at this address, in the reader's language where translated (the
+ * same quiz ids and answers, so progress and grading do not depend on it); a 404 for a module that doesn't exist.
+ */
+export async function loadModule(slug: string | undefined, reader: { locale: string }) {
+  const catalog = localizedCatalog(await getCatalog(), isLocale(reader.locale) ? reader.locale : "en");
   const module = ensureFound(
     catalog.modules.find((candidate) => candidate.slug === slug),
     "There's no module at this address. It may have been renamed; find it in Learn.",
@@ -26,7 +30,7 @@ export function titleOf(modules: CompiledModule[], slug: string): string {
  * content), where they got to, their latest graded attempt at each quiz and their reflections.
  * Opening an unlocked module starts it.
  */
-export async function loadModulePage(userId: string, catalog: Catalog, module: CompiledModule) {
+export async function loadModulePage(userId: string, catalog: Catalog, module: CompiledModule & { fallback?: boolean }) {
   const { frontmatter } = module;
   const records = await listProgressRecords(userId);
   const status = moduleStatus(moduleRef(module), records);
@@ -69,6 +73,8 @@ export async function loadModulePage(userId: string, catalog: Catalog, module: C
   const lastSection = module.sections.find((section) => section.id === progress?.lastSection) ?? null;
 
   return {
+    /** The reader's language has no translation of this module: it is shown in English. */
+    fallback: module.fallback ?? false,
     module: {
       slug: module.slug,
       title: frontmatter.title,

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { type ClientLoaderFunctionArgs, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { AssignmentBar, toAssignmentBarView } from "~/components/assignments/assignment-bar.tsx";
 import { IntentForm, useIntentForm } from "~/components/forms/intent-form.tsx";
 import { useIsPending } from "~/components/forms/use-is-pending.ts";
@@ -20,7 +21,7 @@ import { loadModule, loadModulePage } from "./module-view.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { catalog, module } = await loadModule(params.slug);
+  const { catalog, module } = await loadModule(params.slug, user);
   const [page, assignmentBar] = await Promise.all([
     loadModulePage(user.id, catalog, module),
     findOpenAssignmentBar(user.id, "module", module.slug),
@@ -36,7 +37,7 @@ export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { catalog, module } = await loadModule(params.slug);
+  const { catalog, module } = await loadModule(params.slug, user);
   const formData = await readFormData(request);
   await refuseIfLocked(user.id, catalog, module);
   return handleIntent(
@@ -74,6 +75,7 @@ function FinishReadingForm({ servedAt }: { servedAt: string }) {
 }
 
 export default function ModulePage() {
+  const { t } = useTranslation();
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { module, status, missingPrerequisites, progress, next, servedAt } = loaderData;
@@ -96,6 +98,7 @@ export default function ModulePage() {
           <span>Version {module.version}</span>
         </p>
       </header>
+      {loaderData.fallback ? <Alert tone="info">{t("common:content.moduleInEnglish")}</Alert> : null}
       {loaderData.assignmentBar ? <AssignmentBar bar={loaderData.assignmentBar} /> : null}
 
       {status.kind === "locked" ? (

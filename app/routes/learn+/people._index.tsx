@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
@@ -11,6 +12,7 @@ import { LEARNERS_PAGE_SIZE } from "~/domain/pages.ts";
 import { LEVEL_LABELS, type Level } from "~/domain/people.ts";
 import { LEADING_ROLES, peopleScope } from "~/engine/access/people.ts";
 import { moduleStatus, pathProgress } from "~/engine/learning/progress.ts";
+import { translateMessage } from "~/i18n/message.ts";
 import { listLearnersWithProgress } from "~/models/learning.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
 import { formatDate } from "~/utils/format.ts";
@@ -47,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function PeopleProgressPage() {
+  const { t } = useTranslation();
   const { total, page, moduleCount, rows } = useLoaderData<typeof loader>();
   return (
     <>
@@ -66,7 +69,7 @@ export default function PeopleProgressPage() {
             <tr key={row.id}>
               <td>
                 <Link to={`/learn/people/${row.id}`}>{row.name}</Link>
-                <div className="muted">{row.level}</div>
+                <div className="muted">{translateMessage(t, row.level)}</div>
               </td>
               <td>{row.team ?? <span className="muted">No team</span>}</td>
               <td>

@@ -2,6 +2,7 @@ import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/rea
 import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CheckboxGroup } from "~/components/forms/choice-group.tsx";
 import { IntentForm, useIntentForm } from "~/components/forms/intent-form.tsx";
 import { useIsPending } from "~/components/forms/use-is-pending.ts";
@@ -83,6 +84,7 @@ function strengthsHint(form: ProfileForm): string {
 }
 
 function MentorProfileForm({ form: loaded }: { form: ProfileForm }) {
+  const { t } = useTranslation();
   const schema = mentorProfileSchema(loaded.competencies.map((competency) => competency.value));
   const [form, fields] = useIntentForm({ id: "mentor-profile", intent: "save", schema, defaultValue: loaded.defaults });
   const pending = useIsPending({ intent: "save" });
@@ -120,7 +122,7 @@ function MentorProfileForm({ form: loaded }: { form: ProfileForm }) {
           label="Work mode"
           hint="Remote mentees are matched with remote and hybrid mentors first."
           errors={fields.workMode.errors}
-          options={WORK_MODES.map((mode) => ({ value: mode, label: WORK_MODE_LABELS[mode] }))}
+          options={WORK_MODES.map((mode) => ({ value: mode, label: t(WORK_MODE_LABELS[mode]) }))}
           placeholder="Choose a work mode"
           selectProps={getSelectProps(fields.workMode)}
         />

@@ -2,6 +2,7 @@ import { getSelectProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ActionButton } from "~/components/forms/action-button.tsx";
 import { CheckboxGroup } from "~/components/forms/choice-group.tsx";
 import { IntentForm, useIntentForm } from "~/components/forms/intent-form.tsx";
@@ -81,6 +82,7 @@ function focusHint(suggested: string[] | null): string {
 }
 
 function MenteeRequestForm({ loaded }: { loaded: Loaded }) {
+  const { t } = useTranslation();
   const schema = menteeRequestSchema(
     loaded.competencies.map((competency) => competency.value),
     loaded.currentLevel,
@@ -97,9 +99,9 @@ function MenteeRequestForm({ loaded }: { loaded: Loaded }) {
       />
       <SelectField
         label="Level you're working towards"
-        hint={`You're ${LEVEL_LABELS[loaded.currentLevel]} now. Mentors at or beyond this level score higher.`}
+        hint={`You're ${t(LEVEL_LABELS[loaded.currentLevel])} now. Mentors at or beyond this level score higher.`}
         errors={fields.targetLevel.errors}
-        options={loaded.levels}
+        options={loaded.levels.map((level) => ({ ...level, label: t(level.label) }))}
         placeholder="Choose a level"
         selectProps={getSelectProps(fields.targetLevel)}
       />
@@ -155,6 +157,7 @@ function WithdrawRequest() {
 }
 
 export default function MenteeRequestPage() {
+  const { t } = useTranslation();
   const loaded = useLoaderData<typeof loader>();
   return (
     <div className="stack">
@@ -168,8 +171,8 @@ export default function MenteeRequestPage() {
       ) : null}
       {loaded.levels.length === 0 ? (
         <Alert tone="info">
-          You're {LEVEL_LABELS[loaded.currentLevel]}, the top of the ladder, so there's no level to work towards here. Mentoring others may
-          be the better fit: <Link to="/mentoring/profile">become a mentor</Link>.
+          You're {t(LEVEL_LABELS[loaded.currentLevel])}, the top of the ladder, so there's no level to work towards here. Mentoring others
+          may be the better fit: <Link to="/mentoring/profile">become a mentor</Link>.
         </Alert>
       ) : (
         <Card>

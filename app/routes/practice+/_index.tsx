@@ -1,16 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { AssignmentsSection, toAssignmentItem } from "~/components/assignments/assignment-list.tsx";
 import { FilterBar, type FilterControl } from "~/components/forms/filter-bar.tsx";
 import { ButtonLink } from "~/components/ui/button.tsx";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
-import { getCatalog } from "~/content/modules.server.ts";
-import { CHANNEL_LABELS, CHANNELS, DIFFICULTIES, DIFFICULTY_LABELS } from "~/content/practice-schemas.ts";
-import { getPracticeCatalog } from "~/content/practice.server.ts";
+import { getCatalog, localizedCompetencies } from "~/content/modules.server.ts";
+import { CHANNELS, DIFFICULTIES } from "~/content/practice-schemas.ts";
+import { getPracticeCatalog, localizeScenario } from "~/content/practice.server.ts";
 import { SlugSchema } from "~/content/schemas.ts";
 import { optionalFilter } from "~/domain/fields.ts";
+import { CHANNEL_LABEL_KEYS, DIFFICULTY_LABEL_KEYS } from "~/domain/practice.ts";
 import { hasRole, LEADING_ROLES } from "~/engine/access/people.ts";
+import { isLocale } from "~/i18n/locales.ts";
+import { pageTitle } from "~/i18n/meta.ts";
 import { listMyAssignments } from "~/models/assignment.server.ts";
 import { activeAttempts, practiceSummary } from "~/models/practice.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
@@ -26,13 +30,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const query = parseSearchParams(request, PracticeQuerySchema);
   const now = new Date();
-  const [{ scenarios }, { competencies }, summary, active, assignments] = await Promise.all([
+  const locale = isLocale(user.locale) ? user.locale : "en";
+  const [practice, catalog, summary, active, assignments] = await Promise.all([
     getPracticeCatalog(),
     getCatalog(),
     practiceSummary(user.id),
     activeAttempts(user.id),
     listMyAssignments(user.id, { kind: "scenario", now }),
   ]);
+  const scenarios = practice.scenarios.map((scenario) => localizeScenario(scenario, locale).scenario);
+  const competencies = localizedCompetencies(catalog, locale);
   const names = new Map(competencies.map((competency) => [competency.key, competency.name]));
   const cards = scenarios
     .filter(
@@ -41,13 +48,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
         (!query.difficulty || scenario.difficulty === query.difficulty) &&
         (!query.competency || scenario.competencies.includes(query.competency)),
     )
-    .sort((a, b) => DIFFICULTIES.indexOf(a.difficulty) - DIFFICULTIES.indexOf(b.difficulty) || a.title.localeCompare(b.title))
+    .sort((a, b) => DIFFICULTIES.indexOf(a.difficulty) - DIFFICULTIES.indexOf(b.difficulty) || a.title.localeCompare(b.title, locale))
     .map((scenario) => ({
       slug: scenario.slug,
       title: scenario.title,
       summary: scenario.summary,
-      channel: CHANNEL_LABELS[scenario.channel],
-      difficulty: DIFFICULTY_LABELS[scenario.difficulty],
+      channel: CHANNEL_LABEL_KEYS[scenario.channel],
+      difficulty: DIFFICULTY_LABEL_KEYS[scenario.difficulty],
       competencies: scenario.competencies.map((key) => names.get(key) ?? key),
       attempts: summary.get(scenario.slug)?.attempts ?? 0,
       best: summary.get(scenario.slug)?.best ?? null,
@@ -68,37 +75,44 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function PracticePage() {
   const { query, canSeeTeam, cards, assignments, competencies } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const controls: FilterControl[] = [
     {
       kind: "select",
       name: "channel",
-      label: "Channel",
-      any: "Any channel",
-      options: CHANNELS.map((channel) => ({ value: channel, label: CHANNEL_LABELS[channel] })),
+      label: t("practice:brief.channel"),
+      any: t("practice:index.anyChannel"),
+      options: CHANNELS.map((channel) => ({ value: channel, label: t(CHANNEL_LABEL_KEYS[channel]) })),
     },
     {
       kind: "select",
       name: "difficulty",
-      label: "Difficulty",
-      any: "Any difficulty",
-      options: DIFFICULTIES.map((difficulty) => ({ value: difficulty, label: DIFFICULTY_LABELS[difficulty] })),
+      label: t("practice:brief.difficulty"),
+      any: t("practice:index.anyDifficulty"),
+      options: DIFFICULTIES.map((difficulty) => ({ value: difficulty, label: t(DIFFICULTY_LABEL_KEYS[difficulty]) })),
     },
-    { kind: "select", name: "competency", label: "Competency", any: "Any competency", options: competencies },
+    {
+      kind: "select",
+      name: "competency",
+      label: t("practice:index.competency"),
+      any: t("practice:index.anyCompetency"),
+      options: competencies,
+    },
   ];
   return (
     <div className="stack">
       <PageHeader
-        title="Practice"
-        description="Talk to a simulated customer, then get a grade on empathy, resolution, communication and efficiency with the words that earned it."
-        actions={canSeeTeam ? <Link to="/practice/team">Your team's practice</Link> : null}
+        title={t("common:nav.practice")}
+        description={t("practice:index.description")}
+        actions={canSeeTeam ? <Link to="/practice/team">{t("practice:index.teamLink")}</Link> : null}
       />
       <AssignmentsSection id="assigned-scenarios-title" items={assignments} />
-      <FilterBar label="Filter scenarios" idPrefix="practice" controls={controls} values={query} clearTo="/practice" />
+      <FilterBar label={t("practice:index.filter")} idPrefix="practice" controls={controls} values={query} clearTo="/practice" />
       <p className="muted" role="status">
-        {cards.length} {cards.length === 1 ? "scenario" : "scenarios"}
+        {t("practice:index.count", { count: cards.length })}
       </p>
       {cards.length === 0 ? (
-        <EmptyState title="No scenarios match" action={<Link to="/practice">Clear filters</Link>} />
+        <EmptyState title={t("practice:index.empty")} action={<Link to="/practice">{t("practice:index.clearFilters")}</Link>} />
       ) : (
         <ul className="module-list">
           {cards.map((card) => (
@@ -108,33 +122,34 @@ export default function PracticePage() {
                   <Link to={`/practice/scenarios/${card.slug}`}>{card.title}</Link>
                 </h2>
                 {card.passed ? (
-                  <Badge tone="success">Passed</Badge>
+                  <Badge tone="success">{t("practice:report.passed")}</Badge>
                 ) : card.active ? (
-                  <Badge tone="warning">In progress</Badge>
+                  <Badge tone="warning">{t("practice:status.active")}</Badge>
                 ) : card.attempts ? (
-                  <Badge tone="primary">Tried</Badge>
+                  <Badge tone="primary">{t("practice:index.tried")}</Badge>
                 ) : (
-                  <Badge>New</Badge>
+                  <Badge>{t("practice:index.new")}</Badge>
                 )}
               </div>
               <p>{card.summary}</p>
               <p className="muted module-card__meta">
-                {card.channel} · {card.difficulty} · {card.competencies.join(", ")}
+                {t(card.channel)} · {t(card.difficulty)} · {card.competencies.join(t("practice:report.listSeparator"))}
               </p>
               <p className="module-card__meta">
                 {card.attempts === 0
-                  ? "Not tried yet"
-                  : `${card.attempts} ${card.attempts === 1 ? "attempt" : "attempts"} · best score ${card.best ?? "—"}`}
+                  ? t("practice:index.notTried")
+                  : t("practice:index.attempts", { count: card.attempts, best: card.best ?? "—" })}
               </p>
               {card.active ? (
                 <p className="practice-card__resume">
                   <ButtonLink to={`/practice/attempts/${card.active.id}`} size="small">
-                    Continue conversation<span className="visually-hidden"> in {card.title}</span>
+                    {t("practice:index.continue")}
+                    <span className="visually-hidden">{t("practice:index.continueIn", { title: card.title })}</span>
                   </ButtonLink>{" "}
                   <span className="muted">
                     {card.active.replies === 0
-                      ? "You haven't replied yet."
-                      : `You've sent ${card.active.replies} ${card.active.replies === 1 ? "reply" : "replies"}.`}
+                      ? t("practice:index.noReplies")
+                      : t("practice:index.replies", { count: card.active.replies })}
                   </span>
                 </p>
               ) : null}
@@ -146,4 +161,4 @@ export default function PracticePage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Practice · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "common:nav.practice") }];

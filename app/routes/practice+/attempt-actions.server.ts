@@ -16,6 +16,7 @@ import {
 } from "~/components/practice/review-forms.tsx";
 import { hasRole, peopleScope } from "~/engine/access/people.ts";
 import { canReviewAttempt, canTakePartInAttempt, PRACTICE_REVIEWER_ROLES } from "~/engine/access/practice.ts";
+import { message } from "~/i18n/message.ts";
 import { blindCalibrationFor } from "~/models/calibration.server.ts";
 import { endAttempt, replyToCustomer, type VisibleAttempt } from "~/models/practice.server.ts";
 import {
@@ -35,32 +36,27 @@ import { forbidden, notFound } from "~/utils/permissions.server.ts";
 import { badRequest } from "~/utils/request.server.ts";
 
 const KNOWN_INTENTS = new Set<string>(["reply", "end", "acknowledge", "dispute", ...REVIEW_INTENTS]);
-const UNKNOWN_FORM = "This form could not be understood. Reload the page and try again.";
+const UNKNOWN_FORM = message("practice:error.unknownForm");
 
-const conflict = (message: string): never => {
-  throw data({ message }, { status: 409 });
+const conflict = (text: string): never => {
+  throw data({ message: text }, { status: 409 });
 };
 
-const endedConflict = () =>
-  conflict("This conversation has already ended, so it can't take another reply. Its grade is on the conversation page.");
+const endedConflict = () => conflict(message("practice:error.ended"));
 
 /** Turns a level the model refused into a 400 on the form that sent it. */
 function rejectLevel(intent: string, submission: Submission<unknown>, refusal: LevelRefusal) {
   if (refusal.status === "not-applicable") {
-    return refused(intent, "This criterion didn't apply to this conversation, so it has no level to change.", submission);
+    return refused(intent, message("practice:error.notApplicableOverride"), submission);
   }
   return invalid(intent, submission, {
-    level: [
-      refusal.status === "invalid-level"
-        ? "Choose one of this criterion's levels"
-        : "That is already the level that counts; choose a different one",
-    ],
+    level: [refusal.status === "invalid-level" ? message("practice:forms.chooseCriterionLevel") : message("practice:error.sameLevel")],
   });
 }
 
 function rejectResolution(intent: string, submission: Submission<unknown>, result: Exclude<ResolveResult, { status: "ok" }>) {
-  if (result.status === "not-found") notFound("This conversation has no such dispute.");
-  if (result.status === "closed") return refused(intent, "This dispute has already been answered.", submission);
+  if (result.status === "not-found") notFound(message("practice:error.noDispute"));
+  if (result.status === "closed") return refused(intent, message("practice:error.disputeAnswered"), submission);
   return rejectLevel(intent, submission, result);
 }
 
@@ -70,24 +66,23 @@ export async function handleAttemptAction({ user, attempt, scenario, rubrics }: 
   if (![...KNOWN_INTENTS].includes(intent)) badRequest(UNKNOWN_FORM);
   const attemptUrl = `/practice/attempts/${attempt.id}`;
   if ((REVIEW_INTENTS as readonly string[]).includes(intent)) {
-    if (!hasRole(user, PRACTICE_REVIEWER_ROLES)) forbidden("Only team leads and admins review practice conversations.");
-    if (!canReviewAttempt(user, attempt)) forbidden("Your own practice is reviewed by someone else.");
-    if (await blindCalibrationFor(user.id, attempt.id))
-      conflict("You're scoring this conversation in a calibration session: submit your scores there before you review it.");
+    if (!hasRole(user, PRACTICE_REVIEWER_ROLES)) forbidden(message("practice:error.reviewersOnly"));
+    if (!canReviewAttempt(user, attempt)) forbidden(message("practice:error.ownPractice"));
+    if (await blindCalibrationFor(user.id, attempt.id)) conflict(message("practice:error.blindCalibration"));
   } else if (!canTakePartInAttempt(user, attempt)) {
     // Leads may read a team member's attempt; only its owner may take part in it or answer its review.
-    notFound("There's no practice conversation at this address.");
+    notFound(message("practice:error.noAttempt"));
   }
   const reviewer: Reviewer = { id: user.id, scope: peopleScope(toViewer(user)) };
   const requireGrade = () => {
-    if (!attempt.grade) conflict("This conversation hasn't been graded yet, so there is no review to act on.");
+    if (!attempt.grade) conflict(message("practice:error.notGraded"));
   };
 
   return handleIntent(formData, {
     reply: async () => {
       const submission = parseWithZod(formData, { schema: ReplySchema });
       if (submission.status !== "success") {
-        if (!submission.error?.text) badRequest("This reply could not be understood. Reload the page and try again.");
+        if (!submission.error?.text) badRequest(message("practice:error.badReply"));
         return invalid("reply", submission);
       }
       const result = await replyToCustomer(attempt.id, user.id, submission.value, scenario, rubrics);
@@ -104,7 +99,7 @@ export async function handleAttemptAction({ user, attempt, scenario, rubrics }: 
       const submission = parseWithZod(formData, { schema: OverrideSchema });
       if (submission.status !== "success") return invalid("override", submission);
       const result = await overrideCriterion(reviewer, { attemptId: attempt.id, ...submission.value }, scenario, rubrics);
-      if (result.status === "not-found") notFound("This grade has no such criterion.");
+      if (result.status === "not-found") notFound(message("practice:error.noCriterion"));
       if (result.status !== "ok") return rejectLevel("override", submission, result);
       return redirect(`${attemptUrl}#criterion-${submission.value.criterionId}`);
     },
@@ -114,15 +109,14 @@ export async function handleAttemptAction({ user, attempt, scenario, rubrics }: 
       if (submission.status !== "success") return invalid("comment", submission);
       const turnIndex = submission.value.turnIndex ?? null;
       const result = await addReviewComment(reviewer, { attemptId: attempt.id, turnIndex, body: submission.value.body });
-      if (result.status === "not-found") notFound("There's no practice conversation at this address.");
-      if (result.status === "invalid-turn")
-        return invalid("comment", submission, { turnIndex: ["Choose a message from this conversation"] });
+      if (result.status === "not-found") notFound(message("practice:error.noAttempt"));
+      if (result.status === "invalid-turn") return invalid("comment", submission, { turnIndex: [message("practice:error.chooseMessage")] });
       return redirect(turnIndex === null ? `${attemptUrl}#review` : `${attemptUrl}#turn-${turnIndex}`);
     },
     "mark-reviewed": async () => {
       requireGrade();
       const result = await markReviewed(reviewer, attempt.id);
-      if (result.status === "not-found") notFound("There's no practice conversation at this address.");
+      if (result.status === "not-found") notFound(message("practice:error.noAttempt"));
       return redirect(`${attemptUrl}#review`);
     },
     "accept-dispute": async () => {
@@ -147,8 +141,8 @@ export async function handleAttemptAction({ user, attempt, scenario, rubrics }: 
     acknowledge: async () => {
       requireGrade();
       const result = await acknowledgeReview(user.id, attempt.id);
-      if (result.status === "not-found") notFound("There's no practice conversation at this address.");
-      if (result.status === "not-reviewed") conflict("This conversation hasn't been reviewed yet, so there is nothing to acknowledge.");
+      if (result.status === "not-found") notFound(message("practice:error.noAttempt"));
+      if (result.status === "not-reviewed") conflict(message("practice:error.notReviewed"));
       return redirect(`${attemptUrl}#review`);
     },
     dispute: async () => {
@@ -156,12 +150,12 @@ export async function handleAttemptAction({ user, attempt, scenario, rubrics }: 
       const submission = parseWithZod(formData, { schema: DisputeSchema });
       if (submission.status !== "success") return invalid("dispute", submission);
       const result = await openDispute(user.id, { attemptId: attempt.id, ...submission.value });
-      if (result.status === "not-found") notFound("This grade has no such criterion.");
+      if (result.status === "not-found") notFound(message("practice:error.noCriterion"));
       if (result.status === "not-applicable") {
-        return refused("dispute", "This criterion didn't apply to this conversation, so there is no level to dispute.", submission);
+        return refused("dispute", message("practice:error.notApplicableDispute"), submission);
       }
       if (result.status === "already-open") {
-        return refused("dispute", "You already have an open dispute on this criterion. Your lead will answer it first.", submission);
+        return refused("dispute", message("practice:error.alreadyDisputed"), submission);
       }
       return redirect(`${attemptUrl}#criterion-${submission.value.criterionId}`);
     },

@@ -3,12 +3,12 @@
 import { toConversationTurn, type TurnComment } from "~/components/practice/conversation.tsx";
 import { type ReportCriterion, type TopFix } from "~/components/practice/grade-report.tsx";
 import { type AttemptReview, type CriterionReview, type DisputeView } from "~/components/practice/review.tsx";
-import { CHANNEL_LABELS, DIFFICULTY_LABELS } from "~/content/practice-schemas.ts";
-import { ATTEMPT_STATUS_LABELS, type AttemptStatus } from "~/domain/practice.ts";
+import { ATTEMPT_STATUS_LABELS, CHANNEL_LABEL_KEYS, DIFFICULTY_LABEL_KEYS, type AttemptStatus } from "~/domain/practice.ts";
 import { canReviewAttempt } from "~/engine/access/practice.ts";
 import { finalLevel, levelChoices } from "~/engine/coaching/review-score.ts";
 import { betterReply, isStrength, rankFixes, scenarioNeutralAdvice } from "~/engine/grading/coaching.ts";
 import { moodLabel } from "~/engine/simulation/mood.ts";
+import { message } from "~/i18n/message.ts";
 import { blindCalibrationFor } from "~/models/calibration.server.ts";
 import { provisionalCriteria } from "~/models/grader-trust.server.ts";
 import { scoreComparison, type VisibleAttempt } from "~/models/practice.server.ts";
@@ -55,7 +55,8 @@ export async function attemptPageView({ user, attempt, scenario, rubrics }: Visi
   const canReview = canReviewAttempt(user, attempt);
   const definitions = new Map(rubrics.flatMap((rubric) => rubric.criteria).map((definition) => [definition.id, definition]));
   const reviewRows = new Map((review?.grade?.criteria ?? []).map((row) => [row.criterionId, row]));
-  const agentLabel = isOwner ? "You" : attempt.user.name;
+  // The owner's turns are headed "You" in the reader's language by the transcript itself.
+  const agentLabel = isOwner ? null : attempt.user.name;
 
   const criteria = (attempt.grade?.criteria ?? []).map((criterion): ReportCriterion => {
     const row = reviewRows.get(criterion.criterionId);
@@ -73,7 +74,8 @@ export async function attemptPageView({ user, attempt, scenario, rubrics }: Visi
       label: criterion.label,
       level: criterion.level,
       finalLevel: final,
-      finalLabel: overrideLevel === null ? criterion.label : (finalDefinition?.label ?? `Level ${final}`),
+      finalLabel:
+        overrideLevel === null ? criterion.label : (finalDefinition?.label ?? message("practice:report.levelNumber", { level: final })),
       overridden: overrideLevel !== null,
       maxLevel: criterion.maxLevel,
       applicable: criterion.applicable,
@@ -87,7 +89,9 @@ export async function attemptPageView({ user, attempt, scenario, rubrics }: Visi
         criterion.opinionLevel !== null && criterion.opinionTurn !== null && criterion.opinionQuote !== null
           ? {
               level: criterion.opinionLevel,
-              label: definition?.levels.find((level) => level.level === criterion.opinionLevel)?.label ?? `Level ${criterion.opinionLevel}`,
+              label:
+                definition?.levels.find((level) => level.level === criterion.opinionLevel)?.label ??
+                message("practice:report.levelNumber", { level: criterion.opinionLevel }),
               turn: criterion.opinionTurn,
               quote: criterion.opinionQuote,
             }
@@ -128,7 +132,11 @@ export async function attemptPageView({ user, attempt, scenario, rubrics }: Visi
           turnOptions: canReview
             ? attempt.turns.map((turn) => ({
                 value: String(turn.index),
-                label: `Message ${turn.index + 1} · ${turn.speaker === "agent" ? attempt.user.name : scenario.persona.name}: “${excerpt(turn.text)}”`,
+                label: message("practice:review.turnOption", {
+                  number: turn.index + 1,
+                  name: turn.speaker === "agent" ? attempt.user.name : scenario.persona.name,
+                  excerpt: excerpt(turn.text),
+                }),
               }))
             : [],
           openDisputes: (review.grade?.criteria ?? []).reduce(
@@ -163,10 +171,10 @@ export async function attemptPageView({ user, attempt, scenario, rubrics }: Visi
       slug: scenario.slug,
       title: scenario.title,
       channel: scenario.channel,
-      channelLabel: CHANNEL_LABELS[scenario.channel],
+      channelLabel: CHANNEL_LABEL_KEYS[scenario.channel],
       customer: scenario.persona.name,
       brief: scenario.brief,
-      difficultyLabel: DIFFICULTY_LABELS[scenario.difficulty],
+      difficultyLabel: DIFFICULTY_LABEL_KEYS[scenario.difficulty],
       parTurns: scenario.par.turns,
       parSeconds: scenario.par.replySeconds,
     },

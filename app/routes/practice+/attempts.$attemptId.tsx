@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { BriefPanel } from "~/components/practice/brief-panel.tsx";
 import { Conversation } from "~/components/practice/conversation.tsx";
 import { GradeReport, HighlightLegend, type ReportCriterion } from "~/components/practice/grade-report.tsx";
@@ -7,6 +8,8 @@ import { MoodIndicator } from "~/components/practice/mood-indicator.tsx";
 import { ReplyBox } from "~/components/practice/reply-box.tsx";
 import { CriterionReviewRow, DisputeLink, ReviewPanel, type AttemptReview } from "~/components/practice/review.tsx";
 import { Alert, Badge, PageHeader } from "~/components/ui/layout.tsx";
+import { translateMessage } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
 import { loadVisibleAttempt } from "~/models/practice.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
 import { handleAttemptAction } from "./attempt-actions.server.ts";
@@ -35,16 +38,18 @@ export default function AttemptPage() {
   const { scenario, turns, grade, isOwner } = loaded;
   const active = loaded.status === "active";
   const { review } = loaded;
+  const { t } = useTranslation();
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
+      <nav aria-label={t("practice:breadcrumb")} className="breadcrumb">
         {review?.canReview ? (
           <>
-            <Link to="/coaching">Coaching</Link> <span aria-hidden="true">/</span> <Link to="/coaching/reviews">Reviews</Link>
+            <Link to="/coaching">{t("common:nav.coaching")}</Link> <span aria-hidden="true">/</span>{" "}
+            <Link to="/coaching/reviews">{t("practice:attempt.reviews")}</Link>
           </>
         ) : (
           <>
-            <Link to="/practice">Practice</Link> <span aria-hidden="true">/</span>{" "}
+            <Link to="/practice">{t("common:nav.practice")}</Link> <span aria-hidden="true">/</span>{" "}
             <Link to={`/practice/scenarios/${scenario.slug}`}>{scenario.title}</Link>
           </>
         )}
@@ -53,8 +58,14 @@ export default function AttemptPage() {
         title={scenario.title}
         description={
           <>
-            {scenario.channelLabel} with {scenario.customer}
-            {isOwner ? "" : ` · practised by ${loaded.agentName}`} · <Badge tone={active ? "primary" : undefined}>{loaded.outcome}</Badge>
+            {isOwner
+              ? t("practice:attempt.description", { channel: translateMessage(t, scenario.channelLabel), customer: scenario.customer })
+              : t("practice:attempt.descriptionOther", {
+                  channel: translateMessage(t, scenario.channelLabel),
+                  customer: scenario.customer,
+                  name: loaded.agentName,
+                })}{" "}
+            · <Badge tone={active ? "primary" : undefined}>{translateMessage(t, loaded.outcome)}</Badge>
           </>
         }
       />
@@ -68,7 +79,7 @@ export default function AttemptPage() {
             customer={scenario.customer}
             turns={turns}
             criteria={grade?.criteria ?? []}
-            agentLabel={loaded.agentLabel}
+            agentLabel={loaded.agentLabel ?? undefined}
             comments={loaded.turnComments}
             live={active}
           />
@@ -89,7 +100,7 @@ export default function AttemptPage() {
           grade={grade}
           outcome={loaded.outcome}
           retryTo={isOwner ? `/practice/scenarios/${scenario.slug}` : null}
-          title={isOwner ? "Your grade" : `${loaded.agentName}'s grade`}
+          title={isOwner ? t("practice:report.title") : t("practice:attempt.theirGrade", { name: loaded.agentName })}
           review={review ? (criterion) => <CriterionReviewRow criterion={criterion} review={review} /> : undefined}
           fixAction={
             review
@@ -105,25 +116,31 @@ export default function AttemptPage() {
       {grade ? (
         <p className="what-if-link">
           <Link to={`/practice/attempts/${loaded.id}/what-if`}>
-            What if {isOwner ? "you had" : `${loaded.agentName} had`} said something else?
+            {isOwner ? t("practice:attempt.whatIfLink") : t("practice:attempt.whatIfLinkOther", { name: loaded.agentName })}
           </Link>{" "}
-          <span className="muted">Rewrite one message and replay the conversation from there; nothing is saved.</span>
+          <span className="muted">{t("practice:attempt.whatIfHint")}</span>
         </p>
       ) : null}
       {review ? <ReviewPanel review={review} /> : null}
       {loaded.scoringBlind ? (
         <Alert tone="info">
-          You're scoring this conversation in the calibration session{" "}
-          <Link to={`/calibration/${loaded.scoringBlind.id}`}>{loaded.scoringBlind.title}</Link>: its grade and review stay hidden until you
-          submit your scores.
+          <Trans
+            i18nKey="practice:attempt.scoringBlind"
+            values={{ session: loaded.scoringBlind.title }}
+            components={{ link: <Link to={`/calibration/${loaded.scoringBlind.id}`} /> }}
+          />
         </Alert>
       ) : !active && !grade ? (
-        <p className="muted">This conversation has ended.</p>
+        <p className="muted">{t("practice:attempt.ended")}</p>
       ) : null}
     </div>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.scenario.title ?? "Conversation"} · Practice · Frontline` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? pageTitle(matches, "practice:attempt.metaTitle", { title: data.scenario.title })
+      : pageTitle(matches, "practice:attempt.metaTitleMissing"),
+  },
 ];

@@ -2,6 +2,7 @@ import { getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { IntentForm, useIntentForm } from "~/components/forms/intent-form.tsx";
 import { useIsPending } from "~/components/forms/use-is-pending.ts";
@@ -10,6 +11,8 @@ import { Button } from "~/components/ui/button.tsx";
 import { TextareaField } from "~/components/ui/field.tsx";
 import { Alert, PageHeader } from "~/components/ui/layout.tsx";
 import { MAX_REPLY_LENGTH, replyTextField } from "~/domain/practice.ts";
+import { message } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
 import { loadFinishedAttempt, replayWithRewrite } from "~/models/what-if.server.ts";
 import { handleIntent, invalid } from "~/utils/forms.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
@@ -24,13 +27,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     attemptId: attempt.id,
     scenarioTitle: scenario.title,
     isOwner: attempt.userId === user.id,
-    messages: messages.map((message, index) => ({ number: index + 1, excerpt: excerpt(message.text) })),
+    messages: messages.map((sent, index) => ({ number: index + 1, excerpt: excerpt(sent.text) })),
     turn,
     original: messages[turn - 1].text,
   };
 }
 
-const CHOOSE_MESSAGE = "Choose one of your messages.";
+const CHOOSE_MESSAGE = message("practice:whatIf.chooseMessage");
 const WhatIfSchema = z.object({
   turn: z.number({ required_error: CHOOSE_MESSAGE, invalid_type_error: CHOOSE_MESSAGE }).int(CHOOSE_MESSAGE).min(1, CHOOSE_MESSAGE),
   text: replyTextField,
@@ -56,25 +59,26 @@ export default function WhatIfPage() {
   const actionData = useActionData<typeof action>();
   const turn = loaded.turn;
   const replayed = actionData && "status" in actionData && actionData.turn === turn ? actionData : null;
+  const { t } = useTranslation();
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/practice">Practice</Link> <span aria-hidden="true">/</span>{" "}
+      <nav aria-label={t("practice:breadcrumb")} className="breadcrumb">
+        <Link to="/practice">{t("common:nav.practice")}</Link> <span aria-hidden="true">/</span>{" "}
         <Link to={`/practice/attempts/${loaded.attemptId}`}>{loaded.scenarioTitle}</Link>
       </nav>
       <PageHeader
-        title="What if…"
-        description={`Rewrite one ${loaded.isOwner ? "of your messages" : "of the agent's messages"} and replay the conversation from there. The customer answers the new message, then the later messages as they were sent. Nothing is saved or counted.`}
+        title={t("practice:whatIf.title")}
+        description={loaded.isOwner ? t("practice:whatIf.description") : t("practice:whatIf.descriptionOther")}
       />
       <section className="card stack" aria-labelledby="choose-title">
-        <h2 id="choose-title">Which message?</h2>
+        <h2 id="choose-title">{t("practice:whatIf.which")}</h2>
         <ol className="what-if__messages">
-          {loaded.messages.map((message) => (
-            <li key={message.number}>
-              {message.number === turn ? (
-                <strong aria-current="true">{message.excerpt}</strong>
+          {loaded.messages.map((sent) => (
+            <li key={sent.number}>
+              {sent.number === turn ? (
+                <strong aria-current="true">{sent.excerpt}</strong>
               ) : (
-                <Link to={`?turn=${message.number}`}>{message.excerpt}</Link>
+                <Link to={`?turn=${sent.number}`}>{sent.excerpt}</Link>
               )}
             </li>
           ))}
@@ -84,7 +88,7 @@ export default function WhatIfPage() {
       {replayed ? (
         <WhatIfComparison original={replayed.original} rewritten={replayed.rewritten} />
       ) : (
-        <Alert>Your rewritten message and everything after it will appear here beside what happened.</Alert>
+        <Alert>{t("practice:whatIf.placeholder")}</Alert>
       )}
     </div>
   );
@@ -98,24 +102,29 @@ function RewriteForm({ turn, original }: { turn: number; original: string }) {
     defaultValue: { turn: String(turn), text: original },
   });
   const replaying = useIsPending({ intent: "replay" });
+  const { t } = useTranslation();
   return (
     <IntentForm form={form} intent="replay">
       <input type="hidden" name={fields.turn.name} value={turn} />
       <TextareaField
-        label={`Message ${turn}, rewritten`}
-        hint="Change as much or as little as you like."
+        label={t("practice:whatIf.rewriteLabel", { number: turn })}
+        hint={t("practice:whatIf.rewriteHint")}
         errors={fields.text.errors ?? fields.turn.errors}
         textareaProps={{ ...getTextareaProps(fields.text), rows: 5, maxLength: MAX_REPLY_LENGTH }}
       />
       <div className="row">
         <Button type="submit" pending={replaying}>
-          {replaying ? "Replaying…" : "Replay from here"}
+          {replaying ? t("practice:whatIf.replaying") : t("practice:whatIf.replay")}
         </Button>
       </div>
     </IntentForm>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
-  { title: `What if… · ${loaded?.scenarioTitle ?? "Conversation"} · Practice · Frontline` },
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [
+  {
+    title: loaded
+      ? pageTitle(matches, "practice:whatIf.metaTitle", { title: loaded.scenarioTitle })
+      : pageTitle(matches, "practice:whatIf.metaTitleMissing"),
+  },
 ];

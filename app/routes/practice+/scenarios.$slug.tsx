@@ -1,45 +1,53 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { AssignmentBar, toAssignmentBarView } from "~/components/assignments/assignment-bar.tsx";
 import { ActionButton } from "~/components/forms/action-button.tsx";
 import { ButtonLink } from "~/components/ui/button.tsx";
-import { Card, PageHeader } from "~/components/ui/layout.tsx";
-import { CHANNEL_LABELS, DIFFICULTY_LABELS } from "~/content/practice-schemas.ts";
-import { getPracticeCatalog } from "~/content/practice.server.ts";
+import { Alert, Card, PageHeader } from "~/components/ui/layout.tsx";
+import { getPracticeCatalog, localizeScenario } from "~/content/practice.server.ts";
+import { CHANNEL_LABEL_KEYS, DIFFICULTY_LABEL_KEYS } from "~/domain/practice.ts";
 import { scoreProgress } from "~/engine/grading/coaching.ts";
+import { isLocale } from "~/i18n/locales.ts";
+import { message } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { findOpenAssignmentBar } from "~/models/assignment.server.ts";
 import { activeAttempts, gradedHistory, startAttempt } from "~/models/practice.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
-import { formatDateTime } from "~/utils/format.ts";
 import { handleIntent } from "~/utils/forms.server.ts";
 import { ensureFound } from "~/utils/permissions.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
 
-async function loadScenario(slug: string | undefined) {
+/** The scenario in the person's language, or in English with `fallback` when it has no translation. */
+async function loadScenario(slug: string | undefined, user: { locale: string }) {
   const { scenarios } = await getPracticeCatalog();
-  return ensureFound(
+  const english = ensureFound(
     scenarios.find((scenario) => scenario.slug === slug),
-    "There's no practice scenario at this address.",
+    message("practice:error.noScenario"),
   );
+  return localizeScenario(english, isLocale(user.locale) ? user.locale : "en");
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const scenario = await loadScenario(params.slug);
+  const { scenario, fallback } = await loadScenario(params.slug, user);
   const [history, assignmentBar, active] = await Promise.all([
     gradedHistory(user.id, scenario.slug),
     findOpenAssignmentBar(user.id, "scenario", scenario.slug),
     activeAttempts(user.id),
   ]);
   return {
+    fallback,
     assignmentBar: toAssignmentBarView(assignmentBar),
     scenario: {
       slug: scenario.slug,
       title: scenario.title,
       summary: scenario.summary,
       brief: scenario.brief,
-      channel: CHANNEL_LABELS[scenario.channel],
-      difficulty: DIFFICULTY_LABELS[scenario.difficulty],
+      channel: CHANNEL_LABEL_KEYS[scenario.channel],
+      difficulty: DIFFICULTY_LABEL_KEYS[scenario.difficulty],
       customer: scenario.persona.name,
       showsMood: scenario.persona.showMood,
       par: scenario.par,
@@ -59,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const scenario = await loadScenario(params.slug);
+  const { scenario } = await loadScenario(params.slug, user);
   return handleIntent(await readFormData(request), {
     start: async () => {
       const attempt = await startAttempt(user.id, scenario);
@@ -68,71 +76,67 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-function formatPar(seconds: number): string {
-  return seconds >= 3600 ? `${Math.round(seconds / 3600)} h` : seconds >= 60 ? `${Math.round(seconds / 60)} min` : `${seconds} s`;
+function formatPar(t: TFunction, seconds: number): string {
+  if (seconds >= 3600) return t("practice:scenario.hours", { value: Math.round(seconds / 3600) });
+  return seconds >= 60 ? t("practice:scenario.minutes", { value: Math.round(seconds / 60) }) : t("practice:timer.seconds", { seconds });
 }
 
 export default function ScenarioPage() {
-  const { scenario, history, assignmentBar, progress, activeAttemptId } = useLoaderData<typeof loader>();
+  const { scenario, history, assignmentBar, progress, activeAttemptId, fallback } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/practice">Practice</Link> <span aria-hidden="true">/</span> {scenario.title}
+      <nav aria-label={t("practice:breadcrumb")} className="breadcrumb">
+        <Link to="/practice">{t("common:nav.practice")}</Link> <span aria-hidden="true">/</span> {scenario.title}
       </nav>
       <PageHeader title={scenario.title} description={scenario.summary} />
+      {fallback ? <Alert tone="info">{t("common:content.scenarioInEnglish")}</Alert> : null}
       {assignmentBar ? <AssignmentBar bar={assignmentBar} /> : null}
       <div className="grid">
-        <Card title="The brief">
+        <Card title={t("practice:brief.title")}>
           <p>{scenario.brief}</p>
           <dl className="facts">
-            <dt>Channel</dt>
-            <dd>{scenario.channel}</dd>
-            <dt>Difficulty</dt>
-            <dd>{scenario.difficulty}</dd>
-            <dt>Customer</dt>
+            <dt>{t("practice:brief.channel")}</dt>
+            <dd>{t(scenario.channel)}</dd>
+            <dt>{t("practice:brief.difficulty")}</dt>
+            <dd>{t(scenario.difficulty)}</dd>
+            <dt>{t("practice:brief.customer")}</dt>
             <dd>{scenario.customer}</dd>
-            <dt>Par</dt>
-            <dd>
-              {scenario.par.turns} replies, about {formatPar(scenario.par.replySeconds)} each
-            </dd>
-            <dt>Pass mark</dt>
-            <dd>{scenario.passScore} with no critical failure</dd>
+            <dt>{t("practice:brief.par")}</dt>
+            <dd>{t("practice:scenario.par", { count: scenario.par.turns, time: formatPar(t, scenario.par.replySeconds) })}</dd>
+            <dt>{t("practice:scenario.passMark")}</dt>
+            <dd>{t("practice:scenario.passMarkValue", { score: scenario.passScore })}</dd>
           </dl>
         </Card>
-        <Card title="How it works">
-          <p>
-            The customer reacts to what you write: they share details only when you ask, warm up when they feel heard, and may leave if they
-            feel ignored.{scenario.showsMood ? " A mood indicator shows how they feel." : " At this difficulty you won't see their mood."}
-          </p>
-          <p>
-            When the conversation ends you get the two or three fixes that matter most, each with a better reply, then every criterion with
-            the words that earned its level.
-          </p>
+        <Card title={t("practice:scenario.howItWorks")}>
+          <p>{scenario.showsMood ? t("practice:scenario.howCustomerReactsMood") : t("practice:scenario.howCustomerReacts")}</p>
+          <p>{t("practice:scenario.howGraded")}</p>
           <div className="row">
-            {activeAttemptId ? <ButtonLink to={`/practice/attempts/${activeAttemptId}`}>Continue conversation</ButtonLink> : null}
+            {activeAttemptId ? <ButtonLink to={`/practice/attempts/${activeAttemptId}`}>{t("practice:index.continue")}</ButtonLink> : null}
             <ActionButton intent="start" className="" variant={activeAttemptId ? "secondary" : "primary"}>
-              {history.length || activeAttemptId ? "Start a new attempt" : "Start the conversation"}
+              {history.length || activeAttemptId ? t("practice:scenario.startNew") : t("practice:scenario.start")}
             </ActionButton>
           </div>
         </Card>
       </div>
-      <Card title="Your graded attempts">
+      <Card title={t("practice:scenario.historyTitle")}>
         {history.length === 0 ? (
-          <p className="muted">None yet. Your first, best and latest scores will show here.</p>
+          <p className="muted">{t("practice:scenario.historyEmpty")}</p>
         ) : (
           <>
             {progress ? (
               <dl className="score-progress">
                 <div>
-                  <dt>First</dt>
+                  <dt>{t("practice:scenario.first")}</dt>
                   <dd>{progress.first}</dd>
                 </div>
                 <div>
-                  <dt>Best</dt>
+                  <dt>{t("practice:scenario.best")}</dt>
                   <dd>{progress.best}</dd>
                 </div>
                 <div>
-                  <dt>Latest</dt>
+                  <dt>{t("practice:scenario.latest")}</dt>
                   <dd>{progress.latest}</dd>
                 </div>
               </dl>
@@ -140,8 +144,10 @@ export default function ScenarioPage() {
             <ol>
               {history.map((attempt) => (
                 <li key={attempt.id}>
-                  <Link to={`/practice/attempts/${attempt.id}`}>{formatDateTime(attempt.startedAt)}</Link> — score {attempt.score}
-                  {attempt.passed ? " (passed)" : " (not passed)"}
+                  <Link to={`/practice/attempts/${attempt.id}`}>{format.dateTime(attempt.startedAt)}</Link>{" "}
+                  {attempt.passed
+                    ? t("practice:scenario.historyPassed", { score: attempt.score })
+                    : t("practice:scenario.historyNotPassed", { score: attempt.score })}
                 </li>
               ))}
             </ol>
@@ -152,4 +158,10 @@ export default function ScenarioPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.scenario.title ?? "Scenario"} · Practice · Frontline` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? pageTitle(matches, "practice:attempt.metaTitle", { title: data.scenario.title })
+      : pageTitle(matches, "practice:scenario.metaTitleMissing"),
+  },
+];

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
@@ -8,9 +9,10 @@ import { getPracticeCatalog } from "~/content/practice.server.ts";
 import { PageSchema } from "~/domain/fields.ts";
 import { TEAM_ATTEMPTS_PAGE_SIZE } from "~/domain/pages.ts";
 import { LEADING_ROLES, peopleScope } from "~/engine/access/people.ts";
+import { pageTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { listTeamAttempts } from "~/models/practice.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
-import { formatDateTime } from "~/utils/format.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 
@@ -38,36 +40,44 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function TeamAttemptsPage() {
   const { page, total, attempts } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <>
       <PageHeader
-        title="Your team's practice"
-        description="Graded conversations from the people you lead, newest first."
-        actions={<Link to="/practice">Back to Practice</Link>}
+        title={t("practice:index.teamLink")}
+        description={t("practice:team.description")}
+        actions={<Link to="/practice">{t("practice:report.backToPractice")}</Link>}
       />
       {attempts.length === 0 ? (
-        <EmptyState title="No graded conversations yet">
-          When your people finish a practice conversation, it appears here with its grade.
-        </EmptyState>
+        <EmptyState title={t("practice:team.emptyTitle")}>{t("practice:team.empty")}</EmptyState>
       ) : (
-        <DataTable caption="Graded practice conversations" columns={["When", "Agent", "Scenario", "Score"]}>
+        <DataTable
+          caption={t("practice:team.caption")}
+          columns={[t("practice:team.when"), t("practice:whatIf.agent"), t("practice:team.scenario"), t("practice:team.score")]}
+        >
           {attempts.map((attempt) => (
             <tr key={attempt.id}>
               <td>
-                <Link to={`/practice/attempts/${attempt.id}`}>{formatDateTime(attempt.startedAt)}</Link>
+                <Link to={`/practice/attempts/${attempt.id}`}>{format.dateTime(attempt.startedAt)}</Link>
               </td>
               <td>{attempt.agent}</td>
               <td>{attempt.scenario}</td>
               <td>
-                {attempt.score} {attempt.passed ? <Badge tone="success">Passed</Badge> : <Badge tone="danger">Not passed</Badge>}
+                {attempt.score}{" "}
+                {attempt.passed ? (
+                  <Badge tone="success">{t("practice:report.passed")}</Badge>
+                ) : (
+                  <Badge tone="danger">{t("practice:report.notPassed")}</Badge>
+                )}
               </td>
             </tr>
           ))}
         </DataTable>
       )}
-      <Pagination page={page} pageSize={TEAM_ATTEMPTS_PAGE_SIZE} total={total} label="Team practice" />
+      <Pagination page={page} pageSize={TEAM_ATTEMPTS_PAGE_SIZE} total={total} label={t("practice:team.title")} />
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Team practice · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "practice:team.title") }];
