@@ -77,7 +77,10 @@ export async function renderingInstance(locale: Locale): Promise<I18n> {
   return instance;
 }
 
-/** A `t` for text a loader or action words itself, in the given language. */
-export function fixedT(locale: Locale, namespace: string): Promise<TFunction> {
-  return remixI18n.getFixedT(locale, namespace) as Promise<TFunction>;
+/**
+ * A `t` for text a loader or action words itself, in the given language. It reuses the
+ * language's rendering instance: a fresh instance per request would be garbage on every request.
+ */
+export async function fixedT(locale: Locale, namespace: string): Promise<TFunction> {
+  return (await renderingInstance(locale)).getFixedT(locale, namespace);
 }
