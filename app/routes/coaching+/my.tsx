@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { SessionTime } from "~/components/coaching/session-time.tsx";
 import { ActionButton } from "~/components/forms/action-button.tsx";
@@ -107,14 +107,10 @@ export default function MyCoachingPage() {
                   <p className="action-item__text">{item.text}</p>
                   <p className="muted action-item__meta">
                     {t("coaching:actionItems.due", { due: format.day(item.dueDate) })}{" "}
-                    {item.overdue ? <Badge tone="danger">{t("coaching:actionItems.overdue")}</Badge> : null}{" "}
-                    <Trans
-                      i18nKey="coaching:my.fromSession"
-                      components={{
-                        link: <Link to={`/coaching/sessions/${item.sessionId}`} />,
-                        time: <SessionTime at={item.sessionAt} timeZone={timeZone} />,
-                      }}
-                    />
+                    {item.overdue ? <Badge tone="danger">{t("coaching:actionItems.overdue")}</Badge> : null} {t("coaching:my.fromYour")}{" "}
+                    <Link to={`/coaching/sessions/${item.sessionId}`}>
+                      {t("coaching:my.sessionOn")} <SessionTime at={item.sessionAt} timeZone={timeZone} />
+                    </Link>
                   </p>
                 </div>
                 <ActionButton
