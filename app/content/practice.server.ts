@@ -3,6 +3,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
+import type { z } from "zod";
 import { criterionIsGraded } from "~/engine/grading/criteria.ts";
 import { contentVariantOf, type Locale } from "~/i18n/locales.ts";
 import { RubricSchema, ScenarioSchema, type Rubric, type Scenario } from "./practice-schemas.ts";
@@ -66,18 +67,8 @@ export async function loadPracticeFromSource(
   }
 
   const rubricIds = new Set(rubrics.map((rubric) => rubric.id));
-  for (const { entry, base, locale } of variantsIn(rubricFiles)) {
-    const english = rubrics.find((rubric) => `${rubric.id}.yml` === base);
-    const parsed = entry.problem ? null : RubricSchema.safeParse(entry.raw);
-    if (entry.problem) problems.push(entry.problem);
-    else if (!english) problems.push({ file: entry.file, where: "(file)", message: `is a translation of ${base}, which does not exist or is invalid` });
-    else if (parsed && !parsed.success) problems.push(...zodProblems(entry.file, parsed.error));
-    else if (parsed?.success) {
-      const drift = compareRubricStructure(english, parsed.data);
-      problems.push(...drift.map((problem) => ({ file: entry.file, ...problem })));
-      if (drift.length === 0) english.variants = { ...english.variants, [locale]: parsed.data };
-    }
-  }
+  for (const { english, locale, variant } of readVariants(rubricFiles, RubricSchema, rubrics, (rubric) => `${rubric.id}.yml`, compareRubricStructure, problems))
+    english.variants = { ...english.variants, [locale]: variant };
 
   const scenarios: Scenario[] = [];
   const scenarioFiles = await readYamlFolder(path.join(root, "scenarios"));
@@ -108,25 +99,44 @@ export async function loadPracticeFromSource(
     }
     scenarios.push(scenario);
   }
-  for (const { entry, base, locale } of variantsIn(scenarioFiles)) {
-    const english = scenarios.find((scenario) => `${scenario.slug}.yml` === base);
-    const parsed = entry.problem ? null : ScenarioSchema.safeParse(entry.raw);
-    if (entry.problem) problems.push(entry.problem);
-    else if (!english) problems.push({ file: entry.file, where: "(file)", message: `is a translation of ${base}, which does not exist or is invalid` });
-    else if (parsed && !parsed.success) problems.push(...zodProblems(entry.file, parsed.error));
-    else if (parsed?.success) {
-      const drift = compareScenarioStructure(english, parsed.data);
-      problems.push(...drift.map((problem) => ({ file: entry.file, ...problem })));
-      if (drift.length === 0) english.variants[locale] = { ...parsed.data, slug: english.slug, locale, variants: {} };
-    }
-  }
+  for (const { english, locale, variant } of readVariants(
+    scenarioFiles,
+    ScenarioSchema,
+    scenarios,
+    (scenario) => `${scenario.slug}.yml`,
+    compareScenarioStructure,
+    problems,
+  ))
+    english.variants[locale] = { ...variant, slug: english.slug, locale, variants: {} };
   return { catalog: { scenarios, rubrics }, problems };
 }
 
-function variantsIn(files: YamlFile[]) {
+/**
+ * The translations among `files` that parse and share their English item's structure; every other
+ * one is a problem naming its file.
+ */
+function readVariants<Item, Schema extends z.ZodTypeAny>(
+  files: YamlFile[],
+  schema: Schema,
+  items: Item[],
+  fileOf: (item: Item) => string,
+  compare: (english: Item, translated: z.output<Schema>) => { where: string; message: string }[],
+  problems: ContentProblem[],
+): { english: Item; locale: Exclude<Locale, "en">; variant: z.output<Schema> }[] {
   return files.flatMap((entry) => {
-    const variant = contentVariantOf(entry.name);
-    return variant ? [{ entry, ...variant }] : [];
+    const found = contentVariantOf(entry.name);
+    if (!found) return [];
+    if (entry.problem) return (problems.push(entry.problem), []);
+    const english = items.find((item) => fileOf(item) === found.base);
+    if (!english) {
+      problems.push({ file: entry.file, where: "(file)", message: `is a translation of ${found.base}, which does not exist or is invalid` });
+      return [];
+    }
+    const parsed = schema.safeParse(entry.raw);
+    if (!parsed.success) return (problems.push(...zodProblems(entry.file, parsed.error)), []);
+    const drift = compare(english, parsed.data);
+    problems.push(...drift.map((problem) => ({ file: entry.file, ...problem })));
+    return drift.length ? [] : [{ english, locale: found.locale, variant: parsed.data as z.output<Schema> }];
   });
 }
 

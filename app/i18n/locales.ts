@@ -9,6 +9,11 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
+/** A person's language as stored (any string) narrowed to one we speak; English otherwise. */
+export function readerLocale(person: { locale: string }): Locale {
+  return isLocale(person.locale) ? person.locale : DEFAULT_LOCALE;
+}
+
 /** Each language named in itself, so a reader finds their own in the switcher. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", "zh-Hant": "繁體中文", "zh-Hans": "简体中文" };
 

@@ -13,7 +13,7 @@ import type { Viewer } from "~/engine/access/people.ts";
 import { evaluateLevel, nextLevels, type CareerEvidence } from "~/engine/career/evaluate.ts";
 import { measureCompetencies } from "~/engine/career/measured.ts";
 import { readinessOf } from "~/engine/career/readiness.ts";
-import { isLocale, type Locale } from "~/i18n/locales.ts";
+import { type Locale, readerLocale } from "~/i18n/locales.ts";
 import { message } from "~/i18n/message.ts";
 import { toViewer, type SessionUser } from "~/utils/auth.server.ts";
 import { ensureFound } from "~/utils/permissions.server.ts";
@@ -90,11 +90,6 @@ function checkInTable(
     self: authorship(checkIns.self),
     lead: authorship(checkIns.lead),
   };
-}
-
-/** The language a reader's career content (ladder, module and scenario titles) is shown in. */
-export function readerLocale(user: { locale: string }): Locale {
-  return isLocale(user.locale) ? user.locale : "en";
 }
 
 /** Everything a career page shows about one person, in the reader's language; null when there is no such person. */

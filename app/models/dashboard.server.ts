@@ -8,7 +8,7 @@ import { instantToDueDate, isOverdue, localDate } from "~/engine/coaching/sessio
 import { pathProgress } from "~/engine/learning/progress.ts";
 import { isNewHire, NEW_HIRE_DAYS } from "~/engine/people/tenure.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
-import { isLocale, type Locale } from "~/i18n/locales.ts";
+import { type Locale, readerLocale } from "~/i18n/locales.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { ASSIGNMENT_ROW_SELECT, assignmentStatuses, listMyAssignments } from "./assignment.server.ts";
 import { nearestNextLevel } from "./career-view.server.ts";
@@ -403,11 +403,7 @@ export async function loadDashboard(viewer: Viewer, now = new Date()) {
   return {
     me,
     role,
-    agent: await loadAgentDashboard(
-      viewer.id,
-      { newHire, timeZone: person.timeZone, locale: isLocale(person.locale) ? person.locale : "en" },
-      now,
-    ),
+    agent: await loadAgentDashboard(viewer.id, { newHire, timeZone: person.timeZone, locale: readerLocale(person) }, now),
   } as const;
 }
 

@@ -7,6 +7,7 @@
 import { analyseChinese, chineseContentWords, simplified } from "../language/chinese.ts";
 import type { TextAnalysis } from "../language/english.ts";
 import { empathyFeatures, type RuleReading, type SentenceFeatures } from "./empathy-features.ts";
+import { CREDIT, EMPATHY, ON_TOPIC } from "./signal-kinds.ts";
 import type { AnalysisContext, OfferRule, Signal, SignalKind, Strength } from "./signals.ts";
 
 type Sentence = { text: string; start: number; plain: string; question: TextAnalysis["sentences"][number]["question"]; words: Set<string> };
@@ -410,24 +411,8 @@ function namesFor(customerName: string | undefined): string[] {
   return [name, ...["先生", "女士", "小姐", "太太"].map((title) => `${surname}${title}`)];
 }
 
-const ON_TOPIC: ReadonlySet<SignalKind> = new Set([
-  "ownership",
-  "asks-fact",
-  "offers-resolution",
-  "sets-expectations",
-  "checks-satisfaction",
-  "closes",
-  "escalates",
-  "personalises",
-  "asks-secret",
-  "rudeness",
-  "blame",
-  "dismissive",
-  "asks-unknown",
-]);
 /** Words about the customer's trouble whatever it is: "抱歉让您久等了" is on any scenario's topic. */
 const TROUBLE_WORDS = /久等|等待|延误|耽误|麻烦|不便|问题|困扰|失误|错误|情况|心情|着急|担心/;
-const EMPATHY: ReadonlySet<SignalKind> = new Set(["emotional-reaction", "interpretation", "exploration"]);
 
 function offTopic({ list, anchor, plain }: Reading, signals: Signal[], topic: ReadonlySet<string>): boolean {
   if (signals.some((signal) => ON_TOPIC.has(signal.kind)) || TROUBLE_WORDS.test(plain)) return false;
@@ -473,7 +458,7 @@ export function analyseChineseMessage(message: string, context: AnalysisContext,
   const rude = signals.some((signal) => signal.kind === "rudeness" || signal.kind === "dismissive");
   const credited = signals.filter(
     (signal) =>
-      !(rude && EMPATHY.has(signal.kind)) && !(signal.kind !== "repeats" && repeatedAt(signal.span[0]) && CREDITED.has(signal.kind)),
+      !(rude && EMPATHY.has(signal.kind)) && !(signal.kind !== "repeats" && repeatedAt(signal.span[0]) && CREDIT.has(signal.kind)),
   );
   if (context.topic && offTopic(reading, credited, context.topic)) {
     const kept = credited.filter((signal) => !EMPATHY.has(signal.kind) && signal.kind !== "apology");
@@ -482,18 +467,3 @@ export function analyseChineseMessage(message: string, context: AnalysisContext,
   }
   return credited;
 }
-
-const CREDITED: ReadonlySet<SignalKind> = new Set([
-  "emotional-reaction",
-  "interpretation",
-  "exploration",
-  "apology",
-  "ownership",
-  "asks-fact",
-  "offers-resolution",
-  "sets-expectations",
-  "checks-satisfaction",
-  "closes",
-  "escalates",
-  "personalises",
-]);

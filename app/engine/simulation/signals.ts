@@ -8,6 +8,7 @@ import { analyseText, contentLemmas, tokenAt, type QuestionKind, type TextAnalys
 import { empathyFeatures, shoutedWords, type RuleReading, type SentenceFeatures } from "./empathy-features.ts";
 import { compileModel, EMPATHY_MECHANISMS, readEmpathy, replyFeatures } from "./empathy-model.ts";
 import weights from "./empathy-weights.json";
+import { CREDIT, EMPATHY, ON_TOPIC } from "./signal-kinds.ts";
 import { analyseChineseMessage, chineseAmountsIn, chineseContentOf, chineseEmpathySentenceFeatures } from "./signals-chinese.ts";
 
 const EMPATHY_MODEL = compileModel(weights);
@@ -760,43 +761,6 @@ function learnedEmpathySignals(message: string, sentences: SentenceFeatures[], s
     push(signals, message, mechanism, reading.evidence.start, reading.evidence.end, { strength: reading.level === 2 ? "strong" : "weak" });
   }
 }
-
-// What an agent earns credit for; a repeated sentence earns none of it again.
-// Harm (rudeness, secrets, promises, jargon) counts every time it is said.
-const CREDIT: ReadonlySet<SignalKind> = new Set([
-  "emotional-reaction",
-  "interpretation",
-  "exploration",
-  "apology",
-  "ownership",
-  "asks-fact",
-  "offers-resolution",
-  "sets-expectations",
-  "checks-satisfaction",
-  "closes",
-  "escalates",
-  "personalises",
-]);
-
-const EMPATHY: ReadonlySet<SignalKind> = new Set(EMPATHY_MECHANISMS);
-
-// What only a message to this customer about their problem does; empathy and "sorry" alone can be about
-// anything ("so sorry your cat is sick").
-const ON_TOPIC: ReadonlySet<SignalKind> = new Set([
-  "ownership",
-  "asks-fact",
-  "offers-resolution",
-  "sets-expectations",
-  "checks-satisfaction",
-  "closes",
-  "escalates",
-  "personalises",
-  "asks-secret",
-  "rudeness",
-  "blame",
-  "dismissive",
-  "asks-unknown",
-]);
 
 // Nouns that are about the customer's trouble whatever it is: "sorry for the wait" is on any scenario's topic.
 const TROUBLE_NOUNS = new Set([

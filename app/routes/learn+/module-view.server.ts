@@ -4,7 +4,7 @@ import { getCatalog, localizedCatalog, moduleRef, versionRef, type Catalog, type
 import { QUIZ_HINTS } from "~/domain/learning.ts";
 import { moduleStatus, pathProgress } from "~/engine/learning/progress.ts";
 import { gradeQuiz, mayShowAnswers, quizFeedback, triesBeforeAnswers } from "~/engine/learning/quiz.ts";
-import { isLocale } from "~/i18n/locales.ts";
+import { readerLocale } from "~/i18n/locales.ts";
 import { getModuleProgress, listProgressRecords, listReflections, startModule } from "~/models/learning.server.ts";
 import { ensureFound } from "~/utils/permissions.server.ts";
 
@@ -13,7 +13,7 @@ import { ensureFound } from "~/utils/permissions.server.ts";
  * same quiz ids and answers, so progress and grading do not depend on it); a 404 for a module that doesn't exist.
  */
 export async function loadModule(slug: string | undefined, reader: { locale: string }) {
-  const catalog = localizedCatalog(await getCatalog(), isLocale(reader.locale) ? reader.locale : "en");
+  const catalog = localizedCatalog(await getCatalog(), readerLocale(reader));
   const module = ensureFound(
     catalog.modules.find((candidate) => candidate.slug === slug),
     "There's no module at this address. It may have been renamed; find it in Learn.",

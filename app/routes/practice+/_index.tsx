@@ -13,7 +13,7 @@ import { SlugSchema } from "~/content/schemas.ts";
 import { optionalFilter } from "~/domain/fields.ts";
 import { CHANNEL_LABEL_KEYS, DIFFICULTY_LABEL_KEYS } from "~/domain/practice.ts";
 import { hasRole, LEADING_ROLES } from "~/engine/access/people.ts";
-import { isLocale } from "~/i18n/locales.ts";
+import { readerLocale } from "~/i18n/locales.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { listMyAssignments } from "~/models/assignment.server.ts";
 import { activeAttempts, practiceSummary } from "~/models/practice.server.ts";
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const query = parseSearchParams(request, PracticeQuerySchema);
   const now = new Date();
-  const locale = isLocale(user.locale) ? user.locale : "en";
+  const locale = readerLocale(user);
   const [practice, catalog, summary, active, assignments] = await Promise.all([
     getPracticeCatalog(),
     getCatalog(),

@@ -9,7 +9,7 @@ import { Alert, Card, PageHeader } from "~/components/ui/layout.tsx";
 import { getPracticeCatalog, localizeScenario } from "~/content/practice.server.ts";
 import { CHANNEL_LABEL_KEYS, DIFFICULTY_LABEL_KEYS } from "~/domain/practice.ts";
 import { scoreProgress } from "~/engine/grading/coaching.ts";
-import { isLocale } from "~/i18n/locales.ts";
+import { readerLocale } from "~/i18n/locales.ts";
 import { message } from "~/i18n/message.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useFormat } from "~/i18n/use-format.ts";
@@ -27,7 +27,7 @@ async function loadScenario(slug: string | undefined, user: { locale: string }) 
     scenarios.find((scenario) => scenario.slug === slug),
     message("practice:error.noScenario"),
   );
-  return localizeScenario(english, isLocale(user.locale) ? user.locale : "en");
+  return localizeScenario(english, readerLocale(user));
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
