@@ -20,21 +20,22 @@ import { useIsPending } from "./forms/use-is-pending.ts";
 import { Button } from "./ui/button.tsx";
 import { Field, SelectField, type Option } from "./ui/field.tsx";
 
-const EARLIEST_HIRE_DATE = new Date("1990-01-01");
+const EARLIEST_HIRE_YEAR = 1990;
+const EARLIEST_HIRE_DATE = new Date(`${EARLIEST_HIRE_YEAR}-01-01`);
 const LATEST_HIRE_DAYS_AHEAD = 365;
 
 export const PersonSchema = z.object({
   name: z
-    .string({ required_error: "Enter the person's full name" })
+    .string({ required_error: message("admin:personForm.errors.nameRequired") })
     .trim()
-    .min(2, "Enter at least 2 characters")
-    .max(100, "Keep the name under 100 characters"),
+    .min(2, message("admin:personForm.errors.nameTooShort", { min: 2 }))
+    .max(100, message("admin:personForm.errors.nameTooLong", { max: 100 })),
   email: z
-    .string({ required_error: "Enter a work email address" })
+    .string({ required_error: message("admin:personForm.errors.emailRequired") })
     .trim()
     .toLowerCase()
-    .email("Enter a valid email address, like name@company.com")
-    .max(200, "Keep the email under 200 characters"),
+    .email(message("admin:personForm.errors.emailInvalid"))
+    .max(200, message("admin:personForm.errors.emailTooLong", { max: 200 })),
   role: RoleSchema,
   level: LevelSchema,
   teamId: z
@@ -42,9 +43,15 @@ export const PersonSchema = z.object({
     .optional()
     .transform((value) => value ?? null),
   hireDate: z
-    .date({ required_error: "Enter the hire date", invalid_type_error: "Enter a valid date" })
-    .min(EARLIEST_HIRE_DATE, "Enter a hire date after 1990")
-    .refine((date) => date.getTime() <= Date.now() + LATEST_HIRE_DAYS_AHEAD * 86_400_000, "Enter a hire date within the next year"),
+    .date({
+      required_error: message("admin:personForm.errors.hireDateRequired"),
+      invalid_type_error: message("admin:personForm.errors.hireDateInvalid"),
+    })
+    .min(EARLIEST_HIRE_DATE, message("admin:personForm.errors.hireDateTooEarly", { year: EARLIEST_HIRE_YEAR }))
+    .refine(
+      (date) => date.getTime() <= Date.now() + LATEST_HIRE_DAYS_AHEAD * 86_400_000,
+      message("admin:personForm.errors.hireDateTooLate"),
+    ),
   timeZone: TimeZoneSchema,
   workMode: WorkModeSchema,
   // Optional so a form without it leaves the person's language as it is.
@@ -80,53 +87,62 @@ export function PersonForm({
     <IntentForm form={form} intent={intent}>
       <div className="form-grid">
         <Field
-          label="Full name"
+          label={t("admin:personForm.name")}
           errors={fields.name.errors}
           inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }}
         />
         <Field
-          label="Work email"
+          label={t("admin:personForm.email")}
           errors={fields.email.errors}
           inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "off" }}
         />
         <SelectField
-          label="Role"
+          label={t("admin:personForm.role")}
           errors={fields.role.errors}
           options={roleOptions}
-          placeholder="Choose a role"
+          placeholder={t("admin:personForm.chooseRole")}
           selectProps={getSelectProps(fields.role)}
         />
         <SelectField
-          label="Level"
+          label={t("admin:personForm.level")}
           errors={fields.level.errors}
           options={levelOptions}
-          placeholder="Choose a level"
+          placeholder={t("admin:personForm.chooseLevel")}
           selectProps={getSelectProps(fields.level)}
         />
         <SelectField
-          label="Team"
-          hint="Team leads are linked to the team they lead in Teams."
+          label={t("admin:personForm.team")}
+          hint={t("admin:personForm.teamHint")}
           errors={fields.teamId.errors}
           options={teams}
-          placeholder="No team"
+          placeholder={t("admin:noTeam")}
           selectProps={getSelectProps(fields.teamId)}
         />
-        <Field label="Hire date" errors={fields.hireDate.errors} inputProps={getInputProps(fields.hireDate, { type: "date" })} />
+        <Field
+          label={t("admin:personForm.hireDate")}
+          errors={fields.hireDate.errors}
+          inputProps={getInputProps(fields.hireDate, { type: "date" })}
+        />
         <SelectField
-          label="Time zone"
+          label={t("admin:personForm.timeZone")}
           errors={fields.timeZone.errors}
           options={timeZoneOptions}
-          placeholder="Choose a time zone"
+          placeholder={t("admin:personForm.chooseTimeZone")}
           selectProps={getSelectProps(fields.timeZone)}
         />
         <SelectField
-          label="Work mode"
+          label={t("admin:personForm.workMode")}
           errors={fields.workMode.errors}
           options={workModeOptions}
-          placeholder="Choose a work mode"
+          placeholder={t("admin:personForm.chooseWorkMode")}
           selectProps={getSelectProps(fields.workMode)}
         />
-        <SelectField label="Language" errors={fields.locale.errors} options={localeOptions} selectProps={getSelectProps(fields.locale)} />
+        <SelectField
+          label={t("admin:personForm.language")}
+          errors={fields.locale.errors}
+          options={localeOptions}
+          selectProps={getSelectProps(fields.locale)}
+        />
       </div>
       <div className="row">
         <Button type="submit" pending={pending}>

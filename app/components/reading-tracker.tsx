@@ -1,5 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 
 const HEARTBEAT_MS = 60_000;
 
@@ -98,6 +99,7 @@ export function ReadingTracker({ sectionIds, reachedEnd }: { sectionIds: string[
 
 /** How far down the module the reader has scrolled. */
 export function ReadingProgressBar() {
+  const { t } = useTranslation();
   const [percent, setPercent] = useState(0);
   useEffect(() => {
     const article = document.getElementById("module-article");
@@ -119,7 +121,7 @@ export function ReadingProgressBar() {
     <div
       className="reading-progress"
       role="progressbar"
-      aria-label="Reading progress"
+      aria-label={t("learn:module.readingProgress")}
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={percent}

@@ -1,18 +1,19 @@
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Alert } from "./ui/layout.tsx";
 
 /** Shows a one-time password link once, with a copy button when JavaScript is available. */
 export function SetupLinkNotice({ name, url, validDays }: { name: string; url: string; validDays: number }) {
+  const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   return (
     <Alert tone="success">
       <p>
-        Send this one-time link to <strong>{name}</strong> so they can choose a password. It works once and expires in {validDays} days. It
-        won't be shown again; you can always create a new one from their page.
+        <Trans i18nKey="notifications:setupLink.text" values={{ name, days: validDays }} components={{ strong: <strong /> }} />
       </p>
       <div className="copy-box">
         <label htmlFor="setup-link" className="visually-hidden">
-          One-time password link for {name}
+          {t("notifications:setupLink.label", { name })}
         </label>
         <input id="setup-link" readOnly value={url} onFocus={(event) => event.currentTarget.select()} />
         <button
@@ -22,7 +23,7 @@ export function SetupLinkNotice({ name, url, validDays }: { name: string; url: s
             void navigator.clipboard?.writeText(url).then(() => setCopied(true));
           }}
         >
-          {copied ? "Copied" : "Copy link"}
+          {copied ? t("notifications:setupLink.copied") : t("notifications:setupLink.copy")}
         </button>
       </div>
     </Alert>

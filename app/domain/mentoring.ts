@@ -11,12 +11,13 @@ export const MENTOR_CAPACITY_MAX = 5;
 export const PAIRING_STATUSES = ["proposed", "active", "declined", "ended"] as const;
 export type PairingStatus = (typeof PAIRING_STATUSES)[number];
 
-export const PAIRING_STATUS_LABELS: Record<PairingStatus, string> = {
-  proposed: "Proposed",
-  active: "Active",
-  declined: "Declined",
-  ended: "Ended",
-};
+/** Catalog keys of each status's name. */
+export const PAIRING_STATUS_LABELS = {
+  proposed: "mentoring:status.proposed",
+  active: "mentoring:status.active",
+  declined: "mentoring:status.declined",
+  ended: "mentoring:status.ended",
+} as const satisfies Record<PairingStatus, `mentoring:${string}`>;
 
 /** Pairings that take one of a mentor's places. */
 export const OPEN_PAIRING_STATUSES = ["proposed", "active"] as const satisfies readonly PairingStatus[];
@@ -24,26 +25,32 @@ export const OPEN_PAIRING_STATUSES = ["proposed", "active"] as const satisfies r
 export const PAIRING_SOURCES = ["request", "pool"] as const;
 export type PairingSource = (typeof PAIRING_SOURCES)[number];
 
-export const PAIRING_SOURCE_LABELS: Record<PairingSource, string> = { request: "Asked for by the mentee", pool: "Matched by an admin" };
+/** Catalog keys of how each kind of pairing came about. */
+export const PAIRING_SOURCE_LABELS = {
+  request: "mentoring:source.request",
+  pool: "mentoring:source.pool",
+} as const satisfies Record<PairingSource, `mentoring:${string}`>;
 
 export const FIT_CHECKS = ["good", "deciding", "not-a-fit"] as const;
 export type FitCheck = (typeof FIT_CHECKS)[number];
-export const FitCheckSchema = z.enum(FIT_CHECKS, { errorMap: () => ({ message: "Choose how the pairing feels so far" }) });
+export const FitCheckSchema = z.enum(FIT_CHECKS, { errorMap: () => ({ message: message("mentoring:validation.fitCheck") }) });
 
-export const FIT_CHECK_LABELS: Record<FitCheck, string> = {
-  good: "A good fit",
-  deciding: "Still deciding",
-  "not-a-fit": "Not a fit",
-};
+/** Catalog keys of each fit-check answer. */
+export const FIT_CHECK_LABELS = {
+  good: "mentoring:fit.good",
+  deciding: "mentoring:fit.deciding",
+  "not-a-fit": "mentoring:fit.not-a-fit",
+} as const satisfies Record<FitCheck, `mentoring:${string}`>;
 
 export const MEETING_RATINGS = [1, 2, 3, 4] as const;
 
-export const MEETING_RATING_LABELS: Record<(typeof MEETING_RATINGS)[number], string> = {
-  1: "1 — not useful",
-  2: "2 — somewhat useful",
-  3: "3 — useful",
-  4: "4 — very useful",
-};
+/** Catalog keys of each meeting rating. */
+export const MEETING_RATING_LABELS = {
+  1: "mentoring:rating.1",
+  2: "mentoring:rating.2",
+  3: "mentoring:rating.3",
+  4: "mentoring:rating.4",
+} as const satisfies Record<(typeof MEETING_RATINGS)[number], `mentoring:${string}`>;
 
 // ---------------------------------------------------------------------------------------------
 // Form rules, checked the same way in the browser and in the actions.
@@ -73,26 +80,25 @@ function text(missing: string, min: number, max: number) {
   return z
     .string({ required_error: missing })
     .trim()
-    .min(min, `Write at least ${min} characters`)
-    .max(max, `Keep it under ${max.toLocaleString("en")} characters`);
+    .min(min, message("mentoring:validation.tooShort", { min }))
+    .max(max, message("mentoring:validation.tooLong", { max }));
 }
 
 function optionalText(max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max, `Keep it under ${max.toLocaleString("en")} characters`)
-    .default("");
+  return z.string().trim().max(max, message("mentoring:validation.tooLong", { max })).default("");
 }
 
-function competencyChoice(keys: string[], { min, max, what }: { min: number; max: number; what: string }) {
-  const tooFew = `Choose at least ${min} ${min === 1 ? "competency" : "competencies"} ${what}`;
+/** Competencies ticked from the list; `purpose` says what they are for, a mentor's strengths or a mentee's focus. */
+function competencyChoice(keys: string[], { min, max, purpose }: { min: number; max: number; purpose: "offer" | "focus" }) {
+  const offer = purpose === "offer";
+  const tooFew = offer ? message("mentoring:validation.offer.tooFew", { min }) : message("mentoring:validation.focus.tooFew", { min });
+  const tooMany = offer ? message("mentoring:validation.offer.tooMany", { max }) : message("mentoring:validation.focus.tooMany", { max });
   return z
-    .array(z.enum(keys as [string, ...string[]], { errorMap: () => ({ message: "Choose competencies from the list" }) }), {
+    .array(z.enum(keys as [string, ...string[]], { errorMap: () => ({ message: message("mentoring:validation.competencyFromList") }) }), {
       required_error: tooFew,
     })
     .min(min, tooFew)
-    .max(max, `Choose at most ${max} competencies ${what}`);
+    .max(max, tooMany);
 }
 
 /** "English, Yoruba" → ["English", "Yoruba"]: blanks dropped, repeats (in any case) once. */
@@ -108,63 +114,68 @@ export function parseLanguages(value: string): string[] {
 export function mentorProfileSchema(competencyKeys: string[]) {
   return z.object({
     capacity: z
-      .number({ required_error: "Say how many people you can mentor at once", invalid_type_error: "Enter a whole number" })
-      .int("Enter a whole number")
-      .min(MENTOR_CAPACITY_MIN, `Mentor at least ${MENTOR_CAPACITY_MIN} person`)
-      .max(MENTOR_CAPACITY_MAX, `Mentor at most ${MENTOR_CAPACITY_MAX} people at once`),
-    strengths: competencyChoice(competencyKeys, { min: 1, max: MENTOR_STRENGTHS_MAX, what: "to offer" }),
-    bio: text("Tell mentees about yourself", BIO_MIN, BIO_MAX),
+      .number({
+        required_error: message("mentoring:validation.capacityRequired"),
+        invalid_type_error: message("mentoring:validation.wholeNumber"),
+      })
+      .int(message("mentoring:validation.wholeNumber"))
+      .min(MENTOR_CAPACITY_MIN, message("mentoring:validation.capacityMin", { min: MENTOR_CAPACITY_MIN }))
+      .max(MENTOR_CAPACITY_MAX, message("mentoring:validation.capacityMax", { max: MENTOR_CAPACITY_MAX })),
+    strengths: competencyChoice(competencyKeys, { min: 1, max: MENTOR_STRENGTHS_MAX, purpose: "offer" }),
+    bio: text(message("mentoring:validation.bioRequired"), BIO_MIN, BIO_MAX),
     timeZone: TimeZoneSchema,
     workMode: WorkModeSchema,
     languages: z
-      .string({ required_error: "List the languages you can mentor in" })
+      .string({ required_error: message("mentoring:validation.languagesRequired") })
       .transform(parseLanguages)
       .pipe(
         z
-          .array(z.string().max(LANGUAGE_NAME_MAX, `Keep each language under ${LANGUAGE_NAME_MAX} characters`))
-          .min(1, "List the languages you can mentor in")
-          .max(LANGUAGES_MAX, `List at most ${LANGUAGES_MAX} languages`),
+          .array(z.string().max(LANGUAGE_NAME_MAX, message("mentoring:validation.languageTooLong", { max: LANGUAGE_NAME_MAX })))
+          .min(1, message("mentoring:validation.languagesRequired"))
+          .max(LANGUAGES_MAX, message("mentoring:validation.languagesTooMany", { max: LANGUAGES_MAX })),
       ),
-    availability: text("Say when you are usually free to meet", AVAILABILITY_MIN, AVAILABILITY_MAX),
+    availability: text(message("mentoring:validation.availabilityRequired"), AVAILABILITY_MIN, AVAILABILITY_MAX),
   });
 }
 
 export function menteeRequestSchema(competencyKeys: string[], currentLevel: Level) {
   return z.object({
-    goals: text("Say what you want to get out of mentoring", GOALS_MIN, GOALS_MAX),
+    goals: text(message("mentoring:validation.goalsRequired"), GOALS_MIN, GOALS_MAX),
     targetLevel: LevelSchema.refine((level) => LEVELS.indexOf(level) > LEVELS.indexOf(currentLevel), {
       message: message("mentoring:request.levelAboveCurrent", { level: LEVEL_LABELS[currentLevel] }),
     }),
-    focus: competencyChoice(competencyKeys, { min: FOCUS_MIN, max: FOCUS_MAX, what: "to work on" }),
+    focus: competencyChoice(competencyKeys, { min: FOCUS_MIN, max: FOCUS_MAX, purpose: "focus" }),
     preferences: optionalText(PREFERENCES_MAX),
   });
 }
 
 export const RequestMentorSchema = z.object({
-  mentorId: z.string({ required_error: "Choose a mentor" }).max(64),
+  mentorId: z.string({ required_error: message("mentoring:validation.chooseMentor") }).max(64),
   message: optionalText(REQUEST_MESSAGE_MAX),
 });
 
 export const DeclineSchema = z.object({
-  reason: text("Tell them why, so they can choose someone else", DECLINE_REASON_MIN, DECLINE_REASON_MAX),
+  reason: text(message("mentoring:validation.declineReasonRequired"), DECLINE_REASON_MIN, DECLINE_REASON_MAX),
 });
 
 export function meetingSchema(today: string) {
   return z.object({
     heldOn: calendarDayField({
-      required: "Enter the date of the meeting",
-      min: { day: shiftDay(today, -DATE_WINDOW_DAYS), message: "Log meetings from the past year" },
-      max: { day: today, message: "Log meetings that have already happened" },
+      required: message("mentoring:validation.meetingDateRequired"),
+      min: { day: shiftDay(today, -DATE_WINDOW_DAYS), message: message("mentoring:validation.meetingPastYear") },
+      max: { day: today, message: message("mentoring:validation.meetingNotFuture") },
     }).transform((day) => parseCalendarDay(day)!),
-    notes: text("Say what you talked about", MEETING_NOTES_MIN, MEETING_NOTES_MAX),
+    notes: text(message("mentoring:validation.meetingNotesRequired"), MEETING_NOTES_MIN, MEETING_NOTES_MAX),
     // Chosen with radio buttons, so it arrives as text like any other choice.
     rating: z
-      .string({ required_error: "Rate how useful the meeting was" })
+      .string({ required_error: message("mentoring:validation.ratingRequired") })
       .transform(Number)
-      .refine((rating) => (MEETING_RATINGS as readonly number[]).includes(rating), "Rate how useful the meeting was"),
+      .refine((rating) => (MEETING_RATINGS as readonly number[]).includes(rating), message("mentoring:validation.ratingRequired")),
   });
 }
 
 export const FitCheckAnswerSchema = z.object({ fit: FitCheckSchema });
 
-export const EndPairingSchema = z.object({ feedback: text("Say how it went, for the record", END_FEEDBACK_MIN, END_FEEDBACK_MAX) });
+export const EndPairingSchema = z.object({
+  feedback: text(message("mentoring:validation.feedbackRequired"), END_FEEDBACK_MIN, END_FEEDBACK_MAX),
+});

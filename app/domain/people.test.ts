@@ -18,7 +18,7 @@ import {
 function errorMessages(schema: z.ZodTypeAny, value: unknown): string[] {
   const result = schema.safeParse(value);
   expect(result.success).toBe(false);
-  return result.success ? [] : result.error.issues.map((issue) => issue.message);
+  return result.success ? [] : result.error.issues.map((issue) => inEnglish(issue.message)!);
 }
 
 describe("RoleSchema", () => {

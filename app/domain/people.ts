@@ -1,10 +1,11 @@
 // Who a person is to the app: roles, career levels, work modes and time zones, with their labels and the
 // form schemas both the browser and the server check. The database stores these as plain strings (ADR 005).
 import { z } from "zod";
+import { message } from "~/i18n/message.ts";
 
 export const ROLES = ["agent", "lead", "admin"] as const;
 export type Role = (typeof ROLES)[number];
-export const RoleSchema = z.enum(ROLES, { errorMap: () => ({ message: "Choose a role" }) });
+export const RoleSchema = z.enum(ROLES, { errorMap: () => ({ message: message("admin:personForm.errors.chooseRole") }) });
 
 /** Catalog keys of each role's name. */
 export const ROLE_LABELS = {
@@ -16,7 +17,7 @@ export const ROLE_LABELS = {
 // Keys match the career ladder (Agent I → Support Manager, IC and management tracks).
 export const LEVELS = ["agent-1", "agent-2", "senior-agent", "team-lead", "support-manager"] as const;
 export type Level = (typeof LEVELS)[number];
-export const LevelSchema = z.enum(LEVELS, { errorMap: () => ({ message: "Choose a level" }) });
+export const LevelSchema = z.enum(LEVELS, { errorMap: () => ({ message: message("admin:personForm.errors.chooseLevel") }) });
 
 /** Catalog keys of each level's name. */
 export const LEVEL_LABELS = {
@@ -29,7 +30,7 @@ export const LEVEL_LABELS = {
 
 export const WORK_MODES = ["remote", "hybrid", "office"] as const;
 export type WorkMode = (typeof WORK_MODES)[number];
-export const WorkModeSchema = z.enum(WORK_MODES, { errorMap: () => ({ message: "Choose a work mode" }) });
+export const WorkModeSchema = z.enum(WORK_MODES, { errorMap: () => ({ message: message("admin:personForm.errors.chooseWorkMode") }) });
 
 /** Catalog keys of each work mode's name. */
 export const WORK_MODE_LABELS = {
@@ -42,8 +43,8 @@ const KNOWN_TIME_ZONES = new Set(Intl.supportedValuesOf("timeZone"));
 KNOWN_TIME_ZONES.add("UTC");
 
 export const TimeZoneSchema = z
-  .string({ required_error: "Choose a time zone" })
-  .refine((zone) => KNOWN_TIME_ZONES.has(zone), { message: "Choose a time zone from the list" });
+  .string({ required_error: message("admin:personForm.errors.chooseTimeZone") })
+  .refine((zone) => KNOWN_TIME_ZONES.has(zone), { message: message("admin:personForm.errors.unknownTimeZone") });
 
 export function listTimeZones(): string[] {
   return [...KNOWN_TIME_ZONES].sort();

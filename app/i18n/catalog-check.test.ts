@@ -58,3 +58,17 @@ test("validation messages written as English text are found", () => {
   ].join("\n");
   expect(checkSchemaMessages("s.ts", source).map((problem) => problem.where)).toEqual(["s.ts:1", "s.ts:2"]);
 });
+
+test("a tag named after an HTML element that holds no words is refused, in every language", () => {
+  const withLink = { common: { more: "Read <link>the guide</link>" } };
+  const problems = checkCatalogs({
+    en: withLink,
+    "zh-Hant": { common: { more: "閱讀<link>指南</link>" } },
+    "zh-Hans": { common: { more: "阅读<anchor>指南</anchor>" } },
+  });
+  expect(problems.map((problem) => `${problem.where}: ${problem.message}`)).toEqual([
+    "locales/en/common.json: more: uses <link>, an HTML element that cannot hold words",
+    "locales/zh-Hant/common.json: more: uses <link>, an HTML element that cannot hold words",
+    "locales/zh-Hans/common.json: more: has tags <anchor>, English has <link>",
+  ]);
+});

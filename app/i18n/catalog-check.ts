@@ -8,6 +8,25 @@ import { DEFAULT_LOCALE, type Locale } from "./locales.ts";
 
 export type CatalogProblem = { where: string; message: string };
 
+// Trans reads a message's tags as HTML, where these elements take no children: "<link>words</link>"
+// would render an empty link followed by the words.
+const VOID_ELEMENTS = new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
+]);
+
 /** Words that stay as they are in every language. */
 const SAME_IN_EVERY_LANGUAGE = /^(Frontline|CSV|JSON|JSONL|ID|URL|IANA|N\/A|OK|1:1|ER|IP|EX|[A-Z]{2,5})$/;
 
@@ -85,6 +104,9 @@ export function checkCatalogs(catalogs: Record<Locale, Catalog>): CatalogProblem
           problems.push({ where: where(key), message: `is not valid ICU: ${(error as Error).message}` });
           continue;
         }
+        for (const tag of shape.tags)
+          if (VOID_ELEMENTS.has(tag))
+            problems.push({ where: where(key), message: `uses <${tag}>, an HTML element that cannot hold words` });
         if (locale === DEFAULT_LOCALE) continue;
         let englishShape;
         try {

@@ -10,6 +10,7 @@ export type Formatter = ReturnType<typeof createFormatter>;
 export function createFormatter(locale: string, timeZone: string, t: TFunction) {
   const formatting = intlLocale(locale);
   const day = new Intl.DateTimeFormat(formatting, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  const dayOfYear = new Intl.DateTimeFormat(formatting, { day: "numeric", month: "short", timeZone: "UTC" });
   const moment = new Intl.DateTimeFormat(formatting, {
     day: "numeric",
     month: "short",
@@ -31,6 +32,8 @@ export function createFormatter(locale: string, timeZone: string, t: TFunction) 
     timeZone,
     /** A calendar day: "4 Dec 2026", "2026年12月4日". */
     day: (value: Date | string) => day.format(new Date(value)),
+    /** A calendar day near today, without the year: "4 Dec", "12月4日". */
+    shortDay: (value: Date | string) => dayOfYear.format(new Date(value)),
     /** A moment, in the reader's time zone: "4 Dec 2026, 14:05". */
     dateTime: (value: Date | string) => moment.format(new Date(value)),
     number: (value: number, options?: Intl.NumberFormatOptions) => numberFormat(options).format(value),

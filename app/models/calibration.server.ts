@@ -8,8 +8,8 @@ import { peopleScope, type Viewer } from "~/engine/access/people.ts";
 import { drawSample } from "~/engine/calibration/sample.ts";
 import type { Judgement } from "~/engine/grading/calibration-stats.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { message } from "~/i18n/message.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { formatDate } from "~/utils/format.ts";
 import { contentTitle, loadContentIndex } from "./content-index.server.ts";
 import { notify } from "./notification.server.ts";
 import { scopeToWhere } from "./user.server.ts";
@@ -104,10 +104,9 @@ export async function createCalibrationSession(organiser: Viewer, input: NewCali
     select: { id: true, userId: true },
   });
   if (input.sample.mode === "chosen" && candidates.length !== new Set(input.sample.attemptIds).size)
-    return { status: "bad-sample", message: "Some of the chosen conversations aren't available to you any more. Choose again." };
+    return { status: "bad-sample", message: message("calibration:new.refusal.chosenUnavailable") };
   const sample = input.sample.mode === "random" ? drawSample(candidates, input.sample.size, seed) : candidates;
-  if (sample.length < 2)
-    return { status: "bad-sample", message: "Fewer than two graded conversations match: widen the filter or choose the conversations." };
+  if (sample.length < 2) return { status: "bad-sample", message: message("calibration:new.refusal.sampleTooSmall") };
 
   const raters = await prisma.user.findMany({
     where: { id: { in: input.raterIds }, deactivatedAt: null },
@@ -115,17 +114,12 @@ export async function createCalibrationSession(organiser: Viewer, input: NewCali
   });
   const invitable = new Set((await listInvitable(organiser)).map((person) => person.id));
   if (raters.length !== new Set(input.raterIds).size || raters.some((rater) => !invitable.has(rater.id)))
-    return { status: "bad-raters", message: "Some of the people chosen can't be invited. Choose again." };
+    return { status: "bad-raters", message: message("calibration:new.refusal.ratersUnavailable") };
   const agentsWithoutItems = raters.filter(
     (rater) =>
       !sample.some((item) => canSeeCalibrationItem({ role: rater.role as Role, userId: rater.id }, input, { agentId: item.userId })),
   );
-  if (agentsWithoutItems.length)
-    return {
-      status: "bad-raters",
-      message:
-        "An agent you invited has no conversation of their own in the sample. Share the sample with agents, or invite only agents whose conversations are in it.",
-    };
+  if (agentsWithoutItems.length) return { status: "bad-raters", message: message("calibration:new.refusal.agentWithoutItems") };
 
   const session = await prisma.$transaction(async (tx) => {
     const created = await tx.calibrationSession.create({
@@ -145,7 +139,7 @@ export async function createCalibrationSession(organiser: Viewer, input: NewCali
         rater.id,
         {
           kind: "calibration-invited",
-          title: `You're invited to calibrate “${input.title}”: score the conversations by ${formatDate(input.dueAt)}`,
+          title: message("calibration:notification.invited", { title: input.title, due: input.dueAt.getTime() }),
           link: `/calibration/${created.id}`,
         },
         tx,
@@ -328,7 +322,7 @@ async function notifyResultsReady(
       userId,
       {
         kind: "calibration-results",
-        title: `Calibration results are ready: “${session.title}”`,
+        title: message("calibration:notification.resultsReady", { title: session.title }),
         link: `/calibration/${session.id}/results`,
         dedupeKey: `calibration-results:${session.id}:${userId}`,
       },
@@ -375,7 +369,7 @@ export async function refreshCalibrationReminders(userId: string, now = new Date
     if (seat && !seat.submittedAt)
       await notify(userId, {
         kind: "calibration-due",
-        title: `Calibration “${session.title}” is due ${formatDate(session.dueAt)}: finish your scores`,
+        title: message("calibration:notification.due", { title: session.title, due: session.dueAt.getTime() }),
         link: `/calibration/${session.id}`,
         dedupeKey: `calibration-due:${session.id}:${userId}`,
       });

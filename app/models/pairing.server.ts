@@ -6,6 +6,7 @@ import type { Viewer } from "~/engine/access/people.ts";
 import { scorePoolChoice } from "~/engine/matching/rules.ts";
 import type { PairScore } from "~/engine/matching/types.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { message } from "~/i18n/message.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { StringListColumn } from "~/utils/json-column.ts";
 import { paginate } from "~/utils/paginate.server.ts";
@@ -29,13 +30,11 @@ async function checkPair(
   content: MeasureContent,
   now: Date,
 ): Promise<{ status: "ok"; score: PairScore } | Refused> {
-  if (menteeId === mentorId) return { status: "refused", reason: "You can't be your own mentor." };
+  if (menteeId === mentorId) return { status: "refused", reason: message("mentoring:refusal.ownMentor") };
   const pool = await loadMatchingPool(content, { menteeIds: [menteeId] });
-  if (pool.mentees.length === 0)
-    return { status: "refused", reason: "Tell us what you want from mentoring first: there is no open mentoring request." };
+  if (pool.mentees.length === 0) return { status: "refused", reason: message("mentoring:refusal.noRequest") };
   const [choice] = scorePoolChoice(pool, [{ menteeId, mentorId }], now, pool.competencyName);
-  if (!choice!.score)
-    return { status: "refused", reason: "That mentor isn't taking mentees at the moment. Choose another from your suggestions." };
+  if (!choice!.score) return { status: "refused", reason: message("mentoring:refusal.notTaking") };
   if (choice!.problem) return { status: "refused", reason: choice!.problem };
   return { status: "ok", score: choice!.score };
 }
@@ -53,8 +52,8 @@ export async function requestMentor(
   if (open) {
     const reason =
       open.status === "active"
-        ? `You already have a mentor: ${open.mentor.name}.`
-        : `Your request to ${open.mentor.name} is still waiting for an answer.`;
+        ? message("mentoring:refusal.alreadyMentored", { mentor: open.mentor.name })
+        : message("mentoring:refusal.stillWaiting", { mentor: open.mentor.name });
     return { status: "refused", reason };
   }
   const checked = await checkPair(actor.id, input.mentorId, content, now);
@@ -74,7 +73,11 @@ export async function requestMentor(
     });
     await notify(
       input.mentorId,
-      { kind: "mentoring", title: `${actor.name} asked you to be their mentor`, link: `/mentoring/pairings/${created.id}` },
+      {
+        kind: "mentoring",
+        title: message("mentoring:notification.asked", { mentee: actor.name }),
+        link: `/mentoring/pairings/${created.id}`,
+      },
       tx,
     );
     return { status: "ok", pairingId: created.id };
@@ -98,9 +101,9 @@ async function holdPlace(tx: Prisma.TransactionClient, mentorId: string, menteeI
     openPairingCount(tx, mentorId),
     tx.pairing.count({ where: { menteeId, status: { in: [...OPEN_PAIRING_STATUSES] } } }),
   ]);
-  if (!profile?.active) throw new PlaceTaken("That mentor isn't taking mentees at the moment. Choose another from your suggestions.");
-  if (taken >= profile.capacity) throw new PlaceTaken(`${profile.user.name} has just filled their last place. Choose another mentor.`);
-  if (menteeOpen > 0) throw new PlaceTaken("A mentor has just been proposed for this person; nothing was changed.");
+  if (!profile?.active) throw new PlaceTaken(message("mentoring:refusal.notTaking"));
+  if (taken >= profile.capacity) throw new PlaceTaken(message("mentoring:refusal.lastPlace", { mentor: profile.user.name }));
+  if (menteeOpen > 0) throw new PlaceTaken(message("mentoring:refusal.menteeJustProposed"));
 }
 
 async function withPlacesHeld<Result>(write: (tx: Prisma.TransactionClient) => Promise<Result>): Promise<Result | Refused> {
@@ -266,8 +269,8 @@ export async function respondToProposal(
       {
         kind: "mentoring",
         title: input.accept
-          ? `${actor.name} accepted: your mentoring has started`
-          : `${actor.name} can't mentor you right now — choose another mentor`,
+          ? message("mentoring:notification.accepted", { mentor: actor.name })
+          : message("mentoring:notification.declined", { mentor: actor.name }),
         link: input.accept ? `/mentoring/pairings/${pairing.id}` : "/mentoring",
       },
       tx,
@@ -324,7 +327,11 @@ export async function endPairing(
     const otherId = pairing.mentorId === actor.id ? pairing.menteeId : pairing.mentorId;
     await notify(
       otherId,
-      { kind: "mentoring", title: `${actor.name} ended your mentoring pairing`, link: `/mentoring/pairings/${pairing.id}` },
+      {
+        kind: "mentoring",
+        title: message("mentoring:notification.ended", { name: actor.name }),
+        link: `/mentoring/pairings/${pairing.id}`,
+      },
       tx,
     );
     return { status: "ok" };
@@ -343,7 +350,7 @@ export async function publishPool(
   const problem = scored.find((entry) => entry.problem);
   if (problem) return { status: "refused", reason: problem.problem! };
   const pairs = scored.filter((entry) => entry.mentorId && entry.score);
-  if (pairs.length === 0) return { status: "refused", reason: "Choose at least one pair to publish." };
+  if (pairs.length === 0) return { status: "refused", reason: message("mentoring:refusal.noPairs") };
   const names = new Map([...pool.mentees, ...pool.mentors].map((person) => [person.id, person.name ?? ""]));
   return withPlacesHeld(async (tx) => {
     const pairingIds: string[] = [];
@@ -354,7 +361,7 @@ export async function publishPool(
           menteeId: pair.menteeId,
           mentorId: pair.mentorId!,
           source: "pool",
-          message: "Matched by your mentoring programme.",
+          message: message("mentoring:details.poolMessage"),
           score: pair.score!.total,
           createdAt: now,
         },
@@ -364,12 +371,20 @@ export async function publishPool(
       const link = `/mentoring/pairings/${pairing.id}`;
       await notify(
         pair.mentorId!,
-        { kind: "mentoring", title: `You've been matched to mentor ${names.get(pair.menteeId)} — please accept or decline`, link },
+        {
+          kind: "mentoring",
+          title: message("mentoring:notification.matchedMentor", { mentee: names.get(pair.menteeId) ?? "" }),
+          link,
+        },
         tx,
       );
       await notify(
         pair.menteeId,
-        { kind: "mentoring", title: `You've been matched with ${names.get(pair.mentorId!)} as your mentor`, link },
+        {
+          kind: "mentoring",
+          title: message("mentoring:notification.matchedMentee", { mentor: names.get(pair.mentorId!) ?? "" }),
+          link,
+        },
         tx,
       );
     }

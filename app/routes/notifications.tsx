@@ -8,18 +8,20 @@ import { ActionButton } from "~/components/forms/action-button.tsx";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { PageSchema } from "~/domain/fields.ts";
-import { NOTIFICATION_KIND_LABELS, type NotificationKind } from "~/domain/notifications.ts";
+import { NOTIFICATION_KINDS, type NotificationKind } from "~/domain/notifications.ts";
 import { NOTIFICATIONS_PAGE_SIZE } from "~/domain/pages.ts";
-import { translateMessage } from "~/i18n/message.ts";
+import { message, translateMessage } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
 import { getTimeZone } from "~/models/coaching-session.server.ts";
 import { listNotifications, markAllRead, markRead, unreadCount } from "~/models/notification.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
-import { plural } from "~/utils/format.ts";
 import { handleIntent, invalid, redirectWithNotice } from "~/utils/forms.server.ts";
 import { notFound } from "~/utils/permissions.server.ts";
 import { parseSearchParams, readFormData } from "~/utils/request.server.ts";
 
 const ReadSchema = z.object({ id: z.string().min(1).max(50) });
+
+const isKind = (kind: string): kind is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(kind);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -36,7 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     unread,
     notifications: notifications.map((notification) => ({
       id: notification.id,
-      kind: NOTIFICATION_KIND_LABELS[notification.kind as NotificationKind] ?? "Notice",
+      // A kind this version doesn't know (written by a newer one) is shown as a plain notice.
+      kind: isKind(notification.kind) ? notification.kind : ("other" as const),
       title: notification.title,
       // Links are written by our own code; anything that is not a path on this site is dropped.
       link: notification.link.startsWith("/") && !notification.link.startsWith("//") ? notification.link : null,
@@ -58,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
         const submission = parseWithZod(formData, { schema: ReadSchema });
         if (submission.status !== "success") return invalid("read", submission);
         const result = await markRead(user.id, submission.value.id);
-        if (result.status === "not-found") notFound("That notification doesn't exist.");
+        if (result.status === "not-found") notFound(message("notifications:missing"));
         return redirectWithNotice(here, "notification-read");
       },
       "read-all": async () => {
@@ -66,7 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
         return count === 0 ? redirectWithNotice(here, "nothing-unread") : redirectWithNotice(here, "notifications-read", count);
       },
     },
-    "Unknown action for notifications.",
+    message("notifications:unknownAction"),
   );
 }
 
@@ -76,32 +79,31 @@ export default function NotificationsPage() {
   return (
     <>
       <PageHeader
-        title="Notifications"
-        description={`${unread === 0 ? "You're all caught up." : `${plural(unread, "unread notification")}.`} Times in ${timeZone}.`}
+        title={t("notifications:title")}
+        description={t("notifications:description", { unread, timeZone })}
         actions={
           unread > 0 ? (
             <ActionButton intent="read-all" variant="secondary">
-              Mark all as read
+              {t("notifications:markAllRead")}
             </ActionButton>
           ) : null
         }
       />
       {notifications.length === 0 ? (
         <EmptyState
-          title={total === 0 ? "No notifications yet" : "Nothing on this page"}
-          action={total === 0 ? null : <Link to="/notifications">Back to the newest</Link>}
+          title={total === 0 ? t("notifications:emptyTitle") : t("notifications:emptyPageTitle")}
+          action={total === 0 ? null : <Link to="/notifications">{t("notifications:backToNewest")}</Link>}
         >
-          {total === 0
-            ? "New assignments, reminders before they're due, feedback on your practice and answers to your disputes will appear here."
-            : null}
+          {total === 0 ? t("notifications:emptyText") : null}
         </EmptyState>
       ) : (
-        <ol className="notification-list" aria-label="Notifications, newest first">
+        <ol className="notification-list" aria-label={t("notifications:listLabel")}>
           {notifications.map((notification) => (
             <li key={notification.id} className={notification.read ? "notification" : "notification notification--unread"}>
               <div className="notification__body">
                 <p className="notification__meta">
-                  {notification.read ? null : <Badge tone="primary">New</Badge>} <span className="muted">{notification.kind}</span>{" "}
+                  {notification.read ? null : <Badge tone="primary">{t("notifications:new")}</Badge>}{" "}
+                  <span className="muted">{t(`notifications:kind.${notification.kind}`)}</span>{" "}
                   <span className="muted">
                     · <SessionTime at={notification.at} timeZone={timeZone} />
                   </span>
@@ -121,18 +123,18 @@ export default function NotificationsPage() {
                   variant="secondary"
                   size="small"
                   className="notification__action"
-                  label={`Mark as read: ${translateMessage(t, notification.title)}`}
+                  label={t("notifications:markReadLabel", { title: translateMessage(t, notification.title) })}
                 >
-                  Mark as read
+                  {t("notifications:markRead")}
                 </ActionButton>
               )}
             </li>
           ))}
         </ol>
       )}
-      <Pagination page={page} pageSize={NOTIFICATIONS_PAGE_SIZE} total={total} label="Notifications" />
+      <Pagination page={page} pageSize={NOTIFICATIONS_PAGE_SIZE} total={total} label={t("notifications:title")} />
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Notifications · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "notifications:title") }];

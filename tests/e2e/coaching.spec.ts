@@ -34,8 +34,6 @@ function tool(page: Page, summary: string) {
 }
 
 test("a lead assigns a scenario, the agent completes it, and review, override, acknowledgement and dispute follow", async ({ browser }) => {
-  // Two people, a whole conversation and four review steps: about twice an ordinary journey.
-  test.slow();
   const { lead: teamLead, team } = await createTeamWithLead();
   const assignee = await createPerson({ name: "Chiara Bianchi", level: "senior-agent", teamId: team.id });
   const leadContext = await browser.newContext();

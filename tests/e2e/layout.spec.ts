@@ -202,7 +202,7 @@ async function axeViolations(page: Page, scheme: "light" | "dark"): Promise<stri
 for (const role of roles) {
   test.describe(`every page for the ${role.name}`, () => {
     // One signed-in context walks up to 42 pages with an axe scan each (2–6 s a page on 2 cores).
-    test.describe.configure({ timeout: 480_000 });
+    test.describe.configure({ timeout: 600_000 });
 
     test(`at 1,280 px nothing scrolls sideways and axe is clean in light mode`, async ({ browser }) => {
       const page = await signedInPage(browser, role.email, DESKTOP);

@@ -28,8 +28,6 @@ async function suggestionFor(suggestions: Locator, name: string): Promise<Locato
 }
 
 test("a mentee asks a suggested mentor, who accepts; a meeting is logged and the fit check answered", async ({ browser }) => {
-  // Mentee and mentor each sign in and walk the request, the acceptance, a meeting and the fit check.
-  test.slow();
   const greta = await createPerson({ name: "Greta Lind", level: "agent-2", timeZone: "Europe/Berlin", workMode: "hybrid" });
   const adaeze = await createMentor("Adaeze Okonkwo", { timeZone: "Africa/Lagos", workMode: "remote" });
   const menteeContext = await browser.newContext();

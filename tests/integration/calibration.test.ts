@@ -14,6 +14,7 @@ import * as reviewQueue from "~/routes/coaching+/reviews._index.tsx";
 import * as attemptPage from "~/routes/practice+/attempts.$attemptId.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { createTeamWithLead, createUser } from "../factories/index.ts";
+import { bodyInEnglish } from "../support/english.ts";
 import { callRoute, get, post, sessionCookieFor } from "./request.ts";
 
 const SLUG = "damaged-item-deadline";
@@ -94,7 +95,7 @@ describe("organising a session", () => {
   test("refuses fewer than two raters and agents without a conversation of their own, with field messages", async () => {
     const tooFew = await createSession([secondLead.id]);
     expect(tooFew.status).toBe(400);
-    expect(JSON.stringify(tooFew.body)).toContain("Invite at least 2 people");
+    expect(JSON.stringify(bodyInEnglish(tooFew.body))).toContain("Invite at least 2 people");
 
     const stranger = await person("agent");
     const agentElsewhere = await createSession([secondLead.id, stranger.id]);
@@ -169,7 +170,7 @@ describe("scoring blind, closing and results", () => {
       params,
     });
     expect(bad.status).toBe(400);
-    expect(JSON.stringify(bad.body)).toContain("Choose one of the levels");
+    expect(JSON.stringify(bodyInEnglish(bad.body))).toContain("Choose one of the levels");
 
     for (const levels of [
       [0, 0, 0],
@@ -241,7 +242,7 @@ describe("scoring blind, closing and results", () => {
       params: { sessionId, itemId: items[0] },
     });
     expect(late.status).toBe(400);
-    expect(JSON.stringify(late.body)).toContain("This session has closed");
+    expect(JSON.stringify(bodyInEnglish(late.body))).toContain("This session has closed");
   });
 
   test("results put the conversation with disagreements first, with each rater's kappa", async () => {

@@ -8,6 +8,7 @@ import * as careerPage from "~/routes/career+/_index.tsx";
 import * as personPage from "~/routes/career+/people.$userId.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { createTeamWithLead, createUser } from "../factories/index.ts";
+import { bodyInEnglish } from "../support/english.ts";
 import { checkInFields, gradedAttempt, type FormReply } from "./career-fixtures.ts";
 import { callRoute, get, post, sessionCookieFor } from "./request.ts";
 
@@ -93,7 +94,9 @@ describe("the agent's own check-in", () => {
     const { resolution: _, ...missingOne } = allAt("meeting");
     const result = await selfCheckIn(teammate.cookie, checkInFields(missingOne));
     expect(result.status).toBe(400);
-    expect(result.body!.result!.error!["ratings.resolution"]).toEqual(["Rate Resolution: working towards, meeting or exceeding"]);
+    expect(bodyInEnglish(result.body!.result!.error!["ratings.resolution"])).toEqual([
+      "Rate Resolution: working towards, meeting or exceeding",
+    ]);
     expect(await prisma.competencyCheckIn.count({ where: { agentId: teammate.id } })).toBe(0);
   });
 
@@ -104,7 +107,7 @@ describe("the agent's own check-in", () => {
 
     const longNote = await selfCheckIn(teammate.cookie, checkInFields(allAt("meeting"), "x".repeat(1001)));
     expect(longNote.status).toBe(400);
-    expect(longNote.body!.result!.error!.note).toEqual(["Keep the note under 1,000 characters"]);
+    expect(bodyInEnglish(longNote.body!.result!.error!.note)).toEqual(["Keep the note under 1,000 characters"]);
 
     const nothing = await selfCheckIn(teammate.cookie, { intent: "check-in" });
     expect(nothing.status).toBe(400);
@@ -145,7 +148,7 @@ describe("the lead's check-in", () => {
     const { empathy: _, ...missing } = allAt("meeting");
     const result = await leadCheckIn(teammate.id, lead.cookie, checkInFields(missing));
     expect(result.status).toBe(400);
-    expect(result.body!.result!.error!["ratings.empathy"]).toEqual(["Rate Empathy: working towards, meeting or exceeding"]);
+    expect(bodyInEnglish(result.body!.result!.error!["ratings.empathy"])).toEqual(["Rate Empathy: working towards, meeting or exceeding"]);
   });
 
   test("a lead of another team, an agent, and a guessed id get a 404; nothing is saved", async () => {

@@ -13,6 +13,7 @@ import * as personPage from "~/routes/career+/people.$userId.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { PROMOTIONS_PAGE_SIZE } from "../../app/domain/pages.ts";
 import { createTeamWithLead, createUser } from "../factories/index.ts";
+import { bodyInEnglish } from "../support/english.ts";
 import { JUSTIFICATION, nominationFields, type FormReply } from "./career-fixtures.ts";
 import { callRoute, get, post, sessionCookieFor } from "./request.ts";
 
@@ -82,7 +83,9 @@ describe("nominating", () => {
   test("a justification under 30 characters is a 400 with the field's message", async () => {
     const result = await nominateVia(agentTwo.id, lead.cookie, nominationFields("senior-agent", "He is great."));
     expect(result.status).toBe(400);
-    expect(result.body!.result!.error!.justification).toEqual(["Write at least 30 characters: what have you seen them do at this level?"]);
+    expect(bodyInEnglish(result.body!.result!.error!.justification)).toEqual([
+      "Write at least 30 characters: what have you seen them do at this level?",
+    ]);
     expect(await prisma.nomination.count({ where: { agentId: agentTwo.id } })).toBe(0);
   });
 
@@ -90,11 +93,11 @@ describe("nominating", () => {
     for (const level of ["team-lead", "agent-1", "support-manager"]) {
       const result = await nominateVia(agentTwo.id, lead.cookie, nominationFields(level));
       expect(result.status).toBe(400);
-      expect(result.body!.result!.error![""]![0]).toMatch(/is not a next level for this person/);
+      expect(bodyInEnglish(result.body!.result!.error![""]![0])).toMatch(/is not a next level for this person/);
     }
     const unknown = await nominateVia(agentTwo.id, lead.cookie, nominationFields("ceo"));
     expect(unknown.status).toBe(400);
-    expect(unknown.body!.result!.error!.level).toEqual(["Choose a level"]);
+    expect(bodyInEnglish(unknown.body!.result!.error!.level)).toEqual(["Choose a level"]);
     expect(await prisma.nomination.count({ where: { agentId: agentTwo.id } })).toBe(0);
   });
 
@@ -135,7 +138,9 @@ describe("nominating", () => {
   test("a second nomination while one is pending is refused as a form error", async () => {
     const result = await nominateVia(agentTwo.id, lead.cookie, nominationFields("senior-agent"));
     expect(result.status).toBe(400);
-    expect(result.body!.result!.error![""]).toEqual(["There is already a nomination for Senior Agent waiting for a decision."]);
+    expect(bodyInEnglish(result.body!.result!.error![""])).toEqual([
+      "There is already a nomination for Senior Agent waiting for a decision.",
+    ]);
     expect(await prisma.nomination.count({ where: { agentId: agentTwo.id } })).toBe(1);
   });
 });
@@ -180,11 +185,13 @@ describe("deciding", () => {
     const id = (await prisma.nomination.findFirstOrThrow({ where: { agentId: agentTwo.id } })).id;
     const blank = await decide(id, admin.cookie, { decision: "decline", note: "   " });
     expect(blank.status).toBe(400);
-    expect(blank.body!.result!.error!.note).toEqual(["Say why it is declined, so the agent and their lead know what to work on"]);
+    expect(bodyInEnglish(blank.body!.result!.error!.note)).toEqual([
+      "Say why it is declined, so the agent and their lead know what to work on",
+    ]);
     const tooLong = await decide(id, admin.cookie, { decision: "approve", note: "x".repeat(1001) });
     expect(tooLong.status).toBe(400);
-    expect(tooLong.body!.result!.error!.note).toEqual(["Keep the reason under 1,000 characters"]);
-    expect(tooLong.body!.result!.error!.confirmed).toEqual(["Tick the box to confirm the promotion, then approve"]);
+    expect(bodyInEnglish(tooLong.body!.result!.error!.note)).toEqual(["Keep the reason under 1,000 characters"]);
+    expect(bodyInEnglish(tooLong.body!.result!.error!.confirmed)).toEqual(["Tick the box to confirm the promotion, then approve"]);
     expect((await decide(id, admin.cookie, { decision: "promote", note: "" })).status).toBe(400);
     expect((await prisma.nomination.findUniqueOrThrow({ where: { id } })).status).toBe("pending");
   });
@@ -221,7 +228,7 @@ describe("deciding", () => {
 
     const again = await decide(id, admin.cookie, { decision: "decline", note: "Changed my mind." });
     expect(again.status).toBe(400);
-    expect(again.body!.result!.error![""]).toEqual(["This nomination has already been decided."]);
+    expect(bodyInEnglish(again.body!.result!.error![""])).toEqual(["This nomination has already been decided."]);
     expect((await prisma.nomination.findUniqueOrThrow({ where: { id } })).status).toBe("approved");
   });
 

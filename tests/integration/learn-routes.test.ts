@@ -16,6 +16,7 @@ import * as personPage from "~/routes/learn+/people.$userId.tsx";
 import * as peopleIndex from "~/routes/learn+/people._index.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { createTeamWithLead, createUser, type UserOverrides } from "../factories/index.ts";
+import { bodyInEnglish } from "../support/english.ts";
 import { callRoute, get, loginRedirectTarget, post, sessionCookieFor } from "./request.ts";
 
 type ModuleData = Awaited<ReturnType<typeof modulePage.loader>>;
@@ -269,9 +270,9 @@ describe("module page action: quiz", () => {
     const body = outcome.body!;
     expect(body.intent).toBe("quiz");
     expect(body.result!.initialValue).toMatchObject({ quizId: quiz().id, answer: { [answered.id]: answered.choices[0].id } });
-    expect(body.result!.error![""]).toEqual([expect.stringContaining("Your answers weren't submitted")]);
+    expect(bodyInEnglish(body.result!.error![""])).toEqual([expect.stringContaining("Your answers weren't submitted")]);
     expect(Object.keys(questionErrors(body)).sort()).toEqual(rest.map((q) => q.id).sort());
-    for (const q of rest) expect(questionErrors(body)[q.id]).toEqual([expect.stringMatching(/choose/i)]);
+    for (const q of rest) expect(bodyInEnglish(questionErrors(body)[q.id])).toEqual([expect.stringMatching(/choose/i)]);
     expect(await prisma.quizAttempt.count({ where: { userId: user.id } })).toBe(0);
   });
 

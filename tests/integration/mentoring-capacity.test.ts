@@ -7,6 +7,7 @@ import { saveMentorProfile } from "~/models/mentor-profile.server.ts";
 import { publishPool, requestMentor } from "~/models/pairing.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { createUser } from "../factories/index.ts";
+import { bodyInEnglish } from "../support/english.ts";
 
 async function mentorWithOnePlace() {
   const mentor = await createUser({ level: "senior-agent", name: "Mira Mentor" });
@@ -41,7 +42,7 @@ test("two mentees asking for the last place at once: one is proposed, the other 
   const outcomes = await Promise.all([first, second].map((mentee) => requestMentor(mentee, { mentorId: mentor.id, message: "" }, measure)));
 
   expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["ok", "refused"]);
-  expect(outcomes.find((outcome) => outcome.status === "refused")).toMatchObject({
+  expect(bodyInEnglish(outcomes.find((outcome) => outcome.status === "refused"))).toMatchObject({
     reason: "Mira Mentor has just filled their last place. Choose another mentor.",
   });
   expect(await prisma.pairing.count({ where: { mentorId: mentor.id } })).toBe(1);

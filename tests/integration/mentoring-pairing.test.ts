@@ -10,7 +10,7 @@ import * as requestPage from "~/routes/mentoring+/request.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import type { WorkMode } from "../../app/domain/people.ts";
 import { createTeamWithLead, createUser, DAY_MS, type UserOverrides } from "../factories/index.ts";
-import { inEnglish } from "../support/english.ts";
+import { bodyInEnglish, inEnglish } from "../support/english.ts";
 import { callRoute, get, post, sessionCookieFor } from "./request.ts";
 
 type HubData = Awaited<ReturnType<typeof hub.loader>>;
@@ -104,7 +104,7 @@ function act(viewer: Person, pairingId: string, fields: Record<string, string>) 
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
 
 function formError(reply: { body?: FormReply }): string {
-  return reply.body?.result?.error?.[""]?.join(" ") ?? "";
+  return (reply.body?.result?.error?.[""] ?? []).map(inEnglish).join(" ");
 }
 
 let lead: Person;
@@ -141,11 +141,11 @@ describe("from request to re-pair", () => {
 
     const tooMuchFocus = await saveRequest(mentee.cookie, requestFields([], ["empathy", "resolution", "communication", "efficiency"]));
     expect(tooMuchFocus.status).toBe(400);
-    expect(tooMuchFocus.body!.result!.error!.focus?.join(" ")).toMatch(/at most 3/);
+    expect((tooMuchFocus.body!.result!.error!.focus ?? []).map(inEnglish).join(" ")).toMatch(/at most 3/);
 
     const shortGoals = await saveRequest(mentee.cookie, requestFields([["goals", "Be better"]]));
     expect(shortGoals.status).toBe(400);
-    expect(shortGoals.body!.result!.error!.goals?.join(" ")).toMatch(/at least 20/);
+    expect((shortGoals.body!.result!.error!.goals ?? []).map(inEnglish).join(" ")).toMatch(/at least 20/);
   });
 
   test("saving opens the request and the hub ranks mentors with every score part explained", async () => {
@@ -181,7 +181,7 @@ describe("from request to re-pair", () => {
   test("the mentee asks one mentor with a message; the mentor is notified and sees a proposal", async () => {
     const tooLong = await askFor(mentee, teamMentor.id, "x".repeat(1001));
     expect(tooLong.status).toBe(400);
-    expect(tooLong.body!.result!.error!.message?.join(" ")).toMatch(/under 1,000/);
+    expect((tooLong.body!.result!.error!.message ?? []).map(inEnglish).join(" ")).toMatch(/under 1,000/);
 
     const asked = await askFor(mentee, teamMentor.id, "Your escalation calls are the ones I learn most from.");
     expect(asked.status, JSON.stringify(asked.body)).toBe(302);
@@ -230,7 +230,7 @@ describe("from request to re-pair", () => {
 
     const bad = await act(teamMentor, pairingId, { intent: "log-meeting", heldOn: isoDay(3), notes: "ok", rating: "5" });
     expect(bad.status).toBe(400);
-    expect(bad.body!.result!.error).toMatchObject({
+    expect(bodyInEnglish(bad.body!.result!.error)).toMatchObject({
       heldOn: [expect.stringMatching(/already happened/)],
       notes: [expect.stringMatching(/at least 5/)],
       rating: [expect.stringMatching(/how useful/)],
@@ -268,7 +268,7 @@ describe("from request to re-pair", () => {
     ).toBe(302);
 
     const page = await openPairing(mentee, pairingId);
-    expect(page.body!.meetings.map((meeting) => [meeting.notes, meeting.rating, meeting.loggedBy])).toEqual([
+    expect(page.body!.meetings.map((meeting) => [meeting.notes, inEnglish(meeting.rating), meeting.loggedBy])).toEqual([
       ["Practised closing the call.", "4 — very useful", mentee.name],
       ["Listened to two calls together.", "3 — useful", teamMentor.name],
     ]);
@@ -293,7 +293,7 @@ describe("from request to re-pair", () => {
 
     const noFeedback = await act(mentee, pairingId, { intent: "find-another", feedback: "" });
     expect(noFeedback.status).toBe(400);
-    expect(noFeedback.body!.result!.error!.feedback?.join(" ")).toMatch(/how it went/);
+    expect((noFeedback.body!.result!.error!.feedback ?? []).map(inEnglish).join(" ")).toMatch(/how it went/);
 
     const ended = await act(mentee, pairingId, { intent: "find-another", feedback: "Our schedules never lined up." });
     expect(ended.location).toBe("/mentoring?notice=find-another");
@@ -384,7 +384,7 @@ describe("declining and withdrawing", () => {
 
     const noReason = await act(mentor, id, { intent: "decline", reason: "" });
     expect(noReason.status).toBe(400);
-    expect(noReason.body!.result!.error!.reason?.join(" ")).toMatch(/why/);
+    expect((noReason.body!.result!.error!.reason ?? []).map(inEnglish).join(" ")).toMatch(/why/);
     expect((await act(mentor, id, { intent: "decline", reason: "Too busy with onboarding this quarter." })).location).toBe(
       `/mentoring/pairings/${id}?notice=declined`,
     );

@@ -11,6 +11,7 @@ import * as poolPage from "~/routes/admin+/mentoring.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import type { Level } from "../../app/domain/people.ts";
 import { createTeamWithLead, createUser, type UserOverrides } from "../factories/index.ts";
+import { inEnglish } from "../support/english.ts";
 import { callRoute, get, post, sessionCookieFor } from "./request.ts";
 
 type PoolData = Awaited<ReturnType<typeof poolPage.loader>>;
@@ -145,7 +146,7 @@ describe("adjusting and publishing", () => {
 
     const refused = await callPool(choiceFields("publish", choices), adminCookie);
     expect(refused.status).toBe(400);
-    expect(refused.body!.result!.error![""]?.join(" ")).toMatch(/Nothing was published\. .*no capacity left/);
+    expect((refused.body!.result!.error![""] ?? []).map(inEnglish).join(" ")).toMatch(/Nothing was published\. .*no capacity left/);
     expect(refused.body!.preview!.rows[1].problem).toMatch(/no capacity left/);
     expect(await prisma.pairing.count()).toBe(0);
   });

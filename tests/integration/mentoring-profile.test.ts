@@ -6,6 +6,7 @@ import * as hub from "~/routes/mentoring+/_index.tsx";
 import * as profilePage from "~/routes/mentoring+/profile.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { createUser, DAY_MS } from "../factories/index.ts";
+import { inEnglish } from "../support/english.ts";
 import { gradedAttempt } from "./career-fixtures.ts";
 import { BASE_URL, callRoute, get, post, sessionCookieFor } from "./request.ts";
 
@@ -113,7 +114,7 @@ describe("validation", () => {
   test.each(cases)("$name is a 400 with a message on the field", async ({ overrides, strengths, field, message }) => {
     const result = await saveProfile(mentor.cookie, profileFields(overrides, strengths));
     expect(result.status).toBe(400);
-    expect(result.body!.result!.error![field]?.join(" ")).toMatch(message);
+    expect((result.body!.result!.error![field] ?? []).map(inEnglish).join(" ")).toMatch(message);
   });
 
   test("a body that isn't a form is a 400, not a crash", async () => {
@@ -137,7 +138,7 @@ describe("who may not mentor", () => {
 
     const result = await saveProfile(newHire.cookie, profileFields());
     expect(result.status).toBe(400);
-    expect(result.body!.result!.error![""]?.join(" ")).toMatch(/first 90 days/);
+    expect((result.body!.result!.error![""] ?? []).map(inEnglish).join(" ")).toMatch(/first 90 days/);
     expect(await prisma.mentorProfile.count({ where: { userId: newHire.id } })).toBe(0);
   });
 
@@ -158,7 +159,7 @@ describe("capacity and current mentees", () => {
     }
     const result = await saveProfile(busy.cookie, profileFields([["capacity", "1"]]));
     expect(result.status).toBe(400);
-    expect(result.body!.result!.error!.capacity?.join(" ")).toMatch(/already have 2 mentees/);
+    expect((result.body!.result!.error!.capacity ?? []).map(inEnglish).join(" ")).toMatch(/already have 2 mentees/);
     expect((await prisma.mentorProfile.findUniqueOrThrow({ where: { userId: busy.id } })).capacity).toBe(3);
 
     // Exactly the mentees they have is fine; the ended pairing doesn't count.

@@ -14,3 +14,12 @@ await instance.use(ICU).init({ ...i18nOptions, lng: "en", resources: { en: catal
 export function inEnglish(text: string | null | undefined): string | null {
   return text === null || text === undefined ? null : translateMessage(instance.t, text);
 }
+
+/** A response body with every message in it worded in English, for tests that search the whole reply. */
+export function bodyInEnglish(value: unknown): unknown {
+  if (typeof value === "string") return inEnglish(value);
+  if (Array.isArray(value)) return value.map(bodyInEnglish);
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, bodyInEnglish(inner)]));
+  return value;
+}

@@ -12,16 +12,17 @@ import { Badge, EmptyState } from "../ui/layout.tsx";
 export function RenameTeamForm({ name }: { name: string }) {
   const [form, fields] = useIntentForm({ id: "rename-team", intent: "rename", schema: RenameTeamSchema, defaultValue: { name } });
   const pending = useIsPending({ intent: "rename" });
+  const { t } = useTranslation();
   return (
     <IntentForm form={form} intent="rename">
       <Field
-        label="Team name"
+        label={t("admin:team.rename.name")}
         errors={fields.name.errors}
         inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }}
       />
       <div>
         <Button type="submit" variant="secondary" pending={pending}>
-          Rename
+          {t("admin:team.rename.submit")}
         </Button>
       </div>
     </IntentForm>
@@ -31,19 +32,20 @@ export function RenameTeamForm({ name }: { name: string }) {
 export function TeamLeadForm({ leadId, leads }: { leadId: string; leads: Option[] }) {
   const [form, fields] = useIntentForm({ id: "team-lead", intent: "set-lead", schema: TeamLeadSchema, defaultValue: { leadId } });
   const pending = useIsPending({ intent: "set-lead" });
+  const { t } = useTranslation();
   return (
     <IntentForm form={form} intent="set-lead">
       <SelectField
-        label="Team lead"
-        hint="Only active people with the team lead role are listed."
+        label={t("admin:team.lead.label")}
+        hint={t("admin:team.lead.hint")}
         errors={fields.leadId.errors}
         options={leads}
-        placeholder="No lead"
+        placeholder={t("admin:team.lead.none")}
         selectProps={getSelectProps(fields.leadId)}
       />
       <div>
         <Button type="submit" variant="secondary" pending={pending}>
-          Set lead
+          {t("admin:team.lead.submit")}
         </Button>
       </div>
     </IntentForm>
@@ -58,17 +60,18 @@ export function AutoPracticeForm({ value }: { value: number }) {
     defaultValue: { autoAssignAfter: String(value) },
   });
   const pending = useIsPending({ intent: "auto-practice" });
+  const { t } = useTranslation();
   return (
     <IntentForm form={form} intent="auto-practice">
       <Field
-        label="Failures in a row before practice is assigned"
-        hint="When an agent fails the same criterion this many graded conversations in a row, matching practice is assigned once, and their lead is told."
+        label={t("admin:team.autoPractice.label")}
+        hint={t("admin:team.autoPractice.hint")}
         errors={fields.autoAssignAfter.errors}
         inputProps={{ ...getInputProps(fields.autoAssignAfter, { type: "number" }), inputMode: "numeric" }}
       />
       <div>
         <Button type="submit" variant="secondary" pending={pending}>
-          Save
+          {t("admin:team.autoPractice.submit")}
         </Button>
       </div>
     </IntentForm>
@@ -76,6 +79,9 @@ export function AutoPracticeForm({ value }: { value: number }) {
 }
 
 export type TeamMember = { id: string; name: string; role: string; level: string; active: boolean };
+
+/** Someone who could join the team, with the team they are on now. */
+export type Outsider = { id: string; name: string; team: string | null };
 
 /** The team's members, each with a form to move them elsewhere, and a form to add someone. */
 export function TeamMembers({
@@ -87,7 +93,7 @@ export function TeamMembers({
   teamName: string;
   members: TeamMember[];
   destinations: Option[];
-  outsiders: Option[];
+  outsiders: Outsider[];
 }) {
   const { t } = useTranslation();
   const moveRefusal = useFormReply("move");
@@ -98,14 +104,22 @@ export function TeamMembers({
     <>
       {movedAway ? <FormErrors id="move-errors" errors={refusalMessages(moveRefusal.error)} /> : null}
       {members.length === 0 ? (
-        <EmptyState title="No members yet">Add someone below, or move people here from their own page.</EmptyState>
+        <EmptyState title={t("admin:team.members.empty")}>{t("admin:team.members.emptyBody")}</EmptyState>
       ) : (
-        <DataTable caption={`Members of ${teamName}`} columns={["Name", "Role", "Level", "Move to"]}>
+        <DataTable
+          caption={t("admin:team.members.caption", { team: teamName })}
+          columns={[
+            t("admin:team.members.columns.name"),
+            t("admin:team.members.columns.role"),
+            t("admin:team.members.columns.level"),
+            t("admin:team.members.columns.moveTo"),
+          ]}
+        >
           {members.map((member) => (
             <tr key={member.id}>
               <td>
                 <Link to={`/admin/people/${member.id}`}>{member.name}</Link>{" "}
-                {member.active ? null : <Badge tone="danger">Deactivated</Badge>}
+                {member.active ? null : <Badge tone="danger">{t("admin:status.deactivated")}</Badge>}
               </td>
               <td>{t(member.role)}</td>
               <td>{t(member.level)}</td>
@@ -123,41 +137,53 @@ function MoveMemberForm({ member, destinations }: { member: TeamMember; destinat
   const values = { userId: member.id };
   const [form, fields] = useIntentForm({ id: `move-${member.id}`, intent: "move", schema: MoveMemberSchema, values });
   const pending = useIsPending({ intent: "move", values });
+  const { t } = useTranslation();
   return (
     <IntentForm form={form} intent="move" className="row">
       <input type="hidden" name="userId" value={member.id} />
       <label htmlFor={fields.toTeamId.id} className="visually-hidden">
-        Move {member.name} to
+        {t("admin:team.members.moveLabel", { name: member.name })}
       </label>
       <select {...getSelectProps(fields.toTeamId)}>
-        <option value="">No team</option>
+        <option value="">{t("admin:team.members.noTeam")}</option>
         {destinations.map((destination) => (
           <option key={destination.value} value={destination.value}>
             {destination.label}
           </option>
         ))}
       </select>
-      <Button type="submit" variant="secondary" size="small" pending={pending} aria-label={`Move ${member.name}`}>
-        Move
+      <Button
+        type="submit"
+        variant="secondary"
+        size="small"
+        pending={pending}
+        aria-label={t("admin:team.members.moveButtonLabel", { name: member.name })}
+      >
+        {t("admin:team.members.move")}
       </Button>
     </IntentForm>
   );
 }
 
-function AddMemberForm({ teamName, outsiders }: { teamName: string; outsiders: Option[] }) {
+function AddMemberForm({ teamName, outsiders }: { teamName: string; outsiders: Outsider[] }) {
   const [form, fields] = useIntentForm({ id: "add-member", intent: "add", schema: MoveMemberSchema });
   const pending = useIsPending({ intent: "add" });
+  const { t } = useTranslation();
+  const options: Option[] = outsiders.map((person) => ({
+    value: person.id,
+    label: person.team ? t("admin:team.members.outsider", { name: person.name, team: person.team }) : person.name,
+  }));
   return (
-    <IntentForm form={form} intent="add" className="form form--inline" label={`Add someone to ${teamName}`}>
+    <IntentForm form={form} intent="add" className="form form--inline" label={t("admin:team.members.addFormLabel", { team: teamName })}>
       <SelectField
-        label="Add an agent to this team"
+        label={t("admin:team.members.addLabel")}
         errors={fields.userId.errors}
-        options={outsiders}
-        placeholder="Choose a person"
+        options={options}
+        placeholder={t("admin:team.members.choosePerson")}
         selectProps={getSelectProps(fields.userId)}
       />
       <Button type="submit" variant="secondary" pending={pending}>
-        Add to team
+        {t("admin:team.members.add")}
       </Button>
     </IntentForm>
   );

@@ -1,7 +1,10 @@
 import { Link } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { Trans, useTranslation } from "react-i18next";
 import type { CellResult, CriterionSummary, ItemResult } from "~/engine/calibration/results.ts";
 import type { Judgement, KappaEstimate } from "~/engine/grading/calibration-stats.ts";
-import { formatDate } from "~/utils/format.ts";
+import type { Formatter } from "~/i18n/format.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { DataTable } from "../ui/data-table.tsx";
 import { Badge } from "../ui/layout.tsx";
 import { ScoreForm, type ScoredCriterion } from "./score-form.tsx";
@@ -9,23 +12,28 @@ import { ScoreForm, type ScoredCriterion } from "./score-form.tsx";
 type Criterion = ScoredCriterion;
 type Conversation = { attemptId: string; agentName: string; scenarioTitle: string; startedAt: Date | string };
 
-export function levelName(criterion: Criterion | undefined, level: Judgement): string {
-  if (level === null) return "N/A";
+export function levelName(t: TFunction, criterion: Criterion | undefined, level: Judgement): string {
+  if (level === null) return t("calibration:results.notApplicable");
   const label = criterion?.levels.find((candidate) => candidate.level === level)?.label;
   return label ? `${level} · ${label}` : String(level);
 }
 
-const percent = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
-const decimal = (value: number | null) => (value === null ? "—" : value.toFixed(2));
+const percent = (format: Formatter, value: number | null) => (value === null ? "—" : format.percent(value));
+/** Two decimals, as agreement statistics are usually quoted: "0.78". */
+const decimal = (format: Formatter, value: number | null) =>
+  value === null ? "—" : format.number(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** Kappa with its 95% interval: "0.78 (0.37–1.00)". */
 export function KappaFigure({ estimate }: { estimate: KappaEstimate | null }) {
-  if (!estimate) return <span className="muted">no data yet</span>;
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (!estimate) return <span className="muted">{t("calibration:results.kappa.none")}</span>;
   return (
     <span>
-      {decimal(estimate.kappa)}{" "}
+      {decimal(format, estimate.kappa)}{" "}
       <span className="muted">
-        ({decimal(estimate.low)}–{decimal(estimate.high)})<span className="visually-hidden">, 95% confidence interval</span>
+        {t("calibration:results.kappa.interval", { low: decimal(format, estimate.low), high: decimal(format, estimate.high) })}
+        <span className="visually-hidden">{t("calibration:results.kappa.intervalName")}</span>
       </span>
     </span>
   );
@@ -33,33 +41,35 @@ export function KappaFigure({ estimate }: { estimate: KappaEstimate | null }) {
 
 /** Per criterion: agreement with the grader, each rater's kappa, and alpha across the people. */
 export function CriterionAgreement({ criteria, summaries }: { criteria: Criterion[]; summaries: CriterionSummary[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <DataTable
       textOnly
-      caption="Agreement per criterion"
+      caption={t("calibration:results.agreement.caption")}
       columns={[
-        "Criterion",
-        "Conversations judged",
-        "Exact agreement with the grader",
-        "Cohen's kappa, each rater vs the grader (95% interval)",
-        "Krippendorff's alpha across people",
+        t("calibration:results.agreement.column.criterion"),
+        t("calibration:results.agreement.column.judged"),
+        t("calibration:results.agreement.column.exact"),
+        t("calibration:results.agreement.column.kappa"),
+        t("calibration:results.agreement.column.alpha"),
       ]}
     >
       {summaries.map((summary) => (
         <tr key={summary.criterionId}>
           <th scope="row">{criteria.find((criterion) => criterion.id === summary.criterionId)?.title ?? summary.criterionId}</th>
-          <td>{summary.judged}</td>
-          <td>{percent(summary.exactAgreement)}</td>
+          <td>{format.number(summary.judged)}</td>
+          <td>{percent(format, summary.exactAgreement)}</td>
           <td>
             <ul className="plain-list">
               {summary.raters.map((rater) => (
                 <li key={rater.id}>
-                  {rater.name}: <KappaFigure estimate={rater.kappa} />
+                  {t("calibration:results.agreement.rater", { name: rater.name })} <KappaFigure estimate={rater.kappa} />
                 </li>
               ))}
             </ul>
           </td>
-          <td>{decimal(summary.alpha)}</td>
+          <td>{decimal(format, summary.alpha)}</td>
         </tr>
       ))}
     </DataTable>
@@ -67,6 +77,7 @@ export function CriterionAgreement({ criteria, summaries }: { criteria: Criterio
 }
 
 function CellRow({ cell, criterion }: { cell: CellResult; criterion: Criterion | undefined }) {
+  const { t } = useTranslation();
   return (
     <tr className={cell.disagreement ? "calibration-row--disagreement" : undefined}>
       <th scope="row">
@@ -74,15 +85,18 @@ function CellRow({ cell, criterion }: { cell: CellResult; criterion: Criterion |
         {cell.disagreement ? (
           <>
             {" "}
-            <Badge tone="warning">Disagreement</Badge>
+            <Badge tone="warning">{t("calibration:results.disagreement")}</Badge>
           </>
         ) : null}
       </th>
       <td>
-        {cell.grader ? levelName(criterion, cell.grader.level) : "—"}
+        {cell.grader ? levelName(t, criterion, cell.grader.level) : "—"}
         {cell.grader?.quote ? (
           <blockquote className="evidence-quote">
-            “{cell.grader.quote}”{cell.grader.turn !== null ? <span className="muted"> (message {cell.grader.turn + 1})</span> : null}
+            {t("calibration:results.quote", { quote: cell.grader.quote })}
+            {cell.grader.turn !== null ? (
+              <span className="muted"> {t("calibration:results.turn", { number: cell.grader.turn + 1 })}</span>
+            ) : null}
           </blockquote>
         ) : null}
       </td>
@@ -90,15 +104,25 @@ function CellRow({ cell, criterion }: { cell: CellResult; criterion: Criterion |
         <ul className="plain-list">
           {cell.ratings.map((rating) => (
             <li key={rating.id}>
-              <strong>{rating.name}</strong>: {levelName(criterion, rating.level)}
+              <Trans
+                i18nKey="calibration:results.rating"
+                values={{ name: rating.name, level: levelName(t, criterion, rating.level) }}
+                components={{ strong: <strong /> }}
+              />
               {rating.comment ? <span className="muted"> — {rating.comment}</span> : null}
             </li>
           ))}
-          {cell.ratings.length === 0 ? <li className="muted">No scores</li> : null}
+          {cell.ratings.length === 0 ? <li className="muted">{t("calibration:results.noScores")}</li> : null}
         </ul>
       </td>
       <td>{cell.spread}</td>
-      <td>{cell.benchmark === undefined ? <span className="muted">Not agreed yet</span> : levelName(criterion, cell.benchmark)}</td>
+      <td>
+        {cell.benchmark === undefined ? (
+          <span className="muted">{t("calibration:results.notAgreed")}</span>
+        ) : (
+          levelName(t, criterion, cell.benchmark)
+        )}
+      </td>
     </tr>
   );
 }
@@ -123,25 +147,33 @@ export function ConversationResult({
       .map((cell) => [cell.criterionId, { level: cell.benchmark ?? null, comment: null }]),
   );
   const headingId = `conversation-${item.id}`;
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <section className="card" aria-labelledby={headingId}>
       <h3 id={headingId}>
         {number}. {conversation.scenarioTitle}
         <span className="muted">
           {" "}
-          · {conversation.agentName} · {formatDate(conversation.startedAt)}
+          · {conversation.agentName} · {format.day(conversation.startedAt)}
         </span>
       </h3>
       <p className="muted">
         {item.disagreements === 0
-          ? "Everyone agreed with each other and with the grader."
-          : `${item.disagreements} ${item.disagreements === 1 ? "criterion" : "criteria"} with disagreement.`}{" "}
-        {canManage ? <Link to={`/practice/attempts/${conversation.attemptId}`}>Open the graded conversation</Link> : null}
+          ? t("calibration:results.allAgreed")
+          : t("calibration:results.disagreements", { count: item.disagreements })}{" "}
+        {canManage ? <Link to={`/practice/attempts/${conversation.attemptId}`}>{t("calibration:results.openConversation")}</Link> : null}
       </p>
       <DataTable
         textOnly
-        caption={`Scores for conversation ${number}`}
-        columns={["Criterion", "Automatic grade and evidence", "People", "Spread", "Agreed level"]}
+        caption={t("calibration:results.item.caption", { number })}
+        columns={[
+          t("calibration:results.item.column.criterion"),
+          t("calibration:results.item.column.grader"),
+          t("calibration:results.item.column.people"),
+          t("calibration:results.item.column.spread"),
+          t("calibration:results.item.column.agreed"),
+        ]}
       >
         {item.cells.map((cell) => (
           <CellRow key={cell.criterionId} cell={cell} criterion={criteria.find((criterion) => criterion.id === cell.criterionId)} />
@@ -149,14 +181,14 @@ export function ConversationResult({
       </DataTable>
       {canManage ? (
         <details className="benchmark-form" open={Object.keys(agreed).length === 0 && item.disagreements > 0}>
-          <summary>Record the agreed levels</summary>
+          <summary>{t("calibration:results.recordAgreed")}</summary>
           <ScoreForm
             id={`benchmark-${item.id}`}
             intent="benchmark"
             criteria={criteria}
             saved={agreed}
             withComments={false}
-            submitLabel="Save the agreed levels"
+            submitLabel={t("calibration:results.saveAgreed")}
             hiddenFields={{ itemId: item.id }}
           />
         </details>

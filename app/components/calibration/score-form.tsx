@@ -1,7 +1,9 @@
 import { getInputProps, getTextareaProps } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { Rubric } from "~/content/practice-schemas.ts";
 import { COMMENT_MAX, NOT_APPLICABLE } from "~/domain/calibration.ts";
+import { message } from "~/i18n/message.ts";
 import { RadioGroup } from "../forms/choice-group.tsx";
 import { IntentForm, useIntentForm } from "../forms/intent-form.tsx";
 import { useIsPending } from "../forms/use-is-pending.ts";
@@ -32,20 +34,25 @@ export function scoreSchema(criteria: ScoredCriterion[]) {
       .array(
         z.object({
           criterionId: z.string().max(100),
-          level: z.string({ required_error: "Choose a level" }).max(4),
-          comment: z.string().trim().max(COMMENT_MAX, `Keep comments under ${COMMENT_MAX} characters`).optional(),
+          level: z.string({ required_error: message("calibration:score.validation.levelRequired") }).max(4),
+          comment: z
+            .string()
+            .trim()
+            .max(COMMENT_MAX, message("calibration:score.validation.commentTooLong", { max: COMMENT_MAX }))
+            .optional(),
         }),
       )
       .superRefine((scores, ctx) => {
         criteria.forEach((criterion, index) => {
           const score = scores[index];
           if (!score || score.criterionId !== criterion.id) {
-            ctx.addIssue({ code: "custom", message: "This form is out of date: reload the page and score again." });
+            ctx.addIssue({ code: "custom", message: message("calibration:score.validation.outOfDate") });
             return;
           }
           const allowed = criterion.levels.some((level) => String(level.level) === score.level);
           const notApplicable = score.level === NOT_APPLICABLE && criterion.notApplicable !== null;
-          if (!allowed && !notApplicable) ctx.addIssue({ code: "custom", path: [index, "level"], message: "Choose one of the levels" });
+          if (!allowed && !notApplicable)
+            ctx.addIssue({ code: "custom", path: [index, "level"], message: message("calibration:score.validation.levelUnknown") });
         });
       }),
   });
@@ -94,6 +101,7 @@ export function ScoreForm({
     },
   });
   const pending = useIsPending({ intent, values: hiddenFields });
+  const { t } = useTranslation();
   const rows = fields.scores.getFieldList();
   return (
     <IntentForm form={form} intent={intent} className="form score-form">
@@ -116,13 +124,13 @@ export function ScoreForm({
                   detail: level.description,
                 })),
                 ...(criterion.notApplicable
-                  ? [{ value: NOT_APPLICABLE, label: "N/A · Not applicable", detail: criterion.notApplicable }]
+                  ? [{ value: NOT_APPLICABLE, label: t("calibration:score.notApplicable"), detail: criterion.notApplicable }]
                   : []),
               ]}
             />
             {withComments ? (
               <TextareaField
-                label={`Comment on ${criterion.title.toLowerCase()} (optional)`}
+                label={t("calibration:score.comment", { criterion: criterion.title.toLowerCase() })}
                 errors={row.comment.errors}
                 textareaProps={{ ...getTextareaProps(row.comment), rows: 2 }}
               />

@@ -1,4 +1,5 @@
 import { getTextareaProps } from "@conform-to/react";
+import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import {
   CHECK_IN_NOTE_MAX,
@@ -8,7 +9,8 @@ import {
   type CheckInRating,
 } from "~/domain/career.ts";
 import { formatAverage } from "~/engine/career/evaluate.ts";
-import { formatDate, plural } from "~/utils/format.ts";
+import { message } from "~/i18n/message.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { RadioGroup } from "../forms/choice-group.tsx";
 import { IntentForm, useIntentForm } from "../forms/intent-form.tsx";
 import { useIsPending } from "../forms/use-is-pending.ts";
@@ -32,45 +34,51 @@ export function createCheckInSchema(competencies: RatedCompetency[]) {
   const ratings = Object.fromEntries(
     competencies.map(({ key, name }) => [
       key,
-      z.enum(CHECK_IN_RATINGS, { errorMap: () => ({ message: `Rate ${name}: working towards, meeting or exceeding` }) }),
+      z.enum(CHECK_IN_RATINGS, { errorMap: () => ({ message: message("career:checkIn.errors.rate", { competency: name }) }) }),
     ]),
   );
   return z.object({
-    ratings: z.object(ratings, { required_error: "Rate every competency" }),
+    ratings: z.object(ratings, { required_error: message("career:checkIn.errors.rateEvery") }),
     note: z
       .string()
       .trim()
-      .max(CHECK_IN_NOTE_MAX, `Keep the note under ${CHECK_IN_NOTE_MAX.toLocaleString("en")} characters`)
+      .max(CHECK_IN_NOTE_MAX, message("career:checkIn.errors.noteTooLong", { max: CHECK_IN_NOTE_MAX }))
       .default(""),
   });
 }
 
-const ratingOptions = CHECK_IN_RATINGS.map((rating) => ({ value: rating, label: CHECK_IN_RATING_LABELS[rating] }));
-
 function Authorship({ side }: { side: CheckInAuthorship }) {
-  return <span className="check-in-table__by">{side ? `${side.authorName}, ${formatDate(side.at)}` : "Not yet"}</span>;
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <span className="check-in-table__by">
+      {side ? t("career:checkIn.table.authorship", { name: side.authorName, date: format.day(side.at) }) : t("career:checkIn.table.notYet")}
+    </span>
+  );
 }
 
 /** Measured evidence, the person's own rating and their lead's, side by side per competency. */
 export function CheckInTable({ view, personName }: { view: CheckInTableView; personName?: string }) {
-  const rating = (value: CheckInRating | null) => (value ? CHECK_IN_RATING_LABELS[value] : <span className="muted">—</span>);
+  const { t } = useTranslation();
+  const rating = (value: CheckInRating | null) => (value ? t(CHECK_IN_RATING_LABELS[value]) : <span className="muted">—</span>);
   const notes = [
-    { side: view.self, label: personName ? `${personName}'s note` : "Your note" },
-    { side: view.lead, label: "Lead's note" },
+    { side: view.self, label: personName ? t("career:checkIn.notes.person", { name: personName }) : t("career:checkIn.notes.yours") },
+    { side: view.lead, label: t("career:checkIn.notes.lead") },
   ].filter((entry) => entry.side?.note);
   return (
     <>
       <DataTable
         className="check-in-table"
-        caption="Measured competencies beside the latest self and lead ratings"
+        caption={t("career:checkIn.table.caption")}
         columns={[
-          "Competency",
-          "Measured in practice",
+          t("career:checkIn.table.competency"),
+          t("career:checkIn.table.measured"),
           <>
-            {personName ? `${personName}'s rating` : "Your rating"} <Authorship side={view.self} />
+            {personName ? t("career:checkIn.table.personRating", { name: personName }) : t("career:checkIn.table.yourRating")}{" "}
+            <Authorship side={view.self} />
           </>,
           <>
-            {personName ? "Lead's rating" : "Your lead's rating"} <Authorship side={view.lead} />
+            {personName ? t("career:checkIn.table.leadRating") : t("career:checkIn.table.yourLeadRating")} <Authorship side={view.lead} />
           </>,
         ]}
       >
@@ -79,11 +87,13 @@ export function CheckInTable({ view, personName }: { view: CheckInTableView; per
             <th scope="row">{row.name}</th>
             <td>
               {row.measured === null ? (
-                <span className="muted">Not measured yet</span>
+                <span className="muted">{t("career:checkIn.table.notMeasured")}</span>
               ) : (
-                <>
-                  {formatAverage(row.measured)} of 2 <span className="muted">over {plural(row.attempts, "graded attempt")}</span>
-                </>
+                <Trans
+                  i18nKey="career:checkIn.table.measuredOf"
+                  values={{ average: formatAverage(row.measured), count: row.attempts }}
+                  components={{ muted: <span className="muted" /> }}
+                />
               )}
             </td>
             <td>{rating(row.self)}</td>
@@ -116,6 +126,8 @@ export function CheckInForm({
   previous: Partial<Record<string, CheckInRating>>;
   personName?: string;
 }) {
+  const { t } = useTranslation();
+  const ratingOptions = CHECK_IN_RATINGS.map((rating) => ({ value: rating, label: t(CHECK_IN_RATING_LABELS[rating]) }));
   const [form, fields] = useIntentForm({
     id: `check-in-${perspective}`,
     intent: "check-in",
@@ -130,18 +142,14 @@ export function CheckInForm({
         <RadioGroup key={competency.key} meta={ratings[competency.key]} legend={competency.name} options={ratingOptions} />
       ))}
       <TextareaField
-        label="Note (optional)"
-        hint={
-          personName
-            ? `${personName} sees this next to your ratings.`
-            : "Your lead sees this next to your ratings: what you're proud of, what you want help with."
-        }
+        label={t("career:checkIn.form.note")}
+        hint={personName ? t("career:checkIn.form.hintPerson", { name: personName }) : t("career:checkIn.form.hintSelf")}
         errors={fields.note.errors}
         textareaProps={{ ...getTextareaProps(fields.note), maxLength: CHECK_IN_NOTE_MAX }}
       />
       <div className="row">
         <Button type="submit" pending={pending}>
-          Save check-in
+          {t("career:checkIn.form.save")}
         </Button>
       </div>
     </IntentForm>

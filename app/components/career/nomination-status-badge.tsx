@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/layout.tsx";
 import { NOMINATION_STATUS_LABELS, type NominationStatus } from "~/domain/career.ts";
 
@@ -8,5 +9,6 @@ const TONES: Record<NominationStatus, "success" | "danger" | "primary"> = {
 };
 
 export function NominationStatusBadge({ status }: { status: NominationStatus }) {
-  return <Badge tone={TONES[status]}>{NOMINATION_STATUS_LABELS[status]}</Badge>;
+  const { t } = useTranslation();
+  return <Badge tone={TONES[status]}>{t(NOMINATION_STATUS_LABELS[status])}</Badge>;
 }

@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { JUSTIFICATION_MAX, JUSTIFICATION_MIN, type NominationStatus } from "~/domain/career.ts";
 import { LevelSchema } from "~/domain/people.ts";
-import { translateMessage } from "~/i18n/message.ts";
-import { formatDate } from "~/utils/format.ts";
+import { message, translateMessage } from "~/i18n/message.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { IntentForm, useIntentForm } from "../forms/intent-form.tsx";
 import { useIsPending } from "../forms/use-is-pending.ts";
 import { Button } from "../ui/button.tsx";
@@ -14,10 +14,10 @@ import { NominationStatusBadge } from "./nomination-status-badge.tsx";
 export const NominationSchema = z.object({
   level: LevelSchema,
   justification: z
-    .string({ required_error: "Say why they are ready" })
+    .string({ required_error: message("career:nomination.errors.justificationRequired") })
     .trim()
-    .min(JUSTIFICATION_MIN, `Write at least ${JUSTIFICATION_MIN} characters: what have you seen them do at this level?`)
-    .max(JUSTIFICATION_MAX, `Keep it under ${JUSTIFICATION_MAX.toLocaleString("en")} characters`),
+    .min(JUSTIFICATION_MIN, message("career:nomination.errors.justificationTooShort", { min: JUSTIFICATION_MIN }))
+    .max(JUSTIFICATION_MAX, message("career:nomination.errors.justificationTooLong", { max: JUSTIFICATION_MAX })),
 });
 
 export type NominationHistoryEntry = {
@@ -34,6 +34,7 @@ export type NominationHistoryEntry = {
 
 /** A lead's sign-off that someone is ready for one of the levels in `options`. */
 export function NominationForm({ personName, options }: { personName: string; options: Option[] }) {
+  const { t } = useTranslation();
   const [form, fields] = useIntentForm({
     id: "nominate",
     intent: "nominate",
@@ -44,21 +45,21 @@ export function NominationForm({ personName, options }: { personName: string; op
   return (
     <IntentForm form={form} intent="nominate">
       <SelectField
-        label="Level"
+        label={t("career:nomination.form.level")}
         options={options}
-        placeholder="Choose a level"
+        placeholder={t("career:nomination.form.chooseLevel")}
         errors={fields.level.errors}
         selectProps={getSelectProps(fields.level)}
       />
       <TextareaField
-        label="Why they are ready"
-        hint={`The admin reads this beside ${personName}'s evidence. Say what you have seen them do at this level, ${JUSTIFICATION_MIN}–${JUSTIFICATION_MAX.toLocaleString("en")} characters.`}
+        label={t("career:nomination.form.why")}
+        hint={t("career:nomination.form.whyHint", { name: personName, min: JUSTIFICATION_MIN, max: JUSTIFICATION_MAX })}
         errors={fields.justification.errors}
         textareaProps={{ ...getTextareaProps(fields.justification), rows: 5, maxLength: JUSTIFICATION_MAX }}
       />
       <div className="row">
         <Button type="submit" pending={pending}>
-          Nominate {personName}
+          {t("career:nomination.form.submit", { name: personName })}
         </Button>
       </div>
     </IntentForm>
@@ -68,9 +69,18 @@ export function NominationForm({ personName, options }: { personName: string; op
 /** Every nomination of one person, newest first, with the decision and its reason. */
 export function NominationHistory({ nominations }: { nominations: NominationHistoryEntry[] }) {
   const { t } = useTranslation();
+  const format = useFormat();
   if (nominations.length === 0) {
-    return <p className="muted">No nominations yet. Each one and the decision on it will be listed here.</p>;
+    return <p className="muted">{t("career:nomination.history.empty")}</p>;
   }
+  const byline = (nomination: NominationHistoryEntry) => {
+    const nominated = { by: nomination.nominatedBy, on: format.day(nomination.at) };
+    if (!nomination.decidedAt) return t("career:nomination.history.nominated", nominated);
+    const decidedOn = format.day(nomination.decidedAt);
+    return nomination.decidedBy
+      ? t("career:nomination.history.nominatedAndDecided", { ...nominated, decidedBy: nomination.decidedBy, decidedOn })
+      : t("career:nomination.history.nominatedAndDecidedByAdmin", { ...nominated, decidedOn });
+  };
   return (
     <ul className="nomination-list">
       {nominations.map((nomination) => (
@@ -78,14 +88,11 @@ export function NominationHistory({ nominations }: { nominations: NominationHist
           <p>
             <strong>{translateMessage(t, nomination.level)}</strong> <NominationStatusBadge status={nomination.status} />
           </p>
-          <p className="muted">
-            Nominated by {nomination.nominatedBy} on {formatDate(nomination.at)}
-            {nomination.decidedAt ? ` · decided by ${nomination.decidedBy ?? "an admin"} on ${formatDate(nomination.decidedAt)}` : null}
-          </p>
+          <p className="muted">{byline(nomination)}</p>
           <p className="notes-text">{nomination.justification}</p>
           {nomination.reason ? (
             <p className="notes-text">
-              <strong>Reason:</strong> {nomination.reason}
+              <strong>{t("career:nomination.history.reason")}</strong> {nomination.reason}
             </p>
           ) : null}
         </li>

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { RequirementResult } from "~/engine/career/evaluate.ts";
 import { translateMessage } from "~/i18n/message.ts";
-import { formatDate } from "~/utils/format.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { Badge, Card } from "../ui/layout.tsx";
 import { ProgressBar } from "../ui/progress-bar.tsx";
 
@@ -10,7 +10,7 @@ import { ProgressBar } from "../ui/progress-bar.tsx";
 export type LevelReadinessView = {
   key: string;
   title: string;
-  /** The track's label, e.g. "Individual contributor". */
+  /** The track's label: a catalog key ("career:track.ic"), or its English name. */
   track: string;
   summary: string;
   /** Titles of the levels to pass through first. */
@@ -35,18 +35,23 @@ const EVIDENCE_SHOWN = 6;
  */
 export function LevelReadiness({ level, heading, personName }: { level: LevelReadinessView; heading: string; personName?: string }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const headingId = `readiness-${level.key}`;
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{heading}</h2>
       <p className="muted">
-        {level.summary}
-        {level.via.length ? ` It comes after ${level.via.map((via) => translateMessage(t, via)).join(", then ")}.` : ""}
+        {level.via.length
+          ? t("career:readiness.summaryWithVia", {
+              summary: level.summary,
+              levels: level.via.map((via) => translateMessage(t, via)).join(t("career:readiness.viaSeparator")),
+            })
+          : level.summary}
       </p>
-      <ProgressBar label={`Ready for ${level.title}`} percent={level.percentReady} />
+      <ProgressBar label={t("career:readiness.readyFor", { level: level.title })} percent={level.percentReady} />
       {level.nextSteps.length ? (
         <>
-          <h3>{personName ? "Next steps" : "Your next steps"}</h3>
+          <h3>{personName ? t("career:readiness.nextSteps") : t("career:readiness.yourNextSteps")}</h3>
           <ol>
             {level.nextSteps.map((step) => (
               <li key={step}>{translateMessage(t, step)}</li>
@@ -56,16 +61,20 @@ export function LevelReadiness({ level, heading, personName }: { level: LevelRea
       ) : (
         <p role="status">
           {personName
-            ? `${personName} meets every requirement for ${level.title}.`
-            : `You meet every requirement for ${level.title}. Talk to your lead about a nomination.`}
+            ? t("career:readiness.personMeetsAll", { name: personName, level: level.title })
+            : t("career:readiness.youMeetAll", { level: level.title })}
         </p>
       )}
-      <h3>Requirements</h3>
+      <h3>{t("career:readiness.requirements")}</h3>
       <ul className="requirements">
         {level.requirements.map((requirement) => (
           <li key={requirement.description} className="requirement">
             <p>
-              {requirement.met ? <Badge tone="success">Met</Badge> : <Badge>{Math.round(requirement.progress * 100)}%</Badge>}{" "}
+              {requirement.met ? (
+                <Badge tone="success">{t("career:readiness.met")}</Badge>
+              ) : (
+                <Badge>{format.percent(requirement.progress)}</Badge>
+              )}{" "}
               {requirement.description}
             </p>
             {requirement.evidence.length ? (
@@ -87,40 +96,42 @@ export function LevelReadiness({ level, heading, personName }: { level: LevelRea
 /** Current level, level history and readiness for the next level on each track. */
 export function Readiness({ view, personName }: { view: ReadinessView; personName?: string }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const { current, next, history } = view;
   return (
     <>
       <div className="grid">
-        <Card title={personName ? `Where ${personName} is` : "Where you are"}>
+        <Card title={personName ? t("career:readiness.wherePersonIs", { name: personName }) : t("career:readiness.whereYouAre")}>
           <p className="stat">{current.title}</p>
           <p className="muted">
-            {current.track} track · since {formatDate(current.since)}
+            {t("career:readiness.trackSince", { track: translateMessage(t, current.track), since: format.day(current.since) })}
           </p>
           <p>{current.summary}</p>
         </Card>
-        <Card title="Level history">
+        <Card title={t("career:readiness.levelHistory")}>
           <ol>
             {history.map((entry) => (
               <li key={`${entry.label}-${entry.at}`}>
-                {translateMessage(t, entry.label)} <span className="muted">— {formatDate(entry.at)}</span>
+                {translateMessage(t, entry.label)} <span className="muted">— {format.day(entry.at)}</span>
               </li>
             ))}
           </ol>
         </Card>
       </div>
       {next.length === 0 ? (
-        <Card title="The top of the ladder">
-          <p>
-            There is no level above {personName ? `${personName}'s` : "yours"} on either track. Mentoring others is the best way to pass on
-            what got {personName ? "them" : "you"} here.
-          </p>
+        <Card title={t("career:readiness.topTitle")}>
+          <p>{personName ? t("career:readiness.topPerson", { name: personName }) : t("career:readiness.topYou")}</p>
         </Card>
       ) : null}
       {next.map((level) => (
         <LevelReadiness
           key={level.key}
           level={level}
-          heading={`Next on the ${level.track.toLowerCase()} track: ${level.title}`}
+          // The track's name sits mid-sentence: lower case in English, unchanged in Chinese.
+          heading={t("career:readiness.nextOn", {
+            track: translateMessage(t, level.track).toLocaleLowerCase(format.locale),
+            level: level.title,
+          })}
           personName={personName}
         />
       ))}

@@ -11,34 +11,35 @@ import {
   TrendingUp,
   type LucideIcon,
 } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { AssignmentStatusBadge } from "~/components/assignments/status-badge.tsx";
 import { SessionTime } from "~/components/coaching/session-time.tsx";
 import { Badge } from "~/components/ui/layout.tsx";
 import { ProgressBar } from "~/components/ui/progress-bar.tsx";
 import { OWN_SCENARIO_STATUS_LABELS } from "~/domain/coaching.ts";
 import { translateMessage } from "~/i18n/message.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import type { AgentDashboard as AgentDashboardData } from "~/models/dashboard.server.ts";
-import { plural } from "~/utils/format.ts";
-import { DashboardCard, DashboardEmpty, DashboardItem, DashboardList, shortDate, Sparkline } from "./dashboard-card.tsx";
+import { DashboardCard, DashboardEmpty, DashboardItem, DashboardList, Sparkline } from "./dashboard-card.tsx";
 
 type Data = SerializeFrom<AgentDashboardData>;
 
 function DueCard({ due }: { due: Data["due"] }) {
   const { t } = useTranslation();
+  const format = useFormat();
   return (
     <DashboardCard
-      title="What's due"
+      title={t("dashboard:agent.due.title")}
       icon={ClipboardList}
       count={due.total}
       tone={due.items.some((item) => item.overdue) ? "attention" : undefined}
     >
       {due.items.length === 0 ? (
         <DashboardEmpty>
-          Nothing due — browse <Link to="/learn">Learn</Link> or practise a conversation in <Link to="/practice">Practice</Link>.
+          <Trans i18nKey="dashboard:agent.due.empty" components={{ learn: <Link to="/learn" />, practice: <Link to="/practice" /> }} />
         </DashboardEmpty>
       ) : (
-        <DashboardList label="Open assignments, soonest first">
+        <DashboardList label={t("dashboard:agent.due.list")}>
           {due.items.map((item) => (
             <DashboardItem
               key={item.id}
@@ -46,7 +47,7 @@ function DueCard({ due }: { due: Data["due"] }) {
                 <>
                   <AssignmentStatusBadge status={item.status} labels={item.kind === "scenario" ? OWN_SCENARIO_STATUS_LABELS : undefined} />
                   <span className={item.overdue ? "dashboard-overdue" : undefined}>
-                    {item.overdue ? "Was due" : "Due"} {shortDate(item.dueAt)}
+                    {t(item.overdue ? "dashboard:agent.due.wasDue" : "dashboard:agent.due.dueOn", { date: format.shortDay(item.dueAt) })}
                   </span>
                 </>
               }
@@ -54,7 +55,9 @@ function DueCard({ due }: { due: Data["due"] }) {
               <Link to={item.link}>{item.title}</Link>
               {item.passBar ? (
                 <span className="dashboard-criteria">
-                  {item.automatic ? "To complete it" : "Your lead's bar"}: {translateMessage(t, item.passBar)}
+                  {t(item.automatic ? "dashboard:agent.due.automaticBar" : "dashboard:agent.due.leadBar", {
+                    bar: translateMessage(t, item.passBar),
+                  })}
                 </span>
               ) : null}
             </DashboardItem>
@@ -63,7 +66,7 @@ function DueCard({ due }: { due: Data["due"] }) {
       )}
       {due.total > due.items.length ? (
         <p className="dashboard-card__more">
-          See all: <Link to="/learn">assigned modules</Link>, <Link to="/practice">assigned scenarios</Link>
+          <Trans i18nKey="dashboard:agent.due.seeAll" components={{ modules: <Link to="/learn" />, scenarios: <Link to="/practice" /> }} />
         </p>
       ) : null}
     </DashboardCard>
@@ -71,38 +74,42 @@ function DueCard({ due }: { due: Data["due"] }) {
 }
 
 function CoachingCard({ data, timeZone, lead }: { data: Data; timeZone: string; lead: string | null }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const { nextSession, actionItems } = data;
   return (
     <DashboardCard
-      title="Your coaching"
+      title={t("dashboard:agent.coaching.title")}
       icon={CalendarClock}
       count={actionItems.total}
-      seeAll={{ to: "/coaching/my", label: "Open your coaching" }}
+      seeAll={{ to: "/coaching/my", label: t("dashboard:agent.coaching.seeAll") }}
     >
-      <p>{lead ? `Your lead is ${lead}.` : "You're not on a team with a lead yet; an admin will add you to one."}</p>
+      <p>{lead ? t("dashboard:agent.coaching.lead", { lead }) : t("dashboard:agent.coaching.noLead")}</p>
       <p>
         {nextSession ? (
           <>
-            Next 1:1 with {nextSession.lead}:{" "}
+            {t("dashboard:agent.coaching.nextSession", { lead: nextSession.lead })}{" "}
             <Link to={`/coaching/sessions/${nextSession.id}`}>
               <SessionTime at={nextSession.scheduledAt} timeZone={timeZone} />
             </Link>
           </>
         ) : (
-          "No 1:1 planned yet — your lead schedules them, and they show here."
+          t("dashboard:agent.coaching.noSession")
         )}
       </p>
-      <h3 className="dashboard-card__subtitle">Open action items</h3>
+      <h3 className="dashboard-card__subtitle">{t("dashboard:agent.coaching.actionItems")}</h3>
       {actionItems.items.length === 0 ? (
-        <DashboardEmpty>No open action items. What you agree in a 1:1 shows here until you tick it off.</DashboardEmpty>
+        <DashboardEmpty>{t("dashboard:agent.coaching.noActionItems")}</DashboardEmpty>
       ) : (
-        <DashboardList label="Open action items, soonest due first">
+        <DashboardList label={t("dashboard:agent.coaching.actionItemList")}>
           {actionItems.items.map((item) => (
             <DashboardItem
               key={item.id}
               meta={
                 <span className={item.overdue ? "dashboard-overdue" : undefined}>
-                  {item.overdue ? "Overdue since" : "Due"} {shortDate(item.dueDate)}
+                  {t(item.overdue ? "dashboard:agent.coaching.overdueSince" : "dashboard:agent.due.dueOn", {
+                    date: format.shortDay(item.dueDate),
+                  })}
                 </span>
               }
             >
@@ -118,12 +125,18 @@ function CoachingCard({ data, timeZone, lead }: { data: Data; timeZone: string; 
 const TREND_ICON: Record<"up" | "down" | "flat", LucideIcon> = { up: TrendingUp, down: TrendingDown, flat: TrendingUp };
 
 function GradesCard({ grades }: { grades: Data["grades"] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const { trend } = grades;
   return (
-    <DashboardCard title="Latest grades" icon={trend ? TREND_ICON[trend.direction] : TrendingUp} seeAll={{ to: "/practice" }}>
+    <DashboardCard
+      title={t("dashboard:agent.grades.title")}
+      icon={trend ? TREND_ICON[trend.direction] : TrendingUp}
+      seeAll={{ to: "/practice" }}
+    >
       {grades.items.length === 0 ? (
         <DashboardEmpty>
-          No graded conversations yet — <Link to="/practice">practise one</Link> and your scores show here.
+          <Trans i18nKey="dashboard:agent.grades.empty" components={{ anchor: <Link to="/practice" /> }} />
         </DashboardEmpty>
       ) : (
         <>
@@ -132,24 +145,27 @@ function GradesCard({ grades }: { grades: Data["grades"] }) {
               <Sparkline values={grades.items.map((item) => item.score).reverse()} />
               <span>
                 {trend.direction === "flat"
-                  ? `Level over your last ${trend.over}`
-                  : `${trend.direction === "up" ? "Up" : "Down"} ${plural(trend.points, "point")} over your last ${trend.over}`}
+                  ? t("dashboard:agent.grades.level", { over: trend.over })
+                  : t(trend.direction === "up" ? "dashboard:agent.grades.up" : "dashboard:agent.grades.down", {
+                      points: trend.points,
+                      over: trend.over,
+                    })}
               </span>
             </p>
           ) : null}
-          <DashboardList label="Your latest graded conversations">
+          <DashboardList label={t("dashboard:agent.grades.list")}>
             {grades.items.map((item) => (
               <DashboardItem
                 key={item.id}
                 meta={
                   <>
                     <strong>{item.score}</strong>
-                    <Badge tone={item.passed ? "success" : "danger"}>{item.passed ? "Passed" : "Not passed"}</Badge>
+                    <Badge tone={item.passed ? "success" : "danger"}>{t(item.passed ? "dashboard:passed" : "dashboard:notPassed")}</Badge>
                   </>
                 }
               >
                 <Link to={`/practice/attempts/${item.id}`}>{item.title}</Link>
-                <span className="muted">{shortDate(item.at)}</span>
+                <span className="muted">{format.shortDay(item.at)}</span>
               </DashboardItem>
             ))}
           </DashboardList>
@@ -160,29 +176,38 @@ function GradesCard({ grades }: { grades: Data["grades"] }) {
 }
 
 function PractiseNextCard({ data }: { data: Data }) {
+  const { t } = useTranslation();
   const { active, nextSkill } = data;
   return (
-    <DashboardCard title="Practise next" icon={Target}>
+    <DashboardCard title={t("dashboard:agent.next.title")} icon={Target}>
       {active ? (
         <p className="dashboard-resume">
           <MessagesSquare aria-hidden="true" size={18} />
           <span>
-            You have a conversation in progress: <Link to={`/practice/attempts/${active.id}`}>resume {active.title}</Link>
+            <Trans
+              i18nKey="dashboard:agent.next.resume"
+              values={{ title: active.title }}
+              components={{ anchor: <Link to={`/practice/attempts/${active.id}`} /> }}
+            />
           </span>
         </p>
       ) : null}
       {nextSkill ? (
         <p>
-          Your weakest skill lately is <strong>{nextSkill.name}</strong> ({nextSkill.percent}% of the levels available).{" "}
+          <Trans
+            i18nKey="dashboard:agent.next.weakest"
+            values={{ skill: nextSkill.name, percent: nextSkill.percent }}
+            components={{ strong: <strong /> }}
+          />{" "}
           {nextSkill.scenario ? (
-            <Link to={nextSkill.scenario.link}>Practise it with {nextSkill.scenario.title}</Link>
+            <Link to={nextSkill.scenario.link}>{t("dashboard:agent.next.practiseWith", { title: nextSkill.scenario.title })}</Link>
           ) : (
-            <Link to="/learn">Find a module on it in Learn</Link>
+            <Link to="/learn">{t("dashboard:agent.next.findModule")}</Link>
           )}
         </p>
       ) : active ? null : (
         <DashboardEmpty>
-          Once a conversation is graded we suggest the one skill to work on. <Link to="/practice">Start with any scenario</Link>.
+          <Trans i18nKey="dashboard:agent.next.empty" components={{ anchor: <Link to="/practice" /> }} />
         </DashboardEmpty>
       )}
     </DashboardCard>
@@ -190,41 +215,43 @@ function PractiseNextCard({ data }: { data: Data }) {
 }
 
 function OnboardingCard({ onboarding }: { onboarding: NonNullable<Data["onboarding"]> }) {
+  const { t } = useTranslation();
   return (
-    <DashboardCard title="Your onboarding" icon={GraduationCap} seeAll={{ to: "/learn", label: "See your path" }}>
-      <p>
-        {onboarding.completed} of {onboarding.total} modules complete
-      </p>
-      <ProgressBar label="Onboarding path complete" percent={onboarding.percent} />
+    <DashboardCard
+      title={t("dashboard:agent.onboarding.title")}
+      icon={GraduationCap}
+      seeAll={{ to: "/learn", label: t("dashboard:agent.onboarding.seeAll") }}
+    >
+      <p>{t("dashboard:agent.onboarding.progress", { completed: onboarding.completed, total: onboarding.total })}</p>
+      <ProgressBar label={t("dashboard:agent.onboarding.progressLabel")} percent={onboarding.percent} />
       {onboarding.next ? (
         <p>
           <Link className="button button--small" to={onboarding.next.link}>
-            Next: {onboarding.next.title}
+            {t("dashboard:agent.onboarding.next", { title: onboarding.next.title })}
           </Link>
         </p>
       ) : (
-        <DashboardEmpty>You've finished onboarding. Keep your skills fresh in Learn and Practice.</DashboardEmpty>
+        <DashboardEmpty>{t("dashboard:agent.onboarding.done")}</DashboardEmpty>
       )}
     </DashboardCard>
   );
 }
 
 function AlsoCard({ data }: { data: Data }) {
+  const { t } = useTranslation();
   const { career, proposalsAwaiting } = data;
   if (!career && proposalsAwaiting === 0) return null;
   return (
-    <DashboardCard title="Also for you" icon={BookOpen}>
-      <DashboardList label="Other things waiting for you">
+    <DashboardCard title={t("dashboard:agent.also.title")} icon={BookOpen}>
+      <DashboardList label={t("dashboard:agent.also.list")}>
         {proposalsAwaiting > 0 ? (
           <DashboardItem>
-            <Link to="/mentoring">{plural(proposalsAwaiting, "mentoring request")} waiting for your answer</Link>
+            <Link to="/mentoring">{t("dashboard:mentoringAnswers", { count: proposalsAwaiting })}</Link>
           </DashboardItem>
         ) : null}
         {career ? (
           <DashboardItem>
-            <Link to="/career">
-              {career.percentReady}% ready for {career.title}
-            </Link>
+            <Link to="/career">{t("dashboard:agent.also.ready", { percent: career.percentReady, title: career.title })}</Link>
           </DashboardItem>
         ) : null}
       </DashboardList>

@@ -1,13 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { LucideIcon } from "lucide-react";
 import { useId, type ReactNode } from "react";
-
-const shortDateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-
-/** "3 Dec": dashboard lists are about the weeks around today, so the year is left out. */
-export function shortDate(value: string): string {
-  return shortDateFormat.format(new Date(value));
-}
+import { useTranslation } from "react-i18next";
 
 /**
  * One card of a home dashboard: an icon, a heading with how many there are, a short list or a
@@ -31,6 +25,7 @@ export function DashboardCard({
   headingLevel?: 2 | 3;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   const headingId = useId();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -43,7 +38,7 @@ export function DashboardCard({
       <div className="dashboard-card__body">{children}</div>
       {seeAll ? (
         <Link className="dashboard-card__more" to={seeAll.to}>
-          {seeAll.label ?? "See all"}
+          {seeAll.label ?? t("dashboard:card.seeAll")}
           <span className="visually-hidden"> — {title}</span>
         </Link>
       ) : null}

@@ -1,16 +1,18 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { CalendarDays, ClipboardCheck, Clock, Handshake, Scale, TrendingDown } from "lucide-react";
+import { Trans, useTranslation } from "react-i18next";
 import { SessionTime } from "~/components/coaching/session-time.tsx";
 import { Badge } from "~/components/ui/layout.tsx";
+import { useFormat } from "~/i18n/use-format.ts";
 import type { LeadDashboard as LeadDashboardData } from "~/models/dashboard.server.ts";
-import { plural } from "~/utils/format.ts";
-import { DashboardCard, DashboardEmpty, DashboardItem, DashboardList, shortDate } from "./dashboard-card.tsx";
+import { DashboardCard, DashboardEmpty, DashboardItem, DashboardList } from "./dashboard-card.tsx";
 
 type Data = SerializeFrom<LeadDashboardData>;
 type QueueItem = Data["reviews"]["items"][number];
 
 function QueueList({ items, label }: { items: QueueItem[]; label: string }) {
+  const { t } = useTranslation();
   return (
     <DashboardList label={label}>
       {items.map((item) => (
@@ -19,14 +21,12 @@ function QueueList({ items, label }: { items: QueueItem[]; label: string }) {
           meta={
             <>
               <strong>{item.score}</strong>
-              <Badge tone={item.passed ? "success" : "danger"}>{item.passed ? "Passed" : "Not passed"}</Badge>
+              <Badge tone={item.passed ? "success" : "danger"}>{t(item.passed ? "dashboard:passed" : "dashboard:notPassed")}</Badge>
             </>
           }
         >
-          <Link to={`/practice/attempts/${item.id}`}>
-            {item.agent}: {item.title}
-          </Link>
-          {item.openDisputes > 0 ? <span className="muted">{plural(item.openDisputes, "open dispute")}</span> : null}
+          <Link to={`/practice/attempts/${item.id}`}>{t("dashboard:lead.queueItem", { agent: item.agent, title: item.title })}</Link>
+          {item.openDisputes > 0 ? <span className="muted">{t("dashboard:lead.openDisputes", { count: item.openDisputes })}</span> : null}
         </DashboardItem>
       ))}
     </DashboardList>
@@ -34,36 +34,38 @@ function QueueList({ items, label }: { items: QueueItem[]; label: string }) {
 }
 
 function StandingText({ standing }: { standing: Data["struggling"]["people"][number]["standing"] }) {
+  const { t } = useTranslation();
   if (standing.kind === "below-pass")
-    return (
-      <>
-        Averaging {standing.recentAverage}, under the pass mark of {standing.passScore}
-      </>
-    );
+    return <>{t("dashboard:lead.belowPassText", { average: standing.recentAverage, pass: standing.passScore })}</>;
   return (
-    <>
-      Down {standing.drop} points: averaging {standing.recentAverage}, was {standing.earlierAverage}
-    </>
+    <>{t("dashboard:lead.slippingText", { drop: standing.drop, average: standing.recentAverage, earlier: standing.earlierAverage })}</>
   );
 }
 
 /** A lead's home: the reviews, disputes, late work, struggling people and 1:1s that need them. */
 export function LeadDashboard({ data, timeZone }: { data: Data; timeZone: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const { reviews, disputes, overdue, struggling, sessions, proposalsAwaiting } = data;
   return (
     <div className="dashboard">
-      <DashboardCard title="Reviews waiting" icon={ClipboardCheck} count={reviews.total} seeAll={{ to: "/coaching/reviews" }}>
+      <DashboardCard
+        title={t("dashboard:lead.reviews.title")}
+        icon={ClipboardCheck}
+        count={reviews.total}
+        seeAll={{ to: "/coaching/reviews" }}
+      >
         {reviews.items.length === 0 ? (
           <DashboardEmpty>
-            Every graded conversation has been reviewed. <Link to="/coaching/reviews?show=all">Browse past reviews</Link>.
+            <Trans i18nKey="dashboard:lead.reviews.empty" components={{ anchor: <Link to="/coaching/reviews?show=all" /> }} />
           </DashboardEmpty>
         ) : (
-          <QueueList items={reviews.items} label="Graded conversations waiting for your review, newest first" />
+          <QueueList items={reviews.items} label={t("dashboard:lead.reviews.list")} />
         )}
       </DashboardCard>
 
       <DashboardCard
-        title="Disputes waiting"
+        title={t("dashboard:lead.disputes.title")}
         icon={Scale}
         count={disputes.total}
         tone={disputes.total > 0 ? "attention" : undefined}
@@ -71,16 +73,15 @@ export function LeadDashboard({ data, timeZone }: { data: Data; timeZone: string
       >
         {disputes.items.length === 0 ? (
           <DashboardEmpty>
-            No open disputes. When someone disputes a level, it waits here and in the{" "}
-            <Link to="/coaching/reviews?show=disputed">review queue</Link> for your answer.
+            <Trans i18nKey="dashboard:lead.disputes.empty" components={{ anchor: <Link to="/coaching/reviews?show=disputed" /> }} />
           </DashboardEmpty>
         ) : (
-          <QueueList items={disputes.items} label="Conversations with open disputes" />
+          <QueueList items={disputes.items} label={t("dashboard:lead.disputes.list")} />
         )}
       </DashboardCard>
 
       <DashboardCard
-        title="Overdue work"
+        title={t("dashboard:lead.overdue.title")}
         icon={Clock}
         count={overdue.total}
         tone={overdue.total > 0 ? "attention" : undefined}
@@ -88,15 +89,18 @@ export function LeadDashboard({ data, timeZone }: { data: Data; timeZone: string
       >
         {overdue.people.length === 0 ? (
           <DashboardEmpty>
-            Nothing is past due. <Link to="/coaching/assignments/new">Assign a module or scenario</Link>.
+            <Trans i18nKey="dashboard:lead.overdue.empty" components={{ anchor: <Link to="/coaching/assignments/new" /> }} />
           </DashboardEmpty>
         ) : (
-          <DashboardList label="People with past-due assignments">
+          <DashboardList label={t("dashboard:lead.overdue.list")}>
             {overdue.people.map((person) => (
-              <DashboardItem key={person.id} meta={<span className="dashboard-overdue">{plural(person.count, "assignment")}</span>}>
+              <DashboardItem
+                key={person.id}
+                meta={<span className="dashboard-overdue">{t("dashboard:lead.overdue.count", { count: person.count })}</span>}
+              >
                 <Link to={`/coaching/assignments?status=past-due&agent=${person.id}`}>{person.name}</Link>
                 <span className="muted">
-                  Oldest: {person.oldest.title}, due {shortDate(person.oldest.dueAt)}
+                  {t("dashboard:lead.overdue.oldest", { title: person.oldest.title, date: format.shortDay(person.oldest.dueAt) })}
                 </span>
               </DashboardItem>
             ))}
@@ -105,21 +109,23 @@ export function LeadDashboard({ data, timeZone }: { data: Data; timeZone: string
       </DashboardCard>
 
       <DashboardCard
-        title="Below pass or slipping"
+        title={t("dashboard:lead.struggling.title")}
         icon={TrendingDown}
         count={struggling.total}
-        seeAll={{ to: "/coaching/insights", label: "See team insights" }}
+        seeAll={{ to: "/coaching/insights", label: t("dashboard:lead.struggling.seeAll") }}
       >
         {struggling.people.length === 0 ? (
-          <DashboardEmpty>Everyone's recent practice is at or above the pass mark and holding steady.</DashboardEmpty>
+          <DashboardEmpty>{t("dashboard:lead.struggling.empty")}</DashboardEmpty>
         ) : (
-          <DashboardList label="People whose recent practice scores need attention">
+          <DashboardList label={t("dashboard:lead.struggling.list")}>
             {struggling.people.map((person) => (
               <DashboardItem
                 key={person.id}
                 meta={
                   <Badge tone={person.standing.kind === "below-pass" ? "danger" : undefined}>
-                    {person.standing.kind === "below-pass" ? "Below pass" : "Slipping"}
+                    {t(
+                      person.standing.kind === "below-pass" ? "dashboard:lead.struggling.belowPass" : "dashboard:lead.struggling.slipping",
+                    )}
                   </Badge>
                 }
               >
@@ -134,19 +140,22 @@ export function LeadDashboard({ data, timeZone }: { data: Data; timeZone: string
       </DashboardCard>
 
       <DashboardCard
-        title="This week's 1:1s"
+        title={t("dashboard:lead.sessions.title")}
         icon={CalendarDays}
         count={sessions.total}
-        seeAll={{ to: "/coaching/people", label: "See everyone you coach" }}
+        seeAll={{ to: "/coaching/people", label: t("dashboard:lead.sessions.seeAll") }}
       >
         {sessions.items.length === 0 ? (
           <DashboardEmpty>
-            No 1:1s this week. <Link to="/coaching/sessions/new">Plan one</Link>.
+            <Trans i18nKey="dashboard:lead.sessions.empty" components={{ anchor: <Link to="/coaching/sessions/new" /> }} />
           </DashboardEmpty>
         ) : (
-          <DashboardList label="Your 1:1s this week">
+          <DashboardList label={t("dashboard:lead.sessions.list")}>
             {sessions.items.map((session) => (
-              <DashboardItem key={session.id} meta={session.past ? <span className="muted">Done</span> : null}>
+              <DashboardItem
+                key={session.id}
+                meta={session.past ? <span className="muted">{t("dashboard:lead.sessions.done")}</span> : null}
+              >
                 <Link to={`/coaching/sessions/${session.id}`}>{session.agent}</Link>
                 <SessionTime at={session.scheduledAt} timeZone={timeZone} />
               </DashboardItem>
@@ -156,9 +165,9 @@ export function LeadDashboard({ data, timeZone }: { data: Data; timeZone: string
       </DashboardCard>
 
       {proposalsAwaiting > 0 ? (
-        <DashboardCard title="Mentoring" icon={Handshake} count={proposalsAwaiting}>
+        <DashboardCard title={t("dashboard:lead.mentoring")} icon={Handshake} count={proposalsAwaiting}>
           <p>
-            <Link to="/mentoring">{plural(proposalsAwaiting, "mentoring request")} waiting for your answer</Link>
+            <Link to="/mentoring">{t("dashboard:mentoringAnswers", { count: proposalsAwaiting })}</Link>
           </p>
         </DashboardCard>
       ) : null}

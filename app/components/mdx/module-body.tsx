@@ -2,6 +2,7 @@ import { getMDXComponent } from "mdx-bundler/client/index.js";
 import * as React from "react";
 import * as jsxRuntime from "react/jsx-runtime";
 import * as ReactDOM from "react-dom";
+import { useTranslation } from "react-i18next";
 import { moduleScriptUrl, registeredModule } from "~/content/module-script.ts";
 import { Callout, Checklist, KeyTakeaways } from "./blocks.tsx";
 import { Choice, Question, Quiz } from "./quiz.tsx";
@@ -17,6 +18,7 @@ const components = { Callout, Checklist, KeyTakeaways, Reflection, Quiz, Questio
  * hydration (or the route's clientLoader loads after a client-side navigation).
  */
 export function ModuleBody({ code, hash }: { code: string; hash: string }) {
+  const { t } = useTranslation();
   const Component = React.useMemo(
     () => (typeof document === "undefined" ? getMDXComponent(code) : registeredModule(hash, React, ReactDOM, jsxRuntime)),
     [code, hash],
@@ -24,11 +26,7 @@ export function ModuleBody({ code, hash }: { code: string; hash: string }) {
   return (
     <>
       <script src={moduleScriptUrl(hash)} />
-      {Component ? (
-        <Component components={components} />
-      ) : (
-        <p role="alert">This module could not be displayed. Reload the page to try again.</p>
-      )}
+      {Component ? <Component components={components} /> : <p role="alert">{t("learn:module.displayError")}</p>}
     </>
   );
 }

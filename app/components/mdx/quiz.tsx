@@ -1,4 +1,7 @@
+import type { TFunction } from "i18next";
 import { createContext, useContext, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { translateMessage } from "~/i18n/message.ts";
 import { IntentForm, useFormReply, useIntentForm } from "../forms/intent-form.tsx";
 import { useIsPending } from "../forms/use-is-pending.ts";
 import { Button } from "../ui/button.tsx";
@@ -25,14 +28,14 @@ function chosenIn(draft: Record<string, unknown> | undefined, questionId: string
 }
 
 /** What to do after the latest attempt, and when the answers will be shown if they are still held back. */
-function latestAdvice(latest: NonNullable<QuizView["latest"]>, passPercent: number): string {
-  if (latest.passed) return "The explanations below show why each answer is right.";
-  if (latest.answersShown) return `You need ${passPercent}% to pass. The right answers and why are shown below: read them, then try again.`;
-  const tries = latest.triesBeforeAnswers === 1 ? "one more try" : `${latest.triesBeforeAnswers} more tries`;
-  return `You need ${passPercent}% to pass. The questions marked below need another look, each with a hint. The answers are shown once you pass, or after ${tries}.`;
+function latestAdvice(t: TFunction, latest: NonNullable<QuizView["latest"]>, passPercent: number): string {
+  if (latest.passed) return t("learn:quiz.advicePassed");
+  if (latest.answersShown) return t("learn:quiz.adviceAnswersShown", { passPercent });
+  return t("learn:quiz.adviceHints", { passPercent, tries: latest.triesBeforeAnswers });
 }
 
-export function Quiz({ id, title = "Knowledge check", children }: { id: string; title?: string; children: ReactNode }) {
+export function Quiz({ id, title, children }: { id: string; title?: string; children: ReactNode }) {
+  const { t } = useTranslation();
   const { quizzes, submissionKey, locked } = useModuleContext();
   // Every quiz posts the "quiz" intent; its id sets its refusal apart from another quiz's on the page.
   const values = { quizId: id };
@@ -45,25 +48,25 @@ export function Quiz({ id, title = "Knowledge check", children }: { id: string; 
   const headingId = `quiz-${id}`;
   return (
     <section className="quiz" aria-labelledby={headingId} id={`quiz-${id}-section`}>
-      <h2 id={headingId}>{title}</h2>
+      <h2 id={headingId}>{title ?? t("learn:quiz.title")}</h2>
       {view.latest ? (
         <div className={`alert ${view.latest.passed ? "alert--success" : "alert--warning"}`} role="status">
           <p>
             <strong>
-              You scored {view.latest.scorePercent}% — {view.latest.passed ? "passed" : "not passed yet"}.
+              {t(view.latest.passed ? "learn:quiz.scorePassed" : "learn:quiz.scoreNotPassed", { score: view.latest.scorePercent })}
             </strong>{" "}
-            {latestAdvice(view.latest, view.passPercent)}
+            {latestAdvice(t, view.latest, view.passPercent)}
           </p>
         </div>
       ) : (
-        <p className="muted">Answer every question, then submit. You need {view.passPercent}% to pass, and you can retake it.</p>
+        <p className="muted">{t("learn:quiz.intro", { passPercent: view.passPercent })}</p>
       )}
       <IntentForm form={form} intent="quiz" className="quiz__form">
         <input type="hidden" name="quizId" value={id} />
         <input type="hidden" name="submissionKey" value={submissionKey} />
         <QuizContext.Provider value={{ view, errors: form.allErrors, draft }}>{children}</QuizContext.Provider>
         <Button type="submit" pending={pending} disabled={locked}>
-          {view.latest ? "Submit new answers" : "Submit answers"}
+          {view.latest ? t("learn:quiz.resubmit") : t("learn:quiz.submit")}
         </Button>
       </IntentForm>
     </section>
@@ -71,6 +74,7 @@ export function Quiz({ id, title = "Knowledge check", children }: { id: string; 
 }
 
 export function Question({ id, prompt, multiple, children }: { id: string; prompt: string; multiple?: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
   const quiz = useContext(QuizContext);
   const feedback = quiz?.view.latest?.feedback[id];
   const errors = quiz?.errors[answerField(id)];
@@ -81,20 +85,21 @@ export function Question({ id, prompt, multiple, children }: { id: string; promp
     <fieldset className="question" aria-describedby={errors?.length ? errorId : undefined} aria-invalid={errors?.length ? true : undefined}>
       <legend>
         {prompt}
-        {isMultiple ? <span className="question__hint"> Choose all that apply.</span> : null}
+        {isMultiple ? <span className="question__hint"> {t("learn:quiz.chooseAll")}</span> : null}
       </legend>
       <QuestionContext.Provider value={{ questionId: id, multiple: isMultiple, feedback, selected }}>
         <div className="question__choices">{children}</div>
       </QuestionContext.Provider>
       {errors?.length ? (
         <p className="field__errors" id={errorId}>
-          {errors.join(" ")}
+          {errors.map((error) => translateMessage(t, error)).join(" ")}
         </p>
       ) : null}
       {feedback ? (
         <div className={`question__feedback ${feedback.correct ? "is-correct" : "is-incorrect"}`}>
           <p>
-            <strong>{feedback.correct ? "Correct." : "Not quite."}</strong> {feedback.revealed ? feedback.explanation : feedback.hint}
+            <strong>{feedback.correct ? t("learn:quiz.correct") : t("learn:quiz.notQuite")}</strong>{" "}
+            {feedback.revealed ? feedback.explanation : translateMessage(t, feedback.hint)}
           </p>
         </div>
       ) : null}
@@ -103,6 +108,7 @@ export function Question({ id, prompt, multiple, children }: { id: string; promp
 }
 
 export function Choice({ id, children }: { id: string; children: ReactNode }) {
+  const { t } = useTranslation();
   const question = useContext(QuestionContext);
   if (!question) return null;
   const { questionId, multiple, feedback, selected } = question;
@@ -111,13 +117,13 @@ export function Choice({ id, children }: { id: string; children: ReactNode }) {
   const marked = feedback?.revealed ? feedback : null;
   const isRight = marked?.correctChoiceIds.includes(id) ?? false;
   const wasChosen = selected.includes(id);
-  const mark = marked ? (isRight ? "right answer" : wasChosen ? "your answer, not right" : null) : null;
+  const mark = marked ? (isRight ? t("learn:quiz.markRight") : wasChosen ? t("learn:quiz.markWrong") : null) : null;
   return (
     <div className={`choice${marked && isRight ? " choice--right" : ""}${marked && wasChosen && !isRight ? " choice--wrong" : ""}`}>
       <input id={inputId} type={multiple ? "checkbox" : "radio"} name={answerField(questionId)} value={id} defaultChecked={wasChosen} />
       <label htmlFor={inputId}>
         {children}
-        {mark ? <span className="choice__mark"> ({mark})</span> : null}
+        {mark ? <span className="choice__mark"> {mark}</span> : null}
       </label>
     </div>
   );

@@ -1,6 +1,8 @@
 import { getTextareaProps } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { message } from "~/i18n/message.ts";
 import { IntentForm, useIntentForm } from "../forms/intent-form.tsx";
 import { Button } from "../ui/button.tsx";
 import { FieldErrors } from "../ui/field.tsx";
@@ -11,10 +13,10 @@ export const REFLECTION_MAX_LENGTH = 4000;
 export const ReflectionSchema = z.object({
   reflectionId: z.string().min(1).max(60),
   text: z
-    .string({ required_error: "Write something before saving" })
+    .string({ required_error: message("learn:reflection.required") })
     .trim()
-    .min(1, "Write something before saving")
-    .max(REFLECTION_MAX_LENGTH, `Keep it under ${REFLECTION_MAX_LENGTH} characters`),
+    .min(1, message("learn:reflection.required"))
+    .max(REFLECTION_MAX_LENGTH, message("learn:reflection.tooLong", { max: REFLECTION_MAX_LENGTH })),
 });
 
 /**
@@ -22,6 +24,7 @@ export const ReflectionSchema = z.object({
  * in place, without leaving the reader's spot in the module, and says "Saved." beside the button.
  */
 export function Reflection({ id, prompt }: { id: string; prompt: string }) {
+  const { t } = useTranslation();
   const { reflections, locked, savedReflectionId } = useModuleContext();
   const fetcher = useFetcher<unknown>();
   const [form, fields] = useIntentForm({
@@ -40,18 +43,18 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
       <IntentForm form={form} intent="reflection" fetcher={fetcher}>
         <input type="hidden" name="reflectionId" value={id} />
         <label htmlFor={fields.text.id} className="reflection__prompt">
-          <span className="reflection__kicker">Reflect</span> {prompt}
+          <span className="reflection__kicker">{t("learn:reflection.kicker")}</span> {prompt}
         </label>
         <p className="field__hint" id={hintId}>
-          Only you and your team lead can see your answer.
+          {t("learn:reflection.privacy")}
         </p>
         <textarea {...getTextareaProps(fields.text, { ariaDescribedBy: hintId })} rows={4} disabled={locked} />
         <FieldErrors id={fields.text.errorId} errors={fields.text.errors} />
         <div className="row">
           <Button type="submit" variant="secondary" size="small" pending={fetcher.state !== "idle"} disabled={locked}>
-            Save reflection
+            {t("learn:reflection.save")}
           </Button>
-          {saved ? <span role="status">Saved.</span> : null}
+          {saved ? <span role="status">{t("learn:reflection.saved")}</span> : null}
         </div>
       </IntentForm>
     </div>

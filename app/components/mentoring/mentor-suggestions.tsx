@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import { REQUEST_MESSAGE_MAX, RequestMentorSchema } from "~/domain/mentoring.ts";
 import type { ScorePart } from "~/engine/matching/types.ts";
 import { translateMessage } from "~/i18n/message.ts";
-import { plural } from "~/utils/format.ts";
 import { IntentForm, useIntentForm } from "../forms/intent-form.tsx";
 import { useIsPending } from "../forms/use-is-pending.ts";
 import { Button } from "../ui/button.tsx";
@@ -32,18 +31,19 @@ function RequestMentorForm({ mentor }: { mentor: MentorSuggestion }) {
   const values = { mentorId: mentor.id };
   const [form, fields] = useIntentForm({ id: `request-${mentor.id}`, intent: "request-mentor", schema: RequestMentorSchema, values });
   const pending = useIsPending({ intent: "request-mentor", values });
+  const { t } = useTranslation();
   return (
     <IntentForm form={form} intent="request-mentor">
       <input type="hidden" name="mentorId" value={mentor.id} />
       <TextareaField
-        label={`Message to ${mentor.name} (optional)`}
-        hint="What you'd like help with and why them. It goes with your goals and focus."
+        label={t("mentoring:suggestions.messageLabel", { name: mentor.name })}
+        hint={t("mentoring:suggestions.messageHint")}
         errors={fields.message.errors}
         textareaProps={{ ...getTextareaProps(fields.message), rows: 2, maxLength: REQUEST_MESSAGE_MAX }}
       />
       <div className="row">
         <Button type="submit" pending={pending}>
-          Request {mentor.name}
+          {t("mentoring:suggestions.request", { name: mentor.name })}
         </Button>
       </div>
     </IntentForm>
@@ -57,27 +57,30 @@ function SuggestionCard({ mentor, rank }: { mentor: MentorSuggestion; rank: numb
   const { t } = useTranslation();
   return (
     <li className="card mentor-suggestion">
-      <h3>
-        {rank}. {mentor.name}
-      </h3>
+      <h3>{t("mentoring:suggestions.rank", { rank, name: mentor.name })}</h3>
       <p className="muted">
-        {t(mentor.level)} · {mentor.timeZone} · {t(mentor.workMode)} · {plural(mentor.placesFree, "place")} free
+        {t("mentoring:suggestions.summary", {
+          level: t(mentor.level),
+          timeZone: mentor.timeZone,
+          workMode: t(mentor.workMode),
+          count: mentor.placesFree,
+        })}
       </p>
       <p>{translateMessage(t, mentor.score.parts[0].explanation)}</p>
       <ScoreBreakdown score={mentor.score} collapsed />
       <details>
-        <summary>About {mentor.name}</summary>
+        <summary>{t("mentoring:suggestions.about", { name: mentor.name })}</summary>
         <p className="notes-text">{mentor.bio}</p>
         <dl className="facts">
           {mentor.strengths.length > 0 ? (
             <>
-              <dt>Measured strengths</dt>
-              <dd>{mentor.strengths.join(", ")}</dd>
+              <dt>{t("mentoring:suggestions.strengths")}</dt>
+              <dd>{mentor.strengths.join(t("mentoring:listSeparator"))}</dd>
             </>
           ) : null}
-          <dt>Languages</dt>
-          <dd>{mentor.languages.join(", ")}</dd>
-          <dt>Usually free</dt>
+          <dt>{t("mentoring:suggestions.languages")}</dt>
+          <dd>{mentor.languages.join(t("mentoring:listSeparator"))}</dd>
+          <dt>{t("mentoring:suggestions.availability")}</dt>
           <dd>{mentor.availability}</dd>
         </dl>
       </details>
@@ -88,19 +91,17 @@ function SuggestionCard({ mentor, rank }: { mentor: MentorSuggestion; rank: numb
 
 /** The ranked mentors for an open request, each with a form to ask them; the best few first, the rest folded. */
 export function SuggestedMentors({ suggestions }: { suggestions: MentorSuggestion[] }) {
+  const { t } = useTranslation();
   const first = suggestions.slice(0, SHOWN_FIRST);
   const more = suggestions.slice(SHOWN_FIRST);
   return (
     <section className="stack" aria-labelledby="suggestions-title">
-      <h2 id="suggestions-title">Suggested mentors</h2>
+      <h2 id="suggestions-title">{t("mentoring:suggestions.title")}</h2>
       {suggestions.length === 0 ? (
-        <EmptyState title="No mentor is free right now">
-          Every mentor is either full, paused or someone you can't be paired with. Your request stays open: check back soon, or an admin may
-          match you.
-        </EmptyState>
+        <EmptyState title={t("mentoring:suggestions.empty.title")}>{t("mentoring:suggestions.empty.body")}</EmptyState>
       ) : (
         <>
-          <p className="muted">Your best match first. Open a score to see what it rests on, and ask one mentor at a time.</p>
+          <p className="muted">{t("mentoring:suggestions.intro")}</p>
           <ol className="mentor-suggestions">
             {first.map((mentor, index) => (
               <SuggestionCard key={mentor.id} mentor={mentor} rank={index + 1} />
@@ -108,7 +109,7 @@ export function SuggestedMentors({ suggestions }: { suggestions: MentorSuggestio
           </ol>
           {more.length > 0 ? (
             <details className="mentor-suggestions__more">
-              <summary>Show {plural(more.length, "more mentor")}</summary>
+              <summary>{t("mentoring:suggestions.showMore", { count: more.length })}</summary>
               <ol className="mentor-suggestions" start={SHOWN_FIRST + 1}>
                 {more.map((mentor, index) => (
                   <SuggestionCard key={mentor.id} mentor={mentor} rank={SHOWN_FIRST + index + 1} />

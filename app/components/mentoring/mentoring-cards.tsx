@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { translateMessage } from "~/i18n/message.ts";
 import { ActionButton } from "../forms/action-button.tsx";
 import { Badge, Card } from "../ui/layout.tsx";
 import { ProgressBar } from "../ui/progress-bar.tsx";
@@ -18,42 +19,41 @@ export type FindingView =
   | { kind: "suggestions"; request: { goals: string; targetLevel: string; focus: string[] }; suggestions: MentorSuggestion[] };
 
 export function MentorCard({ mentor }: { mentor: MentorCardView }) {
+  const { t } = useTranslation();
   const { profile, ineligible } = mentor;
+  const title = t("mentoring:cards.mentor.title");
   if (ineligible) {
     return (
-      <Card title="Mentor others">
-        <p>{ineligible}</p>
+      <Card title={title}>
+        <p>{translateMessage(t, ineligible)}</p>
       </Card>
     );
   }
   if (!profile) {
     return (
-      <Card title="Mentor others">
-        <p>
-          Share what you've got good at with someone earlier on. You choose how many people you mentor at once (up to five), what you can
-          help with, and when you're free; you can pause whenever you need to.
-        </p>
-        <Link to="/mentoring/profile">Become a mentor</Link>
+      <Card title={title}>
+        <p>{t("mentoring:cards.mentor.invite")}</p>
+        <Link to="/mentoring/profile">{t("mentoring:cards.mentor.become")}</Link>
       </Card>
     );
   }
   return (
-    <Card title="Mentor others">
+    <Card title={title}>
       <p>
-        {profile.active ? <Badge tone="success">Taking mentees</Badge> : <Badge>Paused</Badge>} {profile.placesTaken} of {profile.capacity}{" "}
-        places in use
+        {profile.active ? (
+          <Badge tone="success">{t("mentoring:cards.mentor.taking")}</Badge>
+        ) : (
+          <Badge>{t("mentoring:cards.mentor.paused")}</Badge>
+        )}{" "}
+        {t("mentoring:cards.mentor.placesInUse", { taken: profile.placesTaken, capacity: profile.capacity })}
       </p>
-      <ProgressBar label="Mentoring places in use" percent={(profile.placesTaken / profile.capacity) * 100} />
-      <p className="muted">
-        {profile.active
-          ? "Mentees can ask you and admins can match you while you have a place free."
-          : "No one can ask you or match you while you're paused. Your current mentees carry on."}
-      </p>
+      <ProgressBar label={t("mentoring:cards.mentor.progressLabel")} percent={(profile.placesTaken / profile.capacity) * 100} />
+      <p className="muted">{profile.active ? t("mentoring:cards.mentor.activeNote") : t("mentoring:cards.mentor.pausedNote")}</p>
       <div className="row">
         <ActionButton intent={profile.active ? "pause" : "resume"} variant="secondary">
-          {profile.active ? "Pause mentoring" : "Resume mentoring"}
+          {profile.active ? t("mentoring:cards.mentor.pause") : t("mentoring:cards.mentor.resume")}
         </ActionButton>
-        <Link to="/mentoring/profile">Edit your mentor profile</Link>
+        <Link to="/mentoring/profile">{t("mentoring:cards.mentor.edit")}</Link>
       </div>
     </Card>
   );
@@ -61,49 +61,46 @@ export function MentorCard({ mentor }: { mentor: MentorCardView }) {
 
 export function FindMentorCard({ finding }: { finding: FindingView }) {
   const { t } = useTranslation();
+  const title = t("mentoring:cards.find.title");
   switch (finding.kind) {
     case "mentored":
       return (
-        <Card title="Find a mentor">
-          <p>{finding.mentor} is your mentor.</p>
-          <Link to={`/mentoring/pairings/${finding.pairingId}`}>Open your mentoring with {finding.mentor}</Link>
+        <Card title={title}>
+          <p>{t("mentoring:cards.find.mentored", { mentor: finding.mentor })}</p>
+          <Link to={`/mentoring/pairings/${finding.pairingId}`}>{t("mentoring:cards.find.open", { mentor: finding.mentor })}</Link>
         </Card>
       );
     case "waiting":
       return (
-        <Card title="Find a mentor">
+        <Card title={title}>
           <p>
             {finding.source === "pool"
-              ? `You've been matched with ${finding.mentor}. They've been asked to accept.`
-              : `Your request to ${finding.mentor} is waiting for an answer.`}{" "}
-            You'll get a notification either way.
+              ? t("mentoring:cards.find.matched", { mentor: finding.mentor })
+              : t("mentoring:cards.find.waiting", { mentor: finding.mentor })}
           </p>
-          <Link to={`/mentoring/pairings/${finding.pairingId}`}>See the request</Link>
+          <Link to={`/mentoring/pairings/${finding.pairingId}`}>{t("mentoring:cards.find.seeRequest")}</Link>
         </Card>
       );
     case "no-request":
       return (
-        <Card title="Find a mentor">
-          <p>
-            Tell us what you want to work on and where you're heading. We'll suggest mentors whose measured strengths match your gaps, best
-            first.
-          </p>
-          <Link to="/mentoring/request">{finding.hadRequest ? "Ask for a mentor again" : "Ask for a mentor"}</Link>
+        <Card title={title}>
+          <p>{t("mentoring:cards.find.invite")}</p>
+          <Link to="/mentoring/request">{finding.hadRequest ? t("mentoring:cards.find.askAgain") : t("mentoring:cards.find.ask")}</Link>
         </Card>
       );
     case "suggestions":
       return (
-        <Card title="Find a mentor">
+        <Card title={title}>
           <dl className="facts">
-            <dt>Your goals</dt>
+            <dt>{t("mentoring:cards.find.goals")}</dt>
             <dd className="notes-text">{finding.request.goals}</dd>
-            <dt>Working towards</dt>
+            <dt>{t("mentoring:summary.workingTowards")}</dt>
             <dd>{t(finding.request.targetLevel)}</dd>
-            <dt>Focus</dt>
-            <dd>{finding.request.focus.join(", ")}</dd>
+            <dt>{t("mentoring:summary.focus")}</dt>
+            <dd>{finding.request.focus.join(t("mentoring:listSeparator"))}</dd>
           </dl>
           <p>
-            <Link to="/mentoring/request">Change or withdraw your request</Link>
+            <Link to="/mentoring/request">{t("mentoring:cards.find.change")}</Link>
           </p>
         </Card>
       );

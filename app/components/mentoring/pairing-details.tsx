@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { FIT_CHECK_LABELS, type FitCheck, type PairingStatus } from "~/domain/mentoring.ts";
-import { formatDate } from "~/utils/format.ts";
+import { translateMessage } from "~/i18n/message.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { Card } from "../ui/layout.tsx";
 import { formatPoints, MAX_SCORE } from "./score-breakdown.tsx";
 
@@ -37,49 +38,48 @@ export function PairingFacts({
   viewerIsMentee: boolean;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const { mentor, mentee } = pairing;
   return (
     <div className="grid">
-      <Card title="The pair">
+      <Card title={t("mentoring:details.pair")}>
         <dl className="facts">
-          <dt>Mentor</dt>
+          <dt>{t("mentoring:table.mentor")}</dt>
           <dd>
             {mentor.name} · {t(mentor.level)} · {mentor.timeZone}
           </dd>
-          <dt>Mentee</dt>
+          <dt>{t("mentoring:table.mentee")}</dt>
           <dd>
             {mentee.name} · {t(mentee.level)} · {mentee.timeZone}
           </dd>
-          <dt>Match score</dt>
-          <dd>
-            {formatPoints(pairing.score)} of {MAX_SCORE} when proposed
-          </dd>
+          <dt>{t("mentoring:details.score")}</dt>
+          <dd>{t("mentoring:details.scoreWhenProposed", { points: formatPoints(format, pairing.score), max: MAX_SCORE })}</dd>
           {pairing.fitCheck ? (
             <>
-              <dt>Fit check</dt>
-              <dd>{FIT_CHECK_LABELS[pairing.fitCheck]}</dd>
+              <dt>{t("mentoring:table.fitCheck")}</dt>
+              <dd>{t(FIT_CHECK_LABELS[pairing.fitCheck])}</dd>
             </>
           ) : null}
           {pairing.message ? (
             <>
-              <dt>Message</dt>
-              <dd className="notes-text">{pairing.message}</dd>
+              <dt>{t("mentoring:details.message")}</dt>
+              <dd className="notes-text">{translateMessage(t, pairing.message)}</dd>
             </>
           ) : null}
         </dl>
       </Card>
       {request ? (
-        <Card title={viewerIsMentee ? "What you asked for" : `What ${mentee.name} wants`}>
+        <Card title={viewerIsMentee ? t("mentoring:details.yourRequest") : t("mentoring:details.theirRequest", { mentee: mentee.name })}>
           <dl className="facts">
-            <dt>Goals</dt>
+            <dt>{t("mentoring:summary.goals")}</dt>
             <dd className="notes-text">{request.goals}</dd>
-            <dt>Working towards</dt>
+            <dt>{t("mentoring:summary.workingTowards")}</dt>
             <dd>{t(request.targetLevel)}</dd>
-            <dt>Focus</dt>
-            <dd>{request.focus.join(", ")}</dd>
+            <dt>{t("mentoring:summary.focus")}</dt>
+            <dd>{request.focus.join(t("mentoring:listSeparator"))}</dd>
             {request.preferences ? (
               <>
-                <dt>Preferences</dt>
+                <dt>{t("mentoring:summary.preferences")}</dt>
                 <dd className="notes-text">{request.preferences}</dd>
               </>
             ) : null}
@@ -91,19 +91,21 @@ export function PairingFacts({
 }
 
 export function MeetingsCard({ meetings, active }: { meetings: MeetingEntry[]; active: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
-    <Card title="Meetings">
+    <Card title={t("mentoring:details.meetings.title")}>
       {meetings.length === 0 ? (
-        <p className="muted">{active ? "No meetings logged yet." : "No meetings were logged."}</p>
+        <p className="muted">{active ? t("mentoring:details.meetings.noneYet") : t("mentoring:details.meetings.none")}</p>
       ) : (
-        <ol className="session-list" reversed aria-label="Meetings, newest first">
+        <ol className="session-list" reversed aria-label={t("mentoring:details.meetings.listLabel")}>
           {meetings.map((meeting) => (
             <li key={meeting.id} className="session-list__item">
               <p>
-                <strong>{formatDate(meeting.heldOn)}</strong> · {meeting.rating}
+                <strong>{format.day(meeting.heldOn)}</strong> · {translateMessage(t, meeting.rating)}
               </p>
               <p className="notes-text">{meeting.notes}</p>
-              <p className="muted">Logged by {meeting.loggedBy}</p>
+              <p className="muted">{t("mentoring:details.meetings.loggedBy", { name: meeting.loggedBy })}</p>
             </li>
           ))}
         </ol>
@@ -114,21 +116,21 @@ export function MeetingsCard({ meetings, active }: { meetings: MeetingEntry[]; a
 
 /** How a pairing that is over ended: the mentor's decline or the end, with the reason given. */
 export function PairingOutcome({ pairing }: { pairing: PairingDetails }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   if (pairing.status === "declined") {
     return (
-      <Card title="Declined">
-        <p>
-          {pairing.mentor.name} declined on {formatDate(pairing.endedAt!)}.
-        </p>
+      <Card title={t("mentoring:details.outcome.declinedTitle")}>
+        <p>{t("mentoring:details.outcome.declined", { mentor: pairing.mentor.name, date: format.day(pairing.endedAt!) })}</p>
         {pairing.declineReason ? <p className="notes-text">{pairing.declineReason}</p> : null}
       </Card>
     );
   }
   if (pairing.status === "ended") {
     return (
-      <Card title="Ended">
-        <p>The pairing ended on {formatDate(pairing.endedAt!)}.</p>
-        {pairing.endFeedback ? <p className="notes-text">{pairing.endFeedback}</p> : null}
+      <Card title={t("mentoring:details.outcome.endedTitle")}>
+        <p>{t("mentoring:details.outcome.ended", { date: format.day(pairing.endedAt!) })}</p>
+        {pairing.endFeedback ? <p className="notes-text">{translateMessage(t, pairing.endFeedback)}</p> : null}
       </Card>
     );
   }

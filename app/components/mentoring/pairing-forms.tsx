@@ -1,4 +1,5 @@
 import { getInputProps, getTextareaProps } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
 import {
   DECLINE_REASON_MAX,
   DeclineSchema,
@@ -21,27 +22,25 @@ import { Button } from "../ui/button.tsx";
 import { Field, TextareaField } from "../ui/field.tsx";
 import { Card } from "../ui/layout.tsx";
 
-const ratingOptions = MEETING_RATINGS.map((rating) => ({ value: String(rating), label: MEETING_RATING_LABELS[rating] }));
-const fitOptions = FIT_CHECKS.map((fit) => ({ value: fit, label: FIT_CHECK_LABELS[fit] }));
-
 /** The mentor's answer to a proposal: accept, or decline with a reason the mentee sees. */
 export function RespondForms({ menteeName }: { menteeName: string }) {
   const [form, fields] = useIntentForm({ id: "decline", intent: "decline", schema: DeclineSchema });
   const declining = useIsPending({ intent: "decline" });
+  const { t } = useTranslation();
   return (
-    <Card title="Your answer">
-      <p>Accepting starts the mentoring and lets you both log meetings. Declining tells {menteeName} so they can choose someone else.</p>
-      <ActionButton intent="accept">Accept and start mentoring</ActionButton>
+    <Card title={t("mentoring:forms.respond.title")}>
+      <p>{t("mentoring:forms.respond.intro", { mentee: menteeName })}</p>
+      <ActionButton intent="accept">{t("mentoring:forms.respond.accept")}</ActionButton>
       <IntentForm form={form} intent="decline" className="form end-form">
         <TextareaField
-          label="Why you're declining"
-          hint={`${menteeName} sees this. A sentence is enough, e.g. you're too busy this quarter.`}
+          label={t("mentoring:forms.respond.reasonLabel")}
+          hint={t("mentoring:forms.respond.reasonHint", { mentee: menteeName })}
           errors={fields.reason.errors}
           textareaProps={{ ...getTextareaProps(fields.reason), maxLength: DECLINE_REASON_MAX }}
         />
         <div className="row">
           <Button type="submit" variant="danger" pending={declining}>
-            Decline
+            {t("mentoring:forms.respond.decline")}
           </Button>
         </div>
       </IntentForm>
@@ -57,23 +56,25 @@ export function MeetingForm({ today }: { today: string }) {
     defaultValue: { heldOn: today },
   });
   const pending = useIsPending({ intent: "log-meeting" });
+  const { t } = useTranslation();
+  const ratingOptions = MEETING_RATINGS.map((rating) => ({ value: String(rating), label: t(MEETING_RATING_LABELS[rating]) }));
   return (
     <IntentForm form={form} intent="log-meeting">
       <Field
-        label="Date of the meeting"
+        label={t("mentoring:forms.meeting.dateLabel")}
         errors={fields.heldOn.errors}
         inputProps={{ ...getInputProps(fields.heldOn, { type: "date" }), max: today }}
       />
       <TextareaField
-        label="What you talked about"
-        hint="Both of you can read these notes, and so can your leads."
+        label={t("mentoring:forms.meeting.notesLabel")}
+        hint={t("mentoring:forms.meeting.notesHint")}
         errors={fields.notes.errors}
         textareaProps={{ ...getTextareaProps(fields.notes), rows: 4, maxLength: MEETING_NOTES_MAX }}
       />
-      <RadioGroup meta={fields.rating} legend="How useful was it?" options={ratingOptions} />
+      <RadioGroup meta={fields.rating} legend={t("mentoring:forms.meeting.ratingLegend")} options={ratingOptions} />
       <div className="row">
         <Button type="submit" pending={pending}>
-          Log the meeting
+          {t("mentoring:forms.meeting.submit")}
         </Button>
       </div>
     </IntentForm>
@@ -88,12 +89,14 @@ export function FitCheckForm({ current }: { current: FitCheck | null }) {
     defaultValue: { fit: current ?? undefined },
   });
   const pending = useIsPending({ intent: "fit-check" });
+  const { t } = useTranslation();
+  const fitOptions = FIT_CHECKS.map((fit) => ({ value: fit, label: t(FIT_CHECK_LABELS[fit]) }));
   return (
     <IntentForm form={form} intent="fit-check">
-      <RadioGroup meta={fields.fit} legend="Is this mentor a good fit for you?" options={fitOptions} />
+      <RadioGroup meta={fields.fit} legend={t("mentoring:forms.fit.legend")} options={fitOptions} />
       <div className="row">
         <Button type="submit" variant="secondary" pending={pending}>
-          Save your answer
+          {t("mentoring:forms.fit.submit")}
         </Button>
       </div>
     </IntentForm>
@@ -104,10 +107,11 @@ export function FitCheckForm({ current }: { current: FitCheck | null }) {
 export function EndForm({ intent, submitLabel, hint }: { intent: "end" | "find-another"; submitLabel: string; hint: string }) {
   const [form, fields] = useIntentForm({ id: intent, intent, schema: EndPairingSchema });
   const pending = useIsPending({ intent });
+  const { t } = useTranslation();
   return (
     <IntentForm form={form} intent={intent}>
       <TextareaField
-        label="Feedback"
+        label={t("mentoring:forms.end.feedbackLabel")}
         hint={hint}
         errors={fields.feedback.errors}
         textareaProps={{ ...getTextareaProps(fields.feedback), maxLength: END_FEEDBACK_MAX }}

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/layout.tsx";
 import { PAIRING_STATUS_LABELS, type PairingStatus } from "~/domain/mentoring.ts";
 
@@ -9,5 +10,6 @@ const TONES: Record<PairingStatus, "primary" | "success" | "danger" | undefined>
 };
 
 export function PairingStatusBadge({ status }: { status: PairingStatus }) {
-  return <Badge tone={TONES[status]}>{PAIRING_STATUS_LABELS[status]}</Badge>;
+  const { t } = useTranslation();
+  return <Badge tone={TONES[status]}>{t(PAIRING_STATUS_LABELS[status])}</Badge>;
 }

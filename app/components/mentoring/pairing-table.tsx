@@ -1,8 +1,9 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { FIT_CHECK_LABELS, type FitCheck, type PairingStatus } from "~/domain/mentoring.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import type { PairingView } from "~/models/pairing.server.ts";
-import { formatDate } from "~/utils/format.ts";
 import { PairingStatusBadge } from "./pairing-status-badge.tsx";
 
 /** A pairing as the pairing tables show it; built in loaders. */
@@ -33,17 +34,19 @@ export function PairingTable({
   show: "mentor" | "mentee" | "both";
   viewerIsMentor?: boolean;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <DataTable
       caption={caption}
       columns={[
-        show !== "mentee" && "Mentor",
-        show !== "mentor" && "Mentee",
-        "Status",
-        "Meetings",
-        "Last meeting",
-        "Fit check",
-        { label: "Open", hidden: true },
+        show !== "mentee" && t("mentoring:table.mentor"),
+        show !== "mentor" && t("mentoring:table.mentee"),
+        t("mentoring:table.status"),
+        t("mentoring:table.meetings"),
+        t("mentoring:table.lastMeeting"),
+        t("mentoring:table.fitCheck"),
+        { label: t("mentoring:table.open"), hidden: true },
       ]}
     >
       {rows.map((row) => (
@@ -53,16 +56,13 @@ export function PairingTable({
           <td>
             <PairingStatusBadge status={row.status} />
           </td>
-          <td>{row.meetings}</td>
-          <td>{row.lastMeeting ? formatDate(row.lastMeeting) : "—"}</td>
-          <td>{row.fitCheck ?? "—"}</td>
+          <td>{format.number(row.meetings)}</td>
+          <td>{row.lastMeeting ? format.day(row.lastMeeting) : "—"}</td>
+          <td>{row.fitCheck ? t(row.fitCheck) : "—"}</td>
           <td>
             <Link to={`/mentoring/pairings/${row.id}`}>
-              {viewerIsMentor && row.status === "proposed" ? "Accept or decline" : "Open"}
-              <span className="visually-hidden">
-                {" "}
-                the pairing of {row.mentor} and {row.mentee}
-              </span>
+              {viewerIsMentor && row.status === "proposed" ? t("mentoring:table.respond") : t("mentoring:table.open")}
+              <span className="visually-hidden"> {t("mentoring:table.pairingOf", { mentor: row.mentor, mentee: row.mentee })}</span>
             </Link>
           </td>
         </tr>

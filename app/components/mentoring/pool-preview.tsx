@@ -1,5 +1,7 @@
+import { Trans, useTranslation } from "react-i18next";
 import type { ScorePart } from "~/engine/matching/types.ts";
-import { plural } from "~/utils/format.ts";
+import { translateMessage } from "~/i18n/message.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { IntentForm, useIntentForm } from "../forms/intent-form.tsx";
 import { useIsPending } from "../forms/use-is-pending.ts";
 import { Button } from "../ui/button.tsx";
@@ -31,20 +33,30 @@ export function PoolPreviewForm({ preview }: { preview: PoolPreview }) {
   const [form] = useIntentForm({ id: "pool-preview", intent: "choice" });
   const rescoring = useIsPending({ intent: "choice", values: { step: "preview" } });
   const publishing = useIsPending({ intent: "choice", values: { step: "publish" } });
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <IntentForm form={form} intent="choice" className="stack">
       <p>
-        <strong>Total score {formatPoints(preview.total)}</strong> across {plural(preview.pairs, "pair")}.{" "}
-        {preview.problems > 0 ? `${plural(preview.problems, "row needs", "rows need")} a change before publishing.` : null}
+        <Trans
+          i18nKey="mentoring:pool.summary"
+          values={{ points: formatPoints(format, preview.total), pairs: preview.pairs }}
+          components={{ strong: <strong /> }}
+        />{" "}
+        {preview.problems > 0 ? t("mentoring:pool.problems", { count: preview.problems }) : null}
       </p>
-      <DataTable className="pool-table" caption="Proposed mentoring pairs" columns={["Mentee", "Mentor", "Score"]}>
+      <DataTable
+        className="pool-table"
+        caption={t("mentoring:pool.caption")}
+        columns={[t("mentoring:table.mentee"), t("mentoring:table.mentor"), t("mentoring:pool.score")]}
+      >
         {preview.rows.map((row, index) => (
           <tr key={`${row.menteeId}:${row.mentorId ?? ""}`} className={row.problem ? "pool-row--problem" : undefined}>
             <th scope="row">{row.mentee}</th>
             <td>
               <input type="hidden" name={`choices[${index}].menteeId`} value={row.menteeId} />
               <label className="visually-hidden" htmlFor={`mentor-${row.menteeId}`}>
-                Mentor for {row.mentee}
+                {t("mentoring:pool.mentorFor", { mentee: row.mentee })}
               </label>
               <select
                 id={`mentor-${row.menteeId}`}
@@ -53,7 +65,7 @@ export function PoolPreviewForm({ preview }: { preview: PoolPreview }) {
                 aria-invalid={row.problem ? true : undefined}
                 aria-describedby={row.problem ? `problem-${row.menteeId}` : undefined}
               >
-                <option value="">No mentor this round</option>
+                <option value="">{t("mentoring:pool.noMentor")}</option>
                 {preview.mentors.map((mentor) => (
                   <option key={mentor.value} value={mentor.value}>
                     {mentor.label}
@@ -62,7 +74,7 @@ export function PoolPreviewForm({ preview }: { preview: PoolPreview }) {
               </select>
               {row.problem ? (
                 <p id={`problem-${row.menteeId}`} className="field__errors">
-                  {row.problem}
+                  {translateMessage(t, row.problem)}
                 </p>
               ) : null}
             </td>
@@ -72,21 +84,22 @@ export function PoolPreviewForm({ preview }: { preview: PoolPreview }) {
       </DataTable>
       {preview.unmatched.length > 0 ? (
         <p>
-          <strong>No mentor this round:</strong> {preview.unmatched.join(", ")}. Their requests stay open.
+          <Trans
+            i18nKey="mentoring:pool.unmatched"
+            values={{ names: preview.unmatched.join(t("mentoring:listSeparator")) }}
+            components={{ strong: <strong /> }}
+          />
         </p>
       ) : null}
       <div className="row">
         <Button type="submit" name="step" value="preview" variant="secondary" pending={rescoring}>
-          Re-score
+          {t("mentoring:pool.rescore")}
         </Button>
         <Button type="submit" name="step" value="publish" pending={publishing}>
-          Publish {plural(preview.pairs, "pair")}
+          {t("mentoring:pool.publish", { count: preview.pairs })}
         </Button>
       </div>
-      <p className="muted">
-        Publishing proposes each pair to the mentor to accept, and notifies both people. Re-score after changing a mentor to check the
-        choice.
-      </p>
+      <p className="muted">{t("mentoring:pool.publishNote")}</p>
     </IntentForm>
   );
 }

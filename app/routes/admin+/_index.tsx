@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Card, PageHeader } from "~/components/ui/layout.tsx";
+import { pageTitle } from "~/i18n/meta.ts";
 import { countPendingNominations } from "~/models/nomination.server.ts";
-import { plural } from "~/utils/format.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -12,41 +13,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AdminHome() {
   const { pendingNominations } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <>
-      <PageHeader title="Admin" description="Run people, teams and the record of every change." />
+      <PageHeader title={t("admin:home.title")} description={t("admin:home.description")} />
       <div className="grid">
-        <Card title="People">
-          <p>Add people, set their role, level and team, issue one-time password links and deactivate accounts.</p>
-          <Link to="/admin/people">Manage people</Link>
+        <Card title={t("admin:home.people.title")}>
+          <p>{t("admin:home.people.body")}</p>
+          <Link to="/admin/people">{t("admin:home.people.link")}</Link>
         </Card>
-        <Card title="Teams">
-          <p>Create and rename teams, choose each team's lead and move members between teams.</p>
-          <Link to="/admin/teams">Manage teams</Link>
+        <Card title={t("admin:home.teams.title")}>
+          <p>{t("admin:home.teams.body")}</p>
+          <Link to="/admin/teams">{t("admin:home.teams.link")}</Link>
         </Card>
-        <Card title="Promotions">
-          <p>Approve or decline the promotions leads nominate their people for, with the evidence beside each one.</p>
-          <Link to="/admin/promotions">
-            {pendingNominations === 0
-              ? "None waiting — see past decisions"
-              : `Review ${plural(pendingNominations, "nomination")} waiting for a decision`}
-          </Link>
+        <Card title={t("admin:home.promotions.title")}>
+          <p>{t("admin:home.promotions.body")}</p>
+          <Link to="/admin/promotions">{t("admin:home.promotions.link", { count: pendingNominations })}</Link>
         </Card>
-        <Card title="Mentoring pool">
-          <p>Match everyone waiting for a mentor at once under each mentor's capacity, adjust the pairs and publish them.</p>
-          <Link to="/admin/mentoring">Match the mentoring pool</Link>
+        <Card title={t("admin:home.mentoring.title")}>
+          <p>{t("admin:home.mentoring.body")}</p>
+          <Link to="/admin/mentoring">{t("admin:home.mentoring.link")}</Link>
         </Card>
-        <Card title="Grader agreement">
-          <p>How far people agree with the automatic grader, per criterion, and which criteria need human review before they count.</p>
-          <Link to="/admin/grader">See grader agreement</Link>
+        <Card title={t("admin:home.grader.title")}>
+          <p>{t("admin:home.grader.body")}</p>
+          <Link to="/admin/grader">{t("admin:home.grader.link")}</Link>
         </Card>
-        <Card title="Audit log">
-          <p>Every change to people and teams, who made it and when. Entries are never edited or removed.</p>
-          <Link to="/admin/audit">Open the audit log</Link>
+        <Card title={t("admin:home.audit.title")}>
+          <p>{t("admin:home.audit.body")}</p>
+          <Link to="/admin/audit">{t("admin:home.audit.link")}</Link>
         </Card>
       </div>
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Admin · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin:home.pageTitle") }];

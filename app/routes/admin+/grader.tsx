@@ -1,11 +1,14 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { KappaFigure } from "~/components/calibration/results.tsx";
 import { TrustRuleForm, trustRuleSchema } from "~/components/calibration/trust-rule-form.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { Badge, Card, PageHeader } from "~/components/ui/layout.tsx";
 import { AGREEMENT_WINDOW_DAYS, TREND_WINDOWS } from "~/domain/calibration.ts";
+import { pageTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { graderAgreement, updateGraderSettings } from "~/models/grader-trust.server.ts";
 import { handleIntent, invalid, redirectWithNotice } from "~/utils/forms.server.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
@@ -31,21 +34,21 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["criteria"][number];
 
+const KAPPA_DIGITS = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+
 function Verdict({ row, minJudged }: { row: Row; minJudged: number }) {
-  if (row.needsReview) return <Badge tone="danger">Needs human review</Badge>;
-  if (row.judged < minJudged)
-    return (
-      <Badge>
-        Too few judged ({row.judged} of {minJudged})
-      </Badge>
-    );
-  return <Badge tone="success">Trusted</Badge>;
+  const { t } = useTranslation();
+  if (row.needsReview) return <Badge tone="danger">{t("admin:grader.verdict.needsReview")}</Badge>;
+  if (row.judged < minJudged) return <Badge>{t("admin:grader.verdict.tooFew", { judged: row.judged, min: minJudged })}</Badge>;
+  return <Badge tone="success">{t("admin:grader.verdict.trusted")}</Badge>;
 }
 
 function Trend({ trend }: { trend: Row["trend"] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
-    <span aria-label={`Kappa over the last ${TREND_WINDOWS} periods, oldest first`}>
-      {trend.map((estimate) => (estimate ? estimate.kappa.toFixed(2) : "—")).join(" → ")}
+    <span aria-label={t("admin:grader.trendLabel", { windows: TREND_WINDOWS })}>
+      {trend.map((estimate) => (estimate ? format.number(estimate.kappa, KAPPA_DIGITS) : "—")).join(" → ")}
     </span>
   );
 }
@@ -53,35 +56,30 @@ function Trend({ trend }: { trend: Row["trend"] }) {
 export default function GraderAgreementPage() {
   const { rule, criteria } = useLoaderData<typeof loader>();
   const flagged = criteria.filter((row) => row.needsReview).length;
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <div className="stack">
       <PageHeader
-        title="Grader agreement"
-        description={`How far people agree with the automatic grader, per criterion, over the last ${AGREEMENT_WINDOW_DAYS} days of calibration benchmarks and reviews.`}
-        actions={<Link to="/calibration">Calibration sessions</Link>}
+        title={t("admin:grader.title")}
+        description={t("admin:grader.description", { days: AGREEMENT_WINDOW_DAYS })}
+        actions={<Link to="/calibration">{t("admin:grader.calibrationLink")}</Link>}
       />
-      <Card title="When to trust the grader">
-        <p>
-          A criterion whose kappa falls below the rule, once enough conversations are judged, needs human review: its automatic levels show
-          as provisional, its conversations wait in the review queue, and they count towards career readiness only once reviewed.
-        </p>
+      <Card title={t("admin:grader.rule.title")}>
+        <p>{t("admin:grader.rule.body")}</p>
         <TrustRuleForm rule={rule} />
       </Card>
-      <p role="status">
-        {flagged === 0
-          ? "No criterion needs human review."
-          : `${flagged} ${flagged === 1 ? "criterion needs" : "criteria need"} human review.`}
-      </p>
+      <p role="status">{t("admin:grader.flagged", { count: flagged })}</p>
       <DataTable
         textOnly
-        caption="Agreement between people and the grader per criterion"
+        caption={t("admin:grader.caption")}
         columns={[
-          "Criterion",
-          "Judged (benchmarks, reviews)",
-          "Exact agreement",
-          "Cohen's kappa (95% interval)",
-          `Trend (${TREND_WINDOWS} × ${AGREEMENT_WINDOW_DAYS / TREND_WINDOWS} days)`,
-          "Status",
+          t("admin:grader.columns.criterion"),
+          t("admin:grader.columns.judged"),
+          t("admin:grader.columns.exact"),
+          t("admin:grader.columns.kappa"),
+          t("admin:grader.columns.trend", { windows: TREND_WINDOWS, days: AGREEMENT_WINDOW_DAYS / TREND_WINDOWS }),
+          t("admin:grader.columns.status"),
         ]}
       >
         {criteria.map((row) => (
@@ -91,11 +89,9 @@ export default function GraderAgreementPage() {
             </th>
             <td>
               {row.judged}{" "}
-              <span className="muted">
-                ({row.benchmarks}, {row.reviews})
-              </span>
+              <span className="muted">{t("admin:grader.judgedSplit", { benchmarks: row.benchmarks, reviews: row.reviews })}</span>
             </td>
-            <td>{row.exactAgreement === null ? "—" : `${Math.round(row.exactAgreement * 100)}%`}</td>
+            <td>{row.exactAgreement === null ? "—" : format.percent(row.exactAgreement)}</td>
             <td>
               <KappaFigure estimate={row.kappa} />
             </td>
@@ -108,17 +104,14 @@ export default function GraderAgreementPage() {
           </tr>
         ))}
       </DataTable>
-      <Card title="Retrain the grader on your labels">
-        <p>
-          Agreed levels and overrides on the empathy criteria can retrain the grader's empathy model for your organisation. Download them as
-          labelled data and follow docs/grader-calibration.md.
-        </p>
+      <Card title={t("admin:grader.retrain.title")}>
+        <p>{t("admin:grader.retrain.body")}</p>
         <a href="/admin/grader-labels.jsonl" download>
-          Download labelled data (JSON lines)
+          {t("admin:grader.retrain.download")}
         </a>
       </Card>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Grader agreement · Admin · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin:grader.pageTitle") }];

@@ -11,6 +11,7 @@ import { LEVEL_LABELS } from "~/domain/people.ts";
 import { scorePoolChoice } from "~/engine/matching/rules.ts";
 import { fixedT } from "~/i18n/i18next.server.ts";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n/locales.ts";
+import { message } from "~/i18n/message.ts";
 import { loadMatchingPool, optimiseOpenPool, type MatchingPool } from "~/models/matching-pool.server.ts";
 import { publishPool } from "~/models/pairing.server.ts";
 import type { SessionUser } from "~/utils/auth.server.ts";
@@ -24,7 +25,7 @@ const ChoiceSchema = z.object({
   choices: z
     .array(
       z.object({
-        menteeId: z.string({ required_error: "A row lost its mentee: find the best matches again" }).max(64),
+        menteeId: z.string({ required_error: message("mentoring:pool.validation.lostMentee") }).max(64),
         // "No mentor this round" submits an empty value.
         mentorId: z
           .string()
@@ -32,10 +33,10 @@ const ChoiceSchema = z.object({
           .optional()
           .transform((value) => value ?? null),
       }),
-      { required_error: "Find the best matches first" },
+      { required_error: message("mentoring:pool.validation.optimiseFirst") },
     )
-    .min(1, "Find the best matches first")
-    .max(MAX_CHOICES, "Too many rows in one publication"),
+    .min(1, message("mentoring:pool.validation.optimiseFirst"))
+    .max(MAX_CHOICES, message("mentoring:pool.validation.tooManyRows")),
 });
 
 type Choice = z.output<typeof ChoiceSchema>["choices"][number];
@@ -45,7 +46,7 @@ function previewOf(pool: MatchingPool, choices: Choice[], now: Date, t: TFunctio
   const names = new Map([...pool.mentees, ...pool.mentors].map((person) => [person.id, person.name ?? ""]));
   const rows = scorePoolChoice(pool, choices, now, pool.competencyName).map((entry) => ({
     menteeId: entry.menteeId,
-    mentee: names.get(entry.menteeId) ?? "Someone no longer waiting",
+    mentee: names.get(entry.menteeId) ?? t("mentoring:pool.noLongerWaiting"),
     mentorId: entry.mentorId,
     score: entry.score && !entry.problem ? { total: entry.score.total, parts: entry.score.parts } : null,
     problem: entry.problem,
@@ -60,14 +61,19 @@ function previewOf(pool: MatchingPool, choices: Choice[], now: Date, t: TFunctio
     mentors: pool.mentors
       .map((mentor) => ({
         value: mentor.id,
-        label: `${mentor.name} — ${t(LEVEL_LABELS[mentor.level])}, ${mentor.capacity - mentor.activeMentees} of ${mentor.capacity} places free`,
+        label: t("mentoring:pool.mentorOption", {
+          name: mentor.name ?? "",
+          level: t(LEVEL_LABELS[mentor.level]),
+          free: mentor.capacity - mentor.activeMentees,
+          capacity: mentor.capacity,
+        }),
       }))
       .sort((a, b) => a.label.localeCompare(b.label)),
   };
 }
 
 export async function handlePoolAction(admin: SessionUser, formData: FormData) {
-  const t = await fixedT(isLocale(admin.locale) ? admin.locale : DEFAULT_LOCALE, "common");
+  const t = await fixedT(isLocale(admin.locale) ? admin.locale : DEFAULT_LOCALE, "mentoring");
   const { measure } = await getMentoringContent();
   const now = new Date();
   return handleIntent(formData, {
@@ -87,7 +93,7 @@ export async function handlePoolAction(admin: SessionUser, formData: FormData) {
         const published = await publishPool(admin, choices, measure, now);
         if (published.status === "ok") return redirectWithNotice("/admin/mentoring", "pool-published", published.published);
         // The refusal keeps the preview on the page, re-scored, so the rows that need a change show why.
-        const { data: reply, init } = refused("choice", `Nothing was published. ${published.reason}`, submission);
+        const { data: reply, init } = refused("choice", message("mentoring:pool.notPublished", { reason: published.reason }), submission);
         const pool = await loadMatchingPool(measure, { unpairedOnly: true });
         return data({ ...reply, preview: previewOf(pool, choices, now, t) }, init ?? undefined);
       }

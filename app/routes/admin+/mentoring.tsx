@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ActionButton } from "~/components/forms/action-button.tsx";
 import { PairingTable, pairingRow } from "~/components/mentoring/pairing-table.tsx";
@@ -8,9 +9,10 @@ import { Alert, Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx"
 import { Pagination } from "~/components/ui/pagination.tsx";
 import { PageSchema } from "~/domain/fields.ts";
 import { PAIRINGS_PAGE_SIZE } from "~/domain/pages.ts";
+import { pageTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { countOpenPool } from "~/models/matching-pool.server.ts";
 import { listOpenPairings } from "~/models/pairing.server.ts";
-import { plural } from "~/utils/format.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
 import { parseSearchParams, readFormData } from "~/utils/request.server.ts";
 import { handlePoolAction } from "./mentoring-pool.server.ts";
@@ -28,55 +30,60 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MentoringPoolPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
   const { counts, pairings } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const preview = actionData && "preview" in actionData ? actionData.preview : null;
   return (
     <div className="stack">
       <PageHeader
-        title="Mentoring pool"
-        description="Match everyone waiting for a mentor at once: the best total score under every mentor's capacity, not first come, first served."
-        actions={<Link to="/admin">Back to admin</Link>}
+        title={t("mentoring:pool.title")}
+        description={t("mentoring:pool.description")}
+        actions={<Link to="/admin">{t("mentoring:pool.back")}</Link>}
       />
       <div className="grid">
-        <Card title="Waiting for a mentor">
-          <p className="stat">{counts.openRequests}</p>
-          <p className="muted">Open requests without a mentor or a proposal.</p>
+        <Card title={t("mentoring:pool.waiting.title")}>
+          <p className="stat">{format.number(counts.openRequests)}</p>
+          <p className="muted">{t("mentoring:pool.waiting.note")}</p>
         </Card>
-        <Card title="Mentors with places">
-          <p className="stat">{counts.mentorsWithPlaces}</p>
-          <p className="muted">{plural(counts.placesFree, "place")} free in all.</p>
+        <Card title={t("mentoring:pool.mentors.title")}>
+          <p className="stat">{format.number(counts.mentorsWithPlaces)}</p>
+          <p className="muted">{t("mentoring:pool.mentors.note", { count: counts.placesFree })}</p>
         </Card>
       </div>
-      {actionData && !preview ? <Alert tone="error">Find the best matches first, then adjust and publish them.</Alert> : null}
+      {actionData && !preview ? <Alert tone="error">{t("mentoring:pool.optimiseFirst")}</Alert> : null}
       {counts.openRequests === 0 && !preview ? (
-        <EmptyState title="No one is waiting">
-          When people ask for a mentor and no pairing is proposed yet, they appear here to be matched.
-        </EmptyState>
+        <EmptyState title={t("mentoring:pool.empty.title")}>{t("mentoring:pool.empty.body")}</EmptyState>
       ) : (
-        <Card title="Best matches">
+        <Card title={t("mentoring:pool.best.title")}>
           <ActionButton intent="optimise" variant={preview ? "secondary" : "primary"} className="pool-optimise">
-            {preview ? "Start again from the best matches" : "Find the best matches"}
+            {preview ? t("mentoring:pool.best.again") : t("mentoring:pool.best.find")}
           </ActionButton>
           {preview ? (
             preview.rows.length === 0 ? (
-              <p className="muted">No one is waiting for a mentor right now.</p>
+              <p className="muted">{t("mentoring:pool.best.nobody")}</p>
             ) : (
               <PoolPreviewForm preview={preview} />
             )
           ) : (
-            <p className="muted">Nothing changes until you publish: the preview lives in this page.</p>
+            <p className="muted">{t("mentoring:pool.best.note")}</p>
           )}
         </Card>
       )}
-      <Card title="Current pairings">
+      <Card title={t("mentoring:pool.current.title")}>
         {pairings.total === 0 ? (
-          <p className="muted">No pairing is proposed or active. Published matches and accepted requests appear here.</p>
+          <p className="muted">{t("mentoring:pool.current.none")}</p>
         ) : (
           <>
-            <p className="muted">{plural(pairings.total, "pairing")} proposed or active, proposals waiting for the mentor first.</p>
-            <PairingTable caption="Proposed and active pairings" rows={pairings.rows} show="both" />
-            <Pagination page={pairings.page} pageSize={PAIRINGS_PAGE_SIZE} total={pairings.total} label="Pairings" />
+            <p className="muted">{t("mentoring:pool.current.count", { count: pairings.total })}</p>
+            <PairingTable caption={t("mentoring:pool.current.caption")} rows={pairings.rows} show="both" />
+            <Pagination
+              page={pairings.page}
+              pageSize={PAIRINGS_PAGE_SIZE}
+              total={pairings.total}
+              label={t("mentoring:pool.current.paginationLabel")}
+            />
           </>
         )}
       </Card>
@@ -84,4 +91,4 @@ export default function MentoringPoolPage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Mentoring pool · Admin · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentoring:pool.pageTitle") }];

@@ -8,19 +8,23 @@ import { SetupLinkNotice } from "~/components/setup-link.tsx";
 import { buttonClassName } from "~/components/ui/button.tsx";
 import { Badge, Card, PageHeader } from "~/components/ui/layout.tsx";
 import { listTimeZones, ROLE_LABELS, SETUP_LINK_LIFETIME_DAYS, type Role } from "~/domain/people.ts";
+import { message, translateMessage } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { listAuditEvents } from "~/models/audit.server.ts";
 import { setupUrl } from "~/models/password-setup.server.ts";
 import { listTeamOptions } from "~/models/team.server.ts";
 import { deactivatePerson, getPerson, issueSetupLink, reactivatePerson, updatePerson } from "~/models/user.server.ts";
-import { formatDate, formatDateTime } from "~/utils/format.ts";
 import { handleIntent, invalid, redirectWithNotice, refused } from "~/utils/forms.server.ts";
 import { ensureFound, notFound, requireRole } from "~/utils/permissions.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
 import { rejectPersonChange } from "./person-change.server.ts";
 
+const PERSON_MISSING = message("admin:person.notFound");
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
-  const person = ensureFound(await getPerson(params.userId ?? ""), "That person doesn't exist.");
+  const person = ensureFound(await getPerson(params.userId ?? ""), PERSON_MISSING);
   const [teams, history] = await Promise.all([listTeamOptions(), listAuditEvents({ targetType: "user", targetId: person.id }, 1)]);
   return {
     isSelf: admin.id === person.id,
@@ -49,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     history: history.events.map((event) => ({
       id: event.id,
       summary: event.summary,
-      actor: event.actor?.name ?? "system",
+      actor: event.actor?.name ?? null,
       at: event.createdAt.toISOString(),
     })),
   };
@@ -62,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const changeAccount = async (intent: "deactivate" | "reactivate") => {
     const result = intent === "deactivate" ? await deactivatePerson(admin, userId) : await reactivatePerson(admin, userId);
-    if (result.status === "not-found") notFound("That person doesn't exist.");
+    if (result.status === "not-found") notFound(PERSON_MISSING);
     if (result.status === "refused") return refused(intent, result.reason);
     return redirectWithNotice(here, intent === "deactivate" ? "person-deactivated" : "person-reactivated");
   };
@@ -78,14 +82,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
       "issue-link": async () => {
         const result = await issueSetupLink(admin, userId);
-        if (result.status === "not-found") notFound("That person doesn't exist.");
+        if (result.status === "not-found") notFound(PERSON_MISSING);
         if (result.status === "refused") return refused("issue-link", result.reason);
         return { link: setupUrl(new URL(request.url).origin, result.setupToken) };
       },
       deactivate: () => changeAccount("deactivate"),
       reactivate: () => changeAccount("reactivate"),
     },
-    "Unknown action for this person.",
+    message("admin:person.unknownIntent"),
   );
 }
 
@@ -96,6 +100,7 @@ export default function PersonPage() {
   const confirmingDeactivation = searchParams.get("confirm") === "deactivate" && person.active;
   const link = actionData && "link" in actionData ? actionData.link : null;
   const { t } = useTranslation();
+  const format = useFormat();
 
   return (
     <>
@@ -103,98 +108,104 @@ export default function PersonPage() {
         title={person.name}
         description={
           <>
-            {t(ROLE_LABELS[person.role])} {person.active ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}
-            {person.ledTeams.length > 0 ? ` · Leads ${person.ledTeams.map((team) => team.name).join(", ")}` : null}
+            {t(ROLE_LABELS[person.role])}{" "}
+            {person.active ? (
+              <Badge tone="success">{t("admin:status.active")}</Badge>
+            ) : (
+              <Badge tone="danger">{t("admin:status.deactivated")}</Badge>
+            )}
+            {person.ledTeams.length > 0 ? (
+              <>
+                {" · "}
+                {t("admin:person.leads", { teams: person.ledTeams.map((team) => team.name).join(t("admin:person.teamSeparator")) })}
+              </>
+            ) : null}
           </>
         }
-        actions={<Link to="/admin/people">Back to people</Link>}
+        actions={<Link to="/admin/people">{t("admin:person.back")}</Link>}
       />
       {link ? <SetupLinkNotice name={person.name} url={link} validDays={SETUP_LINK_LIFETIME_DAYS} /> : null}
 
       <div className="stack">
-        <Card title="Profile">
+        <Card title={t("admin:person.profile")}>
           <PersonForm
             id="edit-person"
             intent="update"
             defaultValue={defaults}
             teams={teams}
             timeZones={timeZones}
-            submitLabel="Save changes"
+            submitLabel={t("admin:person.saveChanges")}
           />
         </Card>
 
-        <Card title="Signing in">
-          <p>
-            {person.hasPassword
-              ? "This person has set a password. A new link lets them choose a new one; their current password keeps working until they do."
-              : "This person hasn't chosen a password yet. Send them a one-time link."}
-          </p>
+        <Card title={t("admin:person.signingIn.title")}>
+          <p>{person.hasPassword ? t("admin:person.signingIn.hasPassword") : t("admin:person.signingIn.noPassword")}</p>
           {person.active ? (
             <ActionButton intent="issue-link" variant="secondary">
-              Create a one-time password link
+              {t("admin:person.signingIn.createLink")}
             </ActionButton>
           ) : (
-            <p className="muted">Reactivate the account to create a link.</p>
+            <p className="muted">{t("admin:person.signingIn.reactivateFirst")}</p>
           )}
         </Card>
 
-        <Card title="Account">
+        <Card title={t("admin:person.account.title")}>
           {!person.active ? (
             <>
-              <p>
-                Deactivated on {formatDate(person.deactivatedAt!)}. They can't sign in. Reactivating lets them sign in again with their
-                existing password.
-              </p>
-              <ActionButton intent="reactivate">Reactivate account</ActionButton>
+              <p>{t("admin:person.account.deactivatedOn", { day: format.day(person.deactivatedAt!) })}</p>
+              <ActionButton intent="reactivate">{t("admin:person.account.reactivate")}</ActionButton>
             </>
           ) : isSelf ? (
-            <p className="muted">You can't deactivate your own account.</p>
+            <p className="muted">{t("admin:person.account.notSelf")}</p>
           ) : confirmingDeactivation ? (
             <div role="alertdialog" aria-labelledby="confirm-deactivate-title" className="alert alert--warning">
-              <h3 id="confirm-deactivate-title">Deactivate {person.name}?</h3>
-              <p>
-                They will be signed out everywhere at once and won't be able to sign in. Their history stays. You can reactivate the account
-                later.
-              </p>
+              <h3 id="confirm-deactivate-title">{t("admin:person.account.confirmTitle", { name: person.name })}</h3>
+              <p>{t("admin:person.account.confirmBody")}</p>
               <div className="row">
                 <ActionButton intent="deactivate" variant="danger">
-                  Yes, deactivate
+                  {t("admin:person.account.confirmYes")}
                 </ActionButton>
                 <Link to={`/admin/people/${person.id}`} className={buttonClassName("secondary")}>
-                  Cancel
+                  {t("admin:person.account.cancel")}
                 </Link>
               </div>
             </div>
           ) : (
             <>
-              <p>Deactivating ends all of this person's sessions and stops them from signing in.</p>
+              <p>{t("admin:person.account.explain")}</p>
               <Link to="?confirm=deactivate" className={buttonClassName("danger")}>
-                Deactivate account…
+                {t("admin:person.account.deactivate")}
               </Link>
             </>
           )}
         </Card>
 
-        <Card title="History">
+        <Card title={t("admin:person.history.title")}>
           {history.length === 0 ? (
-            <p className="muted">No recorded changes yet.</p>
+            <p className="muted">{t("admin:person.history.empty")}</p>
           ) : (
             <ul>
               {history.map((event) => (
                 <li key={event.id}>
-                  {event.summary}{" "}
+                  {translateMessage(t, event.summary)}{" "}
                   <span className="muted">
-                    — {event.actor}, {formatDateTime(event.at)}
+                    {t("admin:person.history.byWhen", { actor: event.actor ?? t("admin:system"), when: format.dateTime(event.at) })}
                   </span>
                 </li>
               ))}
             </ul>
           )}
-          <Link to={`/admin/audit?targetId=${person.id}`}>See the full history in the audit log</Link>
+          <Link to={`/admin/audit?targetId=${person.id}`}>{t("admin:person.history.fullLog")}</Link>
         </Card>
       </div>
     </>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · Admin · Frontline` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? pageTitle(matches, "admin:person.pageTitle", { name: data.person.name })
+      : pageTitle(matches, "admin:person.pageTitleFallback"),
+  },
+];

@@ -11,6 +11,8 @@ import { optionalFilter, PageSchema } from "~/domain/fields.ts";
 import { PEOPLE_PAGE_SIZE } from "~/domain/pages.ts";
 import { LEVEL_LABELS, ROLE_LABELS, ROLES, RoleSchema, type Level, type Role } from "~/domain/people.ts";
 import { peopleScope } from "~/engine/access/people.ts";
+import { message } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
 import { listTeamOptions } from "~/models/team.server.ts";
 import { listPeople } from "~/models/user.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
@@ -18,7 +20,12 @@ import { requireRole } from "~/utils/permissions.server.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 
 const PeopleQuerySchema = z.object({
-  q: optionalFilter(z.string().trim().max(100, "search is at most 100 characters")),
+  q: optionalFilter(
+    z
+      .string()
+      .trim()
+      .max(100, message("admin:people.searchTooLong", { max: 100 })),
+  ),
   role: optionalFilter(RoleSchema),
   team: optionalFilter(z.string().max(50)),
   status: optionalFilter(z.enum(["active", "deactivated"])),
@@ -52,23 +59,29 @@ export default function PeoplePage() {
   const { query, total, teams, people } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const controls: FilterControl[] = [
-    { kind: "search", name: "q", label: "Search", placeholder: "Name or email" },
+    { kind: "search", name: "q", label: t("admin:people.filters.search"), placeholder: t("admin:people.filters.searchPlaceholder") },
     {
       kind: "select",
       name: "role",
-      label: "Role",
-      any: "Any role",
+      label: t("admin:people.filters.role"),
+      any: t("admin:people.filters.anyRole"),
       options: ROLES.map((role) => ({ value: role, label: t(ROLE_LABELS[role]) })),
     },
-    { kind: "select", name: "team", label: "Team", any: "Any team", options: teams.map((team) => ({ value: team.id, label: team.name })) },
+    {
+      kind: "select",
+      name: "team",
+      label: t("admin:people.filters.team"),
+      any: t("admin:people.filters.anyTeam"),
+      options: teams.map((team) => ({ value: team.id, label: team.name })),
+    },
     {
       kind: "select",
       name: "status",
-      label: "Status",
-      any: "Any status",
+      label: t("admin:people.filters.status"),
+      any: t("admin:people.filters.anyStatus"),
       options: [
-        { value: "active", label: "Active" },
-        { value: "deactivated", label: "Deactivated" },
+        { value: "active", label: t("admin:status.active") },
+        { value: "deactivated", label: t("admin:status.deactivated") },
       ],
     },
   ];
@@ -76,22 +89,38 @@ export default function PeoplePage() {
   return (
     <>
       <PageHeader
-        title="People"
-        description={`${total} ${total === 1 ? "person" : "people"}${filtered ? " match these filters" : " in your organisation"}`}
+        title={t("admin:people.title")}
+        description={filtered ? t("admin:people.countFiltered", { count: total }) : t("admin:people.countAll", { count: total })}
         actions={
           <Link to="/admin/people/new" className={buttonClassName()}>
-            Add a person
+            {t("admin:people.add")}
           </Link>
         }
       />
-      <FilterBar label="Filter people" idPrefix="people" controls={controls} values={query} clearTo="/admin/people" />
+      <FilterBar label={t("admin:people.filterLabel")} idPrefix="people" controls={controls} values={query} clearTo="/admin/people" />
       {people.length === 0 ? (
         <EmptyState
-          title={filtered ? "No one matches these filters" : "No people yet"}
-          action={filtered ? <Link to="/admin/people">Clear filters</Link> : <Link to="/admin/people/new">Add the first person</Link>}
+          title={filtered ? t("admin:people.emptyFiltered") : t("admin:people.empty")}
+          action={
+            filtered ? (
+              <Link to="/admin/people">{t("admin:people.clearFilters")}</Link>
+            ) : (
+              <Link to="/admin/people/new">{t("admin:people.addFirst")}</Link>
+            )
+          }
         />
       ) : (
-        <DataTable caption="People" columns={["Name", "Email", "Role", "Level", "Team", "Status"]}>
+        <DataTable
+          caption={t("admin:people.caption")}
+          columns={[
+            t("admin:people.columns.name"),
+            t("admin:people.columns.email"),
+            t("admin:people.columns.role"),
+            t("admin:people.columns.level"),
+            t("admin:people.columns.team"),
+            t("admin:people.columns.status"),
+          ]}
+        >
           {people.map((person) => (
             <tr key={person.id}>
               <td>
@@ -100,15 +129,21 @@ export default function PeoplePage() {
               <td>{person.email}</td>
               <td>{t(person.role)}</td>
               <td>{t(person.level)}</td>
-              <td>{person.team ?? <span className="muted">No team</span>}</td>
-              <td>{person.active ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}</td>
+              <td>{person.team ?? <span className="muted">{t("admin:noTeam")}</span>}</td>
+              <td>
+                {person.active ? (
+                  <Badge tone="success">{t("admin:status.active")}</Badge>
+                ) : (
+                  <Badge tone="danger">{t("admin:status.deactivated")}</Badge>
+                )}
+              </td>
             </tr>
           ))}
         </DataTable>
       )}
-      <Pagination page={query.page} pageSize={PEOPLE_PAGE_SIZE} total={total} label="People" />
+      <Pagination page={query.page} pageSize={PEOPLE_PAGE_SIZE} total={total} label={t("admin:people.pagination")} />
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "People · Admin · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin:people.pageTitle") }];

@@ -1,10 +1,12 @@
 import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { PersonForm, PersonSchema } from "~/components/person-form.tsx";
 import { SetupLinkNotice } from "~/components/setup-link.tsx";
 import { PageHeader } from "~/components/ui/layout.tsx";
 import { listTimeZones, SETUP_LINK_LIFETIME_DAYS } from "~/domain/people.ts";
+import { pageTitle } from "~/i18n/meta.ts";
 import { setupUrl } from "~/models/password-setup.server.ts";
 import { listTeamOptions } from "~/models/team.server.ts";
 import { createPerson, getPerson } from "~/models/user.server.ts";
@@ -54,22 +56,30 @@ export default function NewPersonPage() {
   const { teams, timeZones, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const created = actionData && "created" in actionData ? actionData.created : null;
+  const { t } = useTranslation();
   return (
     <>
-      <PageHeader title="Add a person" description="They'll get a one-time link to choose their own password." />
+      <PageHeader title={t("admin:newPerson.title")} description={t("admin:newPerson.description")} />
       {created ? (
         <>
           <SetupLinkNotice name={created.name} url={created.url} validDays={SETUP_LINK_LIFETIME_DAYS} />
           <p className="row">
-            <Link to={`/admin/people/${created.id}`}>Open {created.name}'s page</Link>
-            <Link to="/admin/people/new">Add another person</Link>
+            <Link to={`/admin/people/${created.id}`}>{t("admin:newPerson.openPage", { name: created.name })}</Link>
+            <Link to="/admin/people/new">{t("admin:newPerson.addAnother")}</Link>
           </p>
         </>
       ) : (
-        <PersonForm id="new-person" intent="create" defaultValue={defaults} teams={teams} timeZones={timeZones} submitLabel="Add person" />
+        <PersonForm
+          id="new-person"
+          intent="create"
+          defaultValue={defaults}
+          teams={teams}
+          timeZones={timeZones}
+          submitLabel={t("admin:newPerson.submit")}
+        />
       )}
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Add a person · Admin · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin:newPerson.pageTitle") }];

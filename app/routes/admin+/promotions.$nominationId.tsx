@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { DecisionForm, DecisionSchema } from "~/components/admin/decision-form.tsx";
 import { NominationStatusBadge } from "~/components/career/nomination-status-badge.tsx";
 import { LevelReadiness } from "~/components/career/readiness.tsx";
@@ -9,15 +10,18 @@ import { getCareerContent } from "~/content/career.server.ts";
 import { type NominationStatus } from "~/domain/career.ts";
 import { LEVEL_LABELS, type Level } from "~/domain/people.ts";
 import { fixedT, requestLocale } from "~/i18n/i18next.server.ts";
+import { readerLocale } from "~/i18n/locales.ts";
+import { message } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { careerRecord } from "~/models/career-record.server.ts";
 import { levelReadiness } from "~/models/career-view.server.ts";
 import { decideNomination, getNomination } from "~/models/nomination.server.ts";
-import { formatDate, formatDateTime } from "~/utils/format.ts";
 import { handleIntent, invalid, redirectWithNotice, refused } from "~/utils/forms.server.ts";
 import { ensureFound, notFound, requireRole } from "~/utils/permissions.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
 
-const MISSING = "There's no nomination at this address.";
+const MISSING = message("career:review.missing");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
@@ -28,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Readiness is shown while the decision is open: afterwards today's evidence is not what was decided on.
   let readiness = null;
   if (nomination.status === "pending") {
-    const content = await getCareerContent();
+    const content = await getCareerContent(readerLocale(admin));
     const record = ensureFound(await careerRecord(nomination.agent.id, content.difficultyOf), MISSING);
     readiness = levelReadiness(content, level, record.evidence, new Date());
   }
@@ -72,47 +76,57 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NominationPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
   const { nomination, readiness } = useLoaderData<typeof loader>();
   const { agent } = nomination;
+  const decided = { decision: nomination.status, at: nomination.decidedAt ? format.dateTime(nomination.decidedAt) : "" };
   return (
     <div className="stack">
       <PageHeader
-        title={`${agent.name} for ${nomination.level}`}
+        title={t("career:review.title", { name: agent.name, level: nomination.level })}
         description={
           <>
-            <NominationStatusBadge status={nomination.status} /> Nominated by {nomination.nominatedBy} on {formatDate(nomination.at)}
+            <NominationStatusBadge status={nomination.status} />{" "}
+            {t("career:nomination.history.nominated", { by: nomination.nominatedBy, on: format.day(nomination.at) })}
           </>
         }
-        actions={<Link to="/admin/promotions">All nominations</Link>}
+        actions={<Link to="/admin/promotions">{t("career:review.allNominations")}</Link>}
       />
-      <Card title="The nomination">
+      <Card title={t("career:review.card")}>
         <dl className="facts nomination-facts">
-          <dt>Person</dt>
+          <dt>{t("career:review.person")}</dt>
           <dd>
-            {agent.name}, {agent.level}
-            {agent.team ? ` on ${agent.team}` : ""}
+            {agent.team
+              ? t("career:review.personValueOnTeam", { name: agent.name, level: agent.level, team: agent.team })
+              : t("career:review.personValue", { name: agent.name, level: agent.level })}
           </dd>
-          <dt>Nominated for</dt>
+          <dt>{t("career:review.nominatedFor")}</dt>
           <dd>{nomination.level}</dd>
-          <dt>Nominated by</dt>
+          <dt>{t("career:review.nominatedBy")}</dt>
           <dd>{nomination.nominatedBy}</dd>
         </dl>
-        <h3>Justification</h3>
+        <h3>{t("career:review.justification")}</h3>
         <p className="notes-text">{nomination.justification}</p>
       </Card>
       {readiness ? (
-        <LevelReadiness level={readiness} heading={`${agent.name}'s readiness for ${nomination.level}`} personName={agent.name} />
+        <LevelReadiness
+          level={readiness}
+          heading={t("career:review.readinessHeading", { name: agent.name, level: nomination.level })}
+          personName={agent.name}
+        />
       ) : null}
-      <Card title="Decision">
+      <Card title={t("career:review.decision")}>
         {nomination.status === "pending" ? (
           <DecisionForm agentName={agent.name} level={nomination.level} />
         ) : (
           <>
             <p>
-              {nomination.status === "approved" ? "Approved" : "Declined"} by {nomination.decidedBy ?? "an admin"} on{" "}
-              {formatDateTime(nomination.decidedAt!)}.
+              {nomination.decidedBy
+                ? t("career:review.decided", { ...decided, name: nomination.decidedBy })
+                : t("career:review.decidedByAdmin", decided)}
             </p>
-            {nomination.reason ? <p className="notes-text">{nomination.reason}</p> : <p className="muted">No reason was given.</p>}
+            {nomination.reason ? <p className="notes-text">{nomination.reason}</p> : <p className="muted">{t("career:review.noReason")}</p>}
           </>
         )}
       </Card>
@@ -120,6 +134,10 @@ export default function NominationPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? `${data.nomination.agent.name} for ${data.nomination.level}` : "Nomination"} · Promotions · Frontline` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? pageTitle(matches, "career:review.pageTitle", { name: data.nomination.agent.name, level: data.nomination.level })
+      : pageTitle(matches, "career:review.pageTitleFallback"),
+  },
 ];

@@ -1,26 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
-import { NOMINATION_STATUSES, type NominationStatus } from "~/domain/career.ts";
+import { NOMINATION_STATUSES } from "~/domain/career.ts";
 import { optionalFilter, PageSchema } from "~/domain/fields.ts";
 import { PROMOTIONS_PAGE_SIZE } from "~/domain/pages.ts";
 import { LEVEL_LABELS, type Level } from "~/domain/people.ts";
 import { fixedT, requestLocale } from "~/i18n/i18next.server.ts";
+import { pageTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { listNominations } from "~/models/nomination.server.ts";
-import { formatDate, plural } from "~/utils/format.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 
 const QuerySchema = z.object({ status: optionalFilter(z.enum(NOMINATION_STATUSES)), page: PageSchema });
-
-const TABS: Record<NominationStatus, { label: string; order: string; empty: string }> = {
-  pending: { label: "Pending", order: "oldest first", empty: "No nominations are waiting for a decision." },
-  approved: { label: "Approved", order: "newest first", empty: "No nominations have been approved yet." },
-  declined: { label: "Declined", order: "newest first", empty: "No nominations have been declined yet." },
-};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
@@ -46,17 +42,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function PromotionsPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
   const { status, page, total, rows } = useLoaderData<typeof loader>();
-  const tab = TABS[status];
   const decided = status !== "pending";
+  const when = (row: (typeof rows)[number]) => {
+    if (!decided || !row.decidedAt) return format.day(row.at);
+    const date = format.day(row.decidedAt);
+    return row.decidedBy
+      ? t("career:promotions.decidedOn", { date, name: row.decidedBy })
+      : t("career:promotions.decidedOnByAdmin", { date });
+  };
   return (
     <>
       <PageHeader
-        title="Promotions"
-        description="Leads nominate the people they think are ready. Read the justification beside the evidence, then approve or decline with a reason."
-        actions={<Link to="/admin">Back to Admin</Link>}
+        title={t("career:promotions.title")}
+        description={t("career:promotions.description")}
+        actions={<Link to="/admin">{t("career:promotions.backToAdmin")}</Link>}
       />
-      <nav aria-label="Nominations by status" className="status-summary">
+      <nav aria-label={t("career:promotions.byStatus")} className="status-summary">
         <ul>
           {NOMINATION_STATUSES.map((option) => (
             <li key={option}>
@@ -65,35 +69,41 @@ export default function PromotionsPage() {
                 aria-current={option === status ? "true" : undefined}
                 className="status-summary__item"
               >
-                {TABS[option].label}
+                {t(`career:promotions.tab.${option}.label`)}
               </Link>
             </li>
           ))}
         </ul>
       </nav>
       {rows.length === 0 ? (
-        <EmptyState title={`No ${tab.label.toLowerCase()} nominations`}>{tab.empty}</EmptyState>
+        <EmptyState title={t(`career:promotions.tab.${status}.emptyTitle`)}>{t(`career:promotions.tab.${status}.empty`)}</EmptyState>
       ) : (
         <DataTable
-          caption={`${tab.label} nominations, ${tab.order}: ${plural(total, "nomination")}`}
-          columns={["Person", "Team", "Nominated for", "Nominated by", decided ? "Decided" : "Waiting since"]}
+          caption={t(`career:promotions.tab.${status}.caption`, { count: total })}
+          columns={[
+            t("career:promotions.columns.person"),
+            t("career:promotions.columns.team"),
+            t("career:promotions.columns.nominatedFor"),
+            t("career:promotions.columns.nominatedBy"),
+            decided ? t("career:promotions.columns.decided") : t("career:promotions.columns.waitingSince"),
+          ]}
         >
           {rows.map((row) => (
             <tr key={row.id}>
               <td>
                 <Link to={`/admin/promotions/${row.id}`}>{row.agent}</Link>
               </td>
-              <td>{row.team ?? <span className="muted">No team</span>}</td>
+              <td>{row.team ?? <span className="muted">{t("career:noTeam")}</span>}</td>
               <td>{row.level}</td>
               <td>{row.nominatedBy}</td>
-              <td>{decided && row.decidedAt ? `${formatDate(row.decidedAt)} by ${row.decidedBy ?? "an admin"}` : formatDate(row.at)}</td>
+              <td>{when(row)}</td>
             </tr>
           ))}
         </DataTable>
       )}
-      <Pagination page={page} pageSize={PROMOTIONS_PAGE_SIZE} total={total} label={`${tab.label} nominations`} />
+      <Pagination page={page} pageSize={PROMOTIONS_PAGE_SIZE} total={total} label={t(`career:promotions.tab.${status}.listLabel`)} />
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Promotions · Admin · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "career:promotions.pageTitle") }];

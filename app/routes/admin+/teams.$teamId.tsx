@@ -1,10 +1,13 @@
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { AutoPracticeForm, RenameTeamForm, TeamLeadForm, TeamMembers } from "~/components/admin/team-forms.tsx";
 import { Card, PageHeader } from "~/components/ui/layout.tsx";
 import { LEVEL_LABELS, ROLE_LABELS, type Level, type Role } from "~/domain/people.ts";
 import { AutoPracticeSchema, MoveMemberSchema, RenameTeamSchema, TeamLeadSchema } from "~/domain/teams.ts";
+import { message } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
 import {
   getTeam,
   listPeopleOutsideTeam,
@@ -20,9 +23,11 @@ import { ensureFound, requireRole } from "~/utils/permissions.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
 import { rejectTeamChange } from "./team-change.server.ts";
 
+const TEAM_MISSING = message("admin:team.notFound");
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
-  const team = ensureFound(await getTeam(params.teamId ?? ""), "That team doesn't exist.");
+  const team = ensureFound(await getTeam(params.teamId ?? ""), TEAM_MISSING);
   const [leads, otherTeams, outsiders] = await Promise.all([listLeadCandidates(), listTeamOptions(), listPeopleOutsideTeam(team.id)]);
   return {
     team: {
@@ -41,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     leads: leads.map((lead) => ({ value: lead.id, label: lead.name })),
     destinations: otherTeams.filter((other) => other.id !== team.id).map((other) => ({ value: other.id, label: other.name })),
-    outsiders: outsiders.map((person) => ({ value: person.id, label: person.team ? `${person.name} (${person.team.name})` : person.name })),
+    outsiders: outsiders.map((person) => ({ id: person.id, name: person.name, team: person.team?.name ?? null })),
   };
 }
 
@@ -53,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const changeMembership = async (intent: "move" | "add") => {
     const submission = parseWithZod(formData, { schema: MoveMemberSchema });
     if (submission.status !== "success") return invalid(intent, submission);
-    ensureFound(await getTeam(teamId), "That team doesn't exist.");
+    ensureFound(await getTeam(teamId), TEAM_MISSING);
     const { userId, toTeamId } = submission.value;
     const result = await moveMember(admin, intent === "move" ? { userId, toTeamId, fromTeamId: teamId } : { userId, toTeamId: teamId });
     if (result.status !== "ok") return rejectTeamChange(intent, submission, result);
@@ -86,32 +91,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
       move: () => changeMembership("move"),
       add: () => changeMembership("add"),
     },
-    "Unknown action for this team.",
+    message("admin:team.unknownIntent"),
   );
 }
 
 export default function TeamPage() {
   const { team, leads, destinations, outsiders } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <>
       <PageHeader
         title={team.name}
-        description={team.lead ? `Led by ${team.lead.name}` : "This team has no lead yet."}
-        actions={<Link to="/admin/teams">Back to teams</Link>}
+        description={team.lead ? t("admin:team.ledBy", { name: team.lead.name }) : t("admin:team.noLead")}
+        actions={<Link to="/admin/teams">{t("admin:team.back")}</Link>}
       />
       <div className="stack">
         <div className="grid">
-          <Card title="Name">
+          <Card title={t("admin:team.nameCard")}>
             <RenameTeamForm name={team.name} />
           </Card>
-          <Card title="Lead">
+          <Card title={t("admin:team.leadCard")}>
             <TeamLeadForm leadId={team.lead?.id ?? ""} leads={leads} />
           </Card>
-          <Card title="Automatic practice">
+          <Card title={t("admin:team.autoPracticeCard")}>
             <AutoPracticeForm value={team.autoAssignAfter} />
           </Card>
         </div>
-        <Card title="Members">
+        <Card title={t("admin:team.membersCard")}>
           <TeamMembers teamName={team.name} members={team.members} destinations={destinations} outsiders={outsiders} />
         </Card>
       </div>
@@ -119,4 +125,8 @@ export default function TeamPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? "Team"} · Admin · Frontline` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data ? pageTitle(matches, "admin:team.pageTitle", { name: data.team.name }) : pageTitle(matches, "admin:team.pageTitleFallback"),
+  },
+];

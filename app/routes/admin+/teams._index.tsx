@@ -2,6 +2,7 @@ import { getInputProps, getSelectProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { IntentForm, useIntentForm } from "~/components/forms/intent-form.tsx";
 import { useIsPending } from "~/components/forms/use-is-pending.ts";
 import { Button } from "~/components/ui/button.tsx";
@@ -9,6 +10,7 @@ import { DataTable } from "~/components/ui/data-table.tsx";
 import { Field, SelectField, type Option } from "~/components/ui/field.tsx";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { TeamSchema } from "~/domain/teams.ts";
+import { pageTitle } from "~/i18n/meta.ts";
 import { createTeam, listTeams } from "~/models/team.server.ts";
 import { listLeadCandidates } from "~/models/user.server.ts";
 import { handleIntent, invalid } from "~/utils/forms.server.ts";
@@ -39,24 +41,25 @@ export async function action({ request }: ActionFunctionArgs) {
 function CreateTeamForm({ leads }: { leads: Option[] }) {
   const [form, fields] = useIntentForm({ id: "new-team", intent: "create", schema: TeamSchema });
   const pending = useIsPending({ intent: "create" });
+  const { t } = useTranslation();
   return (
     <IntentForm form={form} intent="create">
       <Field
-        label="Team name"
+        label={t("admin:teams.create.name")}
         errors={fields.name.errors}
         inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "off" }}
       />
       <SelectField
-        label="Lead"
-        hint="Only people with the team lead role can lead a team."
+        label={t("admin:teams.create.lead")}
+        hint={t("admin:teams.create.leadHint")}
         errors={fields.leadId.errors}
         options={leads}
-        placeholder="No lead yet"
+        placeholder={t("admin:teams.create.noLead")}
         selectProps={getSelectProps(fields.leadId)}
       />
       <div>
         <Button type="submit" pending={pending}>
-          Create team
+          {t("admin:teams.create.submit")}
         </Button>
       </div>
     </IntentForm>
@@ -65,30 +68,34 @@ function CreateTeamForm({ leads }: { leads: Option[] }) {
 
 export default function TeamsPage() {
   const { teams, leads } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <>
       <PageHeader
-        title="Teams"
-        description="Each team has one lead, who coaches its members."
-        actions={<Link to="/admin">Back to admin</Link>}
+        title={t("admin:teams.title")}
+        description={t("admin:teams.description")}
+        actions={<Link to="/admin">{t("admin:teams.back")}</Link>}
       />
       <div className="stack">
         {teams.length === 0 ? (
-          <EmptyState title="No teams yet">Create the first team below, then move people onto it.</EmptyState>
+          <EmptyState title={t("admin:teams.empty")}>{t("admin:teams.emptyBody")}</EmptyState>
         ) : (
-          <DataTable caption="Teams" columns={["Team", "Lead", "Active members"]}>
+          <DataTable
+            caption={t("admin:teams.caption")}
+            columns={[t("admin:teams.columns.team"), t("admin:teams.columns.lead"), t("admin:teams.columns.members")]}
+          >
             {teams.map((team) => (
               <tr key={team.id}>
                 <td>
                   <Link to={`/admin/teams/${team.id}`}>{team.name}</Link>
                 </td>
-                <td>{team.lead?.name ?? <span className="muted">No lead</span>}</td>
+                <td>{team.lead?.name ?? <span className="muted">{t("admin:teams.noLead")}</span>}</td>
                 <td>{team._count.members}</td>
               </tr>
             ))}
           </DataTable>
         )}
-        <Card title="Create a team">
+        <Card title={t("admin:teams.create.title")}>
           <CreateTeamForm leads={leads} />
         </Card>
       </div>
@@ -96,4 +103,4 @@ export default function TeamsPage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Teams · Admin · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "admin:teams.pageTitle") }];

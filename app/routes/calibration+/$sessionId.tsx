@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ActionButton } from "~/components/forms/action-button.tsx";
 import { buttonClassName, ButtonLink } from "~/components/ui/button.tsx";
@@ -8,6 +9,8 @@ import { Alert, Badge, Card, PageHeader } from "~/components/ui/layout.tsx";
 import { ProgressBar } from "~/components/ui/progress-bar.tsx";
 import { optionalFilter } from "~/domain/fields.ts";
 import { isCalibrationOpen } from "~/engine/access/calibration.ts";
+import { message } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
 import {
   closeCalibrationSession,
   loadCalibrationSession,
@@ -18,12 +21,11 @@ import {
 } from "~/models/calibration.server.ts";
 import { contentTitle, loadContentIndex } from "~/models/content-index.server.ts";
 import { requireUser, toViewer } from "~/utils/auth.server.ts";
-import { formatDate } from "~/utils/format.ts";
 import { handleIntent, redirectWithNotice, refused } from "~/utils/forms.server.ts";
 import { notFound } from "~/utils/permissions.server.ts";
 import { parseSearchParams, readFormData } from "~/utils/request.server.ts";
 
-const NOT_FOUND = "There's no calibration session at this address, or you're not invited to it.";
+const NOT_FOUND = message("calibration:notFound");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = toViewer(await requireUser(request));
@@ -74,8 +76,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     submit: async () => {
       const result = await submitScores(viewer, sessionId);
       if (result.status === "not-found") notFound(NOT_FOUND);
-      if (result.status === "closed") return refused("submit", "This session has closed: scores can no longer be changed.");
-      if (result.status === "incomplete") return refused("submit", "Score every conversation before you submit.");
+      if (result.status === "closed") return refused("submit", message("calibration:closedForScoring"));
+      if (result.status === "incomplete") return refused("submit", message("calibration:session.incomplete"));
       return redirectWithNotice(`/calibration/${sessionId}`, "calibration-submitted");
     },
     close: async () => {
@@ -90,82 +92,122 @@ export default function CalibrationSessionPage() {
   const { session, canManage, confirmingClose, seat, conversations, raters, sampleSize } = useLoaderData<typeof loader>();
   const scoredCount = conversations.filter((conversation) => conversation.scored).length;
   const nextToScore = conversations.find((conversation) => !conversation.scored);
+  const { t } = useTranslation();
   return (
     <div className="stack">
       <PageHeader
         title={session.title}
-        description={`${session.rubricTitle} rubric · ${sampleSize} conversations · organised by ${session.organiserName} · due ${formatDate(session.dueAt)}`}
-        actions={<Link to="/calibration">All sessions</Link>}
+        description={t("calibration:session.description", {
+          rubric: session.rubricTitle,
+          count: sampleSize,
+          organiser: session.organiserName,
+          due: new Date(session.dueAt).getTime(),
+        })}
+        actions={<Link to="/calibration">{t("calibration:allSessions")}</Link>}
       />
       {!session.open ? (
         <Alert tone="success">
-          This session is closed. <Link to={`/calibration/${session.id}/results`}>See the results</Link>
+          <Trans i18nKey="calibration:session.closedNotice" components={{ anchor: <Link to={`/calibration/${session.id}/results`} /> }} />
         </Alert>
       ) : null}
       {seat ? (
-        <Card title="Your scores">
+        <Card title={t("calibration:yourScores")}>
           <p role="status">
-            {scoredCount} of {conversations.length} scored
-            {seat.submitted ? " · submitted" : ""}
+            {t(seat.submitted ? "calibration:session.progressSubmitted" : "calibration:session.progress", {
+              scored: scoredCount,
+              total: conversations.length,
+            })}
           </p>
-          <ProgressBar label="Your scoring progress" percent={conversations.length ? (scoredCount / conversations.length) * 100 : 0} />
-          <p className="muted">
-            Score each conversation with the rubric before you see the automatic grade or anyone else's scores. You can change a score until
-            the session closes.
-          </p>
-          <DataTable textOnly={!session.open} caption="Conversations to score" columns={["Conversation", "Scenario", "Your scores"]}>
+          <ProgressBar
+            label={t("calibration:session.progressLabel")}
+            percent={conversations.length ? (scoredCount / conversations.length) * 100 : 0}
+          />
+          <p className="muted">{t("calibration:session.blindHint")}</p>
+          <DataTable
+            textOnly={!session.open}
+            caption={t("calibration:session.caption")}
+            columns={[
+              t("calibration:session.column.conversation"),
+              t("calibration:session.column.scenario"),
+              t("calibration:session.column.yourScores"),
+            ]}
+          >
             {conversations.map((conversation) => (
               <tr key={conversation.id}>
                 <td>
                   {session.open ? (
-                    <Link to={`/calibration/${session.id}/conversations/${conversation.id}`}>Conversation {conversation.number}</Link>
+                    <Link to={`/calibration/${session.id}/conversations/${conversation.id}`}>
+                      {t("calibration:conversationNumber", { number: conversation.number })}
+                    </Link>
                   ) : (
-                    `Conversation ${conversation.number}`
+                    t("calibration:conversationNumber", { number: conversation.number })
                   )}
                 </td>
                 <td>{conversation.scenarioTitle}</td>
-                <td>{conversation.scored ? <Badge tone="success">Scored</Badge> : <Badge>Not yet</Badge>}</td>
+                <td>
+                  {conversation.scored ? (
+                    <Badge tone="success">{t("calibration:session.scored")}</Badge>
+                  ) : (
+                    <Badge>{t("calibration:session.notYet")}</Badge>
+                  )}
+                </td>
               </tr>
             ))}
           </DataTable>
           {session.open && nextToScore ? (
             <p className="row">
               <ButtonLink to={`/calibration/${session.id}/conversations/${nextToScore.id}`}>
-                {scoredCount === 0 ? "Start scoring" : "Score the next conversation"}
+                {scoredCount === 0 ? t("calibration:session.start") : t("calibration:session.next")}
               </ButtonLink>
             </p>
           ) : null}
-          {session.open && !nextToScore && !seat.submitted ? <ActionButton intent="submit">Submit my scores</ActionButton> : null}
+          {session.open && !nextToScore && !seat.submitted ? (
+            <ActionButton intent="submit">{t("calibration:session.submit")}</ActionButton>
+          ) : null}
         </Card>
       ) : null}
       {canManage ? (
-        <Card title="Who has scored">
-          <DataTable textOnly caption="Raters' progress" columns={["Person", "Conversations scored", "Status"]}>
+        <Card title={t("calibration:session.raters.title")}>
+          <DataTable
+            textOnly
+            caption={t("calibration:session.raters.caption")}
+            columns={[
+              t("calibration:session.raters.column.person"),
+              t("calibration:session.raters.column.scored"),
+              t("calibration:session.raters.column.status"),
+            ]}
+          >
             {raters.map((rater) => (
               <tr key={rater.id}>
                 <td>{rater.name}</td>
                 <td>{rater.scored}</td>
-                <td>{rater.submitted ? <Badge tone="success">Submitted</Badge> : <Badge>Scoring</Badge>}</td>
+                <td>
+                  {rater.submitted ? (
+                    <Badge tone="success">{t("calibration:session.raters.submitted")}</Badge>
+                  ) : (
+                    <Badge>{t("calibration:session.raters.scoring")}</Badge>
+                  )}
+                </td>
               </tr>
             ))}
           </DataTable>
           {session.open ? (
             confirmingClose ? (
               <div role="alertdialog" aria-labelledby="confirm-close-title" className="alert alert--warning">
-                <h3 id="confirm-close-title">Close the session now?</h3>
-                <p>Nobody can score or change a score after this, and everyone invited is told the results are ready.</p>
+                <h3 id="confirm-close-title">{t("calibration:session.close.title")}</h3>
+                <p>{t("calibration:session.close.body")}</p>
                 <div className="row">
                   <ActionButton intent="close" variant="danger" className="">
-                    Yes, close it
+                    {t("calibration:session.close.confirm")}
                   </ActionButton>
                   <Link to={`/calibration/${session.id}`} className={buttonClassName("secondary")}>
-                    Keep it open
+                    {t("calibration:session.close.keepOpen")}
                   </Link>
                 </div>
               </div>
             ) : (
               <p>
-                <Link to="?confirm=close">Close the session and see the results…</Link>
+                <Link to="?confirm=close">{t("calibration:session.close.link")}</Link>
               </p>
             )
           ) : null}
@@ -175,6 +217,10 @@ export default function CalibrationSessionPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.session.title ?? "Calibration"} · Calibration · Frontline` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? pageTitle(matches, "calibration:session.pageTitle", { title: data.session.title })
+      : pageTitle(matches, "calibration:title"),
+  },
 ];

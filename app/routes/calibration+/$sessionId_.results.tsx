@@ -1,19 +1,21 @@
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ConversationResult, CriterionAgreement } from "~/components/calibration/results.tsx";
 import { scoreSchema, toScoredCriteria, toScores } from "~/components/calibration/score-form.tsx";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
+import { message } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
 import { loadCalibrationResults, recordBenchmarks } from "~/models/calibration-results.server.ts";
 import { rubricById, loadCalibrationSession, scoredCriteria } from "~/models/calibration.server.ts";
 import { requireUser, toViewer } from "~/utils/auth.server.ts";
-import { formatDate } from "~/utils/format.ts";
 import { handleIntent, invalid, redirectWithNotice, refused } from "~/utils/forms.server.ts";
 import { notFound } from "~/utils/permissions.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
 
-const NOT_FOUND = "There's no calibration session at this address, or you're not invited to it.";
+const NOT_FOUND = message("calibration:notFound");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = toViewer(await requireUser(request));
@@ -38,9 +40,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema });
       if (submission.status !== "success") return invalid("benchmark", submission);
       const result = await recordBenchmarks(viewer, sessionId, submission.value.itemId, toScores(submission.value));
-      if (result.status === "not-found") notFound("That conversation isn't part of this session.");
-      if (result.status === "open") return refused("benchmark", "Close the session before recording agreed levels.", submission);
-      if (result.status === "invalid-score") return refused("benchmark", "Choose a level for every criterion.", submission);
+      if (result.status === "not-found") notFound(message("calibration:results.itemNotFound"));
+      if (result.status === "open") return refused("benchmark", message("calibration:results.stillOpen"), submission);
+      if (result.status === "invalid-score") return refused("benchmark", message("calibration:levelForEvery"), submission);
       return redirectWithNotice(`/calibration/${sessionId}/results#conversation-${submission.value.itemId}`, "benchmark-saved");
     },
   });
@@ -48,31 +50,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CalibrationResultsPage() {
   const { session, canManage, scored, conversations, items, criteria } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <div className="stack">
       <PageHeader
-        title={`Results: ${session.title}`}
-        description={`Organised by ${session.organiserName} · closed ${formatDate(session.closedAt ?? session.dueAt)}. Conversations with the most disagreement come first.`}
-        actions={<Link to="/calibration">All sessions</Link>}
+        title={t("calibration:results.title", { title: session.title })}
+        description={t("calibration:results.description", {
+          organiser: session.organiserName,
+          closed: new Date(session.closedAt ?? session.dueAt).getTime(),
+        })}
+        actions={<Link to="/calibration">{t("calibration:allSessions")}</Link>}
       />
       {items.length === 0 ? (
-        <EmptyState title="No conversations to show">None of this session's conversations are shared with you.</EmptyState>
+        <EmptyState title={t("calibration:results.empty.title")}>{t("calibration:results.empty.body")}</EmptyState>
       ) : (
         <>
-          <Card title="How far people agree">
-            <p className="muted">
-              Exact agreement and Cohen's kappa compare each person with the automatic grader (kappa discounts agreement by chance: above
-              0.6 is substantial, below 0.4 weak). Krippendorff's alpha measures how far the people agree with each other.
-            </p>
+          <Card title={t("calibration:results.agreementTitle")}>
+            <p className="muted">{t("calibration:results.agreementHint")}</p>
             <CriterionAgreement criteria={scored} summaries={criteria} />
           </Card>
-          <h2>Conversations</h2>
-          {canManage ? (
-            <p className="muted">
-              Discuss the disagreements, then record the level you agreed for each criterion. Agreed levels feed the grader agreement page
-              and can retrain the grader.
-            </p>
-          ) : null}
+          <h2>{t("calibration:results.conversations")}</h2>
+          {canManage ? <p className="muted">{t("calibration:results.benchmarkHint")}</p> : null}
           {items.map((item, index) => (
             <ConversationResult
               key={item.id}
@@ -89,4 +87,8 @@ export default function CalibrationResultsPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Results: ${data?.session.title ?? "Calibration"} · Frontline` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data ? pageTitle(matches, "calibration:results.title", { title: data.session.title }) : pageTitle(matches, "calibration:title"),
+  },
+];

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { calibrationSchema, NewCalibrationForm } from "~/components/calibration/new-session-form.tsx";
 import { FilterBar, type FilterControl } from "~/components/forms/filter-bar.tsx";
@@ -10,7 +11,9 @@ import { calendarDayField, optionalFilter, parseCalendarDay, todayUtc } from "~/
 import { ROLE_LABELS, type Role } from "~/domain/people.ts";
 import { CALIBRATION_ORGANISER_ROLES } from "~/engine/access/calibration.ts";
 import { dueDateToInstant } from "~/engine/coaching/sessions.ts";
-import { fixedT, requestLocale } from "~/i18n/i18next.server.ts";
+import { message } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import {
   calibrationRubrics,
   countCandidates,
@@ -21,26 +24,25 @@ import {
 } from "~/models/calibration.server.ts";
 import { listInsightTeams } from "~/models/insights.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
-import { formatDate } from "~/utils/format.ts";
 import { handleIntent, invalid } from "~/utils/forms.server.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
 import { parseSearchParams, readFormData } from "~/utils/request.server.ts";
 
 const BELOW_PASS = "below-pass";
 const anyDay = calendarDayField({
-  required: "Enter a date",
-  min: { day: "2000-01-01", message: "Enter a later date" },
-  max: { day: "2999-12-31", message: "Enter an earlier date" },
+  required: message("calibration:new.query.dateRequired"),
+  min: { day: "2000-01-01", message: message("calibration:new.query.dateTooEarly") },
+  max: { day: "2999-12-31", message: message("calibration:new.query.dateTooLate") },
 });
 
 /** The sample's filter: in the address while choosing, as hidden fields when the form is sent. */
 const FilterSchema = z.object({
-  rubric: optionalFilter(z.string().max(60, "rubric is too long")),
-  team: optionalFilter(z.string().max(64, "team is too long")),
-  scenario: optionalFilter(z.string().max(100, "scenario is too long")),
+  rubric: optionalFilter(z.string().max(60, message("calibration:new.query.rubric"))),
+  team: optionalFilter(z.string().max(64, message("calibration:new.query.team"))),
+  scenario: optionalFilter(z.string().max(100, message("calibration:new.query.scenario"))),
   from: optionalFilter(anyDay),
   to: optionalFilter(anyDay),
-  result: optionalFilter(z.enum([BELOW_PASS], { errorMap: () => ({ message: "result is not a known filter" }) })),
+  result: optionalFilter(z.enum([BELOW_PASS], { errorMap: () => ({ message: message("calibration:new.query.result") }) })),
 });
 type Filter = z.infer<typeof FilterSchema>;
 
@@ -74,7 +76,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     countCandidates(viewer, rubric.id, toCandidateFilter(filter)),
     listInvitable(viewer),
   ]);
-  const t = await fixedT(await requestLocale(request, user), "common");
   return {
     today: todayUtc(),
     filter: { ...filter, rubric: rubric.id },
@@ -86,13 +87,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     candidates: candidates.map((candidate) => ({
       value: candidate.id,
       label: `${candidate.agentName} · ${candidate.scenarioTitle}`,
-      detail: `${formatDate(candidate.endedAt)} · score ${candidate.score}`,
+      endedAt: candidate.endedAt,
+      score: candidate.score,
     })),
     matching,
-    people: people.map((person) => {
-      const role = t(ROLE_LABELS[person.role as Role]);
-      return { value: person.id, label: person.name, detail: person.team ? `${role}, ${person.team.name}` : role };
-    }),
+    people: people.map((person) => ({ value: person.id, label: person.name, role: person.role as Role, team: person.team?.name ?? null })),
   };
 }
 
@@ -106,7 +105,7 @@ export async function action({ request }: ActionFunctionArgs) {
       );
       const submission = parseWithZod(formData, { schema: calibrationSchema(todayUtc()) });
       if (submission.status !== "success") return invalid("create", submission);
-      if (!filter.success) return invalid("create", submission, { mode: ["The filter above is not valid: apply it again."] });
+      if (!filter.success) return invalid("create", submission, { mode: [message("calibration:new.filterInvalid")] });
       const { rubric } = await chosenRubric(filter.data.rubric);
       const { value } = submission;
       const result = await createCalibrationSession(viewer, {
@@ -130,38 +129,71 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewCalibrationPage() {
   const { today, filter, rubrics, teams, scenarios, candidates, matching, people } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const format = useFormat();
   const controls: FilterControl[] = [
-    { kind: "select", name: "rubric", label: "Rubric", options: rubrics, defaultValue: filter.rubric },
-    { kind: "select", name: "team", label: "Team", any: "Any team", options: teams },
-    { kind: "select", name: "scenario", label: "Scenario", any: "Any scenario", options: scenarios },
-    { kind: "date", name: "from", label: "Ended from" },
-    { kind: "date", name: "to", label: "Ended by" },
-    { kind: "select", name: "result", label: "Result", any: "Any result", options: [{ value: BELOW_PASS, label: "Not passed" }] },
+    { kind: "select", name: "rubric", label: t("calibration:new.filter.rubric"), options: rubrics, defaultValue: filter.rubric },
+    { kind: "select", name: "team", label: t("calibration:new.filter.team"), any: t("calibration:new.filter.anyTeam"), options: teams },
+    {
+      kind: "select",
+      name: "scenario",
+      label: t("calibration:new.filter.scenario"),
+      any: t("calibration:new.filter.anyScenario"),
+      options: scenarios,
+    },
+    { kind: "date", name: "from", label: t("calibration:new.filter.from") },
+    { kind: "date", name: "to", label: t("calibration:new.filter.to") },
+    {
+      kind: "select",
+      name: "result",
+      label: t("calibration:new.filter.result"),
+      any: t("calibration:new.filter.anyResult"),
+      options: [{ value: BELOW_PASS, label: t("calibration:new.filter.notPassed") }],
+    },
   ];
+  const candidateOptions = candidates.map((candidate) => ({
+    value: candidate.value,
+    label: candidate.label,
+    detail: t("calibration:new.candidateDetail", { day: format.day(candidate.endedAt), score: format.number(candidate.score) }),
+  }));
+  const peopleOptions = people.map((person) => {
+    const role = t(ROLE_LABELS[person.role]);
+    return {
+      value: person.value,
+      label: person.label,
+      detail: person.team ? t("calibration:new.personDetail", { role, team: person.team }) : role,
+    };
+  });
   const hiddenFields = Object.fromEntries(
     Object.entries(filter).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
   );
   return (
     <div className="stack">
       <PageHeader
-        title="New calibration session"
-        description="Everyone invited scores the same conversations with one rubric, without seeing the automatic grade or each other's scores until the session closes."
-        actions={<Link to="/calibration">All sessions</Link>}
+        title={t("calibration:new.title")}
+        description={t("calibration:new.description")}
+        actions={<Link to="/calibration">{t("calibration:allSessions")}</Link>}
       />
-      <Card title="1. Which conversations">
+      <Card title={t("calibration:new.sampleCard")}>
         <FilterBar
-          label="Filter the conversations to sample"
+          label={t("calibration:new.filter.label")}
           idPrefix="sample"
           controls={controls}
           values={filter}
           clearTo="/calibration/new"
         />
       </Card>
-      <Card title="2. The session">
-        <NewCalibrationForm today={today} candidates={candidates} matching={matching} people={people} hiddenFields={hiddenFields} />
+      <Card title={t("calibration:new.sessionCard")}>
+        <NewCalibrationForm
+          today={today}
+          candidates={candidateOptions}
+          matching={matching}
+          people={peopleOptions}
+          hiddenFields={hiddenFields}
+        />
       </Card>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "New calibration session · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "calibration:new.title") }];

@@ -1,12 +1,15 @@
 import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CheckInForm, CheckInTable, createCheckInSchema } from "~/components/career/check-ins.tsx";
 import { Readiness } from "~/components/career/readiness.tsx";
 import { PageHeader } from "~/components/ui/layout.tsx";
 import { getCareerContent } from "~/content/career.server.ts";
 import { hasRole, LEADING_ROLES } from "~/engine/access/people.ts";
 import { readerLocale } from "~/i18n/locales.ts";
+import { message } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
 import { loadCareer } from "~/models/career-view.server.ts";
 import { recordCheckIn } from "~/models/check-in.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
@@ -40,32 +43,30 @@ export async function action({ request }: ActionFunctionArgs) {
         return redirectWithNotice("/career", "check-in-saved");
       },
     },
-    "Unknown action on your career page.",
+    message("career:page.unknownAction"),
   );
 }
 
 export default function CareerPage() {
+  const { t } = useTranslation();
   const { readiness, checkIns, competencies, previousRatings, seesTeam } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <PageHeader
-        title="Career"
-        description="Where you are, what the next level asks of you, and the evidence you already have."
-        actions={seesTeam ? <Link to="/career/team">Your team's readiness</Link> : null}
+        title={t("career:page.title")}
+        description={t("career:page.description")}
+        actions={seesTeam ? <Link to="/career/team">{t("career:page.teamLink")}</Link> : null}
       />
       <Readiness view={readiness} />
       <section className="card stack" aria-labelledby="check-in">
-        <h2 id="check-in">Check-in</h2>
-        <p className="muted">
-          How you rate yourself beside what your graded practice measures (the average of your last 5 graded attempts, from 0 to 2) and how
-          your lead rates you. Where they differ is the best thing to talk about at your next 1:1.
-        </p>
+        <h2 id="check-in">{t("career:checkIn.heading")}</h2>
+        <p className="muted">{t("career:checkIn.selfIntro")}</p>
         <CheckInTable view={checkIns} />
-        <h3>Rate yourself</h3>
+        <h3>{t("career:checkIn.rateYourself")}</h3>
         <CheckInForm perspective="self" competencies={competencies} previous={previousRatings} />
       </section>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Career · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "career:page.title") }];

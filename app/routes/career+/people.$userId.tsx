@@ -8,7 +8,8 @@ import { Readiness } from "~/components/career/readiness.tsx";
 import { Alert, Badge, PageHeader } from "~/components/ui/layout.tsx";
 import { canCoach } from "~/engine/access/coaching.ts";
 import { nominationLevels } from "~/engine/career/evaluate.ts";
-import { translateMessage } from "~/i18n/message.ts";
+import { message, translateMessage } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
 import { loadCareerOf, type LoadedCareerOf } from "~/models/career-view.server.ts";
 import { recordCheckIn } from "~/models/check-in.server.ts";
 import { nominate } from "~/models/nomination.server.ts";
@@ -18,7 +19,7 @@ import { notFound } from "~/utils/permissions.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
 import { personCareerView } from "./person-career-view.server.ts";
 
-const NOT_YOURS = "That person isn't on a team you lead.";
+const NOT_YOURS = message("career:person.notYours");
 
 /** Whether the viewer may check in on the person as their lead and nominate them: not once they are deactivated. */
 function canActOn({ viewer, record }: LoadedCareerOf, userId: string): boolean {
@@ -58,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithNotice(here, "nomination-sent");
       },
     },
-    "Unknown action for this person's career.",
+    message("career:person.unknownAction"),
   );
 }
 
@@ -69,68 +70,63 @@ export default function PersonCareerPage() {
   return (
     <div className="stack">
       <PageHeader
-        title={`${person.name}'s career`}
+        title={t("career:person.title", { name: person.name })}
         description={
           <>
-            {person.teamName ?? "No team"}
+            {person.teamName ?? t("career:noTeam")}
             {person.active ? null : (
               <>
                 {" "}
-                <Badge tone="danger">Deactivated</Badge>
+                <Badge tone="danger">{t("career:person.deactivated")}</Badge>
               </>
             )}
           </>
         }
         actions={
           <>
-            <Link to="/career/team">Team readiness</Link>
-            <Link to={`/coaching/people/${person.id}`}>Coaching timeline</Link>
+            <Link to="/career/team">{t("career:person.teamReadiness")}</Link>
+            <Link to={`/coaching/people/${person.id}`}>{t("career:person.coachingTimeline")}</Link>
           </>
         }
       />
-      {canAct ? null : (
-        <Alert>{person.name}'s account is deactivated: their record stays readable, but check-ins and nominations are closed.</Alert>
-      )}
+      {canAct ? null : <Alert>{t("career:person.deactivatedAlert", { name: person.name })}</Alert>}
       <Readiness view={readiness} personName={person.name} />
 
       <section className="card stack" aria-labelledby="check-in">
-        <h2 id="check-in">Check-in</h2>
-        <p className="muted">
-          {person.name}'s own ratings beside yours and what their graded practice measures (the average of their last 5 graded attempts,
-          from 0 to 2).
-        </p>
+        <h2 id="check-in">{t("career:checkIn.heading")}</h2>
+        <p className="muted">{t("career:checkIn.personIntro", { name: person.name })}</p>
         <CheckInTable view={checkIns} personName={person.name} />
         {canAct ? (
           <>
-            <h3>Your ratings as their lead</h3>
+            <h3>{t("career:checkIn.leadRatings")}</h3>
             <CheckInForm perspective="lead" competencies={competencies} previous={previousRatings} personName={person.name} />
           </>
         ) : null}
       </section>
 
       <section className="card stack" aria-labelledby="nominations">
-        <h2 id="nominations">Nominations</h2>
+        <h2 id="nominations">{t("career:person.nominations")}</h2>
         {!canAct ? null : pending ? (
-          <p>
-            {person.name}'s nomination for {translateMessage(t, pending)} is waiting for an admin's decision. You can nominate again once it
-            is decided.
-          </p>
+          <p>{t("career:person.pending", { name: person.name, level: translateMessage(t, pending) })}</p>
         ) : levelOptions.length === 0 ? (
-          <p className="muted">There is no level directly above {person.name}'s to nominate them for.</p>
+          <p className="muted">{t("career:person.noLevelAbove", { name: person.name })}</p>
         ) : (
           <>
-            <p className="muted">
-              A nomination is your sign-off that {person.name} is ready. An admin approves or declines it with a reason; approval changes
-              their level.
-            </p>
+            <p className="muted">{t("career:person.nominationIntro", { name: person.name })}</p>
             <NominationForm personName={person.name} options={levelOptions} />
           </>
         )}
-        <h3>History</h3>
+        <h3>{t("career:person.history")}</h3>
         <NominationHistory nominations={nominations} />
       </section>
     </div>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"}'s career · Frontline` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? pageTitle(matches, "career:person.title", { name: data.person.name })
+      : pageTitle(matches, "career:person.pageTitleFallback"),
+  },
+];

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FilterBar } from "~/components/forms/filter-bar.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
@@ -11,16 +11,17 @@ import { readinessScope } from "~/engine/access/career.ts";
 import { LEADING_ROLES, looksAfterTeam, teamScope } from "~/engine/access/people.ts";
 import { CLOSE_TO_READY_PERCENT, type Readiness } from "~/engine/career/readiness.ts";
 import { readerLocale } from "~/i18n/locales.ts";
-import { translateMessage } from "~/i18n/message.ts";
+import { message, translateMessage } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { teamCareerRecords } from "~/models/career-record.server.ts";
 import { readinessRow } from "~/models/career-view.server.ts";
 import { listTeamOptions } from "~/models/team.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
-import { formatDate } from "~/utils/format.ts";
 import { notFound, requireRole } from "~/utils/permissions.server.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 
-const NOT_YOURS = "That team isn't one you can see.";
+const NOT_YOURS = message("career:team.notYours");
 
 /**
  * At most ten SQL statements for a lead of fifty (tests/integration/career-team.test.ts):
@@ -46,72 +47,92 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isAdmin,
     team: team ?? "",
     teams: (teams ?? []).map((option) => ({ value: option.id, label: option.name })),
-    scope: teamName ?? (isAdmin ? "Everyone" : "Your teams"),
+    teamName,
     showTeam: new Set(rows.map((row) => row.teamName)).size > 1,
     rows,
   };
 }
 
 function ReadinessBadge({ readiness }: { readiness: Readiness }) {
-  if (readiness === "ready") return <Badge tone="success">Ready</Badge>;
-  if (readiness === "close") return <Badge tone="primary">Close</Badge>;
+  const { t } = useTranslation();
+  if (readiness === "ready") return <Badge tone="success">{t("career:team.ready")}</Badge>;
+  if (readiness === "close") return <Badge tone="primary">{t("career:team.close")}</Badge>;
   return <span className="muted">—</span>;
 }
 
 export default function TeamReadinessPage() {
   const { t } = useTranslation();
-  const { isAdmin, team, teams, scope, showTeam, rows } = useLoaderData<typeof loader>();
+  const format = useFormat();
+  const { isAdmin, team, teams, teamName, showTeam, rows } = useLoaderData<typeof loader>();
+  const scope = teamName ?? (isAdmin ? t("career:team.everyone") : t("career:team.yourTeams"));
   return (
     <div className="stack">
       <PageHeader
-        title="Team readiness"
-        description={`Who is ready or close to ready (${CLOSE_TO_READY_PERCENT}% or more) for their next level, and who already has a nomination in.`}
+        title={t("career:team.title")}
+        description={t("career:team.description", { percent: CLOSE_TO_READY_PERCENT })}
         actions={
           <>
-            <Link to="/career">Your career</Link>
-            <Link to="/coaching">Coaching</Link>
+            <Link to="/career">{t("career:team.yourCareer")}</Link>
+            <Link to="/coaching">{t("common:nav.coaching")}</Link>
           </>
         }
       />
       {isAdmin ? (
         <FilterBar
-          label="Filter team readiness"
+          label={t("career:team.filterLabel")}
           idPrefix="readiness"
-          controls={[{ kind: "select", name: "team", label: "Team", options: teams, any: "Everyone" }]}
+          controls={[{ kind: "select", name: "team", label: t("career:team.team"), options: teams, any: t("career:team.everyone") }]}
           values={{ team }}
           clearTo="/career/team"
         />
       ) : null}
       {rows.length === 0 ? (
-        <EmptyState title="No one to show yet">
-          {isAdmin
-            ? "Active agents and leads appear here with their readiness for the next level."
-            : "The agents on the teams you lead appear here once they're added."}
-        </EmptyState>
+        <EmptyState title={t("career:team.emptyTitle")}>{isAdmin ? t("career:team.emptyAdmin") : t("career:team.emptyLead")}</EmptyState>
       ) : (
         <DataTable
           className="readiness-table"
-          caption={`${scope}: readiness for the next level, most ready first. Percent ready is the average progress across a level's requirements; open a person for the evidence.`}
+          caption={t("career:team.caption", { scope })}
           captionVisible
-          columns={["Person", showTeam && "Team", "Current level", "Next levels", "Nomination"]}
+          columns={[
+            t("career:team.columns.person"),
+            showTeam && t("career:team.columns.team"),
+            t("career:team.columns.currentLevel"),
+            t("career:team.columns.nextLevels"),
+            t("career:team.columns.nomination"),
+          ]}
         >
           {rows.map((row) => (
             <tr key={row.id}>
               <th scope="row">
                 <Link to={`/career/people/${row.id}`}>{row.name}</Link>
               </th>
-              {showTeam ? <td>{row.teamName ?? <span className="muted">No team</span>}</td> : null}
+              {showTeam ? <td>{row.teamName ?? <span className="muted">{t("career:noTeam")}</span>}</td> : null}
               <td>{translateMessage(t, row.level)}</td>
               <td>
                 {row.next.length === 0 ? (
-                  <span className="muted">Top of the ladder</span>
+                  <span className="muted">{t("career:team.top")}</span>
                 ) : (
                   <ul className="readiness-list">
                     {row.next.map((level) => (
                       <li key={level.key}>
-                        {level.title}
-                        {level.via.length ? <span className="muted"> (after {level.via.join(", ")})</span> : null}:{" "}
-                        <strong>{level.percentReady}%</strong> <ReadinessBadge readiness={level.readiness} />
+                        {level.via.length ? (
+                          <Trans
+                            i18nKey="career:team.nextLevelVia"
+                            values={{
+                              level: level.title,
+                              levels: level.via.map((via) => translateMessage(t, via)).join(t("career:team.viaSeparator")),
+                              percent: level.percentReady,
+                            }}
+                            components={{ muted: <span className="muted" />, strong: <strong /> }}
+                          />
+                        ) : (
+                          <Trans
+                            i18nKey="career:team.nextLevel"
+                            values={{ level: level.title, percent: level.percentReady }}
+                            components={{ strong: <strong /> }}
+                          />
+                        )}{" "}
+                        <ReadinessBadge readiness={level.readiness} />
                       </li>
                     ))}
                   </ul>
@@ -121,12 +142,10 @@ export default function TeamReadinessPage() {
                 {row.pending ? (
                   <>
                     {translateMessage(t, row.pending.level)}{" "}
-                    <span className="muted">
-                      — by {row.pending.by}, {formatDate(row.pending.at)}, waiting for a decision
-                    </span>
+                    <span className="muted">{t("career:team.pendingBy", { by: row.pending.by, date: format.day(row.pending.at) })}</span>
                   </>
                 ) : (
-                  <span className="muted">None pending</span>
+                  <span className="muted">{t("career:team.nonePending")}</span>
                 )}
               </td>
             </tr>
@@ -137,4 +156,4 @@ export default function TeamReadinessPage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Team readiness · Career · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "career:team.pageTitle") }];

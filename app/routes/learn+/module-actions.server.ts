@@ -6,6 +6,9 @@ import { ReflectionSchema } from "~/components/mdx/reflection.tsx";
 import { moduleRef, versionRef, type Catalog, type CompiledModule } from "~/content/modules.server.ts";
 import { moduleStatus } from "~/engine/learning/progress.ts";
 import { checkAnswers, gradeQuiz, type QuizAnswers } from "~/engine/learning/quiz.ts";
+import { fixedT } from "~/i18n/i18next.server.ts";
+import { intlLocale, type Locale } from "~/i18n/locales.ts";
+import { message } from "~/i18n/message.ts";
 import {
   listProgressRecords,
   MAX_READING_TIME_FACTOR,
@@ -18,11 +21,15 @@ import { badRequest } from "~/utils/request.server.ts";
 import { titleOf } from "./module-view.server.ts";
 
 /** Nothing is recorded for a module whose prerequisites the person hasn't finished: a 400 naming them. */
-export async function refuseIfLocked(userId: string, catalog: Catalog, module: CompiledModule) {
+export async function refuseIfLocked(userId: string, catalog: Catalog, module: CompiledModule, locale: Locale) {
   const status = moduleStatus(moduleRef(module), await listProgressRecords(userId));
   if (status.kind === "locked") {
-    const titles = status.missing.map((slug) => `“${titleOf(catalog.modules, slug)}”`).join(" and ");
-    badRequest(`This module is locked. Finish ${titles} first.`);
+    // The titles are already in the reader's language (the catalog is), so the list is joined in it too.
+    const t = await fixedT(locale, "learn");
+    const titles = new Intl.ListFormat(intlLocale(locale), { type: "conjunction" }).format(
+      status.missing.map((slug) => t("quoted", { title: titleOf(catalog.modules, slug) })),
+    );
+    badRequest(message("learn:errors.locked", { titles }));
   }
 }
 
@@ -45,7 +52,7 @@ function secondsSince(openedAt: string | undefined, now: Date): number {
  */
 export async function recordReadingReport(userId: string, module: CompiledModule, formData: FormData, { finished }: { finished: boolean }) {
   const parsed = ProgressSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) badRequest("That reading update could not be understood.");
+  if (!parsed.success) badRequest(message("learn:errors.readingUpdate"));
   const section = module.sections.some((candidate) => candidate.id === parsed.data.section) ? parsed.data.section : undefined;
   const reachedEnd = finished || parsed.data.reachedEnd === "1";
   const reading = parsed.data.openedAt
@@ -56,10 +63,10 @@ export async function recordReadingReport(userId: string, module: CompiledModule
 
 const QuizSubmissionSchema = z.object({
   quizId: z.string().min(1).max(60),
-  submissionKey: z.string().min(8, "This form is out of date; reload the page.").max(100),
+  submissionKey: z.string().min(8).max(100),
 });
 
-const UNANSWERED = "Your answers weren't submitted: answer the questions marked below, then submit again.";
+const UNANSWERED = message("learn:quiz.unanswered");
 
 function readAnswers(formData: FormData): QuizAnswers {
   // No prototype: a field named "answer.__proto__" is just an unknown question.
@@ -87,14 +94,9 @@ function quizErrors(problems: Record<string, string>): Record<string, string[]> 
 export async function submitQuiz(userId: string, module: CompiledModule, formData: FormData) {
   const submission = parseWithZod(formData, { schema: QuizSubmissionSchema });
   // The quiz id and its key are hidden fields: when they are wrong the page is out of date.
-  if (submission.status !== "success")
-    badRequest(
-      Object.values(submission.error ?? {})
-        .flat()
-        .find(Boolean) ?? "This form is out of date; reload the page.",
-    );
+  if (submission.status !== "success") badRequest(message("learn:errors.outOfDate"));
   const quiz = module.quizzes.find((candidate) => candidate.id === submission.value.quizId);
-  if (!quiz) badRequest("This module has no such knowledge check. Reload the page and try again.");
+  if (!quiz) badRequest(message("learn:errors.noSuchQuiz"));
   const answers = readAnswers(formData);
   const problems = checkAnswers(quiz, answers);
   if (Object.keys(problems).length > 0) return invalid("quiz", submission, quizErrors(problems));
@@ -113,7 +115,7 @@ export async function saveReflectionAnswer(userId: string, module: CompiledModul
   if (submission.status !== "success") return invalid("reflection", submission);
   const { reflectionId, text } = submission.value;
   if (!module.reflections.some((reflection) => reflection.id === reflectionId)) {
-    badRequest("This module has no such reflection. Reload the page and try again.");
+    badRequest(message("learn:errors.noSuchReflection"));
   }
   await saveReflection(userId, versionRef(module), reflectionId, text);
   return { savedReflectionId: reflectionId };

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { type ClientLoaderFunctionArgs, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { AssignmentBar, toAssignmentBarView } from "~/components/assignments/assignment-bar.tsx";
 import { IntentForm, useIntentForm } from "~/components/forms/intent-form.tsx";
 import { useIsPending } from "~/components/forms/use-is-pending.ts";
@@ -12,6 +12,9 @@ import { ReadingProgressBar, ReadingTracker } from "~/components/reading-tracker
 import { Button } from "~/components/ui/button.tsx";
 import { Alert, Card } from "~/components/ui/layout.tsx";
 import { loadModuleScript } from "~/content/module-script.ts";
+import { readerLocale } from "~/i18n/locales.ts";
+import { message } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
 import { findOpenAssignmentBar } from "~/models/assignment.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { handleIntent } from "~/utils/forms.server.ts";
@@ -39,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { catalog, module } = await loadModule(params.slug, user);
   const formData = await readFormData(request);
-  await refuseIfLocked(user.id, catalog, module);
+  await refuseIfLocked(user.id, catalog, module, readerLocale(user));
   return handleIntent(
     formData,
     {
@@ -54,12 +57,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       quiz: () => submitQuiz(user.id, module, formData),
       reflection: () => saveReflectionAnswer(user.id, module, formData),
     },
-    "Unknown action for this module.",
+    message("learn:errors.unknownAction"),
   );
 }
 
 /** "I've read this module": with JavaScript the reading tracker reports the time; without it, this form does. */
 function FinishReadingForm({ servedAt }: { servedAt: string }) {
+  const { t } = useTranslation();
   const [form] = useIntentForm({ id: "finish-reading", intent: "finish" });
   const pending = useIsPending({ intent: "finish" });
   return (
@@ -68,7 +72,7 @@ function FinishReadingForm({ servedAt }: { servedAt: string }) {
         <input type="hidden" name="openedAt" value={servedAt} />
       </noscript>
       <Button type="submit" variant="secondary" pending={pending}>
-        I've read this module
+        {t("learn:module.finishReading")}
       </Button>
     </IntentForm>
   );
@@ -83,27 +87,28 @@ export default function ModulePage() {
 
   return (
     <div className="module-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/learn">Learn</Link> <span aria-hidden="true">/</span> {module.track === "onboarding" ? "Onboarding path" : "Library"}
+      <nav aria-label={t("learn:module.breadcrumb")} className="breadcrumb">
+        <Link to="/learn">{t("learn:title")}</Link> <span aria-hidden="true">/</span>{" "}
+        {module.track === "onboarding" ? t("learn:onboardingPath") : t("learn:library")}
       </nav>
       <header className="module-header">
         <h1>{module.title}</h1>
         <p className="module-header__summary">{module.summary}</p>
         <p className="row module-header__meta">
           <ModuleStatusBadge status={status.kind} />
-          <span>{module.minutes} min read</span>
+          <span>{t("learn:module.minutesRead", { minutes: module.minutes })}</span>
           <span>·</span>
-          <span>{module.competencies.join(", ")}</span>
+          <span>{module.competencies.join(t("learn:listSeparator"))}</span>
           <span>·</span>
-          <span>Version {module.version}</span>
+          <span>{t("learn:module.version", { version: module.version })}</span>
         </p>
       </header>
       {loaderData.fallback ? <Alert tone="info">{t("common:content.moduleInEnglish")}</Alert> : null}
       {loaderData.assignmentBar ? <AssignmentBar bar={loaderData.assignmentBar} /> : null}
 
       {status.kind === "locked" ? (
-        <Card title="This module is locked">
-          <p>Finish these first, then come back:</p>
+        <Card title={t("learn:module.lockedTitle")}>
+          <p>{t("learn:module.lockedBody")}</p>
           <ul>
             {missingPrerequisites.map((prerequisite) => (
               <li key={prerequisite.slug}>
@@ -115,20 +120,23 @@ export default function ModulePage() {
       ) : (
         <>
           {status.kind === "updated" ? (
-            <Alert tone="info">
-              This module has changed since you completed version {status.completedVersion}. Your earlier completion still counts; read it
-              again and retake the check to complete version {module.version}.
-            </Alert>
+            <Alert tone="info">{t("learn:module.updated", { completedVersion: status.completedVersion, version: module.version })}</Alert>
           ) : null}
           {progress.lastSection && !progress.completed ? (
             <Alert tone="info">
-              Continue where you left off: <a href={`#${progress.lastSection.id}`}>{progress.lastSection.title}</a>
+              <Trans
+                i18nKey="learn:module.resume"
+                values={{ section: progress.lastSection.title }}
+                // Trans swaps these children for the message's words. The tag is <anchor>, not <link>: Trans
+                // parses messages as HTML, where <link> is a void element and would leave the link empty.
+                components={{ anchor: <a href={`#${progress.lastSection.id}`}>{progress.lastSection.title}</a> }}
+              />
             </Alert>
           ) : null}
           <ReadingProgressBar />
           <div className="module-layout">
-            <nav className="module-toc" aria-label="Sections">
-              <p className="module-toc__title">In this module</p>
+            <nav className="module-toc" aria-label={t("learn:module.sections")}>
+              <p className="module-toc__title">{t("learn:module.inThisModule")}</p>
               <ol>
                 {module.sections.map((section) => (
                   <li key={section.id}>
@@ -153,25 +161,29 @@ export default function ModulePage() {
               <section id="module-end" className="card module-end" aria-labelledby="module-end-title">
                 {progress.completed ? (
                   <>
-                    <h2 id="module-end-title">Module complete</h2>
-                    <p>Well done — this module counts toward your progress.</p>
+                    <h2 id="module-end-title">{t("learn:module.completeTitle")}</h2>
+                    <p>{t("learn:module.completeBody")}</p>
                     {next ? (
                       <p>
-                        Up next: <Link to={`/learn/modules/${next.slug}`}>{next.title}</Link>
+                        <Trans
+                          i18nKey="learn:module.upNext"
+                          values={{ title: next.title }}
+                          components={{ anchor: <Link to={`/learn/modules/${next.slug}`} /> }}
+                        />
                       </p>
                     ) : (
-                      <Link to="/learn">Back to Learn</Link>
+                      <Link to="/learn">{t("learn:backToLearn")}</Link>
                     )}
                   </>
                 ) : progress.reachedEnd ? (
                   <>
-                    <h2 id="module-end-title">You've read to the end</h2>
-                    <p>Pass the knowledge check above to complete this module.</p>
+                    <h2 id="module-end-title">{t("learn:module.readTitle")}</h2>
+                    <p>{t("learn:module.readBody")}</p>
                   </>
                 ) : (
                   <>
-                    <h2 id="module-end-title">Finished reading?</h2>
-                    <p>Mark the module as read; passing the knowledge check then completes it.</p>
+                    <h2 id="module-end-title">{t("learn:module.finishedTitle")}</h2>
+                    <p>{t("learn:module.finishedBody")}</p>
                     <FinishReadingForm servedAt={servedAt} />
                   </>
                 )}
@@ -184,4 +196,8 @@ export default function ModulePage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.module.title ?? "Module"} · Learn · Frontline` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data ? pageTitle(matches, "learn:module.pageTitle", { title: data.module.title }) : pageTitle(matches, "learn:module.untitled"),
+  },
+];

@@ -1,24 +1,30 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ModuleStatusBadge } from "~/components/module-status-badge.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { ProgressBar } from "~/components/ui/progress-bar.tsx";
-import { getCatalog, moduleRef } from "~/content/modules.server.ts";
+import { getCatalog, localizedCatalog, moduleRef } from "~/content/modules.server.ts";
 import { canSeePerson, LEADING_ROLES } from "~/engine/access/people.ts";
 import { moduleStatus, pathProgress } from "~/engine/learning/progress.ts";
+import { readerLocale } from "~/i18n/locales.ts";
+import { message } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { getLearningRecord } from "~/models/learning.server.ts";
 import { getPerson } from "~/models/user.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
-import { formatDate, formatDuration } from "~/utils/format.ts";
 import { ensureFound, requireRole } from "~/utils/permissions.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, LEADING_ROLES);
   const found = await getPerson(params.userId ?? "");
   // Someone outside the viewer's teams is as invisible as someone who doesn't exist.
-  const person = ensureFound(found && canSeePerson(toViewer(viewer), found) ? found : null, "That person isn't in your teams.");
-  const [catalog, record] = await Promise.all([getCatalog(), getLearningRecord(person.id)]);
+  const person = ensureFound(found && canSeePerson(toViewer(viewer), found) ? found : null, message("learn:errors.notInTeams"));
+  const [source, record] = await Promise.all([getCatalog(), getLearningRecord(person.id)]);
+  // Module titles and reflection prompts in the viewer's language.
+  const catalog = localizedCatalog(source, readerLocale(viewer));
   const refs = catalog.modules.map(moduleRef);
   const modules = catalog.modules.map((module) => {
     const rows = record.progress.filter((row) => row.moduleSlug === module.slug);
@@ -50,7 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reflections: record.reflections.map((reflection) => ({
       key: `${reflection.moduleSlug}/${reflection.reflectionId}`,
       module: titles.get(reflection.moduleSlug) ?? reflection.moduleSlug,
-      prompt: prompts.get(`${reflection.moduleSlug}/${reflection.reflectionId}`) ?? "A reflection from an earlier version of this module",
+      // null: a reflection from an earlier version of the module, whose prompt is gone.
+      prompt: prompts.get(`${reflection.moduleSlug}/${reflection.reflectionId}`) ?? null,
       text: reflection.text,
       updatedAt: reflection.updatedAt.toISOString(),
     })),
@@ -58,61 +65,76 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PersonLearningPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
   const { person, onboarding, modules, reflections } = useLoaderData<typeof loader>();
   const started = modules.filter((module) => module.status !== "new" && module.status !== "locked");
   return (
     <div className="stack">
-      <PageHeader title={`${person.name}'s learning`} actions={<Link to="/learn/people">Back to your people</Link>} />
-      <Card title="Onboarding path">
-        <p>
-          {onboarding.completed} of {onboarding.total} modules complete
-        </p>
-        <ProgressBar label={`${person.name}'s onboarding`} percent={onboarding.percent} />
+      <PageHeader
+        title={t("learn:person.title", { name: person.name })}
+        actions={<Link to="/learn/people">{t("learn:person.back")}</Link>}
+      />
+      <Card title={t("learn:onboardingPath")}>
+        <p>{t("learn:modulesComplete", { completed: onboarding.completed, total: onboarding.total })}</p>
+        <ProgressBar label={t("learn:onboardingOf", { name: person.name })} percent={onboarding.percent} />
       </Card>
       <section aria-labelledby="modules-title" className="stack">
-        <h2 id="modules-title">Modules</h2>
+        <h2 id="modules-title">{t("learn:person.modules")}</h2>
         {started.length === 0 ? (
-          <EmptyState title="Nothing started yet">Modules appear here as soon as {person.name} opens one.</EmptyState>
+          <EmptyState title={t("learn:person.emptyTitle")}>{t("learn:person.emptyBody", { name: person.name })}</EmptyState>
         ) : (
           <DataTable
-            caption={`Modules ${person.name} has started`}
-            columns={["Module", "Status", "Best score", "Attempts", "Time spent", "Last activity"]}
+            caption={t("learn:person.caption", { name: person.name })}
+            columns={[
+              t("learn:person.module"),
+              t("learn:person.status"),
+              t("learn:person.bestScore"),
+              t("learn:person.attempts"),
+              t("learn:person.timeSpent"),
+              t("learn:people.lastActivity"),
+            ]}
           >
             {started.map((module) => (
               <tr key={module.slug}>
                 <td>
                   {module.title}
                   <div className="muted">
-                    {module.track === "onboarding" ? "Onboarding" : "Ongoing"} · version {module.currentVersion}
+                    {t("learn:person.moduleMeta", { track: module.track, version: module.currentVersion })}
                     {module.versions.some((version) => version < module.currentVersion)
-                      ? ` (history from version ${module.versions.filter((version) => version < module.currentVersion).join(", ")})`
+                      ? // The English message starts with its own space; Chinese needs none before its parenthesis.
+                        t("learn:person.history", {
+                          versions: module.versions.filter((version) => version < module.currentVersion).join(t("learn:listSeparator")),
+                        })
                       : ""}
                   </div>
                 </td>
                 <td>
                   <ModuleStatusBadge status={module.status} />
                 </td>
-                <td>{module.bestScore === null ? <span className="muted">—</span> : `${module.bestScore}%`}</td>
+                <td>
+                  {module.bestScore === null ? <span className="muted">—</span> : t("learn:person.score", { score: module.bestScore })}
+                </td>
                 <td>{module.attempts}</td>
-                <td>{formatDuration(module.timeSpentSeconds)}</td>
-                <td>{module.lastActivity ? formatDate(module.lastActivity) : "—"}</td>
+                <td>{format.duration(module.timeSpentSeconds)}</td>
+                <td>{module.lastActivity ? format.day(module.lastActivity) : "—"}</td>
               </tr>
             ))}
           </DataTable>
         )}
       </section>
       <section aria-labelledby="reflections-title" className="stack">
-        <h2 id="reflections-title">Reflections</h2>
+        <h2 id="reflections-title">{t("learn:person.reflections")}</h2>
         {reflections.length === 0 ? (
-          <p className="muted">No reflections written yet.</p>
+          <p className="muted">{t("learn:person.noReflections")}</p>
         ) : (
           reflections.map((reflection) => (
             <Card key={reflection.key}>
               <p className="muted">
-                {reflection.module} · {formatDate(reflection.updatedAt)}
+                {reflection.module} · {format.day(reflection.updatedAt)}
               </p>
               <p>
-                <strong>{reflection.prompt}</strong>
+                <strong>{reflection.prompt ?? t("learn:person.earlierPrompt")}</strong>
               </p>
               <p className="reflection-text">{reflection.text}</p>
             </Card>
@@ -123,4 +145,6 @@ export default function PersonLearningPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"}'s learning · Frontline` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? pageTitle(matches, "learn:person.title", { name: data.person.name }) : pageTitle(matches, "learn:person.untitled") },
+];

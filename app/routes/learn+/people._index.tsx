@@ -13,9 +13,10 @@ import { LEVEL_LABELS, type Level } from "~/domain/people.ts";
 import { LEADING_ROLES, peopleScope } from "~/engine/access/people.ts";
 import { moduleStatus, pathProgress } from "~/engine/learning/progress.ts";
 import { translateMessage } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { listLearnersWithProgress } from "~/models/learning.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
-import { formatDate } from "~/utils/format.ts";
 import { requireRole } from "~/utils/permissions.server.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 
@@ -50,20 +51,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function PeopleProgressPage() {
   const { t } = useTranslation();
+  const format = useFormat();
   const { total, page, moduleCount, rows } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
-        title="Your people's learning"
-        description="Onboarding and module progress for everyone you look after."
-        actions={<Link to="/learn">Back to Learn</Link>}
+        title={t("learn:people.title")}
+        description={t("learn:people.description")}
+        actions={<Link to="/learn">{t("learn:backToLearn")}</Link>}
       />
       {rows.length === 0 ? (
-        <EmptyState title="No one to show yet">People on the teams you lead will appear here once they're added.</EmptyState>
+        <EmptyState title={t("learn:people.emptyTitle")}>{t("learn:people.emptyBody")}</EmptyState>
       ) : (
         <DataTable
-          caption="Learning progress by person"
-          columns={["Name", "Team", "Onboarding", "Modules completed", "In progress", "Last activity"]}
+          caption={t("learn:people.caption")}
+          columns={[
+            t("learn:people.name"),
+            t("learn:people.team"),
+            t("learn:people.onboarding"),
+            t("learn:people.modulesCompleted"),
+            t("learn:people.inProgress"),
+            t("learn:people.lastActivity"),
+          ]}
         >
           {rows.map((row) => (
             <tr key={row.id}>
@@ -71,22 +80,20 @@ export default function PeopleProgressPage() {
                 <Link to={`/learn/people/${row.id}`}>{row.name}</Link>
                 <div className="muted">{translateMessage(t, row.level)}</div>
               </td>
-              <td>{row.team ?? <span className="muted">No team</span>}</td>
+              <td>{row.team ?? <span className="muted">{t("learn:people.noTeam")}</span>}</td>
               <td>
-                <ProgressBar label={`${row.name}'s onboarding`} percent={row.onboardingPercent} />
+                <ProgressBar label={t("learn:onboardingOf", { name: row.name })} percent={row.onboardingPercent} />
               </td>
-              <td>
-                {row.completed} of {moduleCount}
-              </td>
+              <td>{t("learn:people.completedOf", { completed: row.completed, total: moduleCount })}</td>
               <td>{row.inProgress}</td>
-              <td>{row.lastActivity ? formatDate(row.lastActivity) : <span className="muted">Not started</span>}</td>
+              <td>{row.lastActivity ? format.day(row.lastActivity) : <span className="muted">{t("learn:people.notStarted")}</span>}</td>
             </tr>
           ))}
         </DataTable>
       )}
-      <Pagination page={page} pageSize={LEARNERS_PAGE_SIZE} total={total} label="People" />
+      <Pagination page={page} pageSize={LEARNERS_PAGE_SIZE} total={total} label={t("learn:people.pagination")} />
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "People's learning · Learn · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "learn:people.pageTitle") }];

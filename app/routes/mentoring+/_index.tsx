@@ -1,12 +1,15 @@
 import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { SuggestedMentors } from "~/components/mentoring/mentor-suggestions.tsx";
 import { FindMentorCard, MentorCard } from "~/components/mentoring/mentoring-cards.tsx";
 import { PairingTable } from "~/components/mentoring/pairing-table.tsx";
 import { Card, PageHeader } from "~/components/ui/layout.tsx";
 import { getMentoringContent } from "~/content/mentoring.server.ts";
 import { RequestMentorSchema } from "~/domain/mentoring.ts";
+import { message } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
 import { setMentorActive } from "~/models/mentor-profile.server.ts";
 import { requestMentor } from "~/models/pairing.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
@@ -24,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const setTakingMentees = async (active: boolean) => {
     const result = await setMentorActive(user.id, active);
-    if (result.status === "not-found") notFound("You don't have a mentor profile yet.");
+    if (result.status === "not-found") notFound(message("mentoring:hub.noProfile"));
     return redirectWithNotice("/mentoring", active ? "resumed" : "paused");
   };
   return handleIntent(formData, {
@@ -42,48 +45,49 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MentoringPage() {
+  const { t } = useTranslation();
   const { mentor, finding, asMentee, asMentor, team, isAdmin } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
-      <PageHeader title="Mentoring" description="Find a mentor who is strong where you want to grow, or offer to be one." />
+      <PageHeader title={t("mentoring:hub.title")} description={t("mentoring:hub.description")} />
       <div className="grid">
         <MentorCard mentor={mentor} />
         <FindMentorCard finding={finding} />
         {isAdmin ? (
-          <Card title="Whole-pool matching">
-            <p>Match everyone who is waiting for a mentor at once, check the pairs and publish them.</p>
-            <Link to="/admin/mentoring">Match the mentoring pool</Link>
+          <Card title={t("mentoring:hub.pool.title")}>
+            <p>{t("mentoring:hub.pool.body")}</p>
+            <Link to="/admin/mentoring">{t("mentoring:hub.pool.link")}</Link>
           </Card>
         ) : null}
       </div>
 
       {finding.kind === "suggestions" ? <SuggestedMentors suggestions={finding.suggestions} /> : null}
 
-      <Card title="Your pairings">
+      <Card title={t("mentoring:hub.pairings.title")}>
         <div className="pairing-group">
-          <h3>As a mentee</h3>
+          <h3>{t("mentoring:hub.pairings.asMentee")}</h3>
           {asMentee.length === 0 ? (
-            <p className="muted">You haven't been mentored here yet.</p>
+            <p className="muted">{t("mentoring:hub.pairings.noneAsMentee")}</p>
           ) : (
-            <PairingTable caption="Your pairings as a mentee" rows={asMentee} show="mentor" />
+            <PairingTable caption={t("mentoring:hub.pairings.asMenteeCaption")} rows={asMentee} show="mentor" />
           )}
         </div>
         <div className="pairing-group">
-          <h3>As a mentor</h3>
+          <h3>{t("mentoring:hub.pairings.asMentor")}</h3>
           {asMentor.length === 0 ? (
-            <p className="muted">No one has asked you or been matched with you yet.</p>
+            <p className="muted">{t("mentoring:hub.pairings.noneAsMentor")}</p>
           ) : (
-            <PairingTable caption="Your pairings as a mentor" rows={asMentor} show="mentee" viewerIsMentor />
+            <PairingTable caption={t("mentoring:hub.pairings.asMentorCaption")} rows={asMentor} show="mentee" viewerIsMentor />
           )}
         </div>
       </Card>
 
       {team ? (
-        <Card title="Your team's mentoring">
+        <Card title={t("mentoring:hub.team.title")}>
           {team.length === 0 ? (
-            <p className="muted">No one on your teams is mentoring or being mentored yet.</p>
+            <p className="muted">{t("mentoring:hub.team.none")}</p>
           ) : (
-            <PairingTable caption="Mentoring on the teams you lead" rows={team} show="both" />
+            <PairingTable caption={t("mentoring:hub.team.caption")} rows={team} show="both" />
           )}
         </Card>
       ) : null}
@@ -91,4 +95,4 @@ export default function MentoringPage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Mentoring · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentoring:hub.title") }];

@@ -1,12 +1,14 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { MeetingsCard, PairingFacts, PairingOutcome } from "~/components/mentoring/pairing-details.tsx";
 import { EndForm, FitCheckForm, MeetingForm, RespondForms } from "~/components/mentoring/pairing-forms.tsx";
 import { PairingStatusBadge } from "~/components/mentoring/pairing-status-badge.tsx";
 import { Alert, Card, PageHeader } from "~/components/ui/layout.tsx";
 import type { FitCheck, PairingStatus } from "~/domain/mentoring.ts";
 import { pairingActions, readOnlyReason } from "~/engine/access/mentoring.ts";
-import { formatDate } from "~/utils/format.ts";
+import { pageTitle } from "~/i18n/meta.ts";
+import { useFormat } from "~/i18n/use-format.ts";
 import { forbidden } from "~/utils/permissions.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
 import { handlePairingAction } from "./pairing-actions.server.ts";
@@ -40,49 +42,52 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PairingPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
   const { access, today, pairing, request, meetings, can } = useLoaderData<typeof loader>();
   const { mentor, mentee } = pairing;
   const title =
     access === "mentor"
-      ? `Mentoring ${mentee.name}`
+      ? t("mentoring:pairing.title.mentor", { mentee: mentee.name })
       : access === "mentee"
-        ? `Mentored by ${mentor.name}`
-        : `${mentor.name} mentoring ${mentee.name}`;
+        ? t("mentoring:pairing.title.mentee", { mentor: mentor.name })
+        : t("mentoring:pairing.title.observer", { mentor: mentor.name, mentee: mentee.name });
+  const since = { source: t(pairing.source), created: format.day(pairing.createdAt) };
   return (
     <div className="stack">
       <PageHeader
         title={title}
         description={
           <>
-            <PairingStatusBadge status={pairing.status} /> {pairing.source} on {formatDate(pairing.createdAt)}
-            {pairing.acceptedAt ? ` · started ${formatDate(pairing.acceptedAt)}` : null}
+            <PairingStatusBadge status={pairing.status} />{" "}
+            {pairing.acceptedAt
+              ? t("mentoring:pairing.sinceStarted", { ...since, started: format.day(pairing.acceptedAt) })
+              : t("mentoring:pairing.since", since)}
           </>
         }
-        actions={<Link to="/mentoring">Back to mentoring</Link>}
+        actions={<Link to="/mentoring">{t("mentoring:back")}</Link>}
       />
-      {access === "observer" ? (
-        <Alert tone="info">You can read this pairing as a lead or admin; only the mentor and mentee can change it.</Alert>
-      ) : null}
+      {access === "observer" ? <Alert tone="info">{t("mentoring:pairing.observerNote")}</Alert> : null}
 
       <PairingFacts pairing={pairing} request={request} viewerIsMentee={access === "mentee"} />
 
       {can.respond ? <RespondForms menteeName={mentee.name} /> : null}
       {pairing.status === "proposed" && access === "mentee" ? (
-        <p className="muted">Waiting for {mentor.name} to accept. You'll get a notification either way.</p>
+        <p className="muted">{t("mentoring:pairing.waiting", { mentor: mentor.name })}</p>
       ) : null}
 
       {can.answerFitCheck ? (
-        <Card title="Fit check">
-          <p>After your first meeting: how does this pairing feel? Only you answer this; your mentor and your lead see the answer.</p>
+        <Card title={t("mentoring:table.fitCheck")}>
+          <p>{t("mentoring:pairing.fitCheckIntro")}</p>
           <FitCheckForm current={pairing.fitCheck} />
           {can.findAnother ? (
             <div className="end-form">
-              <h3>Find another mentor</h3>
-              <p>Not every pairing works, and that's fine. End this one and we'll show you other mentors straight away.</p>
+              <h3>{t("mentoring:pairing.findAnother.title")}</h3>
+              <p>{t("mentoring:pairing.findAnother.body")}</p>
               <EndForm
                 intent="find-another"
-                submitLabel="End and find another mentor"
-                hint={`${mentor.name} sees this. Say kindly what didn't fit.`}
+                submitLabel={t("mentoring:pairing.findAnother.submit")}
+                hint={t("mentoring:pairing.findAnother.hint", { mentor: mentor.name })}
               />
             </div>
           ) : null}
@@ -92,15 +97,15 @@ export default function PairingPage() {
       <MeetingsCard meetings={meetings} active={pairing.status === "active"} />
 
       {can.logMeeting ? (
-        <Card title="Log a meeting">
+        <Card title={t("mentoring:pairing.logMeeting")}>
           <MeetingForm today={today} />
         </Card>
       ) : null}
 
       {can.end ? (
-        <Card title="End the pairing">
-          <p>When the mentoring has done its job, or isn't working, end it here. The other person is told and sees your feedback.</p>
-          <EndForm intent="end" submitLabel="End pairing" hint="How did it go? What worked, what didn't." />
+        <Card title={t("mentoring:pairing.end.title")}>
+          <p>{t("mentoring:pairing.end.body")}</p>
+          <EndForm intent="end" submitLabel={t("mentoring:pairing.end.submit")} hint={t("mentoring:pairing.end.hint")} />
         </Card>
       ) : null}
       <PairingOutcome pairing={pairing} />
@@ -108,6 +113,10 @@ export default function PairingPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.pairing.mentor.name} and ${data.pairing.mentee.name} · Mentoring · Frontline` : "Mentoring pairing · Frontline" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? pageTitle(matches, "mentoring:pairing.pageTitle", { mentor: data.pairing.mentor.name, mentee: data.pairing.mentee.name })
+      : pageTitle(matches, "mentoring:pairing.pageTitleMissing"),
+  },
 ];

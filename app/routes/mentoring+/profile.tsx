@@ -2,6 +2,7 @@ import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/rea
 import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { CheckboxGroup } from "~/components/forms/choice-group.tsx";
 import { IntentForm, useIntentForm } from "~/components/forms/intent-form.tsx";
@@ -10,10 +11,19 @@ import { Button } from "~/components/ui/button.tsx";
 import { Field, SelectField, TextareaField } from "~/components/ui/field.tsx";
 import { Alert, Card, PageHeader } from "~/components/ui/layout.tsx";
 import { getMentoringContent } from "~/content/mentoring.server.ts";
-import { AVAILABILITY_MAX, BIO_MAX, MENTOR_STRENGTHS_MAX, mentorProfileSchema } from "~/domain/mentoring.ts";
+import {
+  AVAILABILITY_MAX,
+  BIO_MAX,
+  MENTOR_CAPACITY_MAX,
+  MENTOR_CAPACITY_MIN,
+  MENTOR_STRENGTHS_MAX,
+  mentorProfileSchema,
+} from "~/domain/mentoring.ts";
 import { listTimeZones, WORK_MODE_LABELS, WORK_MODES } from "~/domain/people.ts";
 import { mentorIneligibility } from "~/engine/access/mentoring.ts";
 import { suggestedStrengths } from "~/engine/career/measured.ts";
+import { translateMessage } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
 import { measuredCompetencies } from "~/models/matching-pool.server.ts";
 import { getMentoringPerson, getMentorProfile, saveMentorProfile } from "~/models/mentor-profile.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
@@ -76,11 +86,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type ProfileForm = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["form"]>;
 
-function strengthsHint(form: ProfileForm): string {
-  const limit = `Up to ${MENTOR_STRENGTHS_MAX}: what you can genuinely help someone get better at.`;
-  if (!form.suggested) return limit;
-  if (form.suggested.length === 0) return `${limit} Your graded practice doesn't show a clear strength yet, so nothing is ticked for you.`;
-  return `${limit} We ticked ${form.suggested.join(", ")}: your graded practice shows you're strongest there. Change them as you see fit.`;
+function strengthsHint(t: TFunction, form: ProfileForm): string {
+  const max = MENTOR_STRENGTHS_MAX;
+  if (!form.suggested) return t("mentoring:profile.strengthsHint.plain", { max });
+  if (form.suggested.length === 0) return t("mentoring:profile.strengthsHint.noStrength", { max });
+  return t("mentoring:profile.strengthsHint.ticked", { max, list: form.suggested.join(t("mentoring:listSeparator")) });
 }
 
 function MentorProfileForm({ form: loaded }: { form: ProfileForm }) {
@@ -91,80 +101,79 @@ function MentorProfileForm({ form: loaded }: { form: ProfileForm }) {
   return (
     <IntentForm form={form} intent="save">
       <Field
-        label="How many people can you mentor at once?"
-        hint="From 1 to 5. Requests waiting for your answer take a place too."
+        label={t("mentoring:profile.capacityLabel")}
+        hint={t("mentoring:profile.capacityHint", { min: MENTOR_CAPACITY_MIN, max: MENTOR_CAPACITY_MAX })}
         errors={fields.capacity.errors}
         inputProps={getInputProps(fields.capacity, { type: "number" })}
       />
       <CheckboxGroup
         meta={fields.strengths}
-        legend="What you can help with"
-        hint={strengthsHint(loaded)}
+        legend={t("mentoring:profile.strengthsLegend")}
+        hint={strengthsHint(t, loaded)}
         options={loaded.competencies}
         columns
       />
       <TextareaField
-        label="About you"
-        hint="A few lines for mentees: your experience, and what mentoring with you is like."
+        label={t("mentoring:profile.bioLabel")}
+        hint={t("mentoring:profile.bioHint")}
         errors={fields.bio.errors}
         textareaProps={{ ...getTextareaProps(fields.bio), rows: 5, maxLength: BIO_MAX }}
       />
       <div className="form-grid">
         <SelectField
-          label="Time zone"
-          hint="Matching looks for mentees whose working hours overlap yours."
+          label={t("mentoring:profile.timeZoneLabel")}
+          hint={t("mentoring:profile.timeZoneHint")}
           errors={fields.timeZone.errors}
           options={loaded.timeZones.map((zone) => ({ value: zone, label: zone }))}
-          placeholder="Choose a time zone"
+          placeholder={t("mentoring:profile.timeZonePlaceholder")}
           selectProps={getSelectProps(fields.timeZone)}
         />
         <SelectField
-          label="Work mode"
-          hint="Remote mentees are matched with remote and hybrid mentors first."
+          label={t("mentoring:profile.workModeLabel")}
+          hint={t("mentoring:profile.workModeHint")}
           errors={fields.workMode.errors}
           options={WORK_MODES.map((mode) => ({ value: mode, label: t(WORK_MODE_LABELS[mode]) }))}
-          placeholder="Choose a work mode"
+          placeholder={t("mentoring:profile.workModePlaceholder")}
           selectProps={getSelectProps(fields.workMode)}
         />
       </div>
       <Field
-        label="Languages you can mentor in"
-        hint="Separate them with commas, e.g. English, Spanish."
+        label={t("mentoring:profile.languagesLabel")}
+        hint={t("mentoring:profile.languagesHint")}
         errors={fields.languages.errors}
         inputProps={{ ...getInputProps(fields.languages, { type: "text" }), autoComplete: "off" }}
       />
       <Field
-        label="When you're usually free"
-        hint="For example: Tuesdays 14:00–15:00 UK time."
+        label={t("mentoring:profile.availabilityLabel")}
+        hint={t("mentoring:profile.availabilityHint")}
         errors={fields.availability.errors}
         inputProps={{ ...getInputProps(fields.availability, { type: "text" }), maxLength: AVAILABILITY_MAX, autoComplete: "off" }}
       />
       <div className="row">
         <Button type="submit" pending={pending}>
-          {loaded.isNew ? "Become a mentor" : "Save your profile"}
+          {loaded.isNew ? t("mentoring:profile.submitNew") : t("mentoring:profile.submitSave")}
         </Button>
-        <Link to="/mentoring">Cancel</Link>
+        <Link to="/mentoring">{t("common:actions.cancel")}</Link>
       </div>
     </IntentForm>
   );
 }
 
 export default function MentorProfilePage() {
+  const { t } = useTranslation();
   const { ineligible, form } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <PageHeader
-        title={form && !form.isNew ? "Your mentor profile" : "Become a mentor"}
-        description="Mentees see this when they look for a mentor. Your time zone and work mode are saved to your own profile too."
-        actions={<Link to="/mentoring">Back to mentoring</Link>}
+        title={form && !form.isNew ? t("mentoring:profile.titleEdit") : t("mentoring:profile.titleNew")}
+        description={t("mentoring:profile.description")}
+        actions={<Link to="/mentoring">{t("mentoring:back")}</Link>}
       />
       {ineligible || !form ? (
-        <Alert tone="info">{ineligible}</Alert>
+        <Alert tone="info">{ineligible ? translateMessage(t, ineligible) : null}</Alert>
       ) : (
         <Card>
-          {form.paused ? (
-            <Alert tone="warning">You're paused. Saving keeps you paused; resume from the mentoring page when you're ready.</Alert>
-          ) : null}
+          {form.paused ? <Alert tone="warning">{t("mentoring:profile.paused")}</Alert> : null}
           <MentorProfileForm form={form} />
         </Card>
       )}
@@ -172,4 +181,4 @@ export default function MentorProfilePage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Mentor profile · Mentoring · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentoring:profile.pageTitle") }];

@@ -2,7 +2,8 @@ import { getSelectProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { ActionButton } from "~/components/forms/action-button.tsx";
 import { CheckboxGroup } from "~/components/forms/choice-group.tsx";
 import { IntentForm, useIntentForm } from "~/components/forms/intent-form.tsx";
@@ -15,6 +16,8 @@ import { FOCUS_MAX, GOALS_MAX, menteeRequestSchema, PREFERENCES_MAX } from "~/do
 import { LEVEL_LABELS, LEVELS, type Level } from "~/domain/people.ts";
 import { nextLevelUp } from "~/engine/career/levels.ts";
 import { suggestedFocus } from "~/engine/career/measured.ts";
+import { message } from "~/i18n/message.ts";
+import { pageTitle } from "~/i18n/meta.ts";
 import { measuredCompetencies } from "~/models/matching-pool.server.ts";
 import { getMenteeRequest, saveMenteeRequest, withdrawMenteeRequest } from "~/models/mentee-request.server.ts";
 import { listPairingsOf } from "~/models/pairing.server.ts";
@@ -66,7 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
     },
     withdraw: async () => {
       const result = await withdrawMenteeRequest(user);
-      if (result.status === "not-found") notFound("You have no open request to withdraw.");
+      if (result.status === "not-found") notFound(message("mentoring:request.nothingToWithdraw"));
       return redirectWithNotice("/mentoring", "request-withdrawn");
     },
   });
@@ -74,11 +77,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function focusHint(suggested: string[] | null): string {
-  const limit = `Pick 1 to ${FOCUS_MAX}. Mentors are matched on how strong they are in these.`;
-  if (!suggested) return limit;
-  if (suggested.length === 0) return `${limit} Your graded practice doesn't show a clear gap yet, so nothing is ticked for you.`;
-  return `${limit} We ticked ${suggested.join(", ")}: your weakest competencies in graded practice.`;
+function focusHint(t: TFunction, suggested: string[] | null): string {
+  if (!suggested) return t("mentoring:request.focusHint.plain", { max: FOCUS_MAX });
+  if (suggested.length === 0) return t("mentoring:request.focusHint.noGap", { max: FOCUS_MAX });
+  return t("mentoring:request.focusHint.ticked", { max: FOCUS_MAX, list: suggested.join(t("mentoring:listSeparator")) });
 }
 
 function MenteeRequestForm({ loaded }: { loaded: Loaded }) {
@@ -92,64 +94,62 @@ function MenteeRequestForm({ loaded }: { loaded: Loaded }) {
   return (
     <IntentForm form={form} intent="save">
       <TextareaField
-        label="What do you want from mentoring?"
-        hint="Your goals in a few sentences. Your mentor reads this first."
+        label={t("mentoring:request.goalsLabel")}
+        hint={t("mentoring:request.goalsHint")}
         errors={fields.goals.errors}
         textareaProps={{ ...getTextareaProps(fields.goals), rows: 5, maxLength: GOALS_MAX }}
       />
       <SelectField
-        label="Level you're working towards"
-        hint={`You're ${t(LEVEL_LABELS[loaded.currentLevel])} now. Mentors at or beyond this level score higher.`}
+        label={t("mentoring:request.targetLabel")}
+        hint={t("mentoring:request.targetHint", { level: t(LEVEL_LABELS[loaded.currentLevel]) })}
         errors={fields.targetLevel.errors}
         options={loaded.levels.map((level) => ({ ...level, label: t(level.label) }))}
-        placeholder="Choose a level"
+        placeholder={t("mentoring:request.targetPlaceholder")}
         selectProps={getSelectProps(fields.targetLevel)}
       />
       <CheckboxGroup
         meta={fields.focus}
-        legend="Competencies to focus on"
-        hint={focusHint(loaded.suggested)}
+        legend={t("mentoring:request.focusLegend")}
+        hint={focusHint(t, loaded.suggested)}
         options={loaded.competencies}
         columns
       />
       <TextareaField
-        label="Anything else that matters to you? (optional)"
-        hint="For example: someone remote, someone who has led a team, mornings only."
+        label={t("mentoring:request.preferencesLabel")}
+        hint={t("mentoring:request.preferencesHint")}
         errors={fields.preferences.errors}
         textareaProps={{ ...getTextareaProps(fields.preferences), maxLength: PREFERENCES_MAX }}
       />
       <div className="row">
         <Button type="submit" pending={pending}>
-          {loaded.mentor ? "Save your goals" : "Save and see suggested mentors"}
+          {loaded.mentor ? t("mentoring:request.saveGoals") : t("mentoring:request.saveAndSee")}
         </Button>
-        <Link to="/mentoring">Cancel</Link>
+        <Link to="/mentoring">{t("common:actions.cancel")}</Link>
       </div>
     </IntentForm>
   );
 }
 
 function WithdrawRequest() {
+  const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   if (searchParams.get("confirm") !== "withdraw") {
     return (
       <p>
-        <Link to="?confirm=withdraw">Withdraw your request…</Link>
+        <Link to="?confirm=withdraw">{t("mentoring:request.withdraw.link")}</Link>
       </p>
     );
   }
   return (
     <div role="alertdialog" aria-labelledby="confirm-withdraw-title" className="alert alert--warning">
-      <h3 id="confirm-withdraw-title">Withdraw your mentoring request?</h3>
-      <p>
-        You'll stop getting suggestions and won't be matched. A request still waiting for a mentor's answer is withdrawn too. You can ask
-        again any time.
-      </p>
+      <h3 id="confirm-withdraw-title">{t("mentoring:request.withdraw.title")}</h3>
+      <p>{t("mentoring:request.withdraw.body")}</p>
       <div className="row">
         <ActionButton intent="withdraw" variant="danger">
-          Yes, withdraw my request
+          {t("mentoring:request.withdraw.confirm")}
         </ActionButton>
         <Link to="/mentoring/request" className={buttonClassName("secondary")}>
-          Keep it
+          {t("mentoring:request.withdraw.keep")}
         </Link>
       </div>
     </div>
@@ -162,17 +162,18 @@ export default function MenteeRequestPage() {
   return (
     <div className="stack">
       <PageHeader
-        title={loaded.open || loaded.mentor ? "Your mentoring request" : "Ask for a mentor"}
-        description="Say what you want to grow in. We suggest mentors whose measured strengths match your gaps, and you choose whom to ask."
-        actions={<Link to="/mentoring">Back to mentoring</Link>}
+        title={loaded.open || loaded.mentor ? t("mentoring:request.titleOpen") : t("mentoring:request.titleNew")}
+        description={t("mentoring:request.description")}
+        actions={<Link to="/mentoring">{t("mentoring:back")}</Link>}
       />
-      {loaded.mentor ? (
-        <Alert tone="info">{loaded.mentor} is your mentor. Updating your goals here keeps them current for both of you.</Alert>
-      ) : null}
+      {loaded.mentor ? <Alert tone="info">{t("mentoring:request.hasMentor", { mentor: loaded.mentor })}</Alert> : null}
       {loaded.levels.length === 0 ? (
         <Alert tone="info">
-          You're {t(LEVEL_LABELS[loaded.currentLevel])}, the top of the ladder, so there's no level to work towards here. Mentoring others
-          may be the better fit: <Link to="/mentoring/profile">become a mentor</Link>.
+          <Trans
+            i18nKey="mentoring:request.topOfLadder"
+            values={{ level: t(LEVEL_LABELS[loaded.currentLevel]) }}
+            components={{ anchor: <Link to="/mentoring/profile" /> }}
+          />
         </Alert>
       ) : (
         <Card>
@@ -180,7 +181,7 @@ export default function MenteeRequestPage() {
         </Card>
       )}
       {loaded.open ? (
-        <Card title="Withdraw">
+        <Card title={t("mentoring:request.withdraw.cardTitle")}>
           <WithdrawRequest />
         </Card>
       ) : null}
@@ -188,4 +189,4 @@ export default function MenteeRequestPage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Ask for a mentor · Mentoring · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mentoring:request.pageTitle") }];

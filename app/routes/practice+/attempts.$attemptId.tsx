@@ -127,7 +127,7 @@ export default function AttemptPage() {
           <Trans
             i18nKey="practice:attempt.scoringBlind"
             values={{ session: loaded.scoringBlind.title }}
-            components={{ link: <Link to={`/calibration/${loaded.scoringBlind.id}`} /> }}
+            components={{ anchor: <Link to={`/calibration/${loaded.scoringBlind.id}`} /> }}
           />
         </Alert>
       ) : !active && !grade ? (
