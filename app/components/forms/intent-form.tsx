@@ -47,7 +47,7 @@ export function useIntentForm<Schema extends z.ZodTypeAny>({
   values?: Record<string, string>;
 }) {
   const lastResult = useFormReply(intent, fetcherData, values);
-  return useForm<z.input<Schema>, z.output<Schema>, string[]>({
+  const [form, fields] = useForm<z.input<Schema>, z.output<Schema>, string[]>({
     id,
     lastResult,
     defaultValue,
@@ -56,6 +56,13 @@ export function useIntentForm<Schema extends z.ZodTypeAny>({
     shouldRevalidate: "onInput",
     onValidate: schema ? ({ formData }) => parseWithZod(formData, { schema }) : undefined,
   });
+  // Conform re-renders this component only for the state read during its last render, and
+  // forgets what its child fields read whenever this component renders. React can render
+  // it and then skip the children (a hook here whose update changed nothing, such as the
+  // translation hook), after which errors read only by a child field would never show.
+  // Reading every error here keeps the form subscribed to them whatever React skips.
+  void form.allErrors;
+  return [form, fields] as const;
 }
 
 /**
