@@ -82,6 +82,11 @@ test("finds the entities support talk is full of", () => {
   ]);
 });
 
+test("a span of working days reads the same in Taiwan usage (工作天) as in mainland usage (工作日)", () => {
+  for (const text of ["款項會在 5 個工作天內退回。", "款项会在 5 个工作日内退回。"])
+    expect(analyseChinese(text).entities.filter((entity) => entity.kind === "duration")).toHaveLength(1);
+});
+
 test("content words leave out particles, pronouns and negators, in Simplified form", () => {
   const content = chineseContentWords(analyseChinese("您的訂單還沒到，我們會追蹤包裹").tokens);
   expect(content.has("订单")).toBe(true);

@@ -112,7 +112,7 @@ const RULES: Rule[] = [
   {
     kind: "sets-expectations",
     pattern:
-      /(?:\d+|[一两三四五六七八九十几])\s?(?:个)?\s?(?:工作日|小时|天|分钟|周)(?:之?内|以内)|(?:今天|明天|后天|本周|下周|周[一二三四五六日]|星期[一二三四五六日天]|月底|今晚)(?:之前|以前|前|内)|(?:您|你)(?:会|将|就能|就会)(?:收到|看到|接到|拿到)|预计|下一步|接下来|稍后(?:会|我)|(?:一有|有了)(?:结果|消息|进展)|(?:会|将|就能|就会|一定|肯定)(?:送到|送达|到货|到账|恢复|寄到|退回|回复您)/g,
+      /(?:\d+|[一两三四五六七八九十几])\s?(?:个)?\s?(?:工作日|工作天|小时|天|分钟|周)(?:之?内|以内)|(?:今天|明天|后天|本周|下周|周[一二三四五六日]|星期[一二三四五六日天]|月底|今晚)(?:之前|以前|前|内)|(?:您|你)(?:会|将|就能|就会)(?:收到|看到|接到|拿到)|预计|下一步|接下来|稍后(?:会|我)|(?:一有|有了)(?:结果|消息|进展)|(?:会|将|就能|就会|一定|肯定)(?:送到|送达|到货|到账|恢复|寄到|退回|回复您)/g,
   },
   {
     kind: "checks-satisfaction",
@@ -131,7 +131,7 @@ const RULES: Rule[] = [
   },
   {
     kind: "negative-language",
-    pattern: /很遗憾|遗憾的是|(?:不能|无法)(?!保证|承诺|确定)|做不到|办不到|找不到|不会找|不可能|不允许|不行/g,
+    pattern: /很遗憾|遗憾的是|(?:(?<!能)不能|无法)(?!保证|承诺|确定)|做不到|办不到|找不到|不会找|不可能|不允许|不行/g,
   },
 ];
 
@@ -159,6 +159,8 @@ const DEFAULT_JARGON = [
 
 const SECRET_NOUN =
   /密码|验证码|动态码|短信码|校验码|(?<![a-z])(?:cvv|cvc|pin)(?![a-z])码?|安全码|完整(?:的)?(?:卡号|银行卡号|信用卡号)|(?:银行卡|信用卡)卡?号|支付密码|一次性(?:密码|验证码)/gi;
+const SECRET_ACTED_ON = /(?:改|修改|更改|重置|重设|换|更换|忘记|忘|设置|设定|记住|保存)(?:了|过)?(?:一下)?(?:您的|你的|的|个)?$/;
+const SECRET_AS_MODIFIER = /^(?:重置|修改|更改|管理|规则|要求|强度|过期|之后|以后|后)|^[^，。？！；]*?(?:改|重置|重设|更换|换)(?:的|了|过)/;
 const SECRET_REQUEST = /发|提供|告诉|给我|输入|确认|报一下|说一下|念|填|回复|贴|留言/;
 
 // Empathy lexicons (guide: Emotional Reactions, Interpretations, Explorations).
@@ -397,6 +399,8 @@ function secretSignals({ message, plain, analysis, list }: Reading, signals: Sig
     const sentence = sentenceAt(list, at);
     // "请勿向任何人透露验证码" warns rather than asks.
     if (!(SECRET_REQUEST.test(sentence.plain) || sentence.question) || /勿|不要|别|切勿|千万不/.test(sentence.plain)) continue;
+    // "是改了密码之后才登不进去的吗？" asks about the password, not for it.
+    if (SECRET_ACTED_ON.test(plain.slice(sentence.start, at)) || SECRET_AS_MODIFIER.test(plain.slice(at + match[0].length))) continue;
     if (negatedAt(analysis, at)) continue;
     push(signals, message, "asks-secret", at, at + match[0].length);
   }

@@ -38,6 +38,8 @@ describe("each signal kind reports the words that triggered it", () => {
     ["closes", "Thanks for your patience. Take care.", {}, ["Thanks for your patience", "Take care"]],
     ["escalates", "I'll escalate this to my supervisor.", {}, ["escalate this to my supervisor"]],
     ["negative-language", "Unfortunately we cannot do that.", {}, ["Unfortunately", "cannot"]],
+    ["negative-language", "很遗憾，这个我们不能退。", {}, ["很遗憾", "不能"]],
+    ["negative-language", "能不能告诉我每一笔扣款的日期？", {}, []],
     ["jargon", "Our backend has a DNS cache issue.", {}, ["backend", "DNS", "cache"]],
     ["asks-secret", "Please send me your password.", {}, ["password"]],
     ["asks-fact", "Could you send me your order number?", { facts: FACTS }, ["order number"]],
@@ -147,6 +149,7 @@ describe("asks-secret", () => {
     ["Please read out the one-time code we just sent you.", "one-time code"],
     ["Could you give me the one time passcode from the text?", "one time passcode"],
     ["What's the verification code you received?", "verification code"],
+    ["Could you send me your new password?", "password"],
   ])("%j asks for %j", (message, secret) => {
     const signal = only(message, "asks-secret");
     expect(signal.text).toBe(secret);
@@ -157,8 +160,22 @@ describe("asks-secret", () => {
     "Please confirm the last four digits of your card.",
     "I've sent a password reset link to your email.",
     "Your password was reset an hour ago.",
-  ])("%j asks for no secret", (message) => {
+    "Did the lock-out start after you changed your password?",
+    "And did it start after a password change or out of nowhere?",
+    "Have you forgotten your password, or is the account locked?",
+    "Is it forgetting the password again that's bothering you most?",
+    "密码是多久以前改的？是改了密码之后才登不进去的吗？",
+    "您是不是最近重置过密码？",
+  ])("%j asks about a secret, not for it", (message) => {
     expect(textsOf(message, "asks-secret")).toEqual([]);
+  });
+
+  test.each([
+    ["麻烦把您的密码发给我，我帮您登录看看。", "密码"],
+    ["您收到的验证码是多少？", "验证码"],
+    ["请把新密码发给我确认一下。", "密码"],
+  ])("%j asks for %j in Chinese", (message, secret) => {
+    expect(textsOf(message, "asks-secret")).toEqual([secret]);
   });
 });
 

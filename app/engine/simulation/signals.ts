@@ -286,6 +286,9 @@ const DEFAULT_JARGON = [
 
 const SECRET_NOUN =
   /\b(?:(?:full|whole|entire|complete|long)\s+(?:card|credit card|debit card)\s+number|card number|credit card number|cvv|cvc|security code|password(?! reset)(?!-reset)|passcode|pin(?: number)?|one[- ]time (?:code|passcode|password)|otp|verification code|2fa code|login code)\b/g;
+const SECRET_ACTED_ON =
+  /\b(?:reset|resets|resetting|change|changed|changing|update|updated|forgot|forgotten|forget|forgetting|remember|remembering|save|saved|saving|store|stored|mistype|mistyped|mistyping)\s+(?:(?:your|the|a|my|their|that)\s+)?$/;
+const SECRET_AS_MODIFIER = /^\s*(?:change|changes|reset|resets|manager|managers|rules?|requirements?|strength|expired|expiry)\b/;
 const REQUEST_VERB =
   /\b(?:send|share|give|tell|provide|confirm|type|read out|enter|need|what(?:'s| is)|can i (?:have|get)|could i (?:have|get)|reply with|dm|message)\b/;
 
@@ -716,7 +719,9 @@ function secretSignals(message: string, lower: string, analysis: TextAnalysis, l
   for (const match of lower.matchAll(SECRET_NOUN)) {
     const at = match.index ?? 0;
     const sentence = sentenceAt(list, at);
-    const asking = REQUEST_VERB.test(sentence.lower) || isQuestion(sentence);
+    // "Did it start after you changed your password?" asks about the password, not for it.
+    const aboutIt = SECRET_ACTED_ON.test(lower.slice(sentence.start, at)) || SECRET_AS_MODIFIER.test(lower.slice(at + match[0].length));
+    const asking = !aboutIt && (REQUEST_VERB.test(sentence.lower) || isQuestion(sentence));
     // "Never share your password" warns rather than asks; the negation must sit in the same clause.
     if (!asking || negatedAt(analysis, sentence, at - sentence.start)) continue;
     push(signals, message, "asks-secret", at, at + match[0].length);
