@@ -7,7 +7,8 @@ import { SlugSchema } from "./schemas.ts";
 
 export const CAREER_TRACKS = ["ic", "management"] as const;
 export type CareerTrack = (typeof CAREER_TRACKS)[number];
-export const CAREER_TRACK_LABELS: Record<CareerTrack, string> = { ic: "Individual contributor", management: "Management" };
+/** Catalog keys of the tracks' names, worded where they are shown. */
+export const CAREER_TRACK_LABELS: Record<CareerTrack, `career:track.${CareerTrack}`> = { ic: "career:track.ic", management: "career:track.management" };
 
 const Description = z.string().min(10).max(240);
 const LevelKeySchema = z.enum(LEVELS, { errorMap: () => ({ message: `must be one of ${LEVELS.join(", ")}` }) });

@@ -14,10 +14,6 @@ export const CANDIDATE_LIMIT = 60;
 
 export const SAMPLE_MODES = ["random", "chosen"] as const;
 export type SampleMode = (typeof SAMPLE_MODES)[number];
-export const SAMPLE_MODE_LABELS: Record<SampleMode, string> = {
-  random: "Draw at random from a filter",
-  chosen: "Choose the conversations",
-};
 
 /** Grader agreement is measured over this window of benchmarks and overrides. */
 export const AGREEMENT_WINDOW_DAYS = 90;
@@ -31,4 +27,3 @@ export const NOT_APPLICABLE = "na";
 
 export const CALIBRATION_STATUSES = ["open", "closed"] as const;
 export type CalibrationStatus = (typeof CALIBRATION_STATUSES)[number];
-export const CALIBRATION_STATUS_LABELS: Record<CalibrationStatus, string> = { open: "Open", closed: "Closed" };

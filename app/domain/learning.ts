@@ -21,8 +21,9 @@ export const QUIZ_TRIES_BEFORE_ANSWERS = 3;
 export const QUIZ_HINT_KINDS = ["not-best", "extra-choice", "missing-choice"] as const;
 export type QuizHintKind = (typeof QUIZ_HINT_KINDS)[number];
 
-export const QUIZ_HINTS: Record<QuizHintKind, string> = {
-  "not-best": "That isn't the best answer. Look back over the module, then think about which choice fits it best.",
-  "extra-choice": "At least one of the choices you ticked doesn't belong. Check each one against the module.",
-  "missing-choice": "Everything you ticked is right, but something is missing. Look for another choice that also applies.",
+/** Catalog keys of the hints. */
+export const QUIZ_HINTS: Record<QuizHintKind, `learn:quiz.hint.${QuizHintKind}`> = {
+  "not-best": "learn:quiz.hint.not-best",
+  "extra-choice": "learn:quiz.hint.extra-choice",
+  "missing-choice": "learn:quiz.hint.missing-choice",
 };

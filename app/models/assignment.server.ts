@@ -5,10 +5,8 @@ import { assigneeScope, type AssigneeScope } from "~/engine/access/coaching.ts";
 import { peopleScope, teamScope, type Viewer } from "~/engine/access/people.ts";
 import { assignmentStatus, type AssigneeActivity } from "~/engine/coaching/assignment-status.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { fixedT } from "~/i18n/i18next.server.ts";
-import { message, translateMessage } from "~/i18n/message.ts";
+import { message } from "~/i18n/message.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { formatDate, plural } from "~/utils/format.ts";
 import { jsonColumn } from "~/utils/json-column.ts";
 import { pageWindow } from "~/utils/paginate.server.ts";
 import { recordAudit } from "./audit.server.ts";
@@ -269,7 +267,13 @@ export async function createAssignments(viewer: Viewer, input: AssignmentInput, 
       action: "assignment.created",
       targetType: "assignment",
       targetId: created[0].id,
-      summary: `Assigned the ${input.kind} “${title}” to ${assignees.length === 1 ? assignees[0].name : plural(assignees.length, "person", "people")}, due ${formatDate(input.dueAt)}`,
+      summary: message("admin:audit.summary.assignmentCreated", {
+        kind: input.kind,
+        title,
+        count: assignees.length,
+        name: assignees[0].name,
+        due: input.dueAt.getTime(),
+      }),
       details: {
         kind: input.kind,
         contentSlug: input.contentSlug,
@@ -541,13 +545,14 @@ export async function changeAssignment(
 
   const title = contentTitle(index, kind, row.contentSlug);
   const bar = passBarOf(index, { ...row, minScore: criteria.minScore, minLevels: MinLevelsColumn.write(criteria.minLevels) });
-  // The audit log is kept in English, whatever language the lead reads.
-  const english = await fixedT("en", "assignments");
-  const what = [
-    ...(dueMoved ? [`due ${formatDate(change.dueAt)}`] : []),
-    ...(barMoved && bar ? [`to pass, ${translateMessage(english, bar)}`] : []),
-  ].join("; ");
   const extended = dueMoved && !barMoved && change.dueAt > before.dueAt;
+  const changed = { name: row.user.name, kind, title, due: change.dueAt.getTime() };
+  const summary =
+    barMoved && bar
+      ? dueMoved
+        ? message("admin:audit.summary.assignmentChangedBoth", { ...changed, bar })
+        : message("admin:audit.summary.assignmentChangedBar", { ...changed, bar })
+      : message(extended ? "admin:audit.summary.assignmentExtended" : "admin:audit.summary.assignmentChangedDue", changed);
   const note = change.note.trim();
   await prisma.$transaction(async (tx) => {
     await tx.assignment.update({
@@ -568,7 +573,7 @@ export async function changeAssignment(
       action: "assignment.changed",
       targetType: "assignment",
       targetId: row.id,
-      summary: `${extended ? "Extended" : "Changed"} ${row.user.name}'s ${kind} “${title}”: ${what}`,
+      summary,
       details: {
         before: { ...before, dueAt: before.dueAt.toISOString() },
         after: { dueAt: change.dueAt.toISOString(), minScore: criteria.minScore, minLevels: criteria.minLevels },
@@ -614,7 +619,14 @@ export async function withdrawAssignment(viewer: Viewer, assignmentId: string, n
       action: "assignment.withdrawn",
       targetType: "assignment",
       targetId: row.id,
-      summary: `Withdrew the ${row.kind} “${title}” from ${row.user.name} (was due ${formatDate(row.dueAt)}, ${status.replaceAll("-", " ")})`,
+      summary: message("admin:audit.summary.assignmentWithdrawn", {
+        kind: row.kind,
+        title,
+        name: row.user.name,
+        due: row.dueAt.getTime(),
+        // ICU select keywords cannot hold "-".
+        status: status.replaceAll("-", "_"),
+      }),
       details: {
         kind: row.kind,
         contentSlug: row.contentSlug,

@@ -142,7 +142,13 @@ export async function runAutoPractice(userId: string, now = new Date()): Promise
       action: "assignment.created",
       targetType: "assignment",
       targetId: assignment.id,
-      summary: `Automatically assigned the ${pick.kind} “${title}” to ${person.name} after ${pick.failures} attempts in a row missing ${criterion}`,
+      summary: message("admin:audit.summary.autoPracticeAssigned", {
+        kind: pick.kind,
+        title,
+        name: person.name,
+        count: pick.failures,
+        criterion,
+      }),
       details: {
         source: "automatic",
         triggerCriterion: pick.triggerCriterion,

@@ -115,7 +115,7 @@ export async function loadCareerOf(user: SessionUser, userId: string): Promise<L
   const viewer = toViewer(user);
   const career = await loadCareer(userId, readerLocale(user));
   const visible = career && canViewCareerOf(viewer, { id: userId, teamId: career.record.teamId });
-  return { ...ensureFound(visible ? career : null, "That person isn't on a team you lead."), viewer };
+  return { ...ensureFound(visible ? career : null, message("career:person.notYours")), viewer };
 }
 
 /** A readiness table's row: percent ready for each next level, and any nomination waiting. */

@@ -22,6 +22,7 @@ import {
 } from "~/engine/simulation/empathy-model.ts";
 import weights from "~/engine/simulation/empathy-weights.json";
 import { empathySentenceFeatures } from "~/engine/simulation/signals.ts";
+import { message } from "~/i18n/message.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { judgementsSince } from "./grader-trust.server.ts";
@@ -168,7 +169,7 @@ export async function recordLabelsExport(actorId: string, lines: LabelledReply[]
       action: "grader.labels-exported",
       targetType: "grader",
       targetId: "empathy",
-      summary: `Downloaded ${lines.length} labelled ${lines.length === 1 ? "reply" : "replies"} for retraining the grader`,
+      summary: message("admin:audit.summary.graderLabelsExported", { count: lines.length }),
       details: { replies: lines.length, since: since?.toISOString().slice(0, 10) ?? null },
     }),
   );

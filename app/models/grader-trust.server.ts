@@ -10,6 +10,7 @@ import {
   type Judgement,
   type TrustRule,
 } from "~/engine/grading/calibration-stats.ts";
+import { message } from "~/i18n/message.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
@@ -30,7 +31,12 @@ export async function updateGraderSettings(actorId: string, rule: TrustRule, now
       action: "grader.rule-changed",
       targetType: "grader",
       targetId: "trust-rule",
-      summary: `Trust the grader from kappa ${rule.minKappa} once ${rule.minJudged} conversations are judged (was ${before.minKappa} and ${before.minJudged})`,
+      summary: message("admin:audit.summary.graderRuleChanged", {
+        minKappa: rule.minKappa,
+        count: rule.minJudged,
+        wasKappa: before.minKappa,
+        wasJudged: before.minJudged,
+      }),
       details: { from: before, to: rule },
     });
   });

@@ -1,4 +1,5 @@
 import type { Level } from "~/domain/people.ts";
+import { message } from "~/i18n/message.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { StringListColumn } from "~/utils/json-column.ts";
 import { notify } from "./notification.server.ts";
@@ -31,7 +32,7 @@ export async function saveMenteeRequest(userId: string, input: MenteeRequestInpu
   return { status: "ok" };
 }
 
-const WITHDRAWN_FEEDBACK = "The mentee withdrew their request before it was answered.";
+const WITHDRAWN_FEEDBACK = message("mentoring:details.withdrawnFeedback");
 
 /** Closes the request; a request still waiting for a mentor's answer is withdrawn with it. */
 export async function withdrawMenteeRequest(actor: Actor, now = new Date()): Promise<Done | NotFound> {
@@ -43,7 +44,11 @@ export async function withdrawMenteeRequest(actor: Actor, now = new Date()): Pro
       await tx.pairing.update({ where: { id: pairing.id }, data: { status: "ended", endedAt: now, endFeedback: WITHDRAWN_FEEDBACK } });
       await notify(
         pairing.mentorId,
-        { kind: "mentoring", title: `${actor.name} withdrew their mentoring request`, link: `/mentoring/pairings/${pairing.id}` },
+        {
+          kind: "mentoring",
+          title: message("mentoring:notification.withdrew", { mentee: actor.name }),
+          link: `/mentoring/pairings/${pairing.id}`,
+        },
         tx,
       );
     }

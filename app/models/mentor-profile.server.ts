@@ -2,6 +2,7 @@ import { OPEN_PAIRING_STATUSES } from "~/domain/mentoring.ts";
 import type { WorkMode } from "~/domain/people.ts";
 import { mentorIneligibility } from "~/engine/access/mentoring.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { message } from "~/i18n/message.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { StringListColumn } from "~/utils/json-column.ts";
 
@@ -58,7 +59,7 @@ export async function saveMentorProfile(userId: string, input: MentorProfileInpu
       return {
         status: "refused",
         field: "capacity",
-        reason: `You already have ${taken} mentees (active or proposed); capacity can't go below that.`,
+        reason: message("mentoring:refusal.capacityBelowTaken", { taken }),
       };
     }
     const data = {

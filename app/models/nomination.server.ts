@@ -2,7 +2,7 @@ import type { NominationStatus } from "~/domain/career.ts";
 import { PROMOTIONS_PAGE_SIZE } from "~/domain/pages.ts";
 import { LEVEL_LABELS, type Level } from "~/domain/people.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { fixedT } from "~/i18n/i18next.server.ts";
+import { message } from "~/i18n/message.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { paginate } from "~/utils/paginate.server.ts";
 import { recordAudit } from "./audit.server.ts";
@@ -64,17 +64,12 @@ export async function nominate(
   actor: Actor,
   input: { agentId: string; level: Level; justification: string; allowedLevels: readonly Level[] },
 ): Promise<NominationOutcome> {
-  // Audit summaries and these texts are stored or sent in English.
-  const english = await fixedT("en", "common");
   if (!input.allowedLevels.includes(input.level))
-    return { status: "refused", reason: `${english(LEVEL_LABELS[input.level])} is not a next level for this person.` };
+    return { status: "refused", reason: message("career:refusal.notNextLevel", { level: LEVEL_LABELS[input.level] }) };
   return prisma.$transaction(async (tx) => {
     const pending = await tx.nomination.findFirst({ where: { agentId: input.agentId, status: "pending" }, select: { level: true } });
     if (pending)
-      return {
-        status: "refused",
-        reason: `There is already a nomination for ${english(LEVEL_LABELS[pending.level as Level])} waiting for a decision.`,
-      };
+      return { status: "refused", reason: message("career:refusal.alreadyPending", { level: LEVEL_LABELS[pending.level as Level] }) };
     const agent = await tx.user.findUniqueOrThrow({ where: { id: input.agentId }, select: { name: true } });
     const nomination = await tx.nomination.create({
       data: { agentId: input.agentId, nominatedById: actor.id, level: input.level, justification: input.justification },
@@ -85,7 +80,7 @@ export async function nominate(
       action: "nomination.created",
       targetType: "nomination",
       targetId: nomination.id,
-      summary: `Nominated ${agent.name} for ${english(LEVEL_LABELS[input.level])}`,
+      summary: message("admin:audit.summary.nominationCreated", { agent: agent.name, level: LEVEL_LABELS[input.level] }),
       details: { agentId: input.agentId, level: input.level },
     });
     const admins = await tx.user.findMany({ where: { role: "admin", deactivatedAt: null }, select: { id: true } });
@@ -94,7 +89,7 @@ export async function nominate(
         admin.id,
         {
           kind: "nomination",
-          title: `${actor.name} nominated ${agent.name} for ${english(LEVEL_LABELS[input.level])}`,
+          title: message("career:notification.nominated", { actor: actor.name, agent: agent.name, level: LEVEL_LABELS[input.level] }),
           link: `/admin/promotions/${nomination.id}`,
         },
         tx,
@@ -113,8 +108,6 @@ export async function decideNomination(
   input: { nominationId: string; decision: "approve" | "decline"; note: string },
   now = new Date(),
 ): Promise<NominationOutcome | { status: "not-found" }> {
-  // Audit summaries and these texts are stored or sent in English.
-  const english = await fixedT("en", "common");
   return prisma.$transaction(async (tx) => {
     const nomination = await tx.nomination.findUnique({
       where: { id: input.nominationId },
@@ -127,11 +120,11 @@ export async function decideNomination(
       },
     });
     if (!nomination) return { status: "not-found" };
-    if (nomination.status !== "pending") return { status: "refused", reason: "This nomination has already been decided." };
+    if (nomination.status !== "pending") return { status: "refused", reason: message("career:refusal.alreadyDecided") };
     const level = nomination.level as Level;
     const agent = nomination.agent;
     if (input.decision === "approve" && agent.deactivatedAt)
-      return { status: "refused", reason: `${agent.name}'s account is deactivated; reactivate it before approving.` };
+      return { status: "refused", reason: message("career:refusal.deactivated", { name: agent.name }) };
     const approved = input.decision === "approve";
     await tx.nomination.update({
       where: { id: nomination.id },
@@ -142,7 +135,11 @@ export async function decideNomination(
       action: approved ? "nomination.approved" : "nomination.declined",
       targetType: "nomination",
       targetId: nomination.id,
-      summary: `${approved ? "Approved" : "Declined"} ${agent.name}'s nomination for ${english(LEVEL_LABELS[level])}`,
+      summary: message("admin:audit.summary.nominationDecided", {
+        decision: approved ? "approved" : "declined",
+        agent: agent.name,
+        level: LEVEL_LABELS[level],
+      }),
       details: { agentId: agent.id, level, note: input.note },
     });
     if (approved && agent.level !== level) {
@@ -152,24 +149,31 @@ export async function decideNomination(
         action: "user.level-changed",
         targetType: "user",
         targetId: agent.id,
-        summary: `${agent.name}: ${english(LEVEL_LABELS[agent.level as Level])} → ${english(LEVEL_LABELS[level])}`,
+        summary: message("admin:audit.summary.levelChanged", {
+          name: agent.name,
+          from: LEVEL_LABELS[agent.level as Level],
+          to: LEVEL_LABELS[level],
+        }),
         details: { from: agent.level, to: level, nominationId: nomination.id },
       });
     }
     await notify(
       agent.id,
       approved
-        ? { kind: "promotion", title: `Congratulations — you are now ${english(LEVEL_LABELS[level])}`, link: "/career" }
-        : { kind: "promotion", title: `Your nomination for ${english(LEVEL_LABELS[level])} was not approved this time`, link: "/career" },
+        ? { kind: "promotion", title: message("career:notification.promoted", { level: LEVEL_LABELS[level] }), link: "/career" }
+        : { kind: "promotion", title: message("career:notification.notApproved", { level: LEVEL_LABELS[level] }), link: "/career" },
       tx,
     );
     if (nomination.nominatedById !== actor.id) {
-      const outcome = approved ? "approved" : "declined";
       await notify(
         nomination.nominatedById,
         {
           kind: "promotion",
-          title: `${agent.name}'s nomination for ${english(LEVEL_LABELS[level])} was ${outcome}`,
+          title: message("career:notification.outcome", {
+            agent: agent.name,
+            level: LEVEL_LABELS[level],
+            outcome: approved ? "approved" : "declined",
+          }),
           link: `/career/people/${agent.id}`,
         },
         tx,

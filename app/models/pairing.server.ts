@@ -393,7 +393,7 @@ export async function publishPool(
       action: "mentoring.pool-published",
       targetType: "pairing",
       targetId: pairingIds[0]!,
-      summary: `Published ${pairs.length} mentoring pair${pairs.length === 1 ? "" : "s"} from the pool`,
+      summary: message("admin:audit.summary.mentoringPoolPublished", { count: pairs.length }),
       details: { pairingIds, pairs: pairs.map((pair) => ({ menteeId: pair.menteeId, mentorId: pair.mentorId, score: pair.score!.total })) },
     });
     return { status: "ok" as const, published: pairs.length };

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { SETUP_LINK_LIFETIME_DAYS } from "~/domain/people.ts";
 import { secondsToWait, THROTTLE_POLICIES } from "~/engine/security/throttle.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { message } from "~/i18n/message.ts";
 import { hashPassword } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
@@ -88,7 +89,7 @@ export async function setPasswordWithToken(
       action: "user.password-set",
       targetType: "user",
       targetId: row.user.id,
-      summary: `${row.user.name} set a password with a one-time link`,
+      summary: message("admin:audit.summary.userPasswordSet", { name: row.user.name }),
     });
     return row.user.id;
   });

@@ -225,7 +225,14 @@ async function applyOverride(
     action: "grade.overridden",
     targetType: "grade",
     targetId: grade.id,
-    summary: `Changed "${criterion.title}" on ${attempt.user.name}'s practice from level ${finalLevel(criterion)} to ${level} (automatic level ${criterion.level})${dispute ? " after a dispute" : ""}`,
+    summary: message("admin:audit.summary.gradeOverridden", {
+      criterion: criterion.title,
+      name: attempt.user.name,
+      from: finalLevel(criterion),
+      to: level,
+      automatic: criterion.level,
+      dispute: dispute ? "yes" : "no",
+    }),
     details: {
       attemptId: attempt.id,
       criterionId: criterion.criterionId,
@@ -411,7 +418,7 @@ export async function resolveDispute(
       action: "dispute.resolved",
       targetType: "grade",
       targetId: attempt.grade!.id,
-      summary: `${status === "accepted" ? "Accepted" : "Rejected"} ${attempt.user.name}'s dispute of "${criterion.title}"`,
+      summary: message("admin:audit.summary.disputeResolved", { decision: status, name: attempt.user.name, criterion: criterion.title }),
       details: {
         attemptId: attempt.id,
         disputeId: dispute.id,

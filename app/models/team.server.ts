@@ -1,5 +1,6 @@
 import type { TeamScope } from "~/engine/access/people.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { message } from "~/i18n/message.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
@@ -69,7 +70,9 @@ export async function createTeam(actor: Actor, input: { name: string; leadId: st
       action: "team.created",
       targetType: "team",
       targetId: team.id,
-      summary: lead ? `Created team ${input.name} led by ${lead.name}` : `Created team ${input.name}`,
+      summary: lead
+        ? message("admin:audit.summary.teamCreatedWithLead", { team: input.name, lead: lead.name })
+        : message("admin:audit.summary.teamCreated", { team: input.name }),
       details: { name: input.name, leadId: lead?.id ?? null },
     });
     return { status: "ok", teamId: team.id };
@@ -88,7 +91,7 @@ export async function renameTeam(actor: Actor, teamId: string, name: string): Pr
       action: "team.renamed",
       targetType: "team",
       targetId: teamId,
-      summary: `Renamed team ${team.name} to ${name}`,
+      summary: message("admin:audit.summary.teamRenamed", { from: team.name, to: name }),
       details: { from: team.name, to: name },
     });
     return { status: "ok", teamId };
@@ -108,7 +111,9 @@ export async function setTeamLead(actor: Actor, teamId: string, leadId: string |
       action: "team.lead-changed",
       targetType: "team",
       targetId: teamId,
-      summary: lead ? `${lead.name} now leads ${team.name}` : `${team.name} no longer has a lead`,
+      summary: lead
+        ? message("admin:audit.summary.teamLeadSet", { lead: lead.name, team: team.name })
+        : message("admin:audit.summary.teamLeadRemoved", { team: team.name }),
       details: { from: team.leadId, to: lead?.id ?? null },
     });
     return { status: "ok", teamId };
@@ -139,7 +144,11 @@ export async function moveMember(
       action: "user.team-changed",
       targetType: "user",
       targetId: userId,
-      summary: `Moved ${member.name} from ${member.team?.name ?? "no team"} to ${destination?.name ?? "no team"}`,
+      summary: message("admin:audit.summary.userTeamChanged", {
+        name: member.name,
+        from: member.team?.name ?? message("admin:audit.summary.noTeam"),
+        to: destination?.name ?? message("admin:audit.summary.noTeam"),
+      }),
       details: { from: member.teamId, to: toTeamId },
     });
     return { status: "ok", teamId: resultTeamId };
@@ -167,7 +176,7 @@ export async function setAutoAssignAfter(actor: Actor, teamId: string, failures:
       action: "team.auto-practice-changed",
       targetType: "team",
       targetId: teamId,
-      summary: `${team.name} now gets automatic practice after ${failures} consecutive failures on a criterion (was ${team.autoAssignAfter})`,
+      summary: message("admin:audit.summary.teamAutoPracticeChanged", { team: team.name, count: failures, was: team.autoAssignAfter }),
       details: { from: team.autoAssignAfter, to: failures },
     });
     return { status: "ok", teamId };

@@ -2,8 +2,8 @@ import { PEOPLE_PAGE_SIZE } from "~/domain/pages.ts";
 import { LEVEL_LABELS, ROLE_LABELS, type Level, type Role, type WorkMode } from "~/domain/people.ts";
 import type { PeopleScope } from "~/engine/access/people.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { fixedT } from "~/i18n/i18next.server.ts";
 import type { Locale } from "~/i18n/locales.ts";
+import { message } from "~/i18n/message.ts";
 import { endAllSessions } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { paginate } from "~/utils/paginate.server.ts";
@@ -115,7 +115,6 @@ async function teamExists(tx: Prisma.TransactionClient, teamId: string | null): 
 }
 
 export async function createPerson(actor: Actor, input: PersonInput): Promise<DoneWithSetupToken | FieldConflict> {
-  const english = await fixedT("en", "common");
   const email = input.email.trim().toLowerCase();
   return prisma.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return { status: "email-taken" };
@@ -127,7 +126,11 @@ export async function createPerson(actor: Actor, input: PersonInput): Promise<Do
       action: "user.created",
       targetType: "user",
       targetId: user.id,
-      summary: `Created ${input.name} (${english(ROLE_LABELS[input.role])}, ${english(LEVEL_LABELS[input.level])})`,
+      summary: message("admin:audit.summary.userCreated", {
+        name: input.name,
+        role: ROLE_LABELS[input.role],
+        level: LEVEL_LABELS[input.level],
+      }),
       details: { ...input, email, hireDate: input.hireDate.toISOString() },
     });
     return { status: "ok", userId: user.id, setupToken };
@@ -141,13 +144,12 @@ function comparable(value: unknown): unknown {
 }
 
 export async function updatePerson(actor: Actor, userId: string, input: PersonInput): Promise<Done | PersonChangeRefusal> {
-  const english = await fixedT("en", "common");
   const email = input.email.trim().toLowerCase();
   return prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId } });
     if (!before) return { status: "not-found" };
     if (actor.id === userId && input.role !== before.role) {
-      return { status: "refused", reason: "You can't change your own role; ask another admin." };
+      return { status: "refused", reason: message("admin:person.refusal.ownRole") };
     }
     const owner = await tx.user.findUnique({ where: { email }, select: { id: true } });
     if (owner && owner.id !== userId) return { status: "email-taken" };
@@ -166,20 +168,33 @@ export async function updatePerson(actor: Actor, userId: string, input: PersonIn
       recordAudit(tx, { actorId: actor.id, action, targetType: "user", targetId: userId, summary, details });
 
     if (Object.keys(profileChanges).length > 0) {
-      await audit("user.profile-changed", `Updated ${input.name}'s ${Object.keys(profileChanges).join(", ")}`, profileChanges);
+      // Each field is named in the reader's language, and each language joins the list its own way.
+      const fields = Object.keys(profileChanges)
+        .map((field) => message(`admin:audit.summary.profileField.${field}`))
+        .reduce((list, field) => message("admin:audit.summary.fieldList", { list, field }));
+      await audit("user.profile-changed", message("admin:audit.summary.userProfileChanged", { name: input.name, fields }), profileChanges);
     }
     if (before.role !== input.role) {
       await audit(
         "user.role-changed",
-        `Changed ${input.name}'s role from ${english(ROLE_LABELS[before.role as Role])} to ${english(ROLE_LABELS[input.role])}`,
+        message("admin:audit.summary.userRoleChanged", {
+          name: input.name,
+          from: ROLE_LABELS[before.role as Role],
+          to: ROLE_LABELS[input.role],
+        }),
         { from: before.role, to: input.role },
       );
-      if (before.role === "lead") await releaseLedTeams(tx, actor, userId, `${input.name} is no longer a team lead`);
+      if (before.role === "lead")
+        await releaseLedTeams(tx, actor, userId, message("admin:audit.summary.noLongerLead", { name: input.name }));
     }
     if (before.level !== input.level) {
       await audit(
         "user.level-changed",
-        `Changed ${input.name}'s level from ${english(LEVEL_LABELS[before.level as Level])} to ${english(LEVEL_LABELS[input.level])}`,
+        message("admin:audit.summary.userLevelChanged", {
+          name: input.name,
+          from: LEVEL_LABELS[before.level as Level],
+          to: LEVEL_LABELS[input.level],
+        }),
         { from: before.level, to: input.level },
       );
     }
@@ -188,17 +203,21 @@ export async function updatePerson(actor: Actor, userId: string, input: PersonIn
         where: { id: { in: [before.teamId, input.teamId].filter((id): id is string => id !== null) } },
         select: { id: true, name: true },
       });
-      const nameOf = (id: string | null) => teamNames.find((team) => team.id === id)?.name ?? "no team";
-      await audit("user.team-changed", `Moved ${input.name} from ${nameOf(before.teamId)} to ${nameOf(input.teamId)}`, {
-        from: before.teamId,
-        to: input.teamId,
-      });
+      const nameOf = (id: string | null) => teamNames.find((team) => team.id === id)?.name ?? message("admin:audit.summary.noTeam");
+      await audit(
+        "user.team-changed",
+        message("admin:audit.summary.userTeamChanged", { name: input.name, from: nameOf(before.teamId), to: nameOf(input.teamId) }),
+        {
+          from: before.teamId,
+          to: input.teamId,
+        },
+      );
     }
     return { status: "ok", userId };
   });
 }
 
-/** Someone who stops being a lead, or is deactivated, stops leading their teams. */
+/** Someone who stops being a lead, or is deactivated, stops leading their teams; `reason` is a message. */
 async function releaseLedTeams(tx: Prisma.TransactionClient, actor: Actor, userId: string, reason: string) {
   const teams = await tx.team.findMany({ where: { leadId: userId }, select: { id: true, name: true } });
   for (const team of teams) {
@@ -208,14 +227,14 @@ async function releaseLedTeams(tx: Prisma.TransactionClient, actor: Actor, userI
       action: "team.lead-changed",
       targetType: "team",
       targetId: team.id,
-      summary: `${team.name} no longer has a lead (${reason})`,
+      summary: message("admin:audit.summary.leadReleased", { team: team.name, reason }),
       details: { from: userId, to: null },
     });
   }
 }
 
 export async function deactivatePerson(actor: Actor, userId: string): Promise<Done | NotFound | Refused> {
-  if (actor.id === userId) return { status: "refused", reason: "You can't deactivate your own account." };
+  if (actor.id === userId) return { status: "refused", reason: message("admin:person.refusal.deactivateSelf") };
   const result = await prisma.$transaction(async (tx): Promise<Done | NotFound> => {
     const person = await tx.user.findUnique({ where: { id: userId }, select: { name: true, deactivatedAt: true } });
     if (!person) return { status: "not-found" };
@@ -226,9 +245,9 @@ export async function deactivatePerson(actor: Actor, userId: string): Promise<Do
       action: "user.deactivated",
       targetType: "user",
       targetId: userId,
-      summary: `Deactivated ${person.name} and ended their sessions`,
+      summary: message("admin:audit.summary.userDeactivated", { name: person.name }),
     });
-    await releaseLedTeams(tx, actor, userId, `${person.name} was deactivated`);
+    await releaseLedTeams(tx, actor, userId, message("admin:audit.summary.leadDeactivated", { name: person.name }));
     return { status: "ok", userId };
   });
   if (result.status === "ok") await endAllSessions(userId);
@@ -246,7 +265,7 @@ export async function reactivatePerson(actor: Actor, userId: string): Promise<Do
       action: "user.reactivated",
       targetType: "user",
       targetId: userId,
-      summary: `Reactivated ${person.name}`,
+      summary: message("admin:audit.summary.userReactivated", { name: person.name }),
     });
     return { status: "ok", userId };
   });
@@ -256,14 +275,14 @@ export async function issueSetupLink(actor: Actor, userId: string): Promise<Done
   return prisma.$transaction(async (tx) => {
     const person = await tx.user.findUnique({ where: { id: userId }, select: { name: true, deactivatedAt: true } });
     if (!person) return { status: "not-found" };
-    if (person.deactivatedAt) return { status: "refused", reason: "Reactivate this account before issuing a link." };
+    if (person.deactivatedAt) return { status: "refused", reason: message("admin:person.refusal.reactivateFirst") };
     const setupToken = await issueSetupToken(tx, userId);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "user.setup-link-issued",
       targetType: "user",
       targetId: userId,
-      summary: `Issued a one-time password link for ${person.name}`,
+      summary: message("admin:audit.summary.userSetupLinkIssued", { name: person.name }),
     });
     return { status: "ok", userId, setupToken };
   });

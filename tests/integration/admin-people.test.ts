@@ -17,6 +17,7 @@ import { action as newPersonAction } from "~/routes/admin+/people.new.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { PEOPLE_PAGE_SIZE } from "../../app/domain/pages.ts";
 import { buildPersonInput, createTeam, createUser } from "../factories/index.ts";
+import { inEnglish } from "../support/english.ts";
 import { callRoute, post, sessionCookieFor } from "./request.ts";
 
 type Reply = { result: SubmissionResult<string[]> };
@@ -92,7 +93,7 @@ describe("createPerson", () => {
       request: post("/admin/people/new", { ...asFields(input), intent: "create" }, await sessionCookieFor(admin.id)),
     });
     expect(outcome.status).toBe(400);
-    expect(outcome.body?.result.error?.email).toEqual(["Someone already uses this email address"]);
+    expect(outcome.body?.result.error?.email?.map(inEnglish)).toEqual(["Someone already uses this email address"]);
     expect(outcome.body?.result.initialValue).toMatchObject({
       name: "Duplicate Dana",
       email: existing.email,
@@ -165,6 +166,7 @@ describe("updatePerson", () => {
       name: { from: input.name, to: changed.name },
       timeZone: { from: "Europe/London", to: "America/New_York" },
     });
+    expect(inEnglish(byAction["user.profile-changed"].summary)).toBe(`Updated ${changed.name}'s name, timeZone`);
     for (const event of events) expect(event).toMatchObject({ actorId: admin.id, targetType: "user", targetId: userId });
   });
 
@@ -241,7 +243,7 @@ describe("updatePerson", () => {
       params: { userId },
     });
     expect(outcome.status).toBe(400);
-    expect(outcome.body?.result.error?.email).toEqual(["Someone already uses this email address"]);
+    expect(outcome.body?.result.error?.email?.map(inEnglish)).toEqual(["Someone already uses this email address"]);
     expect(outcome.body?.result.initialValue).toMatchObject({ name: "Typed New Name", email: other.email });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).name).toBe(input.name);
   });
@@ -276,7 +278,7 @@ describe("admins cannot lock themselves out", () => {
       params: { userId: admin.id },
     });
     expect(outcome.status).toBe(400);
-    expect(outcome.body?.result.error?.[""]?.[0]).toMatch(/can't deactivate your own account/);
+    expect(inEnglish(outcome.body?.result.error?.[""]?.[0])).toMatch(/can't deactivate your own account/);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).deactivatedAt).toBeNull();
   });
 
@@ -291,7 +293,7 @@ describe("admins cannot lock themselves out", () => {
       params: { userId: admin.id },
     });
     expect(outcome.status).toBe(400);
-    expect(outcome.body?.result.error?.[""]?.[0]).toMatch(/own role/);
+    expect(inEnglish(outcome.body?.result.error?.[""]?.[0])).toMatch(/own role/);
   });
 });
 
@@ -355,7 +357,7 @@ describe("deactivate and reactivate", () => {
     expect((await prisma.team.findUniqueOrThrow({ where: { id: team.id } })).leadId).toBeNull();
     const [event] = await auditFor(team.id);
     expect(event).toMatchObject({ action: "team.lead-changed", actorId: admin.id });
-    expect(event.summary).toMatch(/was deactivated/);
+    expect(inEnglish(event.summary)).toMatch(/was deactivated/);
   });
 
   test("unknown people are not-found", async () => {

@@ -8,7 +8,7 @@ import * as careerPage from "~/routes/career+/_index.tsx";
 import * as personPage from "~/routes/career+/people.$userId.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { createTeamWithLead, createUser } from "../factories/index.ts";
-import { bodyInEnglish } from "../support/english.ts";
+import { bodyInEnglish, inEnglish } from "../support/english.ts";
 import { checkInFields, gradedAttempt, type FormReply } from "./career-fixtures.ts";
 import { callRoute, get, post, sessionCookieFor } from "./request.ts";
 
@@ -75,7 +75,7 @@ describe("the agent's own check-in", () => {
     const saved = await selfCheckIn(agent.cookie, checkInFields(ratings, "Long chats still drag."));
     expect(saved.status, JSON.stringify(saved.body)).toBe(302);
     expect(saved.location).toBe("/career?notice=check-in-saved");
-    expect(await noticeAt(saved.location!, agent.cookie)).toMatch(/Check-in saved/);
+    expect(inEnglish(await noticeAt(saved.location!, agent.cookie))).toMatch(/Check-in saved/);
 
     const stored = await prisma.competencyCheckIn.findFirstOrThrow({ where: { agentId: agent.id } });
     expect(stored).toMatchObject({ authorId: agent.id, perspective: "self", note: "Long chats still drag." });
@@ -125,7 +125,7 @@ describe("the lead's check-in", () => {
     const saved = await leadCheckIn(agent.id, lead.cookie, checkInFields(ratings, "Openings still sound scripted."));
     expect(saved.status, JSON.stringify(saved.body)).toBe(302);
     expect(saved.location).toBe(`/career/people/${agent.id}?notice=lead-check-in-saved`);
-    expect(await noticeAt(saved.location!, lead.cookie)).toMatch(/Check-in saved/);
+    expect(inEnglish(await noticeAt(saved.location!, lead.cookie))).toMatch(/Check-in saved/);
 
     const asLead = (await openPerson(agent.id, lead.cookie, "?notice=lead-check-in-saved")).body!;
     expect(asLead.previousRatings).toEqual(ratings);

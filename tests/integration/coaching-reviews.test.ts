@@ -288,7 +288,7 @@ describe("overriding a criterion", () => {
 
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { targetType: "grade", targetId: after.id } });
     expect(audit).toMatchObject({ action: "grade.overridden", actorId: lead.user.id });
-    expect(audit.summary).toContain(agent.user.name);
+    expect(inEnglish(audit.summary)).toContain(agent.user.name);
     expect(JSON.parse(audit.details)).toMatchObject({
       attemptId: id,
       criterionId: REACTION,

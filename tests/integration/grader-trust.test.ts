@@ -7,6 +7,7 @@ import { careerRecord } from "~/models/career-record.server.ts";
 import { graderAgreement, judgementsSince, provisionalCriteria, updateGraderSettings } from "~/models/grader-trust.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { createTeamWithLead } from "../factories/index.ts";
+import { inEnglish } from "../support/english.ts";
 import { gradedAttempt } from "./career-fixtures.ts";
 
 const DAY_MS = 86_400_000;
@@ -98,7 +99,7 @@ describe("the trust rule", () => {
     expect(await provisionalCriteria()).toContain("empathy.emotional-reaction");
 
     const audited = await prisma.auditEvent.findFirstOrThrow({ where: { action: "grader.rule-changed" }, orderBy: { createdAt: "desc" } });
-    expect(audited.summary).toContain("kappa 0.4 once 5 conversations");
+    expect(inEnglish(audited.summary)).toContain("kappa 0.4 once 5 conversations");
 
     await updateGraderSettings(leadId, { minKappa: 0.4, minJudged: 6 });
     expect(await provisionalCriteria()).not.toContain("empathy.emotional-reaction");

@@ -1,13 +1,24 @@
 import { describe, expect, test } from "vitest";
+import { inEnglish } from "../../../tests/support/english.ts";
 import {
-  decidePairingAction,
-  mentorIneligibility,
+  decidePairingAction as decide,
+  mentorIneligibility as ineligibility,
   pairingAccess,
   pairingActions,
   pairingSide,
-  readOnlyReason,
+  readOnlyReason as readOnly,
+  type PairingAccess,
+  type PairingAction,
   type PairingState,
 } from "./mentoring.ts";
+
+// Reasons are messages; these read them as the English interface words them.
+const mentorIneligibility = (...args: Parameters<typeof ineligibility>) => inEnglish(ineligibility(...args));
+const readOnlyReason = (access: PairingAccess) => inEnglish(readOnly(access));
+function decidePairingAction(access: PairingAccess | null, pairing: PairingState, action: PairingAction) {
+  const verdict = decide(access, pairing, action);
+  return verdict.status === "not-now" ? { ...verdict, reason: inEnglish(verdict.reason) } : verdict;
+}
 
 const NOW = new Date("2026-06-15T10:00:00Z");
 const DAY = 86_400_000;

@@ -1,12 +1,13 @@
 // Who may mentor, who sees a pairing, and what each side of a pairing may do at each point of its lifecycle.
 import type { FitCheck, PairingStatus } from "~/domain/mentoring.ts";
 import { isNewHire } from "~/engine/people/tenure.ts";
+import { message } from "~/i18n/message.ts";
 import type { Viewer } from "./people.ts";
 
-/** Why a person cannot offer mentoring, or null when they can. */
+/** Why a person cannot offer mentoring (a message), or null when they can. */
 export function mentorIneligibility(person: { hireDate: Date; deactivatedAt: Date | null }, now: Date): string | null {
-  if (person.deactivatedAt) return "Deactivated accounts can't mentor.";
-  if (isNewHire(person.hireDate, now)) return "Mentoring opens after your first 90 days — for now, make the most of being mentored.";
+  if (person.deactivatedAt) return message("mentoring:access.deactivated");
+  if (isNewHire(person.hireDate, now)) return message("mentoring:access.newHire");
   return null;
 }
 
@@ -34,7 +35,7 @@ export function pairingAccess(viewer: Viewer, pairing: PairingSides): PairingAcc
 
 /** Why this viewer may read the pairing but not change it, or null when they are one of the pair. */
 export function readOnlyReason(access: PairingAccess): string | null {
-  return access === "observer" ? "Only the mentor and the mentee can change this pairing. You can read it." : null;
+  return access === "observer" ? message("mentoring:access.readOnly") : null;
 }
 
 export const PAIRING_ACTIONS = ["respond", "log-meeting", "answer-fit-check", "end", "find-another"] as const;
@@ -64,19 +65,17 @@ const ACTING_SIDES: Record<PairingAction, readonly PairingSide[]> = {
 function whyNotNow(pairing: PairingState, action: PairingAction): string | null {
   switch (action) {
     case "respond":
-      return pairing.status === "proposed" ? null : "This pairing has already been answered.";
+      return pairing.status === "proposed" ? null : message("mentoring:access.alreadyAnswered");
     case "log-meeting":
-      return pairing.status === "active" ? null : "Meetings can be logged only while the pairing is active.";
+      return pairing.status === "active" ? null : message("mentoring:access.meetingsWhileActive");
     case "answer-fit-check":
-      if (pairing.status !== "active") return "The fit check is for active pairings.";
-      return pairing.meetingCount === 0 ? "Log your first meeting before the fit check." : null;
+      if (pairing.status !== "active") return message("mentoring:access.fitCheckWhileActive");
+      return pairing.meetingCount === 0 ? message("mentoring:access.fitCheckAfterMeeting") : null;
     case "end":
     case "find-another":
-      if (pairing.status === "proposed")
-        return "This pairing hasn't started yet: the mentor accepts or declines it, and the mentee can withdraw their request.";
-      if (pairing.status !== "active") return "This pairing has already ended.";
-      if (action === "find-another" && pairing.fitCheck !== "not-a-fit")
-        return "Finding another mentor follows a “not a fit” answer to the fit check; otherwise, end the pairing.";
+      if (pairing.status === "proposed") return message("mentoring:access.notStarted");
+      if (pairing.status !== "active") return message("mentoring:access.alreadyEnded");
+      if (action === "find-another" && pairing.fitCheck !== "not-a-fit") return message("mentoring:access.findAnotherAfterNotAFit");
       return null;
   }
 }

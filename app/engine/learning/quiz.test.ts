@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { QuizDefinition, QuizQuestion } from "~/content/schemas.ts";
 import { QUIZ_TRIES_BEFORE_ANSWERS } from "~/domain/learning.ts";
+import { inEnglish } from "../../../tests/support/english.ts";
 import { checkAnswers, gradeQuiz, mayShowAnswers, quizFeedback, triesBeforeAnswers, type QuizAnswers } from "./quiz.ts";
 
 function single(id: string, correct: string, others: string[]): QuizQuestion {
@@ -42,61 +43,69 @@ function answersWithRight(count: number, right: number): QuizAnswers {
   return Object.fromEntries(Array.from({ length: count }, (_, index) => [`q${index + 1}`, [index < right ? "right" : "wrong"]]));
 }
 
+/** Problems as an English reader sees them. */
+function englishProblems(problems: Record<string, string>) {
+  return Object.fromEntries(Object.entries(problems).map(([questionId, problem]) => [questionId, inEnglish(problem)]));
+}
+const problemsOf = (definition: QuizDefinition, answers: QuizAnswers) => englishProblems(checkAnswers(definition, answers));
+
 describe("checkAnswers", () => {
   test("a fully valid answer set has no problems", () => {
-    expect(checkAnswers(QUIZ, VALID)).toEqual({});
+    expect(problemsOf(QUIZ, VALID)).toEqual({});
   });
 
   test("a valid but wrong answer set has no problems either (checking is not grading)", () => {
-    expect(checkAnswers(QUIZ, { q1: ["c"], q2: ["z"] })).toEqual({});
+    expect(problemsOf(QUIZ, { q1: ["c"], q2: ["z"] })).toEqual({});
   });
 
   test("an unknown question id is a whole-quiz problem under the empty key", () => {
     const problems = checkAnswers(QUIZ, { ...VALID, nope: ["a"] });
-    expect(problems).toEqual({ "": 'This knowledge check has no question "nope". Reload the page and try again.' });
+    expect(englishProblems(problems)).toEqual({ "": 'This knowledge check has no question "nope". Reload the page and try again.' });
   });
 
   test("an unknown choice id is reported on its question", () => {
-    expect(checkAnswers(QUIZ, { q1: ["a"], q2: ["x", "bogus"] })).toEqual({
+    expect(problemsOf(QUIZ, { q1: ["a"], q2: ["x", "bogus"] })).toEqual({
       q2: '"bogus" is not one of this question\'s choices.',
     });
   });
 
   test("a choice id from another question is unknown on this one", () => {
-    expect(checkAnswers(QUIZ, { q1: ["x"], q2: ["x"] })).toEqual({ q1: '"x" is not one of this question\'s choices.' });
+    expect(problemsOf(QUIZ, { q1: ["x"], q2: ["x"] })).toEqual({ q1: '"x" is not one of this question\'s choices.' });
   });
 
   test("two choices on a single-answer question are a problem", () => {
-    expect(checkAnswers(QUIZ, { q1: ["a", "b"], q2: ["x"] })).toEqual({ q1: "Choose one answer." });
+    expect(problemsOf(QUIZ, { q1: ["a", "b"], q2: ["x"] })).toEqual({ q1: "Choose one answer." });
   });
 
   test("several choices on a multiple-answer question are fine", () => {
-    expect(checkAnswers(QUIZ, { q1: ["b"], q2: ["x", "y", "z"] })).toEqual({});
+    expect(problemsOf(QUIZ, { q1: ["b"], q2: ["x", "y", "z"] })).toEqual({});
   });
 
   test("an unanswered single-answer question asks for an answer", () => {
-    expect(checkAnswers(QUIZ, { q2: ["x"] })).toEqual({ q1: "Choose an answer." });
-    expect(checkAnswers(QUIZ, { q1: [], q2: ["x"] })).toEqual({ q1: "Choose an answer." });
+    expect(problemsOf(QUIZ, { q2: ["x"] })).toEqual({ q1: "Choose an answer." });
+    expect(problemsOf(QUIZ, { q1: [], q2: ["x"] })).toEqual({ q1: "Choose an answer." });
   });
 
   test("an unanswered multiple-answer question asks for at least one answer", () => {
-    expect(checkAnswers(QUIZ, { q1: ["a"] })).toEqual({ q2: "Choose at least one answer." });
-    expect(checkAnswers(QUIZ, { q1: ["a"], q2: [] })).toEqual({ q2: "Choose at least one answer." });
+    expect(problemsOf(QUIZ, { q1: ["a"] })).toEqual({ q2: "Choose at least one answer." });
+    expect(problemsOf(QUIZ, { q1: ["a"], q2: [] })).toEqual({ q2: "Choose at least one answer." });
   });
 
   test("an empty submission reports every question", () => {
-    expect(checkAnswers(QUIZ, {})).toEqual({ q1: "Choose an answer.", q2: "Choose at least one answer." });
+    expect(problemsOf(QUIZ, {})).toEqual({ q1: "Choose an answer.", q2: "Choose at least one answer." });
+    // Worded where they are shown, in the reader's language.
+    expect(checkAnswers(QUIZ, {})).toEqual({ q1: "learn:quiz.problem.chooseAnswer", q2: "learn:quiz.problem.chooseAtLeastOne" });
   });
 
   test('an unanswered question whose id is an Object.prototype name ("constructor") is still unanswered', () => {
     // "constructor" is a valid kebab-case question id. Answers are a plain
     // object, so answers["constructor"] must not be read from the prototype.
     const constructorQuiz = quiz([single("constructor", "a", ["b"])]);
-    expect(checkAnswers(constructorQuiz, {})).toEqual({ constructor: "Choose an answer." });
+    expect(problemsOf(constructorQuiz, {})).toEqual({ constructor: "Choose an answer." });
   });
 
   test("an unknown question does not hide problems on known ones", () => {
-    expect(checkAnswers(QUIZ, { extra: ["a"], q1: ["a", "b"] })).toEqual({
+    expect(problemsOf(QUIZ, { extra: ["a"], q1: ["a", "b"] })).toEqual({
       "": 'This knowledge check has no question "extra". Reload the page and try again.',
       q1: "Choose one answer.",
       q2: "Choose at least one answer.",

@@ -1,5 +1,6 @@
 import type { QuizDefinition } from "~/content/schemas.ts";
 import { QUIZ_TRIES_BEFORE_ANSWERS, type QuizHintKind } from "~/domain/learning.ts";
+import { message } from "~/i18n/message.ts";
 
 /** Question id → the choice ids the person selected. */
 export type QuizAnswers = Record<string, string[]>;
@@ -28,7 +29,7 @@ function answersFor(answers: QuizAnswers, questionId: string): string[] {
 /**
  * Problems that make a submission unanswerable, keyed by question id ("" for
  * the whole quiz): unknown questions or choices, several choices on a
- * single-answer question, and unanswered questions.
+ * single-answer question, and unanswered questions. Each problem is a message, worded where it is shown.
  */
 export function checkAnswers(quiz: QuizDefinition, answers: QuizAnswers): Record<string, string> {
   const problems: Record<string, string> = {};
@@ -36,17 +37,17 @@ export function checkAnswers(quiz: QuizDefinition, answers: QuizAnswers): Record
   for (const [questionId, selected] of Object.entries(answers)) {
     const question = questions.get(questionId);
     if (!question) {
-      problems[""] = `This knowledge check has no question "${questionId}". Reload the page and try again.`;
+      problems[""] = message("learn:quiz.problem.noQuestion", { questionId });
       continue;
     }
     const known = new Set(question.choices.map((choice) => choice.id));
     const unknown = selected.filter((choiceId) => !known.has(choiceId));
-    if (unknown.length > 0) problems[questionId] = `"${unknown[0]}" is not one of this question's choices.`;
-    else if (!question.multiple && selected.length > 1) problems[questionId] = "Choose one answer.";
+    if (unknown.length > 0) problems[questionId] = message("learn:quiz.problem.notAChoice", { choice: unknown[0] });
+    else if (!question.multiple && selected.length > 1) problems[questionId] = message("learn:quiz.problem.chooseOne");
   }
   for (const question of quiz.questions) {
     if (!Object.hasOwn(problems, question.id) && answersFor(answers, question.id).length === 0) {
-      problems[question.id] = question.multiple ? "Choose at least one answer." : "Choose an answer.";
+      problems[question.id] = message(question.multiple ? "learn:quiz.problem.chooseAtLeastOne" : "learn:quiz.problem.chooseAnswer");
     }
   }
   return problems;

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { inEnglish } from "../../../tests/support/english.ts";
 import { scorePoolChoice } from "./rules.ts";
 import type { Mentee, Mentor } from "./types.ts";
 
@@ -44,7 +45,7 @@ describe("scorePoolChoice", () => {
       NOW,
     );
     expect(scored[0]).toMatchObject({ problem: null, score: { eligible: true } });
-    expect(scored[1]!.problem).toMatch(/no capacity left \(1 of 1 places taken\)/);
+    expect(inEnglish(scored[1]!.problem)).toMatch(/no capacity left \(1 of 1 places taken\)/);
   });
 
   test("own lead, unknown people, a mentee twice and no mentor this round", () => {
@@ -59,7 +60,7 @@ describe("scorePoolChoice", () => {
       ],
       NOW,
     );
-    expect(scored.map((entry) => entry.problem)).toEqual([
+    expect(scored.map((entry) => inEnglish(entry.problem))).toEqual([
       expect.stringMatching(/own lead/),
       "This person no longer has an open request.",
       "That mentor is no longer taking mentees.",
@@ -71,6 +72,6 @@ describe("scorePoolChoice", () => {
 
   test("names competencies in the explanation when given their names", () => {
     const [entry] = scorePoolChoice(pool, [{ menteeId: "ana", mentorId: "one-place" }], NOW, (key) => key.toUpperCase());
-    expect(entry!.score!.parts.find((part) => part.key === "skills")!.explanation).toContain("EMPATHY");
+    expect(inEnglish(entry!.score!.parts.find((part) => part.key === "skills")!.explanation)).toContain("EMPATHY");
   });
 });

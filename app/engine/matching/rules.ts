@@ -1,6 +1,7 @@
 /**
  * How an admin's hand-adjusted pool choice scores. Pure: no Prisma, no I/O.
  */
+import { message } from "~/i18n/message.ts";
 import { scorePair } from "./score.ts";
 import type { Mentee, Mentor, PairScore } from "./types.ts";
 
@@ -23,12 +24,11 @@ export function scorePoolChoice(
   return choices.map(({ menteeId, mentorId }) => {
     const mentee = pool.mentees.find((candidate) => candidate.id === menteeId);
     const mentor = mentorId ? pool.mentors.find((candidate) => candidate.id === mentorId) : undefined;
-    if (seen.has(menteeId))
-      return { menteeId, mentorId, score: null, problem: "This person is already in the list once; each mentee gets one mentor." };
+    if (seen.has(menteeId)) return { menteeId, mentorId, score: null, problem: message("mentoring:pool.problem.listedTwice") };
     seen.add(menteeId);
-    if (!mentee) return { menteeId, mentorId, score: null, problem: "This person no longer has an open request." };
+    if (!mentee) return { menteeId, mentorId, score: null, problem: message("mentoring:pool.problem.noRequest") };
     if (!mentorId) return { menteeId, mentorId, score: null, problem: null };
-    if (!mentor) return { menteeId, mentorId, score: null, problem: "That mentor is no longer taking mentees." };
+    if (!mentor) return { menteeId, mentorId, score: null, problem: message("mentoring:pool.problem.mentorGone") };
     const extra = taken.get(mentor.id) ?? 0;
     const score = scorePair(mentee, { ...mentor, activeMentees: mentor.activeMentees + extra }, now, competencyName);
     if (score.eligible) taken.set(mentor.id, extra + 1);

@@ -180,11 +180,11 @@ describe("strengths and the mentee's own voice", () => {
   });
 
   test("hours read as words to the nearest half hour", () => {
-    expect(hoursInWords(8)).toBe("8 hours");
-    expect(hoursInWords(1)).toBe("1 hour");
-    expect(hoursInWords(5.5)).toBe("5½ hours");
-    expect(hoursInWords(0.5)).toBe("half an hour");
-    expect(hoursInWords(0.2)).toBe("less than half an hour");
+    expect(inEnglish(hoursInWords(8))).toBe("8 hours");
+    expect(inEnglish(hoursInWords(1))).toBe("1 hour");
+    expect(inEnglish(hoursInWords(5.5))).toBe("5½ hours");
+    expect(inEnglish(hoursInWords(0.5))).toBe("half an hour");
+    expect(inEnglish(hoursInWords(0.2))).toBe("less than half an hour");
   });
 });
 

@@ -135,16 +135,18 @@ function remoteBonus(mentee: Mentee, mentor: Mentor): number {
   return mentee.workMode === "remote" && mentor.workMode !== "office" ? MAX_POINTS.remoteBonus : 0;
 }
 
+/** Why the pair is ruled out, as messages naming both people (names or "the mentee", "the mentor"). */
 function conflictReasons(mentee: Mentee, mentor: Mentor, menteeName: string, mentorName: string): string[] {
+  const names = { mentee: menteeName, mentor: mentorName };
   const reasons: string[] = [];
-  if (mentee.id === mentor.id) return [`${mentorName} cannot mentor themselves`];
+  if (mentee.id === mentor.id) return [message("mentoring:score.conflict.self", names)];
   if (mentor.id === mentee.leadId || mentor.leadOfTeamIds.includes(mentee.teamId) || (mentor.reportIds ?? []).includes(mentee.id)) {
-    reasons.push(`${mentorName} is ${menteeName}'s own lead`);
+    reasons.push(message("mentoring:score.conflict.mentorLeads", names));
   }
-  if (mentor.leadId === mentee.id) reasons.push(`${menteeName} is ${mentorName}'s own lead`);
-  if (mentee.pairedMentorIds.includes(mentor.id)) reasons.push(`${menteeName} is already paired with ${mentorName}`);
+  if (mentor.leadId === mentee.id) reasons.push(message("mentoring:score.conflict.menteeLeads", names));
+  if (mentee.pairedMentorIds.includes(mentor.id)) reasons.push(message("mentoring:score.conflict.alreadyPaired", names));
   if (mentor.activeMentees >= mentor.capacity) {
-    reasons.push(`${mentorName} has no capacity left (${mentor.activeMentees} of ${mentor.capacity} places taken)`);
+    reasons.push(message("mentoring:score.conflict.noCapacity", { ...names, taken: mentor.activeMentees, capacity: mentor.capacity }));
   }
   return reasons;
 }
@@ -194,39 +196,28 @@ export type Voice = "mentee" | "observer";
 
 // English says "an Agent II" but "a Senior Agent"; the catalog chooses the article by this value.
 const article = (level: Level) => (level.startsWith("agent") ? "an" : "a");
-const MODE_ADVERB: Record<WorkMode, string> = { remote: "remotely", hybrid: "hybrid", office: "in the office" };
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const percent = (x: number) => `${Math.round(x * 100)}%`;
+const percent = (x: number) => Math.round(x * 100);
 
-/** Hours to the nearest half, in words: "8 hours", "5½ hours", "half an hour". */
+/** Hours to the nearest half, in words: "8 hours", "5½ hours", "half an hour" (a message). */
 export function hoursInWords(hours: number): string {
   const halves = Math.round(hours * 2);
-  if (halves === 0) return "less than half an hour";
-  if (halves === 1) return "half an hour";
-  const whole = Math.floor(halves / 2);
-  return `${whole}${halves % 2 ? "½" : ""} hour${halves === 2 ? "" : "s"}`;
+  return message("mentoring:score.hours", { halves, whole: Math.floor(halves / 2), half: halves % 2 ? "yes" : "no" });
 }
 
-/** How the mentee and the mentor are named in one voice. */
+/** How the mentee and the mentor are named: their names, or "the mentee" and "the mentor" as messages. */
 function namesFor(mentee: Mentee, mentor: Mentor, voice: Voice) {
-  const menteeName = mentee.name ?? "the mentee";
-  const mentorName = mentor.name ?? "the mentor";
-  const self = voice === "mentee";
   return {
-    mentor: mentorName,
-    Mentor: capitalise(mentorName),
-    Mentee: self ? "You" : capitalise(menteeName),
-    menteeAsObject: self ? "you" : menteeName,
-    menteeOwn: self ? "your" : `${menteeName}'s`,
-    MenteeOwn: self ? "Your" : `${capitalise(menteeName)}'s`,
-    menteeIsAiming: self ? "you're aiming for" : `${menteeName} is aiming for`,
-    menteeMostNeeds: self ? "you most need" : `${menteeName} most needs`,
-    MenteeWorks: self ? "You work" : `${capitalise(menteeName)} works`,
+    voice,
+    Mentor: mentor.name ? capitalise(mentor.name) : message("mentoring:score.theMentorFirst"),
+    mentor: mentor.name ?? message("mentoring:score.theMentor"),
+    Mentee: mentee.name ? capitalise(mentee.name) : message("mentoring:score.theMenteeFirst"),
+    mentee: mentee.name ?? message("mentoring:score.theMentee"),
   };
 }
 
 /**
- * Score one mentee–mentor pair with a plain-English explanation for every part, written for
+ * Score one mentee–mentor pair with a plain explanation (a message) for every part, written for
  * `voice`: the mentee reads "you", anyone else reads names. `competencyName` turns competency
  * keys into the names people read.
  */
@@ -249,20 +240,35 @@ export function scorePair(
   const closest = [...terms].filter((t) => t.strength > 0).sort((x, y) => y.strength - x.strength || x.key.localeCompare(y.key))[0];
   let skillsText: string;
   if (gapSum === 0) {
-    skillsText = `${names.MenteeOwn} focus skills show no measured gaps, so there is nothing here for ${names.mentor} to fill.`;
+    skillsText = message("mentoring:score.skills.noGaps", names);
   } else if (strong.length > 0) {
-    const list = strong.map(
-      (t) => `${competencyName(t.key)} (${names.mentor} ${percent(t.strength)}, ${names.menteeAsObject} ${percent(1 - t.gap)})`,
+    const list = strong.map((t) =>
+      message("mentoring:score.skills.strength", {
+        ...names,
+        competency: competencyName(t.key),
+        strength: percent(t.strength),
+        current: percent(1 - t.gap),
+      }),
     );
-    skillsText = `${names.Mentor} is strong where ${names.menteeMostNeeds} it: ${list.join(" and ")}.`;
+    skillsText = message("mentoring:score.skills.strong", { ...names, count: list.length, first: list[0]!, second: list[1] ?? "" });
   } else if (closest) {
-    skillsText = `${names.Mentor} isn't strong (${percent(STRONG_AT)} or more) in ${names.menteeOwn} focus skills yet; the closest is ${competencyName(closest.key)} at ${percent(closest.strength)}.`;
+    skillsText = message("mentoring:score.skills.notStrong", {
+      ...names,
+      bar: percent(STRONG_AT),
+      competency: competencyName(closest.key),
+      strength: percent(closest.strength),
+    });
   } else {
     const weakest = [...terms]
       .sort((x, y) => y.gap - x.gap || x.key.localeCompare(y.key))
       .slice(0, 2)
       .map((t) => competencyName(t.key));
-    skillsText = `${names.Mentor} has no measured strength in ${names.menteeOwn} focus skills (${weakest.join(", ")}).`;
+    skillsText = message("mentoring:score.skills.none", {
+      ...names,
+      count: weakest.length,
+      first: weakest[0] ?? "",
+      second: weakest[1] ?? "",
+    });
   }
   parts.push({ key: "skills", points: skillsPoints(gapSum, productSum), explanation: skillsText });
 
@@ -286,34 +292,45 @@ export function scorePair(
 
   // Time-zone overlap, on today's offsets (summer time moves it)
   const overlap = workingOverlapHours(mentee.timeZone, mentor.timeZone, now);
-  const zones = mentee.timeZone === mentor.timeZone ? `both in ${mentee.timeZone}` : `in ${mentee.timeZone} and ${mentor.timeZone}`;
+  const zones = {
+    ...names,
+    sameZone: mentee.timeZone === mentor.timeZone ? "yes" : "no",
+    menteeZone: mentee.timeZone,
+    mentorZone: mentor.timeZone,
+  };
   let tzText: string;
   if (overlap === null) {
     const unknown = utcOffsetMinutes(mentee.timeZone, utcDateKey(now)) === null ? mentee.timeZone : mentor.timeZone;
-    tzText = `The time zone "${unknown}" isn't recognised, so no shared working hours are counted.`;
+    tzText = message("mentoring:score.timeZone.unknown", { zone: unknown });
   } else if (overlap === 0) {
-    tzText = `${names.Mentee} and ${names.mentor} have no working hours in common (9:00–17:00 ${zones}).`;
+    tzText = message("mentoring:score.timeZone.none", zones);
   } else {
-    tzText = `${names.Mentee} and ${names.mentor} share ${hoursInWords(overlap)} of the working day (9:00–17:00 ${zones}).`;
+    tzText = message("mentoring:score.timeZone.share", { ...zones, hours: hoursInWords(overlap) });
   }
   parts.push({ key: "time-zone", points: timeZonePoints(overlap), explanation: tzText });
 
   // Work mode
   const fit = modeFit(mentee.workMode, mentor.workMode);
   const bonus = remoteBonus(mentee, mentor);
-  const fitWord = fit === MAX_POINTS.workMode ? "the same mode" : fit > 2 ? "a partial fit" : "a poor fit";
-  const modeText =
-    `${names.MenteeWorks} ${MODE_ADVERB[mentee.workMode]} and ${names.mentor} works ${MODE_ADVERB[mentor.workMode]}: ${fitWord}` +
-    (bonus > 0 ? `, with a bonus because remote mentees are matched first.` : ".");
+  const modeText = message("mentoring:score.workMode", {
+    ...names,
+    menteeMode: mentee.workMode,
+    mentorMode: mentor.workMode,
+    fit: fit === MAX_POINTS.workMode ? "same" : fit > 2 ? "partial" : "poor",
+    bonus: bonus > 0 ? "yes" : "no",
+  });
   parts.push({ key: "work-mode", points: fit + bonus, explanation: modeText });
 
   // Conflicts: the reasons name both people, as only someone other than the mentee sees them.
-  const reasons = conflictReasons(mentee, mentor, mentee.name ?? "the mentee", names.mentor);
+  const reasons = conflictReasons(mentee, mentor, names.mentee, names.mentor);
   const free = mentor.capacity - mentor.activeMentees;
   const conflictText =
     reasons.length > 0
-      ? `Not eligible: ${reasons.join("; ")}.`
-      : `${names.Mentor} isn't ${names.menteeOwn} lead or already ${names.menteeOwn} mentor, and has ${free} of ${mentor.capacity} places free.`;
+      ? message("mentoring:score.conflict.notEligible", {
+          count: reasons.length,
+          ...Object.fromEntries(reasons.map((reason, index) => [`reason${index + 1}`, reason])),
+        })
+      : message("mentoring:score.conflict.eligible", { ...names, free, capacity: mentor.capacity });
   parts.push({ key: "conflict", points: 0, explanation: conflictText });
 
   const total = round2(parts.reduce((s, p) => s + p.points, 0));

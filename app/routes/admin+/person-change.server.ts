@@ -1,4 +1,5 @@
 import type { Submission } from "@conform-to/react";
+import { message } from "~/i18n/message.ts";
 import type { PersonChangeRefusal } from "~/models/user.server.ts";
 import { invalid, refused } from "~/utils/forms.server.ts";
 import { notFound } from "~/utils/permissions.server.ts";
@@ -7,11 +8,11 @@ import { notFound } from "~/utils/permissions.server.ts";
 export function rejectPersonChange(intent: string, submission: Submission<unknown>, result: PersonChangeRefusal) {
   switch (result.status) {
     case "not-found":
-      return notFound("That person doesn't exist.");
+      return notFound(message("admin:person.notFound"));
     case "email-taken":
-      return invalid(intent, submission, { email: ["Someone already uses this email address"] });
+      return invalid(intent, submission, { email: [message("admin:personForm.errors.emailTaken")] });
     case "team-not-found":
-      return invalid(intent, submission, { teamId: ["That team no longer exists; choose another"] });
+      return invalid(intent, submission, { teamId: [message("admin:personForm.errors.teamGone")] });
     case "refused":
       return refused(intent, result.reason, submission);
   }

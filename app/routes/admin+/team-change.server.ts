@@ -1,4 +1,5 @@
 import type { Submission } from "@conform-to/react";
+import { message } from "~/i18n/message.ts";
 import type { TeamChangeResult } from "~/models/team.server.ts";
 import { invalid, refused } from "~/utils/forms.server.ts";
 import { notFound } from "~/utils/permissions.server.ts";
@@ -7,12 +8,12 @@ import { notFound } from "~/utils/permissions.server.ts";
 export function rejectTeamChange(intent: string, submission: Submission<unknown>, result: Exclude<TeamChangeResult, { status: "ok" }>) {
   switch (result.status) {
     case "not-found":
-      return notFound("That team doesn't exist.");
+      return notFound(message("admin:team.notFound"));
     case "name-taken":
-      return invalid(intent, submission, { name: ["Another team already has this name"] });
+      return invalid(intent, submission, { name: [message("admin:team.errors.nameTaken")] });
     case "invalid-lead":
-      return invalid(intent, submission, { leadId: ["Choose an active person with the team lead role"] });
+      return invalid(intent, submission, { leadId: [message("admin:team.errors.invalidLead")] });
     case "invalid-member":
-      return refused(intent, "That person isn't on this team any more", submission);
+      return refused(intent, message("admin:team.errors.notMember"), submission);
   }
 }

@@ -5,6 +5,7 @@ import { QUIZ_HINTS } from "~/domain/learning.ts";
 import { moduleStatus, pathProgress } from "~/engine/learning/progress.ts";
 import { gradeQuiz, mayShowAnswers, quizFeedback, triesBeforeAnswers } from "~/engine/learning/quiz.ts";
 import { readerLocale } from "~/i18n/locales.ts";
+import { message } from "~/i18n/message.ts";
 import { getModuleProgress, listProgressRecords, listReflections, startModule } from "~/models/learning.server.ts";
 import { ensureFound } from "~/utils/permissions.server.ts";
 
@@ -16,7 +17,7 @@ export async function loadModule(slug: string | undefined, reader: { locale: str
   const catalog = localizedCatalog(await getCatalog(), readerLocale(reader));
   const module = ensureFound(
     catalog.modules.find((candidate) => candidate.slug === slug),
-    "There's no module at this address. It may have been renamed; find it in Learn.",
+    message("learn:errors.noModule"),
   );
   return { catalog, module };
 }
