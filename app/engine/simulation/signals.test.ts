@@ -46,6 +46,8 @@ describe("each signal kind reports the words that triggered it", () => {
     ["exploration", "今晚要聯絡您，是傳簡訊到手機，還是寄到信箱比較方便？", {}, []],
     ["sets-expectations", "在那之前，我每 30 分钟给您发一次进展。", {}, ["每 30 分钟"]],
     ["offers-resolution", "如果您愿意，我也能补发一台新的。", { offers: [{ id: "replacement", match: ["补发"] }] }, ["补发"]],
+    ["offers-resolution", "我保证给您全额退款，绝对没问题。", { offers: [{ id: "refund", match: ["全额退款"] }] }, ["全额退款"]],
+    ["dismissive", "您得跟其他人一样排队等着。", {}, ["您得跟其他人一样排队"]],
     ["jargon", "Our backend has a DNS cache issue.", {}, ["backend", "DNS", "cache"]],
     ["asks-secret", "Please send me your password.", {}, ["password"]],
     ["asks-fact", "Could you send me your order number?", { facts: FACTS }, ["order number"]],
