@@ -21,9 +21,5 @@ export const QUIZ_TRIES_BEFORE_ANSWERS = 3;
 export const QUIZ_HINT_KINDS = ["not-best", "extra-choice", "missing-choice"] as const;
 export type QuizHintKind = (typeof QUIZ_HINT_KINDS)[number];
 
-/** Catalog keys of the hints. */
-export const QUIZ_HINTS: Record<QuizHintKind, `learn:quiz.hint.${QuizHintKind}`> = {
-  "not-best": "learn:quiz.hint.not-best",
-  "extra-choice": "learn:quiz.hint.extra-choice",
-  "missing-choice": "learn:quiz.hint.missing-choice",
-};
+/** The catalog key of a hint. */
+export const quizHintKey = (kind: QuizHintKind) => `learn:quiz.hint.${kind}` as const;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { QuizView } from "~/components/mdx/module-context.tsx";
 import { getCatalog, localizedCatalog, moduleRef, versionRef, type Catalog, type CompiledModule } from "~/content/modules.server.ts";
-import { QUIZ_HINTS } from "~/domain/learning.ts";
+import { quizHintKey } from "~/domain/learning.ts";
 import { moduleStatus, pathProgress } from "~/engine/learning/progress.ts";
 import { gradeQuiz, mayShowAnswers, quizFeedback, triesBeforeAnswers } from "~/engine/learning/quiz.ts";
 import { readerLocale } from "~/i18n/locales.ts";
@@ -60,7 +60,7 @@ export async function loadModulePage(userId: string, catalog: Catalog, module: C
               feedback: Object.fromEntries(
                 Object.entries(feedback).map(([questionId, question]) => [
                   questionId,
-                  question.revealed ? question : { ...question, hint: QUIZ_HINTS[question.hint] },
+                  question.revealed ? question : { ...question, hint: quizHintKey(question.hint) },
                 ]),
               ),
             }
