@@ -76,3 +76,20 @@ export function readEmpathy(weights: MechanismWeights, features: string[], sente
   }
   return { level, probabilities, evidence: { start: best.start, end: best.end } };
 }
+
+/**
+ * A reply's reading on each mechanism. A sentence that asks for a password or a card number is a
+ * request for a credential, which explores nothing (guide: Explorations, 0), so exploration does
+ * not read it; `secretsAt` are where such requests start.
+ */
+export function readReply(
+  model: Record<EmpathyMechanism, MechanismWeights>,
+  sentences: SentenceFeatures[],
+  secretsAt: number[],
+): { mechanism: EmpathyMechanism; reading: EmpathyReading }[] {
+  return EMPATHY_MECHANISMS.flatMap((mechanism) => {
+    const read =
+      mechanism === "exploration" ? sentences.filter(({ start, end }) => !secretsAt.some((at) => at >= start && at < end)) : sentences;
+    return read.length === 0 ? [] : [{ mechanism, reading: readEmpathy(model[mechanism], replyFeatures(read), read) }];
+  });
+}

@@ -4,7 +4,7 @@
 // matched against the message read in Simplified (one character for one, so a
 // match's offsets are the original text's), so one lexicon serves both scripts.
 // Stock service phrases (套话) earn at most weak empathy, as the labelling guide's rule 3 says.
-import { analyseChinese, chineseContentWords, simplified } from "../language/chinese.ts";
+import { analyseChinese, chineseContentWords, isNegator, simplified } from "../language/chinese.ts";
 import type { TextAnalysis } from "../language/english.ts";
 import { empathyFeatures, type RuleReading, type SentenceFeatures } from "./empathy-features.ts";
 import { CREDIT, EMPATHY, ON_TOPIC } from "./signal-kinds.ts";
@@ -50,6 +50,15 @@ function read(message: string, context: AnalysisContext): Reading {
 
 function negatedAt(analysis: TextAnalysis, offset: number): boolean {
   return analysis.tokens.find((token) => token.end > offset)?.negated ?? false;
+}
+
+/** Negated by what comes before `offset`: a phrase that is itself a negation ("沒辦法幫您") does not negate itself. */
+function negatedBefore(analysis: TextAnalysis, offset: number): boolean {
+  const index = analysis.tokens.findIndex((token) => token.end > offset);
+  const token = analysis.tokens[index];
+  if (!token) return false;
+  if (!isNegator(token.lemma)) return token.negated;
+  return analysis.tokens[index - 1]?.negated ?? false;
 }
 
 function sentenceAt(list: Sentence[], offset: number): Sentence {
@@ -331,7 +340,7 @@ function offerSignals(reading: Reading, offers: OfferRule[], signals: Signal[]) 
     for (const match of plain.toLowerCase().matchAll(phrases(offer.match))) {
       const at = match.index ?? 0;
       const sentence = sentenceAt(list, at);
-      if (negatedAt(analysis, at) || DISMISSED.test(plain.slice(sentence.start, at)) || !isOfferSentence(sentence)) continue;
+      if (negatedBefore(analysis, at) || DISMISSED.test(plain.slice(sentence.start, at)) || !isOfferSentence(sentence)) continue;
       push(signals, message, "offers-resolution", at, at + match[0].length, { ref: offer.id });
       found = true;
       break;
@@ -460,9 +469,14 @@ export function analyseChineseMessage(message: string, context: AnalysisContext,
     if (signals.some((other) => other.kind === "asks-fact" && other.span[0] >= start && other.span[0] < end)) signal.strength = "weak";
   }
   const rude = signals.some((signal) => signal.kind === "rudeness" || signal.kind === "dismissive");
+  // A question that asks for a password or a card number is a request for a credential, which explores nothing (guide: Explorations, 0).
+  const asksSecret = ([start, end]: [number, number]) =>
+    signals.some((other) => other.kind === "asks-secret" && other.span[0] >= start && other.span[0] < end);
   const credited = signals.filter(
     (signal) =>
-      !(rude && EMPATHY.has(signal.kind)) && !(signal.kind !== "repeats" && repeatedAt(signal.span[0]) && CREDIT.has(signal.kind)),
+      !(rude && EMPATHY.has(signal.kind)) &&
+      !(signal.kind !== "repeats" && repeatedAt(signal.span[0]) && CREDIT.has(signal.kind)) &&
+      !(signal.kind === "exploration" && asksSecret(signal.span)),
   );
   if (context.topic && offTopic(reading, credited, context.topic)) {
     const kept = credited.filter((signal) => !EMPATHY.has(signal.kind) && signal.kind !== "apology");

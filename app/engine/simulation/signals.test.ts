@@ -47,6 +47,8 @@ describe("each signal kind reports the words that triggered it", () => {
     ["sets-expectations", "在那之前，我每 30 分钟给您发一次进展。", {}, ["每 30 分钟"]],
     ["offers-resolution", "如果您愿意，我也能补发一台新的。", { offers: [{ id: "replacement", match: ["补发"] }] }, ["补发"]],
     ["offers-resolution", "我保证给您全额退款，绝对没问题。", { offers: [{ id: "refund", match: ["全额退款"] }] }, ["全额退款"]],
+    ["offers-resolution", "很抱歉，我們真的沒辦法幫您處理。", { offers: [{ id: "nothing-can-be-done", match: ["没办法"] }] }, ["沒辦法"]],
+    ["offers-resolution", "很抱歉，我们真的没办法帮您处理。", { offers: [{ id: "nothing-can-be-done", match: ["没办法"] }] }, ["没办法"]],
     ["dismissive", "您得跟其他人一样排队等着。", {}, ["您得跟其他人一样排队"]],
     ["jargon", "Our backend has a DNS cache issue.", {}, ["backend", "DNS", "cache"]],
     ["asks-secret", "Please send me your password.", {}, ["password"]],
@@ -99,6 +101,12 @@ describe("negation", () => {
   test('"I won\'t guarantee" is not a false promise, "I guarantee" is', () => {
     expect(textsOf("I won't guarantee that.", "false-promise")).toEqual([]);
     expect(textsOf("I guarantee that.", "false-promise")).toEqual(["I guarantee"]);
+  });
+
+  test("a refusal that is itself a negation (沒辦法) is said, but a negated one (不是沒辦法) is not", () => {
+    const context = { offers: [{ id: "nothing-can-be-done", match: ["没办法"] }] };
+    expect(ofKind(analyseMessage("我沒辦法幫您退款。", context), "offers-resolution")).toHaveLength(1);
+    expect(ofKind(analyseMessage("也不是沒辦法，我幫您申請組長審核。", context), "offers-resolution")).toHaveLength(0);
   });
 
   test('"never share your password" warns, it does not ask for a secret', () => {

@@ -6,7 +6,7 @@
 import { analyseChinese, isMostlyChinese } from "../language/chinese.ts";
 import { analyseText, contentLemmas, tokenAt, type QuestionKind, type TextAnalysis, type Token } from "../language/english.ts";
 import { empathyFeatures, shoutedWords, type RuleReading, type SentenceFeatures } from "./empathy-features.ts";
-import { compileModel, EMPATHY_MECHANISMS, readEmpathy, replyFeatures } from "./empathy-model.ts";
+import { compileModel, readReply } from "./empathy-model.ts";
 import weights from "./empathy-weights.json";
 import { CREDIT, EMPATHY, ON_TOPIC } from "./signal-kinds.ts";
 import { analyseChineseMessage, chineseAmountsIn, chineseContentOf, chineseEmpathySentenceFeatures } from "./signals-chinese.ts";
@@ -757,11 +757,8 @@ export function empathySentenceFeatures(message: string, context: AnalysisContex
 }
 
 /** The learned empathy levels of a reply, as signals spanning the sentence that argued most for each. */
-function learnedEmpathySignals(message: string, sentences: SentenceFeatures[], signals: Signal[]) {
-  if (sentences.length === 0) return;
-  const features = replyFeatures(sentences);
-  for (const mechanism of EMPATHY_MECHANISMS) {
-    const reading = readEmpathy(EMPATHY_MODEL[mechanism], features, sentences);
+function learnedEmpathySignals(message: string, sentences: SentenceFeatures[], secretsAt: number[], signals: Signal[]) {
+  for (const { mechanism, reading } of readReply(EMPATHY_MODEL, sentences, secretsAt)) {
     if (reading.level === 0 || !reading.evidence) continue;
     push(signals, message, mechanism, reading.evidence.start, reading.evidence.end, { strength: reading.level === 2 ? "strong" : "weak" });
   }
@@ -823,9 +820,12 @@ export function analyseMessage(message: string, context: AnalysisContext = {}): 
   const isRepeated = (start: number) =>
     repeated.some((sentence) => start >= sentence.start && start < sentence.start + sentence.text.length);
   const signals: Signal[] = [];
+  const secrets: Signal[] = [];
+  secretSignals(message, lower, analysis, list, secrets);
   learnedEmpathySignals(
     message,
     empathySentenceFeaturesOf(message, reading).filter((sentence) => !isRepeated(sentence.start)),
+    secrets.map((signal) => signal.span[0]),
     signals,
   );
   ruleSignals(message, lower, analysis, list, signals);
@@ -834,7 +834,7 @@ export function analyseMessage(message: string, context: AnalysisContext = {}): 
   unknownAskSignals(message, list, context.facts, signals);
   timeSignals(message, analysis, signals);
   offerSignals(message, lower, analysis, list, context.offers ?? [], signals);
-  secretSignals(message, lower, analysis, list, signals);
+  signals.push(...secrets);
   mockerySignals(message, analysis, list, signals);
   promiseSignals(message, analysis, list, context.unpromisable, signals);
   inventedTermSignals(message, analysis, list, context.knownAmounts, signals);
