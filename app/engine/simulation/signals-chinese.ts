@@ -177,6 +177,14 @@ const FEELING =
   /着急|生气|难过|心疼|焦虑|担心|失望|崩溃|难受|闹心|头疼|烦|委屈|糟心|郁闷|不安|无奈|恼火|抓狂|泄气|憋屈|不踏实|不舒服|压力|受够|累|怕|慌/;
 const STRONG_EMOTION =
   /(?:换(?:作|成)?是?我|我(?:也|都)会)(?:也)?(?:会)?(?:很|非常)?(?:着急|生气|崩溃|难受|失望|恼火)|(?:真的|非常|特别|实在|十分|很)(?:难过|心疼|着急|担心|遗憾|过意不去)|听到.{0,12}(?:我)?(?:很|真的很|非常)?(?:难过|心疼|着急|担心)|太糟(?:糕)?了|真(?:是)?(?:太)?糟心|太让人(?:着急|生气|失望)了|我(?:很|非常|真的)?(?:心疼|过意不去|着急)|替(?:您|你)(?:着急|难过|担心|松一口气|高兴|开心|捏把汗|委屈)|过意不去|心里(?:发紧|难受|不好受|不是滋味)|揪心|我.{0,8}(?:着急|心疼|难过|不安|不好受|揪心|不是滋味|过意不去|担心|生气|不舒服|心酸|难受)|替(?:您|你).{0,4}(?:累|着急|难过|担心|心疼)/;
+/** The agent naming a feeling of their own about what the customer went through: strong whatever else the sentence says (guide: ER 2). */
+const OWN_FEELING_WORDS =
+  "心疼|着急|焦急|难过|难受|不好受|惭愧|过意不去|不是滋味|揪心|一沉|一紧|松(?:了)?(?:一)?(?:大)?口气|泄气|抓狂|悬着心|憋屈|可惜|舍不得|开心|窝火|刺心|捏了把汗|吓了一跳|后怕|对不住|紧张|踏实|气我们";
+const OWN_FEELING = new RegExp(
+  `我(?:们|自己)?(?:也|都|真的|真心|真|心里|实在|一直|在这边|跟着|看了|听了|看着|听着|读了|看完|(?:看到|听到)[^，。！？；您你]{0,8}?)*(?:替(?:您|你))?(?:觉得)?(?:好|很|挺|有点|特别|非常|真的|真|也|都|心里)*(?<!不)(?:${OWN_FEELING_WORDS})|` +
+    `替(?:您|你)(?:觉得)?(?:好|很|挺|有点)?(?:${OWN_FEELING_WORDS}|高兴)|` +
+    "换(?:作|成)?(?:是)?我(?:也)?(?:会)?(?:很|非常)?(?:抓狂|着急|生气|崩溃|难受|失望|恼火|烦)",
+);
 /** Stock service phrases: they allude to feeling without any of this customer's situation. */
 const STOCK_APOLOGY =
   /(?:给您)?带来(?:的)?不便(?:深表|表示|十分)?(?:歉意|抱歉)?|敬请(?:谅解|见谅)|深表歉意|非常抱歉给您带来|对此(?:深表)?歉意|不好意思|对不起|抱歉|感谢(?:您的)?(?:耐心|理解|支持|等待)|太好了|真好/;
@@ -184,23 +192,26 @@ const STOCK_APOLOGY =
 const REASSURANCE =
   /别(?:担心|着急|急|慌|紧张|自责)|不用(?:担心|着急|急|慌|自责|不好意思)|不要(?:担心|着急|慌|自责)|放心|没事的|不是(?:您|你)的(?:错|问题)|一点都不笨|哪有|哎呀|真可惜|太可惜/;
 const GENERIC_UNDERSTANDING =
-  /(?:我|我们)(?:非常|完全|很|十分|能|可以)?(?:理解|明白|懂)(?:您|你)?(?:的)?(?:心情|感受|着急|不满|困扰)?|能理解|可以理解|理解您|感同身受/;
+  /(?:我|我们)(?:非常|完全|很|十分|能|可以)?(?:理解|明白|懂|了解|知道)(?:您|你)?(?:的)?(?:心情|感受|着急|不满|困扰)?|能理解|可以理解|理解您|感同身受|(?:我|我们)?(?:能|可以)想(?:象|像)|(?:这|那)(?:很|挺|也)?合理|^明白|听进去了|(?:才|很|挺)正常/;
 const INTERPRETIVE =
   /听起来|看来(?:您|你)|也就是说|所以(?:您|你)|(?:您|你)(?:本来|原本|特意|专门)|指望|(?:您|你)(?:一定|肯定|应该)(?:很|非常|挺)?(?:着急|生气|失望|担心|难受|焦虑|不好受|郁闷)|这(?:一定|肯定|确实|真的)(?:很|挺|太)?(?:让人)?(?:着急|麻烦|糟心|难受|闹心|头疼|折腾)|(?:难怪|怪不得)(?:您|你)|(?:白白|一直|一连)(?:等|跑|折腾)/;
 const SECOND_PERSON = /您|你/;
+/** What the customer is living through, named as an experience: "那种被两头追着跑的感觉", "确实挺憋屈的", "等于整个礼拜都被卡住". */
+const NAMED_EXPERIENCE =
+  /那种.{1,24}(?:感觉|滋味)|(?:一定|肯定|确实|真的|难免|实在|真是|想必)(?:会|是)?(?:很|挺|有点|有些|特别|非常|太|够)?(?:难受|憋屈|不舒服|泄气|没底|揪心|委屈|心累|磨人|伤人|不好受|闹心|煎熬|提心吊胆|心急|窝火|郁闷|无助|烦)|提心吊胆|被(?:晾|打发|当成|推来推去|踢皮球)|不被当(?:一)?回事|等于.{0,12}(?:卡|白费|白干|泡汤|耽误)|白(?:干|忙|等|跑)(?:了)?(?:一场|一趟)?/;
 /** Words that weigh how something lands for the customer: "最要命了", "确实让人心慌", "搁谁都会…". */
 const EVALUATIVE =
-  /让人|令人|要命|心慌|折腾|不容易|说不过去|搁谁|换谁|谁都会|不只是|直接影响|难怪|怪不得|确实|可想而知|够呛|糟心|崩溃|头疼|闹心|不好受|太.{1,4}了|真是|偏偏|白白|眼看|石沉大海|很正常|更像是|肯定不小|一定很/;
+  /让人|令人|要命|心慌|折腾|不容易|说不过去|搁谁|换谁|谁都会|不只是|直接影响|难怪|怪不得|确实|可想而知|够呛|糟心|崩溃|头疼|闹心|不好受|太.{1,4}了|真是|偏偏|白白|眼看|石沉大海|更像是|肯定不小|一定很/;
 /** What living through a support problem is like, whatever the case: waiting, no news, being passed around. */
 const EXPERIENCE = /等了|一直等|干等|没有(?:任何)?(?:消息|回复|音讯)|没人(?:告诉|理|回)|白跑|来回|折腾|耽误|晚了|拖了/;
 const ACTION = /我(?:会|已|来|马上|帮|为|给|可以|这就)|我们(?:会|已|将|可以)|请(?:您)?|您可以|您需要|您只要|麻烦您/;
 const RECORD_QUESTION =
-  /订单号|单号|订单编号|邮箱|信箱|电子邮件|邮件地址|email|e-mail|手机号|电话|地址|姓名|名字|账号|账户|帐号|帐户|照片|图片|截图|卡号|后四位|身份|核实|验证|编号|会员号|浏览器|版本|型号|收据|凭证|金额|还有(?:其他|别的|什么)(?:问题|需要)|其他问题|还需要什么帮助/i;
+  /订单号|单号|订单编号|邮箱|信箱|电子邮件|邮件地址|email|e-mail|手机号|电话|地址|姓名|名字|账号|账户|帐号|帐户|照片|图片|截图|卡号|后四位|身份|核实|验证|编号|会员号|浏览器|版本|型号|收据|凭证|金额|手机|电脑|平板|windows|mac|安卓|android|ios|管道|渠道|还有(?:其他|别的|什么)(?:问题|需要)|其他问题|还需要什么帮助/i;
 /** Questions that check the agent's own plan or give an instruction (guide rule 7): no exploration. */
 const PLAN_QUESTION =
-  /需要我|要不要我|要我帮|我(?:来|先)?(?:给您|帮您|为您).{0,12}[吗吧]|您觉得(?:这个|这样|怎么样)|(?:适合|合适)(?:您)?吗|可以吗|行吗|好吗|方便吗|(?:您|你)可以.{0,14}吗|(?:能不能|可不可以).{0,8}(?:试试|检查|重启|清除|换用)|为什么不|何不|还有(?:什么|其他|别的).{0,6}(?:能|可以)?帮/;
+  /需要我|要不要我|要我帮|我(?:来|先)?(?:给您|帮您|为您).{0,12}[吗吧]|您觉得(?:这个|这样|怎么样)|(?:适合|合适)(?:您)?吗|可以吗|行吗|好吗|方便吗|(?:您|你)可以.{0,14}吗|(?:能不能|可不可以).{0,8}(?:试试|检查|重启|清除|换用)|为什么不|何不|还有(?:什么|其他|别的).{0,6}(?:能|可以)?帮|直接(?:帮您|为您)?(?:办|取消|换|退)|(?:要|需要)(?:帮|给|为)您|想先听听|给您添/;
 const GENERIC_QUESTION =
-  /发生了什么|什么情况|怎么回事|详细说说|具体说说|多说一点|具体(?:是)?什么问题|有什么可以帮(?:您|你)|我能为您做什么|需要什么帮助/;
+  /发生了什么|什么情况|怎么回事|详细说说|具体说说|多说一点|具体(?:是)?什么问题|有什么可以帮(?:您|你)|我能为您做什么|需要什么帮助|(?:跟|和)我(?:说说|聊聊|讲讲)|多说说|遇到(?:了)?(?:哪些|什么)|碰上了什么|什么原因|感觉怎么样|怎么个情况|什么影响/;
 const NEED_QUESTION =
   /对(?:您|你)来说(?:最)?重要|(?:您|你)(?:最)?(?:希望|想要|需要|在意)|什么时候(?:需要|要用|用)|(?:会不会|有没有)影响|是.{1,12}还是|急着用|赶在.{0,6}(?:之前|前)/;
 
@@ -219,7 +230,10 @@ function empathySignals({ message, analysis, list, anchor }: Reading, signals: S
     const anchored = overlap(sentence, anchor) >= 1;
     const strongAt = sentence.plain.search(STRONG_EMOTION);
     const stockAt = sentence.plain.search(STOCK_APOLOGY);
-    if (strongAt >= 0 && !negatedAt(analysis, sentence.start + strongAt) && (anchored || FEELING.test(sentence.plain))) {
+    const ownAt = sentence.plain.search(OWN_FEELING);
+    if (ownAt >= 0 && !negatedAt(analysis, sentence.start + ownAt)) {
+      sentenceSignal(signals, message, "emotional-reaction", sentence, { strength: "strong" });
+    } else if (strongAt >= 0 && !negatedAt(analysis, sentence.start + strongAt) && (anchored || FEELING.test(sentence.plain))) {
       // The agent's own feeling about what happened to this customer: their words, or the experience itself ("一直等着没有消息").
       sentenceSignal(signals, message, "emotional-reaction", sentence, {
         strength: anchored || EXPERIENCE.test(sentence.plain) ? "strong" : "weak",
@@ -235,9 +249,13 @@ function empathySignals({ message, analysis, list, anchor }: Reading, signals: S
       clausesOf(sentence).some((clause) => {
         const anchoredSentence = overlap(sentence, anchor) >= 2;
         if (/抱歉|对不起|不好意思/.test(clause.plain)) return false;
+        // Saying one understands, without what, is weak however it is dressed (guide: Interpretations, 1).
+        if (GENERIC_UNDERSTANDING.test(clause.plain) && !NAMED_EXPERIENCE.test(clause.plain)) return false;
         const markerAt = clause.plain.search(INTERPRETIVE);
         const clauseAnchored = [...chineseContentOf(clause.text)].filter((word) => anchor.has(word)).length;
+        const namedAt = clause.plain.search(NAMED_EXPERIENCE);
         return (
+          (namedAt >= 0 && !negatedAt(analysis, clause.start + namedAt)) ||
           (markerAt >= 0 && !negatedAt(analysis, clause.start + markerAt) && (clauseAnchored >= 1 || EXPERIENCE.test(clause.plain))) ||
           (SECOND_PERSON.test(clause.plain) && !ACTION.test(clause.plain) && clauseAnchored >= 2) ||
           // A restatement of what the customer said, weighed for how it lands, is an interpretation (guide rule 4).

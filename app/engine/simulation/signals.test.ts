@@ -451,3 +451,44 @@ describe("the labelling guide's examples", () => {
     expect(misses.length / examples.length, `missed: ${JSON.stringify(misses)}`).toBeLessThanOrEqual(0.2);
   });
 });
+
+describe("Chinese empathy readings", () => {
+  test.each(["我看了真的很心疼。", "看到這句話，我心裡一沉。", "我聽著都替您著急。", "真替您松一口气！", "换成我也会抓狂。"])(
+    "the agent naming a feeling of their own is a strong emotional reaction: %s",
+    (message) => {
+      expect(only(message, "emotional-reaction").strength).toBe("strong");
+    },
+  );
+
+  test("a feeling said of someone else, or negated, is not the agent's own", () => {
+    expect(ofKind(analyseMessage("我相信教练听了也会很开心。"), "emotional-reaction").filter((s) => s.strength === "strong")).toHaveLength(
+      0,
+    );
+    expect(ofKind(analyseMessage("我明白这让人心里不踏实。"), "emotional-reaction").filter((s) => s.strength === "strong")).toHaveLength(0);
+  });
+
+  test.each(["那种被两头追着跑的感觉一定很难受。", "被一再要求证明自己，确实挺憋屈的。", "等于整个礼拜的工作都被卡住。"])(
+    "an experience named for the customer is a strong interpretation: %s",
+    (message) => {
+      expect(only(message, "interpretation").strength).toBe("strong");
+    },
+  );
+
+  test.each(["我明白您的意思。", "您会这么想，很正常。", "您的心情我可以想像。"])("understanding without what is weak: %s", (message) => {
+    expect(only(message, "interpretation").strength).toBe("weak");
+  });
+
+  test.each(["能跟我说说今天都遇到了哪些事吗？", "第一次自己把人邀请进来，您感觉怎么样？"])(
+    "an open invitation is weak exploration: %s",
+    (message) => {
+      expect(only(message, "exploration").strength).toBe("weak");
+    },
+  );
+
+  test.each(["您是在手机上还是电脑上点的？", "请问您用的是 Windows 还是 Mac？", "您想先听听这个，还是直接帮您办取消？"])(
+    "a device check or a choice between the agent's own plans explores nothing: %s",
+    (message) => {
+      expect(ofKind(analyseMessage(message), "exploration")).toHaveLength(0);
+    },
+  );
+});
