@@ -198,7 +198,7 @@ const INTERPRETIVE =
 const SECOND_PERSON = /您|你/;
 /** What the customer is living through, named as an experience: "那种被两头追着跑的感觉", "确实挺憋屈的", "等于整个礼拜都被卡住". */
 const NAMED_EXPERIENCE =
-  /那种.{1,24}(?:感觉|滋味)|(?:一定|肯定|确实|真的|难免|实在|真是|想必)(?:会|是)?(?:很|挺|有点|有些|特别|非常|太|够)?(?:难受|憋屈|不舒服|泄气|没底|揪心|委屈|心累|磨人|伤人|不好受|闹心|煎熬|提心吊胆|心急|窝火|郁闷|无助|烦)|提心吊胆|被(?:晾|打发|当成|推来推去|踢皮球)|不被当(?:一)?回事|等于.{0,12}(?:卡|白费|白干|泡汤|耽误)|白(?:干|忙|等|跑)(?:了)?(?:一场|一趟)?/;
+  /(?:那种|这种).{1,24}(?:感觉|滋味)|(?:换|搁)谁(?:心里)?都|等于(?=[^\d\s])|难免(?:会)?觉得|光想就|想想都|比.{1,16}还(?:让人|要|更)|(?:一定|肯定|确实|真的|难免|实在|真是|想必)(?:会|是)?(?:很|挺|有点|有些|特别|非常|太|够)?(?:难受|憋屈|不舒服|泄气|没底|揪心|委屈|心累|磨人|伤人|不好受|闹心|煎熬|提心吊胆|心急|窝火|郁闷|无助|烦)|提心吊胆|被(?:晾|打发|当成|推来推去|踢皮球)|不被当(?:一)?回事|等于.{0,12}(?:卡|白费|白干|泡汤|耽误)|白(?:干|忙|等|跑)(?:了)?(?:一场|一趟)?/;
 /** Words that weigh how something lands for the customer: "最要命了", "确实让人心慌", "搁谁都会…". */
 const EVALUATIVE =
   /让人|令人|要命|心慌|折腾|不容易|说不过去|搁谁|换谁|谁都会|不只是|直接影响|难怪|怪不得|确实|可想而知|够呛|糟心|崩溃|头疼|闹心|不好受|太.{1,4}了|真是|偏偏|白白|眼看|石沉大海|更像是|肯定不小|一定很/;
@@ -251,6 +251,8 @@ function empathySignals({ message, analysis, list, anchor }: Reading, signals: S
         if (/抱歉|对不起|不好意思/.test(clause.plain)) return false;
         // Saying one understands, without what, is weak however it is dressed (guide: Interpretations, 1).
         if (GENERIC_UNDERSTANDING.test(clause.plain) && !NAMED_EXPERIENCE.test(clause.plain)) return false;
+        // The agent's own feeling, or comfort (别担心), is an emotional reaction, not an understanding of the customer's.
+        if ((OWN_FEELING.test(clause.plain) || REASSURANCE.test(clause.plain)) && !NAMED_EXPERIENCE.test(clause.plain)) return false;
         const markerAt = clause.plain.search(INTERPRETIVE);
         const clauseAnchored = [...chineseContentOf(clause.text)].filter((word) => anchor.has(word)).length;
         const namedAt = clause.plain.search(NAMED_EXPERIENCE);

@@ -492,3 +492,16 @@ describe("Chinese empathy readings", () => {
     },
   );
 });
+
+describe("Chinese interpretations said in plain words", () => {
+  test.each(["每次都要从头讲一遍，换谁都会烦。", "三台设备都试过，等于您在营业高峰还得替我们排查。", "这种悬着的感觉挺磨人的。"])(
+    "how it lands for the customer is a strong interpretation: %s",
+    (message) => {
+      expect(only(message, "interpretation").strength).toBe("strong");
+    },
+  );
+
+  test("the agent's own feeling is an emotional reaction, not an interpretation", () => {
+    expect(ofKind(analyseMessage("我听了真的很心疼您。"), "interpretation")).toHaveLength(0);
+  });
+});
