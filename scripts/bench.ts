@@ -205,7 +205,7 @@ const lines = [
   "### In Chinese",
   "",
   `The ${chinese.length} Chinese replies in \`tests/fixtures/empathy-zh/\` (both scripts, labelled to the same guide): ${chinese.filter((item) => item.split === "dev").length} dev, ${chinese.filter((item) => item.split === "held-out").length} held out.`,
-  "Chinese empathy is read by the phrase rules of `app/engine/simulation/signals-chinese.ts`, written against the dev part only.",
+  "Chinese empathy levels come from their own model (`app/engine/simulation/empathy-weights-zh.json`), trained by `npm run grader:train` on the dev part only, over the readings and lexicon cues of the phrase rules in `app/engine/simulation/signals-chinese.ts`.",
   "",
   "| criterion | dev macro-F1 | held-out macro-F1 | held-out accuracy | held-out Cohen's kappa |",
   "|---|---:|---:|---:|---:|",

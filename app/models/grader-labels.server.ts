@@ -20,8 +20,9 @@ import {
   softmax,
   type EmpathyMechanism,
 } from "~/engine/simulation/empathy-model.ts";
-import weights from "~/engine/simulation/empathy-weights.json";
-import { empathySentenceFeatures } from "~/engine/simulation/signals.ts";
+import chineseWeights from "~/engine/simulation/empathy-weights-zh.json";
+import englishWeights from "~/engine/simulation/empathy-weights.json";
+import { empathySentenceFeatures, languageOf, type TextLanguage } from "~/engine/simulation/signals.ts";
 import { message } from "~/i18n/message.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
@@ -65,13 +66,18 @@ async function labelledJudgements(since?: Date) {
   );
 }
 
-let compiled: ReturnType<typeof compileModel> | undefined;
-const currentModel = () => (compiled ??= compileModel(weights));
+const compiled = new Map<TextLanguage, ReturnType<typeof compileModel>>();
+/** The model in use now for a reply's language. */
+function currentModel(language: TextLanguage) {
+  let model = compiled.get(language);
+  if (!model) compiled.set(language, (model = compileModel(language === "zh" ? chineseWeights : englishWeights)));
+  return model;
+}
 
-/** For one mechanism, the chance of each level for each reply (given its features), by the model in use now. */
-function readings(features: string[][], mechanism: EmpathyMechanism) {
-  return features.map((reply) => {
-    const probabilities = softmax(scores(currentModel()[mechanism], reply));
+/** For one mechanism, the chance of each level for each reply (given its features), by the model in use now for its language. */
+function readings(replies: { features: string[]; language: TextLanguage }[], mechanism: EmpathyMechanism) {
+  return replies.map(({ features, language }) => {
+    const probabilities = softmax(scores(currentModel(language)[mechanism], features));
     return { level: probabilities.indexOf(Math.max(...probabilities)) as Level, probabilities };
   });
 }
@@ -129,7 +135,10 @@ export async function exportLabels({ since }: { since?: Date } = {}): Promise<La
       else replies.push({ turn: turn.index, customer: redact(customer), agent: redact(turn.text) });
     }
     if (replies.length === 0) continue;
-    const features = replies.map(({ customer, agent }) => replyFeatures(empathySentenceFeatures(agent, { customerMessage: customer })));
+    const features = replies.map(({ customer, agent }) => ({
+      features: replyFeatures(empathySentenceFeatures(agent, { customerMessage: customer })),
+      language: languageOf(agent),
+    }));
     const labelled = new Map<number, { labels: Partial<Record<string, Level>>; why: string[] }>();
     for (const mechanism of EMPATHY_MECHANISMS) {
       const judgement = judgements.get(`${attempt.id}:${CRITERION_OF[mechanism]}`);

@@ -94,7 +94,8 @@ const NEGATORS = new Set([
   "别再",
 ]);
 /** The segmenter sometimes glues a negator to the word before it ("也不是", "我没|办法"). */
-const NEGATOR_AFTER_LIGHT_WORD = /^(?:也|都|还|并|就|又|我|你|您|他|她|我们|真的|根本|从来|完全|实在)(?:不|没|没有|别|未|无|不是|不能|不会|不用|不要)$/;
+const NEGATOR_AFTER_LIGHT_WORD =
+  /^(?:也|都|还|并|就|又|我|你|您|他|她|我们|真的|根本|从来|完全|实在)(?:不|没|没有|别|未|无|不是|不能|不会|不用|不要)$/;
 /** Words that end a negation's reach early: "不能退款，但是[可以换货]". */
 const SCOPE_BREAKERS = new Set(["但", "但是", "不过", "可是", "然而", "而是", "只是", "却", "所以", "因为", "如果"]);
 

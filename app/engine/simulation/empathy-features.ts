@@ -90,13 +90,14 @@ export function empathyFeatures(
   customerWords: Set<string>,
   contentOf: (tokens: Token[]) => Set<string>,
   rules: RuleReading[],
+  wordFeatures: (tokens: Token[]) => string[] = tokenFeatures,
 ): SentenceFeatures[] {
   return analysis.sentences.map((sentence) => {
     const tokens = analysis.tokens.slice(...sentence.tokens);
     const content = contentOf(tokens);
     let shared = 0;
     for (const word of content) if (customerWords.has(word)) shared += 1;
-    const features = [...tokenFeatures(tokens), ...feelingFeatures(tokens), `shared:${bucket(shared, [0, 1, 2])}`];
+    const features = [...wordFeatures(tokens), ...feelingFeatures(tokens), `shared:${bucket(shared, [0, 1, 2])}`];
     if (sentence.question) features.push(`question:${sentence.question}`, `question:${sentence.question}:shared:${bucket(shared, [0, 1])}`);
     if (shoutedWords(tokens).length > 0) features.push("tone:capitals");
     if (/[!！]/.test(sentence.text)) features.push("tone:exclamation");

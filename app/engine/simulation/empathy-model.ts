@@ -78,18 +78,20 @@ export function readEmpathy(weights: MechanismWeights, features: string[], sente
 }
 
 /**
- * A reply's reading on each mechanism. A sentence that asks for a password or a card number is a
- * request for a credential, which explores nothing (guide: Explorations, 0), so exploration does
- * not read it; `secretsAt` are where such requests start.
+ * A reply's reading on each mechanism. Exploration does not read a sentence holding one of
+ * `notExploringAt`: a question the guide says explores nothing (Explorations, 0), such as a request
+ * for a password or a card number.
  */
 export function readReply(
   model: Record<EmpathyMechanism, MechanismWeights>,
   sentences: SentenceFeatures[],
-  secretsAt: number[],
+  notExploringAt: number[],
 ): { mechanism: EmpathyMechanism; reading: EmpathyReading }[] {
   return EMPATHY_MECHANISMS.flatMap((mechanism) => {
     const read =
-      mechanism === "exploration" ? sentences.filter(({ start, end }) => !secretsAt.some((at) => at >= start && at < end)) : sentences;
+      mechanism === "exploration"
+        ? sentences.filter(({ start, end }) => !notExploringAt.some((at) => at >= start && at < Math.max(end, start + 1)))
+        : sentences;
     return read.length === 0 ? [] : [{ mechanism, reading: readEmpathy(model[mechanism], replyFeatures(read), read) }];
   });
 }

@@ -4,9 +4,13 @@
 // matched against the message read in Simplified (one character for one, so a
 // match's offsets are the original text's), so one lexicon serves both scripts.
 // Stock service phrases (套话) earn at most weak empathy, as the labelling guide's rule 3 says.
+// Empathy levels come from the Chinese model (empathy-weights-zh.json, ADR 015), which reads
+// these rules' readings and lexicons rather than the words themselves.
 import { analyseChinese, chineseContentWords, isNegator, simplified } from "../language/chinese.ts";
 import type { TextAnalysis } from "../language/english.ts";
 import { empathyFeatures, type RuleReading, type SentenceFeatures } from "./empathy-features.ts";
+import { compileModel, readReply } from "./empathy-model.ts";
+import weights from "./empathy-weights-zh.json";
 import { CREDIT, EMPATHY, ON_TOPIC } from "./signal-kinds.ts";
 import type { AnalysisContext, OfferRule, Signal, SignalKind, Strength } from "./signals.ts";
 
@@ -454,9 +458,28 @@ function offTopic({ list, anchor, plain }: Reading, signals: Signal[], topic: Re
   return ![...words].some((word) => topic.has(word) || anchor.has(word));
 }
 
-/** What an empathy model reads in a Chinese reply, sentence by sentence: the same features as English (empathy-features.ts). */
-export function chineseEmpathySentenceFeatures(message: string, context: AnalysisContext): SentenceFeatures[] {
-  const reading = read(message, context);
+const EMPATHY_MODEL = compileModel(weights);
+
+/** The phrase rules' lexicons, each a feature of its own: the model weighs what the rules' combinations decide by hand. */
+const EMPATHY_CUES: [string, RegExp][] = [
+  ["own-feeling", OWN_FEELING],
+  ["strong-emotion", STRONG_EMOTION],
+  ["feeling", FEELING],
+  ["stock-apology", STOCK_APOLOGY],
+  ["reassurance", REASSURANCE],
+  ["named-experience", NAMED_EXPERIENCE],
+  ["interpretive", INTERPRETIVE],
+  ["generic-understanding", GENERIC_UNDERSTANDING],
+  ["evaluative", EVALUATIVE],
+  ["experience", EXPERIENCE],
+  ["action", ACTION],
+  ["record-question", RECORD_QUESTION],
+  ["plan-question", PLAN_QUESTION],
+  ["generic-question", GENERIC_QUESTION],
+  ["need-question", NEED_QUESTION],
+];
+
+function sentenceFeaturesOf(reading: Reading): SentenceFeatures[] {
   const rules: Signal[] = [];
   empathySignals(reading, rules);
   const readings: RuleReading[] = rules.map((signal) => ({
@@ -464,21 +487,59 @@ export function chineseEmpathySentenceFeatures(message: string, context: Analysi
     strength: signal.strength ?? "weak",
     start: signal.span[0],
   }));
-  return empathyFeatures(reading.analysis, reading.anchor, chineseContentWords, readings);
+  // No words: the two scripts and the market's wording vary too much for the labelled replies to teach them.
+  return empathyFeatures(reading.analysis, reading.anchor, chineseContentWords, readings, () => []).map((sentence, index) => {
+    const plain = reading.list[index]?.plain ?? "";
+    const cues = EMPATHY_CUES.filter(([, pattern]) => pattern.test(plain)).map(([name]) => `cue:${name}`);
+    return { ...sentence, features: [...sentence.features, ...cues] };
+  });
+}
+
+/** Words that make a question about a record one about the customer's needs ("什么时候需要用这个账号"). */
+const NEED_WORDS = /希望|想要|需要|在意|重要|急着|什么时候/;
+
+/** Where questions start that ask only for a record or about the agent's own plan: they explore nothing (guide: Explorations, 0). */
+function recordQuestionsAt({ list }: Reading): number[] {
+  return list
+    .filter(
+      (sentence) =>
+        sentence.question !== null &&
+        ((RECORD_QUESTION.test(sentence.plain) && !NEED_WORDS.test(sentence.plain)) ||
+          (PLAN_QUESTION.test(sentence.plain) && !NEED_QUESTION.test(sentence.plain))),
+    )
+    .map((sentence) => sentence.start);
+}
+
+/** What the Chinese empathy model reads in a reply, sentence by sentence (empathy-features.ts). */
+export function chineseEmpathySentenceFeatures(message: string, context: AnalysisContext): SentenceFeatures[] {
+  return sentenceFeaturesOf(read(message, context));
+}
+
+/** The learned empathy levels of a Chinese reply, as signals spanning the sentence that argued most for each; a repeated sentence earns nothing. */
+function learnedEmpathySignals(reading: Reading, repeatedAt: (start: number) => boolean, secretsAt: number[], signals: Signal[]) {
+  const sentences = sentenceFeaturesOf(reading).filter((sentence) => !repeatedAt(sentence.start));
+  for (const { mechanism, reading: learned } of readReply(EMPATHY_MODEL, sentences, secretsAt)) {
+    if (learned.level === 0 || !learned.evidence) continue;
+    push(signals, reading.message, mechanism, learned.evidence.start, learned.evidence.end, {
+      strength: learned.level === 2 ? "strong" : "weak",
+    });
+  }
 }
 
 /** Every signal in a Chinese agent message, in order of where it starts (same contract as analyseMessage). */
 export function analyseChineseMessage(message: string, context: AnalysisContext, repeatedAt: (start: number) => boolean): Signal[] {
   const reading = read(message, context);
   const signals: Signal[] = [];
-  empathySignals(reading, signals);
+  const secrets: Signal[] = [];
+  secretSignals(reading, secrets);
+  learnedEmpathySignals(reading, repeatedAt, [...secrets.map((signal) => signal.span[0]), ...recordQuestionsAt(reading)], signals);
   ruleSignals(reading, signals);
   listSignals(reading, "jargon", [...DEFAULT_JARGON, ...(context.jargon ?? [])], signals);
   factSignals(reading, context.facts, signals);
   unknownAskSignals(reading, context.facts, signals);
   timeSignals(reading, signals);
   offerSignals(reading, context.offers ?? [], signals);
-  secretSignals(reading, signals);
+  signals.push(...secrets);
   promiseSignals(reading, context.unpromisable, signals);
   inventedTermSignals(reading, context.knownAmounts, signals);
   listSignals(reading, "personalises", namesFor(context.customerName), signals);

@@ -501,7 +501,11 @@ describe("Chinese interpretations said in plain words", () => {
     },
   );
 
-  test("the agent's own feeling is an emotional reaction, not an interpretation", () => {
-    expect(ofKind(analyseMessage("我听了真的很心疼您。"), "interpretation")).toHaveLength(0);
+  test("the agent's own feeling next to the customer's experience is read as both", () => {
+    const signals = analyseMessage("您专门请了一天假在家守着，最后什么都没等到，换谁都会窝火。我听了心里也挺不是滋味的。", {
+      customerMessage: "我专门请了一天假在家等，结果什么都没送来，电话也没人接。",
+    });
+    expect(ofKind(signals, "emotional-reaction")[0]?.strength).toBe("strong");
+    expect(ofKind(signals, "interpretation")[0]?.strength).toBe("strong");
   });
 });
