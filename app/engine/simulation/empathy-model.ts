@@ -82,7 +82,7 @@ export function readEmpathy(weights: MechanismWeights, features: string[], sente
  * `notExploringAt`: a question the guide says explores nothing (Explorations, 0), such as a request
  * for a password or a card number.
  */
-export function readReply(
+function readReply(
   model: Record<EmpathyMechanism, MechanismWeights>,
   sentences: SentenceFeatures[],
   notExploringAt: number[],
@@ -94,4 +94,17 @@ export function readReply(
         : sentences;
     return read.length === 0 ? [] : [{ mechanism, reading: readEmpathy(model[mechanism], replyFeatures(read), read) }];
   });
+}
+
+/** The mechanisms a reply shows (level 1 or 2), each with the sentence that argued most for it. */
+export function learnedLevels(
+  model: Record<EmpathyMechanism, MechanismWeights>,
+  sentences: SentenceFeatures[],
+  notExploringAt: number[],
+): { mechanism: EmpathyMechanism; start: number; end: number; strength: "weak" | "strong" }[] {
+  return readReply(model, sentences, notExploringAt).flatMap(({ mechanism, reading }) =>
+    reading.level === 0 || !reading.evidence
+      ? []
+      : [{ mechanism, start: reading.evidence.start, end: reading.evidence.end, strength: reading.level === 2 ? "strong" : "weak" }],
+  );
 }

@@ -9,7 +9,7 @@
 import { analyseChinese, chineseContentWords, isNegator, simplified } from "../language/chinese.ts";
 import type { TextAnalysis } from "../language/english.ts";
 import { empathyFeatures, type RuleReading, type SentenceFeatures } from "./empathy-features.ts";
-import { compileModel, readReply } from "./empathy-model.ts";
+import { compileModel, learnedLevels } from "./empathy-model.ts";
 import weights from "./empathy-weights-zh.json";
 import { CREDIT, EMPATHY, ON_TOPIC } from "./signal-kinds.ts";
 import type { AnalysisContext, OfferRule, Signal, SignalKind, Strength } from "./signals.ts";
@@ -516,14 +516,10 @@ export function chineseEmpathySentenceFeatures(message: string, context: Analysi
 }
 
 /** The learned empathy levels of a Chinese reply, as signals spanning the sentence that argued most for each; a repeated sentence earns nothing. */
-function learnedEmpathySignals(reading: Reading, repeatedAt: (start: number) => boolean, secretsAt: number[], signals: Signal[]) {
+function learnedEmpathySignals(reading: Reading, repeatedAt: (start: number) => boolean, notExploringAt: number[], signals: Signal[]) {
   const sentences = sentenceFeaturesOf(reading).filter((sentence) => !repeatedAt(sentence.start));
-  for (const { mechanism, reading: learned } of readReply(EMPATHY_MODEL, sentences, secretsAt)) {
-    if (learned.level === 0 || !learned.evidence) continue;
-    push(signals, reading.message, mechanism, learned.evidence.start, learned.evidence.end, {
-      strength: learned.level === 2 ? "strong" : "weak",
-    });
-  }
+  for (const { mechanism, start, end, strength } of learnedLevels(EMPATHY_MODEL, sentences, notExploringAt))
+    push(signals, reading.message, mechanism, start, end, { strength });
 }
 
 /** Every signal in a Chinese agent message, in order of where it starts (same contract as analyseMessage). */
@@ -550,14 +546,9 @@ export function analyseChineseMessage(message: string, context: AnalysisContext,
     if (signals.some((other) => other.kind === "asks-fact" && other.span[0] >= start && other.span[0] < end)) signal.strength = "weak";
   }
   const rude = signals.some((signal) => signal.kind === "rudeness" || signal.kind === "dismissive");
-  // A question that asks for a password or a card number is a request for a credential, which explores nothing (guide: Explorations, 0).
-  const asksSecret = ([start, end]: [number, number]) =>
-    signals.some((other) => other.kind === "asks-secret" && other.span[0] >= start && other.span[0] < end);
   const credited = signals.filter(
     (signal) =>
-      !(rude && EMPATHY.has(signal.kind)) &&
-      !(signal.kind !== "repeats" && repeatedAt(signal.span[0]) && CREDIT.has(signal.kind)) &&
-      !(signal.kind === "exploration" && asksSecret(signal.span)),
+      !(rude && EMPATHY.has(signal.kind)) && !(signal.kind !== "repeats" && repeatedAt(signal.span[0]) && CREDIT.has(signal.kind)),
   );
   if (context.topic && offTopic(reading, credited, context.topic)) {
     const kept = credited.filter((signal) => !EMPATHY.has(signal.kind) && signal.kind !== "apology");

@@ -6,7 +6,7 @@
 import { analyseChinese, isMostlyChinese } from "../language/chinese.ts";
 import { analyseText, contentLemmas, tokenAt, type QuestionKind, type TextAnalysis, type Token } from "../language/english.ts";
 import { empathyFeatures, shoutedWords, type RuleReading, type SentenceFeatures } from "./empathy-features.ts";
-import { compileModel, readReply } from "./empathy-model.ts";
+import { compileModel, learnedLevels } from "./empathy-model.ts";
 import weights from "./empathy-weights.json";
 import { CREDIT, EMPATHY, ON_TOPIC } from "./signal-kinds.ts";
 import { analyseChineseMessage, chineseAmountsIn, chineseContentOf, chineseEmpathySentenceFeatures } from "./signals-chinese.ts";
@@ -757,11 +757,9 @@ export function empathySentenceFeatures(message: string, context: AnalysisContex
 }
 
 /** The learned empathy levels of a reply, as signals spanning the sentence that argued most for each. */
-function learnedEmpathySignals(message: string, sentences: SentenceFeatures[], secretsAt: number[], signals: Signal[]) {
-  for (const { mechanism, reading } of readReply(EMPATHY_MODEL, sentences, secretsAt)) {
-    if (reading.level === 0 || !reading.evidence) continue;
-    push(signals, message, mechanism, reading.evidence.start, reading.evidence.end, { strength: reading.level === 2 ? "strong" : "weak" });
-  }
+function learnedEmpathySignals(message: string, sentences: SentenceFeatures[], notExploringAt: number[], signals: Signal[]) {
+  for (const { mechanism, start, end, strength } of learnedLevels(EMPATHY_MODEL, sentences, notExploringAt))
+    push(signals, message, mechanism, start, end, { strength });
 }
 
 // Nouns that are about the customer's trouble whatever it is: "sorry for the wait" is on any scenario's topic.
