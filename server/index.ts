@@ -11,6 +11,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import onHeaders from "on-headers";
+import { IMPORT_BODY_BYTES, IMPORT_PATH } from "../app/domain/imports.ts";
 import { readEnvOrExit } from "../app/utils/env.server.ts";
 import { FORM_LIMITS } from "../app/utils/form-limits.ts";
 import { DEFAULT_CACHE_CONTROL, isAllowedOrigin, PERMISSIONS_POLICY } from "../app/utils/http.server.ts";
@@ -24,13 +25,15 @@ const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", env.TRUST_PROXY);
 
-// Every body must say its length, and no more than a form can hold, before
-// anything reads it. A refused body is drained unread rather than cut off, so
-// the client still receives the answer; memory stays flat either way.
+// Every body must say its length, and no more than a form can hold (or, on the
+// import page, a file of conversations), before anything reads it. A refused body
+// is drained unread rather than cut off, so the client still receives the answer;
+// memory stays flat either way.
 app.use((req, res, next) => {
   const declared = req.get("content-length");
   const hasBody = declared !== undefined || req.get("transfer-encoding") !== undefined;
-  if (!hasBody || (declared !== undefined && Number(declared) <= FORM_LIMITS.maxBodyBytes)) return next();
+  const limit = req.path === IMPORT_PATH ? IMPORT_BODY_BYTES : FORM_LIMITS.maxBodyBytes;
+  if (!hasBody || (declared !== undefined && Number(declared) <= limit)) return next();
   req.resume();
   if (declared === undefined) res.status(411).type("text/plain").send("Refused: Frontline forms always say how long they are.");
   else res.status(413).type("text/plain").send("Refused: this request is larger than any Frontline form.");

@@ -24,8 +24,12 @@ export const AUDIT_ACTIONS = [
   "mentoring.pool-published",
   "grader.labels-exported",
   "grader.rule-changed",
+  "grader.red-line-added",
+  "grader.red-line-removed",
+  "conversations.imported",
+  "conversations.revealed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGET_TYPES = ["user", "team", "assignment", "grade", "nomination", "pairing", "grader"] as const;
+export const AUDIT_TARGET_TYPES = ["user", "team", "assignment", "grade", "nomination", "pairing", "grader", "conversation"] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

@@ -42,6 +42,8 @@ export const NOTICES = {
   "calibration-submitted": "plain",
   "benchmark-saved": "plain",
   "grader-settings-saved": "plain",
+  "red-line-added": "plain",
+  "red-line-removed": "plain",
 } as const satisfies Record<string, "plain" | "counted">;
 
 export type NoticeKey = keyof typeof NOTICES;

@@ -3,6 +3,7 @@ import type { Rubric } from "~/content/practice-schemas.ts";
 import { getPracticeCatalog } from "~/content/practice.server.ts";
 import { CANDIDATE_LIMIT } from "~/domain/calibration.ts";
 import type { Role } from "~/domain/people.ts";
+import { PRACTICE_ONLY } from "~/domain/practice.ts";
 import { canManageCalibration, canSeeCalibrationItem, isCalibrationOpen } from "~/engine/access/calibration.ts";
 import { peopleScope, type Viewer } from "~/engine/access/people.ts";
 import { drawSample } from "~/engine/calibration/sample.ts";
@@ -20,6 +21,7 @@ export type CandidateFilter = { teamId?: string; scenarioSlug?: string; from?: D
 function candidateWhere(organiser: Viewer, rubricId: string, filter: CandidateFilter = {}): Prisma.PracticeAttemptWhereInput {
   return {
     AND: [
+      PRACTICE_ONLY,
       { user: { AND: [scopeToWhere(peopleScope(organiser)), { deactivatedAt: null }] } },
       { grade: { is: { criteria: { some: { rubricId } } } } },
       filter.teamId ? { user: { teamId: filter.teamId } } : {},

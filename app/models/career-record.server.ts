@@ -111,7 +111,7 @@ async function loadCareerRecords(who: Prisma.Sql, difficultyOf: DifficultyOf): P
         SELECT p."id", p."userId", p."scenarioSlug", p."startedAt", p."reviewedAt",
           ROW_NUMBER() OVER (PARTITION BY p."userId" ORDER BY p."startedAt" DESC) AS "recency"
         FROM "PracticeAttempt" AS p
-        WHERE p."userId" IN (${people}) AND EXISTS (SELECT 1 FROM "PracticeGrade" AS pg WHERE pg."attemptId" = p."id")
+        WHERE p."userId" IN (${people}) AND p."source" = 'practice' AND EXISTS (SELECT 1 FROM "PracticeGrade" AS pg WHERE pg."attemptId" = p."id")
       ) AS a
       INNER JOIN "PracticeGrade" AS g ON g."attemptId" = a."id"
       LEFT JOIN "GradeCriterion" AS c ON c."gradeId" = g."id" AND c."applicable" = TRUE AND c."maxLevel" > 0

@@ -3,6 +3,7 @@
 // action items the agent ticks off. Every function takes the viewer and checks
 // the session rules itself, so a route that forgets a check still leaks nothing.
 import { COACHING_PEOPLE_PAGE_SIZE } from "~/domain/pages.ts";
+import { PRACTICE_ONLY } from "~/domain/practice.ts";
 import { canCoach, sessionRole, type SessionRole } from "~/engine/access/coaching.ts";
 import { hasRole, LEADING_ROLES, peopleScope, type PeopleScope, type Viewer } from "~/engine/access/people.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
@@ -52,7 +53,7 @@ export const LINKABLE_ATTEMPTS = 15;
 export async function listLinkables(agentId: string) {
   const [attempts, reflections] = await Promise.all([
     prisma.practiceAttempt.findMany({
-      where: { userId: agentId, grade: { isNot: null } },
+      where: { userId: agentId, ...PRACTICE_ONLY, grade: { isNot: null } },
       orderBy: [{ startedAt: "desc" }, { id: "desc" }],
       take: LINKABLE_ATTEMPTS,
       select: { id: true, scenarioSlug: true, startedAt: true, grade: { select: { overallScore: true, passed: true } } },
@@ -85,7 +86,9 @@ async function checkLinks(
 ): Promise<SessionRefusal | null> {
   const attemptIds = [...new Set(input.attemptIds)];
   if (attemptIds.length > 0) {
-    const found = await tx.practiceAttempt.count({ where: { id: { in: attemptIds }, userId: agentId, grade: { isNot: null } } });
+    const found = await tx.practiceAttempt.count({
+      where: { id: { in: attemptIds }, userId: agentId, ...PRACTICE_ONLY, grade: { isNot: null } },
+    });
     if (found !== attemptIds.length) return { status: "bad-link", field: "attemptIds" };
   }
   const keys = [...new Set(input.reflections)];
@@ -342,7 +345,7 @@ export async function getTimelineRecords(agentId: string) {
       },
     }),
     prisma.practiceAttempt.findMany({
-      where: { userId: agentId, OR: [{ grade: { isNot: null } }, { reviewedAt: { not: null } }] },
+      where: { userId: agentId, ...PRACTICE_ONLY, OR: [{ grade: { isNot: null } }, { reviewedAt: { not: null } }] },
       select: {
         id: true,
         scenarioSlug: true,

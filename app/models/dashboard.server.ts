@@ -2,6 +2,7 @@
 // where the question is "how many" and capped where it is "which ones".
 import { getCatalog, moduleRef } from "~/content/modules.server.ts";
 import { LEVEL_LABELS, type Level, type Role } from "~/domain/people.ts";
+import { PRACTICE_ONLY } from "~/domain/practice.ts";
 import { peopleScope, type Viewer } from "~/engine/access/people.ts";
 import { nextSkill, scoreTrend, standing, weekBounds, EARLIER_ATTEMPTS, RECENT_ATTEMPTS } from "~/engine/coaching/dashboard-signals.ts";
 import { instantToDueDate, isOverdue, localDate } from "~/engine/coaching/sessions.ts";
@@ -63,7 +64,7 @@ async function loadAgentDashboard(
     }),
     prisma.actionItem.count({ where: { completedAt: null, session: { agentId: userId } } }),
     prisma.practiceAttempt.findMany({
-      where: { userId, grade: { isNot: null } },
+      where: { userId, ...PRACTICE_ONLY, grade: { isNot: null } },
       orderBy: [{ startedAt: "desc" }, { id: "desc" }],
       take: SKILL_ATTEMPTS,
       select: {
@@ -185,7 +186,7 @@ async function recentScoresOfTeams(viewer: Viewer) {
         SELECT p."id", p."userId", p."scenarioSlug",
           ROW_NUMBER() OVER (PARTITION BY p."userId" ORDER BY p."startedAt" DESC, p."id" DESC) AS "recency"
         FROM "PracticeAttempt" AS p
-        WHERE p."userId" IN (SELECT u."id" FROM "User" AS u WHERE ${agentsWhere})
+        WHERE p."userId" IN (SELECT u."id" FROM "User" AS u WHERE ${agentsWhere}) AND p."source" = 'practice'
           AND EXISTS (SELECT 1 FROM "PracticeGrade" AS pg WHERE pg."attemptId" = p."id")
       ) AS a
       INNER JOIN "PracticeGrade" AS g ON g."attemptId" = a."id"
@@ -321,7 +322,7 @@ async function onboardingHealth(now: Date) {
 async function contentHealth(index: ContentIndex, now: Date) {
   const since = new Date(now.getTime() - UNUSED_CONTENT_DAYS * DAY_MS);
   const [usedScenarios, usedModules] = await Promise.all([
-    prisma.practiceAttempt.groupBy({ by: ["scenarioSlug"], where: { startedAt: { gte: since } } }),
+    prisma.practiceAttempt.groupBy({ by: ["scenarioSlug"], where: { ...PRACTICE_ONLY, startedAt: { gte: since } } }),
     prisma.moduleProgress.groupBy({ by: ["moduleSlug"], where: { updatedAt: { gte: since } } }),
   ]);
   const scenariosUsed = new Set(usedScenarios.map((row) => row.scenarioSlug));

@@ -12,6 +12,7 @@
 // Replies the rule does not settle carry no label for that mechanism, and a mechanism nobody judged is never
 // filled in: an invented 0 would teach the model things nobody said.
 // Only the empathy criteria are learned; the others are rules, improved by editing rubrics and signals.
+import { PRACTICE_ONLY } from "~/domain/practice.ts";
 import {
   EMPATHY_MECHANISMS,
   compileModel,
@@ -116,7 +117,7 @@ function redactor({ name, email }: { name: string; email: string }): (text: stri
 export async function exportLabels({ since }: { since?: Date } = {}): Promise<LabelledReply[]> {
   const judgements = new Map((await labelledJudgements(since)).map((row) => [`${row.attemptId}:${row.criterionId}`, row]));
   const attempts = await prisma.practiceAttempt.findMany({
-    where: { id: { in: [...new Set([...judgements.values()].map((judgement) => judgement.attemptId))] } },
+    where: { id: { in: [...new Set([...judgements.values()].map((judgement) => judgement.attemptId))] }, ...PRACTICE_ONLY },
     select: {
       id: true,
       scenarioSlug: true,

@@ -110,7 +110,7 @@ export async function loadTeamInsights(
       FROM "PracticeAttempt" AS a
       INNER JOIN "User" AS u ON u."id" = a."userId"
       LEFT JOIN "PracticeGrade" AS g ON g."attemptId" = a."id"
-      WHERE u."teamId" IN (${inTeams}) AND u."role" = 'agent' AND u."deactivatedAt" IS NULL`,
+      WHERE u."teamId" IN (${inTeams}) AND u."role" = 'agent' AND u."deactivatedAt" IS NULL AND a."source" = 'practice'`,
     prisma.$queryRaw<TallyRow[]>`
       SELECT a."userId", c."competency",
         SUM(COALESCE(c."overrideLevel", c."level") * 1.0 / c."maxLevel") AS "total", COUNT(*) AS "count"
@@ -118,7 +118,7 @@ export async function loadTeamInsights(
       INNER JOIN "PracticeGrade" AS g ON g."id" = c."gradeId"
       INNER JOIN "PracticeAttempt" AS a ON a."id" = g."attemptId"
       INNER JOIN "User" AS u ON u."id" = a."userId"
-      WHERE c."applicable" = TRUE AND c."maxLevel" > 0
+      WHERE c."applicable" = TRUE AND c."maxLevel" > 0 AND a."source" = 'practice'
         AND u."teamId" IN (${inTeams}) AND u."role" = 'agent' AND u."deactivatedAt" IS NULL
       GROUP BY a."userId", c."competency"`,
   ]);

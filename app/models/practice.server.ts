@@ -1,13 +1,15 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
-import { getPracticeCatalog, localizeScenario, rubricsFor } from "~/content/practice.server.ts";
+import { getPracticeCatalog, localizeRubric, localizeScenario, rubricsFor } from "~/content/practice.server.ts";
 import { TEAM_ATTEMPTS_PAGE_SIZE } from "~/domain/pages.ts";
-import type { Outcome } from "~/domain/practice.ts";
+import { PRACTICE_ONLY, type Outcome } from "~/domain/practice.ts";
 import type { PeopleScope } from "~/engine/access/people.ts";
 import { canSeeAttempt } from "~/engine/access/practice.ts";
 import { scoreProgress } from "~/engine/grading/coaching.ts";
 import { gradeScenarioConversation, type Grade } from "~/engine/grading/grade.ts";
+import type { RedLine } from "~/engine/grading/red-lines.ts";
+import { REAL_PASS_SCORE } from "~/engine/imports/grade-real.ts";
 import { customerDecision, type TranscriptLine } from "~/engine/language-model/decision.ts";
 import { CustomerStateSchema } from "~/engine/simulation/customer-state.ts";
 import { initialState, openingLine, respond, simulate } from "~/engine/simulation/customer.ts";
@@ -21,6 +23,7 @@ import { paginate } from "~/utils/paginate.server.ts";
 import { ensureFound, notFound } from "~/utils/permissions.server.ts";
 import { runAutoPractice } from "./auto-practice.server.ts";
 import { askSecondOpinion, languageModel, wordCustomerReply } from "./language-model.server.ts";
+import { listRedLines } from "./red-line.server.ts";
 import { scopeToWhere } from "./user.server.ts";
 
 const RubricVersionsColumn = jsonColumn(z.record(z.number().int()));
@@ -56,6 +59,8 @@ export async function getAttempt(id: string) {
       scenarioSlug: true,
       scenarioVersion: true,
       locale: true,
+      source: true,
+      ticket: { select: { system: true, externalId: true, channel: true, subject: true, importedAt: true, maskedCount: true } },
       seed: true,
       status: true,
       customerState: true,
@@ -101,7 +106,8 @@ export async function getAttempt(id: string) {
     },
   });
   if (!attempt) return null;
-  const customerState = CustomerStateColumn.read(attempt.customerState);
+  // A real conversation had a real customer: there is no simulated state to read.
+  const customerState = attempt.ticket ? null : CustomerStateColumn.read(attempt.customerState);
   const { grade } = attempt;
   if (!grade) return { ...attempt, customerState, grade: null };
   return {
@@ -125,18 +131,30 @@ export async function loadVisibleAttempt(request: Request, attemptId: string | u
   const attempt = await getAttempt(attemptId ?? "");
   if (!attempt || !canSeeAttempt(toViewer(user), attempt)) notFound(message("practice:error.noAttempt"));
   const catalog = await getPracticeCatalog();
+  if (attempt.ticket) {
+    const locale = isLocale(attempt.locale) ? attempt.locale : "en";
+    return {
+      user,
+      attempt,
+      scenario: null,
+      ticket: attempt.ticket,
+      rubrics: catalog.rubrics.map((rubric) => localizeRubric(rubric, locale)),
+      passRule: { passScore: REAL_PASS_SCORE },
+    };
+  }
   const english = catalog.scenarios.find((candidate) => candidate.slug === attempt.scenarioSlug);
   // The conversation is replayed and graded in the language it was played in.
   const scenario = ensureFound(
     english && isLocale(attempt.locale) ? localizeScenario(english, attempt.locale).scenario : english,
     message("practice:error.scenarioGone"),
   );
-  return { user, attempt, scenario, rubrics: rubricsFor(catalog, scenario) };
+  return { user, attempt, scenario, ticket: null, rubrics: rubricsFor(catalog, scenario), passRule: { passScore: scenario.passScore } };
 }
 
 export type VisibleAttempt = Awaited<ReturnType<typeof loadVisibleAttempt>>;
 
-async function storeGrade(tx: Prisma.TransactionClient, attemptId: string, grade: Grade, gradedAt?: Date) {
+/** Stores a grade with its criteria, inside the caller's transaction. */
+export async function storeGrade(tx: Prisma.TransactionClient, attemptId: string, grade: Grade, gradedAt?: Date) {
   await tx.practiceGrade.create({
     data: {
       attemptId,
@@ -169,13 +187,13 @@ async function storeGrade(tx: Prisma.TransactionClient, attemptId: string, grade
 
 type TurnRow = { index: number; speaker: string; text: string; replyMs: number | null };
 
-function gradeAttempt(scenario: Scenario, rubrics: Rubric[], turns: TurnRow[], outcome: Outcome): Grade {
+function gradeAttempt(scenario: Scenario, rubrics: Rubric[], turns: TurnRow[], outcome: Outcome, redLines: readonly RedLine[]): Grade {
   const transcript = turns.map((turn) => ({
     from: turn.speaker === "agent" ? ("agent" as const) : ("customer" as const),
     text: turn.text,
     ms: turn.replyMs ?? undefined,
   }));
-  return gradeScenarioConversation(scenario, rubrics, transcript, outcome);
+  return gradeScenarioConversation(scenario, rubrics, transcript, outcome, redLines);
 }
 
 export type ReplyResult = { status: "ok" | "duplicate" | "ended" | "not-found" | "stale" };
@@ -250,6 +268,7 @@ export async function replyToCustomer(
     { speaker: "agent", text },
   ];
   const words = await wordCustomerReply(customerDecision(scenario, state, response, transcript), transcript);
+  const redLines = await listRedLines();
   const replyMs = Math.max(0, now.getTime() - lastCustomer.createdAt.getTime());
 
   try {
@@ -293,7 +312,7 @@ export async function replyToCustomer(
           { index: expectedIndex, speaker: "agent", text, replyMs },
           { index: expectedIndex + 1, speaker: "customer", text: words.text, replyMs: null },
         ];
-        await storeGrade(tx, attemptId, gradeAttempt(scenario, rubrics, turns, outcome));
+        await storeGrade(tx, attemptId, gradeAttempt(scenario, rubrics, turns, outcome, redLines));
       }
       return { status: "ok", graded: Boolean(outcome) };
     });
@@ -358,6 +377,7 @@ export async function endAttempt(
   rubrics: Rubric[],
   now = new Date(),
 ): Promise<ReplyResult> {
+  const redLines = await listRedLines();
   const result = await prisma.$transaction(async (tx): Promise<ReplyResult & { graded?: boolean }> => {
     const attempt = await tx.practiceAttempt.findFirst({
       where: { id: attemptId, userId },
@@ -366,7 +386,7 @@ export async function endAttempt(
     if (!attempt) return { status: "not-found" };
     if (attempt.status !== ACTIVE) return { status: "ended" };
     await tx.practiceAttempt.update({ where: { id: attemptId }, data: { status: "ended", endedAt: now } });
-    await storeGrade(tx, attemptId, gradeAttempt(scenario, rubrics, attempt.turns, "ended"));
+    await storeGrade(tx, attemptId, gradeAttempt(scenario, rubrics, attempt.turns, "ended", redLines));
     return { status: "ok", graded: true };
   });
   return afterGrading(attemptId, userId, result, scenario, rubrics);
@@ -375,7 +395,7 @@ export async function endAttempt(
 /** Per scenario: how many attempts the person made and their best graded score. */
 export async function practiceSummary(userId: string) {
   const attempts = await prisma.practiceAttempt.findMany({
-    where: { userId },
+    where: { userId, ...PRACTICE_ONLY },
     select: { scenarioSlug: true, grade: { select: { overallScore: true, passed: true } } },
   });
   const summary = new Map<string, { attempts: number; best: number | null; passed: boolean }>();
@@ -468,13 +488,14 @@ export async function recordScriptedAttempt(
       select: { id: true },
     });
     // Graded as it ends, so every page dates the attempt the same way.
-    await storeGrade(tx, attempt.id, gradeAttempt(scenario, rubrics, rows, outcome), endedAt);
+    await storeGrade(tx, attempt.id, gradeAttempt(scenario, rubrics, rows, outcome, []), endedAt);
   });
 }
 
 /** Graded attempts by the people the viewer may see (never their own), newest first. */
 export async function listTeamAttempts(scope: PeopleScope, viewerId: string, page: number) {
   const where: Prisma.PracticeAttemptWhereInput = {
+    ...PRACTICE_ONLY,
     grade: { isNot: null },
     user: { AND: [scopeToWhere(scope), { id: { not: viewerId } }] },
   };

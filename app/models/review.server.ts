@@ -1,6 +1,7 @@
 import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
 import type { ReviewQueueView } from "~/domain/coaching.ts";
 import { REVIEW_QUEUE_PAGE_SIZE } from "~/domain/pages.ts";
+import type { ConversationSource } from "~/domain/practice.ts";
 import type { PeopleScope } from "~/engine/access/people.ts";
 import { finalLevel, levelChoices, rescoreGrade } from "~/engine/coaching/review-score.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
@@ -19,7 +20,7 @@ export type Reviewer = { id: string; scope: PeopleScope };
 
 type PassRule = Pick<Scenario, "passScore">;
 
-export type ReviewQueueFilter = { view: ReviewQueueView; scenarioSlug?: string; agentId?: string };
+export type ReviewQueueFilter = { view: ReviewQueueView; scenarioSlug?: string; agentId?: string; source?: ConversationSource };
 
 const OPEN = "open";
 const hasOpenDispute: Prisma.PracticeGradeWhereInput = { criteria: { some: { disputes: { some: { status: OPEN } } } } };
@@ -58,6 +59,7 @@ export async function listReviewQueue(reviewer: Reviewer, filter: ReviewQueueFil
       viewWhere(filter.view, provisional),
       filter.scenarioSlug ? { scenarioSlug: filter.scenarioSlug } : {},
       filter.agentId ? { userId: filter.agentId } : {},
+      filter.source ? { source: filter.source } : {},
     ],
   };
   const { total, rows: attempts } = await paginate(
@@ -72,6 +74,7 @@ export async function listReviewQueue(reviewer: Reviewer, filter: ReviewQueueFil
         select: {
           id: true,
           scenarioSlug: true,
+          ticket: { select: { system: true, externalId: true, subject: true } },
           startedAt: true,
           endedAt: true,
           reviewedAt: true,
@@ -293,13 +296,20 @@ export async function addReviewComment(
   });
 }
 
-async function conversationRef(attemptId: string, attempt: { scenarioSlug: string; startedAt: Date }): Promise<ConversationRef> {
+type ConversationRow = { scenarioSlug: string; startedAt: Date; ticket: { subject: string; externalId: string } | null };
+
+/** The conversation as a notification names it: its scenario, or a real ticket's subject (or number). */
+async function conversationRef(attemptId: string, attempt: ConversationRow): Promise<ConversationRef> {
   return {
     attemptId,
-    scenarioTitle: contentTitle(await loadContentIndex(), "scenario", attempt.scenarioSlug),
+    scenarioTitle: attempt.ticket
+      ? attempt.ticket.subject || `#${attempt.ticket.externalId}`
+      : contentTitle(await loadContentIndex(), "scenario", attempt.scenarioSlug),
     startedAt: attempt.startedAt,
   };
 }
+
+const CONVERSATION_REF_SELECT = { scenarioSlug: true, startedAt: true, ticket: { select: { subject: true, externalId: true } } } as const;
 
 export type MarkReviewedResult = { status: "ok" | "already-reviewed" | "not-found" };
 
@@ -308,7 +318,7 @@ export async function markReviewed(reviewer: Reviewer, attemptId: string, now = 
   const result = await prisma.$transaction(async (tx): Promise<MarkReviewedResult> => {
     const attempt = await tx.practiceAttempt.findFirst({
       where: { AND: [{ id: attemptId }, reviewableWhere(reviewer)] },
-      select: { userId: true, scenarioSlug: true, startedAt: true },
+      select: { userId: true, ...CONVERSATION_REF_SELECT },
     });
     if (!attempt) return { status: "not-found" };
     // Conditional on still being unreviewed, so two reviewers pressing at once notify the agent once.
@@ -355,7 +365,7 @@ export async function openDispute(
         title: true,
         applicable: true,
         disputes: { where: { status: OPEN }, select: { id: true } },
-        grade: { select: { attempt: { select: { scenarioSlug: true, startedAt: true } } } },
+        grade: { select: { attempt: { select: CONVERSATION_REF_SELECT } } },
       },
     });
     if (!criterion) return { status: "not-found" };

@@ -11,13 +11,15 @@ import { notFound } from "~/utils/permissions.server.ts";
 
 /** The finished conversation's agent messages, in order; a conversation still going has no what-if yet. */
 export async function loadFinishedAttempt(request: Request, attemptId: string | undefined) {
-  const loaded = await loadVisibleAttempt(request, attemptId);
+  const { scenario, ...loaded } = await loadVisibleAttempt(request, attemptId);
+  // A real conversation has no simulated customer to replay it with.
+  if (!scenario) notFound(message("practice:error.noAttempt"));
   if (!loaded.attempt.grade) notFound(message("practice:error.whatIfUngraded"));
   const messages = loaded.attempt.turns
     .filter((turn) => turn.speaker === "agent")
     .map((turn) => ({ text: turn.text, ms: turn.replyMs ?? undefined }));
   if (messages.length === 0) notFound(message("practice:error.whatIfNoMessages"));
-  return { ...loaded, messages };
+  return { ...loaded, scenario, messages };
 }
 
 type FinishedAttempt = Awaited<ReturnType<typeof loadFinishedAttempt>>;

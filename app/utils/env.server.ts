@@ -74,6 +74,20 @@ function allOrNone(values: Partial<Record<(typeof LANGUAGE_MODEL_TRIO)[number], 
 
 const LanguageModelEnvSchema = z.object(LanguageModelFields).superRefine(allOrNone);
 
+/**
+ * The key that seals what masking removes from imported conversations: 32 bytes as 64 hex characters
+ * or base64. Without it masking cannot be undone, which is the safe default.
+ */
+const PersonalDataKeySchema = z.preprocess(
+  optional,
+  z
+    .string()
+    .trim()
+    .transform((value) => (/^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64")))
+    .refine((key) => key.length === 32, "must be 32 bytes, as 64 hex characters or base64 (openssl rand -hex 32)")
+    .optional(),
+);
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["production", "development", "test"]).default("development"),
@@ -83,6 +97,7 @@ const EnvSchema = z
       .default("file:./prisma/data.db"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     TRUST_PROXY: TrustProxySchema,
+    PERSONAL_DATA_KEY: PersonalDataKeySchema,
     ...LanguageModelFields,
   })
   .superRefine(allOrNone);
@@ -127,4 +142,9 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= readEnv();
   return cached;
+}
+
+export function personalDataKey(source: NodeJS.ProcessEnv = process.env): Buffer | null {
+  const parsed = PersonalDataKeySchema.safeParse(source.PERSONAL_DATA_KEY);
+  return parsed.success ? (parsed.data ?? null) : null;
 }

@@ -49,16 +49,16 @@ async function readBodyUpTo(body: ReadableStream<Uint8Array> | null, maxBytes: n
 }
 
 /**
- * The submitted form, within FORM_LIMITS: an oversized body is a 413, a body
+ * The submitted form, within FORM_LIMITS (a file upload may allow a larger body): an oversized body is a 413, a body
  * that is not a form a 415, and a broken form or one past a field limit a 400,
  * each decided before any form library reads the fields.
  */
-export async function readFormData(request: Request): Promise<FormData> {
+export async function readFormData(request: Request, { maxBodyBytes = FORM_LIMITS.maxBodyBytes } = {}): Promise<FormData> {
   const contentType = request.headers.get("Content-Type") ?? "";
   if (!FORM_TYPES.test(contentType)) refuse(415, message("common:errors.form.notAForm"));
-  const tooLarge = message("common:errors.form.tooLarge", { megabytes: FORM_LIMITS.maxBodyBytes / 1024 / 1024 });
-  if (Number(request.headers.get("Content-Length") ?? 0) > FORM_LIMITS.maxBodyBytes) refuse(413, tooLarge);
-  const body = await readBodyUpTo(request.body, FORM_LIMITS.maxBodyBytes);
+  const tooLarge = message("common:errors.form.tooLarge", { megabytes: Math.floor(maxBodyBytes / 1024 / 1024) });
+  if (Number(request.headers.get("Content-Length") ?? 0) > maxBodyBytes) refuse(413, tooLarge);
+  const body = await readBodyUpTo(request.body, maxBodyBytes);
   if (!body) refuse(413, tooLarge);
   let form: FormData;
   try {

@@ -15,11 +15,13 @@ import { peopleScope, type Viewer as ModelViewer } from "~/engine/access/people.
 import { createAssignments } from "~/models/assignment.server.ts";
 import { createSession } from "~/models/coaching-session.server.ts";
 import { recordScriptedAttempt } from "~/models/practice.server.ts";
+import { importConversations, prepareImport } from "~/models/real-conversation.server.ts";
 import { markReviewed, openDispute } from "~/models/review.server.ts";
 import * as coachingHome from "~/routes/coaching+/_index.tsx";
 import * as assignmentPage from "~/routes/coaching+/assignments.$assignmentId.tsx";
 import * as assignmentBoard from "~/routes/coaching+/assignments._index.tsx";
 import * as newAssignment from "~/routes/coaching+/assignments.new.tsx";
+import * as importPage from "~/routes/coaching+/conversations.import.tsx";
 import * as insights from "~/routes/coaching+/insights.tsx";
 import * as insightsCsv from "~/routes/coaching+/insights[.csv].tsx";
 import * as myCoaching from "~/routes/coaching+/my.tsx";
@@ -32,7 +34,7 @@ import * as notifications from "~/routes/notifications.tsx";
 import * as attemptPage from "~/routes/practice+/attempts.$attemptId.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { createTeam, createUser, DAY_MS } from "../factories/index.ts";
-import { BASE_URL, callRoute, get, loginRedirectTarget, post, sessionCookieFor, type RouteOutcome } from "./request.ts";
+import { BASE_URL, callRoute, get, loginRedirectTarget, post, sessionCookieFor, upload, type RouteOutcome } from "./request.ts";
 
 // ---------------------------------------------------------------------------
 // Viewers and the people and records they act on
@@ -67,6 +69,8 @@ type Fixture = {
   ids: { agent: string; teammate: string; leadA: string; leadB: string; admin: string; teamA: string; teamB: string };
   attemptId: string;
   teammateAttemptId: string;
+  /** A real conversation of the agent's, imported from a helpdesk. */
+  realAttemptId: string;
   /** An applicable, non-critical criterion of the agent's attempt (overrides and disputes). */
   criterion: { id: string; criterionId: string };
   sessionId: string;
@@ -94,6 +98,38 @@ async function gradedAttempt(userId: string): Promise<string> {
     replySeconds: 40,
   });
   return (await prisma.practiceAttempt.findFirstOrThrow({ where: { userId, startedAt }, select: { id: true } })).id;
+}
+
+/** A Frontline JSON file of one conversation answered by `agentEmail`. */
+function conversationFile(agentEmail: string, id: string): string {
+  return JSON.stringify({
+    version: 1,
+    conversations: [
+      {
+        id,
+        channel: "email",
+        subject: "Refund not received",
+        agentEmail,
+        messages: [
+          { author: "customer", at: "2026-11-01T09:00:00Z", text: "My refund hasn't arrived, you can email me at kim@example.com." },
+          {
+            author: "agent",
+            at: "2026-11-01T11:00:00Z",
+            text: "I'm sorry for the wait. I've resent the refund; it arrives within 5 working days.",
+          },
+        ],
+      },
+    ],
+  });
+}
+
+/** Imports one real conversation for the agent through the model, as an admin would. */
+async function realConversation(agentEmail: string): Promise<string> {
+  const id = `authz-${STAMP}`;
+  const prepared = await prepareImport(new File([conversationFile(agentEmail, id)], "conversations.json"));
+  if (prepared.status !== "ok") throw new Error("the fixture file should import");
+  await importConversations({ id: fx.ids.admin, scope: { kind: "everyone" } }, prepared);
+  return (await prisma.realTicket.findFirstOrThrow({ where: { externalId: id }, select: { attemptId: true } })).attemptId;
 }
 
 /** A 1:1 run by team A's lead, through the model, with one action item; returns the session and item ids. */
@@ -141,6 +177,7 @@ beforeAll(async () => {
     ids: { agent: agent.id, teammate: teammate.id, leadA: leadA.id, leadB: leadB.id, admin: admin.id, teamA: teamA.id, teamB: teamB.id },
     attemptId: await gradedAttempt(agent.id),
     teammateAttemptId: await gradedAttempt(teammate.id),
+    realAttemptId: "",
     criterion: { id: "", criterionId: "" },
     sessionId: "",
     itemId: "",
@@ -168,6 +205,8 @@ beforeAll(async () => {
       })
     ).status,
   ).toBe("ok");
+
+  fx.realAttemptId = await realConversation(agent.email);
 
   ({ sessionId: fx.sessionId, itemId: fx.itemId } = await sessionFor(agent.id));
   ({ sessionId: fx.teammateSessionId, itemId: fx.teammateItemId } = await sessionFor(teammate.id));
@@ -423,6 +462,33 @@ const CASES: Case[] = [
       ),
     expected: coachOnly(400, 400, 400),
     fieldErrors: ["minScore", "dueDate"],
+  },
+
+  // coaching+/conversations.import
+  {
+    name: "conversations.import loader",
+    run: (v) => load(importPage.loader, "/coaching/conversations/import", {}, v),
+    expected: coachOnly(200, 200, 200),
+  },
+  {
+    // Team B's lead may upload it, but the team-A agent's conversation is listed as outside their teams, not stored.
+    name: "conversations.import action, a file of the team-A agent's conversation",
+    run: (v) =>
+      callRoute(importPage.action, {
+        request: upload(
+          "/coaching/conversations/import",
+          { intent: "import" },
+          { file: { name: "conversations.json", content: conversationFile(email("agent"), `authz-${STAMP}-${v}`) } },
+          cookieOf(v),
+        ),
+      }),
+    expected: coachOnly(200, 200, 200),
+  },
+  {
+    name: "conversations.import action, no file",
+    run: (v) => send(importPage.action, "/coaching/conversations/import", { intent: "import" }, {}, v),
+    expected: coachOnly(400, 400, 400),
+    fieldErrors: ["file"],
   },
 
   // coaching+/reviews._index
@@ -715,6 +781,22 @@ const CASES: Case[] = [
     expected: teamAThing(404, 200, 200),
   },
   {
+    name: "attempts.$attemptId loader, the agent's real conversation",
+    run: (v) => load(attemptPage.loader, attemptUrl(fx.realAttemptId), { attemptId: fx.realAttemptId }, v),
+    expected: teamAThing(200, 200, 200),
+  },
+  {
+    // Only admins reveal; with no PERSONAL_DATA_KEY when it was imported, nothing was kept to reveal.
+    name: "attempts.$attemptId action, reveal the masked data of a real conversation",
+    run: (v) => onAttempt(v, { intent: "reveal" }, fx.realAttemptId),
+    expected: signedIn({ agent: 403, leadA: 403, leadB: 404, admin: 409 }),
+  },
+  {
+    name: "attempts.$attemptId action, reveal on a practice conversation",
+    run: (v) => onAttempt(v, { intent: "reveal" }),
+    expected: signedIn({ agent: 403, leadA: 403, leadB: 404, admin: 404 }),
+  },
+  {
     name: "attempts.$attemptId loader, guessed attempt id",
     run: (v) => load(attemptPage.loader, attemptUrl(MISSING), { attemptId: MISSING }, v),
     expected: all(404),
@@ -859,6 +941,7 @@ test("the table covers every coaching route module and every loader and action t
     ["coaching+/assignments.new", newAssignment, "assignments.new"],
     ["coaching+/assignments.$assignmentId", assignmentPage, "assignments.$assignmentId"],
     ["coaching+/reviews._index", reviewQueue, "reviews._index"],
+    ["coaching+/conversations.import", importPage, "conversations.import"],
     ["coaching+/sessions.new", newSession, "sessions.new"],
     ["coaching+/sessions.$sessionId", sessionPage, "sessions.$sessionId"],
     ["coaching+/people._index", coachingPeople, "people._index"],

@@ -214,7 +214,7 @@ describe("who may see an attempt", () => {
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ isOwner: true, status: "active", expectedIndex: 1, agentName: agent.user.name, grade: null });
     expect(result.body!.turns).toHaveLength(1);
-    expect(result.body!.scenario.slug).toBe(SLUG);
+    expect(result.body!.setting.slug).toBe(SLUG);
   });
 
   test("the owner's team lead, read-only", async () => {

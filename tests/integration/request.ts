@@ -35,6 +35,23 @@ export function post(url: string, fields: Record<string, string> | [string, stri
   return new Request(absolute(url), { method: "POST", headers, body: new URLSearchParams(fields).toString() });
 }
 
+/** A multipart form post with files, as a browser sends an upload form. */
+export function upload(
+  url: string,
+  fields: Record<string, string>,
+  files: Record<string, { name: string; content: string | Uint8Array }>,
+  cookie?: string,
+  headers: Record<string, string> = {},
+): Request {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  for (const [name, file] of Object.entries(files))
+    body.append(name, new File([typeof file.content === "string" ? file.content : new Uint8Array(file.content)], file.name));
+  const sent = new Headers({ Origin: BASE_URL, ...headers });
+  if (cookie) sent.set("Cookie", cookie);
+  return new Request(absolute(url), { method: "POST", headers: sent, body });
+}
+
 export type RouteOutcome<Body = unknown> = {
   status: number;
   location?: string;

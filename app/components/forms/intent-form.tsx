@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type DefaultValue, type FormMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useActionData, useFormAction, type FetcherWithComponents } from "@remix-run/react";
-import type { ReactNode } from "react";
+import type { FormEvent, ReactNode } from "react";
 import type { z } from "zod";
 import { FormErrors } from "../ui/field.tsx";
 import { useDismissNotice } from "./notice.tsx";
@@ -76,6 +76,7 @@ export function IntentForm({
   fetcher,
   className = "form",
   label,
+  onSubmit,
   children,
 }: {
   // Any form's metadata: the fields' types don't matter to the form element.
@@ -86,6 +87,8 @@ export function IntentForm({
   className?: string;
   /** Names the form for assistive technology when the page has several. */
   label?: string;
+  /** Runs before the form is checked and sent; preventing the event's default holds the form back. */
+  onSubmit?: (event: FormEvent<HTMLFormElement>) => void;
   children: ReactNode;
 }) {
   const action = new URL(useFormAction(), "http://frontline.invalid");
@@ -101,6 +104,8 @@ export function IntentForm({
       aria-label={label}
       {...formProps}
       onSubmit={(event) => {
+        onSubmit?.(event);
+        if (event.defaultPrevented) return;
         dismissNotice();
         formProps.onSubmit(event);
       }}

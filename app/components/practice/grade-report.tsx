@@ -269,14 +269,16 @@ export function GradeReport({
         <h3 id="fixes-title">{t("practice:report.fixesTitle")}</h3>
         <TopFixes fixes={grade.topFixes} action={fixAction} />
       </section>
-      <details className="grade-report__goals">
-        <summary>{t("practice:report.goals")}</summary>
-        <ul>
-          {grade.goals.map((goal) => (
-            <li key={goal}>{goal}</li>
-          ))}
-        </ul>
-      </details>
+      {grade.goals.length > 0 ? (
+        <details className="grade-report__goals">
+          <summary>{t("practice:report.goals")}</summary>
+          <ul>
+            {grade.goals.map((goal) => (
+              <li key={goal}>{goal}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {grade.criteria.some((criterion) => criterion.provisional) ? (
         <Alert tone="warning">{t("practice:report.provisionalNote")}</Alert>
       ) : null}

@@ -1,13 +1,16 @@
 import { getTextareaProps } from "@conform-to/react";
-import { useEffect, useState, type KeyboardEvent } from "react";
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from "react";
+import { flushSync } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { MAX_REPLY_LENGTH, replyTextField } from "~/domain/practice.ts";
+import { findRedLines, type RedLine, type RedLineHit } from "~/engine/grading/red-lines.ts";
 import { ActionButton } from "../forms/action-button.tsx";
 import { IntentForm, useIntentForm } from "../forms/intent-form.tsx";
 import { useIsPending } from "../forms/use-is-pending.ts";
 import { Button } from "../ui/button.tsx";
 import { FieldErrors } from "../ui/field.tsx";
+import { RedLineWarning } from "./red-line-warning.tsx";
 import { ReplyTimer } from "./reply-timer.tsx";
 
 export const ReplySchema = z.object({
@@ -47,11 +50,13 @@ export function ReplyBox({
   expectedIndex,
   lastCustomerAt,
   parSeconds,
+  redLines,
 }: {
   channel: string;
   expectedIndex: number;
   lastCustomerAt: string | null;
   parSeconds: number;
+  redLines: RedLine[];
 }) {
   const { t } = useTranslation();
   const [form, fields] = useIntentForm({ id: `reply-${expectedIndex}`, intent: "reply", schema: ReplySchema });
@@ -60,6 +65,25 @@ export function ReplyBox({
   const [scripted, setScripted] = useState(false);
   useEffect(() => setScripted(true), []);
   const hintId = `reply-keys-${expectedIndex}`;
+  // The text the agent chose to send despite the warning; any edit brings the warning back.
+  const [warning, setWarning] = useState<{ text: string; hits: RedLineHit[]; confirmed: boolean } | null>(null);
+  const holdRedLines = (event: FormEvent<HTMLFormElement>) => {
+    const text = String(new FormData(event.currentTarget).get("text") ?? "");
+    if (warning?.confirmed && warning.text === text) return;
+    const hits = findRedLines(text, redLines);
+    if (hits.length === 0) return;
+    event.preventDefault();
+    setWarning({ text, hits, confirmed: false });
+  };
+  const sendAnyway = () => {
+    if (!warning) return;
+    flushSync(() => setWarning({ ...warning, confirmed: true }));
+    (document.getElementById(form.id) as HTMLFormElement | null)?.requestSubmit();
+  };
+  const editReply = () => {
+    setWarning(null);
+    document.getElementById(fields.text.id)?.focus();
+  };
   return (
     <section className="card reply-box" aria-labelledby="reply-title">
       <h2 id="reply-title" className="visually-hidden">
@@ -75,7 +99,7 @@ export function ReplyBox({
           </ActionButton>
         </div>
       </div>
-      <IntentForm form={form} intent="reply" className="form reply-form">
+      <IntentForm form={form} intent="reply" className="form reply-form" onSubmit={holdRedLines}>
         <input type="hidden" name="expectedIndex" value={expectedIndex} />
         <div className="field">
           <label htmlFor={fields.text.id}>{t(REPLY_LABELS[channel] ?? "practice:replyBox.label")}</label>
@@ -95,6 +119,7 @@ export function ReplyBox({
           ) : null}
           <FieldErrors id={fields.text.errorId} errors={fields.text.errors} />
         </div>
+        {warning && !warning.confirmed ? <RedLineWarning hits={warning.hits} onSend={sendAnyway} onEdit={editReply} /> : null}
         <div className="row">
           <Button type="submit" pending={sending}>
             {sending ? t("practice:replyBox.sending") : t("practice:replyBox.send")}

@@ -15,6 +15,8 @@ export type ScenarioFacts = {
   resolvingOffers: string[];
   forbiddenOffers: string[];
   escalationAllowed: boolean;
+  /** False for a real conversation: no policy says which fix is right, so a reviewer judges the fix. */
+  policyKnown: boolean;
   par: { turns: number; replySeconds: number };
 };
 
@@ -111,7 +113,7 @@ const RULES: Record<string, (input: GradingInput) => CriterionResult> = {
     return applicable(count === required.length ? 2 : count > 0 ? 1 : 0, asked);
   },
   "resolution.correct-fix": (input) => {
-    if (!input.scenario) return notApplicable;
+    if (!input.scenario?.policyKnown) return notApplicable;
     const { resolvingOffers, forbiddenOffers, requiredFacts, escalationAllowed } = input.scenario;
     const forbidden = collect(input, "offers-resolution", (signal) => forbiddenOffers.includes(signal.ref ?? ""));
     if (forbidden.length) return applicable(0, forbidden);
@@ -131,7 +133,7 @@ const RULES: Record<string, (input: GradingInput) => CriterionResult> = {
     for (const turn of agentTurns(input)) {
       offered ||= has(turn.signals, "offers-resolution") || has(turn.signals, "escalates");
       const expectations = turn.signals.filter((signal) => signal.kind === "sets-expectations");
-      if (expectations.length && (offered || !input.scenario))
+      if (expectations.length && (offered || !input.scenario?.policyKnown))
         return applicable(
           2,
           expectations.map((signal) => evidenceOf(turn, signal)),

@@ -49,6 +49,7 @@ const SCENARIO: ScenarioFacts = {
   resolvingOffers: [],
   forbiddenOffers: [],
   escalationAllowed: false,
+  policyKnown: true,
   par: { turns: 5, replySeconds: 90 },
 };
 

@@ -1,6 +1,7 @@
 import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
 import { amountsIn, analyseMessage, contentWords, sentenceKeys, type AnalysisContext } from "../simulation/signals.ts";
 import { evaluateCriterion, type AnalysedTurn, type Evidence, type GradingInput, type ScenarioFacts, type Turn } from "./criteria.ts";
+import type { RedLine } from "./red-lines.ts";
 
 /** Bump when grading rules change, so stored grades say which rules produced them. */
 export const GRADER_VERSION = "1.0.0";
@@ -101,9 +102,19 @@ export function gradeTurns(
   };
 }
 
-/** Grades a conversation played in a scenario, as it ended (a transcript from elsewhere may have no outcome). */
-export function gradeScenarioConversation(scenario: Scenario, rubrics: Rubric[], turns: Turn[], outcome?: string): Grade {
-  return gradeTurns(analyseTranscript(turns, scenarioContext(scenario)), rubrics, {
+/**
+ * Grades a conversation played in a scenario, as it ended (a transcript from elsewhere may have no outcome),
+ * against the organisation's red lines when it has any.
+ */
+export function gradeScenarioConversation(
+  scenario: Scenario,
+  rubrics: Rubric[],
+  turns: Turn[],
+  outcome?: string,
+  redLines: readonly RedLine[] = [],
+): Grade {
+  const context = redLines.length ? { ...scenarioContext(scenario), redLines } : scenarioContext(scenario);
+  return gradeTurns(analyseTranscript(turns, context), rubrics, {
     scenario: scenarioFacts(scenario),
     outcome,
     passScore: scenario.passScore,
@@ -118,6 +129,7 @@ export function scenarioFacts(scenario: Scenario): ScenarioFacts {
     resolvingOffers: scenario.policy.allowed.filter((offer) => offer.resolves).map((offer) => offer.id),
     forbiddenOffers: scenario.policy.forbidden.map((offer) => offer.id),
     escalationAllowed: scenario.policy.escalationAllowed,
+    policyKnown: true,
     par: scenario.par,
   };
 }

@@ -4,11 +4,16 @@
 // Simplified text; sentences, negation scope, question types and the entities
 // support talk is full of, with character offsets into the original text so
 // evidence can quote it. Same shapes as the English layer (english.ts).
+// The two directions are two entry points of one package that share one type file.
+// eslint-disable-next-line import-x/no-duplicates
+import * as OpenCCTraditional from "opencc-js/cn2t";
+// eslint-disable-next-line import-x/no-duplicates
 import * as OpenCC from "opencc-js/t2cn";
 import type { Entity, EntityKind, QuestionKind, Sentence, TextAnalysis, Token } from "./english.ts";
 
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 const toSimplifiedText = OpenCC.Converter({ from: "twp", to: "cn" });
+const toTraditionalText = OpenCCTraditional.Converter({ from: "cn", to: "twp" });
 
 const simplifiedChars = new Map<string, string>();
 /**
@@ -31,6 +36,12 @@ export function simplified(text: string): string {
     out += mapped;
   }
   return out;
+}
+
+/** A phrase as it may be written: itself and, when it is Chinese, in both scripts. */
+export function scriptVariants(phrase: string): string[] {
+  if (!HAN.test(phrase)) return [phrase];
+  return [...new Set([phrase, toSimplifiedText(phrase), toTraditionalText(phrase)])];
 }
 
 const HAN = /\p{Script=Han}/u;

@@ -3,6 +3,7 @@
 // from the language layer (engine/language). The simulated customer reacts to these signals and
 // the grader scores them, so the two can never disagree.
 
+import { findRedLines, RED_LINE_SIGNAL, type RedLine } from "../grading/red-lines.ts";
 import { analyseChinese, isMostlyChinese } from "../language/chinese.ts";
 import { analyseText, contentLemmas, tokenAt, type QuestionKind, type TextAnalysis, type Token } from "../language/english.ts";
 import { empathyFeatures, shoutedWords, type RuleReading, type SentenceFeatures } from "./empathy-features.ts";
@@ -84,6 +85,8 @@ export type AnalysisContext = {
   unpromisable?: { id: string; about: string[] }[];
   /** The content lemmas of the scenario (see scenarioContext): a message sharing none of them, or the customer's, is off topic. */
   topic?: ReadonlySet<string>;
+  /** The organisation's red lines: each one sent is the harm its kind names. */
+  redLines?: readonly RedLine[];
 };
 
 type Sentence = {
@@ -804,6 +807,18 @@ function repeatedSentences(list: Sentence[], saidBefore: ReadonlySet<string> | u
 
 /** Every signal in an agent message, in order of where it starts. */
 export function analyseMessage(message: string, context: AnalysisContext = {}): Signal[] {
+  const signals = analyseInLanguage(message, context);
+  if (!context.redLines?.length) return signals;
+  const crossed = findRedLines(message, context.redLines).map((hit): Signal => ({
+    kind: RED_LINE_SIGNAL[hit.redLine.kind],
+    span: [hit.start, hit.end],
+    text: message.slice(hit.start, hit.end),
+    ref: `red-line:${hit.redLine.id}`,
+  }));
+  return [...signals, ...crossed].sort((a, b) => a.span[0] - b.span[0] || a.kind.localeCompare(b.kind));
+}
+
+function analyseInLanguage(message: string, context: AnalysisContext): Signal[] {
   const language = languageOf(message);
   if (context.language && language !== context.language && /\p{L}/u.test(message)) {
     const signals: Signal[] = [];

@@ -64,6 +64,10 @@ const ACTION_LABELS = {
   "mentoring.pool-published": "admin:audit.actions.mentoringPoolPublished",
   "grader.labels-exported": "admin:audit.actions.graderLabelsExported",
   "grader.rule-changed": "admin:audit.actions.graderRuleChanged",
+  "grader.red-line-added": "admin:audit.actions.graderRedLineAdded",
+  "grader.red-line-removed": "admin:audit.actions.graderRedLineRemoved",
+  "conversations.imported": "admin:audit.actions.conversationsImported",
+  "conversations.revealed": "admin:audit.actions.conversationsRevealed",
 } as const satisfies Record<AuditAction, `admin:${string}`>;
 
 const TARGET_TYPE_LABELS = {
@@ -74,6 +78,7 @@ const TARGET_TYPE_LABELS = {
   nomination: "admin:audit.targetTypes.nomination",
   pairing: "admin:audit.targetTypes.pairing",
   grader: "admin:audit.targetTypes.grader",
+  conversation: "admin:audit.targetTypes.conversation",
 } as const satisfies Record<AuditTargetType, `admin:${string}`>;
 
 /** The label key for a stored action; entries written under an action since retired read as a generic change. */

@@ -2,21 +2,30 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { RedLinesCard, redLineSchema, removeRedLineSchema } from "~/components/admin/red-line-forms.tsx";
 import { KappaFigure } from "~/components/calibration/results.tsx";
 import { TrustRuleForm, trustRuleSchema } from "~/components/calibration/trust-rule-form.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { Badge, Card, PageHeader } from "~/components/ui/layout.tsx";
 import { AGREEMENT_WINDOW_DAYS, TREND_WINDOWS } from "~/domain/calibration.ts";
+import { message } from "~/i18n/message.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { graderAgreement, updateGraderSettings } from "~/models/grader-trust.server.ts";
+import { addRedLine, listRedLines, removeRedLine } from "~/models/red-line.server.ts";
 import { handleIntent, invalid, redirectWithNotice } from "~/utils/forms.server.ts";
-import { requireRole } from "~/utils/permissions.server.ts";
+import { notFound, requireRole } from "~/utils/permissions.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
-  return graderAgreement();
+  const confirming = new URL(request.url).searchParams.get("confirm");
+  const [agreement, redLines] = await Promise.all([graderAgreement(), listRedLines()]);
+  return {
+    ...agreement,
+    redLines: redLines.map(({ id, phrase, kind, reason }) => ({ id, phrase, kind, reason })),
+    confirming: confirming && confirming.length <= 50 ? confirming : null,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,6 +37,21 @@ export async function action({ request }: ActionFunctionArgs) {
       if (submission.status !== "success") return invalid("rule", submission);
       await updateGraderSettings(admin.id, submission.value);
       return redirectWithNotice("/admin/grader", "grader-settings-saved");
+    },
+    "add-red-line": async () => {
+      const submission = parseWithZod(formData, { schema: redLineSchema });
+      if (submission.status !== "success") return invalid("add-red-line", submission);
+      const result = await addRedLine(admin.id, submission.value);
+      if (result.status === "duplicate")
+        return invalid("add-red-line", submission, { phrase: [message("admin:redLines.validation.duplicate")] });
+      return redirectWithNotice("/admin/grader", "red-line-added");
+    },
+    "remove-red-line": async () => {
+      const submission = parseWithZod(formData, { schema: removeRedLineSchema });
+      if (submission.status !== "success") return invalid("remove-red-line", submission);
+      const result = await removeRedLine(admin.id, submission.value.redLineId);
+      if (result.status === "not-found") notFound(message("admin:redLines.notFound"));
+      return redirectWithNotice("/admin/grader", "red-line-removed");
     },
   });
 }
@@ -54,7 +78,7 @@ function Trend({ trend }: { trend: Row["trend"] }) {
 }
 
 export default function GraderAgreementPage() {
-  const { rule, criteria } = useLoaderData<typeof loader>();
+  const { rule, criteria, redLines, confirming } = useLoaderData<typeof loader>();
   const flagged = criteria.filter((row) => row.needsReview).length;
   const { t } = useTranslation();
   const format = useFormat();
@@ -104,6 +128,7 @@ export default function GraderAgreementPage() {
           </tr>
         ))}
       </DataTable>
+      <RedLinesCard redLines={redLines} confirming={confirming} />
       <Card title={t("admin:grader.retrain.title")}>
         <p>{t("admin:grader.retrain.body")}</p>
         <a href="/admin/grader-labels.jsonl" download>

@@ -10,8 +10,10 @@ import { getPracticeCatalog } from "~/content/practice.server.ts";
 import { REVIEW_QUEUE_VIEW_LABELS, REVIEW_QUEUE_VIEWS, type ReviewQueueView } from "~/domain/coaching.ts";
 import { optionalFilter, PageSchema } from "~/domain/fields.ts";
 import { REVIEW_QUEUE_PAGE_SIZE } from "~/domain/pages.ts";
+import { CONVERSATION_SOURCE_LABELS, CONVERSATION_SOURCES, IMPORT_SYSTEM_LABEL_KEYS } from "~/domain/practice.ts";
 import { LEADING_ROLES, peopleScope } from "~/engine/access/people.ts";
-import { message } from "~/i18n/message.ts";
+import type { ImportSystem } from "~/engine/imports/types.ts";
+import { message, translateMessage } from "~/i18n/message.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { listReviewableAgents, listReviewQueue } from "~/models/review.server.ts";
@@ -29,6 +31,11 @@ const QuerySchema = z.object({
   ),
   scenario: optionalFilter(z.string().max(100, message("coaching:reviews.query.scenario"))),
   agent: optionalFilter(z.string().max(50, message("coaching:reviews.query.agent"))),
+  source: optionalFilter(
+    z.enum(CONVERSATION_SOURCES, {
+      errorMap: () => ({ message: message("coaching:reviews.query.source", { sources: CONVERSATION_SOURCES.join(", ") }) }),
+    }),
+  ),
   page: PageSchema,
 });
 
@@ -49,14 +56,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [{ scenarios }, agents, { total, attempts }] = await Promise.all([
     getPracticeCatalog(),
     listReviewableAgents(reviewer),
-    listReviewQueue(reviewer, { view, scenarioSlug: query.scenario, agentId: query.agent }, query.page),
+    listReviewQueue(reviewer, { view, scenarioSlug: query.scenario, agentId: query.agent, source: query.source }, query.page),
   ]);
   const titles = new Map(scenarios.map((scenario) => [scenario.slug, scenario.title]));
   return {
     page: query.page,
     total,
     view,
-    filters: { show: view, scenario: query.scenario ?? "", agent: query.agent ?? "" },
+    filters: { show: view, source: query.source ?? "", scenario: query.scenario ?? "", agent: query.agent ?? "" },
     scenarios: scenarios
       .map((scenario) => ({ value: scenario.slug, label: scenario.title }))
       .sort((a, b) => a.label.localeCompare(b.label)),
@@ -65,7 +72,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: attempt.id,
       at: (attempt.endedAt ?? attempt.startedAt).toISOString(),
       agent: attempt.user.name,
-      scenario: titles.get(attempt.scenarioSlug) ?? attempt.scenarioSlug,
+      scenario: attempt.ticket ? attempt.ticket.subject : (titles.get(attempt.scenarioSlug) ?? attempt.scenarioSlug),
+      real: attempt.ticket
+        ? {
+            system: IMPORT_SYSTEM_LABEL_KEYS[attempt.ticket.system as ImportSystem] ?? attempt.ticket.system,
+            id: attempt.ticket.externalId,
+          }
+        : null,
       score: attempt.overallScore,
       passed: attempt.passed,
       reviewed: attempt.reviewedAt !== null,
@@ -91,6 +104,13 @@ export default function ReviewQueuePage() {
     },
     {
       kind: "select",
+      name: "source",
+      label: t("coaching:reviews.filter.source"),
+      any: t("coaching:reviews.filter.anySource"),
+      options: CONVERSATION_SOURCES.map((value) => ({ value, label: t(CONVERSATION_SOURCE_LABELS[value]) })),
+    },
+    {
+      kind: "select",
       name: "scenario",
       label: t("coaching:reviews.filter.scenario"),
       any: t("coaching:reviews.filter.anyScenario"),
@@ -98,7 +118,8 @@ export default function ReviewQueuePage() {
     },
     { kind: "select", name: "agent", label: t("coaching:reviews.filter.agent"), any: t("coaching:reviews.filter.anyone"), options: agents },
   ];
-  const filtered = filters.scenario !== "" || filters.agent !== "";
+  const filtered = filters.scenario !== "" || filters.agent !== "" || filters.source !== "";
+  const titleOf = (row: (typeof rows)[number]) => row.scenario || (row.real ? t("practice:real.untitled", { id: row.real.id }) : "");
   const empty = filtered
     ? ({ title: "coaching:reviews.empty.filtered.title", body: "coaching:reviews.empty.filtered.body" } as const)
     : EMPTY[view];
@@ -107,7 +128,14 @@ export default function ReviewQueuePage() {
       <PageHeader
         title={t("coaching:reviews.title")}
         description={t("coaching:reviews.description")}
-        actions={<Link to="/coaching">{t("coaching:backToCoaching")}</Link>}
+        actions={
+          <>
+            <Link to="/coaching/conversations/import" className="button">
+              {t("coaching:reviews.import")}
+            </Link>{" "}
+            <Link to="/coaching">{t("coaching:backToCoaching")}</Link>
+          </>
+        }
       />
       <FilterBar
         label={t("coaching:reviews.filterLabel")}
@@ -137,11 +165,19 @@ export default function ReviewQueuePage() {
               <td>
                 <Link to={`/practice/attempts/${row.id}`}>
                   {format.dateTime(row.at)}
-                  <span className="visually-hidden">{t("coaching:reviews.rowLabel", { agent: row.agent, scenario: row.scenario })}</span>
+                  <span className="visually-hidden">{t("coaching:reviews.rowLabel", { agent: row.agent, scenario: titleOf(row) })}</span>
                 </Link>
               </td>
               <td>{row.agent}</td>
-              <td>{row.scenario}</td>
+              <td>
+                {titleOf(row)}
+                {row.real ? (
+                  <>
+                    {" "}
+                    <Badge>{t("coaching:reviews.badge.real", { system: translateMessage(t, row.real.system) })}</Badge>
+                  </>
+                ) : null}
+              </td>
               <td>{format.number(row.score)}</td>
               <td>
                 <span className="review-badges">

@@ -19,6 +19,7 @@ import { canReviewAttempt, canTakePartInAttempt, PRACTICE_REVIEWER_ROLES } from 
 import { message } from "~/i18n/message.ts";
 import { blindCalibrationFor } from "~/models/calibration.server.ts";
 import { endAttempt, replyToCustomer, type VisibleAttempt } from "~/models/practice.server.ts";
+import { revealOriginals } from "~/models/real-conversation.server.ts";
 import {
   acknowledgeReview,
   addReviewComment,
@@ -35,7 +36,7 @@ import { handleIntent, invalid, refused } from "~/utils/forms.server.ts";
 import { forbidden, notFound } from "~/utils/permissions.server.ts";
 import { badRequest } from "~/utils/request.server.ts";
 
-const KNOWN_INTENTS = new Set<string>(["reply", "end", "acknowledge", "dispute", ...REVIEW_INTENTS]);
+const KNOWN_INTENTS = new Set<string>(["reply", "end", "acknowledge", "dispute", "reveal", ...REVIEW_INTENTS]);
 const UNKNOWN_FORM = message("practice:error.unknownForm");
 
 const conflict = (text: string): never => {
@@ -60,10 +61,23 @@ function rejectResolution(intent: string, submission: Submission<unknown>, resul
   return rejectLevel(intent, submission, result);
 }
 
-export async function handleAttemptAction({ user, attempt, scenario, rubrics }: VisibleAttempt, formData: FormData) {
+/** An admin reads what masking replaced in a real conversation; audited, and only with the key configured. */
+async function reveal(user: VisibleAttempt["user"], attemptId: string, isReal: boolean) {
+  if (user.role !== "admin") forbidden(message("practice:real.adminsOnly"));
+  if (!isReal) notFound(message("practice:error.noAttempt"));
+  const originals = await revealOriginals(user.id, attemptId);
+  if (!originals) conflict(message("practice:real.notKept"));
+  return {
+    intent: "reveal" as const,
+    originals: originals!.flatMap((spans, turn) => spans.map((span) => ({ turn, kind: span.kind, original: span.original }))),
+  };
+}
+
+export async function handleAttemptAction({ user, attempt, scenario, ticket, rubrics, passRule }: VisibleAttempt, formData: FormData) {
   const intent = String(formData.get("intent") ?? "");
   // An unknown form is a 400 for anyone, before asking whose conversation it is.
   if (![...KNOWN_INTENTS].includes(intent)) badRequest(UNKNOWN_FORM);
+  if (intent === "reveal") return reveal(user, attempt.id, ticket !== null);
   const attemptUrl = `/practice/attempts/${attempt.id}`;
   if ((REVIEW_INTENTS as readonly string[]).includes(intent)) {
     if (!hasRole(user, PRACTICE_REVIEWER_ROLES)) forbidden(message("practice:error.reviewersOnly"));
@@ -85,11 +99,14 @@ export async function handleAttemptAction({ user, attempt, scenario, rubrics }: 
         if (!submission.error?.text) badRequest(message("practice:error.badReply"));
         return invalid("reply", submission);
       }
+      // A real conversation happened in the helpdesk: nothing can be added to it here.
+      if (!scenario) return endedConflict();
       const result = await replyToCustomer(attempt.id, user.id, submission.value, scenario, rubrics);
       if (result.status === "ended") endedConflict();
       return redirect(`${attemptUrl}#turn-${submission.value.expectedIndex + 1}`);
     },
     end: async () => {
+      if (!scenario) return endedConflict();
       const result = await endAttempt(attempt.id, user.id, scenario, rubrics);
       if (result.status === "ended") endedConflict();
       return redirect(`${attemptUrl}#report`);
@@ -98,7 +115,7 @@ export async function handleAttemptAction({ user, attempt, scenario, rubrics }: 
       requireGrade();
       const submission = parseWithZod(formData, { schema: OverrideSchema });
       if (submission.status !== "success") return invalid("override", submission);
-      const result = await overrideCriterion(reviewer, { attemptId: attempt.id, ...submission.value }, scenario, rubrics);
+      const result = await overrideCriterion(reviewer, { attemptId: attempt.id, ...submission.value }, passRule, rubrics);
       if (result.status === "not-found") notFound(message("practice:error.noCriterion"));
       if (result.status !== "ok") return rejectLevel("override", submission, result);
       return redirect(`${attemptUrl}#criterion-${submission.value.criterionId}`);
@@ -125,7 +142,7 @@ export async function handleAttemptAction({ user, attempt, scenario, rubrics }: 
       if (submission.status !== "success") return invalid("accept-dispute", submission);
       const { disputeId, level, reason } = submission.value;
       const decision = { attemptId: attempt.id, disputeId, decision: "accept" as const, level, reason };
-      const result = await resolveDispute(reviewer, decision, scenario, rubrics);
+      const result = await resolveDispute(reviewer, decision, passRule, rubrics);
       if (result.status !== "ok") return rejectResolution("accept-dispute", submission, result);
       return redirect(`${attemptUrl}#review`);
     },
@@ -134,7 +151,7 @@ export async function handleAttemptAction({ user, attempt, scenario, rubrics }: 
       const submission = parseWithZod(formData, { schema: RejectDisputeSchema });
       if (submission.status !== "success") return invalid("reject-dispute", submission);
       const { disputeId, reason } = submission.value;
-      const result = await resolveDispute(reviewer, { attemptId: attempt.id, disputeId, decision: "reject", reason }, scenario, rubrics);
+      const result = await resolveDispute(reviewer, { attemptId: attempt.id, disputeId, decision: "reject", reason }, passRule, rubrics);
       if (result.status !== "ok") return rejectResolution("reject-dispute", submission, result);
       return redirect(`${attemptUrl}#review`);
     },

@@ -3,16 +3,27 @@
 import { toConversationTurn, type TurnComment } from "~/components/practice/conversation.tsx";
 import { type ReportCriterion, type TopFix } from "~/components/practice/grade-report.tsx";
 import { type AttemptReview, type CriterionReview, type DisputeView } from "~/components/practice/review.tsx";
-import { ATTEMPT_STATUS_LABELS, CHANNEL_LABEL_KEYS, DIFFICULTY_LABEL_KEYS, type AttemptStatus } from "~/domain/practice.ts";
+import {
+  ATTEMPT_STATUS_LABELS,
+  CHANNEL_LABEL_KEYS,
+  DIFFICULTY_LABEL_KEYS,
+  IMPORT_SYSTEM_LABEL_KEYS,
+  isChannel,
+  type AttemptStatus,
+} from "~/domain/practice.ts";
 import { canReviewAttempt } from "~/engine/access/practice.ts";
 import { finalLevel, levelChoices } from "~/engine/coaching/review-score.ts";
 import { betterReply, isStrength, rankFixes, scenarioNeutralAdvice } from "~/engine/grading/coaching.ts";
+import { CHANNEL_PAR } from "~/engine/imports/grade-real.ts";
+import type { ImportSystem } from "~/engine/imports/types.ts";
 import { moodLabel } from "~/engine/simulation/mood.ts";
 import { message } from "~/i18n/message.ts";
 import { blindCalibrationFor } from "~/models/calibration.server.ts";
 import { provisionalCriteria } from "~/models/grader-trust.server.ts";
 import { scoreComparison, type VisibleAttempt } from "~/models/practice.server.ts";
+import { listRedLines } from "~/models/red-line.server.ts";
 import { getAttemptReview } from "~/models/review.server.ts";
+import { ensureFound } from "~/utils/permissions.server.ts";
 
 const excerpt = (text: string, length = 60) => (text.length > length ? `${text.slice(0, length - 3).trimEnd()}…` : text);
 
@@ -41,10 +52,47 @@ const toComment = (comment: { id: string; body: string; createdAt: Date; author:
   at: comment.createdAt.toISOString(),
 });
 
-export async function attemptPageView({ user, attempt, scenario, rubrics }: VisibleAttempt) {
+/** What the page says about where the conversation took place: a scenario's brief, or a real ticket's source. */
+function settingOf({ attempt, scenario, ticket }: VisibleAttempt) {
+  if (scenario)
+    return {
+      slug: scenario.slug,
+      title: scenario.title,
+      channel: scenario.channel,
+      channelLabel: CHANNEL_LABEL_KEYS[scenario.channel],
+      customer: scenario.persona.name,
+      brief: { brief: scenario.brief, difficultyLabel: DIFFICULTY_LABEL_KEYS[scenario.difficulty], parTurns: scenario.par.turns },
+      parSeconds: scenario.par.replySeconds,
+      ticket: null,
+    };
+  const real = ensureFound(ticket, message("practice:error.noAttempt"));
+  const channel = isChannel(real.channel) ? real.channel : "email";
+  return {
+    slug: null,
+    title: real.subject || null,
+    channel,
+    channelLabel: CHANNEL_LABEL_KEYS[channel],
+    customer: null,
+    brief: null,
+    parSeconds: CHANNEL_PAR[channel].replySeconds,
+    ticket: {
+      systemLabel: IMPORT_SYSTEM_LABEL_KEYS[real.system as ImportSystem] ?? real.system,
+      externalId: real.externalId,
+      importedAt: real.importedAt.toISOString(),
+      maskedCount: real.maskedCount,
+      parTurns: CHANNEL_PAR[channel].turns,
+      startedAt: attempt.startedAt.toISOString(),
+    },
+  };
+}
+
+export async function attemptPageView(visible: VisibleAttempt) {
+  const { user, attempt, scenario, rubrics } = visible;
+  const setting = settingOf(visible);
+  const canReveal = user.role === "admin" && (setting.ticket?.maskedCount ?? 0) > 0;
   const [comparison, review, untrusted, scoringBlind] = attempt.grade
     ? await Promise.all([
-        scoreComparison(attempt.userId, scenario.slug),
+        scenario ? scoreComparison(attempt.userId, scenario.slug) : null,
         getAttemptReview(attempt.id),
         provisionalCriteria(),
         blindCalibrationFor(user.id, attempt.id),
@@ -112,7 +160,7 @@ export async function attemptPageView({ user, attempt, scenario, rubrics }: Visi
           ? { turn: firstReply.index, text: excerpt(firstReply.text, 160), source: "first-reply" }
           : null,
       advice: criterion.suggestion,
-      betterReply: betterReply(criterion.id, scenario),
+      betterReply: scenario ? betterReply(criterion.id, scenario) : null,
     };
   });
 
@@ -134,7 +182,7 @@ export async function attemptPageView({ user, attempt, scenario, rubrics }: Visi
                 value: String(turn.index),
                 label: message("practice:review.turnOption", {
                   number: turn.index + 1,
-                  name: turn.speaker === "agent" ? attempt.user.name : scenario.persona.name,
+                  name: turn.speaker === "agent" ? attempt.user.name : (setting.customer ?? message("practice:real.customer")),
                   excerpt: excerpt(turn.text),
                 }),
               }))
@@ -167,21 +215,12 @@ export async function attemptPageView({ user, attempt, scenario, rubrics }: Visi
     isOwner,
     agentName: attempt.user.name,
     agentLabel,
-    scenario: {
-      slug: scenario.slug,
-      title: scenario.title,
-      channel: scenario.channel,
-      channelLabel: CHANNEL_LABEL_KEYS[scenario.channel],
-      customer: scenario.persona.name,
-      brief: scenario.brief,
-      difficultyLabel: DIFFICULTY_LABEL_KEYS[scenario.difficulty],
-      parTurns: scenario.par.turns,
-      parSeconds: scenario.par.replySeconds,
-    },
+    setting,
+    canReveal,
     status: attempt.status,
     outcome: ATTEMPT_STATUS_LABELS[attempt.status as AttemptStatus] ?? attempt.status,
     mood:
-      attempt.status === "active" && scenario.persona.showMood
+      attempt.status === "active" && scenario?.persona.showMood && state
         ? { label: moodLabel(state.mood), patienceLeft: Math.max(0, state.patience), patience: scenario.persona.patience }
         : null,
     turns: attempt.turns.map(toConversationTurn),
@@ -192,11 +231,13 @@ export async function attemptPageView({ user, attempt, scenario, rubrics }: Visi
         .find((turn) => turn.speaker === "customer")
         ?.createdAt.toISOString() ?? null,
     expectedIndex: attempt.turns.length,
+    // The reply box warns before a red line is sent; only the agent replying needs them.
+    redLines: isOwner && attempt.status === "active" ? await listRedLines() : [],
     scoringBlind,
     grade:
       attempt.grade && !scoringBlind
         ? {
-            goals: scenario.goals,
+            goals: scenario?.goals ?? [],
             overallScore: attempt.grade.overallScore,
             passed: attempt.grade.passed,
             graderVersion: attempt.grade.graderVersion,

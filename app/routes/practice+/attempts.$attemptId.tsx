@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { BriefPanel } from "~/components/practice/brief-panel.tsx";
 import { Conversation } from "~/components/practice/conversation.tsx";
@@ -7,6 +7,7 @@ import { GradeReport, HighlightLegend, type ReportCriterion } from "~/components
 import { MoodIndicator } from "~/components/practice/mood-indicator.tsx";
 import { ReplyBox } from "~/components/practice/reply-box.tsx";
 import { CriterionReviewRow, DisputeLink, ReviewPanel, type AttemptReview } from "~/components/practice/review.tsx";
+import { TicketPanel } from "~/components/practice/ticket-panel.tsx";
 import { Alert, Badge, PageHeader } from "~/components/ui/layout.tsx";
 import { translateMessage } from "~/i18n/message.ts";
 import { pageTitle } from "~/i18n/meta.ts";
@@ -35,10 +36,13 @@ function showsEveryCriterion(review: AttemptReview, criteria: ReportCriterion[])
 
 export default function AttemptPage() {
   const loaded = useLoaderData<typeof loader>();
-  const { scenario, turns, grade, isOwner } = loaded;
+  const { setting, turns, grade, isOwner } = loaded;
   const active = loaded.status === "active";
   const { review } = loaded;
   const { t } = useTranslation();
+  const customer = setting.customer ?? t("practice:real.customer");
+  const actionData = useActionData<typeof action>();
+  const revealed = actionData && "originals" in actionData ? actionData.originals : null;
   return (
     <div className="stack">
       <nav aria-label={t("practice:breadcrumb")} className="breadcrumb">
@@ -47,36 +51,45 @@ export default function AttemptPage() {
             <Link to="/coaching">{t("common:nav.coaching")}</Link> <span aria-hidden="true">/</span>{" "}
             <Link to="/coaching/reviews">{t("practice:attempt.reviews")}</Link>
           </>
-        ) : (
+        ) : setting.slug ? (
           <>
             <Link to="/practice">{t("common:nav.practice")}</Link> <span aria-hidden="true">/</span>{" "}
-            <Link to={`/practice/scenarios/${scenario.slug}`}>{scenario.title}</Link>
+            <Link to={`/practice/scenarios/${setting.slug}`}>{setting.title}</Link>
+          </>
+        ) : (
+          <>
+            <Link to="/career">{t("common:nav.career")}</Link> <span aria-hidden="true">/</span> {t("practice:real.breadcrumb")}
           </>
         )}
       </nav>
       <PageHeader
-        title={scenario.title}
+        title={setting.title ?? t("practice:real.untitled", { id: setting.ticket?.externalId })}
         description={
           <>
-            {isOwner
-              ? t("practice:attempt.description", { channel: translateMessage(t, scenario.channelLabel), customer: scenario.customer })
-              : t("practice:attempt.descriptionOther", {
-                  channel: translateMessage(t, scenario.channelLabel),
-                  customer: scenario.customer,
-                  name: loaded.agentName,
-                })}{" "}
+            {setting.ticket
+              ? t("practice:real.description", { channel: translateMessage(t, setting.channelLabel), name: loaded.agentName })
+              : isOwner
+                ? t("practice:attempt.description", { channel: translateMessage(t, setting.channelLabel), customer: customer })
+                : t("practice:attempt.descriptionOther", {
+                    channel: translateMessage(t, setting.channelLabel),
+                    customer: customer,
+                    name: loaded.agentName,
+                  })}{" "}
             · <Badge tone={active ? "primary" : undefined}>{translateMessage(t, loaded.outcome)}</Badge>
           </>
         }
       />
       <div className="attempt-layout">
-        <BriefPanel scenario={scenario} />
+        {setting.brief ? <BriefPanel scenario={{ ...setting.brief, customer, channelLabel: setting.channelLabel }} /> : null}
+        {setting.ticket ? (
+          <TicketPanel ticket={setting.ticket} channelLabel={setting.channelLabel} canReveal={loaded.canReveal} revealed={revealed} />
+        ) : null}
         <div className="attempt-layout__conversation">
           {loaded.mood ? <MoodIndicator mood={loaded.mood} /> : null}
           {grade ? <HighlightLegend /> : null}
           <Conversation
-            channel={scenario.channel}
-            customer={scenario.customer}
+            channel={setting.channel}
+            customer={customer}
             turns={turns}
             criteria={grade?.criteria ?? []}
             agentLabel={loaded.agentLabel ?? undefined}
@@ -86,10 +99,11 @@ export default function AttemptPage() {
           {active && isOwner ? (
             <ReplyBox
               key={loaded.expectedIndex}
-              channel={scenario.channel}
+              channel={setting.channel}
               expectedIndex={loaded.expectedIndex}
               lastCustomerAt={loaded.lastCustomerAt}
-              parSeconds={scenario.parSeconds}
+              parSeconds={setting.parSeconds}
+              redLines={loaded.redLines}
             />
           ) : null}
         </div>
@@ -99,7 +113,7 @@ export default function AttemptPage() {
         <GradeReport
           grade={grade}
           outcome={loaded.outcome}
-          retryTo={isOwner ? `/practice/scenarios/${scenario.slug}` : null}
+          retryTo={isOwner && setting.slug ? `/practice/scenarios/${setting.slug}` : null}
           title={isOwner ? t("practice:report.title") : t("practice:attempt.theirGrade", { name: loaded.agentName })}
           review={review ? (criterion) => <CriterionReviewRow criterion={criterion} review={review} /> : undefined}
           fixAction={
@@ -113,7 +127,7 @@ export default function AttemptPage() {
           rubricOpen={review ? showsEveryCriterion(review, grade.criteria) : false}
         />
       ) : null}
-      {grade ? (
+      {grade && setting.slug ? (
         <p className="what-if-link">
           <Link to={`/practice/attempts/${loaded.id}/what-if`}>
             {isOwner ? t("practice:attempt.whatIfLink") : t("practice:attempt.whatIfLinkOther", { name: loaded.agentName })}
@@ -140,7 +154,9 @@ export default function AttemptPage() {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
     title: data
-      ? pageTitle(matches, "practice:attempt.metaTitle", { title: data.scenario.title })
+      ? data.setting.title
+        ? pageTitle(matches, "practice:attempt.metaTitle", { title: data.setting.title })
+        : pageTitle(matches, "practice:real.untitled", { id: data.setting.ticket?.externalId ?? "" })
       : pageTitle(matches, "practice:attempt.metaTitleMissing"),
   },
 ];

@@ -1,0 +1,50 @@
+// Importing real conversations: the file a lead may upload and the words for what an import reports.
+import { z } from "zod";
+import type { ImportErrorReason, ImportReport } from "~/engine/imports/types.ts";
+import { message } from "~/i18n/message.ts";
+
+export const IMPORT_LIMITS = {
+  /** A month of a busy team's tickets fits; a bigger export is split by date in the helpdesk. */
+  maxFileBytes: 20 * 1024 * 1024,
+  maxConversations: 5000,
+} as const;
+
+/** The import page, the one place a request body may be larger than a form: the file and the form around it. */
+export const IMPORT_PATH = "/coaching/conversations/import";
+export const IMPORT_BODY_BYTES = IMPORT_LIMITS.maxFileBytes + 1024 * 1024;
+
+export const IMPORT_EXTENSIONS = [".json", ".ndjson", ".jsonl", ".csv"] as const;
+
+const hasImportExtension = (name: string) => IMPORT_EXTENSIONS.some((extension) => name.toLowerCase().endsWith(extension));
+
+/** The upload form: one file, of a kind and size we read. */
+export const ImportFormSchema = z.object({
+  file: z
+    .instanceof(File, { message: message("coaching:import.validation.chooseFile") })
+    .refine((file) => file.size > 0, message("coaching:import.validation.empty"))
+    .refine(
+      (file) => file.size <= IMPORT_LIMITS.maxFileBytes,
+      message("coaching:import.validation.tooLarge", { megabytes: IMPORT_LIMITS.maxFileBytes / 1024 / 1024 }),
+    )
+    .refine((file) => hasImportExtension(file.name), message("coaching:import.validation.kind", { kinds: IMPORT_EXTENSIONS.join(", ") })),
+});
+
+export const IMPORT_REASON_LABELS: Record<ImportErrorReason, `coaching:${string}`> = {
+  "invalid-json": "coaching:import.reason.invalid-json",
+  "invalid-csv": "coaching:import.reason.invalid-csv",
+  "missing-field": "coaching:import.reason.missing-field",
+  "invalid-field": "coaching:import.reason.invalid-field",
+  "unknown-author": "coaching:import.reason.unknown-author",
+  "no-messages": "coaching:import.reason.no-messages",
+  "no-agent-reply": "coaching:import.reason.no-agent-reply",
+  "text-too-long": "coaching:import.reason.text-too-long",
+  "unrecognised-format": "coaching:import.reason.unrecognised-format",
+};
+
+/** One line of the progress stream an import sends while it works. */
+export type ImportEvent =
+  | { type: "progress"; done: number; total: number }
+  | { type: "done"; report: ImportReport }
+  | { type: "failed"; message: string };
+
+export const IMPORT_STREAM_TYPE = "application/x-ndjson";
