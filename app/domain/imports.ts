@@ -43,8 +43,6 @@ export const IMPORT_REASON_LABELS: Record<ImportErrorReason, `coaching:${string}
 
 /** One line of the progress stream an import sends while it works. */
 export type ImportEvent =
-  | { type: "progress"; done: number; total: number }
-  | { type: "done"; report: ImportReport }
-  | { type: "failed"; message: string };
+  { type: "progress"; done: number; total: number } | { type: "done"; report: ImportReport } | { type: "failed"; message: string };
 
 export const IMPORT_STREAM_TYPE = "application/x-ndjson";

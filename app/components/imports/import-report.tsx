@@ -8,7 +8,6 @@ import type { AgentMiss, ImportReport } from "~/engine/imports/types.ts";
 import { translateMessage } from "~/i18n/message.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 
-
 /** The most problems listed on the page; the count says how many more there were. */
 const SHOWN_ERRORS = 200;
 
