@@ -11,7 +11,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import onHeaders from "on-headers";
-import { IMPORT_BODY_BYTES, IMPORT_PATH } from "../app/domain/imports.ts";
+import { IMPORT_BODY_BYTES, IMPORT_PATH, IMPORT_PROGRESS_PATH } from "../app/domain/imports.ts";
 import { readEnvOrExit } from "../app/utils/env.server.ts";
 import { FORM_LIMITS } from "../app/utils/form-limits.ts";
 import { DEFAULT_CACHE_CONTROL, isAllowedOrigin, PERMISSIONS_POLICY } from "../app/utils/http.server.ts";
@@ -32,7 +32,7 @@ app.set("trust proxy", env.TRUST_PROXY);
 app.use((req, res, next) => {
   const declared = req.get("content-length");
   const hasBody = declared !== undefined || req.get("transfer-encoding") !== undefined;
-  const limit = req.path === IMPORT_PATH ? IMPORT_BODY_BYTES : FORM_LIMITS.maxBodyBytes;
+  const limit = req.path === IMPORT_PATH || req.path === IMPORT_PROGRESS_PATH ? IMPORT_BODY_BYTES : FORM_LIMITS.maxBodyBytes;
   if (!hasBody || (declared !== undefined && Number(declared) <= limit)) return next();
   req.resume();
   if (declared === undefined) res.status(411).type("text/plain").send("Refused: Frontline forms always say how long they are.");

@@ -57,12 +57,13 @@ export const BOARD_SORT_LABELS: Record<BoardSort, `assignments:${string}`> = {
   status: "assignments:sort.status",
 };
 
-export const REVIEW_QUEUE_VIEWS = ["needs-review", "provisional", "below-pass", "disputed", "all"] as const;
+export const REVIEW_QUEUE_VIEWS = ["needs-review", "sample", "provisional", "below-pass", "disputed", "all"] as const;
 export type ReviewQueueView = (typeof REVIEW_QUEUE_VIEWS)[number];
 
 /** Catalog keys of each view's name. */
 export const REVIEW_QUEUE_VIEW_LABELS: Record<ReviewQueueView, `coaching:${string}`> = {
   "needs-review": "coaching:reviews.view.needs-review",
+  sample: "coaching:reviews.view.sample",
   provisional: "coaching:reviews.view.provisional",
   "below-pass": "coaching:reviews.view.below-pass",
   disputed: "coaching:reviews.view.disputed",

@@ -9,8 +9,9 @@ export const IMPORT_LIMITS = {
   maxConversations: 5000,
 } as const;
 
-/** The import page, the one place a request body may be larger than a form: the file and the form around it. */
+/** The import page and its progress stream: the one place a request body may be larger than a form. */
 export const IMPORT_PATH = "/coaching/conversations/import";
+export const IMPORT_PROGRESS_PATH = "/coaching/conversations/import-progress";
 export const IMPORT_BODY_BYTES = IMPORT_LIMITS.maxFileBytes + 1024 * 1024;
 
 export const IMPORT_EXTENSIONS = [".json", ".ndjson", ".jsonl", ".csv"] as const;

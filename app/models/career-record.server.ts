@@ -33,6 +33,9 @@ type AttemptCompetencyRow = {
   id: string;
   userId: string;
   scenarioSlug: string;
+  source: string;
+  /** Reviewed by a person: the whole conversation, or a level in it overridden. */
+  reviewed: boolean | number;
   startedAt: Date | string;
   passed: boolean | number;
   competency: string | null;
@@ -61,20 +64,25 @@ const toDate = (value: Date | string) => new Date(value);
 function attemptsFrom(rows: AttemptCompetencyRow[], difficultyOf: DifficultyOf): CareerAttempt[] {
   const attempts = new Map<string, CareerAttempt>();
   for (const row of rows) {
-    const difficulty = difficultyOf(row.scenarioSlug);
-    if (!difficulty) continue;
+    const real = row.source === "real";
+    // A practice scenario no longer in the content is no evidence; a real conversation never had one.
+    const difficulty = real ? null : difficultyOf(row.scenarioSlug);
+    if (difficulty === undefined) continue;
     let attempt = attempts.get(row.id);
     if (!attempt) {
       attempt = {
         id: row.id,
         scenarioSlug: row.scenarioSlug,
         difficulty,
+        source: real ? "real" : "practice",
+        reviewed: Boolean(row.reviewed),
         passed: Boolean(row.passed),
         startedAt: toDate(row.startedAt),
         criteria: [],
       };
       attempts.set(row.id, attempt);
     }
+    attempt.reviewed ||= Boolean(row.reviewed);
     if (row.competency !== null)
       attempt.criteria.push({ competency: row.competency, level: Number(row.level), overrideLevel: null, maxLevel: 2, applicable: true });
   }
@@ -105,13 +113,14 @@ async function loadCareerRecords(who: Prisma.Sql, difficultyOf: DifficultyOf): P
     // first, clamped, on 0–2), so a team of fifty sends a few thousand rows instead of tens of thousands.
     // A criterion the grader isn't trusted on ("needs human review") counts only once a person has reviewed the conversation.
     prisma.$queryRaw<AttemptCompetencyRow[]>`
-      SELECT a."id", a."userId", a."scenarioSlug", a."startedAt", g."passed", c."competency",
-        AVG(MIN(MAX(COALESCE(c."overrideLevel", c."level"), 0), c."maxLevel") * 2.0 / c."maxLevel") AS "level"
+      SELECT a."id", a."userId", a."scenarioSlug", a."source", a."startedAt", g."passed", c."competency",
+        AVG(MIN(MAX(COALESCE(c."overrideLevel", c."level"), 0), c."maxLevel") * 2.0 / c."maxLevel") AS "level",
+        (a."reviewedAt" IS NOT NULL OR MAX(c."overrideLevel" IS NOT NULL)) AS "reviewed"
       FROM (
-        SELECT p."id", p."userId", p."scenarioSlug", p."startedAt", p."reviewedAt",
+        SELECT p."id", p."userId", p."scenarioSlug", p."source", p."startedAt", p."reviewedAt",
           ROW_NUMBER() OVER (PARTITION BY p."userId" ORDER BY p."startedAt" DESC) AS "recency"
         FROM "PracticeAttempt" AS p
-        WHERE p."userId" IN (${people}) AND p."source" = 'practice' AND EXISTS (SELECT 1 FROM "PracticeGrade" AS pg WHERE pg."attemptId" = p."id")
+        WHERE p."userId" IN (${people}) AND EXISTS (SELECT 1 FROM "PracticeGrade" AS pg WHERE pg."attemptId" = p."id")
       ) AS a
       INNER JOIN "PracticeGrade" AS g ON g."attemptId" = a."id"
       LEFT JOIN "GradeCriterion" AS c ON c."gradeId" = g."id" AND c."applicable" = TRUE AND c."maxLevel" > 0

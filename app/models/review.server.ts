@@ -3,6 +3,7 @@ import type { ReviewQueueView } from "~/domain/coaching.ts";
 import { REVIEW_QUEUE_PAGE_SIZE } from "~/domain/pages.ts";
 import type { ConversationSource } from "~/domain/practice.ts";
 import type { PeopleScope } from "~/engine/access/people.ts";
+import { sampleForReview, type SampleReason } from "~/engine/coaching/review-sample.ts";
 import { finalLevel, levelChoices, rescoreGrade } from "~/engine/coaching/review-score.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { message } from "~/i18n/message.ts";
@@ -47,60 +48,116 @@ function viewWhere(view: ReviewQueueView, provisional: Set<string>): Prisma.Prac
     case "disputed":
       return { grade: { is: hasOpenDispute } };
     case "all":
+    case "sample":
       return {};
   }
 }
 
-export async function listReviewQueue(reviewer: Reviewer, filter: ReviewQueueFilter, page: number) {
+function queueRowSelect(provisional: Set<string>) {
+  return {
+    id: true,
+    scenarioSlug: true,
+    ticket: { select: { system: true, externalId: true, subject: true } },
+    startedAt: true,
+    endedAt: true,
+    reviewedAt: true,
+    acknowledgedAt: true,
+    user: { select: { id: true, name: true } },
+    grade: {
+      select: {
+        overallScore: true,
+        passed: true,
+        criteria: { where: { disputes: { some: { status: OPEN } } }, select: { id: true } },
+        _count: { select: { criteria: { where: provisionalCriterion(provisional) } } },
+      },
+    },
+  } satisfies Prisma.PracticeAttemptSelect;
+}
+
+type QueueRow = Prisma.PracticeAttemptGetPayload<{ select: ReturnType<typeof queueRowSelect> }>;
+
+function toQueueRow({ grade, ...attempt }: QueueRow, reasons: SampleReason[] = []) {
+  return {
+    ...attempt,
+    overallScore: grade!.overallScore,
+    passed: grade!.passed,
+    openDisputes: grade!.criteria.length,
+    provisional: attempt.reviewedAt === null && grade!._count.criteria > 0,
+    reasons,
+  };
+}
+
+/** How far back the suggested sample looks for conversations no one has reviewed, and how many it reads at most. */
+const SAMPLE_DAYS = 30;
+const SAMPLE_CANDIDATES = 500;
+
+/** The conversations worth reviewing first, with why: outliers and one per agent this week (engine/coaching/review-sample). */
+async function suggestedSample(where: Prisma.PracticeAttemptWhereInput, now: Date) {
+  const candidates = await prisma.practiceAttempt.findMany({
+    where: { AND: [where, { reviewedAt: null, startedAt: { gte: new Date(now.getTime() - SAMPLE_DAYS * 86_400_000) } }] },
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    take: SAMPLE_CANDIDATES,
+    select: {
+      id: true,
+      userId: true,
+      startedAt: true,
+      status: true,
+      grade: { select: { overallScore: true, criticalFailures: true } },
+      turns: { where: { speaker: "customer" }, orderBy: { index: "asc" }, select: { text: true } },
+    },
+  });
+  return sampleForReview(
+    candidates.map((candidate) => ({
+      id: candidate.id,
+      userId: candidate.userId,
+      startedAt: candidate.startedAt,
+      score: candidate.grade!.overallScore,
+      criticalFailure: StringListColumn.read(candidate.grade!.criticalFailures).length > 0,
+      escalated: candidate.status === "escalated",
+      customerMessages: candidate.turns.map((turn) => turn.text),
+    })),
+    now,
+  );
+}
+
+export async function listReviewQueue(reviewer: Reviewer, filter: ReviewQueueFilter, page: number, now = new Date()) {
   const provisional = await provisionalCriteria();
-  const where: Prisma.PracticeAttemptWhereInput = {
+  const filtered: Prisma.PracticeAttemptWhereInput = {
     AND: [
       reviewableWhere(reviewer),
-      viewWhere(filter.view, provisional),
       filter.scenarioSlug ? { scenarioSlug: filter.scenarioSlug } : {},
       filter.agentId ? { userId: filter.agentId } : {},
       filter.source ? { source: filter.source } : {},
     ],
   };
-  const { total, rows: attempts } = await paginate(
+  const select = queueRowSelect(provisional);
+  if (filter.view === "sample") {
+    const sample = await suggestedSample(filtered, now);
+    const { total, rows } = await paginate(
+      page,
+      REVIEW_QUEUE_PAGE_SIZE,
+      async () => sample.length,
+      async (window) => {
+        const chosen = sample.slice(window.skip, window.skip + window.take);
+        const found = new Map(
+          (await prisma.practiceAttempt.findMany({ where: { id: { in: chosen.map((entry) => entry.id) } }, select })).map((row) => [
+            row.id,
+            row,
+          ]),
+        );
+        return chosen.flatMap((entry) => (found.has(entry.id) ? [toQueueRow(found.get(entry.id)!, entry.reasons)] : []));
+      },
+    );
+    return { total, attempts: rows };
+  }
+  const where: Prisma.PracticeAttemptWhereInput = { AND: [filtered, viewWhere(filter.view, provisional)] };
+  const { total, rows } = await paginate(
     page,
     REVIEW_QUEUE_PAGE_SIZE,
     () => prisma.practiceAttempt.count({ where }),
-    (window) =>
-      prisma.practiceAttempt.findMany({
-        where,
-        orderBy: [{ endedAt: "desc" }, { id: "desc" }],
-        ...window,
-        select: {
-          id: true,
-          scenarioSlug: true,
-          ticket: { select: { system: true, externalId: true, subject: true } },
-          startedAt: true,
-          endedAt: true,
-          reviewedAt: true,
-          acknowledgedAt: true,
-          user: { select: { id: true, name: true } },
-          grade: {
-            select: {
-              overallScore: true,
-              passed: true,
-              criteria: { where: { disputes: { some: { status: OPEN } } }, select: { id: true } },
-              _count: { select: { criteria: { where: provisionalCriterion(provisional) } } },
-            },
-          },
-        },
-      }),
+    (window) => prisma.practiceAttempt.findMany({ where, orderBy: [{ endedAt: "desc" }, { id: "desc" }], ...window, select }),
   );
-  return {
-    total,
-    attempts: attempts.map(({ grade, ...attempt }) => ({
-      ...attempt,
-      overallScore: grade!.overallScore,
-      passed: grade!.passed,
-      openDisputes: grade!.criteria.length,
-      provisional: attempt.reviewedAt === null && grade!._count.criteria > 0,
-    })),
-  };
+  return { total, attempts: rows.map((row) => toQueueRow(row)) };
 }
 
 /** People with graded practice the reviewer may review, for the queue's agent filter. */

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { IMPORT_STREAM_TYPE } from "~/domain/imports.ts";
 import { revealOriginals } from "~/models/real-conversation.server.ts";
+import * as importProgress from "~/routes/coaching+/conversations.import-progress.ts";
 import * as importPage from "~/routes/coaching+/conversations.import.tsx";
 import * as reviewQueue from "~/routes/coaching+/reviews._index.tsx";
 import * as attemptPage from "~/routes/practice+/attempts.$attemptId.tsx";
@@ -103,10 +104,8 @@ function zendeskExport(
   };
 }
 
-async function importAs(cookie: string, file: { name: string; content: string | Uint8Array }, headers: Record<string, string> = {}) {
-  return callRoute(importPage.action, {
-    request: upload("/coaching/conversations/import", { intent: "import" }, { file }, cookie, headers),
-  });
+async function importAs(cookie: string, file: { name: string; content: string | Uint8Array }) {
+  return callRoute(importPage.action, { request: upload("/coaching/conversations/import", { intent: "import" }, { file }, cookie) });
 }
 
 async function importReport(cookie: string, text: string): Promise<Report> {
@@ -209,7 +208,15 @@ describe("importing a Zendesk export", () => {
 
   test("streams its progress when the page asks for it", async () => {
     const file = zendeskExport();
-    const result = await importAs(fx.leadCookie, { name: "tickets.json", content: file.text }, { Accept: IMPORT_STREAM_TYPE });
+    const result = await callRoute(importProgress.action, {
+      request: upload(
+        "/coaching/conversations/import-progress",
+        { intent: "import" },
+        { file: { name: "tickets.json", content: file.text } },
+        fx.leadCookie,
+      ),
+    });
+    expect(result.headers?.get("Content-Type")).toBe(IMPORT_STREAM_TYPE);
     expect(result.status).toBe(200);
     const lines = String(result.body)
       .trim()
@@ -238,6 +245,15 @@ describe("importing a Zendesk export", () => {
   test("is for leads and admins only", async () => {
     const file = zendeskExport();
     expect((await importAs(fx.agentCookie, { name: "tickets.json", content: file.text })).status).toBe(403);
+    const progress = await callRoute(importProgress.action, {
+      request: upload(
+        "/coaching/conversations/import-progress",
+        { intent: "import" },
+        { file: { name: "t.json", content: file.text } },
+        fx.agentCookie,
+      ),
+    });
+    expect(progress.status).toBe(403);
     expect((await callRoute(importPage.loader, { request: get("/coaching/conversations/import", fx.agentCookie) })).status).toBe(403);
     expect((await callRoute(importPage.loader, { request: get("/coaching/conversations/import", fx.adminCookie) })).status).toBe(200);
     // An admin may import anyone's tickets.
@@ -309,5 +325,23 @@ describe("masked personal data", () => {
     process.env.PERSONAL_DATA_KEY = "22".repeat(32);
     expect(await revealOriginals(fx.adminId, id)).toBeNull();
     process.env.PERSONAL_DATA_KEY = KEY;
+  });
+});
+
+describe("the suggested sample", () => {
+  test("leads with the real conversation that failed a critical rule, and says why", async () => {
+    const file = zendeskExport();
+    const now = new Date();
+    const recent = file.text.replace(/2026-11-02T/g, `${now.toISOString().slice(0, 10)}T`);
+    await importReport(fx.leadCookie, recent);
+    const { id: attemptId } = await ticketAttempt(file.ids[1]);
+    await prisma.practiceAttempt.update({ where: { id: attemptId }, data: { startedAt: new Date(now.getTime() - 60_000) } });
+    await prisma.practiceGrade.update({ where: { attemptId }, data: { criticalFailures: JSON.stringify(["critical.no-rudeness"]) } });
+    const sample = (
+      await callRoute<QueueData>(reviewQueue.loader, { request: get("/coaching/reviews?show=sample&source=real", fx.leadCookie) })
+    ).body!;
+    const row = sample.rows.find((candidate) => candidate.id === attemptId);
+    expect(row?.reasons).toContain("critical-failure");
+    expect(sample.rows[0].reasons[0]).toBe("critical-failure");
   });
 });

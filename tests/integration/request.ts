@@ -41,13 +41,12 @@ export function upload(
   fields: Record<string, string>,
   files: Record<string, { name: string; content: string | Uint8Array }>,
   cookie?: string,
-  headers: Record<string, string> = {},
 ): Request {
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) body.append(name, value);
   for (const [name, file] of Object.entries(files))
     body.append(name, new File([typeof file.content === "string" ? file.content : new Uint8Array(file.content)], file.name));
-  const sent = new Headers({ Origin: BASE_URL, ...headers });
+  const sent = new Headers({ Origin: BASE_URL });
   if (cookie) sent.set("Cookie", cookie);
   return new Request(absolute(url), { method: "POST", headers: sent, body });
 }

@@ -77,6 +77,17 @@ export function LevelReadiness({ level, heading, personName }: { level: LevelRea
               )}{" "}
               {requirement.description}
             </p>
+            {requirement.sources && requirement.evidence.length ? (
+              <p className="muted requirement__sources">
+                {t("career:readiness.sources", requirement.sources)}
+                {requirement.sources.reviewed === 0 ? (
+                  <>
+                    {" "}
+                    <Badge tone="warning">{t("career:readiness.automaticOnly")}</Badge>
+                  </>
+                ) : null}
+              </p>
+            ) : null}
             {requirement.evidence.length ? (
               <ul className="requirement__evidence">
                 {requirement.evidence.slice(0, EVIDENCE_SHOWN).map((link) => (

@@ -5,7 +5,7 @@ import { isFormReply } from "~/components/forms/reply.ts";
 import { Button } from "~/components/ui/button.tsx";
 import { FieldErrors } from "~/components/ui/field.tsx";
 import { ProgressBar } from "~/components/ui/progress-bar.tsx";
-import { IMPORT_EXTENSIONS, IMPORT_STREAM_TYPE, ImportFormSchema, type ImportEvent } from "~/domain/imports.ts";
+import { IMPORT_EXTENSIONS, IMPORT_PROGRESS_PATH, ImportFormSchema, type ImportEvent } from "~/domain/imports.ts";
 import type { ImportReport } from "~/engine/imports/types.ts";
 import { translateMessage } from "~/i18n/message.ts";
 import { ImportReportView } from "./import-report.tsx";
@@ -54,8 +54,7 @@ export function ImportForm({ report: posted, maxMegabytes }: { report: ImportRep
     setReport(null);
     setProgress({ phase: "uploading", percent: 0 });
     const request = new XMLHttpRequest();
-    request.open("POST", event.currentTarget.action);
-    request.setRequestHeader("Accept", IMPORT_STREAM_TYPE);
+    request.open("POST", IMPORT_PROGRESS_PATH);
     request.upload.onprogress = (upload) => {
       if (upload.lengthComputable) setProgress({ phase: "uploading", percent: (upload.loaded / upload.total) * 100 });
     };

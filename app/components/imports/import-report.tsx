@@ -42,7 +42,9 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           updated: report.updated,
           unchanged: report.unchanged,
         })}{" "}
-        {stored > 0 ? <Link to="/coaching/reviews?source=real&show=all">{t("coaching:import.report.review")}</Link> : null}
+        {stored + report.unchanged > 0 ? (
+          <Link to="/coaching/reviews?source=real&show=all">{t("coaching:import.report.review")}</Link>
+        ) : null}
       </Alert>
       <AgentList
         title={t("coaching:import.report.unknownTitle")}

@@ -3,6 +3,7 @@ import { inEnglish } from "../../../tests/support/english.ts";
 import { LadderSchema, type KeyedLadderLevel, type Requirement } from "../../content/career-schemas.ts";
 import {
   addMonths,
+  automaticOnlyRequirements,
   attemptCompetencyLevel,
   competencyAverage,
   evaluateLevel,
@@ -165,6 +166,31 @@ describe("competency requirement", () => {
     description: "Empathy ≥ 1.5.",
   };
   const empathyAttempts = (levels: number[]) => levels.map((lvl) => attempt({ criteria: [crit("empathy", lvl), crit("resolution", 0)] }));
+
+  test("says how much of its evidence came from practice and real work, and how much a person reviewed", () => {
+    const attempts = [
+      attempt({ criteria: [crit("empathy", 2)], source: "real", difficulty: null, reviewed: true }),
+      attempt({ criteria: [crit("empathy", 2)], source: "real", difficulty: null }),
+      ...empathyAttempts([2, 1, 2]),
+    ];
+    const result = one(requirement, evidence({ attempts }));
+    expect(result.sources).toEqual({ practice: 3, real: 2, reviewed: 1 });
+    expect(inEnglish(result.evidence[0].label)).toBe("Real conversation — empathy 2.0");
+  });
+
+  test("evidence no person reviewed is automatic only, and a promotion must not rest on it", () => {
+    const target = level("agent-2", [requirement, { kind: "modules", slugs: ["one"], description: "Read one." }]);
+    const unreviewed = evaluateLevel(target, evidence({ attempts: empathyAttempts([2, 2, 2, 2, 2]) }), NOW);
+    expect(automaticOnlyRequirements(unreviewed).map((entry) => entry.description)).toEqual(["Empathy ≥ 1.5."]);
+    const oneReviewed = evaluateLevel(
+      target,
+      evidence({ attempts: [attempt({ criteria: [crit("empathy", 2)], reviewed: true }), ...empathyAttempts([2, 2, 2, 2])] }),
+      NOW,
+    );
+    expect(automaticOnlyRequirements(oneReviewed)).toEqual([]);
+    // With no evidence at all there is nothing automatic to rest on.
+    expect(automaticOnlyRequirements(evaluateLevel(target, evidence(), NOW))).toEqual([]);
+  });
 
   test("met when the average over the last 5 attempts reaches the minimum", () => {
     const result = one(requirement, evidence({ attempts: empathyAttempts([2, 2, 1, 2, 1]) }));

@@ -1,4 +1,5 @@
 import { LEVELS, LEVEL_LABELS, type Level } from "~/domain/people.ts";
+import type { ConversationSource } from "~/domain/practice.ts";
 import { message } from "~/i18n/message.ts";
 import {
   CAREER_TRACKS,
@@ -28,7 +29,12 @@ export type CareerAttempt = {
   id: string;
   scenarioSlug: string;
   scenarioTitle?: string;
-  difficulty: Difficulty;
+  /** The scenario's difficulty; null for a real conversation, which had no scenario. */
+  difficulty: Difficulty | null;
+  /** Where the conversation came from; practice when absent. */
+  source?: ConversationSource;
+  /** A person reviewed it (marked it reviewed, or overrode a level the evidence counts). */
+  reviewed?: boolean;
   passed: boolean;
   startedAt: Date;
   criteria: CareerCriterion[];
@@ -55,6 +61,9 @@ export type CareerCatalog = {
 
 export type EvidenceLink = { label: string; href: string | null };
 
+/** How many of the conversations a competency rests on came from practice and from real work, and how many a person reviewed. */
+export type EvidenceSources = { practice: number; real: number; reviewed: number };
+
 export type RequirementResult = {
   kind: RequirementKind;
   description: string;
@@ -63,6 +72,8 @@ export type RequirementResult = {
   progress: number;
   evidence: EvidenceLink[];
   nextStep: string | null;
+  /** Competency requirements: where their evidence came from. */
+  sources?: EvidenceSources;
 };
 
 export type LevelEvaluation = {
@@ -201,15 +212,33 @@ function evaluateCompetency(requirement: Extract<Requirement, { kind: "competenc
     met,
     progress,
     evidence: used.map(({ attempt, level }) => ({
-      label: message("readiness:competencyEvidence", {
-        scenario: scenarioTitle(catalog, attempt),
-        competency,
-        level: formatAverage(level),
-      }),
+      label:
+        attempt.source === "real"
+          ? message("readiness:realEvidence", { competency, level: formatAverage(level) })
+          : message("readiness:competencyEvidence", { scenario: scenarioTitle(catalog, attempt), competency, level: formatAverage(level) }),
       href: `/practice/attempts/${attempt.id}`,
     })),
     nextStep,
+    sources: sourcesOf(used.map(({ attempt }) => attempt)),
   };
+}
+
+function sourcesOf(attempts: CareerAttempt[]): EvidenceSources {
+  return {
+    practice: attempts.filter((attempt) => attempt.source !== "real").length,
+    real: attempts.filter((attempt) => attempt.source === "real").length,
+    reviewed: attempts.filter((attempt) => attempt.reviewed).length,
+  };
+}
+
+/**
+ * The competency requirements whose evidence no person has reviewed: every conversation they rest on
+ * was graded automatically. A promotion must not rest on the grader alone.
+ */
+export function automaticOnlyRequirements(evaluation: Pick<LevelEvaluation, "requirements">): RequirementResult[] {
+  return evaluation.requirements.filter(
+    (requirement) => requirement.kind === "competency" && requirement.evidence.length > 0 && requirement.sources?.reviewed === 0,
+  );
 }
 
 function evaluateScenarios(requirement: Extract<Requirement, { kind: "scenarios" }>, { evidence, catalog }: Context): RequirementResult {

@@ -5,10 +5,11 @@ import { useTranslation } from "react-i18next";
 import { DecisionForm, DecisionSchema } from "~/components/admin/decision-form.tsx";
 import { NominationStatusBadge } from "~/components/career/nomination-status-badge.tsx";
 import { LevelReadiness } from "~/components/career/readiness.tsx";
-import { Card, PageHeader } from "~/components/ui/layout.tsx";
+import { Alert, Card, PageHeader } from "~/components/ui/layout.tsx";
 import { getCareerContent } from "~/content/career.server.ts";
 import { type NominationStatus } from "~/domain/career.ts";
 import { LEVEL_LABELS, type Level } from "~/domain/people.ts";
+import { automaticOnlyRequirements } from "~/engine/career/evaluate.ts";
 import { fixedT, requestLocale } from "~/i18n/i18next.server.ts";
 import { readerLocale } from "~/i18n/locales.ts";
 import { message } from "~/i18n/message.ts";
@@ -30,12 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await fixedT(await requestLocale(request, admin), "common");
   const level = nomination.level as Level;
   // Readiness is shown while the decision is open: afterwards today's evidence is not what was decided on.
-  let readiness = null;
-  if (nomination.status === "pending") {
-    const content = await getCareerContent(readerLocale(admin));
-    const record = ensureFound(await careerRecord(nomination.agent.id, content.difficultyOf), MISSING);
-    readiness = levelReadiness(content, level, record.evidence, new Date());
-  }
+  const readiness = nomination.status === "pending" ? await pendingReadiness(readerLocale(admin), nomination.agent.id, level) : null;
   return {
     nomination: {
       id: nomination.id,
@@ -55,18 +51,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reason: nomination.decisionNote ?? "",
     },
     readiness,
+    unreviewed: readiness ? automaticOnlyRequirements(readiness).map((requirement) => requirement.description) : [],
   };
+}
+
+/** The person's readiness for the level they are nominated for, on today's evidence. */
+async function pendingReadiness(locale: ReturnType<typeof readerLocale>, agentId: string, level: Level) {
+  const content = await getCareerContent(locale);
+  const record = ensureFound(await careerRecord(agentId, content.difficultyOf), MISSING);
+  return levelReadiness(content, level, record.evidence, new Date());
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
   const nominationId = params.nominationId ?? "";
-  ensureFound(await getNomination(nominationId), MISSING);
+  const nomination = ensureFound(await getNomination(nominationId), MISSING);
   const formData = await readFormData(request);
   return handleIntent(formData, {
     decide: async () => {
       const submission = parseWithZod(formData, { schema: DecisionSchema });
       if (submission.status !== "success") return invalid("decide", submission);
+      if (submission.value.decision === "approve" && nomination.status === "pending") {
+        const readiness = await pendingReadiness(readerLocale(admin), nomination.agent.id, nomination.level as Level);
+        const unreviewed = automaticOnlyRequirements(readiness).map((requirement) => requirement.description);
+        if (unreviewed.length)
+          return refused("decide", message("career:refusal.automaticOnly", { competencies: unreviewed.join("; ") }), submission);
+      }
       const outcome = await decideNomination(admin, { nominationId, ...submission.value });
       if (outcome.status === "not-found") notFound(MISSING);
       if (outcome.status === "refused") return refused("decide", outcome.reason, submission);
@@ -78,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function NominationPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { nomination, readiness } = useLoaderData<typeof loader>();
+  const { nomination, readiness, unreviewed } = useLoaderData<typeof loader>();
   const { agent } = nomination;
   const decided = { decision: nomination.status, at: nomination.decidedAt ? format.dateTime(nomination.decidedAt) : "" };
   return (
@@ -117,6 +127,12 @@ export default function NominationPage() {
         />
       ) : null}
       <Card title={t("career:review.decision")}>
+        {unreviewed.length ? (
+          <Alert tone="warning">
+            <strong>{t("career:review.automaticOnlyTitle")}</strong>{" "}
+            {t("career:review.automaticOnlyBody", { competencies: unreviewed.join("; ") })}
+          </Alert>
+        ) : null}
         {nomination.status === "pending" ? (
           <DecisionForm agentName={agent.name} level={nomination.level} />
         ) : (

@@ -12,6 +12,7 @@ import { optionalFilter, PageSchema } from "~/domain/fields.ts";
 import { REVIEW_QUEUE_PAGE_SIZE } from "~/domain/pages.ts";
 import { CONVERSATION_SOURCE_LABELS, CONVERSATION_SOURCES, IMPORT_SYSTEM_LABEL_KEYS } from "~/domain/practice.ts";
 import { LEADING_ROLES, peopleScope } from "~/engine/access/people.ts";
+import type { SampleReason } from "~/engine/coaching/review-sample.ts";
 import type { ImportSystem } from "~/engine/imports/types.ts";
 import { message, translateMessage } from "~/i18n/message.ts";
 import { pageTitle } from "~/i18n/meta.ts";
@@ -22,6 +23,15 @@ import { requireRole } from "~/utils/permissions.server.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";
 
 const DEFAULT_VIEW: ReviewQueueView = "needs-review";
+
+/** Why a conversation is in the suggested sample, as its badge says it. */
+const SAMPLE_REASON_LABELS: Record<SampleReason, `coaching:${string}`> = {
+  "critical-failure": "coaching:reviews.reason.critical-failure",
+  "lowest-score": "coaching:reviews.reason.lowest-score",
+  escalated: "coaching:reviews.reason.escalated",
+  "customer-worsened": "coaching:reviews.reason.customer-worsened",
+  "weekly-sample": "coaching:reviews.reason.weekly-sample",
+};
 
 const QuerySchema = z.object({
   show: optionalFilter(
@@ -42,6 +52,7 @@ const QuerySchema = z.object({
 /** Catalog keys of what each view says when it is empty. */
 const EMPTY: Record<ReviewQueueView, { title: `coaching:${string}`; body: `coaching:${string}` }> = {
   "needs-review": { title: "coaching:reviews.empty.needs-review.title", body: "coaching:reviews.empty.needs-review.body" },
+  sample: { title: "coaching:reviews.empty.sample.title", body: "coaching:reviews.empty.sample.body" },
   provisional: { title: "coaching:reviews.empty.provisional.title", body: "coaching:reviews.empty.provisional.body" },
   "below-pass": { title: "coaching:reviews.empty.below-pass.title", body: "coaching:reviews.empty.below-pass.body" },
   disputed: { title: "coaching:reviews.empty.disputed.title", body: "coaching:reviews.empty.disputed.body" },
@@ -85,6 +96,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       acknowledged: attempt.acknowledgedAt !== null,
       openDisputes: attempt.openDisputes,
       provisional: attempt.provisional,
+      reasons: attempt.reasons,
     })),
   };
 }
@@ -194,6 +206,11 @@ export default function ReviewQueuePage() {
                     </span>
                   ) : null}
                   {row.passed ? null : <Badge tone="danger">{t("coaching:reviews.badge.notPassed")}</Badge>}
+                  {row.reasons.map((reason) => (
+                    <Badge key={reason} tone="warning">
+                      {t(SAMPLE_REASON_LABELS[reason])}
+                    </Badge>
+                  ))}
                 </span>
               </td>
             </tr>
