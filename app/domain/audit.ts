@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = [
   "grader.red-line-removed",
   "conversations.imported",
   "conversations.revealed",
+  "conversations.settings-changed",
+  "conversations.expired",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -47,3 +47,26 @@ export type ImportEvent =
   { type: "progress"; done: number; total: number } | { type: "done"; report: ImportReport } | { type: "failed"; message: string };
 
 export const IMPORT_STREAM_TYPE = "application/x-ndjson";
+
+const RETENTION = message("coaching:importSettings.validation.retention");
+
+/** The admin's import settings form: names to mask, one per line, and how long imports are kept. */
+export const ImportSettingsSchema = z.object({
+  maskedNames: z
+    .string()
+    .max(20_000, message("coaching:importSettings.validation.namesLong"))
+    .optional()
+    .transform((text) => [...new Set((text ?? "").split(/\r?\n/).map((name) => name.trim()))].filter((name) => name.length > 0))
+    .refine((names) => names.length <= 500, message("coaching:importSettings.validation.tooManyNames"))
+    .refine(
+      (names) => names.every((name) => name.length >= 2 && name.length <= 100),
+      message("coaching:importSettings.validation.nameLength"),
+    ),
+  retentionDays: z
+    .number({ invalid_type_error: RETENTION })
+    .int(RETENTION)
+    .min(1, RETENTION)
+    .max(3650, RETENTION)
+    .optional()
+    .transform((days) => days ?? null),
+});

@@ -43,6 +43,7 @@ export const NOTICES = {
   "benchmark-saved": "plain",
   "grader-settings-saved": "plain",
   "red-line-added": "plain",
+  "import-settings-saved": "counted",
   "red-line-removed": "plain",
 } as const satisfies Record<string, "plain" | "counted">;
 

@@ -254,6 +254,7 @@ export async function importConversations(
   report.outsideTeams = countBy(outside);
   report.errors.sort((a, b) => a.line - b.line);
   for (const agentId of gradedAgents) await runAutoPractice(agentId);
+  await expireImportedConversations();
   await prisma.$transaction((tx) =>
     recordAudit(tx, {
       actorId: importer.id,
@@ -316,4 +317,55 @@ export async function revealOriginals(adminId: string, attemptId: string): Promi
     }),
   );
   return SealedOriginalsColumn.read(plain) as MaskedSpan[][];
+}
+
+/** An admin saves the import settings; a shorter retention applies at once. */
+export async function saveImportSettings(
+  adminId: string,
+  settings: { maskedNames: string[]; retentionDays: number | null },
+  now = new Date(),
+) {
+  await prisma.$transaction(async (tx) => {
+    const data = { maskedNames: StringListColumn.write(settings.maskedNames), retentionDays: settings.retentionDays };
+    await tx.importSettings.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
+    await recordAudit(tx, {
+      actorId: adminId,
+      action: "conversations.settings-changed",
+      targetType: "conversation",
+      targetId: "settings",
+      summary: "Changed the import settings",
+      // The names themselves are personal data: the audit log keeps how many, not who.
+      details: { maskedNames: settings.maskedNames.length, retentionDays: settings.retentionDays },
+    });
+  });
+  return expireImportedConversations(now, adminId);
+}
+
+/**
+ * Deletes imported conversations older than the organisation's retention period, with their grades and
+ * reviews, and records how many went. Run on every import, when the setting changes, and by
+ * `npm run conversations:expire` on a schedule.
+ */
+export async function expireImportedConversations(now = new Date(), actorId: string | null = null): Promise<{ deleted: number }> {
+  const { retentionDays } = await getImportSettings();
+  if (retentionDays === null) return { deleted: 0 };
+  const before = new Date(now.getTime() - retentionDays * 86_400_000);
+  return prisma.$transaction(async (tx) => {
+    const expired = await tx.realTicket.findMany({ where: { importedAt: { lt: before } }, select: { attemptId: true } });
+    if (expired.length === 0) return { deleted: 0 };
+    const { count } = await tx.practiceAttempt.deleteMany({ where: { id: { in: expired.map((ticket) => ticket.attemptId) } } });
+    await recordAudit(tx, {
+      actorId,
+      action: "conversations.expired",
+      targetType: "conversation",
+      targetId: "retention",
+      summary: `Deleted ${count} imported conversations past ${retentionDays} days`,
+      details: { deleted: count, retentionDays, importedBefore: before.toISOString() },
+    });
+    return { deleted: count };
+  });
+}
+
+export function countImportedConversations(): Promise<number> {
+  return prisma.realTicket.count();
 }

@@ -102,12 +102,24 @@ test("a lead imports a Zendesk export, reviews a real conversation and overrides
   await expectAccessible(leadPage);
   const conversationUrl = leadPage.url().replace(/#.*$/, "");
 
+  // The rude reply failed a critical rule, so the suggested sample lists it and says why.
+  await leadPage.goto("/coaching/reviews?show=sample&source=real");
+  await expect(leadPage.getByRole("row", { name: /Discount code rejected/ })).toContainText("Critical failure");
+  await expectAccessible(leadPage);
+
   const agentPage = await (await browser.newContext()).newPage();
   await signIn(agentPage, agentPerson.email);
   await agentPage.goto(conversationUrl);
   await expect(agentPage.getByRole("heading", { name: "Discount code rejected" })).toBeVisible();
   await expect(agentPage.getByText("Automatic:").first()).toBeVisible();
   await expect(agentPage.getByRole("textbox", { name: "Your reply" })).toHaveCount(0);
+
+  // Under Career the real conversations count, and say where the evidence came from.
+  await agentPage.goto("/career");
+  const senior = agentPage.getByRole("region", { name: /Next on the individual contributor track/ });
+  await expect(senior.getByText(/0 practice conversations and 2 real conversations; 1 reviewed by a person/).first()).toBeVisible();
+  await expect(senior.getByRole("link", { name: /^Real conversation — / }).first()).toBeVisible();
+  await expectAccessible(agentPage);
 });
 
 test("an admin adds a red line, and practice warns before a reply that crosses it is sent", async ({ browser }) => {

@@ -6,6 +6,7 @@ import { listPeople } from "~/models/user.server.ts";
 import * as home from "~/routes/_index.tsx";
 import * as adminHome from "~/routes/admin+/_index.tsx";
 import * as audit from "~/routes/admin+/audit.tsx";
+import * as conversationSettings from "~/routes/admin+/conversations.tsx";
 import * as person from "~/routes/admin+/people.$userId.tsx";
 import * as people from "~/routes/admin+/people._index.tsx";
 import * as newPerson from "~/routes/admin+/people.new.tsx";
@@ -84,6 +85,13 @@ const ROUTES: RouteCase[] = [
     adminActionStatus: 400,
   },
   { name: "admin+/audit", module: audit, path: () => "/admin/audit", params: () => ({}) },
+  {
+    name: "admin+/conversations",
+    module: conversationSettings,
+    path: () => "/admin/conversations",
+    params: () => ({}),
+    adminActionStatus: 400,
+  },
 ];
 
 type Kind = "loader" | "action";
@@ -99,12 +107,13 @@ function run(route: RouteCase, kind: Kind, cookie?: string): Promise<RouteOutcom
 }
 
 test("the matrix covers every admin route module and every action they export", () => {
-  expect(ROUTES).toHaveLength(7);
+  expect(ROUTES).toHaveLength(8);
   expect(CASES.filter(([, kind]) => kind === "action").map(([name]) => name)).toEqual([
     "admin+/people.new action",
     "admin+/people.$userId action",
     "admin+/teams._index action",
     "admin+/teams.$teamId action",
+    "admin+/conversations action",
   ]);
 });
 

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { IMPORT_STREAM_TYPE } from "~/domain/imports.ts";
 import { revealOriginals } from "~/models/real-conversation.server.ts";
+import * as conversationSettings from "~/routes/admin+/conversations.tsx";
 import * as importProgress from "~/routes/coaching+/conversations.import-progress.ts";
 import * as importPage from "~/routes/coaching+/conversations.import.tsx";
 import * as reviewQueue from "~/routes/coaching+/reviews._index.tsx";
@@ -343,5 +344,75 @@ describe("the suggested sample", () => {
     const row = sample.rows.find((candidate) => candidate.id === attemptId);
     expect(row?.reasons).toContain("critical-failure");
     expect(sample.rows[0].reasons[0]).toBe("critical-failure");
+  });
+});
+
+describe("import settings", () => {
+  const save = (cookie: string, fields: Record<string, string>) =>
+    callRoute(conversationSettings.action, { request: post("/admin/conversations", { intent: "settings", ...fields }, cookie) });
+
+  test("an admin lists names to mask; the next import masks them", async () => {
+    const saved = await save(fx.adminCookie, { maskedNames: "Priya Raman\n\nPriya Raman\n", retentionDays: "" });
+    expect(saved.status).toBe(302);
+    const file = zendeskExport("Thanks, I'll ask Priya Raman in billing to confirm the refund today.");
+    await importReport(fx.leadCookie, file.text);
+    const refund = await ticketAttempt(file.ids[0]);
+    expect(refund.turns[1].text).toContain("ask [name] in billing");
+    await save(fx.adminCookie, { maskedNames: "", retentionDays: "" });
+  });
+
+  test("refuses a retention that is not a whole number of days, and anyone but an admin", async () => {
+    const bad = await save(fx.adminCookie, { retentionDays: "0.5" });
+    expect(bad.status).toBe(400);
+    expect(Object.keys((bad.body as { result: { error: Record<string, string[]> } }).result.error)).toEqual(["retentionDays"]);
+    expect((await save(fx.leadCookie, { retentionDays: "30" })).status).toBe(403);
+  });
+
+  test("a retention period deletes conversations imported before it, and the audit log says how many", async () => {
+    const file = zendeskExport();
+    await importReport(fx.leadCookie, file.text);
+    const old = await ticketAttempt(file.ids[0]);
+    await prisma.realTicket.update({ where: { attemptId: old.id }, data: { importedAt: new Date(Date.now() - 40 * 86_400_000) } });
+    const saved = await save(fx.adminCookie, { maskedNames: "", retentionDays: "30" });
+    expect(saved.location).toMatch(/notice=import-settings-saved&count=[1-9]/);
+    expect(await prisma.practiceAttempt.count({ where: { id: old.id } })).toBe(0);
+    expect(await prisma.realTicket.count({ where: { externalId: String(file.ids[1]) } })).toBe(1);
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "conversations.expired" }, orderBy: { createdAt: "desc" } });
+    expect(audit.details).toContain('"retentionDays":30');
+    await save(fx.adminCookie, { maskedNames: "", retentionDays: "" });
+  });
+});
+
+describe("automatic practice", () => {
+  test("fires from real conversations that miss the same criterion, as it does from practice", async () => {
+    const { lead, members } = await createTeamWithLead({ memberCount: 1 });
+    const cookie = await sessionCookieFor(lead.id);
+    const now = Date.now();
+    const conversation = (n: number) => ({
+      id: `auto-${STAMP}-${n}`,
+      channel: "chat",
+      agentEmail: members[0].email,
+      messages: [
+        {
+          author: "customer",
+          at: new Date(now - (10 - n) * 3_600_000).toISOString(),
+          text: "My parcel is late again and I'm really upset.",
+        },
+        { author: "agent", at: new Date(now - (10 - n) * 3_600_000 + 60_000).toISOString(), text: "Send the order number." },
+      ],
+    });
+    const file = JSON.stringify({ version: 1, conversations: [1, 2, 3].map(conversation) });
+    expect(await importReport(cookie, file)).toMatchObject({ created: 3 });
+    const assigned = await prisma.assignment.findMany({
+      where: { userId: members[0].id, source: "automatic" },
+      select: { triggerCriterion: true },
+    });
+    expect(assigned).toHaveLength(1);
+    // The criterion that triggered it was missed in all three real conversations.
+    const misses = await prisma.gradeCriterion.findMany({
+      where: { criterionId: assigned[0].triggerCriterion!, grade: { attempt: { userId: members[0].id, source: "real" } } },
+      select: { level: true },
+    });
+    expect(misses.map((miss) => miss.level)).toEqual([0, 0, 0]);
   });
 });

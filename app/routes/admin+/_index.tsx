@@ -34,6 +34,10 @@ export default function AdminHome() {
           <p>{t("admin:home.mentoring.body")}</p>
           <Link to="/admin/mentoring">{t("admin:home.mentoring.link")}</Link>
         </Card>
+        <Card title={t("admin:home.conversations.title")}>
+          <p>{t("admin:home.conversations.body")}</p>
+          <Link to="/admin/conversations">{t("admin:home.conversations.link")}</Link>
+        </Card>
         <Card title={t("admin:home.grader.title")}>
           <p>{t("admin:home.grader.body")}</p>
           <Link to="/admin/grader">{t("admin:home.grader.link")}</Link>

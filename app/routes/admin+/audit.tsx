@@ -68,6 +68,8 @@ const ACTION_LABELS = {
   "grader.red-line-removed": "admin:audit.actions.graderRedLineRemoved",
   "conversations.imported": "admin:audit.actions.conversationsImported",
   "conversations.revealed": "admin:audit.actions.conversationsRevealed",
+  "conversations.settings-changed": "admin:audit.actions.conversationsSettingsChanged",
+  "conversations.expired": "admin:audit.actions.conversationsExpired",
 } as const satisfies Record<AuditAction, `admin:${string}`>;
 
 const TARGET_TYPE_LABELS = {
