@@ -8,7 +8,7 @@ function zendeskExport(agentEmail: string): string {
   const comment = (author: number, minutes: number, body: string) => ({
     author_id: author,
     public: true,
-    created_at: new Date(Date.UTC(2026, 10, 2, 9, minutes)).toISOString(),
+    created_at: new Date(Date.now() - 2 * 86_400_000 + minutes * 60_000).toISOString(),
     body,
   });
   return JSON.stringify({
