@@ -28,7 +28,7 @@ const VOID_ELEMENTS = new Set([
 ]);
 
 /** Words that stay as they are in every language. */
-const SAME_IN_EVERY_LANGUAGE = /^(Frontline|CSV|JSON|JSONL|ID|URL|IANA|N\/A|OK|1:1|ER|IP|EX|[A-Z]{2,5})$/;
+const SAME_IN_EVERY_LANGUAGE = /^(Frontline|Zendesk|Intercom|CSV|JSON|JSONL|ID|URL|IANA|N\/A|OK|1:1|ER|IP|EX|[A-Z]{2,5})$/;
 
 export function flatten(messages: Messages, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();

@@ -17,7 +17,7 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}
 // Digits in groups, with an optional international prefix and area code in brackets.
 const NUMBER_RUN = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{1,19}(?:[\s.-]\d{1,5}){0,5}/g;
 const ORDER_CONTEXT =
-  /(?:#|\b(?:order|ticket|case|invoice|ref|reference|tracking|no\.?|number|id)\b[\s:#.-]*|订单号?|訂單號?|单号|單號|编号|編號|运单号?|運單號?)\s*[:：]?\s*$/i;
+  /(?:#|\b(?:order|ticket|case|invoice|ref|reference|tracking|booking|confirmation)\b(?:\s+(?:no\.?|number|id))?[\s:#.-]*|订单号?|訂單號?|单号|單號|编号|編號|运单号?|運單號?)\s*[:：]?\s*$/i;
 const MONEY_BEFORE = /[$¥€£￥]\s*$|\b(?:usd|rmb|cny|twd|nt\$|hk\$)\s*$/i;
 const DATE_SHAPE = /^\d{4}[-.]\d{1,2}[-.]\d{1,2}$|^\d{1,2}[-.]\d{1,2}[-.]\d{2,4}$/;
 const CHINESE_MOBILE = /^1[3-9]\d{9}$/;
