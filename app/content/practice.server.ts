@@ -180,6 +180,11 @@ export async function getPracticeCatalog(): Promise<PracticeCatalog> {
   return loadOrThrow();
 }
 
+/** Every rubric, worded in one language: what a real conversation, which has no scenario, is graded on. */
+export function allRubricsIn(catalog: PracticeCatalog, locale: Locale): Rubric[] {
+  return catalog.rubrics.map((rubric) => localizeRubric(rubric, locale));
+}
+
 /** The scenario's rubrics, worded in the scenario's language, so its grades and suggestions are too. */
 export function rubricsFor(catalog: PracticeCatalog, scenario: Scenario): Rubric[] {
   return scenario.rubrics

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
-import { getPracticeCatalog, localizeRubric, localizeScenario, rubricsFor } from "~/content/practice.server.ts";
+import { allRubricsIn, getPracticeCatalog, localizeScenario, rubricsFor } from "~/content/practice.server.ts";
 import { TEAM_ATTEMPTS_PAGE_SIZE } from "~/domain/pages.ts";
 import { PRACTICE_ONLY, type Outcome } from "~/domain/practice.ts";
 import type { PeopleScope } from "~/engine/access/people.ts";
@@ -138,7 +138,7 @@ export async function loadVisibleAttempt(request: Request, attemptId: string | u
       attempt,
       scenario: null,
       ticket: attempt.ticket,
-      rubrics: catalog.rubrics.map((rubric) => localizeRubric(rubric, locale)),
+      rubrics: allRubricsIn(catalog, locale),
       passRule: { passScore: REAL_PASS_SCORE },
     };
   }

@@ -1,9 +1,9 @@
 // Real helpdesk conversations: imported, masked and graded with the practice rubrics, then stored as
 // conversations of the same kind as practice so one grade report and one review queue serve both.
 import { z } from "zod";
-import type { Rubric } from "~/content/practice-schemas.ts";
-import { getPracticeCatalog, localizeRubric } from "~/content/practice.server.ts";
+import { allRubricsIn, getPracticeCatalog } from "~/content/practice.server.ts";
 import { IMPORT_LIMITS, IMPORT_STREAM_TYPE, type ImportEvent } from "~/domain/imports.ts";
+import type { ConversationSource } from "~/domain/practice.ts";
 import type { PeopleScope } from "~/engine/access/people.ts";
 import type { RedLine } from "~/engine/grading/red-lines.ts";
 import { conversationLocale, gradeRealConversation, realTurns } from "~/engine/imports/grade-real.ts";
@@ -11,7 +11,6 @@ import { parseConversations } from "~/engine/imports/parse.ts";
 import { maskPersonalData, type MaskedSpan } from "~/engine/imports/personal-data.ts";
 import { remapEvidence } from "~/engine/imports/remap.ts";
 import type { AgentMiss, ImportedConversation, ImportReport, ImportSystem } from "~/engine/imports/types.ts";
-import type { Locale } from "~/i18n/locales.ts";
 import { message } from "~/i18n/message.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { jsonColumn, StringListColumn } from "~/utils/json-column.ts";
@@ -21,8 +20,6 @@ import { runAutoPractice } from "./auto-practice.server.ts";
 import { storeGrade } from "./practice.server.ts";
 import { listRedLines } from "./red-line.server.ts";
 import { scopeToWhere } from "./user.server.ts";
-
-export const REAL = "real";
 
 /** Someone importing conversations: a lead for their teams' agents, an admin for everyone's. */
 export type Importer = { id: string; scope: PeopleScope };
@@ -35,18 +32,6 @@ const SealedOriginalsColumn = jsonColumn(
 export async function getImportSettings() {
   const row = await prisma.importSettings.findUnique({ where: { id: 1 } });
   return { maskedNames: row ? StringListColumn.read(row.maskedNames) : [], retentionDays: row?.retentionDays ?? null };
-}
-
-const rubricCache = new Map<Locale, Rubric[]>();
-
-async function rubricsIn(locale: Locale): Promise<Rubric[]> {
-  const catalog = await getPracticeCatalog();
-  let rubrics = rubricCache.get(locale);
-  if (!rubrics || process.env.NODE_ENV !== "production") {
-    rubrics = catalog.rubrics.map((rubric) => localizeRubric(rubric, locale));
-    rubricCache.set(locale, rubrics);
-  }
-  return rubrics;
 }
 
 function countBy(emails: string[]): AgentMiss[] {
@@ -98,7 +83,7 @@ async function storeConversation(
   { names, redLines }: { names: string[]; redLines: RedLine[] },
 ): Promise<StoreOutcome> {
   const locale = conversationLocale(conversation.messages.map((message) => message.text).join("\n"));
-  const grade = gradeRealConversation(conversation, await rubricsIn(locale), redLines);
+  const grade = gradeRealConversation(conversation, allRubricsIn(await getPracticeCatalog(), locale), redLines);
   const masked = maskConversation(conversation, names);
   const maskedGrade = {
     ...grade,
@@ -166,7 +151,7 @@ async function storeConversation(
     }
     const attempt = await tx.practiceAttempt.create({
       data: {
-        source: REAL,
+        source: "real" satisfies ConversationSource,
         scenarioSlug: "",
         scenarioVersion: 0,
         locale,
