@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { getMentoringContent } from "../app/content/mentoring.server.ts";
 import { getCatalog, versionRef, type CompiledModule } from "../app/content/modules.server.ts";
-import { getPracticeCatalog, rubricsFor } from "../app/content/practice.server.ts";
+import { getContentPracticeCatalog, rubricsFor } from "../app/content/practice.server.ts";
 import type { Level, WorkMode } from "../app/domain/people.ts";
 import { gradeQuiz, type QuizAnswers } from "../app/engine/learning/quiz.ts";
 import { utcOffsetMinutes } from "../app/engine/matching/score.ts";
@@ -290,7 +290,7 @@ async function seedLearningHistory(now: number) {
  * first 90 days have tried a few scenarios, some more than once, improving.
  */
 async function seedPracticeHistory(now: number) {
-  const catalog = await getPracticeCatalog();
+  const catalog = await getContentPracticeCatalog();
   const agents = await prisma.user.findMany({
     where: { role: "agent" },
     orderBy: { name: "asc" },

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import readline from "node:readline";
 import { z } from "zod";
-import { getPracticeCatalog, rubricsFor } from "../app/content/practice.server.ts";
+import { getContentPracticeCatalog, rubricsFor } from "../app/content/practice.server.ts";
 import { gradeScenarioConversation } from "../app/engine/grading/grade.ts";
 import { gradeReply } from "../app/engine/grading/reply.ts";
 import { LOCALES } from "../app/i18n/locales.ts";
@@ -28,7 +28,7 @@ if (!fs.existsSync(file)) {
   process.exit(2);
 }
 
-const catalog = await getPracticeCatalog();
+const catalog = await getContentPracticeCatalog();
 
 if (flag === "--transcript") {
   let parsed;

@@ -75,5 +75,11 @@ const passed = Number(vitest?.numPassedTests ?? 0) + (e2e?.expected ?? 0) + (e2e
 const failed = Number(vitest?.numFailedTests ?? 0) + (e2e?.unexpected ?? 0);
 const suitesFailedToReport = (!vitestOk && !vitest) || (!e2eOk && !e2e);
 
+// The summary is the last thing a CI log shows; name each failed unit or integration test there too.
+type VitestFile = { name: string; assertionResults: { status: string; fullName: string; failureMessages?: string[] }[] };
+for (const file of (vitest?.testResults ?? []) as VitestFile[]) {
+  for (const result of file.assertionResults.filter((entry) => entry.status === "failed"))
+    console.log(`✘ ${path.relative(process.cwd(), file.name)} › ${result.fullName}: ${result.failureMessages?.[0]?.split("\n")[0] ?? ""}`);
+}
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(vitestOk && e2eOk && !suitesFailedToReport && failed === 0 ? 0 : 1);

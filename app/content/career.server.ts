@@ -1,11 +1,12 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 import type { CareerCatalog } from "../engine/career/evaluate.ts";
 import type { Locale } from "../i18n/locales.ts";
 import { LadderSchema, type Ladder } from "./career-schemas.ts";
 import { getCatalog, localizedCompetencies, localizeModule } from "./modules.server.ts";
-import { getPracticeCatalog, localizeScenario } from "./practice.server.ts";
+import { localizeScenario } from "./practice.server.ts";
 
 /** The ladder in a language: content/career/ladder.yml, or ladder.<locale>.yml beside it. */
 export function ladderFile(locale: Locale): string {

@@ -135,6 +135,8 @@ export type Scenario = z.infer<typeof ScenarioSchema> & {
   locale: Locale;
   /** The same case in other languages (content/scenarios/<slug>.<locale>.yml). */
   variants: Partial<Record<Exclude<Locale, "en">, Scenario>>;
+  /** Saved by the organisation in Frontline rather than a file in content/. */
+  organisation?: true;
 };
 export type ScenarioLineKey = keyof Scenario["lines"];
 
@@ -177,3 +179,16 @@ export const RubricSchema = z
   .strict();
 export type Rubric = z.infer<typeof RubricSchema> & { variants?: Partial<Record<Exclude<Locale, "en">, z.infer<typeof RubricSchema>>> };
 export type RubricCriterion = Rubric["criteria"][number];
+
+/** content/drafting/draft.yml (and its translations): what a scenario drafted from a real conversation starts from. */
+export const DraftWordingSchema = z
+  .object({
+    personaName: z.string().min(2).max(60),
+    title: z.string().min(3).max(80).includes("{subject}"),
+    summary: z.string().min(10).max(200).includes("{subject}"),
+    brief: z.string().min(40).max(1000).includes("{subject}"),
+    goals: z.object({ ask: z.string().includes("{fact}"), offer: z.string().includes("{offer}"), next: z.string().min(5).max(200) }).strict(),
+    lines: ScenarioSchema.shape.lines,
+  })
+  .strict();
+export type DraftWording = z.infer<typeof DraftWordingSchema>;

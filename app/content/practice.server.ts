@@ -5,12 +5,18 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { criterionIsGraded } from "~/engine/grading/criteria.ts";
-import { contentVariantOf, type Locale } from "~/i18n/locales.ts";
-import { RubricSchema, ScenarioSchema, type Rubric, type Scenario } from "./practice-schemas.ts";
+import { contentVariantOf, LOCALES, type Locale } from "~/i18n/locales.ts";
+import { DraftWordingSchema, RubricSchema, ScenarioSchema, type DraftWording, type Rubric, type Scenario } from "./practice-schemas.ts";
+import { scenarioProblems } from "./scenario-check.ts";
 import { zodProblems, type ContentProblem } from "./schemas.ts";
 import { compareRubricStructure, compareScenarioStructure } from "./variants.ts";
 
-export type PracticeCatalog = { scenarios: Scenario[]; rubrics: Rubric[] };
+export type PracticeCatalog = {
+  scenarios: Scenario[];
+  rubrics: Rubric[];
+  /** What a scenario drafted from a real conversation starts from, per language. */
+  draftWording: Record<Locale, DraftWording>;
+};
 
 type YamlFile = { file: string; name: string; raw: unknown; problem?: ContentProblem };
 
@@ -83,20 +89,9 @@ export async function loadPracticeFromSource(
       continue;
     }
     const scenario: Scenario = { ...parsed.data, slug: entry.name.replace(/\.yml$/, ""), locale: "en", variants: {} };
-    const at = (where: string, message: string) => problems.push({ file: entry.file, where, message });
-    scenario.rubrics.forEach((id, index) => rubricIds.has(id) || at(`rubrics[${index}]`, `unknown rubric "${id}"`));
-    if (competencyKeys)
-      scenario.competencies.forEach((key, index) => competencyKeys.has(key) || at(`competencies[${index}]`, `unknown competency "${key}"`));
-    const ids = [
-      ...scenario.facts.map((fact) => fact.id),
-      ...scenario.policy.allowed.map((offer) => offer.id),
-      ...scenario.policy.forbidden.map((offer) => offer.id),
-    ];
-    const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
-    if (duplicate) at("(file)", `id "${duplicate}" is used twice among facts and offers`);
-    if (!scenario.policy.allowed.some((offer) => offer.resolves) && !scenario.policy.escalationAllowed) {
-      at("policy", "needs an allowed offer that resolves the case, or escalationAllowed: true");
-    }
+    problems.push(
+      ...scenarioProblems(scenario, { rubricIds, competencyKeys }).map(({ where, message }) => ({ file: entry.file, where, message })),
+    );
     scenarios.push(scenario);
   }
   for (const { english, locale, variant } of readVariants(
@@ -108,7 +103,29 @@ export async function loadPracticeFromSource(
     problems,
   ))
     english.variants[locale] = { ...variant, slug: english.slug, locale, variants: {} };
-  return { catalog: { scenarios, rubrics }, problems };
+  const draftWording = await readDraftWording(root, problems);
+  return { catalog: { scenarios, rubrics, draftWording }, problems };
+}
+
+async function readDraftWording(root: string, problems: ContentProblem[]): Promise<Record<Locale, DraftWording>> {
+  const files = await readYamlFolder(path.join(root, "drafting"));
+  const wording = {} as Record<Locale, DraftWording>;
+  for (const locale of LOCALES) {
+    const name = locale === "en" ? "draft.yml" : `draft.${locale}.yml`;
+    const entry = files.find((file) => file.name === name);
+    if (!entry) {
+      problems.push({ file: path.join("content", "drafting", name), where: "(file)", message: "is missing" });
+      continue;
+    }
+    if (entry.problem) {
+      problems.push(entry.problem);
+      continue;
+    }
+    const parsed = DraftWordingSchema.safeParse(entry.raw);
+    if (parsed.success) wording[locale] = parsed.data;
+    else problems.push(...zodProblems(entry.file, parsed.error));
+  }
+  return wording;
 }
 
 /**
@@ -174,8 +191,11 @@ async function loadOrThrow(): Promise<PracticeCatalog> {
   return catalog;
 }
 
-/** Scenarios and rubrics; read once in production, re-read elsewhere so edits show on reload. */
-export async function getPracticeCatalog(): Promise<PracticeCatalog> {
+/**
+ * Scenarios and rubrics from content/; read once in production, re-read elsewhere so edits show on
+ * reload. The app reads them with the organisation's own scenarios (`getPracticeCatalog` in models).
+ */
+export async function getContentPracticeCatalog(): Promise<PracticeCatalog> {
   if (process.env.NODE_ENV === "production") return (productionCatalog ??= loadOrThrow());
   return loadOrThrow();
 }

@@ -30,8 +30,19 @@ export const AUDIT_ACTIONS = [
   "conversations.revealed",
   "conversations.settings-changed",
   "conversations.expired",
+  "scenario.saved",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGET_TYPES = ["user", "team", "assignment", "grade", "nomination", "pairing", "grader", "conversation"] as const;
+export const AUDIT_TARGET_TYPES = [
+  "user",
+  "team",
+  "assignment",
+  "grade",
+  "nomination",
+  "pairing",
+  "grader",
+  "conversation",
+  "scenario",
+] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];

@@ -44,6 +44,7 @@ export const NOTICES = {
   "grader-settings-saved": "plain",
   "red-line-added": "plain",
   "import-settings-saved": "counted",
+  "scenario-saved": "counted",
   "red-line-removed": "plain",
 } as const satisfies Record<string, "plain" | "counted">;
 

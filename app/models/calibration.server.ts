@@ -1,6 +1,5 @@
 // Calibration sessions: organising one, and people scoring its conversations blind.
 import type { Rubric } from "~/content/practice-schemas.ts";
-import { getPracticeCatalog } from "~/content/practice.server.ts";
 import { CANDIDATE_LIMIT } from "~/domain/calibration.ts";
 import type { Role } from "~/domain/people.ts";
 import { PRACTICE_ONLY } from "~/domain/practice.ts";
@@ -10,6 +9,7 @@ import { drawSample } from "~/engine/calibration/sample.ts";
 import type { Judgement } from "~/engine/grading/calibration-stats.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { message } from "~/i18n/message.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { contentTitle, loadContentIndex } from "./content-index.server.ts";
 import { notify } from "./notification.server.ts";

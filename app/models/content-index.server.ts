@@ -2,7 +2,8 @@
 // models that show or judge assignments.
 import { getCatalog } from "~/content/modules.server.ts";
 import { DIFFICULTIES } from "~/content/practice-schemas.ts";
-import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
+import { rubricsFor } from "~/content/practice.server.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 
 type ScenarioCriterion = { id: string; title: string; maxLevel: number; critical: boolean };
 

@@ -1,6 +1,5 @@
 // How far people agree with the automatic grader, per rubric criterion, and which criteria it is not
 // trusted on ("needs human review"). People's judgements come from calibration benchmarks and reviews.
-import { getPracticeCatalog } from "~/content/practice.server.ts";
 import { AGREEMENT_WINDOW_DAYS, DEFAULT_MIN_JUDGED, DEFAULT_MIN_KAPPA, TREND_WINDOWS } from "~/domain/calibration.ts";
 import {
   cohensKappa,
@@ -11,6 +10,7 @@ import {
   type TrustRule,
 } from "~/engine/grading/calibration-stats.ts";
 import { message } from "~/i18n/message.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 

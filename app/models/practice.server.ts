@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
-import { allRubricsIn, getPracticeCatalog, localizeScenario, rubricsFor } from "~/content/practice.server.ts";
+import { allRubricsIn, localizeScenario, rubricsFor } from "~/content/practice.server.ts";
 import { TEAM_ATTEMPTS_PAGE_SIZE } from "~/domain/pages.ts";
 import { PRACTICE_ONLY, type Outcome } from "~/domain/practice.ts";
 import type { PeopleScope } from "~/engine/access/people.ts";
@@ -16,6 +16,7 @@ import { initialState, openingLine, respond, simulate } from "~/engine/simulatio
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { isLocale } from "~/i18n/locales.ts";
 import { message } from "~/i18n/message.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 import { requireUser, toViewer } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { jsonColumn, StringListColumn } from "~/utils/json-column.ts";

@@ -1,7 +1,7 @@
 // Real helpdesk conversations: imported, masked and graded with the practice rubrics, then stored as
 // conversations of the same kind as practice so one grade report and one review queue serve both.
 import { z } from "zod";
-import { allRubricsIn, getPracticeCatalog } from "~/content/practice.server.ts";
+import { allRubricsIn } from "~/content/practice.server.ts";
 import { IMPORT_LIMITS, IMPORT_STREAM_TYPE, type ImportEvent } from "~/domain/imports.ts";
 import type { ConversationSource } from "~/domain/practice.ts";
 import type { PeopleScope } from "~/engine/access/people.ts";
@@ -12,6 +12,7 @@ import { maskPersonalData, type MaskedSpan } from "~/engine/imports/personal-dat
 import { remapEvidence } from "~/engine/imports/remap.ts";
 import type { AgentMiss, ImportedConversation, ImportReport, ImportSystem } from "~/engine/imports/types.ts";
 import { message } from "~/i18n/message.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { jsonColumn, StringListColumn } from "~/utils/json-column.ts";
 import { seal, unseal } from "~/utils/seal.server.ts";

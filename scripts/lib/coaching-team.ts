@@ -6,7 +6,7 @@
 // and 4 turns per attempt) with multi-row INSERTs, which Prisma runs several
 // times faster than createMany: 5,000 graded attempts take seconds, not minutes.
 import { getCatalog } from "../../app/content/modules.server.ts";
-import { getPracticeCatalog, rubricsFor } from "../../app/content/practice.server.ts";
+import { getContentPracticeCatalog, rubricsFor } from "../../app/content/practice.server.ts";
 import { Prisma } from "../../app/generated/prisma/client.ts";
 import { hashPassword } from "../../app/utils/auth.server.ts";
 import { prisma } from "../../app/utils/db.server.ts";
@@ -99,7 +99,7 @@ export async function seedCoachingTeam({
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY_MS);
   // Action items fall due on a calendar day, stored as its midnight UTC.
   const day = (daysAgo: number) => new Date(Math.floor((now.getTime() - daysAgo * DAY_MS) / DAY_MS) * DAY_MS);
-  const [{ modules }, practice, hash] = await Promise.all([getCatalog(), getPracticeCatalog(), hashPassword(password)]);
+  const [{ modules }, practice, hash] = await Promise.all([getCatalog(), getContentPracticeCatalog(), hashPassword(password)]);
   const onboarding = modules
     .filter((module) => module.frontmatter.track === "onboarding")
     .sort((a, b) => a.frontmatter.order - b.frontmatter.order);

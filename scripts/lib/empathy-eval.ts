@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { getPracticeCatalog } from "../../app/content/practice.server.ts";
+import { getContentPracticeCatalog } from "../../app/content/practice.server.ts";
 import { agreement, type Agreement } from "../../app/engine/grading/agreement.ts";
 import { gradeReply } from "../../app/engine/grading/reply.ts";
 
@@ -97,7 +97,7 @@ export function readChineseLabelled(): LabelledItem[] {
 export type EvalReport = Record<(typeof EMPATHY_CRITERIA)[number], { dev: Agreement; heldOut: Agreement }>;
 
 export async function evaluateEmpathy(items = readLabelled()): Promise<EvalReport> {
-  const { rubrics } = await getPracticeCatalog();
+  const { rubrics } = await getContentPracticeCatalog();
   const empathy = rubrics.filter((rubric) => rubric.id === "empathy");
   const graded = items.map((item) => ({ item, grade: gradeReply(item.customer, item.agent, empathy) }));
   const levelOf = (grade: (typeof graded)[number]["grade"], id: string) => grade.criteria.find((criterion) => criterion.id === id)!.level;

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { getPracticeCatalog, rubricsFor } from "../../app/content/practice.server.ts";
+import { getContentPracticeCatalog, rubricsFor } from "../../app/content/practice.server.ts";
 import { gradeScenarioConversation } from "../../app/engine/grading/grade.ts";
 import { readWithLibraryOnly } from "../../app/engine/language/english.ts";
 import { analyseMessage } from "../../app/engine/simulation/signals.ts";
@@ -24,7 +24,7 @@ export type GraderFigures = {
 };
 
 export async function measureGrader(): Promise<GraderFigures> {
-  const catalog = await getPracticeCatalog();
+  const catalog = await getContentPracticeCatalog();
   const labelled = readLabelled();
 
   // Distinct 20-turn transcripts: each scenario's customer lines alternating with real agent replies,

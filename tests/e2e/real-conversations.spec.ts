@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { createPerson, createTeamWithLead } from "./people.ts";
 import { DEMO, expectAccessible, signIn, unique } from "./utils.ts";
@@ -166,4 +167,73 @@ test("an admin adds a red line, and practice warns before a reply that crosses i
   await adminPage.getByRole("link", { name: `Remove “${phrase}”` }).click();
   await adminPage.getByRole("button", { name: "Remove it" }).click();
   await expect(adminPage.getByText("Red line removed.")).toBeVisible();
+});
+
+test("a lead drafts a practice scenario from an imported conversation, and an agent practises it", async ({ browser }) => {
+  const { lead: teamLead, team } = await createTeamWithLead("Rosa Drafts");
+  const agentPerson = await createPerson({ name: "Ida Import", teamId: team.id });
+  const leadPage = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await signIn(leadPage, teamLead.email);
+  await leadPage.goto("/coaching/conversations/import");
+  await upload(leadPage, "zendesk.json", zendeskExport(agentPerson.email));
+  await leadPage.getByRole("region", { name: "Import report" }).getByRole("link", { name: "Review them" }).click();
+  await leadPage
+    .getByRole("row", { name: /Parcel marked delivered/ })
+    .getByRole("link")
+    .first()
+    .click();
+  await leadPage.getByRole("link", { name: "Draft a scenario from this conversation" }).click();
+
+  // The draft starts from the masked transcript: the opening, the agent's question as a fact, the fix as an offer.
+  await expect(leadPage.getByRole("heading", { name: "Draft a practice scenario" })).toBeVisible();
+  await expect(leadPage.getByLabel("Title")).toHaveValue("Parcel marked delivered but not here");
+  await expect(leadPage.getByLabel("Opening message")).toHaveValue(/Tracking says delivered but nothing came\. Call me on \[phone\]\./);
+  await expect(leadPage.getByLabel("Opening message")).not.toHaveValue(/7700/);
+  await expect(leadPage.getByLabel("The customer's answer").first()).toHaveValue("They have nothing.");
+  await expect(leadPage.getByLabel("What the offer is").first()).toHaveValue(/sent a replacement by next-day delivery/);
+  await expect(leadPage.getByLabel("Customer's name")).not.toHaveValue("Dana Whitfield");
+  await expectAccessible(leadPage);
+
+  // A field left invalid is refused with its reason, and everything typed stays.
+  const slug = `parcel-not-here-${Date.now().toString(36)}`;
+  await leadPage.getByLabel("Name in links and files").fill(slug);
+  await leadPage.getByLabel("Title").fill("P");
+  await leadPage.getByRole("button", { name: "Save for practice" }).click();
+  await expect(leadPage.getByText("Write at least 3 characters.")).toBeVisible();
+  await expect(leadPage.getByLabel("Name in links and files")).toHaveValue(slug);
+
+  await leadPage.getByLabel("Title").fill("Parcel delivered but missing");
+  await leadPage
+    .getByLabel("Brief for the agent")
+    .fill(
+      "The tracking says the parcel was delivered but the customer has nothing. Policy: once they have checked with neighbours, send a free replacement by next-day delivery and open a courier claim. Don't refund and replace both.",
+    );
+  const download = leadPage.waitForEvent("download");
+  await leadPage.getByRole("button", { name: "Download YAML" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`${slug}.yml`);
+  const yaml = fs.readFileSync((await file.path())!, "utf8");
+  expect(yaml).toContain("title: Parcel delivered but missing");
+  expect(yaml).not.toContain("7700");
+
+  await leadPage.getByRole("button", { name: "Save for practice" }).click();
+  await expect(leadPage).toHaveURL(new RegExp(`/practice/scenarios/${slug}`));
+  await expect(leadPage.getByText("Scenario saved as version 1. Your team can practise it now.")).toBeVisible();
+
+  const agentPage = await (await browser.newContext()).newPage();
+  await signIn(agentPage, agentPerson.email);
+  await agentPage.goto(`/practice/scenarios/${slug}`);
+  await expect(agentPage.getByRole("heading", { name: "Parcel delivered but missing" })).toBeVisible();
+  await agentPage.getByRole("button", { name: /^Start/ }).click();
+  const conversation = agentPage.getByRole("region", { name: "Conversation" });
+  await expect(conversation).toContainText("Tracking says delivered but nothing came.");
+  await agentPage
+    .getByRole("textbox", { name: "Your reply" })
+    .fill("I'm so sorry it hasn't arrived. Can you check with your neighbours first?");
+  await agentPage.getByRole("button", { name: "Send reply" }).click();
+  await expect(conversation.getByRole("listitem")).toHaveCount(3);
+  await expect(conversation.getByRole("listitem").last()).toContainText("They have nothing.");
+  await agentPage.getByRole("button", { name: "End the conversation" }).click();
+  await expect(agentPage.getByRole("region", { name: "Your grade" })).toBeVisible();
+  await expectAccessible(agentPage);
 });

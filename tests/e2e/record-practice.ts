@@ -1,7 +1,8 @@
 // `tsx tests/e2e/record-practice.ts <userId> <scenario slug> <competent|poor> <days ago>`: stores one
 // graded conversation played from the scenario's scripted replies (see recordPractice in people.ts).
 import fs from "node:fs";
-import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
+import { rubricsFor } from "~/content/practice.server.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 import { recordScriptedAttempt } from "~/models/practice.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 

@@ -3,8 +3,9 @@
 // make a criterion "needs human review" and send its conversations to the review queue.
 import fs from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
-import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
+import { rubricsFor } from "~/content/practice.server.ts";
 import { refreshCalibrationReminders } from "~/models/calibration.server.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 import { recordScriptedAttempt } from "~/models/practice.server.ts";
 import * as sessionPage from "~/routes/calibration+/$sessionId.tsx";
 import * as scoring from "~/routes/calibration+/$sessionId_.conversations.$itemId.tsx";

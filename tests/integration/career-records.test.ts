@@ -3,10 +3,11 @@
 import fs from "node:fs";
 import { expect, test } from "vitest";
 import { getCareerContent } from "~/content/career.server.ts";
-import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
+import { rubricsFor } from "~/content/practice.server.ts";
 import { attemptCompetencyLevel } from "~/engine/career/evaluate.ts";
 import { careerRecord, careerRecords } from "~/models/career-record.server.ts";
 import { decideNomination, nominate } from "~/models/nomination.server.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 import { recordScriptedAttempt } from "~/models/practice.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { createTeamWithLead, createUser, DAY_MS } from "../factories/index.ts";

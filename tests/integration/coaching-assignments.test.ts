@@ -6,13 +6,14 @@
 import fs from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getCatalog, versionRef, type CompiledModule } from "~/content/modules.server.ts";
-import { getPracticeCatalog, rubricsFor, type PracticeCatalog } from "~/content/practice.server.ts";
+import { rubricsFor, type PracticeCatalog } from "~/content/practice.server.ts";
 import { gradeQuiz, type QuizAnswers } from "~/engine/learning/quiz.ts";
 import { refreshReminders } from "~/models/assignment-reminder.server.ts";
 import { createAssignments } from "~/models/assignment.server.ts";
 import { runAutoPractice } from "~/models/auto-practice.server.ts";
 import { recordQuizAttempt, recordReading } from "~/models/learning.server.ts";
 import { notify, unreadCount } from "~/models/notification.server.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 import { recordScriptedAttempt, startAttempt } from "~/models/practice.server.ts";
 import * as root from "~/root.tsx";
 import * as assignmentPage from "~/routes/coaching+/assignments.$assignmentId.tsx";

@@ -10,10 +10,11 @@
 import fs from "node:fs";
 import { beforeAll, expect, test } from "vitest";
 import { getCatalog } from "~/content/modules.server.ts";
-import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
+import { rubricsFor } from "~/content/practice.server.ts";
 import { peopleScope, type Viewer as ModelViewer } from "~/engine/access/people.ts";
 import { createAssignments } from "~/models/assignment.server.ts";
 import { createSession } from "~/models/coaching-session.server.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 import { recordScriptedAttempt } from "~/models/practice.server.ts";
 import { importConversations, prepareImport } from "~/models/real-conversation.server.ts";
 import { markReviewed, openDispute } from "~/models/review.server.ts";
@@ -21,6 +22,7 @@ import * as coachingHome from "~/routes/coaching+/_index.tsx";
 import * as assignmentPage from "~/routes/coaching+/assignments.$assignmentId.tsx";
 import * as assignmentBoard from "~/routes/coaching+/assignments._index.tsx";
 import * as newAssignment from "~/routes/coaching+/assignments.new.tsx";
+import * as draftScenario from "~/routes/coaching+/conversations.$attemptId.scenario.tsx";
 import * as importPage from "~/routes/coaching+/conversations.import.tsx";
 import * as insights from "~/routes/coaching+/insights.tsx";
 import * as insightsCsv from "~/routes/coaching+/insights[.csv].tsx";
@@ -491,6 +493,31 @@ const CASES: Case[] = [
     fieldErrors: ["file"],
   },
 
+  // coaching+/conversations.$attemptId.scenario
+  {
+    name: "conversations.$attemptId.scenario loader, the agent's real conversation",
+    run: (v) => load(draftScenario.loader, `/coaching/conversations/${fx.realAttemptId}/scenario`, { attemptId: fx.realAttemptId }, v),
+    expected: coachOnly(200, 404, 200),
+  },
+  {
+    name: "conversations.$attemptId.scenario loader, a practice conversation",
+    run: (v) => load(draftScenario.loader, `/coaching/conversations/${fx.attemptId}/scenario`, { attemptId: fx.attemptId }, v),
+    expected: coachOnly(404, 404, 404),
+  },
+  {
+    name: "conversations.$attemptId.scenario action, an empty form",
+    run: (v) =>
+      send(
+        draftScenario.action,
+        `/coaching/conversations/${fx.realAttemptId}/scenario`,
+        { intent: "scenario", then: "save" },
+        { attemptId: fx.realAttemptId },
+        v,
+      ),
+    expected: coachOnly(400, 404, 400),
+    fieldErrors: ["slug", "title", "brief"],
+  },
+
   // coaching+/reviews._index
   { name: "reviews._index loader", run: (v) => load(reviewQueue.loader, "/coaching/reviews", {}, v), expected: coachOnly(200, 200, 200) },
   {
@@ -942,6 +969,7 @@ test("the table covers every coaching route module and every loader and action t
     ["coaching+/assignments.$assignmentId", assignmentPage, "assignments.$assignmentId"],
     ["coaching+/reviews._index", reviewQueue, "reviews._index"],
     ["coaching+/conversations.import", importPage, "conversations.import"],
+    ["coaching+/conversations.$attemptId.scenario", draftScenario, "conversations.$attemptId.scenario"],
     ["coaching+/sessions.new", newSession, "sessions.new"],
     ["coaching+/sessions.$sessionId", sessionPage, "sessions.$sessionId"],
     ["coaching+/people._index", coachingPeople, "people._index"],

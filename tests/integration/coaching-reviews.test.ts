@@ -5,7 +5,8 @@
 import fs from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
-import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
+import { rubricsFor } from "~/content/practice.server.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 import { recordScriptedAttempt, startAttempt } from "~/models/practice.server.ts";
 import * as reviewQueue from "~/routes/coaching+/reviews._index.tsx";
 import * as attemptPage from "~/routes/practice+/attempts.$attemptId.tsx";

@@ -4,10 +4,11 @@
 // checked, and is never called when it is not configured.
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
-import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
+import { rubricsFor } from "~/content/practice.server.ts";
 import { CUSTOMER_PROMPT_VERSION, OPINION_PROMPT_VERSION } from "~/engine/language-model/prompts.ts";
 import { CustomerStateSchema } from "~/engine/simulation/customer-state.ts";
 import { initialState, respond, simulate } from "~/engine/simulation/customer.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 import { endAttempt, replyToCustomer, startAttempt } from "~/models/practice.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { createUser } from "../factories/index.ts";

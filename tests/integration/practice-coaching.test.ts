@@ -3,8 +3,9 @@
 // about the scenario being graded.
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
-import { getPracticeCatalog, rubricsFor, type PracticeCatalog } from "~/content/practice.server.ts";
+import { rubricsFor, type PracticeCatalog } from "~/content/practice.server.ts";
 import { betterReply, rankFixes, scenarioNeutralAdvice } from "~/engine/grading/coaching.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 import { recordScriptedAttempt } from "~/models/practice.server.ts";
 import * as practiceIndex from "~/routes/practice+/_index.tsx";
 import * as attemptPage from "~/routes/practice+/attempts.$attemptId.tsx";

@@ -4,9 +4,10 @@
 import fs from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Scenario } from "~/content/practice-schemas.ts";
-import { getPracticeCatalog, rubricsFor, type PracticeCatalog } from "~/content/practice.server.ts";
+import { rubricsFor, type PracticeCatalog } from "~/content/practice.server.ts";
 import { GRADER_VERSION } from "~/engine/grading/grade.ts";
 import { initialState } from "~/engine/simulation/customer.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 import * as practiceIndex from "~/routes/practice+/_index.tsx";
 import * as attemptPage from "~/routes/practice+/attempts.$attemptId.tsx";
 import * as scenarioPage from "~/routes/practice+/scenarios.$slug.tsx";

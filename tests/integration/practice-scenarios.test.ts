@@ -6,9 +6,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
+import { rubricsFor } from "~/content/practice.server.ts";
 import { gradeScenarioConversation } from "~/engine/grading/grade.ts";
 import { simulate } from "~/engine/simulation/customer.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 
 const SCRIPTS_DIR = "tests/fixtures/scenario-scripts";
 const catalog = await getPracticeCatalog();

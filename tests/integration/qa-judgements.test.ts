@@ -2,10 +2,11 @@
 // fooled the analyser, each played through the real scenario content: the
 // customer and the grader read the same analysis, so both are checked.
 import { describe, expect, test } from "vitest";
-import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
+import { rubricsFor } from "~/content/practice.server.ts";
 import { analyseTranscript, gradeScenarioConversation, scenarioContext } from "~/engine/grading/grade.ts";
 import { initialState, openingLine, respond, simulate } from "~/engine/simulation/customer.ts";
 import { analyseMessage, type SignalKind } from "~/engine/simulation/signals.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 
 const catalog = await getPracticeCatalog();
 const scenarioFor = (slug: string) => catalog.scenarios.find((scenario) => scenario.slug === slug)!;

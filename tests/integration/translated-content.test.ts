@@ -4,8 +4,8 @@
 import { describe, expect, test } from "vitest";
 import { getCatalog } from "~/content/modules.server.ts";
 import { CHANNELS } from "~/content/practice-schemas.ts";
-import { getPracticeCatalog } from "~/content/practice.server.ts";
 import { TRANSLATED_LOCALES } from "~/i18n/locales.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 
 const { modules } = await getCatalog();
 const { scenarios } = await getPracticeCatalog();

@@ -5,10 +5,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import type { Scenario } from "~/content/practice-schemas.ts";
-import { getPracticeCatalog, rubricsFor } from "~/content/practice.server.ts";
+import { rubricsFor } from "~/content/practice.server.ts";
 import { gradeScenarioConversation } from "~/engine/grading/grade.ts";
 import { simulate } from "~/engine/simulation/customer.ts";
 import { TRANSLATED_LOCALES } from "~/i18n/locales.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 
 const SCRIPTS_DIR = "tests/fixtures/scenario-scripts";
 const catalog = await getPracticeCatalog();

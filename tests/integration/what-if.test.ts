@@ -4,8 +4,9 @@
 import fs from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Scenario } from "~/content/practice-schemas.ts";
-import { getPracticeCatalog, rubricsFor, type PracticeCatalog } from "~/content/practice.server.ts";
+import { rubricsFor, type PracticeCatalog } from "~/content/practice.server.ts";
 import { initialState } from "~/engine/simulation/customer.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 import { recordScriptedAttempt } from "~/models/practice.server.ts";
 import * as whatIfPage from "~/routes/practice+/attempts.$attemptId_.what-if.tsx";
 import { prisma } from "~/utils/db.server.ts";

@@ -37,10 +37,13 @@ export function useIntentForm<Schema extends z.ZodTypeAny>({
   defaultValue,
   fetcherData,
   values,
+  messages,
 }: {
   id: string;
   intent: string;
   schema?: Schema;
+  /** How to word zod's messages, for a schema that keeps rules shared with content files (see scenario-form). */
+  messages?: { errorMap: z.ZodErrorMap; formatError: (issues: z.ZodIssue[]) => string[] };
   defaultValue?: DefaultValue<z.input<Schema>>;
   fetcherData?: unknown;
   /** The hidden fields that set this form apart from others with the same intent (see useFormReply). */
@@ -54,7 +57,9 @@ export function useIntentForm<Schema extends z.ZodTypeAny>({
     constraint: schema ? getZodConstraint(schema) : undefined,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: schema ? ({ formData }) => parseWithZod(formData, { schema }) : undefined,
+    onValidate: schema
+      ? ({ formData }) => (messages ? parseWithZod(formData, { schema, ...messages }) : parseWithZod(formData, { schema }))
+      : undefined,
   });
   // Conform re-renders this component only for the state read during its last render, and
   // forgets what its child fields read whenever this component renders. React can render

@@ -1,7 +1,9 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { translateMessage } from "~/i18n/message.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { ActionButton } from "../forms/action-button.tsx";
+import { buttonClassName } from "../ui/button.tsx";
 import { SidePanel } from "./brief-panel.tsx";
 
 export type RevealedItem = { turn: number; kind: string; original: string };
@@ -21,11 +23,14 @@ export function TicketPanel({
   channelLabel,
   canReveal,
   revealed,
+  draftScenarioHref,
 }: {
   ticket: TicketFacts;
   channelLabel: string;
   canReveal: boolean;
   revealed: RevealedItem[] | null;
+  /** Where a lead drafts a practice scenario from this conversation; null for whoever may not. */
+  draftScenarioHref: string | null;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -64,6 +69,11 @@ export function TicketPanel({
             {t("practice:real.reveal")}
           </ActionButton>
         </div>
+      ) : null}
+      {draftScenarioHref ? (
+        <Link to={draftScenarioHref} className={buttonClassName("secondary", "small")}>
+          {t("practice:draft.fromConversation")}
+        </Link>
       ) : null}
     </SidePanel>
   );

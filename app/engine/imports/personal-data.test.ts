@@ -8,6 +8,8 @@ describe("maskPersonalData", () => {
     expect(mask("Reach me at maria.lopez+orders@mail.example.co.uk or +44 20 7946 0958.")).toBe("Reach me at [email] or [phone].");
     expect(mask("Call (415) 555-0132, 415-555-0132 or +1 (415) 555-0132 after six.")).toBe("Call [phone], [phone] or [phone] after six.");
     expect(mask("Charged to 4111 1111 1111 1111 and 5500-0000-0000-0004.")).toBe("Charged to [card] and [card].");
+    // A UK mobile's six-digit last group is masked whole, not up to its last digit.
+    expect(mask("Call me on +44 7700 900123 or 07700 900123.")).toBe("Call me on [phone] or [phone].");
     // "Number" alone names a phone as often as an order; only an order word before it makes it an order number.
     expect(mask("My phone number: 415-555-0132. Order number: 415-555-0133.")).toBe(
       "My phone number: [phone]. Order number: 415-555-0133.",

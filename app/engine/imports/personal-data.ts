@@ -15,7 +15,7 @@ type Candidate = Omit<MaskedSpan, "original">;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
 // Digits in groups, with an optional international prefix and area code in brackets.
-const NUMBER_RUN = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{1,19}(?:[\s.-]\d{1,5}){0,5}/g;
+const NUMBER_RUN = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{1,19}(?:[\s.-]\d{1,8}){0,5}/g;
 const ORDER_CONTEXT =
   /(?:#|\b(?:order|ticket|case|invoice|ref|reference|tracking|booking|confirmation)\b(?:\s+(?:no\.?|number|id))?[\s:#.-]*|订单号?|訂單號?|单号|單號|编号|編號|运单号?|運單號?)\s*[:：]?\s*$/i;
 const MONEY_BEFORE = /[$¥€£￥]\s*$|\b(?:usd|rmb|cny|twd|nt\$|hk\$)\s*$/i;
@@ -50,7 +50,7 @@ function numberCandidates(text: string): Candidate[] {
     // Part of a word or a longer figure (A12345, 3.5 GB, v2.3.1, $1,299.00) is no number of ours.
     if (/[\p{L}\d]$/u.test(before) && !/\p{Script=Han}$/u.test(before)) continue;
     if (/^\p{L}/u.test(after) && !/^\p{Script=Han}/u.test(after)) continue;
-    if (/^[.,]\d/.test(after) || MONEY_BEFORE.test(before)) continue;
+    if (/^[.,]?\d/.test(after) || MONEY_BEFORE.test(before)) continue;
     if (digits.length >= 13 && digits.length <= 19 && /^\d+(?:[ -]\d+)*$/.test(run) && luhn(digits)) {
       found.push({ kind: "card", start, end });
       continue;

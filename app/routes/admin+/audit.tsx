@@ -70,6 +70,7 @@ const ACTION_LABELS = {
   "conversations.revealed": "admin:audit.actions.conversationsRevealed",
   "conversations.settings-changed": "admin:audit.actions.conversationsSettingsChanged",
   "conversations.expired": "admin:audit.actions.conversationsExpired",
+  "scenario.saved": "admin:audit.actions.scenarioSaved",
 } as const satisfies Record<AuditAction, `admin:${string}`>;
 
 const TARGET_TYPE_LABELS = {
@@ -81,6 +82,7 @@ const TARGET_TYPE_LABELS = {
   pairing: "admin:audit.targetTypes.pairing",
   grader: "admin:audit.targetTypes.grader",
   conversation: "admin:audit.targetTypes.conversation",
+  scenario: "admin:audit.targetTypes.scenario",
 } as const satisfies Record<AuditTargetType, `admin:${string}`>;
 
 /** The label key for a stored action; entries written under an action since retired read as a generic change. */

@@ -6,7 +6,6 @@ import { z } from "zod";
 import { calibrationSchema, NewCalibrationForm } from "~/components/calibration/new-session-form.tsx";
 import { FilterBar, type FilterControl } from "~/components/forms/filter-bar.tsx";
 import { Card, PageHeader } from "~/components/ui/layout.tsx";
-import { getPracticeCatalog } from "~/content/practice.server.ts";
 import { calendarDayField, optionalFilter, parseCalendarDay, todayUtc } from "~/domain/fields.ts";
 import { ROLE_LABELS, type Role } from "~/domain/people.ts";
 import { CALIBRATION_ORGANISER_ROLES } from "~/engine/access/calibration.ts";
@@ -23,6 +22,7 @@ import {
   type CandidateFilter,
 } from "~/models/calibration.server.ts";
 import { listInsightTeams } from "~/models/insights.server.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
 import { handleIntent, invalid } from "~/utils/forms.server.ts";
 import { requireRole } from "~/utils/permissions.server.ts";

@@ -2,13 +2,13 @@
 // the team filter, and the one table both of them show.
 import { z } from "zod";
 import { getCatalog, moduleRef } from "~/content/modules.server.ts";
-import { getPracticeCatalog } from "~/content/practice.server.ts";
 import { optionalFilter } from "~/domain/fields.ts";
 import { LEADING_ROLES } from "~/engine/access/people.ts";
 import { agentTable, type InsightsTable } from "~/engine/coaching/insights.ts";
 import { fixedT, requestLocale } from "~/i18n/i18next.server.ts";
 import { message, translateMessage } from "~/i18n/message.ts";
 import { listInsightTeams, loadTeamInsights } from "~/models/insights.server.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
 import { ensureFound, requireRole } from "~/utils/permissions.server.ts";
 import { parseSearchParams } from "~/utils/request.server.ts";

@@ -3,10 +3,10 @@
 import type { TFunction } from "i18next";
 import type { AssignmentFormOptions } from "~/components/assignments/assignment-form.tsx";
 import { getCatalog } from "~/content/modules.server.ts";
-import { getPracticeCatalog } from "~/content/practice.server.ts";
 import { todayUtc } from "~/domain/fields.ts";
 import type { Viewer } from "~/engine/access/people.ts";
 import { listAssignableTeams } from "~/models/assignment.server.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 import { notFound } from "~/utils/permissions.server.ts";
 
 export async function newAssignmentView(viewer: Viewer, teamId: string | undefined, t: TFunction) {

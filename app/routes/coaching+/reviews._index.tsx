@@ -6,7 +6,6 @@ import { FilterBar, type FilterControl } from "~/components/forms/filter-bar.tsx
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { Badge, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
 import { Pagination } from "~/components/ui/pagination.tsx";
-import { getPracticeCatalog } from "~/content/practice.server.ts";
 import { REVIEW_QUEUE_VIEW_LABELS, REVIEW_QUEUE_VIEWS, type ReviewQueueView } from "~/domain/coaching.ts";
 import { optionalFilter, PageSchema } from "~/domain/fields.ts";
 import { REVIEW_QUEUE_PAGE_SIZE } from "~/domain/pages.ts";
@@ -17,6 +16,7 @@ import type { ImportSystem } from "~/engine/imports/types.ts";
 import { message, translateMessage } from "~/i18n/message.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useFormat } from "~/i18n/use-format.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 import { listReviewableAgents, listReviewQueue } from "~/models/review.server.ts";
 import { toViewer } from "~/utils/auth.server.ts";
 import { requireRole } from "~/utils/permissions.server.ts";

@@ -4,9 +4,9 @@
 import type { TFunction } from "i18next";
 import type { LinkOption, SessionFormContext } from "~/components/coaching/session-form.tsx";
 import { getCatalog } from "~/content/modules.server.ts";
-import { getPracticeCatalog } from "~/content/practice.server.ts";
 import { localDate } from "~/engine/coaching/sessions.ts";
 import { message } from "~/i18n/message.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 
 export async function loadSessionContent() {
   const [catalog, practice] = await Promise.all([getCatalog(), getPracticeCatalog()]);

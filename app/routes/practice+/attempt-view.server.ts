@@ -11,6 +11,7 @@ import {
   isChannel,
   type AttemptStatus,
 } from "~/domain/practice.ts";
+import { hasRole, LEADING_ROLES } from "~/engine/access/people.ts";
 import { canReviewAttempt } from "~/engine/access/practice.ts";
 import { finalLevel, levelChoices } from "~/engine/coaching/review-score.ts";
 import { betterReply, isStrength, rankFixes, scenarioNeutralAdvice } from "~/engine/grading/coaching.ts";
@@ -90,6 +91,7 @@ export async function attemptPageView(visible: VisibleAttempt) {
   const { user, attempt, scenario, rubrics } = visible;
   const setting = settingOf(visible);
   const canReveal = user.role === "admin" && (setting.ticket?.maskedCount ?? 0) > 0;
+  const canDraftScenario = setting.ticket !== null && hasRole(user, LEADING_ROLES);
   const [comparison, review, untrusted, scoringBlind] = attempt.grade
     ? await Promise.all([
         scenario ? scoreComparison(attempt.userId, scenario.slug) : null,
@@ -217,6 +219,7 @@ export async function attemptPageView(visible: VisibleAttempt) {
     agentLabel,
     setting,
     canReveal,
+    canDraftScenario,
     status: attempt.status,
     outcome: ATTEMPT_STATUS_LABELS[attempt.status as AttemptStatus] ?? attempt.status,
     mood:

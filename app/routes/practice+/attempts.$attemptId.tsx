@@ -82,7 +82,13 @@ export default function AttemptPage() {
       <div className="attempt-layout">
         {setting.brief ? <BriefPanel scenario={{ ...setting.brief, customer, channelLabel: setting.channelLabel }} /> : null}
         {setting.ticket ? (
-          <TicketPanel ticket={setting.ticket} channelLabel={setting.channelLabel} canReveal={loaded.canReveal} revealed={revealed} />
+          <TicketPanel
+            ticket={setting.ticket}
+            channelLabel={setting.channelLabel}
+            canReveal={loaded.canReveal}
+            revealed={revealed}
+            draftScenarioHref={loaded.canDraftScenario ? `/coaching/conversations/${loaded.id}/scenario` : null}
+          />
         ) : null}
         <div className="attempt-layout__conversation">
           {loaded.mood ? <MoodIndicator mood={loaded.mood} /> : null}

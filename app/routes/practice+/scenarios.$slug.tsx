@@ -6,7 +6,7 @@ import { AssignmentBar, toAssignmentBarView } from "~/components/assignments/ass
 import { ActionButton } from "~/components/forms/action-button.tsx";
 import { ButtonLink } from "~/components/ui/button.tsx";
 import { Alert, Card, PageHeader } from "~/components/ui/layout.tsx";
-import { getPracticeCatalog, localizeScenario } from "~/content/practice.server.ts";
+import { localizeScenario } from "~/content/practice.server.ts";
 import { CHANNEL_LABEL_KEYS, DIFFICULTY_LABEL_KEYS } from "~/domain/practice.ts";
 import { scoreProgress } from "~/engine/grading/coaching.ts";
 import { readerLocale } from "~/i18n/locales.ts";
@@ -14,6 +14,7 @@ import { message } from "~/i18n/message.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { findOpenAssignmentBar } from "~/models/assignment.server.ts";
+import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 import { activeAttempts, gradedHistory, startAttempt } from "~/models/practice.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { handleIntent } from "~/utils/forms.server.ts";
