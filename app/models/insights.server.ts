@@ -14,9 +14,16 @@
 // use only standard SQL (quoted identifiers, joins, COALESCE, CASE, GROUP BY,
 // a correlated subquery), so they run unchanged on PostgreSQL.
 import type { AssignmentKind } from "~/domain/coaching.ts";
+import type { ConversationSource } from "~/domain/practice.ts";
 import { teamScope, type Viewer } from "~/engine/access/people.ts";
 import { assignmentStatus, type AssigneeActivity, type GradedCriterion } from "~/engine/coaching/assignment-status.ts";
-import { buildInsights, type InsightAssignment, type TeamInsights } from "~/engine/coaching/insights.ts";
+import {
+  buildInsights,
+  practiceTallies,
+  type InsightAssignment,
+  type SourcedTally,
+  type TeamInsights,
+} from "~/engine/coaching/insights.ts";
 import type { ModuleRef } from "~/engine/learning/progress.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
@@ -46,7 +53,15 @@ type AttemptRow = {
   score: number | null;
   practiceMs: bigint | number | null;
 };
-type TallyRow = { userId: string; competency: string; total: number | null; count: bigint | number };
+type TallyRow = {
+  userId: string;
+  competency: string;
+  source: string;
+  reviewed: bigint | number;
+  total: number | null;
+  count: bigint | number;
+  conversations: bigint | number;
+};
 type CriterionRow = {
   gradeId: string;
   criterionId: string;
@@ -78,6 +93,7 @@ export async function loadTeamInsights(
       attempts: [],
       competencies: [],
       assignments: [],
+      evidence: [],
       competencyOrder: content.competencyOrder,
     });
   }
@@ -112,18 +128,28 @@ export async function loadTeamInsights(
       LEFT JOIN "PracticeGrade" AS g ON g."attemptId" = a."id"
       WHERE u."teamId" IN (${inTeams}) AND u."role" = 'agent' AND u."deactivatedAt" IS NULL AND a."source" = 'practice'`,
     prisma.$queryRaw<TallyRow[]>`
-      SELECT a."userId", c."competency",
-        SUM(COALESCE(c."overrideLevel", c."level") * 1.0 / c."maxLevel") AS "total", COUNT(*) AS "count"
+      SELECT a."userId", c."competency", a."source", (a."reviewedAt" IS NOT NULL) AS "reviewed",
+        SUM(COALESCE(c."overrideLevel", c."level") * 1.0 / c."maxLevel") AS "total", COUNT(*) AS "count",
+        COUNT(DISTINCT a."id") AS "conversations"
       FROM "GradeCriterion" AS c
       INNER JOIN "PracticeGrade" AS g ON g."id" = c."gradeId"
       INNER JOIN "PracticeAttempt" AS a ON a."id" = g."attemptId"
       INNER JOIN "User" AS u ON u."id" = a."userId"
-      WHERE c."applicable" = TRUE AND c."maxLevel" > 0 AND a."source" = 'practice'
+      WHERE c."applicable" = TRUE AND c."maxLevel" > 0
         AND u."teamId" IN (${inTeams}) AND u."role" = 'agent' AND u."deactivatedAt" IS NULL
-      GROUP BY a."userId", c."competency"`,
+      GROUP BY a."userId", c."competency", a."source", (a."reviewedAt" IS NOT NULL)`,
   ]);
 
   const teamNames = new Map(teams.map((team) => [team.id, team.name]));
+  const tallies = tallyRows.map((row): SourcedTally => ({
+    userId: row.userId,
+    competency: row.competency,
+    source: row.source as ConversationSource,
+    reviewed: Number(row.reviewed) === 1,
+    total: Number(row.total ?? 0),
+    count: Number(row.count),
+    conversations: Number(row.conversations),
+  }));
   const attempts = attemptRows.map((row) => ({
     gradeId: row.gradeId,
     userId: row.userId,
@@ -145,12 +171,8 @@ export async function loadTeamInsights(
     onboarding: content.onboarding,
     progress,
     attempts,
-    competencies: tallyRows.map((row) => ({
-      userId: row.userId,
-      competency: row.competency,
-      total: Number(row.total ?? 0),
-      count: Number(row.count),
-    })),
+    competencies: practiceTallies(tallies),
+    evidence: tallies,
     assignments: await assignmentOutcomes(teamIds, assignments, progress, attempts, content.passScores, now),
     competencyOrder: content.competencyOrder,
   });

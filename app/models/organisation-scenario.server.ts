@@ -17,7 +17,7 @@ export function scenarioYaml(scenario: ScenarioFields): string {
 }
 
 // Saved scenarios change only through `saveOrganisationScenario`, so the newest versions are read once
-// and read again after a save. Outside production they are read on every call, like content files.
+// per process and again after a save; a page's statements are those of its own data.
 let newest: Promise<Scenario[]> | undefined;
 
 async function readNewest(): Promise<Scenario[]> {
@@ -39,7 +39,6 @@ async function readNewest(): Promise<Scenario[]> {
 }
 
 function newestOrganisationScenarios(): Promise<Scenario[]> {
-  if (process.env.NODE_ENV !== "production") return readNewest();
   return (newest ??= readNewest().catch((error: unknown) => {
     newest = undefined;
     throw error;

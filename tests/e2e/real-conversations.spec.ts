@@ -103,6 +103,13 @@ test("a lead imports a Zendesk export, reviews a real conversation and overrides
   await expectAccessible(leadPage);
   const conversationUrl = leadPage.url().replace(/#.*$/, "");
 
+  // Team insights say what each competency rests on: here, the agent's two real conversations.
+  await leadPage.goto("/coaching/insights");
+  const evidence = leadPage.getByRole("table", { name: "Graded conversations behind each competency, by source" });
+  await expect(evidence.getByRole("row", { name: /^Empathy/ })).toContainText("None yet");
+  await expect(evidence.getByRole("row", { name: /^Empathy/ })).toContainText("over 2 conversations");
+  await expectAccessible(leadPage);
+
   // The rude reply failed a critical rule, so the suggested sample lists it and says why.
   await leadPage.goto("/coaching/reviews?show=sample&source=real");
   await expect(leadPage.getByRole("row", { name: /Discount code rejected/ })).toContainText("Critical failure");

@@ -69,7 +69,17 @@ async function graded(
     replies,
     criteria,
     scenarioSlug = "late-delivery",
-  }: { score: number; daysAgo: number; replies: number[]; criteria: Criterion[]; scenarioSlug?: string },
+    source = "practice",
+    reviewed = false,
+  }: {
+    score: number;
+    daysAgo: number;
+    replies: number[];
+    criteria: Criterion[];
+    scenarioSlug?: string;
+    source?: "practice" | "real";
+    reviewed?: boolean;
+  },
 ) {
   const endedAt = ago(daysAgo);
   const startedAt = new Date(endedAt.getTime() - 600_000);
@@ -78,6 +88,8 @@ async function graded(
       userId,
       scenarioSlug,
       scenarioVersion: 1,
+      source,
+      reviewedAt: reviewed ? endedAt : null,
       seed: 1,
       status: "resolved",
       customerState: "{}",
@@ -195,6 +207,20 @@ beforeAll(async () => {
     ],
   });
 
+  // A real conversation of Cleo's, reviewed by a person: evidence by source, never practice figures.
+  await graded(c.id, {
+    score: 40,
+    daysAgo: 2,
+    replies: [45_000],
+    scenarioSlug: "",
+    source: "real",
+    reviewed: true,
+    criteria: [
+      { competency: "empathy", level: 1, maxLevel: 2 },
+      { competency: "resolution", level: 2, maxLevel: 4 },
+    ],
+  });
+
   fx = {
     team,
     onboardingCount: onboarding.length,
@@ -234,6 +260,22 @@ describe("team insights on a small known team", () => {
     expect(page.heatmap.average.values).toEqual([38, 88]);
     const rows = Object.fromEntries(page.heatmap.rows.map((row) => [row.label, row.values]));
     expect(rows).toEqual({ [fx.names.a]: [50, 75], [fx.names.b]: [0, 100], [fx.names.c]: [null, null] });
+    // Evidence by source: three practice conversations touch empathy and two resolution; Cleo's one real
+    // conversation, reviewed by a person, touches both.
+    expect(page.evidence).toEqual([
+      expect.objectContaining({
+        label: "Empathy",
+        practice: { conversations: 3, average: 38 },
+        real: { conversations: 1, average: 50 },
+        reviewed: 1,
+      }),
+      expect.objectContaining({
+        label: "Resolution",
+        practice: { conversations: 2, average: 88 },
+        real: { conversations: 1, average: 50 },
+        reviewed: 1,
+      }),
+    ]);
 
     expect(page.trend).toHaveLength(12);
     expect(page.trend.reduce((sum, point) => sum + (point.value === null ? 0 : 1), 0)).toBeGreaterThanOrEqual(1);

@@ -6,6 +6,7 @@ import {
   BENCHMARK_HOURS_PER_YEAR,
   buildInsights,
   countAssignments,
+  practiceTallies,
   scenarioLift,
   toCsv,
   trainingTime,
@@ -46,6 +47,7 @@ function input(overrides: Partial<InsightsInput> = {}): InsightsInput {
     progress: [],
     attempts: [],
     competencies: [],
+    evidence: [],
     assignments: [],
     competencyOrder: ["empathy", "resolution", "efficiency"],
     ...overrides,
@@ -109,6 +111,41 @@ describe("buildInsights", () => {
     expect(insights.agents[0].competencies).toEqual({ empathy: 50, resolution: 75, "de-escalation": null });
     expect(insights.agents[1].competencies).toEqual({ empathy: null, resolution: 25, "de-escalation": 100 });
     expect(insights.competencyAverages).toEqual({ empathy: 50, resolution: 50, "de-escalation": 100 });
+  });
+
+  test("evidence by source: each competency's practice and real conversations with their averages, and how many a person reviewed", () => {
+    const tally = (
+      userId: string,
+      competency: string,
+      source: "practice" | "real",
+      reviewed: boolean,
+      total: number,
+      count: number,
+      conversations: number,
+    ) => ({
+      userId,
+      competency,
+      source,
+      reviewed,
+      total,
+      count,
+      conversations,
+    });
+    const evidence = [
+      tally("a", "resolution", "practice", false, 3, 4, 2),
+      tally("a", "resolution", "practice", true, 1, 4, 1),
+      tally("b", "resolution", "real", false, 1, 2, 1),
+      tally("b", "resolution", "real", true, 2, 2, 1),
+      tally("a", "de-escalation", "real", false, 0.5, 1, 1),
+    ];
+    const insights = buildInsights(input({ agents: [agent("a"), agent("b")], evidence, competencies: practiceTallies(evidence) }));
+    expect(insights.evidence).toEqual([
+      { competency: "resolution", practice: { conversations: 3, average: 50 }, real: { conversations: 2, average: 75 }, reviewed: 2 },
+      { competency: "de-escalation", practice: { conversations: 0, average: null }, real: { conversations: 1, average: 50 }, reviewed: 0 },
+    ]);
+    // The skills matrix stays on practice: reviewed and unreviewed practice pooled, real left out.
+    expect(insights.competencyKeys).toEqual(["resolution"]);
+    expect(insights.agents[0].competencies).toEqual({ resolution: 50 });
   });
 
   test("per agent attempts and average score count graded attempts only", () => {

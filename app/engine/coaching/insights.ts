@@ -1,6 +1,7 @@
 // Team insights: pure aggregations over what the insights model loads for a
 // set of agents. Every figure on the insights page and in its CSV comes from here.
 import type { AssignmentStatus } from "~/domain/coaching.ts";
+import type { ConversationSource } from "~/domain/practice.ts";
 import { pathProgress, type ModuleRef, type ProgressRecord } from "~/engine/learning/progress.ts";
 import { message } from "~/i18n/message.ts";
 import { groupBy } from "~/utils/group-by.ts";
@@ -32,6 +33,11 @@ export type InsightAttempt = {
 /** One agent's applicable criterion results in one competency: the sum of final level / max level, and how many. */
 export type CompetencyTally = { userId: string; competency: string; total: number; count: number };
 export type InsightAssignment = { userId: string; status: AssignmentStatus };
+/** A tally of one agent's graded conversations of one source, reviewed by a person or not, in one competency. */
+export type SourcedTally = CompetencyTally & { source: ConversationSource; reviewed: boolean; conversations: number };
+type SourceEvidence = { conversations: number; average: number | null };
+/** What a competency's team figures rest on: practice and real conversations, and how many a person reviewed. */
+export type CompetencyEvidence = { competency: string; practice: SourceEvidence; real: SourceEvidence; reviewed: number };
 
 export type InsightsInput = {
   now: Date;
@@ -41,6 +47,8 @@ export type InsightsInput = {
   attempts: InsightAttempt[];
   competencies: CompetencyTally[];
   assignments: InsightAssignment[];
+  /** Every graded conversation's tally, practice and real, for the evidence by source. */
+  evidence: SourcedTally[];
   /** Competency keys in the catalog's order; the matrix keeps those with evidence. */
   competencyOrder: string[];
 };
@@ -79,6 +87,7 @@ export type TeamInsights = {
   assignments: AssignmentCounts;
   competencyKeys: string[];
   competencyAverages: Record<string, number | null>;
+  evidence: CompetencyEvidence[];
   trend: TrendPoint[];
   recentAverageScore: number | null;
   lift: ScenarioLift[];
@@ -87,6 +96,43 @@ export type TeamInsights = {
 };
 
 const round = (value: number) => Math.round(value);
+
+/** The practice tallies, one per agent and competency, that the skills matrix averages (reviewed or not). */
+export function practiceTallies(rows: SourcedTally[]): CompetencyTally[] {
+  const merged = new Map<string, CompetencyTally>();
+  for (const row of rows) {
+    if (row.source !== "practice") continue;
+    const key = `${row.userId}\u0000${row.competency}`;
+    const tally = merged.get(key) ?? { userId: row.userId, competency: row.competency, total: 0, count: 0 };
+    tally.total += row.total;
+    tally.count += row.count;
+    merged.set(key, tally);
+  }
+  return [...merged.values()];
+}
+
+/** Per competency with any graded conversation, in catalog order: each source's conversations and average, and how many a person reviewed. */
+export function evidenceBySource(rows: SourcedTally[], competencyOrder: string[]): CompetencyEvidence[] {
+  const keys = new Set(rows.map((row) => row.competency));
+  const ordered = [...competencyOrder.filter((key) => keys.has(key)), ...[...keys].filter((key) => !competencyOrder.includes(key)).sort()];
+  return ordered.map((competency) => {
+    const of = rows.filter((row) => row.competency === competency);
+    const source = (name: ConversationSource): SourceEvidence => {
+      const picked = of.filter((row) => row.source === name);
+      const count = picked.reduce((sum, row) => sum + row.count, 0);
+      return {
+        conversations: picked.reduce((sum, row) => sum + row.conversations, 0),
+        average: count === 0 ? null : round((picked.reduce((sum, row) => sum + row.total, 0) / count) * 100),
+      };
+    };
+    return {
+      competency,
+      practice: source("practice"),
+      real: source("real"),
+      reviewed: of.filter((row) => row.reviewed).reduce((sum, row) => sum + row.conversations, 0),
+    };
+  });
+}
 const round1 = (value: number) => Math.round(value * 10) / 10;
 const mean = (values: number[]) => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
 
@@ -251,6 +297,7 @@ export function buildInsights(input: InsightsInput): TeamInsights {
     assignments: countAssignments(input.assignments.map((assignment) => assignment.status)),
     competencyKeys,
     competencyAverages,
+    evidence: evidenceBySource(input.evidence, input.competencyOrder),
     trend,
     recentAverageScore: recentScores === 0 ? null : round(recentTotal / recentScores),
     lift: scenarioLift(input.attempts),

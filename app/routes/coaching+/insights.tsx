@@ -5,6 +5,7 @@ import { BarChart } from "~/components/charts/bar-chart.tsx";
 import { NoData } from "~/components/charts/data-details.tsx";
 import { Heatmap } from "~/components/charts/heatmap.tsx";
 import { LineChart } from "~/components/charts/line-chart.tsx";
+import { EvidenceBySource } from "~/components/coaching/evidence-by-source.tsx";
 import { FilterBar } from "~/components/forms/filter-bar.tsx";
 import { DataTable } from "~/components/ui/data-table.tsx";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout.tsx";
@@ -42,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         values: insights.competencyKeys.map((key) => agent.competencies[key]),
       })),
     },
+    evidence: insights.evidence.map((row) => ({ ...row, label: competencyNames[row.competency] ?? row.competency })),
     trend: insights.trend.map((point) => ({
       key: point.weekStart,
       label: weekLabel.format(new Date(point.weekStart)),
@@ -65,7 +67,7 @@ function Stat({ label, value, detail }: { label: string; value: string; detail: 
 }
 
 export default function InsightsPage() {
-  const { teams, team, scopeName, csvHref, summary, heatmap, trend, lift, hours, table } = useLoaderData<typeof loader>();
+  const { teams, team, scopeName, csvHref, summary, heatmap, evidence, trend, lift, hours, table } = useLoaderData<typeof loader>();
   const benchmark = summary.training.benchmarkHours;
   const { t } = useTranslation();
   const format = useFormat();
@@ -153,6 +155,8 @@ export default function InsightsPage() {
               />
             )}
           </Card>
+
+          <EvidenceBySource rows={evidence} />
 
           <Card title={t("coaching:insights.trend.title")}>
             <LineChart
