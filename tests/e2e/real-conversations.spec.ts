@@ -226,6 +226,15 @@ test("a lead drafts a practice scenario from an imported conversation, and an ag
   await leadPage.getByRole("button", { name: "Save for practice" }).click();
   await expect(leadPage).toHaveURL(new RegExp(`/practice/scenarios/${slug}`));
   await expect(leadPage.getByText("Scenario saved as version 1. Your team can practise it now.")).toBeVisible();
+  await expect(leadPage.getByText("Your organisation's scenario")).toBeVisible();
+
+  // Edited from its own page, it becomes version 2.
+  await leadPage.getByRole("link", { name: "Edit this scenario" }).click();
+  await expect(leadPage.getByRole("heading", { name: "Edit “Parcel delivered but missing”" })).toBeVisible();
+  await leadPage.getByLabel("Summary").fill("Tracking says delivered, the customer has nothing: check, then replace.");
+  await leadPage.getByRole("button", { name: "Save for practice" }).click();
+  await expect(leadPage.getByText("Scenario saved as version 2. Your team can practise it now.")).toBeVisible();
+  await expectAccessible(leadPage);
 
   const agentPage = await (await browser.newContext()).newPage();
   await signIn(agentPage, agentPerson.email);

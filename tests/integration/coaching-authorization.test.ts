@@ -30,6 +30,7 @@ import * as myCoaching from "~/routes/coaching+/my.tsx";
 import * as timeline from "~/routes/coaching+/people.$userId.tsx";
 import * as coachingPeople from "~/routes/coaching+/people._index.tsx";
 import * as reviewQueue from "~/routes/coaching+/reviews._index.tsx";
+import * as editScenario from "~/routes/coaching+/scenarios.$slug.edit.tsx";
 import * as sessionPage from "~/routes/coaching+/sessions.$sessionId.tsx";
 import * as newSession from "~/routes/coaching+/sessions.new.tsx";
 import * as notifications from "~/routes/notifications.tsx";
@@ -518,6 +519,18 @@ const CASES: Case[] = [
     fieldErrors: ["slug", "title", "brief"],
   },
 
+  // coaching+/scenarios.$slug.edit (only organisation scenarios; a content file's slug is not one)
+  {
+    name: "scenarios.$slug.edit loader, a content scenario",
+    run: (v) => load(editScenario.loader, `/coaching/scenarios/${SLUG}/edit`, { slug: SLUG }, v),
+    expected: coachOnly(404, 404, 404),
+  },
+  {
+    name: "scenarios.$slug.edit action, a content scenario",
+    run: (v) => send(editScenario.action, `/coaching/scenarios/${SLUG}/edit`, { intent: "scenario", then: "save" }, { slug: SLUG }, v),
+    expected: coachOnly(404, 404, 404),
+  },
+
   // coaching+/reviews._index
   { name: "reviews._index loader", run: (v) => load(reviewQueue.loader, "/coaching/reviews", {}, v), expected: coachOnly(200, 200, 200) },
   {
@@ -970,6 +983,7 @@ test("the table covers every coaching route module and every loader and action t
     ["coaching+/reviews._index", reviewQueue, "reviews._index"],
     ["coaching+/conversations.import", importPage, "conversations.import"],
     ["coaching+/conversations.$attemptId.scenario", draftScenario, "conversations.$attemptId.scenario"],
+    ["coaching+/scenarios.$slug.edit", editScenario, "scenarios.$slug.edit"],
     ["coaching+/sessions.new", newSession, "sessions.new"],
     ["coaching+/sessions.$sessionId", sessionPage, "sessions.$sessionId"],
     ["coaching+/people._index", coachingPeople, "people._index"],

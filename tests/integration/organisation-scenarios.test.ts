@@ -7,6 +7,7 @@ import { ScenarioSchema } from "~/content/practice-schemas.ts";
 import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 import * as draftPage from "~/routes/coaching+/conversations.$attemptId.scenario.tsx";
 import * as importPage from "~/routes/coaching+/conversations.import.tsx";
+import * as editPage from "~/routes/coaching+/scenarios.$slug.edit.tsx";
 import * as scenarioPage from "~/routes/practice+/scenarios.$slug.tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { createTeamWithLead } from "../factories/index.ts";
@@ -187,6 +188,54 @@ describe("drafting a scenario from a real conversation", () => {
     });
     expect(attempt).toEqual(expect.objectContaining({ scenarioVersion: 2, source: "practice" }));
     expect(attempt.turns[0].text).toContain("cracked jug");
+  });
+
+  test("a saved scenario is edited from its own page: the form holds the newest version, and saving makes the next", async () => {
+    const scenarioPageData = await callRoute<{ editHref: string | null; organisation: boolean }>(scenarioPage.loader, {
+      request: get("/practice/scenarios/blender-arrived-cracked", fx.leadCookie),
+      params: { slug: "blender-arrived-cracked" },
+    });
+    expect(scenarioPageData.body).toEqual(
+      expect.objectContaining({ organisation: true, editHref: "/coaching/scenarios/blender-arrived-cracked/edit" }),
+    );
+    const agentView = await callRoute<{ editHref: string | null }>(scenarioPage.loader, {
+      request: get("/practice/scenarios/blender-arrived-cracked", fx.agentCookie),
+      params: { slug: "blender-arrived-cracked" },
+    });
+    expect(agentView.body?.editHref).toBeNull();
+
+    const params = { slug: "blender-arrived-cracked" };
+    const form = await callRoute<{ scenario: { version: number }; defaults: Record<string, unknown> }>(editPage.loader, {
+      request: get("/coaching/scenarios/blender-arrived-cracked/edit", fx.leadCookie),
+      params,
+    });
+    expect(form.body?.scenario.version).toBe(2);
+    expect(form.body?.defaults).toEqual(expect.objectContaining({ slug: "blender-arrived-cracked", title: "Cracked blender jug" }));
+    const fields = replace(formFields(form.body!.defaults), "summary", "A customer's blender jug arrived cracked before a party.");
+    const saved = await callRoute(editPage.action, {
+      request: post(
+        "/coaching/scenarios/blender-arrived-cracked/edit",
+        [["intent", "scenario"], ["then", "save"], ...fields],
+        fx.otherLeadCookie,
+      ),
+      params,
+    });
+    expect(saved.location).toBe("/practice/scenarios/blender-arrived-cracked?notice=scenario-saved&count=3");
+    const newest = (await getPracticeCatalog()).scenarios.find((scenario) => scenario.slug === "blender-arrived-cracked");
+    expect(newest).toEqual(expect.objectContaining({ version: 3, summary: "A customer's blender jug arrived cracked before a party." }));
+
+    expect(
+      (
+        await callRoute(editPage.loader, {
+          request: get("/coaching/scenarios/charged-twice/edit", fx.leadCookie),
+          params: { slug: "charged-twice" },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await callRoute(editPage.loader, { request: get("/coaching/scenarios/blender-arrived-cracked/edit", fx.agentCookie), params }))
+        .status,
+    ).toBe(403);
   });
 
   test("only the agent's leads may draft: an agent is refused, another team's lead and a practice conversation are not found", async () => {

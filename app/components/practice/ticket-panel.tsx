@@ -1,9 +1,8 @@
-import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { translateMessage } from "~/i18n/message.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { ActionButton } from "../forms/action-button.tsx";
-import { buttonClassName } from "../ui/button.tsx";
+import { ButtonLink } from "../ui/button.tsx";
 import { SidePanel } from "./brief-panel.tsx";
 
 export type RevealedItem = { turn: number; kind: string; original: string };
@@ -71,9 +70,9 @@ export function TicketPanel({
         </div>
       ) : null}
       {draftScenarioHref ? (
-        <Link to={draftScenarioHref} className={buttonClassName("secondary", "small")}>
+        <ButtonLink to={draftScenarioHref} variant="secondary" size="small">
           {t("practice:draft.fromConversation")}
-        </Link>
+        </ButtonLink>
       ) : null}
     </SidePanel>
   );

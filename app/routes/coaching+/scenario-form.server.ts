@@ -1,5 +1,6 @@
-// The scenario form's server side, for drafting from a real conversation: the draft built from the
-// masked transcript, and the submission checked as content:check would, then downloaded or saved.
+// The scenario form's server side: the draft built from a real conversation's masked transcript, the
+// form of a saved organisation scenario, and a submission checked as content:check would, then
+// downloaded or saved.
 import { parseWithZod } from "@conform-to/zod";
 import { data } from "@remix-run/node";
 import { getCatalog, localizedCompetencies } from "~/content/modules.server.ts";
@@ -10,15 +11,37 @@ import { draftScenario, slugOf } from "~/engine/imports/draft-scenario.ts";
 import type { ImportChannel } from "~/engine/imports/types.ts";
 import type { Locale } from "~/i18n/locales.ts";
 import { message } from "~/i18n/message.ts";
-import { getPracticeCatalog, saveOrganisationScenario, scenarioYaml } from "~/models/organisation-scenario.server.ts";
+import {
+  getOrganisationScenario,
+  getPracticeCatalog,
+  saveOrganisationScenario,
+  scenarioYaml,
+} from "~/models/organisation-scenario.server.ts";
 import type { VisibleAttempt } from "~/models/practice.server.ts";
 import { handleIntent, invalid, redirectWithNotice, refused } from "~/utils/forms.server.ts";
 
 type RealConversation = { attempt: VisibleAttempt["attempt"]; ticket: NonNullable<VisibleAttempt["ticket"]>; locale: Locale };
 
+/** The competencies a scenario may train, named in the reader's language. */
+async function competencyOptions(readerLocale: Locale) {
+  return localizedCompetencies(await getCatalog(), readerLocale).map((competency) => ({ value: competency.key, label: competency.name }));
+}
+
+/** The form's values for the newest version of a saved organisation scenario; null for any other slug. */
+export async function organisationScenarioForm(slug: string | undefined, readerLocale: Locale) {
+  const scenario = await getOrganisationScenario(slug ?? "");
+  if (!scenario) return null;
+  const { slug: saved, locale, variants, organisation, ...fields } = scenario;
+  return {
+    scenario: { slug: saved, locale, title: fields.title, version: fields.version },
+    defaults: scenarioFormDefaults(saved, fields),
+    competencies: await competencyOptions(readerLocale),
+  };
+}
+
 /** The form's first values: a draft of the conversation, under a name no content file uses. */
 export async function draftFormFor({ attempt, ticket, locale }: RealConversation, readerLocale: Locale) {
-  const [practice, content] = await Promise.all([getPracticeCatalog(), getCatalog()]);
+  const [practice, competencies] = await Promise.all([getPracticeCatalog(), competencyOptions(readerLocale)]);
   const turns = attempt.turns.flatMap((turn) =>
     turn.speaker === "customer" || turn.speaker === "agent" ? [{ from: turn.speaker as "customer" | "agent", text: turn.text }] : [],
   );
@@ -29,7 +52,7 @@ export async function draftFormFor({ attempt, ticket, locale }: RealConversation
   return {
     defaults: scenarioFormDefaults(slug, draft),
     existing: practice.scenarios.some((scenario) => scenario.organisation && scenario.slug === slug),
-    competencies: localizedCompetencies(content, readerLocale).map((competency) => ({ value: competency.key, label: competency.name })),
+    competencies,
   };
 }
 

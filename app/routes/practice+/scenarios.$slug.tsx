@@ -5,9 +5,10 @@ import { useTranslation } from "react-i18next";
 import { AssignmentBar, toAssignmentBarView } from "~/components/assignments/assignment-bar.tsx";
 import { ActionButton } from "~/components/forms/action-button.tsx";
 import { ButtonLink } from "~/components/ui/button.tsx";
-import { Alert, Card, PageHeader } from "~/components/ui/layout.tsx";
+import { Alert, Badge, Card, PageHeader } from "~/components/ui/layout.tsx";
 import { localizeScenario } from "~/content/practice.server.ts";
 import { CHANNEL_LABEL_KEYS, DIFFICULTY_LABEL_KEYS } from "~/domain/practice.ts";
+import { hasRole, LEADING_ROLES } from "~/engine/access/people.ts";
 import { scoreProgress } from "~/engine/grading/coaching.ts";
 import { readerLocale } from "~/i18n/locales.ts";
 import { message } from "~/i18n/message.ts";
@@ -41,6 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   return {
     fallback,
+    organisation: scenario.organisation === true,
+    editHref: scenario.organisation && hasRole(user, LEADING_ROLES) ? `/coaching/scenarios/${scenario.slug}/edit` : null,
     assignmentBar: toAssignmentBarView(assignmentBar),
     scenario: {
       slug: scenario.slug,
@@ -83,7 +86,7 @@ function formatPar(t: TFunction, seconds: number): string {
 }
 
 export default function ScenarioPage() {
-  const { scenario, history, assignmentBar, progress, activeAttemptId, fallback } = useLoaderData<typeof loader>();
+  const { scenario, history, assignmentBar, progress, activeAttemptId, fallback, organisation, editHref } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -91,7 +94,22 @@ export default function ScenarioPage() {
       <nav aria-label={t("practice:breadcrumb")} className="breadcrumb">
         <Link to="/practice">{t("common:nav.practice")}</Link> <span aria-hidden="true">/</span> {scenario.title}
       </nav>
-      <PageHeader title={scenario.title} description={scenario.summary} />
+      <PageHeader
+        title={scenario.title}
+        description={scenario.summary}
+        actions={
+          editHref ? (
+            <ButtonLink to={editHref} variant="secondary">
+              {t("practice:draft.editScenario")}
+            </ButtonLink>
+          ) : null
+        }
+      />
+      {organisation ? (
+        <p>
+          <Badge tone="primary">{t("practice:organisationScenario")}</Badge>
+        </p>
+      ) : null}
       {fallback ? <Alert tone="info">{t("common:content.scenarioInEnglish")}</Alert> : null}
       {assignmentBar ? <AssignmentBar bar={assignmentBar} /> : null}
       <div className="grid">
