@@ -56,6 +56,15 @@ export async function getOrganisationScenario(slug: string): Promise<Scenario | 
   return (await newestOrganisationScenarios()).find((scenario) => scenario.slug === slug) ?? null;
 }
 
+/**
+ * The name a new draft is offered under: `base`, or `base-real` when a content file has it (saving would
+ * be refused). `existing` says saving it adds a version to a scenario the organisation already saved.
+ */
+export function draftSlug(catalog: PracticeCatalog, base: string): { slug: string; existing: boolean } {
+  const slug = catalog.scenarios.some((scenario) => !scenario.organisation && scenario.slug === base) ? `${base}-real` : base;
+  return { slug, existing: catalog.scenarios.some((scenario) => scenario.organisation && scenario.slug === slug) };
+}
+
 export type SaveScenarioResult = { status: "saved"; slug: string; version: number } | { status: "taken-by-content" };
 
 /** Two saves of one slug at once both read the same newest version; the second to commit tries again. */

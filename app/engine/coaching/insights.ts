@@ -113,10 +113,13 @@ export function practiceTallies(rows: SourcedTally[]): CompetencyTally[] {
 
 /** Per competency with any graded conversation, in catalog order: each source's conversations and average, and how many a person reviewed. */
 export function evidenceBySource(rows: SourcedTally[], competencyOrder: string[]): CompetencyEvidence[] {
-  const keys = new Set(rows.map((row) => row.competency));
-  const ordered = [...competencyOrder.filter((key) => keys.has(key)), ...[...keys].filter((key) => !competencyOrder.includes(key)).sort()];
+  const byCompetency = groupBy(rows, (row) => row.competency);
+  const ordered = [
+    ...competencyOrder.filter((key) => byCompetency.has(key)),
+    ...[...byCompetency.keys()].filter((key) => !competencyOrder.includes(key)).sort(),
+  ];
   return ordered.map((competency) => {
-    const of = rows.filter((row) => row.competency === competency);
+    const of = byCompetency.get(competency) ?? [];
     const source = (name: ConversationSource): SourceEvidence => {
       const picked = of.filter((row) => row.source === name);
       const count = picked.reduce((sum, row) => sum + row.count, 0);

@@ -153,6 +153,27 @@ function draftFacts(turns: DraftSource["turns"], language: TextLanguage, taken: 
 // something, or says what will happen, is the move a scenario would list as an offer.
 const MOVE_SIGNALS = new Set(["ownership", "sets-expectations"]);
 
+/** An offer in the agent's own sentence; without key phrases, none unless the sentence itself must serve as the phrase. */
+function offerFrom(
+  analysis: TextAnalysis,
+  sentence: Sentence,
+  language: TextLanguage,
+  fallbackId: string,
+  taken: Set<string>,
+  { evenWithoutPhrases = false } = {},
+): Offer | null {
+  const match = keyPhrases(analysis, sentence, language, true);
+  if (match.length === 0 && !evenWithoutPhrases) return null;
+  const description = clip(sentence.text, 200);
+  return {
+    id: uniqueId(match[0] ?? "", fallbackId, taken),
+    description,
+    match: match.length > 0 ? match : [clip(description, 60)],
+    heard: heardAs(description),
+    resolves: false,
+  };
+}
+
 /** The agent's moves, in order; the last one is taken to be what resolved the case. */
 function draftOffers(turns: DraftSource["turns"], language: TextLanguage, taken: Set<string>): Offer[] {
   const offers: Offer[] = [];
@@ -165,15 +186,8 @@ function draftOffers(turns: DraftSource["turns"], language: TextLanguage, taken:
     for (const sentence of analysis.sentences) {
       if (sentence.question || !moveStarts.some((start) => start >= sentence.start && start < sentence.end) || offers.length >= MAX_OFFERS)
         continue;
-      const match = keyPhrases(analysis, sentence, language, true);
-      if (match.length === 0) continue;
-      offers.push({
-        id: uniqueId(match[0], `offer-${offers.length + 1}`, taken),
-        description: clip(sentence.text, 200),
-        match,
-        heard: heardAs(sentence.text),
-        resolves: false,
-      });
+      const offer = offerFrom(analysis, sentence, language, `offer-${offers.length + 1}`, taken);
+      if (offer) offers.push(offer);
     }
   }
   // No sentence read as an offer: the agent's last message is the nearest thing to one, for the lead to reword.
@@ -184,15 +198,8 @@ function draftOffers(turns: DraftSource["turns"], language: TextLanguage, taken:
       (longest, next) => (!longest || next.text.length > longest.text.length ? next : longest),
       undefined,
     );
-    const match = sentence ? keyPhrases(analysis, sentence, language, true) : [];
-    const description = clip(sentence?.text ?? last.text, 200);
-    offers.push({
-      id: uniqueId(match[0] ?? "", "offer-1", taken),
-      description,
-      match: match.length ? match : [clip(description, 60)],
-      heard: heardAs(description),
-      resolves: false,
-    });
+    const offer = sentence && offerFrom(analysis, sentence, language, "offer-1", taken, { evenWithoutPhrases: true });
+    if (offer) offers.push(offer);
   }
   if (offers.length > 0) offers[offers.length - 1].resolves = true;
   return offers;

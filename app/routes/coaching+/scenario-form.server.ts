@@ -12,6 +12,7 @@ import type { ImportChannel } from "~/engine/imports/types.ts";
 import type { Locale } from "~/i18n/locales.ts";
 import { message } from "~/i18n/message.ts";
 import {
+  draftSlug,
   getOrganisationScenario,
   getPracticeCatalog,
   saveOrganisationScenario,
@@ -46,14 +47,8 @@ export async function draftFormFor({ attempt, ticket, locale }: RealConversation
     turn.speaker === "customer" || turn.speaker === "agent" ? [{ from: turn.speaker as "customer" | "agent", text: turn.text }] : [],
   );
   const draft = draftScenario({ subject: ticket.subject, channel: ticket.channel as ImportChannel, turns }, practice.draftWording[locale]);
-  const base = slugOf(ticket.subject) || `ticket-${slugOf(`${ticket.system} ${ticket.externalId}`)}`;
-  const taken = new Set(practice.scenarios.filter((scenario) => !scenario.organisation).map((scenario) => scenario.slug));
-  const slug = taken.has(base) ? `${base}-real` : base;
-  return {
-    defaults: scenarioFormDefaults(slug, draft),
-    existing: practice.scenarios.some((scenario) => scenario.organisation && scenario.slug === slug),
-    competencies,
-  };
+  const { slug, existing } = draftSlug(practice, slugOf(ticket.subject) || `ticket-${slugOf(`${ticket.system} ${ticket.externalId}`)}`);
+  return { defaults: scenarioFormDefaults(slug, draft), existing, competencies };
 }
 
 /** A refusal names its fields; a valid scenario is answered with its file, or saved and opened in practice. */
