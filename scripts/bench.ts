@@ -6,6 +6,8 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import url from "node:url";
+import type { ServerBuild } from "@remix-run/node";
 import autocannon from "autocannon";
 import { EMPATHY_CRITERIA, evaluateEmpathy, readChineseLabelled, readLabelled } from "./lib/empathy-eval.ts";
 import { measureGrader } from "./lib/grader-bench.ts";
@@ -17,6 +19,14 @@ const BASE = `http://localhost:${PORT}`;
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 8;
 const LARGE = { teams: 40, agentsPerTeam: 25 };
+const LONG_HISTORY = {
+  gradedAttempts: 50_000,
+  prefix: "history",
+  teamName: "Long History",
+  leadEmail: "lead.history@frontline.test",
+  agentEmail: (n: number) => `history.agent${n}@frontline.test`,
+};
+const MIXED = { requestsPerSecond: 50, seconds: 30, agents: 8 };
 
 process.env.NODE_ENV = "production";
 if (buildIsStale()) run("npm", ["run", "build"]);
@@ -35,11 +45,13 @@ const { seedLargeOrganisation } = await import("./lib/large-organisation.ts");
 await seedLargeOrganisation(LARGE);
 const { COACHING_TEAM, seedCoachingTeam } = await import("./lib/coaching-team.ts");
 await seedCoachingTeam();
+// The same team with ten times the history: team pages must cost the same for both.
+await seedCoachingTeam(LONG_HISTORY);
 const { prisma } = await import("../app/utils/db.server.ts");
 const people = await prisma.user.count();
 await prisma.$disconnect();
 
-const server = spawn(bin("tsx"), ["server/index.ts"], {
+const server = spawn(process.execPath, ["build/server.js"], {
   env: { ...process.env, PORT: String(PORT), DATABASE_URL: databaseUrl, NODE_ENV: "production" },
   stdio: ["ignore", "pipe", "inherit"],
 });
@@ -70,19 +82,38 @@ async function sessionCookie(email: string): Promise<string> {
   return cookie;
 }
 
-/** SQL statements the team readiness loader runs for the lead of 50, called in this process. */
-async function countReadinessStatements(cookie: string): Promise<number> {
-  const { loader } = await import("../app/routes/career+/team.tsx");
+/**
+ * SQL statements one request for the page runs, from the session check to the last loader:
+ * the same build handles the request in this process, where every statement is counted.
+ */
+async function countStatements(urlPath: string, cookie?: string): Promise<number> {
+  const { createRequestHandler } = await import("@remix-run/node");
+  const build = (await import(url.pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  const handle = createRequestHandler(build, "production");
+  const request = () => new Request(`${BASE}${urlPath}`, { headers: cookie ? { cookie } : {} });
+  await handle(request(), { cspNonce: "bench", clientAddress: "127.0.0.1" });
   statements.length = 0;
-  await loader({
-    request: new Request(`${BASE}/career/team`, { headers: { cookie } }),
-    params: {},
-    context: { cspNonce: "bench", clientAddress: "127.0.0.1" },
-  });
+  const response = await handle(request(), { cspNonce: "bench", clientAddress: "127.0.0.1" });
+  if (response.status !== 200) throw new Error(`${urlPath} answered ${response.status} when counting its statements`);
   return statements.length;
 }
 
-type Result = { name: string; path: string; requestsPerSecond: number; p50: number; p99: number; errors: number };
+/** Resident memory of the server process, in MB. */
+function serverRss(): number {
+  const status = fs.readFileSync(`/proc/${server.pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+type Result = {
+  name: string;
+  path: string;
+  cookie?: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  statements?: number;
+};
 
 async function measure(name: string, urlPath: string, cookie?: string): Promise<Result> {
   const outcome = await autocannon({
@@ -91,9 +122,10 @@ async function measure(name: string, urlPath: string, cookie?: string): Promise<
     duration: DURATION_SECONDS,
     headers: cookie ? { cookie } : {},
   });
-  const result = {
+  const result: Result = {
     name,
     path: urlPath,
+    cookie,
     requestsPerSecond: outcome.requests.average,
     p50: outcome.latency.p50,
     p99: outcome.latency.p99,
@@ -109,6 +141,7 @@ await waitForServer();
 const agent = await sessionCookie("agent@frontline.test");
 const admin = await sessionCookie("admin@frontline.test");
 const insightsLead = await sessionCookie(COACHING_TEAM.leadEmail);
+const historyLead = await sessionCookie(LONG_HISTORY.leadEmail);
 const mentee = await sessionCookie("ravi.menon@frontline.test");
 
 const floorBefore = await measure("floor: /robots.txt", "/robots.txt");
@@ -121,11 +154,28 @@ const results = [
   await measure("team insights, lead of 50 agents (5,000 graded attempts)", "/coaching/insights", insightsLead),
   await measure("Career: readiness and evidence, agent", "/career", agent),
   await measure("team readiness, lead of 50 agents (5,000 graded attempts)", "/career/team", insightsLead),
+  await measure("team insights, lead of 50 agents (50,000 graded attempts)", "/coaching/insights", historyLead),
+  await measure("team readiness, lead of 50 agents (50,000 graded attempts)", "/career/team", historyLead),
   await measure("Mentoring: ranked suggestions, mentee", "/mentoring", mentee),
 ];
 const floorAfter = await measure("floor: /robots.txt (again)", "/robots.txt");
 
-const readinessStatements = await countReadinessStatements(insightsLead);
+console.log(`\nMixed traffic at ${MIXED.requestsPerSecond} requests/s for ${MIXED.seconds} s…`);
+const { runMixedTraffic } = await import("./lib/mixed-traffic.ts");
+const mixedAgents = await Promise.all(Array.from({ length: MIXED.agents }, (_, n) => sessionCookie(COACHING_TEAM.agentEmail(n + 1))));
+const rssBefore = serverRss();
+const mixed = await runMixedTraffic({
+  base: BASE,
+  agents: mixedAgents,
+  lead: insightsLead,
+  scenarioSlug: "late-delivery",
+  requestsPerSecond: MIXED.requestsPerSecond,
+  seconds: MIXED.seconds,
+});
+const rssAfter = serverRss();
+console.log(`  p50 ${mixed.p50.toFixed(0)} ms  p95 ${mixed.p95.toFixed(0)} ms  p99 ${mixed.p99.toFixed(0)} ms  errors ${mixed.errors}`);
+
+for (const result of results) result.statements = await countStatements(result.path, result.cookie);
 server.kill("SIGTERM");
 await new Promise((resolve) => server.once("exit", resolve));
 fs.rmSync(dataDir, { recursive: true, force: true });
@@ -147,7 +197,8 @@ const lines = [
   "",
   "Measured by `npm run bench`: the production build served by `server/index.ts` over a seeded database",
   `(the demo organisation plus ${LARGE.teams} teams of ${LARGE.agentsPerTeam} agents with onboarding history, and ${COACHING_TEAM.teamName}:`,
-  `50 agents with 5,000 graded practice conversations, assignments and 1:1s — ${people} people),`,
+  "50 agents with 5,000 graded practice conversations, assignments and 1:1s; Long History: the same team with 50,000 —",
+  `${people} people),`,
   `loaded by autocannon from the same machine with ${CONNECTIONS} connections for ${DURATION_SECONDS} s per page.`,
   "Absolute numbers depend on the machine; the ratios compare each page with the framework floor — a",
   "trivial route (`/robots.txt`) through the same Express + Remix stack, measured before and after the",
@@ -155,15 +206,38 @@ const lines = [
   "",
   `Run on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${cpu}, Node ${process.version}.`,
   "",
-  "| page | requests/s | share of floor throughput | p50 latency | p50 vs floor | p99 latency | non-2xx |",
-  "|---|---:|---:|---:|---:|---:|---:|",
-  `| floor (/robots.txt), mean of before and after | ${floor.toFixed(0)} | 1.00 | ${floorP50.toFixed(1)} ms | 1.0× | ${Math.max(floorBefore.p99, floorAfter.p99)} ms | ${floorBefore.errors + floorAfter.errors} |`,
+  "| page | requests/s | share of floor throughput | p50 latency | p50 vs floor | p99 latency | non-2xx | SQL statements |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|",
+  `| floor (/robots.txt), mean of before and after | ${floor.toFixed(0)} | 1.00 | ${floorP50.toFixed(1)} ms | 1.0× | ${Math.max(floorBefore.p99, floorAfter.p99)} ms | ${floorBefore.errors + floorAfter.errors} | 0 |`,
   ...results.map(
     (result) =>
-      `| ${result.name} (\`${result.path}\`) | ${result.requestsPerSecond.toFixed(0)} | ${(result.requestsPerSecond / floor).toFixed(2)} | ${result.p50} ms | ${(result.p50 / floorP50).toFixed(1)}× | ${result.p99} ms | ${result.errors} |`,
+      `| ${result.name} (\`${result.path}\`) | ${result.requestsPerSecond.toFixed(0)} | ${(result.requestsPerSecond / floor).toFixed(2)} | ${result.p50} ms | ${(result.p50 / floorP50).toFixed(1)}× | ${result.p99} ms | ${result.errors} | ${result.statements} |`,
   ),
   "",
   `Floor drift within the run: ${floorBefore.requestsPerSecond.toFixed(0)} → ${floorAfter.requestsPerSecond.toFixed(0)} requests/s.`,
+  "SQL statements: those one request for the page runs, from the session check to the last loader.",
+  "",
+  "## Mixed traffic",
+  "",
+  `${MIXED.requestsPerSecond} requests a second for ${MIXED.seconds} s, sent on a fixed schedule whatever the answers take (an open loop, so each`,
+  `request's own time is measured): ${MIXED.agents} agents of ${COACHING_TEAM.teamName} cycling through their home page, Learn, a module, Practice,`,
+  "a step in a practice conversation of their own (a reply, or starting a new conversation after two replies) and Career,",
+  "and their lead opening team insights or team readiness once in every 19 requests.",
+  "",
+  "| figure | value | goal |",
+  "|---|---:|---|",
+  `| requests answered | ${mixed.requests} | ${MIXED.requestsPerSecond * MIXED.seconds} |`,
+  `| p50 latency | ${mixed.p50.toFixed(0)} ms | — |`,
+  `| p95 latency | ${mixed.p95.toFixed(0)} ms | ≤ 150 ms |`,
+  `| p99 latency | ${mixed.p99.toFixed(0)} ms | ≤ 400 ms |`,
+  `| slowest request | ${mixed.max.toFixed(0)} ms | — |`,
+  `| errors (status ≥ 400 or no answer) | ${mixed.errors} | 0 |`,
+  `| server's resident memory before → after | ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB | — |`,
+  "",
+  `Requests by kind: ${Object.entries(mixed.mix)
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, count]) => `${kind} ${count}`)
+    .join(", ")}.`,
   "",
   `MDX compiles in the server during the run: **${compiles}** (modules are compiled by \`npm run build\`; the server only reads`,
   "`build/content/catalog.json`).",
@@ -175,7 +249,6 @@ const lines = [
   "| figure | value | goal |",
   "|---|---:|---|",
   `| optimal whole-pool matching, ${matching.mentees.toLocaleString("en")} mentees × ${matching.mentors} mentors (${matching.places} free places, ${matching.matched} matched), median of ${matching.runs} | ${matching.medianSeconds.toFixed(2)} s | < 2 s |`,
-  `| SQL statements for the team readiness page (\`/career/team\`), lead of 50 agents with 5,000 graded attempts | ${readinessStatements} | ≤ 10 |`,
   "",
   "## Grader",
   "",

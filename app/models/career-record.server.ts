@@ -111,21 +111,22 @@ async function loadCareerRecords(who: Prisma.Sql, difficultyOf: DifficultyOf): P
       WHERE m."userId" IN (${people}) AND m."completedAt" IS NOT NULL`,
     // Averaged per attempt and competency in SQL, exactly as the evaluator would (reviewed levels
     // first, clamped, on 0–2), so a team of fifty sends a few thousand rows instead of tens of thousands.
+    // Each person's newest graded attempts are found from their end of the (userId, startedAt) index,
+    // so the cost follows the fifty read, not the person's whole history.
     // A criterion the grader isn't trusted on ("needs human review") counts only once a person has reviewed the conversation.
     prisma.$queryRaw<AttemptCompetencyRow[]>`
       SELECT a."id", a."userId", a."scenarioSlug", a."source", a."startedAt", g."passed", c."competency",
         AVG(MIN(MAX(COALESCE(c."overrideLevel", c."level"), 0), c."maxLevel") * 2.0 / c."maxLevel") AS "level",
         (a."reviewedAt" IS NOT NULL OR MAX(c."overrideLevel" IS NOT NULL)) AS "reviewed"
-      FROM (
-        SELECT p."id", p."userId", p."scenarioSlug", p."source", p."startedAt", p."reviewedAt",
-          ROW_NUMBER() OVER (PARTITION BY p."userId" ORDER BY p."startedAt" DESC) AS "recency"
-        FROM "PracticeAttempt" AS p
-        WHERE p."userId" IN (${people}) AND EXISTS (SELECT 1 FROM "PracticeGrade" AS pg WHERE pg."attemptId" = p."id")
-      ) AS a
+      FROM "User" AS u
+      INNER JOIN "PracticeAttempt" AS a ON a."id" IN (
+        SELECT p."id" FROM "PracticeAttempt" AS p
+        WHERE p."userId" = u."id" AND EXISTS (SELECT 1 FROM "PracticeGrade" AS pg WHERE pg."attemptId" = p."id")
+        ORDER BY p."startedAt" DESC LIMIT ${ATTEMPTS_PER_PERSON})
       INNER JOIN "PracticeGrade" AS g ON g."attemptId" = a."id"
       LEFT JOIN "GradeCriterion" AS c ON c."gradeId" = g."id" AND c."applicable" = TRUE AND c."maxLevel" > 0
         AND (a."reviewedAt" IS NOT NULL OR c."criterionId" NOT IN (SELECT r."criterionId" FROM "CriterionReviewRule" AS r))
-      WHERE a."recency" <= ${ATTEMPTS_PER_PERSON}
+      WHERE ${who}
       GROUP BY a."id", c."competency"`,
     prisma.$queryRaw<SessionRow[]>`
       SELECT s."id", s."agentId", s."scheduledAt" FROM "CoachingSession" AS s WHERE s."agentId" IN (${people})`,

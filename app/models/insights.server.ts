@@ -2,25 +2,30 @@
 // the team's size: the page must stay fast for a lead of fifty agents with
 // thousands of graded conversations.
 //
-// Statements per call: agents, module progress, assignments, attempts with
-// grades and reply time, competency tallies, and — only when scenario
-// assignments exist — the criteria their pass rules read. Two things would
-// make the count grow with the team, and both are avoided: nested selects
-// (Prisma runs each nested relation as one more statement) and lists of ids
-// (Prisma splits an IN list of more than about a thousand values into several
-// statements). Rows are filtered by joining to the team instead.
-// The raw queries aggregate in the database what would otherwise be tens of
-// thousands of rows, or pick joins SQLite can plan from the team's side; they
-// use only standard SQL (quoted identifiers, joins, COALESCE, CASE, GROUP BY,
-// a correlated subquery), so they run unchanged on PostgreSQL.
+// Statements per call: agents with their practice time and scenario records,
+// module progress, assignments, competency tallies, the trend's graded days,
+// and — only when scenario assignments exist — those scenarios' attempts with
+// the criteria their pass rules read. Practice history is read from its rollups
+// (models/evidence-rollup.server.ts), a few rows per agent however many
+// conversations they have had, so the page does not slow down as practice grows.
+// Two things would make the count grow with the team, and both are avoided:
+// nested selects (Prisma runs each nested relation as one more statement) and
+// lists of ids (Prisma splits an IN list of more than about a thousand values
+// into several statements). Rows are filtered by joining to the team instead.
+// The raw queries use SQLite's date(), two-argument MAX() and JSON arrays; each
+// has a one-line PostgreSQL equivalent (::date, GREATEST, json_agg).
 import type { AssignmentKind } from "~/domain/coaching.ts";
 import type { ConversationSource } from "~/domain/practice.ts";
 import { teamScope, type Viewer } from "~/engine/access/people.ts";
-import { assignmentStatus, type AssigneeActivity, type GradedCriterion } from "~/engine/coaching/assignment-status.ts";
+import { assignmentStatus, type AssigneeActivity } from "~/engine/coaching/assignment-status.ts";
 import {
   buildInsights,
   practiceTallies,
+  trainingWindowStart,
+  trendStart,
+  type GradedDay,
   type InsightAssignment,
+  type ScenarioRecord,
   type SourcedTally,
   type TeamInsights,
 } from "~/engine/coaching/insights.ts";
@@ -28,10 +33,8 @@ import type { ModuleRef } from "~/engine/learning/progress.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { MinLevelsColumn } from "./assignment.server.ts";
+import { MAX_COUNTED_REPLY_MS } from "./evidence-rollup.server.ts";
 import { teamScopeToWhere } from "./team.server.ts";
-
-/** One reply left open while the agent walked away must not count as an afternoon of practice. */
-export const MAX_COUNTED_REPLY_MS = 10 * 60_000;
 
 /** The teams whose insights this viewer may see: the teams they look after. */
 export async function listInsightTeams(viewer: Viewer) {
@@ -44,14 +47,29 @@ export async function listInsightTeams(viewer: Viewer) {
   });
 }
 
-type AttemptRow = {
+/** An agent with their practice time and, as a JSON array of `ScenarioTuple`s, their scenario rollups. */
+type AgentRow = {
+  id: string;
+  name: string;
+  teamId: string | null;
+  hireDate: Date | string;
+  practiceMs: bigint | number | null;
+  scenarios: string;
+};
+/** Scenario, graded, score total, first, best and latest score. */
+type ScenarioTuple = [string, number, number, number, number, number];
+type DayRow = { day: string; graded: bigint | number; scoreTotal: number | null };
+type ActivityRow = {
   userId: string;
   scenarioSlug: string;
-  startedAt: Date;
+  startedAt: Date | string;
   gradeId: string | null;
-  gradedAt: Date | null;
   score: number | null;
-  practiceMs: bigint | number | null;
+  criterionId: string | null;
+  critical: boolean | number | null;
+  applicable: boolean | number | null;
+  level: number | bigint | null;
+  overrideLevel: number | bigint | null;
 };
 type TallyRow = {
   userId: string;
@@ -61,14 +79,6 @@ type TallyRow = {
   total: number | null;
   count: bigint | number;
   conversations: bigint | number;
-};
-type CriterionRow = {
-  gradeId: string;
-  criterionId: string;
-  critical: boolean | number;
-  applicable: boolean | number;
-  level: number | bigint;
-  overrideLevel: number | bigint | null;
 };
 
 export type InsightsContent = {
@@ -90,7 +100,9 @@ export async function loadTeamInsights(
       agents: [],
       onboarding: content.onboarding,
       progress: [],
-      attempts: [],
+      scenarios: [],
+      days: [],
+      practice: [],
       competencies: [],
       assignments: [],
       evidence: [],
@@ -100,8 +112,26 @@ export async function loadTeamInsights(
 
   const agentWhere = { teamId: { in: teamIds }, role: "agent", deactivatedAt: null } satisfies Prisma.UserWhereInput;
   const inTeams = Prisma.join(teamIds);
-  const [agents, progress, assignments, attemptRows, tallyRows] = await Promise.all([
-    prisma.user.findMany({ where: agentWhere, select: { id: true, name: true, teamId: true, hireDate: true } }),
+  const onTeam = Prisma.sql`u."teamId" IN (${inTeams}) AND u."role" = 'agent' AND u."deactivatedAt" IS NULL`;
+  const yearAgo = trainingWindowStart(new Date(0), now);
+  const [agentRows, progress, assignments, tallyRows, dayRows] = await Promise.all([
+    // Reply time in the training window: whole days from the day rollup, and the window's first
+    // day, which starts part-way through, from its conversations.
+    prisma.$queryRaw<AgentRow[]>`
+      SELECT w."id", w."name", w."teamId", w."hireDate",
+        COALESCE((SELECT SUM(d."practiceMs") FROM "PracticeDay" AS d WHERE d."userId" = w."id" AND d."day" > date(w."start")), 0)
+        + COALESCE((
+          SELECT SUM(CASE WHEN t."replyMs" > ${MAX_COUNTED_REPLY_MS} THEN ${MAX_COUNTED_REPLY_MS} ELSE t."replyMs" END)
+          FROM "PracticeAttempt" AS a
+          INNER JOIN "PracticeTurn" AS t ON t."attemptId" = a."id" AND t."speaker" = 'agent'
+          WHERE a."userId" = w."id" AND a."source" = 'practice' AND a."startedAt" >= w."start" AND a."startedAt" < date(w."start", '+1 day')
+        ), 0) AS "practiceMs",
+        (SELECT json_group_array(json_array(r."scenarioSlug", r."graded", r."scoreTotal", r."firstScore", r."bestScore", r."latestScore"))
+          FROM "ScenarioRollup" AS r WHERE r."userId" = w."id") AS "scenarios"
+      FROM (
+        SELECT u."id", u."name", u."teamId", u."hireDate", MAX(u."hireDate", ${yearAgo}) AS "start"
+        FROM "User" AS u WHERE ${onTeam}
+      ) AS w`,
     prisma.moduleProgress.findMany({
       where: { user: agentWhere },
       select: {
@@ -118,26 +148,15 @@ export async function loadTeamInsights(
       where: { user: agentWhere, withdrawnAt: null },
       select: { userId: true, kind: true, contentSlug: true, createdAt: true, dueAt: true, minScore: true, minLevels: true },
     }),
-    prisma.$queryRaw<AttemptRow[]>`
-      SELECT a."userId", a."scenarioSlug", a."startedAt",
-        g."id" AS "gradeId", g."createdAt" AS "gradedAt", g."overallScore" AS "score",
-        (SELECT SUM(CASE WHEN t."replyMs" > ${MAX_COUNTED_REPLY_MS} THEN ${MAX_COUNTED_REPLY_MS} ELSE t."replyMs" END)
-           FROM "PracticeTurn" AS t WHERE t."attemptId" = a."id" AND t."speaker" = 'agent') AS "practiceMs"
-      FROM "PracticeAttempt" AS a
-      INNER JOIN "User" AS u ON u."id" = a."userId"
-      LEFT JOIN "PracticeGrade" AS g ON g."attemptId" = a."id"
-      WHERE u."teamId" IN (${inTeams}) AND u."role" = 'agent' AND u."deactivatedAt" IS NULL AND a."source" = 'practice'`,
     prisma.$queryRaw<TallyRow[]>`
-      SELECT a."userId", c."competency", a."source", (a."reviewedAt" IS NOT NULL) AS "reviewed",
-        SUM(COALESCE(c."overrideLevel", c."level") * 1.0 / c."maxLevel") AS "total", COUNT(*) AS "count",
-        COUNT(DISTINCT a."id") AS "conversations"
-      FROM "GradeCriterion" AS c
-      INNER JOIN "PracticeGrade" AS g ON g."id" = c."gradeId"
-      INNER JOIN "PracticeAttempt" AS a ON a."id" = g."attemptId"
-      INNER JOIN "User" AS u ON u."id" = a."userId"
-      WHERE c."applicable" = TRUE AND c."maxLevel" > 0
-        AND u."teamId" IN (${inTeams}) AND u."role" = 'agent' AND u."deactivatedAt" IS NULL
-      GROUP BY a."userId", c."competency", a."source", (a."reviewedAt" IS NOT NULL)`,
+      SELECT r."userId", r."competency", r."source", r."reviewed", r."total", r."count", r."conversations"
+      FROM "CompetencyRollup" AS r INNER JOIN "User" AS u ON u."id" = r."userId"
+      WHERE ${onTeam}`,
+    prisma.$queryRaw<DayRow[]>`
+      SELECT d."day", SUM(d."graded") AS "graded", SUM(d."scoreTotal") AS "scoreTotal"
+      FROM "PracticeDay" AS d INNER JOIN "User" AS u ON u."id" = d."userId"
+      WHERE ${onTeam} AND d."day" >= ${trendStart(now).toISOString().slice(0, 10)} AND d."graded" > 0
+      GROUP BY d."day"`,
   ]);
 
   const teamNames = new Map(teams.map((team) => [team.id, team.name]));
@@ -150,30 +169,37 @@ export async function loadTeamInsights(
     count: Number(row.count),
     conversations: Number(row.conversations),
   }));
-  const attempts = attemptRows.map((row) => ({
-    gradeId: row.gradeId,
-    userId: row.userId,
-    scenarioSlug: row.scenarioSlug,
-    startedAt: new Date(row.startedAt),
-    gradedAt: row.gradedAt === null ? null : new Date(row.gradedAt),
-    score: row.score === null ? null : Number(row.score),
-    practiceMs: Number(row.practiceMs ?? 0),
-  }));
+  const scenarios = agentRows.flatMap((agent) =>
+    (JSON.parse(agent.scenarios) as ScenarioTuple[]).map(
+      ([scenarioSlug, graded, scoreTotal, firstScore, bestScore, latestScore]): ScenarioRecord => ({
+        userId: agent.id,
+        scenarioSlug,
+        graded,
+        scoreTotal,
+        firstScore,
+        bestScore,
+        latestScore,
+      }),
+    ),
+  );
+  const days = dayRows.map((row): GradedDay => ({ day: row.day, graded: Number(row.graded), scoreTotal: Number(row.scoreTotal ?? 0) }));
 
   return buildInsights({
     now,
-    agents: agents.map((agent) => ({
+    agents: agentRows.map((agent) => ({
       id: agent.id,
       name: agent.name,
       teamName: agent.teamId ? (teamNames.get(agent.teamId) ?? null) : null,
-      hireDate: agent.hireDate,
+      hireDate: new Date(agent.hireDate),
     })),
     onboarding: content.onboarding,
     progress,
-    attempts,
+    scenarios,
+    days,
+    practice: agentRows.map((agent) => ({ userId: agent.id, practiceMs: Number(agent.practiceMs ?? 0) })),
     competencies: practiceTallies(tallies),
     evidence: tallies,
-    assignments: await assignmentOutcomes(teamIds, assignments, progress, attempts, content.passScores, now),
+    assignments: await assignmentOutcomes(onTeam, assignments, progress, content.passScores, now),
     competencyOrder: content.competencyOrder,
   });
 }
@@ -189,20 +215,20 @@ type AssignmentRecord = {
 };
 
 /**
- * Each assignment's status by the assignments engineer's rule, fed from the rows
- * already loaded; only the criteria that scenario pass rules read need one more query.
+ * Each assignment's status by the assignments engineer's rule, fed from the progress already
+ * loaded and, for scenario assignments, one more query: the assigned scenarios' attempts since
+ * the oldest of them was given, with the criteria their pass rules read.
  */
 async function assignmentOutcomes(
-  teamIds: string[],
+  onTeam: Prisma.Sql,
   assignments: AssignmentRecord[],
   progress: { userId: string; moduleSlug: string; completedAt: Date | null; updatedAt: Date }[],
-  attempts: { userId: string; scenarioSlug: string; startedAt: Date; gradeId: string | null; score: number | null }[],
   passScores: Map<string, number>,
   now: Date,
 ): Promise<InsightAssignment[]> {
   if (assignments.length === 0) return [];
   const scenarioAssignments = assignments.filter((row) => row.kind === "scenario");
-  const criteriaByGrade = new Map<string, GradedCriterion[]>();
+  const attempts = new Map<string, AssigneeActivity["attempts"][number] & { userId: string }>();
   if (scenarioAssignments.length > 0) {
     const minLevelCriteria = [...new Set(scenarioAssignments.flatMap((row) => Object.keys(MinLevelsColumn.read(row.minLevels))))];
     const since = new Date(Math.min(...scenarioAssignments.map((row) => row.createdAt.getTime())));
@@ -211,27 +237,36 @@ async function assignmentOutcomes(
       minLevelCriteria.length === 0
         ? Prisma.sql`c."critical" = TRUE`
         : Prisma.sql`(c."critical" = TRUE OR c."criterionId" IN (${Prisma.join(minLevelCriteria)}))`;
-    const criteria = await prisma.$queryRaw<CriterionRow[]>`
-      SELECT c."gradeId", c."criterionId", c."critical", c."applicable", c."level", c."overrideLevel"
-      FROM "GradeCriterion" AS c
-      INNER JOIN "PracticeGrade" AS g ON g."id" = c."gradeId"
-      INNER JOIN "PracticeAttempt" AS a ON a."id" = g."attemptId"
+    const rows = await prisma.$queryRaw<(ActivityRow & { id: string })[]>`
+      SELECT a."id", a."userId", a."scenarioSlug", a."startedAt", g."id" AS "gradeId", g."overallScore" AS "score",
+        c."criterionId", c."critical", c."applicable", c."level", c."overrideLevel"
+      FROM "PracticeAttempt" AS a
       INNER JOIN "User" AS u ON u."id" = a."userId"
-      WHERE u."teamId" IN (${Prisma.join(teamIds)}) AND u."role" = 'agent' AND u."deactivatedAt" IS NULL
+      LEFT JOIN "PracticeGrade" AS g ON g."attemptId" = a."id"
+      LEFT JOIN "GradeCriterion" AS c ON c."gradeId" = g."id" AND ${wanted}
+      WHERE ${onTeam} AND a."source" = 'practice'
         AND a."scenarioSlug" IN (${Prisma.join([...new Set(scenarioAssignments.map((row) => row.contentSlug))])})
-        AND a."startedAt" >= ${since} AND ${wanted}`;
-    for (const row of criteria) {
+        AND a."startedAt" >= ${since}`;
+    for (const row of rows) {
+      let attempt = attempts.get(row.id);
+      if (!attempt) {
+        attempt = {
+          userId: row.userId,
+          scenarioSlug: row.scenarioSlug,
+          startedAt: new Date(row.startedAt),
+          grade: row.gradeId !== null && row.score !== null ? { overallScore: Number(row.score), criteria: [] } : null,
+        };
+        attempts.set(row.id, attempt);
+      }
       // SQLite answers booleans as 0/1.
-      const criterion = {
-        criterionId: row.criterionId,
-        critical: Boolean(row.critical),
-        applicable: Boolean(row.applicable),
-        level: Number(row.level),
-        overrideLevel: row.overrideLevel === null ? null : Number(row.overrideLevel),
-      };
-      const list = criteriaByGrade.get(row.gradeId);
-      if (list) list.push(criterion);
-      else criteriaByGrade.set(row.gradeId, [criterion]);
+      if (row.criterionId !== null && attempt.grade)
+        attempt.grade.criteria.push({
+          criterionId: row.criterionId,
+          critical: Boolean(row.critical),
+          applicable: Boolean(row.applicable),
+          level: Number(row.level),
+          overrideLevel: row.overrideLevel === null ? null : Number(row.overrideLevel),
+        });
     }
   }
 
@@ -241,16 +276,7 @@ async function assignmentOutcomes(
     return activity.get(userId)!;
   };
   for (const row of progress) entry(row.userId).progress.push(row);
-  for (const attempt of attempts) {
-    entry(attempt.userId).attempts.push({
-      scenarioSlug: attempt.scenarioSlug,
-      startedAt: attempt.startedAt,
-      grade:
-        attempt.gradeId !== null && attempt.score !== null
-          ? { overallScore: attempt.score, criteria: criteriaByGrade.get(attempt.gradeId) ?? [] }
-          : null,
-    });
-  }
+  for (const { userId, ...attempt } of attempts.values()) entry(userId).attempts.push(attempt);
   const none: AssigneeActivity = { progress: [], attempts: [] };
   return assignments.map((row) => ({
     userId: row.userId,

@@ -23,6 +23,7 @@ import { jsonColumn, StringListColumn } from "~/utils/json-column.ts";
 import { paginate } from "~/utils/paginate.server.ts";
 import { ensureFound, notFound } from "~/utils/permissions.server.ts";
 import { runAutoPractice } from "./auto-practice.server.ts";
+import { refreshPersonRollups, refreshPracticeDay } from "./evidence-rollup.server.ts";
 import { askSecondOpinion, languageModel, wordCustomerReply } from "./language-model.server.ts";
 import { listRedLines } from "./red-line.server.ts";
 import { scopeToWhere } from "./user.server.ts";
@@ -184,6 +185,8 @@ export async function storeGrade(tx: Prisma.TransactionClient, attemptId: string
       },
     },
   });
+  const { userId } = await tx.practiceAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { userId: true } });
+  await refreshPersonRollups(tx, userId);
 }
 
 type TurnRow = { index: number; speaker: string; text: string; replyMs: number | null };
@@ -256,7 +259,13 @@ export async function replyToCustomer(
 ): Promise<ReplyResult> {
   const attempt = await prisma.practiceAttempt.findFirst({
     where: { id: attemptId, userId },
-    select: { status: true, seed: true, customerState: true, turns: { orderBy: { index: "asc" }, select: REPLY_TURN_SELECT } },
+    select: {
+      status: true,
+      seed: true,
+      customerState: true,
+      startedAt: true,
+      turns: { orderBy: { index: "asc" }, select: REPLY_TURN_SELECT },
+    },
   });
   const refusal = replyRefusal(attempt, expectedIndex, text);
   if (refusal || !attempt) return refusal ?? { status: "not-found" };
@@ -314,6 +323,8 @@ export async function replyToCustomer(
           { index: expectedIndex + 1, speaker: "customer", text: words.text, replyMs: null },
         ];
         await storeGrade(tx, attemptId, gradeAttempt(scenario, rubrics, turns, outcome, redLines));
+      } else {
+        await refreshPracticeDay(tx, userId, attempt.startedAt);
       }
       return { status: "ok", graded: Boolean(outcome) };
     });

@@ -18,6 +18,7 @@ import { jsonColumn, StringListColumn } from "~/utils/json-column.ts";
 import { seal, unseal } from "~/utils/seal.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { runAutoPractice } from "./auto-practice.server.ts";
+import { refreshPersonRollups } from "./evidence-rollup.server.ts";
 import { storeGrade } from "./practice.server.ts";
 import { listRedLines } from "./red-line.server.ts";
 import { scopeToWhere } from "./user.server.ts";
@@ -148,6 +149,8 @@ async function storeConversation(
         },
       });
       await storeGrade(tx, existing.attemptId, maskedGrade, endedAt);
+      // Given to another agent in the helpdesk: the first one's evidence loses it.
+      if (existing.attempt.userId !== agentId) await refreshPersonRollups(tx, existing.attempt.userId);
       return "updated";
     }
     const attempt = await tx.practiceAttempt.create({
@@ -337,9 +340,13 @@ export async function expireImportedConversations(now = new Date(), actorId: str
   if (retentionDays === null) return { deleted: 0 };
   const before = new Date(now.getTime() - retentionDays * 86_400_000);
   return prisma.$transaction(async (tx) => {
-    const expired = await tx.realTicket.findMany({ where: { importedAt: { lt: before } }, select: { attemptId: true } });
+    const expired = await tx.realTicket.findMany({
+      where: { importedAt: { lt: before } },
+      select: { attemptId: true, attempt: { select: { userId: true } } },
+    });
     if (expired.length === 0) return { deleted: 0 };
     const { count } = await tx.practiceAttempt.deleteMany({ where: { id: { in: expired.map((ticket) => ticket.attemptId) } } });
+    for (const userId of new Set(expired.map((ticket) => ticket.attempt.userId))) await refreshPersonRollups(tx, userId);
     await recordAudit(tx, {
       actorId,
       action: "conversations.expired",

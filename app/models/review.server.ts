@@ -12,6 +12,7 @@ import { StringListColumn } from "~/utils/json-column.ts";
 import { paginate } from "~/utils/paginate.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { contentTitle, loadContentIndex } from "./content-index.server.ts";
+import { refreshPersonRollups } from "./evidence-rollup.server.ts";
 import { provisionalCriteria, refreshReviewRules } from "./grader-trust.server.ts";
 import { notify, notifyDisputeRaised, notifyFeedback, type ConversationRef } from "./notification.server.ts";
 import { scopeToWhere } from "./user.server.ts";
@@ -280,6 +281,7 @@ async function applyOverride(
     where: { id: grade.id },
     data: { overallScore: score.overallScore, passed: score.passed, criticalFailures: StringListColumn.write(score.criticalFailures) },
   });
+  await refreshPersonRollups(tx, attempt.userId);
   await recordAudit(tx, {
     actorId: reviewer.id,
     action: "grade.overridden",
@@ -384,6 +386,7 @@ export async function markReviewed(reviewer: Reviewer, attemptId: string, now = 
       data: { reviewedAt: now, reviewedById: reviewer.id },
     });
     if (count === 0) return { status: "already-reviewed" };
+    await refreshPersonRollups(tx, attempt.userId);
     await notifyFeedback(tx, attempt.userId, await conversationRef(attemptId, attempt));
     return { status: "ok" };
   });

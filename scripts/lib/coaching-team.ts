@@ -8,6 +8,7 @@
 import { getCatalog } from "../../app/content/modules.server.ts";
 import { getContentPracticeCatalog, rubricsFor } from "../../app/content/practice.server.ts";
 import { Prisma } from "../../app/generated/prisma/client.ts";
+import { rebuildEvidenceRollups } from "../../app/models/evidence-rollup.server.ts";
 import { hashPassword } from "../../app/utils/auth.server.ts";
 import { prisma } from "../../app/utils/db.server.ts";
 import { seededRandom } from "./seeded-random.ts";
@@ -321,6 +322,8 @@ export async function seedCoachingTeam({
   await insertInBatches(grades, (data) => prisma.practiceGrade.createMany({ data }));
   await bulkInsert("GradeCriterion", criteria);
   await bulkInsert("PracticeTurn", turns);
+  // Inserted around the models, so their rollups are computed here once.
+  await rebuildEvidenceRollups();
 
   // Assignments: a module and a scenario each, some done, some past due, some with minimum levels.
   const scenario = practice.scenarios[0];

@@ -16,6 +16,8 @@ vi.mock("~/utils/db.server.ts", async (importOriginal) => {
 });
 
 import { getCatalog } from "~/content/modules.server.ts";
+import { refreshPersonRollups } from "~/models/evidence-rollup.server.ts";
+import { loadTeamInsights } from "~/models/insights.server.ts";
 import * as insightsPage from "~/routes/coaching+/insights.tsx";
 import * as csvRoute from "~/routes/coaching+/insights[.csv].tsx";
 import { prisma } from "~/utils/db.server.ts";
@@ -134,6 +136,8 @@ async function graded(
       },
     },
   });
+  // Written around the models, so the person's rollups are refreshed as a grade's transaction would.
+  await prisma.$transaction((tx) => refreshPersonRollups(tx, userId));
 }
 
 type Fixture = {
@@ -309,6 +313,32 @@ describe("team insights on a small known team", () => {
     expect(header).toEqual(page.table.columns);
     expect(rows).toEqual(page.table.rows.map((row) => row.cells.map((cell) => (cell === null ? "" : String(cell)))));
     expect(rows).toHaveLength(3);
+  });
+});
+
+describe("training time over the year", () => {
+  test("counts practice started from the window's first minute, read from the rollups and that day's conversations", async () => {
+    const { team, members } = await createTeamWithLead({ memberCount: 1 });
+    const [agent] = members;
+    await prisma.user.update({ where: { id: agent.id }, data: { hireDate: ago(800) } });
+    const windowStart = now - 365 * DAY_MS;
+    // `graded` takes when a conversation ended; each started ten minutes earlier.
+    const startingAt = (start: number) => (now - (start + 600_000)) / DAY_MS;
+    const tenMinuteReplies = (count: number) => Array.from({ length: count }, () => 600_000);
+    const criteria = [{ competency: "empathy", level: 1, maxLevel: 2 }];
+    // Started a minute before the window, on its first day: not counted.
+    await graded(agent.id, { score: 50, daysAgo: startingAt(windowStart - 60_000), replies: tenMinuteReplies(6), criteria });
+    // Started a minute into the window, the same day: counted (30 minutes).
+    await graded(agent.id, { score: 50, daysAgo: startingAt(windowStart + 60_000), replies: tenMinuteReplies(3), criteria });
+    // Started 400 days ago: not counted.
+    await graded(agent.id, { score: 50, daysAgo: 400, replies: tenMinuteReplies(6), criteria });
+    // Started ten days ago: counted (an hour).
+    await graded(agent.id, { score: 50, daysAgo: 10, replies: tenMinuteReplies(6), criteria });
+
+    const content = { onboarding: [], competencyOrder: ["empathy"], passScores: new Map<string, number>() };
+    const insights = await loadTeamInsights([team], content, new Date(now));
+    expect(insights.agents[0].training).toMatchObject({ practiceHours: 1.5, annualisedOverDays: 365 });
+    expect(insights.agents[0].gradedAttempts).toBe(4);
   });
 });
 

@@ -12,10 +12,11 @@ import {
   trainingTime,
   weeklyTrend,
   weekStart,
+  type GradedDay,
   type InsightAgent,
-  type InsightAttempt,
   type InsightProgress,
   type InsightsInput,
+  type ScenarioRecord,
 } from "./insights.ts";
 
 const DAY = 86_400_000;
@@ -34,9 +35,25 @@ function agent(id: string, hiredDaysAgo = 800, name = id): InsightAgent {
 function done(userId: string, moduleSlug: string, { version = 1, seconds = 0, at = daysAgo(10) } = {}): InsightProgress {
   return { userId, moduleSlug, moduleVersion: version, completedAt: at, reachedEndAt: at, timeSpentSeconds: seconds, updatedAt: at };
 }
-function graded(userId: string, scenarioSlug: string, score: number, gradedDaysAgo: number, practiceMs = 0): InsightAttempt {
-  const gradedAt = daysAgo(gradedDaysAgo);
-  return { userId, scenarioSlug, startedAt: new Date(gradedAt.getTime() - 600_000), gradedAt, score, practiceMs };
+/** One agent's graded attempts at one scenario, oldest first, as the scenario rollup holds them. */
+function record(userId: string, scenarioSlug: string, scores: number[]): ScenarioRecord {
+  return {
+    userId,
+    scenarioSlug,
+    graded: scores.length,
+    scoreTotal: scores.reduce((sum, score) => sum + score, 0),
+    firstScore: scores[0],
+    bestScore: Math.max(...scores),
+    latestScore: scores[scores.length - 1],
+  };
+}
+/** The team's grades on the UTC day `days` days before NOW. */
+function gradedDay(scores: number[], days: number): GradedDay {
+  return {
+    day: daysAgo(days).toISOString().slice(0, 10),
+    graded: scores.length,
+    scoreTotal: scores.reduce((sum, score) => sum + score, 0),
+  };
 }
 
 function input(overrides: Partial<InsightsInput> = {}): InsightsInput {
@@ -45,7 +62,9 @@ function input(overrides: Partial<InsightsInput> = {}): InsightsInput {
     agents: [],
     onboarding,
     progress: [],
-    attempts: [],
+    scenarios: [],
+    days: [],
+    practice: [],
     competencies: [],
     evidence: [],
     assignments: [],
@@ -149,8 +168,14 @@ describe("buildInsights", () => {
   });
 
   test("per agent attempts and average score count graded attempts only", () => {
-    const open: InsightAttempt = { userId: "a", scenarioSlug: "s", startedAt: daysAgo(1), gradedAt: null, score: null, practiceMs: 60_000 };
-    const insights = buildInsights(input({ agents: [agent("a")], attempts: [graded("a", "s", 60, 3), graded("a", "s", 81, 2), open] }));
+    const insights = buildInsights(
+      input({
+        agents: [agent("a")],
+        scenarios: [record("a", "s", [60, 81])],
+        days: [gradedDay([60], 3), gradedDay([81], 2)],
+        practice: [{ userId: "a", practiceMs: 60_000 }],
+      }),
+    );
     expect(insights.agents[0]).toMatchObject({ gradedAttempts: 2, averageScore: 71 });
     expect(insights.recentAverageScore).toBe(71);
   });
@@ -173,13 +198,7 @@ describe("weeklyTrend", () => {
 
   test("twelve weeks ending this week, averaging each week and leaving empty weeks null", () => {
     const trend = weeklyTrend(
-      [
-        graded("a", "s", 50, 0),
-        graded("b", "s", 71, 1),
-        graded("a", "s", 40, 7 * 11 + 2),
-        graded("a", "s", 99, 7 * 13),
-        graded("a", "s", 90, -3),
-      ],
+      [gradedDay([50], 0), gradedDay([71], 1), gradedDay([40], 7 * 11 + 2), gradedDay([99], 7 * 13), gradedDay([90], -3)],
       NOW,
     );
     expect(trend).toHaveLength(12);
@@ -192,12 +211,9 @@ describe("weeklyTrend", () => {
 describe("scenarioLift", () => {
   test("averages each agent's first, best and latest per scenario", () => {
     const lift = scenarioLift([
-      graded("a", "late-delivery", 50, 30),
-      graded("a", "late-delivery", 90, 20),
-      graded("a", "late-delivery", 70, 10),
-      graded("b", "late-delivery", 60, 15),
-      graded("b", "late-delivery", 80, 5),
-      graded("a", "charged-twice", 40, 3),
+      record("a", "late-delivery", [50, 90, 70]),
+      record("b", "late-delivery", [60, 80]),
+      record("a", "charged-twice", [40]),
     ]);
     expect(lift).toEqual([
       { scenarioSlug: "late-delivery", agents: 2, repeaters: 2, first: 55, best: 85, latest: 75, lift: 20 },
@@ -211,24 +227,19 @@ describe("trainingTime", () => {
     const time = trainingTime(
       agent("a", 900),
       [done("a", "welcome", { seconds: 5 * 3600, at: daysAgo(100) }), done("a", "tools", { seconds: 9 * 3600, at: daysAgo(400) })],
-      [graded("a", "s", 70, 50, 3 * 3_600_000), { ...graded("a", "s", 70, 380, 7 * 3_600_000), startedAt: daysAgo(380) }],
+      3 * 3_600_000,
       NOW,
     );
     expect(time).toEqual({ moduleHours: 5, practiceHours: 3, annualisedOverDays: 365, hoursPerYear: 8 });
   });
 
   test("scales a shorter tenure up to a year", () => {
-    const time = trainingTime(
-      agent("a", 73),
-      [done("a", "welcome", { seconds: 4 * 3600, at: daysAgo(60) })],
-      [graded("a", "s", 70, 20, 3_600_000)],
-      NOW,
-    );
+    const time = trainingTime(agent("a", 73), [done("a", "welcome", { seconds: 4 * 3600, at: daysAgo(60) })], 3_600_000, NOW);
     expect(time).toEqual({ moduleHours: 4, practiceHours: 1, annualisedOverDays: 73, hoursPerYear: 25 });
   });
 
   test("counts a brand-new hire's days as at least a month", () => {
-    const time = trainingTime(agent("a", 3), [done("a", "welcome", { seconds: 2 * 3600, at: daysAgo(1) })], [], NOW);
+    const time = trainingTime(agent("a", 3), [done("a", "welcome", { seconds: 2 * 3600, at: daysAgo(1) })], 0, NOW);
     expect(time.annualisedOverDays).toBe(30);
     expect(time.hoursPerYear).toBe(24.3);
   });
@@ -260,7 +271,7 @@ describe("agentTable and toCsv", () => {
     input({
       agents: [agent("a", 800, 'Ana "Nan" Silva, Jr.'), agent("b", 800, "=HYPERLINK(evil)")],
       competencies: [{ userId: "a", competency: "empathy", total: 1, count: 2 }],
-      attempts: [graded("a", "s", 64, 1)],
+      scenarios: [record("a", "s", [64])],
     }),
   );
   // The table's headings and yes/no cells are catalog messages; the page and the CSV word them in the reader's language.

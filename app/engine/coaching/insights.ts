@@ -20,16 +20,20 @@ const WEEK_MS = 7 * DAY_MS;
 
 export type InsightAgent = { id: string; name: string; teamName: string | null; hireDate: Date };
 export type InsightProgress = ProgressRecord & { userId: string; timeSpentSeconds: number; updatedAt: Date };
-export type InsightAttempt = {
+/** One agent's graded practice at one scenario; first and latest by grading time. */
+export type ScenarioRecord = {
   userId: string;
   scenarioSlug: string;
-  startedAt: Date;
-  /** When the grade was stored; null while the conversation is open. */
-  gradedAt: Date | null;
-  score: number | null;
-  /** Time the agent spent replying in this attempt. */
-  practiceMs: number;
+  graded: number;
+  scoreTotal: number;
+  firstScore: number;
+  bestScore: number;
+  latestScore: number;
 };
+/** The team's grades on one UTC day (YYYY-MM-DD). */
+export type GradedDay = { day: string; graded: number; scoreTotal: number };
+/** Time an agent spent replying in practice conversations started in their training window (`trainingWindowStart`). */
+export type PracticeTime = { userId: string; practiceMs: number };
 /** One agent's applicable criterion results in one competency: the sum of final level / max level, and how many. */
 export type CompetencyTally = { userId: string; competency: string; total: number; count: number };
 export type InsightAssignment = { userId: string; status: AssignmentStatus };
@@ -44,7 +48,10 @@ export type InsightsInput = {
   agents: InsightAgent[];
   onboarding: ModuleRef[];
   progress: InsightProgress[];
-  attempts: InsightAttempt[];
+  scenarios: ScenarioRecord[];
+  /** Graded days of the trend's weeks, or more. */
+  days: GradedDay[];
+  practice: PracticeTime[];
   competencies: CompetencyTally[];
   assignments: InsightAssignment[];
   /** Every graded conversation's tally, practice and real, for the evidence by source. */
@@ -153,56 +160,44 @@ export function weekStart(instant: Date): Date {
   return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate() - day));
 }
 
+/** The first day of the trend: Monday of the week `weeks - 1` weeks before this one. */
+export function trendStart(now: Date, weeks = TREND_WEEKS): Date {
+  return new Date(weekStart(now).getTime() - (weeks - 1) * WEEK_MS);
+}
+
 /** Average overall score of graded attempts per week, for the last `weeks` weeks up to `now`; empty weeks are null. */
-export function weeklyTrend(attempts: InsightAttempt[], now: Date, weeks = TREND_WEEKS): TrendPoint[] {
-  const first = weekStart(now).getTime() - (weeks - 1) * WEEK_MS;
-  const buckets = Array.from({ length: weeks }, () => [] as number[]);
-  for (const attempt of attempts) {
-    if (!attempt.gradedAt || attempt.score === null) continue;
-    const time = attempt.gradedAt.getTime();
+export function weeklyTrend(days: GradedDay[], now: Date, weeks = TREND_WEEKS): TrendPoint[] {
+  const first = trendStart(now, weeks).getTime();
+  const buckets = Array.from({ length: weeks }, () => ({ graded: 0, scoreTotal: 0 }));
+  for (const day of days) {
+    const time = Date.parse(`${day.day}T00:00:00Z`);
     if (time < first || time > now.getTime()) continue;
-    buckets[Math.floor((time - first) / WEEK_MS)].push(attempt.score);
+    const bucket = buckets[Math.floor((time - first) / WEEK_MS)];
+    bucket.graded += day.graded;
+    bucket.scoreTotal += day.scoreTotal;
   }
-  return buckets.map((scores, index) => {
-    const average = mean(scores);
-    return {
-      weekStart: new Date(first + index * WEEK_MS).toISOString().slice(0, 10),
-      average: average === null ? null : round(average),
-      attempts: scores.length,
-    };
-  });
+  return buckets.map((bucket, index) => ({
+    weekStart: new Date(first + index * WEEK_MS).toISOString().slice(0, 10),
+    average: bucket.graded === 0 ? null : round(bucket.scoreTotal / bucket.graded),
+    attempts: bucket.graded,
+  }));
 }
 
 /**
  * First, best and latest graded score per agent and scenario, averaged over
  * the agents who tried each scenario: does practice move the needle?
  */
-export function scenarioLift(attempts: InsightAttempt[]): ScenarioLift[] {
-  const graded = attempts.filter(
-    (attempt): attempt is InsightAttempt & { gradedAt: Date; score: number } => attempt.gradedAt !== null && attempt.score !== null,
-  );
-  const byScenario = groupBy(graded, (attempt) => attempt.scenarioSlug);
+export function scenarioLift(records: ScenarioRecord[]): ScenarioLift[] {
   const lifts: ScenarioLift[] = [];
-  for (const [scenarioSlug, scenarioAttempts] of byScenario) {
-    const perAgent = [...groupBy(scenarioAttempts, (attempt) => attempt.userId).values()].map((mine) => {
-      const ordered = [...mine].sort(
-        (a, b) => a.gradedAt.getTime() - b.gradedAt.getTime() || a.startedAt.getTime() - b.startedAt.getTime(),
-      );
-      return {
-        first: ordered[0].score,
-        best: Math.max(...ordered.map((attempt) => attempt.score)),
-        latest: ordered[ordered.length - 1].score,
-        count: ordered.length,
-      };
-    });
-    const first = mean(perAgent.map((agent) => agent.first))!;
-    const latest = mean(perAgent.map((agent) => agent.latest))!;
+  for (const [scenarioSlug, perAgent] of groupBy(records, (record) => record.scenarioSlug)) {
+    const first = mean(perAgent.map((agent) => agent.firstScore))!;
+    const latest = mean(perAgent.map((agent) => agent.latestScore))!;
     lifts.push({
       scenarioSlug,
       agents: perAgent.length,
-      repeaters: perAgent.filter((agent) => agent.count > 1).length,
+      repeaters: perAgent.filter((agent) => agent.graded > 1).length,
       first: round(first),
-      best: round(mean(perAgent.map((agent) => agent.best))!),
+      best: round(mean(perAgent.map((agent) => agent.bestScore))!),
       latest: round(latest),
       lift: round(latest - first),
     });
@@ -216,15 +211,12 @@ export function scenarioLift(attempts: InsightAttempt[]): ScenarioLift[] {
  * reading time on modules touched in the window plus time spent replying in
  * practice conversations started in it.
  */
-export function trainingTime(agent: InsightAgent, progress: InsightProgress[], attempts: InsightAttempt[], now: Date): TrainingTime {
-  const windowStart = Math.max(agent.hireDate.getTime(), now.getTime() - YEAR_DAYS * DAY_MS);
+export function trainingTime(agent: InsightAgent, progress: InsightProgress[], practiceMs: number, now: Date): TrainingTime {
+  const windowStart = trainingWindowStart(agent.hireDate, now).getTime();
   const days = Math.min(YEAR_DAYS, Math.max(MIN_ANNUALISING_DAYS, (now.getTime() - windowStart) / DAY_MS));
   const moduleSeconds = progress
     .filter((row) => row.updatedAt.getTime() >= windowStart)
     .reduce((sum, row) => sum + row.timeSpentSeconds, 0);
-  const practiceMs = attempts
-    .filter((attempt) => attempt.startedAt.getTime() >= windowStart)
-    .reduce((sum, attempt) => sum + attempt.practiceMs, 0);
   const moduleHours = moduleSeconds / 3600;
   const practiceHours = practiceMs / 3_600_000;
   return {
@@ -235,10 +227,16 @@ export function trainingTime(agent: InsightAgent, progress: InsightProgress[], a
   };
 }
 
+/** Training time counts from a year ago, or from the hire date for people with less than a year. */
+export function trainingWindowStart(hireDate: Date, now: Date): Date {
+  return new Date(Math.max(hireDate.getTime(), now.getTime() - YEAR_DAYS * DAY_MS));
+}
+
 export function buildInsights(input: InsightsInput): TeamInsights {
   const { now } = input;
   const progressByAgent = groupBy(input.progress, (row) => row.userId);
-  const attemptsByAgent = groupBy(input.attempts, (attempt) => attempt.userId);
+  const scenariosByAgent = groupBy(input.scenarios, (record) => record.userId);
+  const practiceMs = new Map(input.practice.map((row) => [row.userId, row.practiceMs]));
   const assignmentsByAgent = groupBy(input.assignments, (assignment) => assignment.userId);
   const talliesByAgent = groupBy(input.competencies, (tally) => tally.userId);
   const evidenced = new Set(input.competencies.filter((tally) => tally.count > 0).map((tally) => tally.competency));
@@ -251,11 +249,11 @@ export function buildInsights(input: InsightsInput): TeamInsights {
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
     .map((agent): AgentInsight => {
       const progress = progressByAgent.get(agent.id) ?? [];
-      const attempts = attemptsByAgent.get(agent.id) ?? [];
+      const scenarios = scenariosByAgent.get(agent.id) ?? [];
       const onboarding = pathProgress(input.onboarding, progress);
-      const scores = attempts.flatMap((attempt) => (attempt.gradedAt && attempt.score !== null ? [attempt.score] : []));
+      const gradedAttempts = scenarios.reduce((sum, record) => sum + record.graded, 0);
+      const scoreTotal = scenarios.reduce((sum, record) => sum + record.scoreTotal, 0);
       const tallies = new Map((talliesByAgent.get(agent.id) ?? []).map((tally) => [tally.competency, tally]));
-      const averageScore = mean(scores);
       return {
         id: agent.id,
         name: agent.name,
@@ -263,15 +261,15 @@ export function buildInsights(input: InsightsInput): TeamInsights {
         onboardingPercent: onboarding.total === 0 ? 100 : onboarding.percent,
         onboardingComplete: onboarding.completed === onboarding.total,
         assignments: countAssignments((assignmentsByAgent.get(agent.id) ?? []).map((assignment) => assignment.status)),
-        gradedAttempts: scores.length,
-        averageScore: averageScore === null ? null : round(averageScore),
+        gradedAttempts,
+        averageScore: gradedAttempts === 0 ? null : round(scoreTotal / gradedAttempts),
         competencies: Object.fromEntries(
           competencyKeys.map((key) => {
             const tally = tallies.get(key);
             return [key, tally && tally.count > 0 ? round((tally.total / tally.count) * 100) : null];
           }),
         ),
-        training: trainingTime(agent, progress, attempts, now),
+        training: trainingTime(agent, progress, practiceMs.get(agent.id) ?? 0, now),
       };
     });
 
@@ -284,7 +282,7 @@ export function buildInsights(input: InsightsInput): TeamInsights {
     }),
   );
 
-  const trend = weeklyTrend(input.attempts, now);
+  const trend = weeklyTrend(input.days, now);
   const recentScores = trend.reduce((sum, point) => sum + (point.average === null ? 0 : point.attempts), 0);
   const recentTotal = trend.reduce((sum, point) => sum + (point.average ?? 0) * point.attempts, 0);
   const completedAll = agents.filter((agent) => agent.onboardingComplete).length;
@@ -303,7 +301,7 @@ export function buildInsights(input: InsightsInput): TeamInsights {
     evidence: evidenceBySource(input.evidence, input.competencyOrder),
     trend,
     recentAverageScore: recentScores === 0 ? null : round(recentTotal / recentScores),
-    lift: scenarioLift(input.attempts),
+    lift: scenarioLift(input.scenarios),
     training: {
       benchmarkHours: BENCHMARK_HOURS_PER_YEAR,
       averageHoursPerYear: round1(mean(hours) ?? 0),
