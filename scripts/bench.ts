@@ -27,6 +27,18 @@ const LONG_HISTORY = {
   agentEmail: (n: number) => `history.agent${n}@frontline.test`,
 };
 const MIXED = { requestsPerSecond: 50, seconds: 30, agents: 8 };
+/**
+ * The same profile taken before the evidence rollups and the compiled server (commit a3a6fd5, the
+ * same pages without the 50,000-conversation team, 2026-12-05), kept by hand: a run cannot go back in time.
+ */
+const PROFILE_BEFORE = [
+  "Before the evidence rollups and the compiled server (commit a3a6fd5, 2026-12-05: the same pages without the",
+  "50,000-conversation team, server run through tsx): 91.0 s of busy time, of which Node.js internals 19.5%, the SQLite",
+  "driver 16.2%, other libraries 13.6%, garbage collection 11.1%, route matching 10.8%, the Prisma client 8.7%, React",
+  "7.0%, Frontline's code 6.0%, i18next 3.4%. Top functions: `performIO` (Prisma's SQLite adapter) 13.0%, garbage",
+  "collection 11.1%, `compilePath` (route matching) 3.5%, `writev` 3.0%, `prepare` (better-sqlite3) 2.5%, `createFormatter`",
+  "1.7%. tsx also ran a module-loader thread beside the server (2.9 s of its own, compiling TypeScript at start).",
+];
 
 process.env.NODE_ENV = "production";
 if (buildIsStale()) run("npm", ["run", "build"]);
@@ -51,7 +63,9 @@ const { prisma } = await import("../app/utils/db.server.ts");
 const people = await prisma.user.count();
 await prisma.$disconnect();
 
-const server = spawn(process.execPath, ["build/server.js"], {
+// Profiled for the whole run, written when it stops: where a request's time goes.
+const profileDir = path.join(dataDir, "profile");
+const server = spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "build/server.js"], {
   env: { ...process.env, PORT: String(PORT), DATABASE_URL: databaseUrl, NODE_ENV: "production" },
   stdio: ["ignore", "pipe", "inherit"],
 });
@@ -178,6 +192,8 @@ console.log(`  p50 ${mixed.p50.toFixed(0)} ms  p95 ${mixed.p95.toFixed(0)} ms  p
 for (const result of results) result.statements = await countStatements(result.path, result.cookie);
 server.kill("SIGTERM");
 await new Promise((resolve) => server.once("exit", resolve));
+const { summariseCpuProfile } = await import("./lib/cpu-profile.ts");
+const profile = summariseCpuProfile(path.join(profileDir, fs.readdirSync(profileDir)[0]));
 fs.rmSync(dataDir, { recursive: true, force: true });
 const compiles = /MDX compiles during this run: (\d+)/.exec(serverOutput)?.[1] ?? "unknown";
 
@@ -231,7 +247,13 @@ const lines = [
   `| p95 latency | ${mixed.p95.toFixed(0)} ms | ≤ 150 ms |`,
   `| p99 latency | ${mixed.p99.toFixed(0)} ms | ≤ 400 ms |`,
   `| slowest request | ${mixed.max.toFixed(0)} ms | — |`,
-  `| errors (status ≥ 400 or no answer) | ${mixed.errors} | 0 |`,
+  `| errors (status ≥ 400 or no answer) | ${mixed.errors}${
+    mixed.errors === 0
+      ? ""
+      : ` (${Object.entries(mixed.failures)
+          .map(([reason, count]) => `${reason}: ${count}`)
+          .join("; ")})`
+  } | 0 |`,
   `| server's resident memory before → after | ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB | — |`,
   "",
   `Requests by kind: ${Object.entries(mixed.mix)
@@ -241,6 +263,21 @@ const lines = [
   "",
   `MDX compiles in the server during the run: **${compiles}** (modules are compiled by \`npm run build\`; the server only reads`,
   "`build/content/catalog.json`).",
+  "",
+  "## Where a request's time goes",
+  "",
+  `A CPU profile of the server (\`node --cpu-prof\`) over the whole run above: ${profile.busySeconds.toFixed(1)} s of busy time, shared out by`,
+  "each function's own time (not what it called).",
+  "",
+  "| part of the stack | share of busy time |",
+  "|---|---:|",
+  ...profile.parts.map((part) => `| ${part.name} | ${(part.share * 100).toFixed(1)}% |`),
+  "",
+  "| function — where | share of busy time |",
+  "|---|---:|",
+  ...profile.functions.map((entry) => `| \`${entry.name.replaceAll("|", "\\|")}\` | ${(entry.share * 100).toFixed(1)}% |`),
+  "",
+  ...PROFILE_BEFORE,
   "",
   "## Careers and mentoring",
   "",

@@ -1,6 +1,8 @@
 // `npm start`: build if needed, migrate, seed an empty database, then serve.
 // Each step prints at most one line; a failing step prints what it said and stops.
 import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { bin, buildIsStale, cannotStart, migrateDeploy } from "./lib/run.ts";
 
 process.env.NODE_ENV ??= "production";
@@ -26,4 +28,5 @@ if (buildIsStale()) {
 migrateDeploy(env.DATABASE_URL);
 const seedReport = runQuietly("seeding the demo organisation", bin("tsx"), ["prisma/seed.ts"]);
 console.log(seedReport.split("\n").at(-1));
-await import("../server/index.ts");
+// The server as `npm run build` compiled it: no TypeScript is compiled while serving.
+await import(pathToFileURL(path.resolve("build/server.js")).href);

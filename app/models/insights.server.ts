@@ -59,18 +59,10 @@ type AgentRow = {
 /** Scenario, graded, score total, first, best and latest score. */
 type ScenarioTuple = [string, number, number, number, number, number];
 type DayRow = { day: string; graded: bigint | number; scoreTotal: number | null };
-type ActivityRow = {
-  userId: string;
-  scenarioSlug: string;
-  startedAt: Date | string;
-  gradeId: string | null;
-  score: number | null;
-  criterionId: string | null;
-  critical: boolean | number | null;
-  applicable: boolean | number | null;
-  level: number | bigint | null;
-  overrideLevel: number | bigint | null;
-};
+/** An attempt at an assigned scenario; `criteria` is a JSON array of `CriterionTuple`s, `score` null while ungraded. */
+type ActivityRow = { id: string; userId: string; scenarioSlug: string; startedAt: Date | string; score: number | null; criteria: string };
+/** Criterion id, critical, applicable, level, override level. */
+type CriterionTuple = [string, number, number, number, number | null];
 type TallyRow = {
   userId: string;
   competency: string;
@@ -216,8 +208,8 @@ type AssignmentRecord = {
 
 /**
  * Each assignment's status by the assignments engineer's rule, fed from the progress already
- * loaded and, for scenario assignments, one more query: the assigned scenarios' attempts since
- * the oldest of them was given, with the criteria their pass rules read.
+ * loaded and, for scenario assignments, one more query: each one's attempts since it was given,
+ * with the criteria its pass rule reads.
  */
 async function assignmentOutcomes(
   onTeam: Prisma.Sql,
@@ -231,42 +223,44 @@ async function assignmentOutcomes(
   const attempts = new Map<string, AssigneeActivity["attempts"][number] & { userId: string }>();
   if (scenarioAssignments.length > 0) {
     const minLevelCriteria = [...new Set(scenarioAssignments.flatMap((row) => Object.keys(MinLevelsColumn.read(row.minLevels))))];
-    const since = new Date(Math.min(...scenarioAssignments.map((row) => row.createdAt.getTime())));
     // Only what pass rules read: critical criteria and those with a minimum level.
     const wanted =
       minLevelCriteria.length === 0
         ? Prisma.sql`c."critical" = TRUE`
         : Prisma.sql`(c."critical" = TRUE OR c."criterionId" IN (${Prisma.join(minLevelCriteria)}))`;
-    const rows = await prisma.$queryRaw<(ActivityRow & { id: string })[]>`
-      SELECT a."id", a."userId", a."scenarioSlug", a."startedAt", g."id" AS "gradeId", g."overallScore" AS "score",
-        c."criterionId", c."critical", c."applicable", c."level", c."overrideLevel"
-      FROM "PracticeAttempt" AS a
-      INNER JOIN "User" AS u ON u."id" = a."userId"
+    // Each assignment's own attempts (its scenario, since it was given), found from the assignee's
+    // end of the (userId, scenarioSlug, startedAt) index; one row per attempt, criteria as JSON.
+    const rows = await prisma.$queryRaw<ActivityRow[]>`
+      SELECT a."id", a."userId", a."scenarioSlug", a."startedAt", g."overallScore" AS "score",
+        (SELECT json_group_array(json_array(c."criterionId", c."critical", c."applicable", c."level", c."overrideLevel"))
+          FROM "GradeCriterion" AS c WHERE c."gradeId" = g."id" AND ${wanted}) AS "criteria"
+      FROM "User" AS u
+      CROSS JOIN "Assignment" AS s ON s."userId" = u."id" AND s."kind" = 'scenario' AND s."withdrawnAt" IS NULL
+      CROSS JOIN "PracticeAttempt" AS a ON a."userId" = s."userId" AND a."scenarioSlug" = s."contentSlug" AND a."startedAt" >= s."createdAt"
       LEFT JOIN "PracticeGrade" AS g ON g."attemptId" = a."id"
-      LEFT JOIN "GradeCriterion" AS c ON c."gradeId" = g."id" AND ${wanted}
       WHERE ${onTeam} AND a."source" = 'practice'
-        AND a."scenarioSlug" IN (${Prisma.join([...new Set(scenarioAssignments.map((row) => row.contentSlug))])})
-        AND a."startedAt" >= ${since}`;
+      GROUP BY a."id"`;
     for (const row of rows) {
-      let attempt = attempts.get(row.id);
-      if (!attempt) {
-        attempt = {
-          userId: row.userId,
-          scenarioSlug: row.scenarioSlug,
-          startedAt: new Date(row.startedAt),
-          grade: row.gradeId !== null && row.score !== null ? { overallScore: Number(row.score), criteria: [] } : null,
-        };
-        attempts.set(row.id, attempt);
-      }
-      // SQLite answers booleans as 0/1.
-      if (row.criterionId !== null && attempt.grade)
-        attempt.grade.criteria.push({
-          criterionId: row.criterionId,
-          critical: Boolean(row.critical),
-          applicable: Boolean(row.applicable),
-          level: Number(row.level),
-          overrideLevel: row.overrideLevel === null ? null : Number(row.overrideLevel),
-        });
+      const criteria = row.score === null ? [] : (JSON.parse(row.criteria) as CriterionTuple[]);
+      attempts.set(row.id, {
+        userId: row.userId,
+        scenarioSlug: row.scenarioSlug,
+        startedAt: new Date(row.startedAt),
+        grade:
+          row.score === null
+            ? null
+            : {
+                overallScore: Number(row.score),
+                // SQLite answers booleans as 0/1.
+                criteria: criteria.map(([criterionId, critical, applicable, level, overrideLevel]) => ({
+                  criterionId,
+                  critical: Boolean(critical),
+                  applicable: Boolean(applicable),
+                  level,
+                  overrideLevel,
+                })),
+              },
+      });
     }
   }
 

@@ -26,6 +26,8 @@ export type MixedTrafficResult = {
   max: number;
   /** Request counts per kind of page. */
   mix: Record<string, number>;
+  /** Why requests failed: a status, or the error a request that got no answer ended with. */
+  failures: Record<string, number>;
 };
 
 type Request = { kind: string; path: string; cookie: string; body?: URLSearchParams; onAnswer?: (response: Response) => void };
@@ -120,6 +122,11 @@ export async function runMixedTraffic(options: MixedTrafficOptions): Promise<Mix
   const latencies: number[] = [];
   const mix: Record<string, number> = {};
   let errors = 0;
+  const failures: Record<string, number> = {};
+  const fail = (reason: string) => {
+    errors++;
+    failures[reason] = (failures[reason] ?? 0) + 1;
+  };
   const inFlight: Promise<void>[] = [];
   const interval = 1000 / options.requestsPerSecond;
   const total = Math.round(options.requestsPerSecond * options.seconds);
@@ -140,11 +147,9 @@ export async function runMixedTraffic(options: MixedTrafficOptions): Promise<Mix
           request.onAnswer?.(response);
           latencies.push(performance.now() - sentAt);
           mix[request.kind] = (mix[request.kind] ?? 0) + 1;
-          if (response.status >= 400) errors++;
+          if (response.status >= 400) fail(`status ${response.status}`);
         })
-        .catch(() => {
-          errors++;
-        })
+        .catch((error: Error) => fail(`no answer: ${(error.cause as Error | undefined)?.message ?? error.message}`))
         .finally(() => {
           if (request.body && agent >= 0) conversations[agent].busy = false;
         }),
@@ -161,5 +166,6 @@ export async function runMixedTraffic(options: MixedTrafficOptions): Promise<Mix
     p99: percentile(sorted, 0.99),
     max: sorted[sorted.length - 1] ?? 0,
     mix,
+    failures,
   };
 }

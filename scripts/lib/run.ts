@@ -110,8 +110,8 @@ function newestChange(entry: string): number {
     .reduce((newest, name) => Math.max(newest, newestChange(path.join(entry, name))), stat.mtimeMs);
 }
 
-const BUILD_INPUTS = ["app", "content", "remix.config.js", "package-lock.json", "tsconfig.json"];
-const BUILD_OUTPUTS = ["build/index.js", "build/content/catalog.json"];
+const BUILD_INPUTS = ["app", "content", "server", "remix.config.js", "package-lock.json", "tsconfig.json"];
+const BUILD_OUTPUTS = ["build/index.js", "build/content/catalog.json", "build/server.js"];
 
 /** True when the production build is missing or older than any of its sources. */
 export function buildIsStale(): boolean {

@@ -1,4 +1,4 @@
-// Runs the real production server (server/index.ts over the built app) as its
+// Runs the real production server (server/index.ts as the build compiled it, over the built app) as its
 // own process, for tests of what only a whole server shows: body limits before
 // Remix, headers, memory under hostile requests, a disk that fills up.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -50,7 +50,7 @@ export type RunningServer = {
 };
 
 /** The command line that runs the server in this process, without a wrapper process between. */
-export const SERVER_COMMAND = [process.execPath, "--import", "tsx", "server/index.ts"];
+export const SERVER_COMMAND = [process.execPath, "build/server.js"];
 
 /**
  * Starts the server on a free port and waits until /healthz answers. `command`

@@ -44,6 +44,12 @@ DROP INDEX "GradeCriterion_gradeId_applicable_maxLevel_competency_level_override
 -- CreateIndex
 CREATE INDEX "GradeCriterion_gradeId_applicable_maxLevel_criterionId_competency_level_overrideLevel_idx" ON "GradeCriterion"("gradeId", "applicable", "maxLevel", "criterionId", "competency", "level", "overrideLevel");
 
+-- DropIndex
+DROP INDEX "PracticeAttempt_userId_scenarioSlug_idx";
+
+-- CreateIndex
+CREATE INDEX "PracticeAttempt_userId_scenarioSlug_startedAt_idx" ON "PracticeAttempt"("userId", "scenarioSlug", "startedAt");
+
 -- CreateIndex
 CREATE INDEX "PracticeAttempt_userId_startedAt_idx" ON "PracticeAttempt"("userId", "startedAt");
 
