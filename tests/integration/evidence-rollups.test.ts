@@ -5,7 +5,9 @@
 // rollup tables must hold exactly what `npm run rollups:rebuild` computes from the
 // conversations. The seed is random each run and named in every failure, so a failing
 // sequence can be replayed with ROLLUP_SEED.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Rubric, Scenario } from "~/content/practice-schemas.ts";
 import { rubricsFor } from "~/content/practice.server.ts";
@@ -171,5 +173,33 @@ describe(`evidence rollups (ROLLUP_SEED=${seed})`, () => {
     expect(final.competencies.length).toBeGreaterThan(0);
     expect(final.scenarios.length).toBeGreaterThan(0);
     expect(final.days.length).toBeGreaterThan(0);
+  });
+});
+
+describe("npm run rollups:rebuild", () => {
+  test("puts back rollups that were changed around the app, and says what it rebuilt", { timeout: 60_000 }, async () => {
+    const { members } = await createTeamWithLead({ memberCount: 1 });
+    const { scenario, rubrics } = scenarios[0];
+    await recordScriptedAttempt(members[0].id, scenario, rubrics, {
+      messages: scripts(scenario.slug).competent,
+      seed: 3,
+      startedAt: new Date(Date.now() - 3 * DAY_MS),
+      replySeconds: 30,
+    });
+    const kept = comparable(await rollups());
+    await prisma.competencyRollup.updateMany({ where: { userId: members[0].id }, data: { total: 0 } });
+    await prisma.scenarioRollup.deleteMany({ where: { userId: members[0].id } });
+    await prisma.practiceDay.deleteMany({ where: { userId: members[0].id } });
+
+    const result = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/rebuild-rollups.ts"], {
+      cwd: process.cwd(),
+      encoding: "utf8",
+      env: { ...process.env, NODE_ENV: "test" },
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(
+      /^Rebuilt the evidence rollups in [\d.]+ s: \d+ competency rows, \d+ scenario rows, \d+ practice days\.$/m,
+    );
+    expect(comparable(await rollups())).toEqual(kept);
   });
 });

@@ -10,6 +10,8 @@ import {
   scenarioLift,
   toCsv,
   trainingTime,
+  trainingWindowStart,
+  trendStart,
   weeklyTrend,
   weekStart,
   type GradedDay,
@@ -219,6 +221,17 @@ describe("scenarioLift", () => {
       { scenarioSlug: "late-delivery", agents: 2, repeaters: 2, first: 55, best: 85, latest: 75, lift: 20 },
       { scenarioSlug: "charged-twice", agents: 1, repeaters: 0, first: 40, best: 40, latest: 40, lift: 0 },
     ]);
+  });
+});
+
+describe("trainingWindowStart and trendStart", () => {
+  test("training time counts from a year ago, or from the hire date within the year", () => {
+    expect(trainingWindowStart(daysAgo(900), NOW)).toEqual(daysAgo(365));
+    expect(trainingWindowStart(daysAgo(73), NOW)).toEqual(daysAgo(73));
+  });
+
+  test("the trend starts on the Monday eleven weeks before this week's", () => {
+    expect(trendStart(NOW).toISOString()).toBe("2025-03-24T00:00:00.000Z");
   });
 });
 
