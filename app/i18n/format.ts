@@ -3,15 +3,16 @@
 // wherever the reader is; moments (a reply sent, a grade made) are shown in
 // the reader's own time zone.
 import type { TFunction } from "i18next";
+import { dateTimeFormat, numberFormat } from "~/utils/intl.ts";
 import { intlLocale } from "./locales.ts";
 
 export type Formatter = ReturnType<typeof createFormatter>;
 
 export function createFormatter(locale: string, timeZone: string, t: TFunction) {
   const formatting = intlLocale(locale);
-  const day = new Intl.DateTimeFormat(formatting, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-  const dayOfYear = new Intl.DateTimeFormat(formatting, { day: "numeric", month: "short", timeZone: "UTC" });
-  const moment = new Intl.DateTimeFormat(formatting, {
+  const day = dateTimeFormat(formatting, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  const dayOfYear = dateTimeFormat(formatting, { day: "numeric", month: "short", timeZone: "UTC" });
+  const moment = dateTimeFormat(formatting, {
     day: "numeric",
     month: "short",
     year: "numeric",
@@ -20,13 +21,6 @@ export function createFormatter(locale: string, timeZone: string, t: TFunction) 
     timeZone,
     timeZoneName: "short",
   });
-  const numbers = new Map<string, Intl.NumberFormat>();
-  const numberFormat = (options: Intl.NumberFormatOptions = {}) => {
-    const key = JSON.stringify(options);
-    let format = numbers.get(key);
-    if (!format) numbers.set(key, (format = new Intl.NumberFormat(formatting, options)));
-    return format;
-  };
   return {
     locale,
     timeZone,
@@ -36,9 +30,9 @@ export function createFormatter(locale: string, timeZone: string, t: TFunction) 
     shortDay: (value: Date | string) => dayOfYear.format(new Date(value)),
     /** A moment, in the reader's time zone: "4 Dec 2026, 14:05". */
     dateTime: (value: Date | string) => moment.format(new Date(value)),
-    number: (value: number, options?: Intl.NumberFormatOptions) => numberFormat(options).format(value),
+    number: (value: number, options?: Intl.NumberFormatOptions) => numberFormat(formatting, options).format(value),
     /** A share from 0 to 1: "75%". */
-    percent: (ratio: number) => numberFormat({ style: "percent", maximumFractionDigits: 0 }).format(ratio),
+    percent: (ratio: number) => numberFormat(formatting, { style: "percent", maximumFractionDigits: 0 }).format(ratio),
     /** "45 min", "1 h 20 min", "under a minute"; "—" for none. */
     duration(seconds: number): string {
       if (seconds <= 0) return "—";

@@ -156,10 +156,10 @@ export async function loadVisibleAttempt(request: Request, attemptId: string | u
 export type VisibleAttempt = Awaited<ReturnType<typeof loadVisibleAttempt>>;
 
 /** Stores a grade with its criteria, inside the caller's transaction. */
-export async function storeGrade(tx: Prisma.TransactionClient, attemptId: string, grade: Grade, gradedAt?: Date) {
+export async function storeGrade(tx: Prisma.TransactionClient, attempt: { id: string; userId: string }, grade: Grade, gradedAt?: Date) {
   await tx.practiceGrade.create({
     data: {
-      attemptId,
+      attemptId: attempt.id,
       createdAt: gradedAt,
       overallScore: grade.overallScore,
       passed: grade.passed,
@@ -185,8 +185,7 @@ export async function storeGrade(tx: Prisma.TransactionClient, attemptId: string
       },
     },
   });
-  const { userId } = await tx.practiceAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { userId: true } });
-  await refreshPersonRollups(tx, userId);
+  await refreshPersonRollups(tx, attempt.userId);
 }
 
 type TurnRow = { index: number; speaker: string; text: string; replyMs: number | null };
@@ -322,7 +321,7 @@ export async function replyToCustomer(
           { index: expectedIndex, speaker: "agent", text, replyMs },
           { index: expectedIndex + 1, speaker: "customer", text: words.text, replyMs: null },
         ];
-        await storeGrade(tx, attemptId, gradeAttempt(scenario, rubrics, turns, outcome, redLines));
+        await storeGrade(tx, { id: attemptId, userId }, gradeAttempt(scenario, rubrics, turns, outcome, redLines));
       } else {
         await refreshPracticeDay(tx, userId, attempt.startedAt);
       }
@@ -398,7 +397,7 @@ export async function endAttempt(
     if (!attempt) return { status: "not-found" };
     if (attempt.status !== ACTIVE) return { status: "ended" };
     await tx.practiceAttempt.update({ where: { id: attemptId }, data: { status: "ended", endedAt: now } });
-    await storeGrade(tx, attemptId, gradeAttempt(scenario, rubrics, attempt.turns, "ended", redLines));
+    await storeGrade(tx, { id: attemptId, userId }, gradeAttempt(scenario, rubrics, attempt.turns, "ended", redLines));
     return { status: "ok", graded: true };
   });
   return afterGrading(attemptId, userId, result, scenario, rubrics);
@@ -500,7 +499,7 @@ export async function recordScriptedAttempt(
       select: { id: true },
     });
     // Graded as it ends, so every page dates the attempt the same way.
-    await storeGrade(tx, attempt.id, gradeAttempt(scenario, rubrics, rows, outcome, []), endedAt);
+    await storeGrade(tx, { id: attempt.id, userId }, gradeAttempt(scenario, rubrics, rows, outcome, []), endedAt);
   });
 }
 

@@ -148,7 +148,7 @@ async function storeConversation(
           ticket: { update: ticketData },
         },
       });
-      await storeGrade(tx, existing.attemptId, maskedGrade, endedAt);
+      await storeGrade(tx, { id: existing.attemptId, userId: agentId }, maskedGrade, endedAt);
       // Given to another agent in the helpdesk: the first one's evidence loses it.
       if (existing.attempt.userId !== agentId) await refreshPersonRollups(tx, existing.attempt.userId);
       return "updated";
@@ -170,7 +170,7 @@ async function storeConversation(
       },
       select: { id: true },
     });
-    await storeGrade(tx, attempt.id, maskedGrade, endedAt);
+    await storeGrade(tx, { id: attempt.id, userId: agentId }, maskedGrade, endedAt);
     return "created";
   });
 }

@@ -42,6 +42,30 @@ describe("SQLite settings", () => {
   });
 });
 
+describe("prepared statements kept by the connection", () => {
+  test("a statement used again binds its own values, in and out of transactions", async () => {
+    const users = await Promise.all([createUser(), createUser(), createUser()]);
+    for (const user of [...users, ...users]) {
+      expect(await prisma.user.findUnique({ where: { id: user.id }, select: { email: true } })).toEqual({ email: user.email });
+    }
+    const inTransaction = await prisma.$transaction(async (tx) =>
+      Promise.all(users.map((user) => tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true } }))),
+    );
+    expect(inTransaction.map((row) => row.id)).toEqual(users.map((user) => user.id));
+  });
+
+  test("answers stay right after more distinct statements than are kept", async () => {
+    const users = await Promise.all(Array.from({ length: 3 }, () => createUser()));
+    const ids = users.map((user) => user.id);
+    // Each list length is a different SQL text ("IN (?, ?, …)"), so this cycles the whole store.
+    for (let length = 1; length <= 600; length += 1) {
+      const wanted = Array.from({ length }, (_, index) => (index < ids.length ? ids[index] : `missing-${index}`));
+      expect(await prisma.user.count({ where: { id: { in: wanted } } })).toBe(Math.min(length, ids.length));
+    }
+    expect(await prisma.user.count({ where: { id: { in: ids.slice(0, 2) } } })).toBe(2);
+  });
+});
+
 describe("healthz", () => {
   test("answers 200 with status ok when the database answers, and is not cached", async () => {
     const outcome = await callRoute<{ status: string; database: string }>(healthz, { request: get("/healthz") });

@@ -1,11 +1,12 @@
 // The calendar arithmetic of 1:1 coaching sessions and their action items. Pure: no I/O.
 import { parseCalendarDay } from "~/domain/fields.ts";
+import { dateTimeFormat } from "~/utils/intl.ts";
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
 /** The zone's calendar and clock at this instant, as zero-padded numeric strings. */
 export function wallClockParts(instant: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = dateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",

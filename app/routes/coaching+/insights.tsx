@@ -13,11 +13,12 @@ import { BENCHMARK_TRAINING_DAYS, TRAINING_DAY_HOURS, TREND_WEEKS } from "~/engi
 import { intlLocale } from "~/i18n/locales.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useFormat } from "~/i18n/use-format.ts";
+import { dateTimeFormat } from "~/utils/intl.ts";
 import { loadInsights } from "./insights-data.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { locale, t, teams, team, scopeName, insights, competencyNames, scenarioTitles, table } = await loadInsights(request);
-  const weekLabel = new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "short", timeZone: "UTC" });
+  const weekLabel = dateTimeFormat(intlLocale(locale), { day: "numeric", month: "short", timeZone: "UTC" });
   return {
     teams: teams.map((candidate) => ({ value: candidate.id, label: candidate.name })),
     team,
