@@ -35,26 +35,36 @@ type UserAttributes = {
   timeZone: string;
 };
 
+type SessionUserRow = Omit<UserAttributes, "ledTeamIds"> & {
+  sessionId: string;
+  userId: string;
+  expiresAt: Date | string;
+  ledTeamIds: string;
+};
+
 // A small adapter over our Prisma client: keeps one connection and our schema's names.
 const sessionAdapter: Adapter = {
+  // One statement: it runs on every page view, and Prisma's include would take three.
   async getSessionAndUser(sessionId) {
-    const row = await prisma.session.findUnique({
-      where: { id: sessionId },
-      include: { user: { include: { ledTeams: { select: { id: true } } } } },
-    });
-    if (!row || row.user.deactivatedAt) return [null, null];
-    const session: DatabaseSession = { id: row.id, userId: row.userId, expiresAt: row.expiresAt, attributes: {} };
+    const [row] = await prisma.$queryRaw<SessionUserRow[]>`
+      SELECT s."id" AS "sessionId", s."expiresAt", u."id" AS "userId", u."email", u."name", u."role", u."level",
+        u."teamId", u."locale", u."timeZone",
+        (SELECT json_group_array(t."id") FROM "Team" AS t WHERE t."leadId" = u."id") AS "ledTeamIds"
+      FROM "Session" AS s INNER JOIN "User" AS u ON u."id" = s."userId"
+      WHERE s."id" = ${sessionId} AND u."deactivatedAt" IS NULL`;
+    if (!row) return [null, null];
+    const session: DatabaseSession = { id: row.sessionId, userId: row.userId, expiresAt: new Date(row.expiresAt), attributes: {} };
     const attributes: UserAttributes = {
-      email: row.user.email,
-      name: row.user.name,
-      role: row.user.role as Role,
-      level: row.user.level,
-      teamId: row.user.teamId,
-      ledTeamIds: row.user.ledTeams.map((team) => team.id),
-      locale: row.user.locale,
-      timeZone: row.user.timeZone,
+      email: row.email,
+      name: row.name,
+      role: row.role as Role,
+      level: row.level,
+      teamId: row.teamId,
+      ledTeamIds: JSON.parse(row.ledTeamIds) as string[],
+      locale: row.locale,
+      timeZone: row.timeZone,
     };
-    const user: DatabaseUser = { id: row.user.id, attributes };
+    const user: DatabaseUser = { id: row.userId, attributes };
     return [session, user];
   },
   async getUserSessions(userId) {
@@ -105,18 +115,33 @@ export function toViewer(user: SessionUser): Viewer {
 
 type SessionLookup = { user: SessionUser; refreshedCookie: string | null } | { user: null; refreshedCookie: string | null };
 
+async function lookUpSession(sessionId: string): Promise<SessionLookup> {
+  const { session, user } = await lucia.validateSession(sessionId);
+  if (!session) return { user: null, refreshedCookie: lucia.createBlankSessionCookie().serialize() };
+  const refreshedCookie = session.fresh ? lucia.createSessionCookie(session.id).serialize() : null;
+  return { user, refreshedCookie };
+}
+
+// The root loader and the page's loaders ask at the same moment, each with its own copy of the
+// request, so a lookup still in flight answers every read of the same session. Never for an
+// action: it may sign someone out or change them, and what runs after it must see that.
+const lookupsInFlight = new Map<string, Promise<SessionLookup>>();
+
 /**
  * Reads the session cookie. `refreshedCookie` is set when the session was
  * extended (sliding expiry) or found invalid (the cookie must be cleared);
  * the root loader sends it back so every page view keeps the session alive.
  */
-export async function readSession(request: Request): Promise<SessionLookup> {
+export function readSession(request: Request): Promise<SessionLookup> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
-  if (!sessionId) return { user: null, refreshedCookie: null };
-  const { session, user } = await lucia.validateSession(sessionId);
-  if (!session) return { user: null, refreshedCookie: lucia.createBlankSessionCookie().serialize() };
-  const refreshedCookie = session.fresh ? lucia.createSessionCookie(session.id).serialize() : null;
-  return { user, refreshedCookie };
+  if (!sessionId) return Promise.resolve({ user: null, refreshedCookie: null });
+  if (request.method !== "GET" && request.method !== "HEAD") return lookUpSession(sessionId);
+  let lookup = lookupsInFlight.get(sessionId);
+  if (!lookup) {
+    lookup = lookUpSession(sessionId).finally(() => lookupsInFlight.delete(sessionId));
+    lookupsInFlight.set(sessionId, lookup);
+  }
+  return lookup;
 }
 
 export async function getOptionalUser(request: Request): Promise<SessionUser | null> {

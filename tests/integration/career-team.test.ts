@@ -7,13 +7,9 @@ import { beforeAll, describe, expect, test, vi } from "vitest";
 // The app's own client is swapped for one that counts SQL statements before any module opens it.
 const statements = vi.hoisted(() => ({ sql: [] as string[] }));
 
-vi.mock("~/utils/db.server.ts", async (importOriginal) => {
-  const { createCountingPrismaClient } = await import("../../scripts/lib/counting-prisma.ts");
-  return {
-    ...(await importOriginal<typeof import("~/utils/db.server.ts")>()),
-    prisma: createCountingPrismaClient(process.env.DATABASE_URL!, statements.sql),
-  };
-});
+vi.mock("~/utils/db.server.ts", async (importOriginal) =>
+  (await import("./counting-database.ts")).countingDatabase(importOriginal, statements.sql),
+);
 
 import { getCareerContent } from "~/content/career.server.ts";
 import { nominate } from "~/models/nomination.server.ts";
