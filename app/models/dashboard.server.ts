@@ -38,6 +38,58 @@ async function competencyNames() {
 // ---------------------------------------------------------------------------
 // Agent
 
+// Raw queries answer dates as stored (text or epoch milliseconds), booleans as 0/1 and integers as bigint.
+const toDate = (value: Date | string) => new Date(value);
+
+type GradedPracticeRow = {
+  id: string;
+  scenarioSlug: string;
+  startedAt: Date | string;
+  endedAt: Date | string | null;
+  overallScore: number | bigint;
+  passed: boolean | number;
+  /** JSON: [competency, final level, maximum level][] of the applicable criteria. */
+  criteria: string;
+};
+
+/**
+ * The newest graded practice conversations, each with its applicable criteria (a lead's override
+ * as the level), in one statement: the home page runs it on every view.
+ */
+async function latestGradedPractice(userId: string) {
+  const rows = await prisma.$queryRaw<GradedPracticeRow[]>`
+    SELECT a."id", a."scenarioSlug", a."startedAt", a."endedAt", g."overallScore", g."passed",
+      (SELECT json_group_array(json_array(c."competency", COALESCE(c."overrideLevel", c."level"), c."maxLevel"))
+        FROM "GradeCriterion" AS c WHERE c."gradeId" = g."id" AND c."applicable" = TRUE AND c."maxLevel" > 0) AS "criteria"
+    FROM "PracticeAttempt" AS a INNER JOIN "PracticeGrade" AS g ON g."attemptId" = a."id"
+    WHERE a."userId" = ${userId} AND a."source" = ${PRACTICE_ONLY.source}
+    ORDER BY a."startedAt" DESC, a."id" DESC
+    LIMIT ${SKILL_ATTEMPTS}`;
+  return rows.map((row) => ({
+    id: row.id,
+    scenarioSlug: row.scenarioSlug,
+    at: toDate(row.endedAt ?? row.startedAt),
+    overallScore: Number(row.overallScore),
+    passed: Boolean(row.passed),
+    criteria: (JSON.parse(row.criteria) as [string, number, number][]).map(([competency, level, maxLevel]) => ({
+      competency,
+      level,
+      overrideLevel: null,
+      maxLevel,
+    })),
+  }));
+}
+
+async function nextCoachingSession(agentId: string, now: Date) {
+  const [session] = await prisma.$queryRaw<{ id: string; scheduledAt: Date | string; leadName: string }[]>`
+    SELECT s."id", s."scheduledAt", l."name" AS "leadName"
+    FROM "CoachingSession" AS s INNER JOIN "User" AS l ON l."id" = s."leadId"
+    WHERE s."agentId" = ${agentId} AND s."scheduledAt" >= ${now}
+    ORDER BY s."scheduledAt" ASC, s."id" ASC
+    LIMIT 1`;
+  return session ?? null;
+}
+
 async function loadAgentDashboard(
   userId: string,
   { newHire, timeZone, locale }: { newHire: boolean; timeZone: string; locale: Locale },
@@ -51,11 +103,7 @@ async function loadAgentDashboard(
       orderBy: [{ startedAt: "desc" }, { id: "desc" }],
       select: { id: true, scenarioSlug: true, startedAt: true },
     }),
-    prisma.coachingSession.findFirst({
-      where: { agentId: userId, scheduledAt: { gte: now } },
-      orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
-      select: { id: true, scheduledAt: true, lead: { select: { name: true } } },
-    }),
+    nextCoachingSession(userId, now),
     prisma.actionItem.findMany({
       where: { completedAt: null, session: { agentId: userId } },
       orderBy: [{ dueAt: "asc" }, { id: "asc" }],
@@ -63,27 +111,7 @@ async function loadAgentDashboard(
       select: { id: true, text: true, dueAt: true, sessionId: true },
     }),
     prisma.actionItem.count({ where: { completedAt: null, session: { agentId: userId } } }),
-    prisma.practiceAttempt.findMany({
-      where: { userId, ...PRACTICE_ONLY, grade: { isNot: null } },
-      orderBy: [{ startedAt: "desc" }, { id: "desc" }],
-      take: SKILL_ATTEMPTS,
-      select: {
-        id: true,
-        scenarioSlug: true,
-        endedAt: true,
-        startedAt: true,
-        grade: {
-          select: {
-            overallScore: true,
-            passed: true,
-            criteria: {
-              where: { applicable: true, maxLevel: { gt: 0 } },
-              select: { competency: true, level: true, overrideLevel: true, maxLevel: true },
-            },
-          },
-        },
-      },
-    }),
+    latestGradedPractice(userId),
     competencyNames(),
     nearestNextLevel(userId, now, locale),
     countProposalsAwaiting(userId),
@@ -94,7 +122,7 @@ async function loadAgentDashboard(
   const shown = open.slice(0, DASHBOARD_LIST_SIZE);
   const latest = graded.slice(0, RECENT_ATTEMPTS);
   const skill = nextSkill(
-    graded.flatMap((attempt) => attempt.grade!.criteria),
+    graded.flatMap((attempt) => attempt.criteria),
     index.scenarioOrder.map((slug) => ({ slug, competencies: index.scenarios.get(slug)!.competencies })),
   );
 
@@ -132,7 +160,7 @@ async function loadAgentDashboard(
       ? { id: active.id, title: contentTitle(index, "scenario", active.scenarioSlug), startedAt: active.startedAt.toISOString() }
       : null,
     nextSession: nextSession
-      ? { id: nextSession.id, scheduledAt: nextSession.scheduledAt.toISOString(), lead: nextSession.lead.name }
+      ? { id: nextSession.id, scheduledAt: toDate(nextSession.scheduledAt).toISOString(), lead: nextSession.leadName }
       : null,
     actionItems: {
       total: openActionItems,
@@ -148,11 +176,11 @@ async function loadAgentDashboard(
       items: latest.map((attempt) => ({
         id: attempt.id,
         title: contentTitle(index, "scenario", attempt.scenarioSlug),
-        at: (attempt.endedAt ?? attempt.startedAt).toISOString(),
-        score: attempt.grade!.overallScore,
-        passed: attempt.grade!.passed,
+        at: attempt.at.toISOString(),
+        score: attempt.overallScore,
+        passed: attempt.passed,
       })),
-      trend: scoreTrend(latest.map((attempt) => attempt.grade!.overallScore).reverse()),
+      trend: scoreTrend(latest.map((attempt) => attempt.overallScore).reverse()),
     },
     nextSkill: skill
       ? {
@@ -373,31 +401,43 @@ async function loadAdminDashboard(viewer: Viewer, now = new Date()) {
 
 // ---------------------------------------------------------------------------
 
+type DashboardPersonRow = {
+  name: string;
+  role: string;
+  hireDate: Date | string;
+  timeZone: string;
+  locale: string;
+  teamName: string | null;
+  leadName: string | null;
+  /** JSON: the names of the teams they lead, in order. */
+  ledTeams: string;
+};
+
+/** Who the dashboard greets, their team and its lead or the teams they lead, in one statement. */
+async function dashboardPerson(userId: string) {
+  const [row] = await prisma.$queryRaw<DashboardPersonRow[]>`
+    SELECT u."name", u."role", u."hireDate", u."timeZone", u."locale", t."name" AS "teamName", l."name" AS "leadName",
+      (SELECT json_group_array(led."name" ORDER BY led."name") FROM "Team" AS led WHERE led."leadId" = u."id") AS "ledTeams"
+    FROM "User" AS u LEFT JOIN "Team" AS t ON t."id" = u."teamId" LEFT JOIN "User" AS l ON l."id" = t."leadId"
+    WHERE u."id" = ${userId}`;
+  if (!row) throw new Error(`No person ${userId}`);
+  return { ...row, hireDate: toDate(row.hireDate), ledTeams: JSON.parse(row.ledTeams) as string[] };
+}
+
 /**
  * The signed-in person's home dashboard: who they are, and the cards for their role. New hires
  * are agents in their first weeks; they also see their onboarding path.
  */
 export async function loadDashboard(viewer: Viewer, now = new Date()) {
-  const person = await prisma.user.findUniqueOrThrow({
-    where: { id: viewer.id },
-    select: {
-      name: true,
-      role: true,
-      hireDate: true,
-      timeZone: true,
-      locale: true,
-      team: { select: { name: true, lead: { select: { name: true } } } },
-      ledTeams: { orderBy: { name: "asc" }, select: { name: true } },
-    },
-  });
+  const person = await dashboardPerson(viewer.id);
   const role = person.role as Role;
   const newHire = role === "agent" && isNewHire(person.hireDate, now);
   const me = {
     firstName: person.name.split(" ")[0],
     newHire,
     timeZone: person.timeZone,
-    teams: person.team ? [person.team.name] : person.ledTeams.map((team) => team.name),
-    lead: person.team?.lead?.name ?? null,
+    teams: person.teamName !== null ? [person.teamName] : person.ledTeams,
+    lead: person.leadName,
   };
   if (role === "admin") return { me, role, admin: await loadAdminDashboard(viewer, now) } as const;
   if (role === "lead") return { me, role, lead: await loadLeadDashboard(viewer, person.timeZone, now) } as const;
