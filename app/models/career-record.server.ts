@@ -2,7 +2,7 @@ import { z } from "zod";
 import { LevelSchema, type Level, type Role } from "~/domain/people.ts";
 import type { CareerAttempt, CareerEvidence } from "~/engine/career/evaluate.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
-import { prisma } from "~/utils/db.server.ts";
+import { prisma, rawDate } from "~/utils/db.server.ts";
 import { groupBy } from "~/utils/group-by.ts";
 import { jsonColumn } from "~/utils/json-column.ts";
 
@@ -57,9 +57,6 @@ type LevelEventRow = { targetId: string; details: string; createdAt: Date | stri
 type MentoringRow = { id: string; mentorId: string; menteeId: string; menteeName: string };
 type NominationRow = { agentId: string; level: string; status: string; createdAt: Date | string; byName: string };
 
-// Raw queries answer dates as stored (text or epoch milliseconds), booleans as 0/1 and integers as bigint.
-const toDate = (value: Date | string) => new Date(value);
-
 /** The evaluator's per-criterion input, fed one already-averaged "criterion" per competency on a 0–2 scale. */
 function attemptsFrom(rows: AttemptRow[], difficultyOf: DifficultyOf): CareerAttempt[] {
   return rows.flatMap((row): CareerAttempt[] => {
@@ -76,7 +73,7 @@ function attemptsFrom(rows: AttemptRow[], difficultyOf: DifficultyOf): CareerAtt
         source: real ? "real" : "practice",
         reviewed: Boolean(row.reviewed),
         passed: Boolean(row.passed),
-        startedAt: toDate(row.startedAt),
+        startedAt: rawDate(row.startedAt),
         criteria: competencies.map(([competency, level]) => ({
           competency,
           level: Number(level),
@@ -159,25 +156,25 @@ async function loadCareerRecords(who: Prisma.Sql, difficultyOf: DifficultyOf): P
 
   return new Map(
     personRows.map((person) => {
-      const hireDate = toDate(person.hireDate);
+      const hireDate = rawDate(person.hireDate);
       const history = (historyBy.get(person.id) ?? []).map((event): LevelChange => {
         const { from, to } = LevelChangeColumn.read(event.details);
-        return { from, to, at: toDate(event.createdAt) };
+        return { from, to, at: rawDate(event.createdAt) };
       });
       const lastChange = history[history.length - 1];
       const nominations = (nominationsBy.get(person.id) ?? []).map((row) => ({
         level: row.level as Level,
         status: row.status,
         by: row.byName,
-        at: toDate(row.createdAt),
+        at: rawDate(row.createdAt),
       }));
       const pending = nominations.find((nomination) => nomination.status === "pending");
       const evidence: CareerEvidence = {
-        completedModules: (progressBy.get(person.id) ?? []).map((row) => ({ slug: row.moduleSlug, completedAt: toDate(row.completedAt) })),
+        completedModules: (progressBy.get(person.id) ?? []).map((row) => ({ slug: row.moduleSlug, completedAt: rawDate(row.completedAt) })),
         attempts: attemptsFrom(attemptsBy.get(person.id) ?? [], difficultyOf),
         coachingSessions: (sessionsBy.get(person.id) ?? []).map((session) => ({
           id: session.id,
-          scheduledAt: toDate(session.scheduledAt),
+          scheduledAt: rawDate(session.scheduledAt),
         })),
         mentoring: (mentoringBy.get(person.id) ?? []).map((row) => ({
           pairingId: row.id,

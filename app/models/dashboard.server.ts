@@ -10,7 +10,7 @@ import { pathProgress } from "~/engine/learning/progress.ts";
 import { isNewHire, NEW_HIRE_DAYS } from "~/engine/people/tenure.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { type Locale, readerLocale } from "~/i18n/locales.ts";
-import { prisma } from "~/utils/db.server.ts";
+import { prisma, rawDate } from "~/utils/db.server.ts";
 import { ASSIGNMENT_ROW_SELECT, assignmentStatuses, listMyAssignments } from "./assignment.server.ts";
 import { nearestNextLevel } from "./career-view.server.ts";
 import { contentLink, contentTitle, loadContentIndex, type ContentIndex } from "./content-index.server.ts";
@@ -37,9 +37,6 @@ async function competencyNames() {
 
 // ---------------------------------------------------------------------------
 // Agent
-
-// Raw queries answer dates as stored (text or epoch milliseconds), booleans as 0/1 and integers as bigint.
-const toDate = (value: Date | string) => new Date(value);
 
 type GradedPracticeRow = {
   id: string;
@@ -68,7 +65,7 @@ async function latestGradedPractice(userId: string) {
   return rows.map((row) => ({
     id: row.id,
     scenarioSlug: row.scenarioSlug,
-    at: toDate(row.endedAt ?? row.startedAt),
+    at: rawDate(row.endedAt ?? row.startedAt),
     overallScore: Number(row.overallScore),
     passed: Boolean(row.passed),
     criteria: (JSON.parse(row.criteria) as [string, number, number][]).map(([competency, level, maxLevel]) => ({
@@ -160,7 +157,7 @@ async function loadAgentDashboard(
       ? { id: active.id, title: contentTitle(index, "scenario", active.scenarioSlug), startedAt: active.startedAt.toISOString() }
       : null,
     nextSession: nextSession
-      ? { id: nextSession.id, scheduledAt: toDate(nextSession.scheduledAt).toISOString(), lead: nextSession.leadName }
+      ? { id: nextSession.id, scheduledAt: rawDate(nextSession.scheduledAt).toISOString(), lead: nextSession.leadName }
       : null,
     actionItems: {
       total: openActionItems,
@@ -421,7 +418,7 @@ async function dashboardPerson(userId: string) {
     FROM "User" AS u LEFT JOIN "Team" AS t ON t."id" = u."teamId" LEFT JOIN "User" AS l ON l."id" = t."leadId"
     WHERE u."id" = ${userId}`;
   if (!row) throw new Error(`No person ${userId}`);
-  return { ...row, hireDate: toDate(row.hireDate), ledTeams: JSON.parse(row.ledTeams) as string[] };
+  return { ...row, hireDate: rawDate(row.hireDate), ledTeams: JSON.parse(row.ledTeams) as string[] };
 }
 
 /**

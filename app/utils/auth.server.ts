@@ -9,7 +9,7 @@ import type { Viewer } from "~/engine/access/people.ts";
 import { loginWait, THROTTLE_POLICIES } from "~/engine/security/throttle.ts";
 import { clearFailures, readFailureCounts, recordFailures } from "~/models/throttle.server.ts";
 import { findTrustedDevice, TRUSTED_DEVICE_LIFETIME_DAYS, trustDevice } from "~/models/trusted-device.server.ts";
-import { prisma } from "./db.server.ts";
+import { prisma, rawDate } from "./db.server.ts";
 import { env } from "./env.server.ts";
 import { safeRedirect } from "./safe-redirect.ts";
 
@@ -53,7 +53,7 @@ const sessionAdapter: Adapter = {
       FROM "Session" AS s INNER JOIN "User" AS u ON u."id" = s."userId"
       WHERE s."id" = ${sessionId} AND u."deactivatedAt" IS NULL`;
     if (!row) return [null, null];
-    const session: DatabaseSession = { id: row.sessionId, userId: row.userId, expiresAt: new Date(row.expiresAt), attributes: {} };
+    const session: DatabaseSession = { id: row.sessionId, userId: row.userId, expiresAt: rawDate(row.expiresAt), attributes: {} };
     const attributes: UserAttributes = {
       email: row.email,
       name: row.name,

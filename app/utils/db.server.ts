@@ -182,6 +182,10 @@ export function createPrismaClient(url: string): PrismaClient {
   return failFastOnStorageErrors(new PrismaClient({ adapter: sqliteAdapter(url) }));
 }
 
+// $queryRaw answers a date as it is stored (text or epoch milliseconds), a boolean as 0/1 and an
+// integer as a bigint; a model reading raw rows turns them back with these.
+export const rawDate = (value: Date | string): Date => new Date(value);
+
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 // One client per process, kept across development rebuilds.
