@@ -43,6 +43,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe",
-    env: { PORT: String(PORT), DATABASE_URL: `file:./${E2E_DATABASE}`, NODE_ENV: "production" },
+    // Request lines would bury the test report; warnings and errors still show.
+    env: { PORT: String(PORT), DATABASE_URL: `file:./${E2E_DATABASE}`, NODE_ENV: "production", LOG_LEVEL: "warn" },
   },
 });

@@ -1,12 +1,20 @@
 import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
+import {
+  createReadableStreamFromReadable,
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type EntryContext,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { renderingInstance } from "./i18n/i18next.server.ts";
 import { DEFAULT_LOCALE, isLocale } from "./i18n/locales.ts";
+import { currentRequestId, logger } from "./utils/logger.server.ts";
 import { NonceProvider } from "./utils/nonce-provider.ts";
+import { RequestReferenceProvider } from "./utils/request-reference.tsx";
 
 const ABORT_DELAY_MS = 5000;
 
@@ -34,7 +42,9 @@ export default async function handleRequest(
     const { pipe, abort } = renderToPipeableStream(
       <I18nextProvider i18n={i18n}>
         <NonceProvider value={nonce}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
+          <RequestReferenceProvider value={currentRequestId() ?? null}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
+          </RequestReferenceProvider>
         </NonceProvider>
       </I18nextProvider>,
       {
@@ -51,7 +61,7 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logger.error({ err: error }, "Rendering the page failed");
         },
       },
     );
@@ -59,5 +69,14 @@ export default async function handleRequest(
   });
 }
 
-// Read by server/index.ts at shutdown: a production server should report zero.
+/** Errors thrown by loaders and actions (not responses they throw on purpose), with their stack, in the log only. */
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return;
+  logger.error({ err: error }, "A loader or action failed");
+}
+
+// Read by server/index.ts, which is bundled apart from the app: one logger and request context for both, the
+// database to close at shutdown, and the count of MDX compiles (a production server should report zero).
 export { contentCompileCount } from "./content/modules.server.ts";
+export { logger, requestContext } from "./utils/logger.server.ts";
+export { closeDatabase } from "./utils/db.server.ts";

@@ -16,7 +16,9 @@ import stylesheet from "./styles/app.css";
 import "./styles/dashboard.css";
 import "./styles/practice.css";
 import { readSession } from "./utils/auth.server.ts";
+import { logger } from "./utils/logger.server.ts";
 import { useNonce } from "./utils/nonce-provider.ts";
+import { RequestReferenceMeta } from "./utils/request-reference.tsx";
 
 export const links: LinksFunction = () => [
   // app.css holds the tokens and primitives; the CSS bundle after it, the self-hosted typeface and the area stylesheets.
@@ -38,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       await refreshRemindersOnVisit(user.id);
     } catch (error) {
       // Reminders are a courtesy: failing to refresh them must not take every page down with it.
-      console.error("Could not refresh reminders", error);
+      logger.error({ err: error }, "Could not refresh reminders");
     }
     shellUser = { name: user.name, role: user.role, unreadNotifications: await unreadCount(user.id) };
   }
@@ -63,6 +65,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <link rel="preload" as="fetch" href={catalogUrl(locale, version)} crossOrigin="anonymous" />
+        <RequestReferenceMeta />
         <Meta />
         <Links />
       </head>

@@ -1,7 +1,8 @@
 // The production (and development) HTTP server: Express in front of the Remix
-// build, adding what must run before any route: security headers with a
-// per-response script nonce, the Origin check for state-changing requests, and
-// static assets.
+// build, adding what must run before any route: a request id and a log line per
+// request, security headers with a per-response script nonce, the Origin check
+// for state-changing requests, and static assets. It marks the database as
+// served while it runs and, asked to stop, drains before it closes the database.
 import crypto from "node:crypto";
 import path from "node:path";
 import url from "node:url";
@@ -12,18 +13,59 @@ import express from "express";
 import helmet from "helmet";
 import onHeaders from "on-headers";
 import { IMPORT_BODY_BYTES, IMPORT_PATH, IMPORT_PROGRESS_PATH } from "../app/domain/imports.ts";
+import type * as Entry from "../app/entry.server.tsx";
 import { readEnvOrExit } from "../app/utils/env.server.ts";
 import { FORM_LIMITS } from "../app/utils/form-limits.ts";
 import { DEFAULT_CACHE_CONTROL, isAllowedOrigin, PERMISSIONS_POLICY } from "../app/utils/http.server.ts";
+import { loggablePath, requestIdFrom } from "../app/utils/request-log.ts";
+import { markServing } from "../app/utils/serving.server.ts";
+import { databaseFile } from "../scripts/lib/run.ts";
 
 const env = readEnvOrExit();
 
 const BUILD_PATH = path.resolve("build/index.js");
 const build = (await import(url.pathToFileURL(BUILD_PATH).href)) as ServerBuild;
+// The app's own logger and request context, so lines written here and in routes are one stream.
+const { logger, requestContext, closeDatabase, contentCompileCount } = build.entry.module as unknown as typeof Entry;
 
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", env.TRUST_PROXY);
+
+let draining = false;
+let inFlight = 0;
+const drained = new EventTarget();
+
+app.use((req, res, next) => {
+  const record = { id: requestIdFrom(req.get("x-request-id"), () => crypto.randomBytes(9).toString("base64url")) };
+  res.setHeader("X-Request-Id", record.id);
+  const started = performance.now();
+  inFlight += 1;
+  res.once("close", () => {
+    inFlight -= 1;
+    const line = {
+      method: req.method,
+      path: loggablePath(req.path),
+      status: res.statusCode,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      ...(res.writableFinished ? {} : { aborted: true }),
+    };
+    requestContext.run(record, () => logger[res.statusCode >= 500 ? "error" : "info"](line, "request"));
+    if (inFlight === 0) drained.dispatchEvent(new Event("idle"));
+  });
+  requestContext.run(record, next);
+});
+
+// While stopping, requests already running finish; new ones are told to come back, and the
+// health check says so, so a load balancer sends them to another server.
+app.use((req, res, next) => {
+  if (!draining) return next();
+  res.setHeader("Connection", "close");
+  res.setHeader("Cache-Control", "no-store");
+  if (req.path === "/healthz") return void res.status(503).json({ status: "draining" });
+  res.setHeader("Retry-After", "5");
+  res.status(503).type("text/plain").send("Frontline is restarting. Try again in a few seconds.");
+});
 
 // Every body must say its length, and no more than a form can hold (or, on the
 // import page, a file of conversations), before anything reads it. A refused body
@@ -98,22 +140,41 @@ app.all(
   }),
 );
 
+const unmarkServing = markServing(databaseFile(env.DATABASE_URL));
 const server = app.listen(env.PORT, () => {
-  console.log(`Frontline is ready on http://localhost:${env.PORT}`);
+  logger.info({ port: env.PORT }, `Frontline is ready on http://localhost:${env.PORT}`);
   if (env.NODE_ENV === "development") broadcastDevReady(build);
 });
 server.on("error", (error: NodeJS.ErrnoException) => {
   const reason = error.code === "EADDRINUSE" ? `port ${env.PORT} is already in use; stop the other server or set PORT.` : error.message;
-  console.error(`Frontline can't start: ${reason}`);
+  logger.fatal(`Frontline can't start: ${reason}`);
+  unmarkServing();
   process.exit(1);
 });
 
-const { contentCompileCount } = build.entry.module as { contentCompileCount?: () => number };
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    console.log(`Shutting down; MDX compiles during this run: ${contentCompileCount?.() ?? "unknown"}`);
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
+/**
+ * Lets the requests in flight finish (cutting off any still running when the
+ * timeout ends) while new ones are turned away, then stops listening, closes
+ * the database and exits.
+ */
+async function shutDown(signal: string): Promise<void> {
+  draining = true;
+  logger.info({ signal, inFlight }, "Stopping: finishing the requests in flight");
+  const finished = new Promise<boolean>((resolve) => {
+    if (inFlight === 0) resolve(true);
+    drained.addEventListener("idle", () => resolve(true), { once: true });
   });
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), env.SHUTDOWN_TIMEOUT_SECONDS * 1000).unref());
+  if (!(await Promise.race([finished, timeout]))) {
+    logger.warn({ inFlight }, `Requests still running after ${env.SHUTDOWN_TIMEOUT_SECONDS} s were cut off`);
+  }
+  server.close();
+  server.closeAllConnections();
+  await closeDatabase();
+  unmarkServing();
+  logger.info(`Stopped; MDX compiles during this run: ${contentCompileCount()}`);
+  logger.flush();
+  process.exit(0);
 }
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void shutDown(signal));

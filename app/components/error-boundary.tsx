@@ -1,7 +1,9 @@
 import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { House } from "lucide-react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { translateMessage } from "~/i18n/message.ts";
+import { useRequestReference } from "~/utils/request-reference.tsx";
 import { ButtonLink } from "./ui/button.tsx";
 
 const TITLED_STATUSES = new Set([400, 403, 404, 405, 413, 415, 429, 503]);
@@ -20,12 +22,19 @@ export function GeneralErrorBoundary() {
   const title = t(`common:errors.title.${TITLED_STATUSES.has(status) ? status : "other"}`);
   const explanation = isRouteErrorResponse(error) ? messageOf(error.data) : t("common:errors.unexpected");
   const message = explanation ? translateMessage(t, explanation) : null;
-  if (!isRouteErrorResponse(error)) console.error(error);
+  const reference = useRequestReference();
+  useEffect(() => {
+    // The server has logged it with its stack; this is for whoever has the browser's console open.
+    if (!isRouteErrorResponse(error)) console.error(error);
+  }, [error]);
   return (
     <div className="empty-state" role="alert">
       <p className="muted">{t("common:errors.status", { status })}</p>
       <h1>{title}</h1>
       {message ? <p>{message}</p> : null}
+      {status >= 500 ? (
+        <p className="muted">{reference ? t("common:errors.reference", { reference }) : t("common:errors.reloadForReference")}</p>
+      ) : null}
       <ButtonLink to="/" icon={House}>
         {t("common:errors.goHome")}
       </ButtonLink>

@@ -15,6 +15,7 @@ import { message } from "~/i18n/message.ts";
 import { getPracticeCatalog } from "~/models/organisation-scenario.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { jsonColumn, StringListColumn } from "~/utils/json-column.ts";
+import { logger } from "~/utils/logger.server.ts";
 import { seal, unseal } from "~/utils/seal.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { runAutoPractice } from "./auto-practice.server.ts";
@@ -281,7 +282,7 @@ export function streamImport(importer: Importer, prepared: Extract<PreparedImpor
         });
         send({ type: "done", report });
       } catch (error) {
-        console.error(error);
+        logger.error({ err: error }, "Importing conversations failed");
         send({ type: "failed", message: message("coaching:import.failed") });
       }
       controller.close();

@@ -11,6 +11,7 @@ import { clearFailures, readFailureCounts, recordFailures } from "~/models/throt
 import { findTrustedDevice, TRUSTED_DEVICE_LIFETIME_DAYS, trustDevice } from "~/models/trusted-device.server.ts";
 import { prisma, rawDate } from "./db.server.ts";
 import { env } from "./env.server.ts";
+import { noteRequestUser } from "./logger.server.ts";
 import { safeRedirect } from "./safe-redirect.ts";
 
 const ARGON2ID = 2; // Algorithm.Argon2id; the package's const enum cannot be imported under isolatedModules
@@ -132,10 +133,16 @@ const lookupsInFlight = new Map<string, Promise<SessionLookup>>();
  * extended (sliding expiry) or found invalid (the cookie must be cleared);
  * the root loader sends it back so every page view keeps the session alive.
  */
-export function readSession(request: Request): Promise<SessionLookup> {
+export async function readSession(request: Request): Promise<SessionLookup> {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
-  if (!sessionId) return Promise.resolve({ user: null, refreshedCookie: null });
-  if (request.method !== "GET" && request.method !== "HEAD") return lookUpSession(sessionId);
+  if (!sessionId) return { user: null, refreshedCookie: null };
+  const found = await sharedLookup(sessionId, request.method === "GET" || request.method === "HEAD");
+  if (found.user) noteRequestUser(found.user.id);
+  return found;
+}
+
+function sharedLookup(sessionId: string, mayShare: boolean): Promise<SessionLookup> {
+  if (!mayShare) return lookUpSession(sessionId);
   let lookup = lookupsInFlight.get(sessionId);
   if (!lookup) {
     lookup = lookUpSession(sessionId).finally(() => lookupsInFlight.delete(sessionId));

@@ -190,3 +190,8 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 // One client per process, kept across development rebuilds.
 export const prisma: PrismaClient = (globalForPrisma.prisma ??= createPrismaClient(env().DATABASE_URL));
+
+/** Closes the connection at shutdown; SQLite folds the write-ahead log back into the database as the last connection closes. */
+export async function closeDatabase(): Promise<void> {
+  await prisma.$disconnect();
+}

@@ -13,6 +13,8 @@ describe("readEnv", () => {
       DATABASE_URL: "file:./prisma/data.db",
       PORT: 3000,
       TRUST_PROXY: false,
+      LOG_LEVEL: "info",
+      SHUTDOWN_TIMEOUT_SECONDS: 10,
       LANGUAGE_MODEL_TIMEOUT_MS: 8000,
     });
   });
@@ -23,6 +25,8 @@ describe("readEnv", () => {
       DATABASE_URL: "file:/var/data/app.db",
       PORT: 8080,
       TRUST_PROXY: false,
+      LOG_LEVEL: "info",
+      SHUTDOWN_TIMEOUT_SECONDS: 10,
       LANGUAGE_MODEL_TIMEOUT_MS: 8000,
     });
   });
@@ -45,6 +49,15 @@ describe("readEnv", () => {
     expect(readEnv(envOf({ NODE_ENV: value })).NODE_ENV).toBe(value);
   });
 
+  test("reads LOG_LEVEL and SHUTDOWN_TIMEOUT_SECONDS, refusing values they can't take", () => {
+    expect(readEnv(envOf({ LOG_LEVEL: "warn", SHUTDOWN_TIMEOUT_SECONDS: "30" }))).toMatchObject({
+      LOG_LEVEL: "warn",
+      SHUTDOWN_TIMEOUT_SECONDS: 30,
+    });
+    expect(() => readEnv(envOf({ LOG_LEVEL: "loud" }))).toThrow(/LOG_LEVEL/);
+    expect(() => readEnv(envOf({ SHUTDOWN_TIMEOUT_SECONDS: "0" }))).toThrow(/SHUTDOWN_TIMEOUT_SECONDS/);
+  });
+
   test("coerces PORT from a string to a number", () => {
     const env = readEnv(envOf({ PORT: "4321" }));
     expect(env.PORT).toBe(4321);
@@ -61,6 +74,8 @@ describe("readEnv", () => {
       DATABASE_URL: "file:./prisma/data.db",
       PORT: 3000,
       TRUST_PROXY: false,
+      LOG_LEVEL: "info",
+      SHUTDOWN_TIMEOUT_SECONDS: 10,
       LANGUAGE_MODEL_TIMEOUT_MS: 8000,
     });
   });

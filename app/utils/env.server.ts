@@ -98,6 +98,11 @@ const EnvSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     TRUST_PROXY: TrustProxySchema,
     PERSONAL_DATA_KEY: PersonalDataKeySchema,
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // Seconds a stopping server gives requests in flight before it closes their connections.
+    SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+    // Where `npm run db:backup` writes and `npm run db:restore` keeps the database it replaces; by default `backups/` beside the database.
+    BACKUP_DIR: z.preprocess(optional, z.string().trim().optional()),
     ...LanguageModelFields,
   })
   .superRefine(allOrNone);

@@ -26,29 +26,37 @@ export function prisma(args: string[], env: Record<string, string> = {}): void {
 
 const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 
-function databaseFile(databaseUrl: string): string {
+export function databaseFile(databaseUrl: string): string {
   return path.resolve(databaseUrl.replace(/^file:/, ""));
 }
 
-/** Committed migrations the database has not applied yet, read without taking any lock a reader could hold up. */
-export function pendingMigrations(databaseUrl: string): string[] {
-  const committed = fs
+/** The migrations this version of Frontline carries, oldest first. */
+export function committedMigrations(): string[] {
+  return fs
     .readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
+}
+
+/** The migrations a database has applied; none when it has no migration table. */
+export function appliedMigrations(db: Database.Database): string[] {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+  if (!table) return [];
+  const rows = db
+    .prepare("SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+    .all() as { name: string }[];
+  return rows.map((row) => row.name).sort();
+}
+
+/** Committed migrations the database has not applied yet, read without taking any lock a reader could hold up. */
+export function pendingMigrations(databaseUrl: string): string[] {
+  const committed = committedMigrations();
   const file = databaseFile(databaseUrl);
   if (!fs.existsSync(file)) return committed;
   const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
   try {
-    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
-    if (!table) return committed;
-    const rows = db
-      .prepare("SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
-      .all() as {
-      name: string;
-    }[];
-    const applied = new Set(rows.map((row) => row.name));
+    const applied = new Set(appliedMigrations(db));
     return committed.filter((name) => !applied.has(name));
   } finally {
     db.close();

@@ -5,9 +5,8 @@ import http from "node:http";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { FORM_LIMITS } from "~/utils/form-limits.ts";
-import { seededDatabase, startServer, type RunningServer } from "./server.ts";
+import { seededDatabase, signIn, startServer, type RunningServer } from "./server.ts";
 
-const DEMO_PASSWORD = "frontline-demo";
 const FORM = "application/x-www-form-urlencoded";
 
 let databaseFile: string;
@@ -28,13 +27,6 @@ async function send(
   const response = await fetch(`${server.url}${path}`, { method, body, headers, redirect: "manual", signal: AbortSignal.timeout(10_000) });
   const text = await response.text();
   return { status: response.status, ms: performance.now() - started, bytes: Buffer.byteLength(text), headers: response.headers, text };
-}
-
-async function signIn(email: string): Promise<string> {
-  const reply = await send("/login", new URLSearchParams({ intent: "login", email, password: DEMO_PASSWORD }));
-  const session = reply.headers.getSetCookie().find((cookie) => cookie.startsWith("frontline_session="));
-  if (reply.status !== 302 || !session) throw new Error(`Could not sign in as ${email}: ${reply.status}`);
-  return session.split(";")[0];
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -81,9 +73,9 @@ function rawPost(
 beforeAll(async () => {
   databaseFile = seededDatabase();
   server = await startServer({ databaseFile });
-  cookies.admin = await signIn("admin@frontline.test");
-  cookies.lead = await signIn("lead@frontline.test");
-  cookies.agent = await signIn("agent@frontline.test");
+  cookies.admin = await signIn(server, "admin@frontline.test");
+  cookies.lead = await signIn(server, "lead@frontline.test");
+  cookies.agent = await signIn(server, "agent@frontline.test");
 }, 120_000);
 
 afterAll(async () => {

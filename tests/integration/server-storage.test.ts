@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { SERVER_COMMAND, seededDatabase, startServer, type RunningServer } from "./server.ts";
+import { SERVER_COMMAND, seededDatabase, signIn, startServer, type RunningServer } from "./server.ts";
 
 let server: RunningServer;
 let disk: string;
@@ -53,16 +53,7 @@ beforeAll(async () => {
     command: ["unshare", "--mount", "--propagation", "private", "sh", "-c", mountAndServe, "sh", ...SERVER_COMMAND],
     env: { DISK: disk, SEEDED: seeded },
   });
-  const response = await fetch(`${server.url}/login`, {
-    method: "POST",
-    headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ intent: "login", email: "agent@frontline.test", password: "frontline-demo" }),
-    redirect: "manual",
-  });
-  cookie = response.headers
-    .getSetCookie()
-    .find((value) => value.startsWith("frontline_session="))!
-    .split(";")[0];
+  cookie = await signIn(server, "agent@frontline.test");
 }, 120_000);
 
 afterAll(async () => {

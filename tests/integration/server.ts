@@ -46,6 +46,8 @@ export type RunningServer = {
   /** Resident memory of the server process, in MB. */
   rssMb(): number;
   output(): string;
+  /** Resolves with the exit code once the process has ended. */
+  exited(): Promise<number | null>;
   stop(): Promise<void>;
 };
 
@@ -72,6 +74,7 @@ export async function startServer({
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
@@ -97,6 +100,7 @@ export async function startServer({
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
     },
     output: () => output,
+    exited: () => exit,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -105,4 +109,35 @@ export async function startServer({
         setTimeout(() => child.kill("SIGKILL"), 5000).unref();
       }),
   };
+}
+
+/** Runs `use` against a server started for it, and stops the server however `use` ends. */
+export async function withServer<T>(options: Parameters<typeof startServer>[0], use: (server: RunningServer) => Promise<T>): Promise<T> {
+  const server = await startServer(options);
+  try {
+    return await use(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+export const DEMO_PASSWORD = "frontline-demo";
+
+/** Posts a form as a Frontline page would (same origin), without following a redirect. */
+export function postForm(server: RunningServer, pathname: string, fields: Record<string, string>, cookie = ""): Promise<Response> {
+  return fetch(`${server.url}${pathname}`, {
+    method: "POST",
+    headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
+    body: new URLSearchParams(fields),
+    redirect: "manual",
+    signal: AbortSignal.timeout(20_000),
+  });
+}
+
+/** Signs in through the login form; returns the session cookie to send back. */
+export async function signIn(server: RunningServer, email: string): Promise<string> {
+  const reply = await postForm(server, "/login", { intent: "login", email, password: DEMO_PASSWORD });
+  const session = reply.headers.getSetCookie().find((cookie) => cookie.startsWith("frontline_session="));
+  if (reply.status !== 302 || !session) throw new Error(`Could not sign in as ${email}: ${reply.status}`);
+  return session.split(";")[0];
 }

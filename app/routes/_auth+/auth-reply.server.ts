@@ -1,5 +1,5 @@
 import type { Submission } from "@conform-to/react";
-import { data } from "@remix-run/node";
+import { data, type HeadersFunction } from "@remix-run/node";
 import type { FormReply } from "~/components/forms/reply.ts";
 
 /**
@@ -16,3 +16,14 @@ export function refuseAuthForm(
   if (retryAfterSeconds === undefined) return data<FormReply>({ intent, result }, { status: 400 });
   return data<FormReply>({ intent, result }, { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } });
 }
+
+/**
+ * The sign-in routes' `headers`: Remix passes on only the cookies an action sets, so the
+ * wait a throttled attempt names in Retry-After is passed on here.
+ */
+export const passOnRetryAfter: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  const wait = actionHeaders.get("Retry-After");
+  if (wait) headers.set("Retry-After", wait);
+  return headers;
+};

@@ -14,7 +14,7 @@ import { pageTitle } from "~/i18n/meta.ts";
 import { login, redirectAfterLogin, requireAnonymous } from "~/utils/auth.server.ts";
 import { handleIntent } from "~/utils/forms.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
-import { refuseAuthForm } from "./auth-reply.server.ts";
+import { passOnRetryAfter, refuseAuthForm } from "./auth-reply.server.ts";
 
 const LoginSchema = z.object({
   email: z
@@ -33,6 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
   return null;
 }
+
+export const headers = passOnRetryAfter;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);

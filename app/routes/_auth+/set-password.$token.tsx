@@ -15,7 +15,7 @@ import { findSetupLinkOwner, setPasswordWithToken } from "~/models/password-setu
 import { startSession } from "~/utils/auth.server.ts";
 import { handleIntent } from "~/utils/forms.server.ts";
 import { readFormData } from "~/utils/request.server.ts";
-import { refuseAuthForm } from "./auth-reply.server.ts";
+import { passOnRetryAfter, refuseAuthForm } from "./auth-reply.server.ts";
 
 const MIN_PASSWORD_LENGTH = 10;
 
@@ -40,6 +40,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const owner = await findSetupLinkOwner(params.token ?? "");
   return { owner };
 }
+
+export const headers = passOnRetryAfter;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
