@@ -42,3 +42,11 @@ export const PERMISSIONS_POLICY = [
   "usb=()",
   "interest-cohort=()",
 ].join(", ");
+
+/**
+ * What a resource route (one without a page) answers with a reply built by `data()`: Remix
+ * would send such a reply whole as JSON with status 200, losing its status and headers.
+ */
+export function replyAsResponse({ data, init }: { data: unknown; init: ResponseInit | null }): Response {
+  return Response.json(data, init ?? undefined);
+}

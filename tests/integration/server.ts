@@ -124,7 +124,12 @@ export async function withServer<T>(options: Parameters<typeof startServer>[0], 
 export const DEMO_PASSWORD = "frontline-demo";
 
 /** Posts a form as a Frontline page would (same origin), without following a redirect. */
-export function postForm(server: RunningServer, pathname: string, fields: Record<string, string>, cookie = ""): Promise<Response> {
+export function postForm(
+  server: RunningServer,
+  pathname: string,
+  fields: Record<string, string> | [string, string][],
+  cookie = "",
+): Promise<Response> {
   return fetch(`${server.url}${pathname}`, {
     method: "POST",
     headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },

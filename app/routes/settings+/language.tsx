@@ -2,7 +2,7 @@
 // choice on their profile; visitors in a cookie. A script-driven switch gets
 // data back and stays on the page (so a half-filled form keeps its content);
 // the plain form, without JavaScript, comes back to the page it was sent from.
-import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { localeCookieHeader } from "~/i18n/locale-cookie.server.ts";
 import { LOCALES } from "~/i18n/locales.ts";
@@ -20,14 +20,14 @@ const LanguageSchema = z.object({
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const parsed = LanguageSchema.safeParse({ locale: formData.get("locale"), redirectTo: formData.get("redirectTo") ?? undefined });
-  if (!parsed.success) return data({ errors: parsed.error.flatten().fieldErrors }, { status: 400 });
+  if (!parsed.success) return Response.json({ errors: parsed.error.flatten().fieldErrors }, { status: 400 });
   const { locale, redirectTo } = parsed.data;
   const user = await getOptionalUser(request);
   const headers = new Headers();
   if (user) await setOwnLocale(user.id, locale);
   else headers.append("Set-Cookie", await localeCookieHeader(locale));
   if (redirectTo !== undefined) return redirect(safeRedirect(redirectTo), { headers });
-  return data({ locale }, { headers });
+  return Response.json({ locale }, { headers });
 }
 
 export function loader() {
