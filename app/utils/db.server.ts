@@ -107,12 +107,28 @@ function reusePreparedStatements(adapter: Adapter): void {
   }) as unknown as typeof db.prepare;
 }
 
+/**
+ * The adapter opens interactive transactions with a deferred BEGIN, which in
+ * WAL mode takes a read snapshot first: when another process commits before
+ * the transaction's first write, that write fails with SQLITE_BUSY at once,
+ * without waiting. BEGIN IMMEDIATE takes the write lock up front and waits
+ * for it within the busy timeout. Within one process the adapter already runs
+ * transactions one at a time, so this only orders writers across processes.
+ */
+function takeWriteLockAtBegin(adapter: Adapter): void {
+  const db = (adapter as unknown as { client?: unknown }).client;
+  if (!(db instanceof Database)) return;
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof db.prepare;
+}
+
 function sqliteAdapter(url: string): PrismaBetterSQLite3 {
   const factory = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
     reusePreparedStatements(adapter);
+    takeWriteLockAtBegin(adapter);
     return endTransactionWhenCommitFails(adapter);
   };
   return factory;

@@ -147,3 +147,17 @@ test("mentor requests: one open request per person, with their goals", async () 
     });
   }
 }, 120_000);
+
+test("a transaction that reads, then writes after the server has written meanwhile, commits and the server's write waits its turn", async () => {
+  const [writer] = writers;
+  const renamed = await createUser({ role: "agent" });
+  let serverWrite: Promise<Response> | undefined;
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUniqueOrThrow({ where: { id: renamed.id } });
+    serverWrite = postForm(server, "/practice/scenarios/late-delivery", { intent: "start" }, writer.cookie);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await tx.user.update({ where: { id: renamed.id }, data: { name: `${before.name} (renamed)` } });
+  });
+  expect((await serverWrite!).status).toBe(302);
+  expect((await prisma.user.findUniqueOrThrow({ where: { id: renamed.id } })).name).toMatch(/ \(renamed\)$/);
+}, 60_000);
