@@ -9,6 +9,8 @@ export const AUDIT_ACTIONS = [
   "user.reactivated",
   "user.setup-link-issued",
   "user.password-set",
+  "user.exported",
+  "user.erased",
   "team.created",
   "team.renamed",
   "team.lead-changed",

@@ -8,6 +8,7 @@ export const NOTICES = {
   "person-saved": "plain",
   "person-deactivated": "plain",
   "person-reactivated": "plain",
+  "person-erased": "plain",
   "profile-saved": "plain",
   paused: "plain",
   resumed: "plain",

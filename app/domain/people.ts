@@ -52,3 +52,11 @@ export function listTimeZones(): string[] {
 
 /** How long a one-time password link works. */
 export const SETUP_LINK_LIFETIME_DAYS = 7;
+
+/** Erasing someone asks for their email, typed out, so a slip of the mouse can't do it. */
+export const EraseConfirmationSchema = z.object({
+  confirmEmail: z
+    .string({ required_error: message("admin:person.personalData.confirmEmailRequired") })
+    .trim()
+    .max(320, message("admin:person.personalData.confirmEmailMismatch")),
+});

@@ -93,6 +93,7 @@ export async function getPerson(id: string) {
       workMode: true,
       locale: true,
       deactivatedAt: true,
+      erasedAt: true,
       createdAt: true,
       team: { select: { id: true, name: true } },
       ledTeams: { select: { id: true, name: true }, orderBy: { name: "asc" } },
@@ -254,10 +255,11 @@ export async function deactivatePerson(actor: Actor, userId: string): Promise<Do
   return result;
 }
 
-export async function reactivatePerson(actor: Actor, userId: string): Promise<Done | NotFound> {
+export async function reactivatePerson(actor: Actor, userId: string): Promise<Done | NotFound | Refused> {
   return prisma.$transaction(async (tx) => {
-    const person = await tx.user.findUnique({ where: { id: userId }, select: { name: true, deactivatedAt: true } });
+    const person = await tx.user.findUnique({ where: { id: userId }, select: { name: true, deactivatedAt: true, erasedAt: true } });
     if (!person) return { status: "not-found" };
+    if (person.erasedAt) return { status: "refused", reason: message("admin:person.refusal.reactivateErased") };
     if (!person.deactivatedAt) return { status: "ok", userId };
     await tx.user.update({ where: { id: userId }, data: { deactivatedAt: null } });
     await recordAudit(tx, {

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { createPerson, createTeamWithLead } from "./people.ts";
 import { DEMO, expectAccessible, signIn, signOut, submitSignIn, unique } from "./utils.ts";
@@ -102,6 +103,42 @@ test("deactivating a person asks first, ends their sessions, and can be undone",
   await signIn(personPage, email, "steady hands all day");
   await expect(personPage.getByRole("heading", { level: 1, name: /Casey/ })).toBeVisible();
   await person.close();
+});
+
+test("an admin downloads a departed person's data, then erases their identity after typing their email", async ({ page }) => {
+  const { team } = await createTeamWithLead();
+  const leaver = await createPerson({ name: "Morgan Hale", teamId: team.id });
+  await signIn(page, DEMO.admin);
+  await page.goto(`/admin/people/${leaver.id}`);
+  await expect(page.getByText("To erase someone who has left, deactivate their account first.")).toBeVisible();
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download their data (JSON)" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`frontline-personal-data-${leaver.id}.json`);
+  const exported = JSON.parse(fs.readFileSync(await download.path(), "utf8")) as { person: { email: string; name: string } };
+  expect(exported.person).toMatchObject({ email: leaver.email, name: leaver.name });
+
+  await page.getByRole("link", { name: "Deactivate account…" }).click();
+  await page.getByRole("button", { name: "Yes, deactivate" }).click();
+  await expect(page.getByText("Deactivated", { exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "Erase this person…" }).click();
+  const dialog = page.getByRole("alertdialog", { name: `Erase ${leaver.name}'s identity?` });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page);
+  await dialog.getByLabel("Their email address").fill("not.them@frontline.test");
+  await dialog.getByRole("button", { name: "Erase for good" }).click();
+  await expect(dialog.getByText("That isn't this person's email address.")).toBeVisible();
+  await dialog.getByLabel("Their email address").fill(leaver.email);
+  await dialog.getByRole("button", { name: "Erase for good" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: /^Former member / })).toBeVisible();
+  await expect(page.getByText(/Their identity was erased on/)).toBeVisible();
+  await expect(page.getByText(leaver.email)).toHaveCount(0);
+  await page.goto(`/admin/audit?targetId=${leaver.id}`);
+  await expect(page.getByText(/Erased the identity of a departed person, now shown as Former member/)).toBeVisible();
+  await expect(page.getByText(/Exported everything Frontline holds about Former member/)).toBeVisible();
+  await expect(page.getByText(leaver.name)).toHaveCount(0);
 });
 
 test("an admin changes a person's role, level and team", async ({ page }) => {

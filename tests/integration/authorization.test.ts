@@ -8,6 +8,7 @@ import * as adminHome from "~/routes/admin+/_index.tsx";
 import * as audit from "~/routes/admin+/audit.tsx";
 import * as conversationSettings from "~/routes/admin+/conversations.tsx";
 import * as person from "~/routes/admin+/people.$userId.tsx";
+import * as personalData from "~/routes/admin+/people.$userId_.personal-data.ts";
 import * as people from "~/routes/admin+/people._index.tsx";
 import * as newPerson from "~/routes/admin+/people.new.tsx";
 import * as team from "~/routes/admin+/teams.$teamId.tsx";
@@ -76,6 +77,12 @@ const ROUTES: RouteCase[] = [
     params: () => ({ userId: fx.target.userId }),
     adminActionStatus: 400,
   },
+  {
+    name: "admin+/people.$userId_.personal-data",
+    module: personalData,
+    path: () => `/admin/people/${fx.target.userId}/personal-data`,
+    params: () => ({ userId: fx.target.userId }),
+  },
   { name: "admin+/teams._index", module: teams, path: () => "/admin/teams", params: () => ({}), adminActionStatus: 400 },
   {
     name: "admin+/teams.$teamId",
@@ -107,7 +114,7 @@ function run(route: RouteCase, kind: Kind, cookie?: string): Promise<RouteOutcom
 }
 
 test("the matrix covers every admin route module and every action they export", () => {
-  expect(ROUTES).toHaveLength(8);
+  expect(ROUTES).toHaveLength(9);
   expect(CASES.filter(([, kind]) => kind === "action").map(([name]) => name)).toEqual([
     "admin+/people.new action",
     "admin+/people.$userId action",

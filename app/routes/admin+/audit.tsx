@@ -49,6 +49,8 @@ const ACTION_LABELS = {
   "user.reactivated": "admin:audit.actions.userReactivated",
   "user.setup-link-issued": "admin:audit.actions.userSetupLinkIssued",
   "user.password-set": "admin:audit.actions.userPasswordSet",
+  "user.exported": "admin:audit.actions.userExported",
+  "user.erased": "admin:audit.actions.userErased",
   "team.created": "admin:audit.actions.teamCreated",
   "team.renamed": "admin:audit.actions.teamRenamed",
   "team.lead-changed": "admin:audit.actions.teamLeadChanged",

@@ -2,17 +2,19 @@ import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PersonalDataCard } from "~/components/admin/personal-data-card.tsx";
 import { ActionButton } from "~/components/forms/action-button.tsx";
 import { PersonForm, PersonSchema } from "~/components/person-form.tsx";
 import { SetupLinkNotice } from "~/components/setup-link.tsx";
 import { buttonClassName } from "~/components/ui/button.tsx";
 import { Badge, Card, PageHeader } from "~/components/ui/layout.tsx";
-import { listTimeZones, ROLE_LABELS, SETUP_LINK_LIFETIME_DAYS, type Role } from "~/domain/people.ts";
+import { EraseConfirmationSchema, listTimeZones, ROLE_LABELS, SETUP_LINK_LIFETIME_DAYS, type Role } from "~/domain/people.ts";
 import { message, translateMessage } from "~/i18n/message.ts";
 import { pageTitle } from "~/i18n/meta.ts";
 import { useFormat } from "~/i18n/use-format.ts";
 import { listAuditEvents } from "~/models/audit.server.ts";
 import { setupUrl } from "~/models/password-setup.server.ts";
+import { erasePerson } from "~/models/personal-data.server.ts";
 import { listTeamOptions } from "~/models/team.server.ts";
 import { deactivatePerson, getPerson, issueSetupLink, reactivatePerson, updatePerson } from "~/models/user.server.ts";
 import { handleIntent, invalid, redirectWithNotice, refused } from "~/utils/forms.server.ts";
@@ -34,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       role: person.role as Role,
       active: person.deactivatedAt === null,
       deactivatedAt: person.deactivatedAt?.toISOString() ?? null,
+      erasedAt: person.erasedAt?.toISOString() ?? null,
       hasPassword: person.password !== null,
       ledTeams: person.ledTeams,
     },
@@ -88,6 +91,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
       deactivate: () => changeAccount("deactivate"),
       reactivate: () => changeAccount("reactivate"),
+      erase: async () => {
+        const submission = parseWithZod(formData, { schema: EraseConfirmationSchema });
+        if (submission.status !== "success") return invalid("erase", submission);
+        const person = ensureFound(await getPerson(userId), PERSON_MISSING);
+        if (submission.value.confirmEmail.toLowerCase() !== person.email.toLowerCase()) {
+          return invalid("erase", submission, { confirmEmail: [message("admin:person.personalData.confirmEmailMismatch")] });
+        }
+        const result = await erasePerson(admin, userId);
+        if (result.status === "not-found") notFound(PERSON_MISSING);
+        if (result.status === "refused") return refused("erase", result.reason, submission);
+        return redirectWithNotice(here, "person-erased");
+      },
     },
     message("admin:person.unknownIntent"),
   );
@@ -98,6 +113,7 @@ export default function PersonPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const confirmingDeactivation = searchParams.get("confirm") === "deactivate" && person.active;
+  const confirmingErase = searchParams.get("confirm") === "erase" && !person.active;
   const link = actionData && "link" in actionData ? actionData.link : null;
   const { t } = useTranslation();
   const format = useFormat();
@@ -153,7 +169,7 @@ export default function PersonPage() {
           {!person.active ? (
             <>
               <p>{t("admin:person.account.deactivatedOn", { day: format.day(person.deactivatedAt!) })}</p>
-              <ActionButton intent="reactivate">{t("admin:person.account.reactivate")}</ActionButton>
+              {person.erasedAt ? null : <ActionButton intent="reactivate">{t("admin:person.account.reactivate")}</ActionButton>}
             </>
           ) : isSelf ? (
             <p className="muted">{t("admin:person.account.notSelf")}</p>
@@ -179,6 +195,8 @@ export default function PersonPage() {
             </>
           )}
         </Card>
+
+        <PersonalDataCard person={person} confirmingErase={confirmingErase} isSelf={isSelf} />
 
         <Card title={t("admin:person.history.title")}>
           {history.length === 0 ? (
