@@ -4,10 +4,9 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { backupTarget } from "../app/engine/operations/backups.ts";
-import { readEnvOrExit } from "../app/utils/env.server.ts";
+import { databaseFile, readEnvOrExit } from "../app/utils/env.server.ts";
 import { backupFolder, fail } from "./lib/backup-command.ts";
 import { pruneBackups, takeBackup } from "./lib/backups.ts";
-import { databaseFile } from "./lib/run.ts";
 
 const ArgsSchema = z.object({
   out: z.string().trim().min(1, "--out needs a file name").optional(),

@@ -5,11 +5,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { backupTarget, databaseFiles } from "../app/engine/operations/backups.ts";
-import { readEnvOrExit } from "../app/utils/env.server.ts";
+import { databaseFile, readEnvOrExit } from "../app/utils/env.server.ts";
 import { serversUsing } from "../app/utils/serving.server.ts";
 import { backupFolder, fail } from "./lib/backup-command.ts";
 import { checkBackup, replaceDatabase, takeBackup } from "./lib/backups.ts";
-import { databaseFile } from "./lib/run.ts";
 
 let requested: string;
 try {

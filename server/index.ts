@@ -14,12 +14,11 @@ import helmet from "helmet";
 import onHeaders from "on-headers";
 import { IMPORT_BODY_BYTES, IMPORT_PATH, IMPORT_PROGRESS_PATH } from "../app/domain/imports.ts";
 import type * as Entry from "../app/entry.server.tsx";
-import { readEnvOrExit } from "../app/utils/env.server.ts";
+import { databaseFile, readEnvOrExit } from "../app/utils/env.server.ts";
 import { FORM_LIMITS } from "../app/utils/form-limits.ts";
 import { DEFAULT_CACHE_CONTROL, isAllowedOrigin, PERMISSIONS_POLICY } from "../app/utils/http.server.ts";
 import { loggablePath, requestIdFrom } from "../app/utils/request-log.ts";
 import { markServing } from "../app/utils/serving.server.ts";
-import { databaseFile } from "../scripts/lib/run.ts";
 
 const env = readEnvOrExit();
 

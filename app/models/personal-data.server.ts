@@ -1,5 +1,7 @@
 // What Frontline holds about one person, for an admin to hand over (export) or, once the
 // person has left, to strip of who they were (erase). Both are audited.
+import { formerIdentities, replaceQuoted, type Identity } from "~/engine/operations/erasure.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
 import { message } from "~/i18n/message.ts";
 import { endAllSessions } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
@@ -117,24 +119,63 @@ export function erasedName(userId: string): string {
   return `Former member ${userId.slice(-6).toUpperCase()}`;
 }
 
+/**
+ * The audit trail keeps every event but stops naming the person. Events about them (their target,
+ * or naming their id in the details) lose every name and email they went by. Other events (a batch
+ * of assignments, a team losing its lead) lose the names and emails no one else now goes by, so a
+ * namesake's own events are never rewritten.
+ */
+async function renameInAuditTrail(tx: Prisma.TransactionClient, userId: string, current: Identity, erased: Identity): Promise<void> {
+  const aboutThem: Prisma.AuditEventWhereInput = { OR: [{ targetId: userId }, { details: { contains: JSON.stringify(userId) } }] };
+  const about = await tx.auditEvent.findMany({ where: aboutThem, select: { details: true } });
+  const { names, emails } = formerIdentities(
+    current,
+    about.map((event) => event.details),
+  );
+  const heldByOthers = await tx.user.findMany({
+    where: { id: { not: userId }, OR: [{ name: { in: names } }, { email: { in: emails } }] },
+    select: { name: true, email: true },
+  });
+  const taken = new Set(heldByOthers.flatMap((other) => [other.name, other.email]));
+  const everywhere = [...names.map((old) => [old, erased.name]), ...emails.map((old) => [old, erased.email])];
+  const unshared = everywhere.filter(([old]) => !taken.has(old));
+  const mentions = everywhere.flatMap(([old]) => [{ summary: { contains: old } }, { details: { contains: old } }]);
+  const events = await tx.auditEvent.findMany({
+    where: { OR: [aboutThem, ...mentions] },
+    select: { id: true, targetId: true, summary: true, details: true },
+  });
+  for (const event of events) {
+    const isAbout = event.targetId === userId || event.details.includes(JSON.stringify(userId));
+    const rename = (text: string) =>
+      (isAbout ? everywhere : unshared).reduce((renamed, [old, now]) => replaceQuoted(renamed, old, now), text);
+    const [summary, details] = [rename(event.summary), rename(event.details)];
+    if (summary !== event.summary || details !== event.details)
+      await tx.auditEvent.update({ where: { id: event.id }, data: { summary, details } });
+  }
+}
+
 export type EraseResult = { status: "ok" } | { status: "not-found" } | { status: "refused"; reason: string };
 
 /**
  * Erases a departed person's identity: their name and email are replaced, their credentials,
  * reflections, mentoring profile and request and notifications are deleted. Their practice
  * conversations, grades, assignments, 1:1s and every figure built from them stay, under the new
- * name, and so does every audit event: those about the person (their target, or naming their id in
- * the details) name them by the new name, and a new one records the erasure.
+ * name, and so does every audit event, renamed (see renameInAuditTrail); a new one records the erasure.
  */
 export async function erasePerson(actor: Actor, userId: string): Promise<EraseResult> {
   if (actor.id === userId) return { status: "refused", reason: message("admin:person.personalData.refusal.self") };
   const result = await prisma.$transaction(async (tx): Promise<EraseResult> => {
-    const person = await tx.user.findUnique({ where: { id: userId }, select: { name: true, deactivatedAt: true, erasedAt: true } });
+    const person = await tx.user.findUnique({
+      where: { id: userId },
+      select: { name: true, email: true, deactivatedAt: true, erasedAt: true },
+    });
     if (!person) return { status: "not-found" };
     if (person.erasedAt) return { status: "ok" };
     if (!person.deactivatedAt) return { status: "refused", reason: message("admin:person.personalData.refusal.activeFirst") };
     const name = erasedName(userId);
-    await tx.user.update({ where: { id: userId }, data: { name, email: `erased-${userId}@erased.invalid`, erasedAt: new Date() } });
+    const email = `erased-${userId}@erased.invalid`;
+    await renameInAuditTrail(tx, userId, person, { name, email });
+    await tx.user.update({ where: { id: userId }, data: { name, email, erasedAt: new Date() } });
     await tx.password.deleteMany({ where: { userId } });
     await tx.trustedDevice.deleteMany({ where: { userId } });
     await tx.passwordSetupToken.deleteMany({ where: { userId } });
@@ -142,9 +183,6 @@ export async function erasePerson(actor: Actor, userId: string): Promise<EraseRe
     await tx.mentorProfile.deleteMany({ where: { userId } });
     await tx.menteeRequest.deleteMany({ where: { menteeId: userId } });
     await tx.notification.deleteMany({ where: { userId } });
-    // The audit trail keeps every event; the events about the person stop naming them.
-    await tx.$executeRaw`UPDATE "AuditEvent" SET "summary" = replace("summary", ${JSON.stringify(person.name)}, ${JSON.stringify(name)})
-      WHERE "targetId" = ${userId} OR instr("details", ${JSON.stringify(userId)}) > 0`;
     await recordAudit(tx, {
       actorId: actor.id,
       action: "user.erased",

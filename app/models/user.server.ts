@@ -149,6 +149,7 @@ export async function updatePerson(actor: Actor, userId: string, input: PersonIn
   return prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId } });
     if (!before) return { status: "not-found" };
+    if (before.erasedAt) return { status: "refused", reason: message("admin:person.refusal.editErased") };
     if (actor.id === userId && input.role !== before.role) {
       return { status: "refused", reason: message("admin:person.refusal.ownRole") };
     }

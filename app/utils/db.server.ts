@@ -2,7 +2,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { data } from "@remix-run/node";
 import Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client.ts";
-import { env } from "./env.server.ts";
+import { databaseFile, env } from "./env.server.ts";
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -13,9 +13,7 @@ const BUSY_TIMEOUT_MS = 5000;
  * enables them on every connection it opens.
  */
 function useWriteAheadLog(url: string): void {
-  const file = url.replace(/^file:/, "");
-  if (file === ":memory:") return;
-  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  const db = new Database(databaseFile(url), { timeout: BUSY_TIMEOUT_MS });
   try {
     if (db.pragma("journal_mode", { simple: true }) !== "wal") db.pragma("journal_mode = WAL");
   } finally {

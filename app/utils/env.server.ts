@@ -1,4 +1,5 @@
 import net from "node:net";
+import path from "node:path";
 import { z } from "zod";
 
 const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
@@ -108,6 +109,11 @@ const EnvSchema = z
   .superRefine(allOrNone);
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/** The absolute path of the SQLite file a DATABASE_URL names (relative paths are from the working directory). */
+export function databaseFile(databaseUrl: string): string {
+  return path.resolve(databaseUrl.replace(/^file:/, ""));
+}
 
 /** Reads and validates the environment; a bad value stops the process with one clear message. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {

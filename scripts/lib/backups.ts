@@ -21,7 +21,8 @@ function fsyncFile(file: string): void {
   }
 }
 
-function integrity(db: Database.Database): string {
+/** SQLite's integrity verdict for an open database: "ok", or its findings joined. */
+export function integrity(db: Database.Database): string {
   const rows = db.pragma("integrity_check") as { integrity_check: string }[];
   return rows.map((row) => row.integrity_check).join("; ");
 }

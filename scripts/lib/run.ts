@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { databaseFile } from "../../app/utils/env.server.ts";
 
 const SHIM = path.resolve("scripts/unref-long-timers.cjs");
 
@@ -25,10 +26,6 @@ export function prisma(args: string[], env: Record<string, string> = {}): void {
 }
 
 const MIGRATIONS_DIR = path.resolve("prisma/migrations");
-
-export function databaseFile(databaseUrl: string): string {
-  return path.resolve(databaseUrl.replace(/^file:/, ""));
-}
 
 /** The migrations this version of Frontline carries, oldest first. */
 export function committedMigrations(): string[] {

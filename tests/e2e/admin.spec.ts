@@ -134,6 +134,8 @@ test("an admin downloads a departed person's data, then erases their identity af
 
   await expect(page.getByRole("heading", { level: 1, name: /^Former member / })).toBeVisible();
   await expect(page.getByText(/Their identity was erased on/)).toBeVisible();
+  await expect(page.getByText("Their identity was erased, so their profile can't be edited.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save changes" })).toHaveCount(0);
   await expect(page.getByText(leaver.email)).toHaveCount(0);
   await page.goto(`/admin/audit?targetId=${leaver.id}`);
   await expect(page.getByText(/Erased the identity of a departed person, now shown as Former member/)).toBeVisible();

@@ -1,9 +1,9 @@
 // Drill: fifty people making the same kind of write at once through the real server, each
 // sending it twice (a double click, a retried request). Nothing is lost, nothing is doubled.
-import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { getCatalog, type CompiledModule } from "~/content/modules.server.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { databaseFile } from "~/utils/env.server.ts";
 import { createUser } from "../factories/index.ts";
 import { sessionCookieFor } from "./request.ts";
 import { postForm, startServer, type RunningServer } from "./server.ts";
@@ -18,7 +18,6 @@ let module: CompiledModule;
 
 beforeAll(async () => {
   // The server works on this file's own database, beside the test's Prisma client.
-  const databaseFile = path.resolve(process.env.DATABASE_URL!.replace(/^file:/, ""));
   writers = [];
   for (let n = 0; n < WRITERS; n++) {
     const user = await createUser({ role: "agent" });
@@ -27,7 +26,7 @@ beforeAll(async () => {
   module = (await getCatalog()).modules.find(
     (candidate) => candidate.frontmatter.track === "onboarding" && candidate.frontmatter.order === 1,
   )!;
-  server = await startServer({ databaseFile });
+  server = await startServer({ databaseFile: databaseFile(process.env.DATABASE_URL!) });
 }, 120_000);
 
 afterAll(async () => {

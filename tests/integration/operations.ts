@@ -3,6 +3,7 @@
 // inside a database file afterwards.
 import { spawn } from "node:child_process";
 import Database from "better-sqlite3";
+import { integrity } from "../../scripts/lib/backups.ts";
 import { postForm, type RunningServer } from "./server.ts";
 
 export type Acknowledged = { id: string; at: number };
@@ -56,10 +57,9 @@ export function runScript(script: string, args: string[], env: Record<string, st
 export function inspectDatabase(file: string, ids: string[]): { integrity: string; present: Set<string> } {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const integrity = (db.pragma("integrity_check") as { integrity_check: string }[]).map((row) => row.integrity_check).join("; ");
     const rows = db.prepare("SELECT id FROM PracticeAttempt").all() as { id: string }[];
     const all = new Set(rows.map((row) => row.id));
-    return { integrity, present: new Set(ids.filter((id) => all.has(id))) };
+    return { integrity: integrity(db), present: new Set(ids.filter((id) => all.has(id))) };
   } finally {
     db.close();
   }

@@ -1,12 +1,15 @@
 // An admin exports everything Frontline holds about a person, and erases a departed person's identity.
 import { beforeEach, describe, expect, test } from "vitest";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { message } from "~/i18n/message.ts";
+import { recordAudit } from "~/models/audit.server.ts";
 import { erasedName, PERSONAL_DATA_FORMAT, type PersonalDataExport } from "~/models/personal-data.server.ts";
 import { deactivatePerson } from "~/models/user.server.ts";
 import { action as personAction, loader as personLoader } from "~/routes/admin+/people.$userId.tsx";
 import { loader as personalDataLoader } from "~/routes/admin+/people.$userId_.personal-data.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { createTeamWithLead, createUser } from "../factories/index.ts";
-import { inEnglish } from "../support/english.ts";
+import { bodyInEnglish, inEnglish } from "../support/english.ts";
 import { callRoute, get, post, sessionCookieFor } from "./request.ts";
 
 type Person = { id: string; email: string; name: string; cookie: string };
@@ -180,6 +183,87 @@ describe("erasing", () => {
     });
     expect(again.status).toBe(400);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: departing.id } })).deactivatedAt).not.toBeNull();
+
+    const renamed = await callRoute(personAction, {
+      request: post(
+        `/admin/people/${departing.id}`,
+        {
+          intent: "update",
+          name: "Dana Departing",
+          email: departing.email,
+          role: "agent",
+          level: "agent-1",
+          teamId: "",
+          hireDate: "2025-01-06",
+          timeZone: "Europe/London",
+          workMode: "remote",
+        },
+        admin.cookie,
+      ),
+      params: { userId: departing.id },
+    });
+    expect(renamed.status).toBe(400);
+    expect(JSON.stringify(bodyInEnglish(renamed.body))).toContain("their profile can't be changed");
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: departing.id } })).name).toBe(erasedName(departing.id));
+  });
+
+  test("the audit trail keeps every event but no name or email the person went by, and a namesake's events stay as they were", async () => {
+    // Earlier tests leave other people named Dana Departing, so this one goes by a name of their own.
+    await prisma.user.update({ where: { id: departing.id }, data: { name: "Rowan Ellery" } });
+    const namesake = await createUser({ role: "agent", name: "Dana Ortiz" });
+    const team = await prisma.team.findFirstOrThrow();
+    const history = [
+      {
+        action: "user.created" as const,
+        targetType: "user" as const,
+        targetId: departing.id,
+        summary: message("admin:audit.summary.userCreated", {
+          name: "Dana Ortiz",
+          role: "admin:roles.agent",
+          level: "admin:levels.agent-1",
+        }),
+        details: { name: "Dana Ortiz", email: "dana.ortiz@example.com", role: "agent" },
+      },
+      {
+        action: "user.profile-changed" as const,
+        targetType: "user" as const,
+        targetId: departing.id,
+        summary: message("admin:audit.summary.userProfileChanged", {
+          name: "Rowan Ellery",
+          fields: "admin:audit.summary.profileField.name",
+        }),
+        details: { name: { from: "Dana Ortiz", to: "Rowan Ellery" }, email: { from: "dana.ortiz@example.com", to: departing.email } },
+      },
+      {
+        action: "team.lead-changed" as const,
+        targetType: "team" as const,
+        targetId: team.id,
+        summary: message("admin:audit.summary.noLongerLead", { name: "Rowan Ellery" }),
+      },
+      {
+        action: "user.deactivated" as const,
+        targetType: "user" as const,
+        targetId: namesake.id,
+        summary: message("admin:audit.summary.userDeactivated", { name: "Dana Ortiz" }),
+      },
+    ];
+    await prisma.$transaction(async (tx) => {
+      for (const event of history) await recordAudit(tx, { actorId: admin.id, ...event });
+    });
+    await deactivatePerson(admin, departing.id);
+    const eventCount = await prisma.auditEvent.count();
+    expect((await erase(departing.id, departing.email)).status).toBe(302);
+
+    expect(await prisma.auditEvent.count()).toBe(eventCount + 1);
+    const trail = (where: Prisma.AuditEventWhereInput) => prisma.auditEvent.findMany({ where, select: { summary: true, details: true } });
+    const aboutThem = JSON.stringify(await trail({ OR: [{ targetId: departing.id }, { targetId: team.id }] }));
+    for (const identity of ["Dana Ortiz", "Rowan Ellery", "dana.ortiz@example.com", departing.email])
+      expect(aboutThem).not.toContain(identity);
+    expect(aboutThem).toContain(erasedName(departing.id));
+    expect(aboutThem).toContain(`erased-${departing.id}@erased.invalid`);
+    expect(await trail({ targetId: namesake.id })).toEqual([
+      { summary: message("admin:audit.summary.userDeactivated", { name: "Dana Ortiz" }), details: "{}" },
+    ]);
   });
 
   test("an admin can't erase themselves, and agents and leads are refused", async () => {

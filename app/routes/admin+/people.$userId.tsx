@@ -144,14 +144,18 @@ export default function PersonPage() {
 
       <div className="stack">
         <Card title={t("admin:person.profile")}>
-          <PersonForm
-            id="edit-person"
-            intent="update"
-            defaultValue={defaults}
-            teams={teams}
-            timeZones={timeZones}
-            submitLabel={t("admin:person.saveChanges")}
-          />
+          {person.erasedAt ? (
+            <p className="muted">{t("admin:person.profileErased")}</p>
+          ) : (
+            <PersonForm
+              id="edit-person"
+              intent="update"
+              defaultValue={defaults}
+              teams={teams}
+              timeZones={timeZones}
+              submitLabel={t("admin:person.saveChanges")}
+            />
+          )}
         </Card>
 
         <Card title={t("admin:person.signingIn.title")}>
