@@ -6,7 +6,8 @@ import { ScenarioSchema, type Scenario } from "~/content/practice-schemas.ts";
 import { getContentPracticeCatalog, type PracticeCatalog } from "~/content/practice.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { isLocale, type Locale } from "~/i18n/locales.ts";
-import { prisma } from "~/utils/db.server.ts";
+import { message } from "~/i18n/message.ts";
+import { othersWriteVersion, prisma } from "~/utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
 type ScenarioFields = Omit<Scenario, "slug" | "locale" | "variants" | "organisation">;
@@ -16,9 +17,10 @@ export function scenarioYaml(scenario: ScenarioFields): string {
   return stringifyYaml(scenario, { lineWidth: 110 });
 }
 
-// Saved scenarios change only through `saveOrganisationScenario`, so the newest versions are read once
-// per process and again after a save; a page's statements are those of its own data.
-let newest: Promise<Scenario[]> | undefined;
+// Saved scenarios change only through `saveOrganisationScenario`, so the newest versions are kept and
+// read again after a save here or a write by another process on the same database (several servers
+// behind one address); a page's statements are those of its own data.
+let newest: { othersWrites: number; scenarios: Promise<Scenario[]> } | undefined;
 
 async function readNewest(): Promise<Scenario[]> {
   const rows = await prisma.organisationScenario.findMany({
@@ -39,10 +41,15 @@ async function readNewest(): Promise<Scenario[]> {
 }
 
 function newestOrganisationScenarios(): Promise<Scenario[]> {
-  return (newest ??= readNewest().catch((error: unknown) => {
-    newest = undefined;
-    throw error;
-  }));
+  const othersWrites = othersWriteVersion();
+  if (newest?.othersWrites !== othersWrites) {
+    const scenarios = readNewest().catch((error: unknown) => {
+      if (newest?.scenarios === scenarios) newest = undefined;
+      throw error;
+    });
+    newest = { othersWrites, scenarios };
+  }
+  return newest.scenarios;
 }
 
 /** Scenarios and rubrics: content/ and the scenarios the organisation saved. */
@@ -112,7 +119,7 @@ export async function saveOrganisationScenario(
         action: "scenario.saved",
         targetType: "scenario",
         targetId: input.slug,
-        summary: `Saved the scenario "${input.scenario.title}" (version ${next})`,
+        summary: message("admin:audit.summary.scenarioSaved", { title: input.scenario.title, version: next }),
         details: { slug: input.slug, version: next, fromAttemptId: input.fromAttemptId },
       });
       return next;

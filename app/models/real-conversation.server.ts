@@ -251,7 +251,7 @@ export async function importConversations(
       action: "conversations.imported",
       targetType: "conversation",
       targetId: parsed.system,
-      summary: `Imported ${name}`,
+      summary: message("admin:audit.summary.conversationsImported", { file: name }),
       details: {
         file: name,
         created: report.created,
@@ -303,7 +303,7 @@ export async function revealOriginals(adminId: string, attemptId: string): Promi
       action: "conversations.revealed",
       targetType: "conversation",
       targetId: attemptId,
-      summary: "Revealed masked personal data",
+      summary: message("admin:audit.summary.maskedDataRevealed"),
     }),
   );
   return SealedOriginalsColumn.read(plain) as MaskedSpan[][];
@@ -323,7 +323,7 @@ export async function saveImportSettings(
       action: "conversations.settings-changed",
       targetType: "conversation",
       targetId: "settings",
-      summary: "Changed the import settings",
+      summary: message("admin:audit.summary.importSettingsChanged"),
       // The names themselves are personal data: the audit log keeps how many, not who.
       details: { maskedNames: settings.maskedNames.length, retentionDays: settings.retentionDays },
     });
@@ -353,7 +353,7 @@ export async function expireImportedConversations(now = new Date(), actorId: str
       action: "conversations.expired",
       targetType: "conversation",
       targetId: "retention",
-      summary: `Deleted ${count} imported conversations past ${retentionDays} days`,
+      summary: message("admin:audit.summary.importedConversationsExpired", { count, days: retentionDays }),
       details: { deleted: count, retentionDays, importedBefore: before.toISOString() },
     });
     return { deleted: count };

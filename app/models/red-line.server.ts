@@ -2,6 +2,7 @@
 import type { RedLine, RedLineKind } from "~/engine/grading/red-lines.ts";
 import { scriptVariants } from "~/engine/language/chinese.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
+import { message } from "~/i18n/message.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
@@ -28,7 +29,7 @@ export async function addRedLine(adminId: string, input: { phrase: string; kind:
         action: "grader.red-line-added",
         targetType: "grader",
         targetId: row.id,
-        summary: `Added the red line "${input.phrase}"`,
+        summary: message("admin:audit.summary.redLineAdded", { phrase: input.phrase }),
         details: input,
       });
     });
@@ -49,7 +50,7 @@ export async function removeRedLine(adminId: string, id: string): Promise<RedLin
       action: "grader.red-line-removed",
       targetType: "grader",
       targetId: id,
-      summary: `Removed the red line "${row.phrase}"`,
+      summary: message("admin:audit.summary.redLineRemoved", { phrase: row.phrase }),
       details: { phrase: row.phrase, kind: row.kind },
     });
     return { status: "ok" };

@@ -78,9 +78,7 @@ const PREPARED_STATEMENTS_KEPT = 500;
  * its own values. better-sqlite3 runs a statement to completion before
  * returning, so one statement is never in use twice at once.
  */
-function reusePreparedStatements(adapter: Adapter): void {
-  const db = (adapter as unknown as { client?: unknown }).client;
-  if (!(db instanceof Database)) return;
+function reusePreparedStatements(db: Database.Database): void {
   const prepare = db.prepare.bind(db);
   const kept = new Map<string, Database.Statement>();
   const statementFor = (sql: string) => {
@@ -113,23 +111,38 @@ function reusePreparedStatements(adapter: Adapter): void {
  * for it within the busy timeout. Within one process the adapter already runs
  * transactions one at a time, so this only orders writers across processes.
  */
-function takeWriteLockAtBegin(adapter: Adapter): void {
-  const db = (adapter as unknown as { client?: unknown }).client;
-  if (!(db instanceof Database)) return;
+function takeWriteLockAtBegin(db: Database.Database): void {
   const prepare = db.prepare.bind(db);
   db.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof db.prepare;
 }
+
+// The driver's connection under the app's client, once Prisma has opened it.
+let openConnection: Database.Database | undefined;
 
 function sqliteAdapter(url: string): PrismaBetterSQLite3 {
   const factory = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
-    reusePreparedStatements(adapter);
-    takeWriteLockAtBegin(adapter);
+    const db = (adapter as unknown as { client?: unknown }).client;
+    if (db instanceof Database) {
+      reusePreparedStatements(db);
+      takeWriteLockAtBegin(db);
+      openConnection = db;
+    }
     return endTransactionWhenCommitFails(adapter);
   };
   return factory;
+}
+
+/**
+ * A number that changes whenever another connection (another server process on the same file, a
+ * command) has committed since it was last read; this process's own writes leave it alone. It is
+ * SQLite's data_version, read without a query, so a cache can check it on every use. 0 until the
+ * first query opens the connection.
+ */
+export function othersWriteVersion(): number {
+  return openConnection?.open ? (openConnection.pragma("data_version", { simple: true }) as number) : 0;
 }
 
 // SQLite result codes (possibly extended, e.g. SQLITE_IOERR_WRITE) and their

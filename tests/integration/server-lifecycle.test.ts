@@ -3,8 +3,10 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { beforeAll, expect, test } from "vitest";
+import { PrismaClient } from "~/generated/prisma/client.ts";
 import { serversUsing } from "~/utils/serving.server.ts";
 import { inspectDatabase, streamOfWrites } from "./operations.ts";
 import { DEMO_PASSWORD, postForm, seededDatabase, signIn, startServer, withServer, type RunningServer } from "./server.ts";
@@ -183,5 +185,27 @@ test("sign-in limits hold across two server processes on one database, and acros
     let letThrough = 0;
     while ((await postForm(restarted, "/login", wrongPassword)).status === 400) letThrough += 1;
     expect(letThrough).toBeLessThanOrEqual(1);
+  });
+}, 120_000);
+
+test("a scenario another process saves on the same database is offered by a running server at once", async () => {
+  const databaseFile = copyOfSeeded();
+  const slug = "parcel-held-at-the-depot";
+  await withServer({ databaseFile }, async (server) => {
+    const cookie = await signIn(server, "agent@frontline.test");
+    const scenarioPage = () => fetch(`${server.url}/practice/scenarios/${slug}`, { headers: { Cookie: cookie }, redirect: "manual" });
+    expect((await scenarioPage()).status).toBe(404);
+
+    const yaml = fs.readFileSync("content/scenarios/late-delivery.yml", "utf8").replace(/^title: .*$/m, "title: Parcel held at the depot");
+    const otherProcess = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${databaseFile}` }) });
+    try {
+      await otherProcess.organisationScenario.create({ data: { slug, version: 1, locale: "en", yaml, title: "Parcel held at the depot" } });
+    } finally {
+      await otherProcess.$disconnect();
+    }
+
+    const page = await scenarioPage();
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Parcel held at the depot");
   });
 }, 120_000);
