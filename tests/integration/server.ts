@@ -74,7 +74,8 @@ export async function startServer({
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  // "close", not "exit": it comes once the output pipes are read to the end, so the last lines are in.
+  const exit = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
