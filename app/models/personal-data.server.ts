@@ -6,6 +6,7 @@ import { message } from "~/i18n/message.ts";
 import { endAllSessions } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { PERSON_PROFILE } from "./user.server.ts";
 
 type Actor = { id: string };
 
@@ -36,26 +37,7 @@ async function collect(userId: string) {
     calibrationRounds,
     auditEventsCaused,
   ] = await Promise.all([
-    prisma.user.findUnique({
-      where: { id: userId },
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        role: true,
-        level: true,
-        hireDate: true,
-        timeZone: true,
-        locale: true,
-        workMode: true,
-        deactivatedAt: true,
-        erasedAt: true,
-        createdAt: true,
-        updatedAt: true,
-        team: { select: { id: true, name: true } },
-        ledTeams: { select: { id: true, name: true } },
-      },
-    }),
+    prisma.user.findUnique({ where: { id: userId }, select: PERSON_PROFILE }),
     prisma.moduleProgress.findMany({ where: { userId }, include: { attempts: true }, orderBy: { startedAt: "asc" } }),
     prisma.reflection.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
     prisma.practiceAttempt.findMany({
@@ -127,7 +109,8 @@ export function erasedName(userId: string): string {
  */
 async function renameInAuditTrail(tx: Prisma.TransactionClient, userId: string, current: Identity, erased: Identity): Promise<void> {
   const aboutThem: Prisma.AuditEventWhereInput = { OR: [{ targetId: userId }, { details: { contains: JSON.stringify(userId) } }] };
-  const about = await tx.auditEvent.findMany({ where: aboutThem, select: { details: true } });
+  const text = { id: true, summary: true, details: true } as const;
+  const about = await tx.auditEvent.findMany({ where: aboutThem, select: text });
   const { names, emails } = formerIdentities(
     current,
     about.map((event) => event.details),
@@ -139,30 +122,34 @@ async function renameInAuditTrail(tx: Prisma.TransactionClient, userId: string, 
   const taken = new Set(heldByOthers.flatMap((other) => [other.name, other.email]));
   const everywhere = [...names.map((old) => [old, erased.name]), ...emails.map((old) => [old, erased.email])];
   const unshared = everywhere.filter(([old]) => !taken.has(old));
-  const mentions = everywhere.flatMap(([old]) => [{ summary: { contains: old } }, { details: { contains: old } }]);
-  const events = await tx.auditEvent.findMany({
-    where: { OR: [aboutThem, ...mentions] },
-    select: { id: true, targetId: true, summary: true, details: true },
+  const mentioning = await tx.auditEvent.findMany({
+    where: { OR: unshared.flatMap(([old]) => [{ summary: { contains: old } }, { details: { contains: old } }]), NOT: aboutThem },
+    select: text,
   });
-  for (const event of events) {
-    const isAbout = event.targetId === userId || event.details.includes(JSON.stringify(userId));
-    const rename = (text: string) =>
-      (isAbout ? everywhere : unshared).reduce((renamed, [old, now]) => replaceQuoted(renamed, old, now), text);
-    const [summary, details] = [rename(event.summary), rename(event.details)];
-    if (summary !== event.summary || details !== event.details)
-      await tx.auditEvent.update({ where: { id: event.id }, data: { summary, details } });
+  const renamings: [typeof about, string[][]][] = [
+    [about, everywhere],
+    [mentioning, unshared],
+  ];
+  for (const [events, pairs] of renamings) {
+    for (const event of events) {
+      const rename = (before: string) => pairs.reduce((renamed, [old, now]) => replaceQuoted(renamed, old, now), before);
+      const [summary, details] = [rename(event.summary), rename(event.details)];
+      if (summary !== event.summary || details !== event.details)
+        await tx.auditEvent.update({ where: { id: event.id }, data: { summary, details } });
+    }
   }
 }
 
-export type EraseResult = { status: "ok" } | { status: "not-found" } | { status: "refused"; reason: string };
+export type EraseResult = { status: "ok" } | { status: "not-found" } | { status: "mismatch" } | { status: "refused"; reason: string };
 
 /**
  * Erases a departed person's identity: their name and email are replaced, their credentials,
  * reflections, mentoring profile and request and notifications are deleted. Their practice
  * conversations, grades, assignments, 1:1s and every figure built from them stay, under the new
  * name, and so does every audit event, renamed (see renameInAuditTrail); a new one records the erasure.
+ * `confirmEmail` must be the person's email (in any case), so the erasure is of the person the admin meant.
  */
-export async function erasePerson(actor: Actor, userId: string): Promise<EraseResult> {
+export async function erasePerson(actor: Actor, userId: string, confirmEmail: string): Promise<EraseResult> {
   if (actor.id === userId) return { status: "refused", reason: message("admin:person.personalData.refusal.self") };
   const result = await prisma.$transaction(async (tx): Promise<EraseResult> => {
     const person = await tx.user.findUnique({
@@ -170,6 +157,7 @@ export async function erasePerson(actor: Actor, userId: string): Promise<EraseRe
       select: { name: true, email: true, deactivatedAt: true, erasedAt: true },
     });
     if (!person) return { status: "not-found" };
+    if (confirmEmail.toLowerCase() !== person.email.toLowerCase()) return { status: "mismatch" };
     if (person.erasedAt) return { status: "ok" };
     if (!person.deactivatedAt) return { status: "refused", reason: message("admin:person.personalData.refusal.activeFirst") };
     const name = erasedName(userId);

@@ -78,27 +78,30 @@ export async function listPeople(scope: PeopleScope, filter: PeopleFilter, page:
   return { total, people };
 }
 
+/** A person's profile as an admin sees it: who they are, where they sit, and their account's state. */
+export const PERSON_PROFILE = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  level: true,
+  teamId: true,
+  hireDate: true,
+  timeZone: true,
+  workMode: true,
+  locale: true,
+  deactivatedAt: true,
+  erasedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  team: { select: { id: true, name: true } },
+  ledTeams: { select: { id: true, name: true }, orderBy: { name: "asc" } },
+} satisfies Prisma.UserSelect;
+
 export async function getPerson(id: string) {
   return prisma.user.findUnique({
     where: { id },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      level: true,
-      teamId: true,
-      hireDate: true,
-      timeZone: true,
-      workMode: true,
-      locale: true,
-      deactivatedAt: true,
-      erasedAt: true,
-      createdAt: true,
-      team: { select: { id: true, name: true } },
-      ledTeams: { select: { id: true, name: true }, orderBy: { name: "asc" } },
-      password: { select: { updatedAt: true } },
-    },
+    select: { ...PERSON_PROFILE, password: { select: { updatedAt: true } } },
   });
 }
 

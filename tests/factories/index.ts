@@ -1,5 +1,6 @@
-// Builders for people and teams, shared by the tests and the demo seed
-// (prisma/seed.ts) so both exercise the same shapes of data.
+// Builders for people, teams and graded practice, shared by the tests and the demo
+// seed (prisma/seed.ts) so both exercise the same shapes of data.
+import type { Prisma } from "~/generated/prisma/client.ts";
 import type { PersonInput } from "~/models/user.server.ts";
 import { hashPassword } from "~/utils/auth.server.ts";
 import { prisma } from "~/utils/db.server.ts";
@@ -81,5 +82,76 @@ export function buildPersonInput(overrides: Partial<PersonInput> = {}): PersonIn
     timeZone: "Europe/London",
     workMode: "remote",
     ...overrides,
+  };
+}
+
+/**
+ * A finished, graded practice conversation on late-delivery that ended `daysAgo` days ago (two by default);
+ * `lines` are its turns, alternating customer, agent, customer, …
+ */
+export async function createGradedAttempt(
+  userId: string,
+  { score = 72, daysAgo = 2, lines = [] as string[], reviewedById = null as string | null } = {},
+) {
+  const endedAt = new Date(Date.now() - daysAgo * DAY_MS);
+  return prisma.practiceAttempt.create({
+    data: {
+      userId,
+      scenarioSlug: "late-delivery",
+      scenarioVersion: 1,
+      seed: 1,
+      status: "resolved",
+      customerState: "{}",
+      startedAt: new Date(endedAt.getTime() - 300_000),
+      endedAt,
+      reviewedAt: reviewedById ? new Date(endedAt.getTime() + 3_600_000) : null,
+      reviewedById,
+      turns: { create: lines.map((text, index) => ({ index, speaker: index % 2 === 0 ? "customer" : "agent", text })) },
+      grade: { create: gradeRecord({ score, createdAt: endedAt }) },
+    },
+  });
+}
+
+/** One criterion's judgement; the rest of what the grader writes takes a plain default. */
+export type JudgedCriterion = Pick<Prisma.GradeCriterionCreateWithoutGradeInput, "criterionId" | "competency" | "level"> &
+  Partial<Prisma.GradeCriterionCreateWithoutGradeInput>;
+
+/** A grade as the grader stores one, with each criterion judged as given (on a 2-level scale unless said). */
+export function gradeRecord({
+  score,
+  passed = score >= 70,
+  createdAt,
+  criteria = [],
+}: {
+  score: number;
+  passed?: boolean;
+  createdAt?: Date;
+  criteria?: JudgedCriterion[];
+}): Prisma.PracticeGradeCreateWithoutAttemptInput {
+  return {
+    overallScore: score,
+    passed,
+    graderVersion: "test",
+    rubricVersions: "{}",
+    criticalFailures: "[]",
+    createdAt,
+    criteria: {
+      create: criteria.map((criterion) => {
+        const maxLevel = criterion.maxLevel ?? 2;
+        return {
+          rubricId: "test",
+          title: "A criterion",
+          weight: 1,
+          critical: false,
+          applicable: true,
+          score: criterion.level / maxLevel,
+          label: "Level",
+          evidence: "[]",
+          suggestion: "Keep going",
+          ...criterion,
+          maxLevel,
+        };
+      }),
+    },
   };
 }

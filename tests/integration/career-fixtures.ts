@@ -1,7 +1,7 @@
 // Career test data: graded practice at chosen competency levels, completed modules,
 // and the check-in and nomination forms as a browser posts them.
 import { prisma } from "~/utils/db.server.ts";
-import { DAY_MS } from "../factories/index.ts";
+import { DAY_MS, gradeRecord } from "../factories/index.ts";
 
 let criterionSequence = 0;
 
@@ -31,30 +31,15 @@ export async function gradedAttempt(
       startedAt,
       endedAt: new Date(startedAt.getTime() + 600_000),
       grade: {
-        create: {
-          overallScore: score,
+        create: gradeRecord({
+          score,
           passed,
-          graderVersion: "test",
-          rubricVersions: "{}",
-          criticalFailures: "[]",
-          criteria: {
-            create: Object.entries(levels).map(([competency, level]) => ({
-              criterionId: `career.criterion-${++criterionSequence}`,
-              rubricId: "test",
-              title: "A criterion",
-              competency,
-              weight: 1,
-              critical: false,
-              applicable: true,
-              level,
-              maxLevel: 2,
-              score: level / 2,
-              label: "Level",
-              evidence: "[]",
-              suggestion: "Keep going",
-            })),
-          },
-        },
+          criteria: Object.entries(levels).map(([competency, level]) => ({
+            criterionId: `career.criterion-${++criterionSequence}`,
+            competency,
+            level,
+          })),
+        }),
       },
     },
     select: { id: true, grade: { select: { criteria: { select: { id: true } } } } },

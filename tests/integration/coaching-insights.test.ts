@@ -18,7 +18,7 @@ import * as insightsPage from "~/routes/coaching+/insights.tsx";
 import * as csvRoute from "~/routes/coaching+/insights[.csv].tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { seedCoachingTeam } from "../../scripts/lib/coaching-team.ts";
-import { createTeamWithLead, createUser, DAY_MS } from "../factories/index.ts";
+import { createTeamWithLead, createUser, DAY_MS, gradeRecord } from "../factories/index.ts";
 import { callRoute, get, sessionCookieFor } from "./request.ts";
 
 type PageData = Awaited<ReturnType<typeof insightsPage.loader>>;
@@ -103,32 +103,11 @@ async function graded(
         ],
       },
       grade: {
-        create: {
-          overallScore: score,
-          passed: score >= 70,
-          graderVersion: "test",
-          rubricVersions: "{}",
-          criticalFailures: "[]",
+        create: gradeRecord({
+          score,
           createdAt: endedAt,
-          criteria: {
-            create: criteria.map((criterion) => ({
-              criterionId: `test.criterion-${++criterionSequence}`,
-              rubricId: "test",
-              title: "A criterion",
-              competency: criterion.competency,
-              weight: 1,
-              critical: false,
-              applicable: criterion.applicable ?? true,
-              level: criterion.level,
-              maxLevel: criterion.maxLevel,
-              score: criterion.level / criterion.maxLevel,
-              label: "Level",
-              evidence: "[]",
-              suggestion: "Keep going",
-              overrideLevel: criterion.overrideLevel ?? null,
-            })),
-          },
-        },
+          criteria: criteria.map((criterion) => ({ criterionId: `test.criterion-${++criterionSequence}`, ...criterion })),
+        }),
       },
     },
   });

@@ -9,7 +9,7 @@ import * as peopleIndex from "~/routes/coaching+/people._index.tsx";
 import * as sessionPage from "~/routes/coaching+/sessions.$sessionId.tsx";
 import * as newSession from "~/routes/coaching+/sessions.new.tsx";
 import { prisma } from "~/utils/db.server.ts";
-import { createTeamWithLead, createUser, DAY_MS } from "../factories/index.ts";
+import { createGradedAttempt, createTeamWithLead, createUser, DAY_MS } from "../factories/index.ts";
 import { inEnglish } from "../support/english.ts";
 import { BASE_URL, callRoute, get, sessionCookieFor } from "./request.ts";
 
@@ -101,37 +101,9 @@ function actOnSession(id: string, cookie: string, entries: [string, string][]) {
   });
 }
 
-async function gradedAttempt(userId: string, { score = 72, reviewedById = null as string | null, daysAgo = 2 } = {}) {
-  const endedAt = new Date(Date.now() - daysAgo * DAY_MS);
-  return prisma.practiceAttempt.create({
-    data: {
-      userId,
-      scenarioSlug: "late-delivery",
-      scenarioVersion: 1,
-      seed: 1,
-      status: "resolved",
-      customerState: "{}",
-      startedAt: new Date(endedAt.getTime() - 300_000),
-      endedAt,
-      reviewedAt: reviewedById ? new Date(endedAt.getTime() + 3_600_000) : null,
-      reviewedById,
-      grade: {
-        create: {
-          overallScore: score,
-          passed: score >= 70,
-          graderVersion: "test",
-          rubricVersions: "{}",
-          criticalFailures: "[]",
-          createdAt: endedAt,
-        },
-      },
-    },
-  });
-}
-
 describe("scheduling a session", () => {
   test("a lead schedules a 1:1 with an agent on their team, with action items", async () => {
-    const attempt = await gradedAttempt(agent.id);
+    const attempt = await createGradedAttempt(agent.id);
     await prisma.reflection.create({
       data: {
         userId: agent.id,
@@ -230,7 +202,7 @@ describe("scheduling a session", () => {
   });
 
   test("linking someone else's conversation or reflection is a 400", async () => {
-    const theirs = await gradedAttempt(outsider.id);
+    const theirs = await createGradedAttempt(outsider.id);
     const attempt = await schedule(lead.cookie, sessionFields(agent.id, [["attemptIds", theirs.id]]));
     expect(attempt.status).toBe(400);
     expect(attempt.body!.result!.error!.attemptIds).toBeDefined();
@@ -431,8 +403,8 @@ describe("the coaching timeline", () => {
     const team = await prisma.user.findUniqueOrThrow({ where: { id: agent.id }, select: { teamId: true } });
     const user = await createUser({ teamId: team.teamId });
     person = { id: user.id, cookie: await sessionCookieFor(user.id) };
-    await gradedAttempt(person.id, { score: 55, daysAgo: 20, reviewedById: lead.id });
-    await gradedAttempt(person.id, { score: 81, daysAgo: 5 });
+    await createGradedAttempt(person.id, { score: 55, daysAgo: 20, reviewedById: lead.id });
+    await createGradedAttempt(person.id, { score: 81, daysAgo: 5 });
     await prisma.moduleProgress.create({
       data: {
         userId: person.id,

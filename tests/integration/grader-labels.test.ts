@@ -9,7 +9,7 @@ import * as download from "~/routes/admin+/grader-labels[.jsonl].tsx";
 import { prisma } from "~/utils/db.server.ts";
 import { parseLabelled, readLabelled, type LabelledItem } from "../../scripts/lib/empathy-eval.ts";
 import { examplesOf, trainModel } from "../../scripts/lib/empathy-train.ts";
-import { createUser, DAY_MS } from "../factories/index.ts";
+import { createUser, DAY_MS, gradeRecord } from "../factories/index.ts";
 import { callRoute, get, sessionCookieFor } from "./request.ts";
 
 const ER = "empathy.emotional-reaction";
@@ -30,33 +30,19 @@ async function conversation(userId: string, lines: string[], criteria: Record<st
       customerState: "{}",
       turns: { create: lines.map((text, index) => ({ index, speaker: index % 2 === 0 ? "customer" : "agent", text })) },
       grade: {
-        create: {
-          overallScore: 70,
-          passed: true,
-          graderVersion: "test",
-          rubricVersions: "{}",
-          criticalFailures: "[]",
-          criteria: {
-            create: Object.entries(criteria).map(([criterionId, judged]) => ({
-              criterionId,
-              rubricId: criterionId.split(".")[0],
-              title: criterionId,
-              competency: criterionId.split(".")[0],
-              weight: 1,
-              critical: false,
-              applicable: true,
-              level: judged.level,
-              maxLevel: 2,
-              score: judged.level / 2,
-              label: "Level",
-              evidence: "[]",
-              suggestion: "Keep going",
-              overrideLevel: judged.override,
-              overrideReason: judged.override === undefined ? undefined : "Our team reads this differently",
-              overriddenAt: judged.override === undefined ? undefined : (judged.overriddenAt ?? new Date()),
-            })),
-          },
-        },
+        create: gradeRecord({
+          score: 70,
+          criteria: Object.entries(criteria).map(([criterionId, judged]) => ({
+            criterionId,
+            rubricId: criterionId.split(".")[0],
+            title: criterionId,
+            competency: criterionId.split(".")[0],
+            level: judged.level,
+            overrideLevel: judged.override,
+            overrideReason: judged.override === undefined ? undefined : "Our team reads this differently",
+            overriddenAt: judged.override === undefined ? undefined : (judged.overriddenAt ?? new Date()),
+          })),
+        }),
       },
     },
   });

@@ -8,7 +8,7 @@ import { deactivatePerson } from "~/models/user.server.ts";
 import { action as personAction, loader as personLoader } from "~/routes/admin+/people.$userId.tsx";
 import { loader as personalDataLoader } from "~/routes/admin+/people.$userId_.personal-data.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { createTeamWithLead, createUser } from "../factories/index.ts";
+import { createGradedAttempt, createTeamWithLead, createUser } from "../factories/index.ts";
 import { bodyInEnglish, inEnglish } from "../support/english.ts";
 import { callRoute, get, post, sessionCookieFor } from "./request.ts";
 
@@ -33,24 +33,7 @@ async function leaveTraces(userId: string, words: string) {
       text: `${words}: refunds take me too long.`,
     },
   });
-  const attempt = await prisma.practiceAttempt.create({
-    data: {
-      userId,
-      scenarioSlug: "late-delivery",
-      scenarioVersion: 1,
-      seed: 1,
-      status: "resolved",
-      customerState: "{}",
-      endedAt: new Date(),
-      turns: {
-        create: [
-          { index: 0, speaker: "customer", text: "Where is my parcel?" },
-          { index: 1, speaker: "agent", text: `${words}: let me check that for you.` },
-        ],
-      },
-      grade: { create: { overallScore: 81, passed: true, graderVersion: "test", rubricVersions: "{}", criticalFailures: "[]" } },
-    },
-  });
+  const attempt = await createGradedAttempt(userId, { score: 81, lines: ["Where is my parcel?", `${words}: let me check that for you.`] });
   await prisma.menteeRequest.create({ data: { menteeId: userId, goals: `${words}: calmer phone calls`, targetLevel: "senior-agent" } });
   await prisma.notification.create({ data: { userId, kind: "assignment", title: `${words}: new module`, link: "/learn" } });
   return attempt;

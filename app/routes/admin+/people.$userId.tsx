@@ -94,12 +94,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       erase: async () => {
         const submission = parseWithZod(formData, { schema: EraseConfirmationSchema });
         if (submission.status !== "success") return invalid("erase", submission);
-        const person = ensureFound(await getPerson(userId), PERSON_MISSING);
-        if (submission.value.confirmEmail.toLowerCase() !== person.email.toLowerCase()) {
+        const result = await erasePerson(admin, userId, submission.value.confirmEmail);
+        if (result.status === "not-found") notFound(PERSON_MISSING);
+        if (result.status === "mismatch") {
           return invalid("erase", submission, { confirmEmail: [message("admin:person.personalData.confirmEmailMismatch")] });
         }
-        const result = await erasePerson(admin, userId);
-        if (result.status === "not-found") notFound(PERSON_MISSING);
         if (result.status === "refused") return refused("erase", result.reason, submission);
         return redirectWithNotice(here, "person-erased");
       },
