@@ -35,6 +35,8 @@ describe("each signal kind reports the words that triggered it", () => {
     ["false-promise", "I promise it will be there.", {}, ["I promise"]],
     ["sets-expectations", "It should arrive within 2 business days.", {}, ["should arrive", "within 2"]],
     ["checks-satisfaction", "Does that work for you?", {}, ["Does that work"]],
+    ["checks-satisfaction", "Does that plan work for you?", {}, ["Does that plan work"]],
+    ["checks-satisfaction", "這樣的安排對您來說可行嗎？", {}, ["可行嗎"]],
     ["closes", "Thanks for your patience. Take care.", {}, ["Thanks for your patience", "Take care"]],
     ["escalates", "I'll escalate this to my supervisor.", {}, ["escalate this to my supervisor"]],
     ["negative-language", "Unfortunately we cannot do that.", {}, ["Unfortunately", "cannot"]],

@@ -231,7 +231,7 @@ const RULES: Rule[] = [
   {
     kind: "checks-satisfaction",
     pattern:
-      /\b(?:does (?:that|this) (?:work|sound|help)|is (?:that|this) (?:ok|okay|alright|all right|acceptable)|would (?:that|this) (?:work|help|be ok)|how does (?:that|this) sound|are you happy with|does that answer|did that (?:help|work|fix))\b/g,
+      /\b(?:does (?:that|this)(?: [a-z]+)? (?:work|sound|help)|is (?:that|this) (?:ok|okay|alright|all right|acceptable)|would (?:that|this) (?:work|help|be ok)|how does (?:that|this) sound|are you happy with|does that answer|did that (?:help|work|fix))\b/g,
   },
   {
     kind: "closes",
