@@ -56,12 +56,17 @@ function negatedAt(analysis: TextAnalysis, offset: number): boolean {
   return analysis.tokens.find((token) => token.end > offset)?.negated ?? false;
 }
 
-/** Negated by what comes before `offset`: a phrase that is itself a negation ("沒辦法幫您") does not negate itself. */
+/**
+ * Negated by what comes before `offset`: a phrase that is itself a negation ("沒辦法幫您",
+ * "不是我們的問題") does not negate itself, but one that starts inside a negator ("是您的錯" in
+ * "不是您的錯") is negated by it.
+ */
 function negatedBefore(analysis: TextAnalysis, offset: number): boolean {
   const index = analysis.tokens.findIndex((token) => token.end > offset);
   const token = analysis.tokens[index];
   if (!token) return false;
   if (!isNegator(token.lemma)) return token.negated;
+  if (token.start < offset) return true;
   return analysis.tokens[index - 1]?.negated ?? false;
 }
 
@@ -104,7 +109,7 @@ const RULES: Rule[] = [
   {
     kind: "blame",
     pattern:
-      /(?:您|你)(?:自己)?(?:应该|本该|早该|本来就该)|(?:是|都是|这是)(?:您|你)(?:自己)?的(?:错|问题|责任|失误)|(?:您|你)(?:没有|没)(?:仔细)?(?:看|读|注意|按)|不是我们的(?:错|问题|责任)|这(?:不)?怪(?:我们)?(?:您|你)|(?:您|你)(?:自己)?操作(?:错误|有误|不当)|用户(?:自己的)?(?:错误|问题)|谁让(?:您|你)|(?:您|你)(?:的)?(?:电脑|手机|网络|浏览器|设备)的问题/g,
+      /(?:您|你)(?:自己)?(?:应该|本该|早该|本来就该)|(?:是|都是|这是)(?:您|你)(?:自己)?的(?:错|问题|责任|失误)|(?:您|你)(?:没有|没)(?:仔细)?(?:看|读|注意|按)|不是我们的(?:错|问题|责任)|这(?:不)?怪(?:我们)?(?:您|你)|(?:这|那)?(?:可)?不(?:能)?怪我们|(?:您|你)(?:自己)?操作(?:错误|有误|不当)|用户(?:自己的)?(?:错误|问题)|谁让(?:您|你)|(?:您|你)(?:的)?(?:电脑|手机|网络|浏览器|设备)的问题/g,
     negatable: true,
   },
   {
@@ -287,7 +292,7 @@ function ruleSignals({ message, plain, analysis }: Reading, signals: Signal[]) {
   for (const rule of RULES) {
     for (const match of plain.matchAll(rule.pattern)) {
       const at = match.index ?? 0;
-      if (rule.negatable && negatedAt(analysis, at)) continue;
+      if (rule.negatable && negatedBefore(analysis, at)) continue;
       push(signals, message, rule.kind, at, at + match[0].length, rule.strength ? { strength: rule.strength } : {});
     }
   }
